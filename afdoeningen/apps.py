@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AfdoeningenConfig(AppConfig):
+    name = "afdoeningen"
+    verbose_name = "Afdoeningen"

@@ -1,0 +1,17 @@
+import logging
+
+from django.apps import AppConfig
+from django.conf import settings
+
+logger = logging.getLogger("finintegriteit")
+
+
+class KernConfig(AppConfig):
+    name = "finintegriteit.kern"
+    label = "kern"
+    verbose_name = "Kern: rollen en toegang"
+
+    def ready(self):
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            # On stderr through logging, never stdout: commands such as exporteer_cijfers print pure JSON.
+            logger.warning("REDIS_URL is niet gezet: achtergrondtaken draaien direct in dit proces (eager).")

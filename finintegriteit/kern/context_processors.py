@@ -1,0 +1,37 @@
+from django.urls import NoReverseMatch, reverse
+
+from . import rollen as r
+
+# (label, url name, roles that see it). Each role sees only its own navigation.
+NAVIGATIE = [
+    ("Tellijst invoeren", "vertrouwenspersonen:invoeren", {r.VERTROUWENSPERSOON}),
+    ("Mijn adviesvragen", "vertrouwenspersonen:mijn_adviesvragen", {r.VERTROUWENSPERSOON}),
+    ("Tellijst importeren", "vertrouwenspersonen:importeren", {r.VERTROUWENSPERSOON}),
+    ("Werkvoorraad", "meldingen:werkvoorraad", {r.OIF_ANALIST}),
+    ("Nieuwe melding", "meldingen:nieuw", {r.OIF_ANALIST}),
+    ("Termijnen", "meldingen:termijnen", {r.OIF_ANALIST}),
+    ("Register importeren", "meldingen:importeren", {r.OIF_ANALIST}),
+    ("Dashboard", "rapportage:dashboard", {r.COORDINATOR}),
+    ("Jaarrapportages", "rapportage:rapporten", {r.COORDINATOR}),
+    ("Register vertrouwenspersonen", "vertrouwenspersonen:register", {r.BEHEERDER}),
+    ("Kerncijfers", "rapportage:kerncijfers", {r.BEHEERDER}),
+    ("Audittrail", "meldingen:audit", {r.BEHEERDER}),
+    ("Beheer", "admin:index", {r.BEHEERDER}),
+]
+
+
+def navigatie(request):
+    gebruiker = getattr(request, "user", None)
+    if gebruiker is None or not gebruiker.is_authenticated:
+        return {"navigatie": []}
+    items = []
+    for label, naam, rollen in NAVIGATIE:
+        if not r.heeft_rol(gebruiker, *rollen):
+            continue
+        try:
+            url = reverse(naam)
+        except NoReverseMatch:
+            # A view of a later issue that is not there yet.
+            continue
+        items.append({"label": label, "url": url, "actief": request.path.startswith(url)})
+    return {"navigatie": items, "rollen": sorted(r.rollen_van(gebruiker))}

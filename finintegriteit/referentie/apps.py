@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReferentieConfig(AppConfig):
+    name = "finintegriteit.referentie"
+    label = "referentie"
+    verbose_name = "Referentiegegevens (taxonomieën)"

@@ -1,0 +1,29 @@
+from django.db import models as dj_models
+
+from .models import Optie
+from .normalisatie import normaliseer
+
+
+class LabelZoeker:
+    """Finds options by any recorded spelling, case- and diacritics-insensitive (for imports).
+
+    Built once per import from one query per table, so matching thousands of rows costs no queries.
+    """
+
+    def __init__(self, model: type[Optie], *, queryset: dj_models.QuerySet | None = None):
+        self.model = model
+        self._per_sleutel: dict[str, list[Optie]] = {}
+        for optie in queryset if queryset is not None else model.objects.all():
+            for sleutel in optie.sleutels():
+                self._per_sleutel.setdefault(sleutel, []).append(optie)
+
+    def zoek(self, waarde: str, *, filter=None) -> Optie | None:
+        """The option with this spelling; `filter` narrows candidates sharing a label ('Overig')."""
+        kandidaten = self._per_sleutel.get(normaliseer(waarde), [])
+        if filter is not None:
+            kandidaten = [k for k in kandidaten if filter(k)]
+        return kandidaten[0] if kandidaten else None
+
+
+def opties_in_jaar(model: type[Optie], *, jaar: int) -> dj_models.QuerySet:
+    return model.objects.in_jaar(jaar)

@@ -1,0 +1,94 @@
+from django.conf import settings
+from django.db import models
+
+
+class Melding(models.Model):
+    class Status(models.TextChoices):
+        ONTVANGEN = "ontvangen", "Ontvangen"
+        IN_BEOORDELING = "in_beoordeling", "In beoordeling"
+        GEEN_ONDERZOEK = "geen_onderzoek", "Geen onderzoek"
+        ORIENTEREND_ONDERZOEK = "orienterend_onderzoek", "Oriënterend onderzoek"
+        VOLLEDIG_FEITENONDERZOEK = "volledig_feitenonderzoek", "Volledig feitenonderzoek"
+        AFGEDAAN = "afgedaan", "Afgedaan"
+
+    nummer = models.CharField("meldingsnummer", max_length=16, unique=True, editable=False)
+    jaar = models.PositiveSmallIntegerField("jaar", editable=False)
+    volgnummer = models.PositiveIntegerField("volgnummer", editable=False)
+    ontvangen_op = models.DateField("ontvangen op")
+    melder_type = models.ForeignKey("referentie.MelderType", on_delete=models.PROTECT, verbose_name="melder")
+    onderwerp = models.ForeignKey(
+        "referentie.SchendingSoort",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="onderwerp",
+        help_text="De soort schending zoals gemeld; de afdoening kan een andere vaststellen.",
+    )
+    klokkenluidersmelding = models.BooleanField(
+        "melding van een misstand (Klokkenluidersregeling)", default=False
+    )
+    omschrijving = models.TextField("omschrijving", blank=True, help_text="Vertrouwelijk.")
+    dienstonderdeel = models.ForeignKey(
+        "referentie.Onderdeel", on_delete=models.PROTECT, related_name="+", verbose_name="dienstonderdeel"
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meldingen_in_behandeling",
+        verbose_name="behandelaar",
+    )
+    status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.ONTVANGEN)
+    onderzoek_type = models.ForeignKey(
+        "referentie.OnderzoekType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="type onderzoek",
+        help_text="Geldt voor elke betrokkene van de melding.",
+    )
+    ontvangstbevestiging_op = models.DateField("ontvangstbevestiging verstuurd op", null=True, blank=True)
+    terugkoppeling_op = models.DateField("terugkoppeling gegeven op", null=True, blank=True)
+    afgedaan_op = models.DateField("afgedaan op", null=True, blank=True)
+    versie = models.PositiveIntegerField("versie", default=1, editable=False)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen"
+        ordering = ["-jaar", "-volgnummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["jaar", "volgnummer"], name="melding_volgnummer_per_jaar"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "jaar"], name="melding_status_jaar"),
+            models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op"),
+        ]
+        permissions = [
+            ("melder_identiteit_inzien", "Identiteit van de melder inzien"),
+            ("melding_heropenen", "Afgedane melding heropenen"),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+
+class Betrokkene(models.Model):
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="betrokkenen", verbose_name="melding"
+    )
+    naam = models.CharField("naam", max_length=200, blank=True)
+    personeelsnummer = models.CharField("personeelsnummer", max_length=30, blank=True)
+    dienstonderdeel = models.ForeignKey(
+        "referentie.Onderdeel", on_delete=models.PROTECT, related_name="+", verbose_name="dienstonderdeel"
+    )
+    leidinggevende = models.BooleanField("leidinggevende", default=False)
+    versie = models.PositiveIntegerField("versie", default=1, editable=False)
+
+    class Meta:
+        verbose_name = "betrokkene"
+        verbose_name_plural = "betrokkenen"
+        ordering = ["melding", "pk"]
+
+    def __str__(self):
+        return f"Betrokkene {self.pk} bij {self.melding_id}"

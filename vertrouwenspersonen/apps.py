@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VertrouwenspersonenConfig(AppConfig):
+    name = "vertrouwenspersonen"
+    verbose_name = "Vertrouwenspersonen (Tellijst)"
