@@ -191,7 +191,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 # Above the time limit, so that a task still running is not handed to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 20 * 60}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "termijnherinneringen": {
+        "task": "meldingen.tasks.termijnherinneringen_versturen",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -92,3 +92,58 @@ class Betrokkene(models.Model):
 
     def __str__(self):
         return f"Betrokkene {self.pk} bij {self.melding_id}"
+
+
+class Meldingsteller(models.Model):
+    """The last volgnummer handed out per year; locked row by row so numbers stay gap-free."""
+
+    jaar = models.PositiveSmallIntegerField("jaar", primary_key=True)
+    laatste = models.PositiveIntegerField("laatste volgnummer", default=0)
+
+    class Meta:
+        verbose_name = "meldingsteller"
+        verbose_name_plural = "meldingstellers"
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+class AuditRegel(models.Model):
+    """One read, change or refused attempt on a melding, betrokkene or afdoening.
+
+    Holds which fields changed, never their values: the audit trail must not become a second copy of
+    the personal data. Rows are only ever inserted (on PostgreSQL a trigger refuses UPDATE and DELETE).
+    """
+
+    class Actie(models.TextChoices):
+        BEKEKEN = "bekeken", "Bekeken"
+        AANGEMAAKT = "aangemaakt", "Aangemaakt"
+        GEWIJZIGD = "gewijzigd", "Gewijzigd"
+        STATUS = "status", "Status gewijzigd"
+        GEWEIGERD = "geweigerd", "Toegang geweigerd"
+        IDENTITEIT = "identiteit", "Identiteit melder ingezien"
+        GEWIST = "gewist", "Persoonsgegevens gewist"
+        GEEXPORTEERD = "geexporteerd", "Geëxporteerd"
+
+    op = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="gebruiker",
+    )
+    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
+    object_type = models.CharField("soort object", max_length=40)
+    object_id = models.CharField("object", max_length=40, blank=True)
+    velden = models.JSONField("gewijzigde velden", default=list, blank=True)
+    reden = models.CharField("reden", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditregels"
+        ordering = ["-op", "-pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
+
+    def __str__(self):
+        return f"{self.get_actie_display()} {self.object_type} {self.object_id}"
