@@ -10,11 +10,11 @@ NAVIGATIE = [
     ("Werkvoorraad", "meldingen:werkvoorraad", {r.OIF_ANALIST}),
     ("Nieuwe melding", "meldingen:nieuw", {r.OIF_ANALIST}),
     ("Termijnen", "meldingen:termijnen", {r.OIF_ANALIST}),
-    ("Register importeren", "meldingen:importeren", {r.OIF_ANALIST}),
+    ("Register importeren", "afdoeningen:importeren", {r.OIF_ANALIST}),
     ("Dashboard", "rapportage:dashboard", {r.COORDINATOR}),
     ("Jaarrapportages", "rapportage:rapporten", {r.COORDINATOR}),
     ("Register vertrouwenspersonen", "vertrouwenspersonen:register", {r.BEHEERDER}),
-    ("Kerncijfers", "rapportage:kerncijfers", {r.BEHEERDER}),
+    ("Kerncijfers", ("admin:app_list", {"app_label": "rapportage"}), {r.BEHEERDER}),
     ("Audittrail", "meldingen:audit", {r.BEHEERDER}),
     ("Beheer", "admin:index", {r.BEHEERDER}),
 ]
@@ -28,8 +28,9 @@ def navigatie(request):
     for label, naam, rollen in NAVIGATIE:
         if not r.heeft_rol(gebruiker, *rollen):
             continue
+        naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
         try:
-            url = reverse(naam)
+            url = reverse(naam, kwargs=kwargs)
         except NoReverseMatch:
             # A view of a later issue that is not there yet.
             continue
