@@ -1,0 +1,223 @@
+"""Synthetic but valid data in bulk: the input of the benchmarks.
+
+Every generated row obeys the rules the forms and imports enforce: options in use in the row's year,
+the subcategorie within its hoofdcategorie, melder_is_beklaagde only from 2025, case numbers gap-free
+per year, an afdoening for every betrokkene of an afgedane melding.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from afdoeningen.models import Afdoening
+from finintegriteit.kern import rollen as r
+from finintegriteit.referentie import models as ref
+from meldingen.models import Betrokkene, Melding, Meldingsteller
+from vertrouwenspersonen.models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag
+
+BATCH = 10_000
+# Relative sizes of the onderdelen, as in the 2024 Tellijst (818 / 224 / 117 / 33 / 8).
+ONDERDEEL_GEWICHT = {
+    "belastingdienst": 818,
+    "douane": 224,
+    "toeslagen": 117,
+    "beleidsdepartement": 33,
+    "anders": 8,
+}
+
+# Roughly the 2024 shares of Bijlage 2: most betrokkenen get no formal afdoening.
+AFDOENING_GEWICHT = {"geen-afdoening": 100, "corrigerend-gesprek": 48, "ontslag-initiatief-medewerker": 14}
+
+
+@dataclass
+class Resultaat:
+    adviesvragen: int = 0
+    meldingen: int = 0
+    betrokkenen: int = 0
+    afdoeningen: int = 0
+
+
+class _Opties:
+    """All options per year, loaded once, so that generating a million rows costs no queries."""
+
+    def __init__(self):
+        self.onderdelen = list(ref.Onderdeel.objects.all())
+        self.gewichten = [ONDERDEEL_GEWICHT.get(o.code, 10) for o in self.onderdelen]
+        self.alle = {
+            model: list(
+                model.objects.select_related(*(["hoofdcategorie"] if model is ref.Subcategorie else []))
+            )
+            for model in (
+                ref.Hoofdcategorie,
+                ref.Subcategorie,
+                ref.WieBetreft,
+                ref.WijzeVanAfdoening,
+                ref.SituatieNaInterventie,
+                ref.MelderType,
+                ref.SchendingSoort,
+                ref.OnderzoekType,
+                ref.AfdoeningType,
+            )
+        }
+        self._cache: dict[tuple, list] = {}
+
+    def in_jaar(self, model, jaar: int) -> list:
+        sleutel = (model, jaar)
+        if sleutel not in self._cache:
+            self._cache[sleutel] = [o for o in self.alle[model] if o.in_gebruik(jaar)]
+        return self._cache[sleutel]
+
+    def subcategorieen(self, hoofdcategorie, jaar: int) -> list:
+        sleutel = ("sub", hoofdcategorie.pk, jaar)
+        if sleutel not in self._cache:
+            self._cache[sleutel] = [
+                s for s in self.in_jaar(ref.Subcategorie, jaar) if s.hoofdcategorie_id == hoofdcategorie.pk
+            ]
+        return self._cache[sleutel]
+
+
+def tellijst_jaren(opties: _Opties, jaren: list[int]) -> list[int]:
+    """Years in which a complete Tellijst row can be registered (every dimension has options)."""
+    dimensies = (ref.Hoofdcategorie, ref.WieBetreft, ref.WijzeVanAfdoening, ref.SituatieNaInterventie)
+    return [j for j in jaren if all(opties.in_jaar(m, j) for m in dimensies)]
+
+
+def _vertrouwenspersonen(aantal: int) -> list:
+    User = get_user_model()
+    groep = Group.objects.get(name=r.VERTROUWENSPERSOON)
+    namen = [f"testdata-vp{i:03d}" for i in range(1, aantal + 1)]
+    bestaand = set(User.objects.filter(username__in=namen).values_list("username", flat=True))
+    User.objects.bulk_create(
+        [User(username=n, is_active=False, password="!") for n in namen if n not in bestaand]
+    )
+    gebruikers = list(User.objects.filter(username__in=namen))
+    groep.user_set.add(*gebruikers)
+    return gebruikers
+
+
+def adviesvragen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> int:
+    rnd = random.Random(seed)
+    opties = _Opties()
+    jaren = tellijst_jaren(opties, jaren)
+    if not jaren:
+        raise ValueError("Geen jaar waarin de Tellijst-taxonomie volledig in gebruik is.")
+    vps = _vertrouwenspersonen(70)
+    gemaakt = 0
+    while gemaakt < aantal:
+        rijen = []
+        for _ in range(min(BATCH, aantal - gemaakt)):
+            jaar = rnd.choice(jaren)
+            hoofd = rnd.choice(opties.in_jaar(ref.Hoofdcategorie, jaar))
+            sub = rnd.choice(opties.subcategorieen(hoofd, jaar))
+            rijen.append(
+                Adviesvraag(
+                    jaar=jaar,
+                    kwartaal=rnd.choice((None, 1, 2, 3, 4)),
+                    onderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
+                    hoofdcategorie=hoofd,
+                    subcategorie=sub,
+                    wie_betreft=rnd.choice(opties.in_jaar(ref.WieBetreft, jaar)),
+                    wijze_van_afdoening=rnd.choice(opties.in_jaar(ref.WijzeVanAfdoening, jaar)),
+                    situatie=rnd.choice(opties.in_jaar(ref.SituatieNaInterventie, jaar)),
+                    melder_is_beklaagde=rnd.choice((True, False))
+                    if jaar >= JAAR_MELDER_IS_BEKLAAGDE
+                    else None,
+                    evaluatielink=rnd.choice(Adviesvraag.Evaluatielink.values),
+                    geregistreerd_door=rnd.choice(vps),
+                )
+            )
+        Adviesvraag.objects.bulk_create(rijen, batch_size=BATCH)
+        gemaakt += len(rijen)
+    return gemaakt
+
+
+def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> Resultaat:
+    """Meldingen spread evenly over the years, each with one to three betrokkenen.
+
+    Meldingen of earlier years are afgedaan with an afdoening per betrokkene; a share of the last
+    year is still open. Numbers continue after what each year already has, without gaps.
+    """
+    rnd = random.Random(seed + 1)
+    opties = _Opties()
+    resultaat = Resultaat()
+    per_jaar = [aantal // len(jaren) + (1 if i < aantal % len(jaren) else 0) for i in range(len(jaren))]
+    onderzoek = {o.code: o for o in opties.alle[ref.OnderzoekType]}
+    status_van_onderzoek = {
+        "geen-onderzoek": Melding.Status.GEEN_ONDERZOEK,
+        "orienterend-onderzoek": Melding.Status.ORIENTEREND_ONDERZOEK,
+        "volledig-feitenonderzoek": Melding.Status.VOLLEDIG_FEITENONDERZOEK,
+    }
+    for jaar, n in zip(jaren, per_jaar, strict=True):
+        with transaction.atomic():
+            teller, _ = Meldingsteller.objects.select_for_update().get_or_create(jaar=jaar)
+            start = teller.laatste
+            teller.laatste += n
+            teller.save(update_fields=["laatste"])
+            meldingen = []
+            for i in range(n):
+                volgnummer = start + i + 1
+                ontvangen = datetime.date(jaar, 1, 1) + datetime.timedelta(days=rnd.randrange(365))
+                soort = rnd.choices(
+                    ["geen-onderzoek", "orienterend-onderzoek", "volledig-feitenonderzoek"], [85, 2, 13]
+                )[0]
+                afgedaan = jaar < jaren[-1] or rnd.random() < 0.8
+                meldingen.append(
+                    Melding(
+                        nummer=f"OIF-{jaar}-{volgnummer:04d}",
+                        jaar=jaar,
+                        volgnummer=volgnummer,
+                        ontvangen_op=ontvangen,
+                        melder_type=rnd.choice(opties.in_jaar(ref.MelderType, jaar)),
+                        onderwerp=rnd.choice(opties.in_jaar(ref.SchendingSoort, jaar)),
+                        klokkenluidersmelding=rnd.random() < 0.01,
+                        omschrijving="Synthetische melding voor prestatiemetingen.",
+                        dienstonderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
+                        status=Melding.Status.AFGEDAAN if afgedaan else status_van_onderzoek[soort],
+                        onderzoek_type=onderzoek[soort],
+                        afgedaan_op=min(ontvangen + datetime.timedelta(days=60), datetime.date(jaar, 12, 31))
+                        if afgedaan
+                        else None,
+                    )
+                )
+            Melding.objects.bulk_create(meldingen, batch_size=BATCH)
+            meldingen = list(Melding.objects.filter(jaar=jaar, volgnummer__gt=start).order_by("volgnummer"))
+            betrokkenen = []
+            for melding in meldingen:
+                for _ in range(rnd.choice((1, 1, 1, 2, 3))):
+                    betrokkenen.append(
+                        Betrokkene(
+                            melding=melding,
+                            naam="",
+                            personeelsnummer="",
+                            dienstonderdeel=melding.dienstonderdeel,
+                            leidinggevende=rnd.random() < 0.15,
+                        )
+                    )
+            Betrokkene.objects.bulk_create(betrokkenen, batch_size=BATCH)
+            afdoeningtypen = opties.in_jaar(ref.AfdoeningType, jaar)
+            afgedane = [m.pk for m in meldingen if m.status == Melding.Status.AFGEDAAN]
+            datum_van = {m.pk: m.afgedaan_op for m in meldingen}
+            afdoeningen = [
+                Afdoening(
+                    betrokkene_id=b_pk,
+                    schending=rnd.choice(opties.in_jaar(ref.SchendingSoort, jaar)),
+                    aangetoond=rnd.random() < 0.45,
+                    type=rnd.choices(
+                        afdoeningtypen, [AFDOENING_GEWICHT.get(t.code, 3) for t in afdoeningtypen]
+                    )[0],
+                    datum=datum_van[m_pk],
+                    inhoud="Medewerker heeft zich niet gehouden aan interne regels.",
+                )
+                for b_pk, m_pk in Betrokkene.objects.filter(melding_id__in=afgedane).values_list(
+                    "pk", "melding_id"
+                )
+            ]
+            Afdoening.objects.bulk_create(afdoeningen, batch_size=BATCH)
+        resultaat.meldingen += n
+        resultaat.betrokkenen += len(betrokkenen)
+        resultaat.afdoeningen += len(afdoeningen)
+    return resultaat
