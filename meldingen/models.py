@@ -49,6 +49,14 @@ class Melding(models.Model):
     )
     ontvangstbevestiging_op = models.DateField("ontvangstbevestiging verstuurd op", null=True, blank=True)
     terugkoppeling_op = models.DateField("terugkoppeling gegeven op", null=True, blank=True)
+    # Stored rather than computed in SQL: "three months later" has no portable SQL form, and the
+    # werkvoorraad and the Termijnen overview filter and sort on these dates.
+    ontvangstbevestiging_uiterlijk = models.DateField(
+        "ontvangstbevestiging uiterlijk", null=True, blank=True, editable=False
+    )
+    terugkoppeling_uiterlijk = models.DateField(
+        "terugkoppeling uiterlijk", null=True, blank=True, editable=False
+    )
     afgedaan_op = models.DateField("afgedaan op", null=True, blank=True)
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
@@ -63,6 +71,7 @@ class Melding(models.Model):
         indexes = [
             models.Index(fields=["status", "jaar"], name="melding_status_jaar"),
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op"),
+            models.Index(fields=["behandelaar", "status"], name="melding_behandelaar_status"),
         ]
         permissions = [
             ("melder_identiteit_inzien", "Identiteit van de melder inzien"),
@@ -71,6 +80,66 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.nummer
+
+    @property
+    def is_afgedaan(self) -> bool:
+        return self.status == self.Status.AFGEDAAN
+
+
+class StatusOvergang(models.Model):
+    """One step in the timeline of a melding: who moved it from which status to which, when and why."""
+
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="statusovergangen", verbose_name="melding"
+    )
+    van = models.CharField("van", max_length=30, choices=Melding.Status.choices, blank=True)
+    naar = models.CharField("naar", max_length=30, choices=Melding.Status.choices)
+    heropend = models.BooleanField("heropening", default=False)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="door"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+    reden = models.TextField("reden", blank=True)
+
+    class Meta:
+        verbose_name = "statusovergang"
+        verbose_name_plural = "statusovergangen"
+        ordering = ["melding", "op", "pk"]
+
+    def __str__(self):
+        return f"{self.melding_id}: {self.van or '—'} → {self.naar}"
+
+
+class MelderIdentiteit(models.Model):
+    """Who reported, kept apart from the melding: the Wet bescherming klokkenluiders protects it.
+
+    Only users with the permission melder_identiteit_inzien see or change it, and each opening is
+    written to the audit trail with the stated reason.
+    """
+
+    class Kanaal(models.TextChoices):
+        WEB = "web", "Web"
+        EMAIL = "email", "E-mail"
+        TELEFOON = "telefoon", "Telefoon"
+        PERSOONLIJK = "persoonlijk", "Persoonlijk gesprek"
+        DECENTRAAL = "decentraal", "Decentraal meldpunt"
+
+    melding = models.OneToOneField(
+        Melding, on_delete=models.CASCADE, related_name="melder_identiteit", verbose_name="melding"
+    )
+    naam = models.CharField("naam melder", max_length=200, blank=True)
+    contact = models.CharField(
+        "contactgegevens", max_length=300, blank=True, help_text="E-mailadres, telefoonnummer of adres."
+    )
+    kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
+    versie = models.PositiveIntegerField("versie", default=1, editable=False)
+
+    class Meta:
+        verbose_name = "identiteit melder"
+        verbose_name_plural = "identiteiten melder"
+
+    def __str__(self):
+        return f"Identiteit melder van {self.melding_id}"
 
 
 class Betrokkene(models.Model):
