@@ -67,6 +67,7 @@ class Adviesvraag(models.Model):
     class Meta:
         verbose_name = "adviesvraag"
         verbose_name_plural = "adviesvragen"
+        permissions = [("tellijst_importeren", "Tellijst importeren uit een spreadsheet")]
         indexes = [
             models.Index(fields=["geregistreerd_door", "jaar"], name="adviesvraag_door_jaar"),
             models.Index(fields=["jaar", "onderdeel"], name="adviesvraag_jaar_onderdeel"),
@@ -84,3 +85,100 @@ class Adviesvraag(models.Model):
 
     def __str__(self):
         return f"Adviesvraag {self.pk} ({self.jaar})"
+
+
+# --- Register van vertrouwenspersonen ---------------------------------------------------------------
+#
+# The register is administration about the vertrouwenspersonen themselves, kept by the functioneel
+# beheerder. It never links to Tellijst rows: no count of adviesvragen per person is stored or shown.
+
+
+class VertrouwenspersoonProfiel(models.Model):
+    """One vertrouwenspersoon in the register, with or without a login account.
+
+    Being in function is a period (in_functie_sinds .. uit_functie_per) rather than a flag, so the
+    overview on an earlier peildatum still counts someone who has stopped since.
+    """
+
+    naam = models.CharField("naam", max_length=200)
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vertrouwenspersoon_profiel",
+        verbose_name="gebruiker",
+        help_text="Het account waarmee deze vertrouwenspersoon inlogt (optioneel).",
+    )
+    onderdeel = models.ForeignKey(
+        "referentie.Onderdeel", on_delete=models.PROTECT, related_name="+", verbose_name="onderdeel"
+    )
+    in_functie_sinds = models.DateField("in functie sinds")
+    uit_functie_per = models.DateField(
+        "uit functie per", null=True, blank=True, help_text="Leeg: nog actief als vertrouwenspersoon."
+    )
+    coordinerend = models.BooleanField("coördinerend vertrouwenspersoon", default=False)
+    coordinerend_sinds = models.DateField("coördinerend sinds", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vertrouwenspersoon in het register"
+        verbose_name_plural = "register van vertrouwenspersonen"
+        ordering = ["naam", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(uit_functie_per__isnull=True)
+                | Q(uit_functie_per__gt=models.F("in_functie_sinds")),
+                name="vp_profiel_uit_functie_na_in_functie",
+            ),
+            models.CheckConstraint(
+                condition=Q(coordinerend=True) | Q(coordinerend_sinds__isnull=True),
+                name="vp_profiel_coordinerend_sinds_alleen_als_coordinerend",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def actief_op(self, peildatum) -> bool:
+        return self.in_functie_sinds <= peildatum and (
+            self.uit_functie_per is None or peildatum < self.uit_functie_per
+        )
+
+
+class Certificeringsstatus(models.Model):
+    """A status of a vertrouwenspersoon from a date on; the latest row on or before a date is the status then.
+
+    For 'LVV-registervertrouwenspersoon' `vanaf` is the certification date: the certification expires
+    four years later, and a recertification is a new row with the new date.
+    """
+
+    class Status(models.TextChoices):
+        # Labels exactly as the table in the annual report of the vertrouwenspersonen.
+        LVV_REGISTER = "lvv_register", "LVV-registervertrouwenspersoon"
+        BEZIG = "bezig_met_certificering", "Bezig met certificering"
+        BASISOPLEIDING = "gestart_basisopleiding", "Gestart met de basisopleiding"
+        GEEN_VOORNEMEN = "geen_voornemen", "Geen voornemen tot certificering"
+
+    vertrouwenspersoon = models.ForeignKey(
+        VertrouwenspersoonProfiel,
+        on_delete=models.CASCADE,
+        related_name="statussen",
+        verbose_name="vertrouwenspersoon",
+    )
+    status = models.CharField("certificeringsstatus", max_length=30, choices=Status.choices)
+    vanaf = models.DateField(
+        "vanaf", help_text="Bij LVV-registervertrouwenspersoon: de datum van (her)certificering."
+    )
+
+    class Meta:
+        verbose_name = "certificeringsstatus"
+        verbose_name_plural = "certificeringsstatussen"
+        ordering = ["vertrouwenspersoon", "-vanaf"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vertrouwenspersoon", "vanaf"], name="certificeringsstatus_een_per_datum"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_display()} vanaf {self.vanaf:%d-%m-%Y}"

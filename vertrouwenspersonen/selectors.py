@@ -1,0 +1,71 @@
+"""Reads of the Tellijst and the register. Counting happens in the database."""
+
+import datetime
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from .datums import (
+    CERTIFICERING_JAREN,
+    VERLOOPT_BINNEN_MAANDEN,
+    certificering_verloopt_op,
+    plus_jaren,
+    plus_maanden,
+)
+from .models import Certificeringsstatus, VertrouwenspersoonProfiel
+
+# --- Register ----------------------------------------------------------------------------------------
+
+
+def _status_op(peildatum: datetime.date, veld: str) -> Subquery:
+    """The status row in force on the peildatum: the latest one that started on or before it."""
+    return Subquery(
+        Certificeringsstatus.objects.filter(vertrouwenspersoon=OuterRef("pk"), vanaf__lte=peildatum)
+        .order_by("-vanaf")
+        .values(veld)[:1]
+    )
+
+
+def register_op_peildatum(*, peildatum: datetime.date) -> QuerySet[VertrouwenspersoonProfiel]:
+    """Vertrouwenspersonen in function on the peildatum, with their status then and its start date."""
+    return (
+        VertrouwenspersoonProfiel.objects.filter(in_functie_sinds__lte=peildatum)
+        .filter(Q(uit_functie_per__isnull=True) | Q(uit_functie_per__gt=peildatum))
+        .annotate(
+            status_op_peildatum=_status_op(peildatum, "status"), status_vanaf=_status_op(peildatum, "vanaf")
+        )
+    )
+
+
+def register_telling(*, peildatum: datetime.date) -> dict:
+    """The report's table: vertrouwenspersonen in function on the peildatum, in total and per status.
+
+    Returns {"totaal": n, "per_status": {label: n}} with all four labels, in the report's order.
+    One query: conditional aggregation over the status each person had on the peildatum.
+    """
+    statussen = Certificeringsstatus.Status
+    telling = register_op_peildatum(peildatum=peildatum).aggregate(
+        totaal=Count("pk"),
+        **{status.value: Count("pk", filter=Q(status_op_peildatum=status.value)) for status in statussen},
+    )
+    return {
+        "totaal": telling["totaal"],
+        "per_status": {status.label: telling[status.value] for status in statussen},
+    }
+
+
+def verlopende_certificeringen(
+    *, peildatum: datetime.date, maanden: int = VERLOOPT_BINNEN_MAANDEN
+) -> list[tuple[VertrouwenspersoonProfiel, datetime.date]]:
+    """LVV-certifications of people in function that expire within `maanden` after the peildatum.
+
+    (profiel, verloopt_op) pairs, soonest first. An expired certification stays on the list until the
+    beheerder registers the recertification or another status.
+    """
+    grens = plus_jaren(plus_maanden(peildatum, maanden), -CERTIFICERING_JAREN)
+    profielen = (
+        register_op_peildatum(peildatum=peildatum)
+        .filter(status_op_peildatum=Certificeringsstatus.Status.LVV_REGISTER, status_vanaf__lte=grens)
+        .select_related("onderdeel")
+        .order_by("status_vanaf", "naam")
+    )
+    return [(profiel, certificering_verloopt_op(profiel.status_vanaf)) for profiel in profielen]
