@@ -1,0 +1,222 @@
+"""Reads of meldingen, scoped to the user. Only OIF analists see meldingen; the beheerder the audit trail."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Case, Count, DateField, ExpressionWrapper, F, Q, QuerySet, When
+from django.http import Http404
+
+from afdoeningen.models import Afdoening
+from finintegriteit.kern import rollen as r
+
+from .models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+
+AFGEDAAN = Melding.Status.AFGEDAAN
+
+
+def mag_meldingen_zien(gebruiker) -> bool:
+    return r.heeft_rol(gebruiker, r.OIF_ANALIST)
+
+
+def melding_voor_gebruiker(gebruiker, pk) -> Melding:
+    """The melding with this pk, or Http404 when it does not exist or the user may not know it does.
+
+    Whether the user may change it is a rule of the services (an afgedane melding is read-only); a view
+    that only changes can check `melding.is_afgedaan` first for a friendlier answer.
+    """
+    if not mag_meldingen_zien(gebruiker):
+        raise Http404("Melding niet gevonden.")
+    melding = (
+        Melding.objects.select_related(
+            "melder_type", "onderwerp", "dienstonderdeel", "behandelaar", "onderzoek_type"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if melding is None:
+        raise Http404("Melding niet gevonden.")
+    return melding
+
+
+def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
+    """The betrokkene with its melding, or Http404 (same rules as melding_voor_gebruiker)."""
+    if not mag_meldingen_zien(gebruiker):
+        raise Http404("Betrokkene niet gevonden.")
+    betrokkene = (
+        Betrokkene.objects.select_related(
+            "melding", "melding__onderwerp", "melding__dienstonderdeel", "dienstonderdeel"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if betrokkene is None:
+        raise Http404("Betrokkene niet gevonden.")
+    return betrokkene
+
+
+def melder_identiteit_van(*, melding: Melding) -> MelderIdentiteit | None:
+    """Only for services and views that already checked the right and wrote the audit row."""
+    return MelderIdentiteit.objects.filter(melding=melding).first()
+
+
+def betrokkenen_van(*, melding: Melding) -> list[Betrokkene]:
+    """The betrokkenen of a melding with their afdoening (if any) loaded in the same query."""
+    return list(
+        melding.betrokkenen.select_related(
+            "dienstonderdeel", "afdoening", "afdoening__type", "afdoening__schending"
+        ).order_by("pk")
+    )
+
+
+def statusovergangen_van(*, melding: Melding):
+    return melding.statusovergangen.select_related("door").order_by("op", "pk")
+
+
+# --- Termijnen -------------------------------------------------------------------------------------
+
+
+def _bevestiging_open() -> Q:
+    return Q(ontvangstbevestiging_op__isnull=True, ontvangstbevestiging_uiterlijk__isnull=False)
+
+
+def _terugkoppeling_open() -> Q:
+    return Q(terugkoppeling_op__isnull=True, terugkoppeling_uiterlijk__isnull=False)
+
+
+def te_laat_q(vandaag: datetime.date) -> Q:
+    """Open meldingen with a deadline that has passed and is not recorded as done."""
+    return ~Q(status=AFGEDAAN) & (
+        Q(_bevestiging_open(), ontvangstbevestiging_uiterlijk__lt=vandaag)
+        | Q(_terugkoppeling_open(), terugkoppeling_uiterlijk__lt=vandaag)
+    )
+
+
+def _volgende_termijn():
+    """The first open deadline; an afgedane melding has none (it leaves the overview and the reminders)."""
+    return Case(
+        When(status=AFGEDAAN, then=None),
+        When(_bevestiging_open(), then=F("ontvangstbevestiging_uiterlijk")),
+        When(_terugkoppeling_open(), then=F("terugkoppeling_uiterlijk")),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+def _met_termijnen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
+    return qs.annotate(
+        volgende_termijn=_volgende_termijn(),
+        te_laat=ExpressionWrapper(te_laat_q(vandaag), output_field=BooleanField()),
+    )
+
+
+def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
+    """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
+    if not mag_meldingen_zien(gebruiker):
+        return Melding.objects.none()
+    qs = Melding.objects.select_related(
+        "melder_type", "onderwerp", "dienstonderdeel", "behandelaar"
+    ).annotate(
+        aantal_betrokkenen=Count("betrokkenen", distinct=True),
+        aantal_afdoeningen=Count("betrokkenen__afdoening", distinct=True),
+    )
+    return _met_termijnen(qs, vandaag)
+
+
+def termijnen_voor_gebruiker(*, gebruiker, vandaag: datetime.date, bijna_dagen: int) -> QuerySet:
+    """Open klokkenluidersmeldingen with a deadline still to meet, the first due at the top."""
+    if not mag_meldingen_zien(gebruiker):
+        return Melding.objects.none()
+    qs = (
+        Melding.objects.filter(klokkenluidersmelding=True)
+        .exclude(status=AFGEDAAN)
+        .filter(_bevestiging_open() | _terugkoppeling_open())
+        .select_related("behandelaar", "dienstonderdeel")
+    )
+    grens = vandaag + datetime.timedelta(days=bijna_dagen)
+    return (
+        _met_termijnen(qs, vandaag)
+        .annotate(
+            bijna_verlopen=ExpressionWrapper(
+                Q(volgende_termijn__gte=vandaag, volgende_termijn__lte=grens), output_field=BooleanField()
+            )
+        )
+        .order_by("volgende_termijn", "jaar", "volgnummer")
+    )
+
+
+@dataclass(frozen=True)
+class Termijn:
+    nummer: str
+    behandelaar: object
+    soort: str
+    uiterlijk: datetime.date
+    te_laat: bool
+
+
+def herinneringen_selecteren(*, vandaag: datetime.date, bijna_dagen: int) -> list[Termijn]:
+    """Every open deadline of an open klokkenluidersmelding with an active behandelaar that is overdue or
+    due within `bijna_dagen`, one entry per deadline."""
+    grens = vandaag + datetime.timedelta(days=bijna_dagen)
+    meldingen = (
+        Melding.objects.filter(klokkenluidersmelding=True, behandelaar__is_active=True)
+        .exclude(status=AFGEDAAN)
+        .filter(
+            Q(_bevestiging_open(), ontvangstbevestiging_uiterlijk__lte=grens)
+            | Q(_terugkoppeling_open(), terugkoppeling_uiterlijk__lte=grens)
+        )
+        .select_related("behandelaar")
+        .order_by("behandelaar_id", "jaar", "volgnummer")
+    )
+    termijnen = []
+    for m in meldingen:
+        for soort, gedaan, uiterlijk in (
+            ("ontvangstbevestiging", m.ontvangstbevestiging_op, m.ontvangstbevestiging_uiterlijk),
+            ("terugkoppeling", m.terugkoppeling_op, m.terugkoppeling_uiterlijk),
+        ):
+            if gedaan is None and uiterlijk is not None and uiterlijk <= grens:
+                termijnen.append(Termijn(m.nummer, m.behandelaar, soort, uiterlijk, uiterlijk < vandaag))
+    return termijnen
+
+
+# --- Audittrail ------------------------------------------------------------------------------------
+
+
+def auditregels_voor_gebruiker(*, gebruiker) -> QuerySet:
+    if not r.heeft_rol(gebruiker, r.BEHEERDER):
+        return AuditRegel.objects.none()
+    return AuditRegel.objects.select_related("gebruiker").order_by("-op", "-pk")
+
+
+def meldingsnummers_bij_auditregels(regels) -> dict[tuple[str, str], str]:
+    """(object_type, object_id) -> meldingsnummer for the rows on one page: one query per object type."""
+    ids: dict[str, set[int]] = {}
+    for regel in regels:
+        if regel.object_id.isdigit():
+            ids.setdefault(regel.object_type, set()).add(int(regel.object_id))
+    nummers = {}
+    bronnen = {
+        "melding": (Melding.objects, "nummer"),
+        "betrokkene": (Betrokkene.objects, "melding__nummer"),
+        "melderidentiteit": (MelderIdentiteit.objects, "melding__nummer"),
+        "afdoening": (Afdoening.objects, "betrokkene__melding__nummer"),
+    }
+    for object_type, (manager, veld) in bronnen.items():
+        if ids.get(object_type):
+            for pk, nummer in manager.filter(pk__in=ids[object_type]).values_list("pk", veld):
+                nummers[(object_type, str(pk))] = nummer
+    return nummers
+
+
+def audit_objecten_voor_melding(nummer: str) -> Q:
+    """Rows about a melding and everything under it, for the audit search on a case number."""
+    melding = Melding.objects.filter(nummer__iexact=nummer.strip()).values_list("pk", flat=True).first()
+    if melding is None:
+        return Q(pk__in=[])
+    q = Q(object_type="melding", object_id=str(melding))
+    for object_type, qs in (
+        ("betrokkene", Betrokkene.objects.filter(melding_id=melding)),
+        ("melderidentiteit", MelderIdentiteit.objects.filter(melding_id=melding)),
+        ("afdoening", Afdoening.objects.filter(betrokkene__melding_id=melding)),
+    ):
+        q |= Q(object_type=object_type, object_id__in=[str(pk) for pk in qs.values_list("pk", flat=True)])
+    return q

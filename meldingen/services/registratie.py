@@ -1,0 +1,259 @@
+"""Registering and changing meldingen, betrokkenen and the melder's identity."""
+
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from finintegriteit.kern import rollen as r
+
+from ..audit import audit_vastleggen
+from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from ..nummering import volgend_meldingsnummer
+from . import fouten
+from .termijnen import termijn_velden
+from .vergrendeling import bijwerken_met_versie
+
+RECHT_IDENTITEIT = "meldingen.melder_identiteit_inzien"
+
+MELDING_VELDEN = (
+    "ontvangen_op",
+    "melder_type",
+    "onderwerp",
+    "klokkenluidersmelding",
+    "omschrijving",
+    "dienstonderdeel",
+    "behandelaar",
+)
+BETROKKENE_VELDEN = ("naam", "personeelsnummer", "dienstonderdeel", "leidinggevende")
+IDENTITEIT_VELDEN = ("naam", "contact", "kanaal")
+TAXONOMIE_VELDEN = ("melder_type", "onderwerp", "dienstonderdeel")
+
+
+def _controleer_melding(gegevens: Mapping, *, jaar: int | None = None) -> None:
+    """Field rules of a melding: receipt date not in the future (and in the case number's year once it has
+    one), options in use in that year, behandelaar an OIF analist."""
+    fout = {}
+    ontvangen_op = gegevens["ontvangen_op"]
+    if ontvangen_op > timezone.localdate():
+        fout["ontvangen_op"] = fouten.DATUM_IN_TOEKOMST
+    elif jaar is not None and ontvangen_op.year != jaar:
+        fout["ontvangen_op"] = fouten.JAAR_VAST.format(jaar=jaar)
+    for veld in TAXONOMIE_VELDEN:
+        optie = gegevens[veld]
+        if not optie.in_gebruik(ontvangen_op.year):
+            fout[veld] = fouten.OPTIE_NIET_IN_GEBRUIK.format(optie=optie, jaar=ontvangen_op.year)
+    behandelaar = gegevens.get("behandelaar")
+    if behandelaar is not None and not r.heeft_rol(behandelaar, r.OIF_ANALIST):
+        fout["behandelaar"] = fouten.BEHANDELAAR_GEEN_ANALIST
+    if fout:
+        raise ValidationError(fout)
+
+
+def _controleer_recht_identiteit(door) -> None:
+    # door=None is a system process (a management command), which has no user to check.
+    if door is not None and not door.has_perm(RECHT_IDENTITEIT):
+        raise PermissionDenied(fouten.GEEN_RECHT_IDENTITEIT)
+
+
+def _controleer_open(melding: Melding) -> None:
+    if melding.is_afgedaan:
+        raise ValidationError(fouten.MELDING_AFGEDAAN)
+
+
+def melding_registreren(
+    *,
+    door,
+    ontvangen_op: datetime.date,
+    melder_type,
+    onderwerp,
+    klokkenluidersmelding: bool,
+    omschrijving: str,
+    dienstonderdeel,
+    behandelaar=None,
+    identiteit: Mapping | None = None,
+) -> Melding:
+    """Register a new melding with the next case number of its year of receipt (status Ontvangen).
+
+    `identiteit` is a mapping with naam, contact and kanaal (MelderIdentiteit.Kanaal); recording it takes
+    the right melder_identiteit_inzien. The deadlines of a klokkenluidersmelding start from ontvangen_op.
+    """
+    gegevens = {
+        "ontvangen_op": ontvangen_op,
+        "melder_type": melder_type,
+        "onderwerp": onderwerp,
+        "klokkenluidersmelding": klokkenluidersmelding,
+        "omschrijving": omschrijving,
+        "dienstonderdeel": dienstonderdeel,
+        "behandelaar": behandelaar,
+    }
+    _controleer_melding(gegevens)
+    if identiteit is not None:
+        _controleer_recht_identiteit(door)
+    with transaction.atomic():
+        volgnummer, nummer = volgend_meldingsnummer(jaar=ontvangen_op.year)
+        melding = Melding(
+            nummer=nummer,
+            jaar=ontvangen_op.year,
+            volgnummer=volgnummer,
+            **gegevens,
+            **termijn_velden(klokkenluidersmelding=klokkenluidersmelding, ontvangen_op=ontvangen_op),
+        )
+        melding.save()
+        StatusOvergang.objects.create(
+            melding=melding,
+            van="",
+            naar=Melding.Status.ONTVANGEN,
+            door=_gebruiker(door),
+            reden="Geregistreerd.",
+        )
+        audit_vastleggen(
+            gebruiker=door,
+            actie=AuditRegel.Actie.AANGEMAAKT,
+            object=melding,
+            velden=[veld for veld, waarde in gegevens.items() if waarde not in (None, "")],
+        )
+        if identiteit is not None:
+            _identiteit_aanmaken(melding=melding, door=door, identiteit=identiteit)
+    return melding
+
+
+def melding_wijzigen(*, melding: Melding, door, versie: int, gegevens: Mapping) -> Melding:
+    """Change the fields of a melding (any of MELDING_VELDEN); refused if someone saved in between.
+
+    The year of receipt is fixed by the case number. Deadlines move with ontvangen_op and follow
+    klokkenluidersmelding.
+    """
+    onbekend = set(gegevens) - set(MELDING_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
+    _controleer_open(melding)
+    nieuw = {veld: gegevens.get(veld, getattr(melding, veld)) for veld in MELDING_VELDEN}
+    _controleer_melding(nieuw, jaar=melding.jaar)
+    gewijzigd = [veld for veld in MELDING_VELDEN if nieuw[veld] != getattr(melding, veld)]
+    velden = {veld: nieuw[veld] for veld in gewijzigd}
+    if {"ontvangen_op", "klokkenluidersmelding"} & set(gewijzigd):
+        velden |= termijn_velden(
+            klokkenluidersmelding=nieuw["klokkenluidersmelding"],
+            ontvangen_op=nieuw["ontvangen_op"],
+            ontvangstbevestiging_op=melding.ontvangstbevestiging_op,
+        )
+    with transaction.atomic():
+        # Also with nothing changed: a stale form must not pass unnoticed.
+        bijwerken_met_versie(melding, versie=versie, velden=velden)
+        if gewijzigd:
+            audit_vastleggen(
+                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=melding, velden=gewijzigd
+            )
+    return melding
+
+
+def betrokkene_toevoegen(
+    *, melding: Melding, door, naam: str, personeelsnummer: str, dienstonderdeel, leidinggevende: bool
+) -> Betrokkene:
+    """Add a betrokkene to an open melding."""
+    gegevens = {
+        "naam": naam.strip(),
+        "personeelsnummer": personeelsnummer.strip(),
+        "dienstonderdeel": dienstonderdeel,
+        "leidinggevende": leidinggevende,
+    }
+    with transaction.atomic():
+        # Locked, so that a betrokkene cannot slip in while someone closes the melding.
+        melding = Melding.objects.select_for_update().get(pk=melding.pk)
+        _controleer_open(melding)
+        betrokkene = Betrokkene.objects.create(melding=melding, **gegevens)
+        audit_vastleggen(
+            gebruiker=door,
+            actie=AuditRegel.Actie.AANGEMAAKT,
+            object=betrokkene,
+            velden=[veld for veld, waarde in gegevens.items() if waarde not in (None, "")],
+        )
+    return betrokkene
+
+
+def betrokkene_wijzigen(*, betrokkene: Betrokkene, door, versie: int, gegevens: Mapping) -> Betrokkene:
+    """Change a betrokkene (any of BETROKKENE_VELDEN) of an open melding; refused on a stale version."""
+    onbekend = set(gegevens) - set(BETROKKENE_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {sorted(onbekend)}")
+    _controleer_open(betrokkene.melding)
+    nieuw = {veld: gegevens.get(veld, getattr(betrokkene, veld)) for veld in BETROKKENE_VELDEN}
+    for veld in ("naam", "personeelsnummer"):
+        nieuw[veld] = nieuw[veld].strip()
+    gewijzigd = [veld for veld in BETROKKENE_VELDEN if nieuw[veld] != getattr(betrokkene, veld)]
+    with transaction.atomic():
+        bijwerken_met_versie(betrokkene, versie=versie, velden={veld: nieuw[veld] for veld in gewijzigd})
+        if gewijzigd:
+            audit_vastleggen(
+                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=betrokkene, velden=gewijzigd
+            )
+    return betrokkene
+
+
+def melder_identiteit_openen(*, melding: Melding, door, reden: str) -> MelderIdentiteit | None:
+    """Show the melder's identity to a user with the right, after writing an audit row with the reason."""
+    _controleer_recht_identiteit(door)
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError({"reden": fouten.REDEN_VERPLICHT})
+    identiteit = MelderIdentiteit.objects.filter(melding=melding).first()
+    audit_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.IDENTITEIT,
+        object_type="melderidentiteit" if identiteit else "melding",
+        object_id=str(identiteit.pk if identiteit else melding.pk),
+        reden=reden,
+    )
+    return identiteit
+
+
+def melder_identiteit_vastleggen(
+    *, melding: Melding, door, naam: str, contact: str, kanaal: str, reden: str, versie: int | None = None
+) -> MelderIdentiteit:
+    """Record or change the melder's identity (takes the right and a reason; `versie` when it exists)."""
+    _controleer_recht_identiteit(door)
+    _controleer_open(melding)
+    if not reden.strip():
+        raise ValidationError({"reden": fouten.REDEN_VERPLICHT})
+    gegevens = {"naam": naam.strip(), "contact": contact.strip(), "kanaal": kanaal}
+    with transaction.atomic():
+        identiteit = MelderIdentiteit.objects.filter(melding=melding).first()
+        if identiteit is None:
+            return _identiteit_aanmaken(melding=melding, door=door, identiteit=gegevens, reden=reden)
+        gewijzigd = [veld for veld in IDENTITEIT_VELDEN if gegevens[veld] != getattr(identiteit, veld)]
+        bijwerken_met_versie(
+            identiteit,
+            versie=identiteit.versie if versie is None else versie,
+            velden={veld: gegevens[veld] for veld in gewijzigd},
+        )
+        if gewijzigd:
+            audit_vastleggen(
+                gebruiker=door,
+                actie=AuditRegel.Actie.GEWIJZIGD,
+                object=identiteit,
+                velden=gewijzigd,
+                reden=reden.strip(),
+            )
+    return identiteit
+
+
+def _identiteit_aanmaken(*, melding: Melding, door, identiteit: Mapping, reden: str = "") -> MelderIdentiteit:
+    gegevens = {veld: (identiteit.get(veld) or "").strip() for veld in IDENTITEIT_VELDEN}
+    if gegevens["kanaal"] not in MelderIdentiteit.Kanaal.values:
+        raise ValidationError({"kanaal": "Kies een kanaal."})
+    rij = MelderIdentiteit.objects.create(melding=melding, **gegevens)
+    audit_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.AANGEMAAKT,
+        object=rij,
+        velden=[veld for veld, waarde in gegevens.items() if waarde],
+        reden=reden.strip(),
+    )
+    return rij
+
+
+def _gebruiker(door):
+    return door if getattr(door, "is_authenticated", False) else None
