@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -14,7 +15,13 @@ class Afdoening(models.Model):
         verbose_name="schending",
         help_text="De uiteindelijk vastgestelde soort schending.",
     )
-    aangetoond = models.BooleanField("aangetoond", default=False)
+    # Null means 'not recorded': the historical register that the import reads has no such column.
+    aangetoond = models.BooleanField(
+        "aangetoond",
+        null=True,
+        default=None,
+        help_text="Leeg: niet vastgelegd (geïmporteerd uit het register).",
+    )
     type = models.ForeignKey("referentie.AfdoeningType", on_delete=models.PROTECT, verbose_name="afdoening")
     datum = models.DateField("datum afdoening", db_index=True)
     inhoud = models.CharField(
@@ -35,3 +42,54 @@ class Afdoening(models.Model):
     @property
     def klasse(self) -> str:
         return self.type.klasse
+
+
+class StandaardInhoud(models.Model):
+    """A generic, anonymous phrase for 'Inhoud (vermoedelijke) schending', as the annual report uses them.
+
+    Offered as suggestions on the afdoening form; analysts may still write a new text.
+    """
+
+    tekst = models.CharField("tekst", max_length=300, unique=True)
+    volgorde = models.PositiveIntegerField("volgorde", default=0)
+    actief = models.BooleanField("aanbieden", default=True, help_text="Uit: niet meer als suggestie tonen.")
+
+    class Meta:
+        verbose_name = "standaardomschrijving"
+        verbose_name_plural = "standaardomschrijvingen"
+        ordering = ["volgorde", "tekst"]
+
+    def __str__(self):
+        return self.tekst
+
+
+class Registerimport(models.Model):
+    """One uploaded OIF register, kept between the preview and the commit.
+
+    The file itself is kept only until it is imported (then emptied), and unconfirmed uploads are
+    removed after a day: the register holds case data that should not linger in a second place.
+    """
+
+    class Status(models.TextChoices):
+        VOORBEELD = "voorbeeld", "Voorbeeld"
+        GEIMPORTEERD = "geimporteerd", "Geïmporteerd"
+
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="geüpload door"
+    )
+    aangemaakt_op = models.DateTimeField("geüpload op", auto_now_add=True)
+    bestandsnaam = models.CharField("bestandsnaam", max_length=255)
+    soort = models.CharField("soort", max_length=4)
+    bestand = models.BinaryField("bestand", blank=True)
+    sha256 = models.CharField("sha256", max_length=64)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.VOORBEELD)
+    geimporteerd_op = models.DateTimeField("geïmporteerd op", null=True, blank=True)
+    aantallen = models.JSONField("aantallen", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "registerimport"
+        verbose_name_plural = "registerimports"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.bestandsnaam} ({self.get_status_display()})"

@@ -1,0 +1,202 @@
+"""Writing a checked register: everything in one transaction, or nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller
+from meldingen.nummering import volgend_meldingsnummer
+
+from ..models import Afdoening
+from .lezen import Fout, lees_register
+from .validatie import NUMMER_BESTAAT, Register, valideer_register
+
+AUDIT_REDEN = "Import van het OIF-register"
+BATCH = 1000
+
+
+class RegisterFout(Exception):
+    """The register has errors; nothing was written. `fouten` lists them by line and column."""
+
+    def __init__(self, fouten: list[Fout]):
+        super().__init__(f"{len(fouten)} fout(en) in het register")
+        self.fouten = fouten
+
+
+@dataclass
+class Samenvatting:
+    meldingen: int = 0
+    betrokkenen: int = 0
+    afdoeningen: int = 0
+    open_betrokkenen: int = 0
+    afgedane_meldingen: int = 0
+    met_nummer: int = 0
+    nieuw_nummer: int = 0
+    per_jaar: dict[int, int] = field(default_factory=dict)
+    nummers: list[str] = field(default_factory=list)
+
+    @classmethod
+    def van(cls, register: Register) -> "Samenvatting":
+        return cls(**register.aantallen(), per_jaar=register.per_jaar())
+
+
+def register_controleren(*, inhoud: bytes, soort: str) -> tuple[Samenvatting, list[Fout]]:
+    """The preview: what an import of this file would create, and its errors. Writes nothing.
+
+    Raises lezen.BestandFout when the file cannot be read at all.
+    """
+    rijen, fouten = lees_register(inhoud, soort)
+    register, rijfouten = valideer_register(rijen)
+    return Samenvatting.van(register), fouten + rijfouten
+
+
+def register_importeren(*, door, inhoud: bytes, soort: str) -> Samenvatting:
+    """Read, check and write a register file; on any error raises RegisterFout (or BestandFout).
+
+    Nothing is written then: not one melding of the file.
+    """
+    rijen, fouten = lees_register(inhoud, soort)
+    if fouten:
+        _, rijfouten = valideer_register(rijen)
+        raise RegisterFout(sorted(fouten + rijfouten, key=lambda f: f.regel))
+    return register_vastleggen(door=door, rijen=rijen)
+
+
+def _tellers_bijwerken(register: Register) -> None:
+    """Lock the case counters of every year involved, and move them past the numbers the file keeps.
+
+    Locking before the final existence check means that a melding registered in the browser at this
+    moment either waits for the import, or is seen by the check below.
+    """
+    jaren = {m.ontvangen_op.year for m in register.meldingen if not m.nummer}
+    hoogste: dict[int, int] = {}
+    for melding in register.meldingen:
+        if melding.nummer:
+            jaar, volgnummer = melding.jaar_en_volgnummer
+            hoogste[jaar] = max(hoogste.get(jaar, 0), volgnummer)
+    for jaar in sorted(jaren | set(hoogste)):
+        try:
+            with transaction.atomic():
+                Meldingsteller.objects.get_or_create(jaar=jaar)
+        except IntegrityError:
+            pass  # created by a concurrent transaction; locked below
+    tellers = (
+        Meldingsteller.objects.select_for_update().filter(jaar__in=jaren | set(hoogste)).order_by("jaar")
+    )
+    for teller in tellers:
+        if hoogste.get(teller.jaar, 0) > teller.laatste:
+            teller.laatste = hoogste[teller.jaar]
+            teller.save(update_fields=["laatste"])
+
+
+def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
+    """Check rows (see validatie.valideer_register) and create their meldingen, betrokkenen, afdoeningen.
+
+    1. Validate again inside the transaction (the preview may be minutes old).
+    2. Lock the counters, keep the file's case numbers and move the counters past them.
+    3. Give every melding without a number the next number of the year it was received, in order of
+       receipt (then line), so later registrations continue after the import.
+    4. Bulk-insert meldingen, betrokkenen, afdoeningen and one audit row per created object.
+    """
+    with transaction.atomic():
+        register, fouten = valideer_register(rijen)
+        if fouten:
+            raise RegisterFout(fouten)
+        _tellers_bijwerken(register)
+        gehouden = [m.nummer for m in register.meldingen if m.nummer]
+        bezet = set(Melding.objects.filter(nummer__in=gehouden).values_list("nummer", flat=True))
+        if bezet:
+            raise RegisterFout(
+                [
+                    Fout(m.regel, "meldingsnummer", m.nummer, NUMMER_BESTAAT.format(nummer=m.nummer))
+                    for m in register.meldingen
+                    if m.nummer in bezet
+                ]
+            )
+        nummers: dict[int, tuple[int, int, str]] = {}
+        for melding in register.meldingen:
+            if melding.nummer:
+                jaar, volgnummer = melding.jaar_en_volgnummer
+                nummers[id(melding)] = (jaar, volgnummer, melding.nummer)
+        for melding in sorted(
+            (m for m in register.meldingen if not m.nummer), key=lambda m: (m.ontvangen_op, m.regel)
+        ):
+            volgnummer, nummer = volgend_meldingsnummer(jaar=melding.ontvangen_op.year)
+            nummers[id(melding)] = (melding.ontvangen_op.year, volgnummer, nummer)
+
+        meldingen = []
+        for invoer in register.meldingen:
+            jaar, volgnummer, nummer = nummers[id(invoer)]
+            meldingen.append(
+                Melding(
+                    nummer=nummer,
+                    jaar=jaar,
+                    volgnummer=volgnummer,
+                    ontvangen_op=invoer.ontvangen_op,
+                    melder_type=invoer.melder_type,
+                    onderwerp=invoer.onderwerp,
+                    klokkenluidersmelding=invoer.klokkenluidersmelding,
+                    dienstonderdeel=invoer.dienstonderdeel,
+                    onderzoek_type=invoer.onderzoek_type,
+                    status=invoer.status,
+                    afgedaan_op=invoer.afgedaan_op,
+                )
+            )
+        Melding.objects.bulk_create(meldingen, batch_size=BATCH)
+        betrokkenen = []
+        for melding, invoer in zip(meldingen, register.meldingen, strict=True):
+            for b in invoer.betrokkenen:
+                betrokkenen.append(Betrokkene(melding=melding, dienstonderdeel=b.dienstonderdeel))
+        Betrokkene.objects.bulk_create(betrokkenen, batch_size=BATCH)
+        invoer_betrokkenen = [b for invoer in register.meldingen for b in invoer.betrokkenen]
+        afdoeningen = [
+            Afdoening(
+                betrokkene=betrokkene,
+                schending=b.afdoening.schending,
+                type=b.afdoening.type,
+                datum=b.afdoening.datum,
+                inhoud=b.afdoening.inhoud,
+                aangetoond=None,
+            )
+            for betrokkene, b in zip(betrokkenen, invoer_betrokkenen, strict=True)
+            if b.afdoening is not None
+        ]
+        Afdoening.objects.bulk_create(afdoeningen, batch_size=BATCH)
+        _audit(door, meldingen, betrokkenen, afdoeningen)
+
+    samenvatting = Samenvatting.van(register)
+    samenvatting.nummers = [m.nummer for m in meldingen]
+    return samenvatting
+
+
+def _audit(door, meldingen, betrokkenen, afdoeningen) -> None:
+    gebruiker = door if getattr(door, "is_authenticated", False) else None
+    regels = []
+    for objecten, velden in (
+        (
+            meldingen,
+            [
+                "dienstonderdeel",
+                "klokkenluidersmelding",
+                "melder_type",
+                "onderwerp",
+                "onderzoek_type",
+                "ontvangen_op",
+                "status",
+            ],
+        ),
+        (betrokkenen, ["dienstonderdeel"]),
+        (afdoeningen, ["datum", "inhoud", "schending", "type"]),
+    ):
+        regels += [
+            AuditRegel(
+                gebruiker=gebruiker,
+                actie=AuditRegel.Actie.AANGEMAAKT,
+                object_type=obj._meta.model_name,
+                object_id=str(obj.pk),
+                velden=velden,
+                reden=AUDIT_REDEN,
+            )
+            for obj in objecten
+        ]
+    AuditRegel.objects.bulk_create(regels, batch_size=BATCH)

@@ -1,0 +1,418 @@
+"""Checking the rows of an OIF register and turning them into meldingen, betrokkenen and afdoeningen.
+
+`valideer_register` is a pure function of the rows, the taxonomies and the case numbers that already
+exist: it reads nothing itself when those are passed in, so the web import, the management command
+and the demo-data loader share it, and a test can drive it with plain dicts.
+
+1. Every row is checked on its own: required columns, dates, labels (any recorded spelling, case
+   and diacritics optional, option in use in that year), ja/nee, the afdoening columns all four
+   filled or all four empty, and the inhoud free of personal data.
+2. Rows with the same meldingsnummer form one melding; a row without a number is a melding of its
+   own. The melding-level columns of every later row must agree with the melding's first row.
+3. Per melding: an onderzoek type is required once a betrokkene has an afdoening, and a number that
+   already exists is refused (an import only adds).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from finintegriteit.referentie import models as ref
+from finintegriteit.referentie.selectors import LabelZoeker
+from meldingen.models import Melding
+
+from ..anonimisering import persoonsgegevens_in
+from ..models import Afdoening
+from .lezen import KOLOMMEN, REGEL, Fout
+
+MAX_INHOUD = Afdoening._meta.get_field("inhoud").max_length
+
+VERPLICHT = "Vul {kolom} in."
+ONBEKENDE_WAARDE = "Onbekende waarde voor {kolom}."
+NIET_IN_GEBRUIK = "'{label}' was in {jaar} niet in gebruik."
+DATUM_ONGELDIG = "Geen geldige datum."
+DATUM_IN_TOEKOMST = "De datum ligt in de toekomst."
+DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór ontvangen_op ({datum})."
+JA_NEE = "Vul ja of nee in."
+NUMMER_ONGELDIG = "Geen geldig meldingsnummer."
+NUMMER_BESTAAT = (
+    "Meldingsnummer {nummer} bestaat al in de registratie. Een import voegt alleen nieuwe meldingen toe: "
+    "haal deze melding uit het bestand."
+)
+AFWIJKEND = (
+    "Wijkt af van regel {regel}, de eerste regel van melding {nummer} ('{waarde}'). De gegevens van "
+    "de melding moeten op elke regel van die melding gelijk zijn."
+)
+AFDOENING_ONVOLLEDIG = (
+    "Vul schending, inhoud, afdoening en datum_afdoening alle vier in (afgedaan) of laat ze alle vier "
+    "leeg (zaak loopt nog)."
+)
+ONDERZOEK_ONTBREEKT = (
+    "Vul onderzoek in: een betrokkene met een afdoening heeft altijd een type onderzoek "
+    "(ook 'Geen onderzoek')."
+)
+INHOUD_TE_LANG = "De inhoud is {lengte} tekens lang; het maximum is {maximum}."
+
+TOEGESTAAN_DATUM = "dd-mm-jjjj of jjjj-mm-dd"
+TOEGESTAAN_JA_NEE = "ja, nee"
+TOEGESTAAN_NUMMER = "OIF-JJJJ-NNNN (bijv. OIF-2024-0001), of leeg voor een nieuw nummer"
+
+MELDINGKOLOMMEN = ("ontvangen_op", "melder", "onderwerp", "klokkenluidersmelding", "onderzoek")
+AFDOENINGKOLOMMEN = ("schending", "inhoud", "afdoening", "datum_afdoening")
+
+_NUMMER = re.compile(r"OIF-(\d{4})-(\d{1,6})", re.IGNORECASE)
+_DATUM_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_DATUM_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
+
+# The status an open melding gets from the onderzoek type of its betrokkenen (by code).
+STATUS_BIJ_ONDERZOEK = {
+    "geen-onderzoek": Melding.Status.GEEN_ONDERZOEK,
+    "orienterend-onderzoek": Melding.Status.ORIENTEREND_ONDERZOEK,
+    "volledig-feitenonderzoek": Melding.Status.VOLLEDIG_FEITENONDERZOEK,
+}
+
+
+class Taxonomie:
+    """The five tables the register uses, one query each, matched by any recorded spelling."""
+
+    KOLOM_MODEL = {
+        "melder": ref.MelderType,
+        "onderwerp": ref.SchendingSoort,
+        "schending": ref.SchendingSoort,
+        "onderzoek": ref.OnderzoekType,
+        "dienstonderdeel": ref.Onderdeel,
+        "afdoening": ref.AfdoeningType,
+    }
+
+    def __init__(self):
+        self._zoekers = {model: LabelZoeker(model) for model in set(self.KOLOM_MODEL.values())}
+        self._toegestaan: dict[tuple, str] = {}
+
+    def zoeker(self, kolom: str) -> LabelZoeker:
+        return self._zoekers[self.KOLOM_MODEL[kolom]]
+
+    def toegestaan(self, kolom: str, jaar: int | None) -> str:
+        sleutel = (kolom, jaar)
+        if sleutel not in self._toegestaan:
+            opties = {o.pk: o for lijst in self.zoeker(kolom)._per_sleutel.values() for o in lijst}.values()
+            labels = sorted(
+                (o for o in opties if jaar is None or o.in_gebruik(jaar)), key=lambda o: (o.volgorde, o.label)
+            )
+            self._toegestaan[sleutel] = "; ".join(o.label for o in labels)
+        return self._toegestaan[sleutel]
+
+
+@dataclass
+class AfdoeningInvoer:
+    schending: ref.SchendingSoort
+    type: ref.AfdoeningType
+    datum: datetime.date
+    inhoud: str
+
+
+@dataclass
+class BetrokkeneInvoer:
+    regel: int
+    dienstonderdeel: ref.Onderdeel
+    afdoening: AfdoeningInvoer | None
+
+
+@dataclass
+class MeldingInvoer:
+    regel: int
+    nummer: str  # '' when the import hands out a new number
+    ontvangen_op: datetime.date
+    melder_type: ref.MelderType
+    onderwerp: ref.SchendingSoort
+    klokkenluidersmelding: bool
+    onderzoek_type: ref.OnderzoekType | None
+    dienstonderdeel: ref.Onderdeel
+    betrokkenen: list[BetrokkeneInvoer] = field(default_factory=list)
+
+    @property
+    def afgedaan(self) -> bool:
+        return all(b.afdoening is not None for b in self.betrokkenen)
+
+    @property
+    def status(self) -> str:
+        if self.afgedaan:
+            return Melding.Status.AFGEDAAN
+        if self.onderzoek_type is None:
+            return Melding.Status.IN_BEOORDELING
+        return STATUS_BIJ_ONDERZOEK.get(self.onderzoek_type.code, Melding.Status.IN_BEOORDELING)
+
+    @property
+    def afgedaan_op(self) -> datetime.date | None:
+        return max(b.afdoening.datum for b in self.betrokkenen) if self.afgedaan else None
+
+    @property
+    def jaar_en_volgnummer(self) -> tuple[int, int] | None:
+        if not self.nummer:
+            return None
+        jaar, volgnummer = self.nummer[4:].split("-")
+        return int(jaar), int(volgnummer)
+
+
+@dataclass
+class Register:
+    meldingen: list[MeldingInvoer]
+
+    def aantallen(self) -> dict[str, int]:
+        betrokkenen = [b for m in self.meldingen for b in m.betrokkenen]
+        return {
+            "meldingen": len(self.meldingen),
+            "betrokkenen": len(betrokkenen),
+            "afdoeningen": sum(1 for b in betrokkenen if b.afdoening),
+            "open_betrokkenen": sum(1 for b in betrokkenen if not b.afdoening),
+            "afgedane_meldingen": sum(1 for m in self.meldingen if m.afgedaan),
+            "met_nummer": sum(1 for m in self.meldingen if m.nummer),
+            "nieuw_nummer": sum(1 for m in self.meldingen if not m.nummer),
+        }
+
+    def per_jaar(self) -> dict[int, int]:
+        jaren: dict[int, int] = {}
+        for melding in self.meldingen:
+            jaren[melding.ontvangen_op.year] = jaren.get(melding.ontvangen_op.year, 0) + 1
+        return dict(sorted(jaren.items()))
+
+
+def lees_datum(waarde) -> datetime.date:
+    """dd-mm-jjjj or jjjj-mm-dd (day and month may have one digit), or a real spreadsheet date."""
+    if isinstance(waarde, datetime.date):
+        return waarde
+    tekst = str(waarde).strip()
+    if m := _DATUM_NL.fullmatch(tekst):
+        dag, maand, jaar = m.groups()
+    elif m := _DATUM_ISO.fullmatch(tekst):
+        jaar, maand, dag = m.groups()
+    else:
+        raise ValueError(tekst)
+    return datetime.date(int(jaar), int(maand), int(dag))
+
+
+def canoniek_nummer(waarde: str) -> str:
+    """'oif-2024-12' -> 'OIF-2024-0012'; raises ValueError for anything that is not a case number."""
+    m = _NUMMER.fullmatch(str(waarde).strip())
+    if not m or int(m.group(2)) == 0:
+        raise ValueError(waarde)
+    return f"OIF-{m.group(1)}-{int(m.group(2)):04d}"
+
+
+def _tekst(waarde) -> str:
+    if isinstance(waarde, datetime.date):
+        return waarde.strftime("%d-%m-%Y")
+    return str(waarde if waarde is not None else "").strip()
+
+
+class _Rijcontrole:
+    """Checks one row and collects its errors; the parsed values are None where a column failed."""
+
+    def __init__(self, rij: dict, regel: int, taxonomie: Taxonomie, vandaag: datetime.date, fouten: list):
+        self.rij, self.regel, self.taxonomie, self.vandaag, self.fouten = (
+            rij,
+            regel,
+            taxonomie,
+            vandaag,
+            fouten,
+        )
+        self.ok = True
+
+    def fout(self, kolom: str, bericht: str, toegestaan: str = "") -> None:
+        self.ok = False
+        self.fouten.append(Fout(self.regel, kolom, _tekst(self.rij.get(kolom)), bericht, toegestaan))
+
+    def leeg(self, kolom: str) -> bool:
+        return _tekst(self.rij.get(kolom)) == ""
+
+    def datum(self, kolom: str, *, verplicht: bool = True) -> datetime.date | None:
+        if self.leeg(kolom):
+            if verplicht:
+                self.fout(kolom, VERPLICHT.format(kolom=kolom), TOEGESTAAN_DATUM)
+            return None
+        try:
+            datum = lees_datum(self.rij[kolom])
+        except ValueError:
+            self.fout(kolom, DATUM_ONGELDIG, TOEGESTAAN_DATUM)
+            return None
+        if datum > self.vandaag:
+            self.fout(kolom, DATUM_IN_TOEKOMST)
+            return None
+        return datum
+
+    def optie(self, kolom: str, jaar: int | None, *, verplicht: bool = True):
+        if self.leeg(kolom):
+            if verplicht:
+                self.fout(kolom, VERPLICHT.format(kolom=kolom), self.taxonomie.toegestaan(kolom, jaar))
+            return None
+        zoeker = self.taxonomie.zoeker(kolom)
+        waarde = _tekst(self.rij[kolom])
+        optie = zoeker.zoek(waarde, filter=(lambda o: o.in_gebruik(jaar)) if jaar else None)
+        if optie is None:
+            ergens = zoeker.zoek(waarde)
+            if ergens is not None:
+                self.fout(
+                    kolom,
+                    NIET_IN_GEBRUIK.format(label=ergens.label, jaar=jaar),
+                    self.taxonomie.toegestaan(kolom, jaar),
+                )
+            else:
+                self.fout(kolom, ONBEKENDE_WAARDE.format(kolom=kolom), self.taxonomie.toegestaan(kolom, jaar))
+        return optie
+
+    def ja_nee(self, kolom: str) -> bool | None:
+        waarde = _tekst(self.rij.get(kolom)).casefold()
+        if waarde in ("ja", "nee"):
+            return waarde == "ja"
+        self.fout(kolom, JA_NEE if waarde else VERPLICHT.format(kolom=kolom), TOEGESTAAN_JA_NEE)
+        return None
+
+
+def _controleer_rij(
+    rij: dict, regel: int, taxonomie: Taxonomie, vandaag: datetime.date, fouten: list
+) -> dict:
+    c = _Rijcontrole(rij, regel, taxonomie, vandaag, fouten)
+    nummer = ""
+    if not c.leeg("meldingsnummer"):
+        try:
+            nummer = canoniek_nummer(_tekst(rij["meldingsnummer"]))
+        except ValueError:
+            c.fout("meldingsnummer", NUMMER_ONGELDIG, TOEGESTAAN_NUMMER)
+    ontvangen_op = c.datum("ontvangen_op")
+    jaar = ontvangen_op.year if ontvangen_op else None
+    waarden = {
+        "nummer": nummer,
+        "ontvangen_op": ontvangen_op,
+        "melder_type": c.optie("melder", jaar),
+        "onderwerp": c.optie("onderwerp", jaar),
+        "klokkenluidersmelding": c.ja_nee("klokkenluidersmelding"),
+        "onderzoek_type": c.optie("onderzoek", jaar, verplicht=False),
+        "dienstonderdeel": c.optie("dienstonderdeel", jaar),
+        "afdoening": None,
+        "onderzoek_leeg": c.leeg("onderzoek"),
+    }
+    gevuld = [k for k in AFDOENINGKOLOMMEN if not c.leeg(k)]
+    if gevuld and len(gevuld) < len(AFDOENINGKOLOMMEN):
+        for kolom in AFDOENINGKOLOMMEN:
+            if kolom not in gevuld:
+                c.fout(kolom, AFDOENING_ONVOLLEDIG)
+    elif gevuld:
+        datum = c.datum("datum_afdoening")
+        if datum and ontvangen_op and datum < ontvangen_op:
+            c.fout("datum_afdoening", DATUM_VOOR_ONTVANGST.format(datum=ontvangen_op.strftime("%d-%m-%Y")))
+        afdoeningsjaar = datum.year if datum else None
+        schending = c.optie("schending", afdoeningsjaar)
+        afdoening_type = c.optie("afdoening", afdoeningsjaar)
+        inhoud = _tekst(rij["inhoud"])
+        if len(inhoud) > MAX_INHOUD:
+            c.fout("inhoud", INHOUD_TE_LANG.format(lengte=len(inhoud), maximum=MAX_INHOUD))
+        # The register names nobody, so only the generic checks (e-mail, long digit runs) apply.
+        for probleem in persoonsgegevens_in(inhoud):
+            c.fout("inhoud", probleem)
+        if c.ok:
+            waarden["afdoening"] = AfdoeningInvoer(schending, afdoening_type, datum, inhoud)
+    waarden["heeft_afdoening"] = len(gevuld) == len(AFDOENINGKOLOMMEN)
+    waarden["ok"] = c.ok
+    return waarden
+
+
+def _vergelijk(rij: dict, eerste: dict, kolom: str) -> bool:
+    """Do two rows agree on a melding-level column, after normalising spelling and date format?"""
+    veld = {"melder": "melder_type", "onderzoek": "onderzoek_type"}.get(kolom, kolom)
+    a, b = rij["waarden"].get(veld), eerste["waarden"].get(veld)
+    if kolom == "onderzoek" and rij["waarden"]["onderzoek_leeg"] != eerste["waarden"]["onderzoek_leeg"]:
+        return False  # one row names an onderzoek type, the other leaves it empty
+    if a is None or b is None:
+        return True  # the row with the bad value already has its own error
+    return a == b
+
+
+def valideer_register(
+    rijen: list[dict],
+    *,
+    taxonomie: Taxonomie | None = None,
+    bestaande_nummers: set[str] | None = None,
+    vandaag: datetime.date | None = None,
+) -> tuple[Register, list[Fout]]:
+    """Check the register rows; returns what to create, and every error by line and column.
+
+    A row is a dict with the eleven columns (text or dates) and optionally 'regel', its line number;
+    without it row i is taken to be line i + 2 (below a header). Without `taxonomie` and
+    `bestaande_nummers` these are read from the database (one query per table).
+    """
+    taxonomie = taxonomie or Taxonomie()
+    vandaag = vandaag or timezone.localdate()
+    fouten: list[Fout] = []
+    groepen: dict[str, list[dict]] = {}
+    volgorde: list[str] = []
+    for index, rij in enumerate(rijen):
+        regel = int(rij.get(REGEL) or index + 2)
+        waarden = _controleer_rij(rij, regel, taxonomie, vandaag, fouten)
+        sleutel = waarden["nummer"] or f"regel-{regel}"
+        if sleutel not in groepen:
+            groepen[sleutel] = []
+            volgorde.append(sleutel)
+        groepen[sleutel].append({"rij": rij, "regel": regel, "waarden": waarden})
+
+    if bestaande_nummers is None:
+        nummers = [s for s in volgorde if not s.startswith("regel-")]
+        bestaande_nummers = set(Melding.objects.filter(nummer__in=nummers).values_list("nummer", flat=True))
+
+    meldingen = []
+    for sleutel in volgorde:
+        groep = groepen[sleutel]
+        eerste = groep[0]
+        nummer = eerste["waarden"]["nummer"]
+        groep_ok = all(lid["waarden"]["ok"] for lid in groep)
+        if nummer and nummer in bestaande_nummers:
+            fouten.append(
+                Fout(eerste["regel"], "meldingsnummer", nummer, NUMMER_BESTAAT.format(nummer=nummer))
+            )
+            groep_ok = False
+        for lid in groep[1:]:
+            for kolom in MELDINGKOLOMMEN:
+                if not _vergelijk(lid, eerste, kolom):
+                    fouten.append(
+                        Fout(
+                            lid["regel"],
+                            kolom,
+                            _tekst(lid["rij"].get(kolom)),
+                            AFWIJKEND.format(
+                                regel=eerste["regel"], nummer=nummer, waarde=_tekst(eerste["rij"].get(kolom))
+                            ),
+                        )
+                    )
+                    groep_ok = False
+        for lid in groep:
+            if lid["waarden"]["onderzoek_leeg"] and lid["waarden"]["heeft_afdoening"]:
+                fouten.append(
+                    Fout(
+                        lid["regel"],
+                        "onderzoek",
+                        "",
+                        ONDERZOEK_ONTBREEKT,
+                        taxonomie.toegestaan("onderzoek", None),
+                    )
+                )
+                groep_ok = False
+        if not groep_ok:
+            continue
+        w = eerste["waarden"]
+        melding = MeldingInvoer(
+            regel=eerste["regel"],
+            nummer=nummer,
+            ontvangen_op=w["ontvangen_op"],
+            melder_type=w["melder_type"],
+            onderwerp=w["onderwerp"],
+            klokkenluidersmelding=w["klokkenluidersmelding"],
+            onderzoek_type=w["onderzoek_type"],
+            dienstonderdeel=w["dienstonderdeel"],
+        )
+        for lid in groep:
+            melding.betrokkenen.append(
+                BetrokkeneInvoer(lid["regel"], lid["waarden"]["dienstonderdeel"], lid["waarden"]["afdoening"])
+            )
+        meldingen.append(melding)
+    fouten.sort(key=lambda f: (f.regel, KOLOMMEN.index(f.kolom) if f.kolom in KOLOMMEN else -1))
+    return Register(meldingen), fouten

@@ -1,0 +1,134 @@
+"""Writes for the afdoeningen app: recording the afdoening of a betrokkene, and its audit rows."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
+from meldingen.audit import audit_vastleggen
+from meldingen.models import AuditRegel, Betrokkene, Melding
+
+from .models import Afdoening
+from .selectors import inhoud_problemen
+
+ALLEEN_LEZEN = (
+    "Deze melding is afgedaan: de afdoening kan niet meer worden gewijzigd. Wie het recht heeft, kan de "
+    "melding eerst heropenen."
+)
+CONFLICT = (
+    "Iemand anders heeft deze afdoening opgeslagen nadat u het formulier opende. Uw wijzigingen zijn "
+    "niet bewaard. Laad de pagina opnieuw om de nieuwe gegevens te zien en voer uw wijziging zo nodig "
+    "opnieuw in."
+)
+DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór de ontvangst van de melding ({datum})."
+DATUM_IN_TOEKOMST = "De datum van afdoening ligt in de toekomst."
+NIET_IN_GEBRUIK = "'{label}' is in {jaar} niet in gebruik."
+
+VELDEN = ("schending", "aangetoond", "type", "datum", "inhoud")
+
+
+class AfdoeningAlleenLezen(Exception):
+    pass
+
+
+class AfdoeningConflict(Exception):
+    pass
+
+
+def _controleer(*, melding: Melding, schending, type, datum: datetime.date, inhoud: str) -> None:
+    fouten: dict[str, list[str]] = {}
+    if datum < melding.ontvangen_op:
+        fouten.setdefault("datum", []).append(
+            DATUM_VOOR_ONTVANGST.format(datum=melding.ontvangen_op.strftime("%d-%m-%Y"))
+        )
+    elif datum > timezone.localdate():
+        fouten.setdefault("datum", []).append(DATUM_IN_TOEKOMST)
+    for veld, optie in (("schending", schending), ("type", type)):
+        if not optie.in_gebruik(datum.year):
+            fouten.setdefault(veld, []).append(NIET_IN_GEBRUIK.format(label=optie.label, jaar=datum.year))
+    if problemen := inhoud_problemen(inhoud=inhoud, melding=melding):
+        fouten["inhoud"] = problemen
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def afdoening_vastleggen(
+    *,
+    betrokkene: Betrokkene,
+    door,
+    versie: int,
+    schending: SchendingSoort,
+    aangetoond: bool,
+    type: AfdoeningType,
+    datum: datetime.date,
+    inhoud: str,
+) -> Afdoening:
+    """Create or change the afdoening of a betrokkene.
+
+    `versie` is the version the user saw (0: there was no afdoening yet). When someone saved in the
+    meantime the save is refused with AfdoeningConflict instead of overwriting their work; an afdoening
+    of an afgedane melding is refused with AfdoeningAlleenLezen; bad input raises ValidationError with
+    messages per field. Writes one audit row with the names of the fields that changed.
+    """
+    inhoud = inhoud.strip()
+    waarden = {
+        "schending": schending,
+        "aangetoond": aangetoond,
+        "type": type,
+        "datum": datum,
+        "inhoud": inhoud,
+    }
+    with transaction.atomic():
+        # Locking the melding makes this wait for a concurrent status change, so an afdoening cannot
+        # slip in after the melding was set to Afgedaan.
+        melding = Melding.objects.select_for_update().get(pk=betrokkene.melding_id)
+        if melding.status == Melding.Status.AFGEDAAN:
+            raise AfdoeningAlleenLezen(ALLEEN_LEZEN)
+        _controleer(melding=melding, schending=schending, type=type, datum=datum, inhoud=inhoud)
+        bestaande = Afdoening.objects.filter(betrokkene_id=betrokkene.pk).first()
+        if bestaande is None:
+            if versie != 0:
+                raise AfdoeningConflict(CONFLICT)
+            try:
+                with transaction.atomic():
+                    afdoening = Afdoening.objects.create(betrokkene=betrokkene, versie=1, **waarden)
+            except IntegrityError:
+                # Another analist created the afdoening of this betrokkene at the same moment.
+                raise AfdoeningConflict(CONFLICT) from None
+            audit_vastleggen(
+                gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, object=afdoening, velden=list(VELDEN)
+            )
+            return afdoening
+        if bestaande.versie != versie:
+            raise AfdoeningConflict(CONFLICT)
+        gewijzigd = [veld for veld, waarde in waarden.items() if getattr(bestaande, veld) != waarde]
+        if not gewijzigd:
+            return bestaande
+        bijgewerkt = Afdoening.objects.filter(pk=bestaande.pk, versie=versie).update(
+            versie=F("versie") + 1, **{veld: waarden[veld] for veld in gewijzigd}
+        )
+        if not bijgewerkt:
+            raise AfdoeningConflict(CONFLICT)
+        audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
+        bestaande.refresh_from_db()
+        return bestaande
+
+
+def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:
+    """Audit rows for opening the afdoening page: it shows the betrokkene and, if any, the afdoening."""
+    audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.BEKEKEN, object=betrokkene)
+    afdoening = getattr(betrokkene, "afdoening", None)
+    if afdoening is not None:
+        audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.BEKEKEN, object=afdoening)
+
+
+def toegang_geweigerd(*, door, betrokkene_pk) -> None:
+    audit_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.GEWEIGERD,
+        object_type=Betrokkene._meta.model_name,
+        object_id=str(betrokkene_pk),
+    )
