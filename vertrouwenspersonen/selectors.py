@@ -2,7 +2,10 @@
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+
+from finintegriteit.referentie.models import Hoofdcategorie
 
 from .datums import (
     CERTIFICERING_JAREN,
@@ -11,7 +14,54 @@ from .datums import (
     plus_jaren,
     plus_maanden,
 )
-from .models import Certificeringsstatus, VertrouwenspersoonProfiel
+from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+
+# --- Tellijst ----------------------------------------------------------------------------------------
+
+OPEN = "open"
+GESLOTEN = "gesloten"
+
+
+def eerste_tellijstjaar() -> int:
+    """The first year with Tellijst categories: rows before it cannot be registered."""
+    return Hoofdcategorie.objects.aggregate(eerste=Min("eerste_jaar"))["eerste"] or 2000
+
+
+def adviesvragen_van(
+    *, gebruiker, jaar: int | None = None, status: str | None = None
+) -> QuerySet[Adviesvraag]:
+    """The rows this vertrouwenspersoon registered, newest first; nobody else's, whatever the role.
+
+    Open rows are the ones whose wijze van afdoening is 'Loopt nog'.
+    """
+    rijen = Adviesvraag.objects.filter(geregistreerd_door=gebruiker)
+    if jaar is not None:
+        rijen = rijen.filter(jaar=jaar)
+    if status == OPEN:
+        rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True)
+    elif status == GESLOTEN:
+        rijen = rijen.filter(wijze_van_afdoening__loopt_nog=False)
+    return rijen.select_related(
+        "onderdeel", "hoofdcategorie", "subcategorie", "wie_betreft", "wijze_van_afdoening", "situatie"
+    ).order_by("-jaar", "-pk")
+
+
+def jaren_met_adviesvragen(*, gebruiker) -> list[int]:
+    return list(
+        Adviesvraag.objects.filter(geregistreerd_door=gebruiker)
+        .order_by("-jaar")
+        .values_list("jaar", flat=True)
+        .distinct()
+    )
+
+
+def adviesvraag_voor_vertrouwenspersoon(gebruiker, pk) -> Adviesvraag:
+    """One of the user's own rows; any other row does not exist for them (404, not 403: no hint it exists)."""
+    try:
+        return adviesvragen_van(gebruiker=gebruiker).get(pk=pk)
+    except Adviesvraag.DoesNotExist:
+        raise Http404("Adviesvraag niet gevonden.") from None
+
 
 # --- Register ----------------------------------------------------------------------------------------
 

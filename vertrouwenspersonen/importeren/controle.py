@@ -1,0 +1,311 @@
+"""Checking a Tellijst spreadsheet: a pure function from (header, rows) to valid rows and errors.
+
+`Opzoektabellen.laden()` reads each taxonomy table once; after that checking costs no queries, so a
+year's Tellijst (or 100,000 rows) is checked in memory and then stored with one bulk insert.
+Every error names the line (header = line 1), the column, the value and the values allowed there.
+"""
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from finintegriteit.referentie import models as ref
+from finintegriteit.referentie.normalisatie import normaliseer
+from finintegriteit.referentie.selectors import LabelZoeker
+
+from .. import regels
+from ..models import Adviesvraag
+
+KOLOMMEN = (
+    "jaar",
+    "kwartaal",
+    "onderdeel",
+    "hoofdcategorie",
+    "subcategorie",
+    "wie_betreft_de_melding",
+    "wijze_van_afdoening",
+    "situatie_na_interventie",
+    "melder_is_beklaagde",
+    "evaluatielink",
+)
+# Column in the file -> field of Adviesvraag, for the six option columns.
+OPTIEKOLOMMEN = {
+    "onderdeel": "onderdeel",
+    "hoofdcategorie": "hoofdcategorie",
+    "subcategorie": "subcategorie",
+    "wie_betreft_de_melding": "wie_betreft",
+    "wijze_van_afdoening": "wijze_van_afdoening",
+    "situatie_na_interventie": "situatie",
+}
+VELD_NAAR_KOLOM = {"jaar": "jaar", "kwartaal": "kwartaal", "melder_is_beklaagde": "melder_is_beklaagde"} | {
+    veld: kolom for kolom, veld in OPTIEKOLOMMEN.items()
+}
+MODELLEN = {
+    "onderdeel": ref.Onderdeel,
+    "hoofdcategorie": ref.Hoofdcategorie,
+    "subcategorie": ref.Subcategorie,
+    "wie_betreft": ref.WieBetreft,
+    "wijze_van_afdoening": ref.WijzeVanAfdoening,
+    "situatie": ref.SituatieNaInterventie,
+}
+
+DUBBELE_KOLOM = "De kolom '{kolom}' staat meer dan eens in de kopregel."
+ONBEKENDE_KOLOM = "Onbekende kolom '{kolom}'. Gebruik precies de kolommen van het sjabloon."
+LEGE_KOLOMNAAM = "Kolom {nummer} heeft geen naam in de kopregel."
+ONTBREKENDE_KOLOM = "De kolom '{kolom}' ontbreekt in de kopregel."
+WAARDE_ZONDER_KOLOM = "Deze rij heeft een waarde in kolom {nummer}, waar de kopregel geen kolom heeft."
+ONBEKENDE_WAARDE = "Onbekende waarde."
+ONBEKENDE_WAARDE_IN_HOOFDCATEGORIE = "Onbekende subcategorie binnen de hoofdcategorie '{hoofdcategorie}'."
+JA_NEE_ONGELDIG = "Vul 'ja' of 'nee' in, of laat de cel leeg."
+EVALUATIELINK_ONGELDIG = "Onbekende waarde voor de evaluatielink."
+GEEN_RIJEN = "Het bestand bevat geen adviesvragen onder de kopregel."
+
+JA = {"ja", "j", "yes", "y", "waar", "true", "1"}
+NEE = {"nee", "n", "no", "onwaar", "false", "0"}
+LEEG_TOEGESTAAN = "(leeg)"
+KWARTAAL = re.compile(r"^(?:[qk]\s*)?([1-4])(?:e)?(?:\s*kwartaal)?$")
+EVALUATIELINK = {
+    normaliseer(spelling): waarde
+    for waarde, label in Adviesvraag.Evaluatielink.choices
+    for spelling in (label, waarde, waarde.replace("_", " "))
+}
+
+
+@dataclass(frozen=True)
+class Fout:
+    regel: int | None
+    kolom: str | None
+    waarde: str
+    melding: str
+    toegestaan: tuple[str, ...] = ()
+
+
+@dataclass
+class Controle:
+    """The outcome of checking a file: the rows to store, or the reasons not to store any."""
+
+    rijen: list[dict] = field(default_factory=list)
+    fouten: list[Fout] = field(default_factory=list)
+    aantal_rijen: int = 0
+    aantal_in_orde: int = 0
+    per_jaar: Counter = field(default_factory=Counter)
+    aantal_open: int = 0
+
+    @property
+    def in_orde(self) -> bool:
+        return not self.fouten and bool(self.rijen)
+
+    @property
+    def rijen_met_fouten(self) -> int:
+        return self.aantal_rijen - self.aantal_in_orde
+
+    @property
+    def aantal_gesloten(self) -> int:
+        return self.aantal_in_orde - self.aantal_open
+
+
+def normaliseer_kop(kop: str) -> str:
+    return re.sub(r"[\s\-]+", "_", kop.strip().casefold())
+
+
+class Opzoektabellen:
+    """Every option of the six Tellijst tables, read with one query per table."""
+
+    def __init__(self, opties: dict[str, list]):
+        self.opties = opties
+        self.zoekers = {veld: LabelZoeker(MODELLEN[veld], queryset=lijst) for veld, lijst in opties.items()}
+        self.eerste_jaar = min((o.eerste_jaar for o in opties["hoofdcategorie"]), default=2000)
+        self._toegestaan: dict[tuple, tuple[str, ...]] = {}
+
+    @classmethod
+    def laden(cls) -> "Opzoektabellen":
+        return cls({veld: list(model.objects.all()) for veld, model in MODELLEN.items()})
+
+    def toegestaan(self, veld: str, jaar: int | None, *, hoofdcategorie=None) -> tuple[str, ...]:
+        """Labels allowed in a column in a year (any year when unknown); subcategorieën per hoofdcategorie."""
+        sleutel = (veld, jaar, hoofdcategorie.pk if hoofdcategorie else None)
+        if sleutel not in self._toegestaan:
+            self._toegestaan[sleutel] = tuple(
+                o.label
+                for o in self.opties[veld]
+                if (jaar is None or o.in_gebruik(jaar))
+                and (hoofdcategorie is None or o.hoofdcategorie_id == hoofdcategorie.pk)
+            )
+        return self._toegestaan[sleutel]
+
+
+def _controleer_kop(kop: list[str], kopregel: int) -> tuple[dict[str, int], list[Fout]]:
+    fouten, posities = [], {}
+    laatste_gevuld = max((i for i, k in enumerate(kop) if k.strip()), default=-1)
+    for positie, ruw in enumerate(kop[: laatste_gevuld + 1]):
+        naam = normaliseer_kop(ruw)
+        if naam in posities:
+            fouten.append(Fout(kopregel, ruw, ruw, DUBBELE_KOLOM.format(kolom=naam), KOLOMMEN))
+        elif not naam:
+            fouten.append(
+                Fout(kopregel, f"kolom {positie + 1}", ruw, LEGE_KOLOMNAAM.format(nummer=positie + 1))
+            )
+        elif naam not in KOLOMMEN:
+            fouten.append(Fout(kopregel, ruw, ruw, ONBEKENDE_KOLOM.format(kolom=ruw.strip()), KOLOMMEN))
+        else:
+            posities[naam] = positie
+    for naam in KOLOMMEN:
+        if naam not in posities:
+            fouten.append(Fout(kopregel, naam, "", ONTBREKENDE_KOLOM.format(kolom=naam), KOLOMMEN))
+    return posities, fouten
+
+
+class _Rijcontrole:
+    """Checks one row at a time; lookups of a spelling are remembered, since a file repeats few values."""
+
+    def __init__(self, tabellen: Opzoektabellen, vandaag: datetime.date):
+        self.tabellen = tabellen
+        self.vandaag = vandaag
+        self._gevonden: dict[tuple, object] = {}
+
+    def zoek(self, veld: str, waarde: str, hoofdcategorie=None):
+        sleutel = (veld, waarde, hoofdcategorie.pk if hoofdcategorie else None)
+        if sleutel not in self._gevonden:
+            filter_ = (lambda o: o.hoofdcategorie_id == hoofdcategorie.pk) if hoofdcategorie else None
+            self._gevonden[sleutel] = self.tabellen.zoekers[veld].zoek(waarde, filter=filter_)
+        return self._gevonden[sleutel]
+
+    def __call__(self, regel: int, cel: dict[str, str]) -> tuple[dict | None, list[Fout]]:
+        fouten: list[Fout] = []
+
+        def fout(kolom, melding, toegestaan=()):
+            fouten.append(Fout(regel, kolom, cel[kolom], melding, tuple(toegestaan)))
+
+        jaar = self._jaar(cel["jaar"], fout)
+        kwartaal = self._kwartaal(cel["kwartaal"], fout)
+        opties = {}
+        for kolom, veld in OPTIEKOLOMMEN.items():
+            waarde = cel[kolom].strip()
+            hoofd = opties.get("hoofdcategorie") if veld == "subcategorie" else None
+            if not waarde:
+                fout(kolom, regels.VERPLICHT, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
+                continue
+            optie = self.zoek(veld, waarde, hoofd)
+            if optie is None and hoofd is not None and self.zoek(veld, waarde) is not None:
+                melding = ONBEKENDE_WAARDE_IN_HOOFDCATEGORIE.format(hoofdcategorie=hoofd.label)
+                fout(kolom, melding, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
+            elif optie is None and veld == "subcategorie" and "hoofdcategorie" not in opties:
+                # Without a valid hoofdcategorie a shared label like 'Overig' cannot be placed; that
+                # error is already reported, an unknown spelling is not.
+                if self.zoek(veld, waarde) is None:
+                    fout(kolom, ONBEKENDE_WAARDE, self.tabellen.toegestaan(veld, jaar))
+            elif optie is None:
+                fout(kolom, ONBEKENDE_WAARDE, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
+            else:
+                opties[veld] = optie
+        beklaagde = self._ja_nee(cel["melder_is_beklaagde"], fout)
+        evaluatielink = self._evaluatielink(cel["evaluatielink"], fout)
+        if jaar is not None:
+            regelfouten = regels.fouten_in_rij(
+                jaar=jaar,
+                kwartaal=kwartaal,
+                melder_is_beklaagde=beklaagde,
+                eerste_jaar=self.tabellen.eerste_jaar,
+                vandaag=self.vandaag,
+                **opties,
+            )
+            for veld, melding in regelfouten.items():
+                kolom = VELD_NAAR_KOLOM[veld]
+                if veld in MODELLEN:
+                    hoofd = opties.get("hoofdcategorie") if veld == "subcategorie" else None
+                    fout(kolom, melding, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
+                elif veld == "kwartaal":
+                    fout(kolom, melding, ("1", "2", "3", "4", LEEG_TOEGESTAAN))
+                else:
+                    fout(kolom, melding)
+        if fouten:
+            return None, fouten
+        return {
+            "jaar": jaar,
+            "kwartaal": kwartaal,
+            **{f"{veld}_id": optie.pk for veld, optie in opties.items()},
+            "melder_is_beklaagde": beklaagde,
+            "evaluatielink": evaluatielink,
+            "_open": opties["wijze_van_afdoening"].loopt_nog,
+        }, []
+
+    def _jaar(self, waarde: str, fout) -> int | None:
+        waarde = waarde.strip()
+        if not waarde:
+            fout("jaar", regels.VERPLICHT)
+            return None
+        if not re.fullmatch(r"\d{4}", waarde):
+            fout("jaar", regels.JAAR_ONGELDIG.format(voorbeeld=self.vandaag.year))
+            return None
+        return int(waarde)
+
+    def _kwartaal(self, waarde: str, fout) -> int | None:
+        gevonden = KWARTAAL.match(normaliseer(waarde)) if waarde.strip() else None
+        if waarde.strip() and not gevonden:
+            fout("kwartaal", regels.KWARTAAL_ONGELDIG, ("1", "2", "3", "4", LEEG_TOEGESTAAN))
+        return int(gevonden.group(1)) if gevonden else None
+
+    def _ja_nee(self, waarde: str, fout) -> bool | None:
+        sleutel = normaliseer(waarde)
+        if not sleutel:
+            return None
+        if sleutel in JA or sleutel in NEE:
+            return sleutel in JA
+        fout("melder_is_beklaagde", JA_NEE_ONGELDIG, ("ja", "nee", LEEG_TOEGESTAAN))
+        return None
+
+    def _evaluatielink(self, waarde: str, fout) -> str:
+        sleutel = normaliseer(waarde)
+        if not sleutel:
+            return Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+        if sleutel not in EVALUATIELINK:
+            fout(
+                "evaluatielink", EVALUATIELINK_ONGELDIG, (*Adviesvraag.Evaluatielink.labels, LEEG_TOEGESTAAN)
+            )
+            return Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+        return EVALUATIELINK[sleutel]
+
+
+def controleer_tellijst(
+    kop: list[str],
+    rijen: Iterable[tuple[int, list[str]]],
+    *,
+    tabellen: Opzoektabellen,
+    vandaag: datetime.date,
+    kopregel: int = 1,
+) -> Controle:
+    """Check a whole Tellijst; the result holds either rows ready to store or every error found."""
+    controle = Controle()
+    posities, kopfouten = _controleer_kop(kop, kopregel)
+    if kopfouten:
+        controle.fouten = kopfouten
+        return controle
+    controleer_rij = _Rijcontrole(tabellen, vandaag)
+    breedte = len(kop)
+    for regel, cellen in rijen:
+        controle.aantal_rijen += 1
+        fouten = [
+            Fout(regel, f"kolom {p + 1}", cellen[p], WAARDE_ZONDER_KOLOM.format(nummer=p + 1))
+            for p in range(breedte, len(cellen))
+            if cellen[p].strip()
+        ]
+        rij, rijfouten = controleer_rij(
+            regel, {naam: (cellen[p] if p < len(cellen) else "") for naam, p in posities.items()}
+        )
+        fouten += rijfouten
+        if fouten:
+            controle.fouten.extend(fouten)
+            continue
+        controle.aantal_in_orde += 1
+        controle.aantal_open += rij.pop("_open")
+        controle.per_jaar[rij["jaar"]] += 1
+        if not controle.fouten:
+            # Once any row fails nothing will be stored: keep counting, stop collecting rows.
+            controle.rijen.append(rij)
+    if controle.aantal_rijen == 0:
+        controle.fouten.append(Fout(None, None, "", GEEN_RIJEN))
+    if controle.fouten:
+        controle.rijen = []
+    return controle

@@ -1,0 +1,65 @@
+"""The downloadable template: the header row, and in the .xlsx a second sheet with the allowed values."""
+
+import csv
+import io
+
+from finintegriteit.kern.export import veilige_rij
+
+from ..models import Adviesvraag
+from .controle import KOLOMMEN, LEEG_TOEGESTAAN, OPTIEKOLOMMEN, Opzoektabellen
+
+
+def sjabloon_csv() -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";").writerow(veilige_rij(KOLOMMEN))
+    # With a BOM Excel opens the file as UTF-8, so labels like 'Financiële' keep their diacritics.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def toegestane_waarden(*, jaar: int, tabellen: Opzoektabellen | None = None) -> dict[str, list[str]]:
+    """Per column the values accepted for rows of this year; subcategorieën name their hoofdcategorie."""
+    tabellen = tabellen or Opzoektabellen.laden()
+    waarden = {
+        "jaar": [f"{tabellen.eerste_jaar} of later, niet in de toekomst"],
+        "kwartaal": ["1", "2", "3", "4", LEEG_TOEGESTAAN],
+    }
+    hoofdlabels = {o.pk: o.label for o in tabellen.opties["hoofdcategorie"]}
+    for kolom, veld in OPTIEKOLOMMEN.items():
+        if veld == "subcategorie":
+            waarden[kolom] = [
+                f"{o.label} ({hoofdlabels[o.hoofdcategorie_id]})"
+                for o in tabellen.opties[veld]
+                if o.in_gebruik(jaar)
+            ]
+        else:
+            waarden[kolom] = list(tabellen.toegestaan(veld, jaar))
+    waarden["melder_is_beklaagde"] = ["ja", "nee", f"{LEEG_TOEGESTAAN} (vóór 2025 altijd leeg)"]
+    waarden["evaluatielink"] = [*Adviesvraag.Evaluatielink.labels, LEEG_TOEGESTAAN]
+    return waarden
+
+
+def sjabloon_xlsx(*, jaar: int) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    werkmap = openpyxl.Workbook()
+    blad = werkmap.active
+    blad.title = "Tellijst"
+    blad.append(veilige_rij(KOLOMMEN))
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    blad.freeze_panes = "A2"
+    uitleg = werkmap.create_sheet(f"Toegestaan {jaar}")
+    waarden = toegestane_waarden(jaar=jaar)
+    uitleg.append(veilige_rij(KOLOMMEN))
+    for cel in uitleg[1]:
+        cel.font = Font(bold=True)
+    langste = max(len(lijst) for lijst in waarden.values())
+    for i in range(langste):
+        uitleg.append(veilige_rij([waarden[k][i] if i < len(waarden[k]) else None for k in KOLOMMEN]))
+    for blad_ in (blad, uitleg):
+        for kolom in blad_.columns:
+            blad_.column_dimensions[kolom[0].column_letter].width = 28
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
