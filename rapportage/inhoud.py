@@ -1,0 +1,58 @@
+"""What the jaarrapportage contains: figures from the selectors turned into chapters of tables and charts.
+
+The PDF, the dashboard and the .xlsx downloads are built from the same `Hoofdstuk` list, so a number
+can never differ between them.
+"""
+
+from django.utils import timezone
+
+from .tabellen import Hoofdstuk
+
+
+def _cijfers(*, jaar: int, onderdeel=None) -> dict:
+    from .selectors import jaarcijfers
+
+    return jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+
+
+def hoofdstukken_uit_cijfers(cijfers: dict) -> list[Hoofdstuk]:
+    from .hoofdstukken import alle_hoofdstukken
+
+    return alle_hoofdstukken(cijfers)
+
+
+def titel(jaar: int) -> str:
+    return f"Jaarrapportage integriteit {jaar}"
+
+
+def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -> dict:
+    cijfers = cijfers if cijfers is not None else _cijfers(jaar=jaar, onderdeel=onderdeel)
+    hoofdstukken = hoofdstukken_uit_cijfers(cijfers)
+    vorige = False
+    for hoofdstuk in hoofdstukken:
+        hoofdstuk.vorige_is_bijlage = vorige
+        vorige = hoofdstuk.is_bijlage
+    bijlage2_rijen = len(cijfers.get("oif", {}).get("bijlage2", []) or [])
+    return {
+        "titel": titel(jaar),
+        "jaar": jaar,
+        "scope": onderdeel.label if onderdeel is not None else "Ministerie van Financiën",
+        "onderdeel": onderdeel,
+        "drempel": cijfers.get("drempel"),
+        "gegenereerd_op": timezone.now(),
+        "hoofdstukken": hoofdstukken,
+        # For the progress bar only: about 40 rows of Bijlage 2 fit on a page.
+        "verwachte_paginas": 30 + bijlage2_rijen // 40,
+    }
+
+
+def dashboard_hoofdstukken(*, jaar: int, onderdeel=None) -> list[Hoofdstuk]:
+    return [h for h in hoofdstukken_uit_cijfers(_cijfers(jaar=jaar, onderdeel=onderdeel)) if h.op_dashboard]
+
+
+def dashboard_tabel(sleutel: str, *, jaar: int, onderdeel=None):
+    for hoofdstuk in dashboard_hoofdstukken(jaar=jaar, onderdeel=onderdeel):
+        for tabel in hoofdstuk.tabellen():
+            if tabel.sleutel == sleutel:
+                return tabel
+    return None

@@ -1,0 +1,35 @@
+"""Which reports and figures a coordinator may see.
+
+A coordinator tied to one onderdeel (kern.Profiel.onderdeel) sees only that onderdeel's reports and
+dashboard; the others see everything. A report outside the user's scope answers 404, so its existence
+does not leak.
+"""
+
+from django.http import Http404
+
+from finintegriteit.kern.models import Profiel
+
+from .models import Rapport
+
+
+def onderdeel_van(gebruiker):
+    """The Onderdeel a user is tied to, or None for the whole ministry."""
+    if not hasattr(gebruiker, "_rapportage_onderdeel"):
+        profiel = Profiel.objects.select_related("onderdeel").filter(gebruiker=gebruiker).first()
+        gebruiker._rapportage_onderdeel = profiel.onderdeel if profiel else None
+    return gebruiker._rapportage_onderdeel
+
+
+def rapporten_voor_gebruiker(gebruiker):
+    rapporten = Rapport.objects.select_related("onderdeel", "aangevraagd_door")
+    onderdeel = onderdeel_van(gebruiker)
+    if onderdeel is not None:
+        rapporten = rapporten.filter(onderdeel=onderdeel)
+    return rapporten
+
+
+def rapport_voor_gebruiker(gebruiker, pk: int) -> Rapport:
+    try:
+        return rapporten_voor_gebruiker(gebruiker).get(pk=pk)
+    except Rapport.DoesNotExist:
+        raise Http404("Geen rapport met dit nummer.") from None

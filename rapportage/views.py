@@ -1,0 +1,159 @@
+"""Coordinator pages: dashboard, report requests with live status, downloads, debug view of the PDF HTML.
+
+Views only check access, validate and call one service or selector; who sees what is decided in
+rapportage.toegang (a coordinator of one onderdeel sees only that onderdeel).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finintegriteit.kern.rollen import COORDINATOR
+from finintegriteit.kern.toegang import rol_vereist
+
+from . import inhoud, pdf, services, xlsx
+from .forms import JaarForm, RapportAanvraagForm
+from .models import Rapport
+from .toegang import onderdeel_van, rapport_voor_gebruiker, rapporten_voor_gebruiker
+
+AANGEVRAAGD = "De jaarrapportage {jaar} ({scope}) staat in de wachtrij. Deze pagina toont de voortgang."
+OPNIEUW_AANGEVRAAGD = "De jaarrapportage {jaar} ({scope}) staat opnieuw in de wachtrij."
+KLAAR = "De jaarrapportage {jaar} ({scope}) is klaar."
+NIET_BESCHIKBAAR = (
+    "Het maken van rapporten is op dit moment niet beschikbaar. Uw aanvraag is bewaard en staat in de lijst; "
+    "kies later ‘Opnieuw proberen’."
+)
+MAX_RAPPORTEN_IN_LIJST = 50
+
+
+def _scope(rapport: Rapport) -> str:
+    return rapport.onderdeel.label if rapport.onderdeel_id else "hele ministerie"
+
+
+def _met_toestand(rapport: Rapport) -> Rapport:
+    """What the row shows: poll while the work may still progress, offer a retry otherwise."""
+    rapport.vastgelopen = services.is_vastgelopen(rapport)
+    wacht_op_wachtrij = _wacht_op_wachtrij(rapport)
+    rapport.pollen = rapport.status in services.ACTIEF and not rapport.vastgelopen and not wacht_op_wachtrij
+    rapport.kan_opnieuw = rapport.status == Rapport.Status.MISLUKT or rapport.vastgelopen or wacht_op_wachtrij
+    return rapport
+
+
+def _wacht_op_wachtrij(rapport: Rapport) -> bool:
+    return rapport.status == Rapport.Status.WACHTRIJ and rapport.reden == services.FOUT_WACHTRIJ_ONBEREIKBAAR
+
+
+def _na_wachtrij(request, rapport: Rapport, bericht: str):
+    """Confirm the request; a broker that is down is shown by the list page itself (see `rapporten`)."""
+    rapport.refresh_from_db()
+    if rapport.status == Rapport.Status.KLAAR:
+        messages.success(request, KLAAR.format(jaar=rapport.jaar, scope=_scope(rapport)))
+    elif not _wacht_op_wachtrij(rapport):
+        messages.success(request, bericht.format(jaar=rapport.jaar, scope=_scope(rapport)))
+
+
+@rol_vereist(COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def rapporten(request):
+    form = RapportAanvraagForm(request.POST or None, gebruiker=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rapport = services.rapport_aanvragen(
+                door=request.user, jaar=form.cleaned_data["jaar"], onderdeel=form.cleaned_data["onderdeel"]
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            _na_wachtrij(request, rapport, AANGEVRAAGD)
+            return redirect("rapportage:rapporten")
+    lijst = [_met_toestand(r) for r in rapporten_voor_gebruiker(request.user)[:MAX_RAPPORTEN_IN_LIJST]]
+    return render(
+        request,
+        "rapportage/rapporten.html",
+        {
+            "form": form,
+            "rapporten": lijst,
+            "onderdeel": onderdeel_van(request.user),
+            # Said on the page, not only once after the request: it stays true until the queue is back.
+            "niet_beschikbaar": NIET_BESCHIKBAAR if any(_wacht_op_wachtrij(r) for r in lijst) else "",
+        },
+    )
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def status(request, pk: int):
+    """The row of one report, polled by htmx until it is klaar or mislukt."""
+    rapport = rapport_voor_gebruiker(request.user, pk)
+    return render(request, "rapportage/_rapport_rij.html", {"rapport": _met_toestand(rapport)})
+
+
+@rol_vereist(COORDINATOR)
+@require_POST
+def opnieuw(request, pk: int):
+    rapport = rapport_voor_gebruiker(request.user, pk)
+    try:
+        services.rapport_opnieuw(rapport=rapport, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        _na_wachtrij(request, rapport, OPNIEUW_AANGEVRAAGD)
+    return redirect("rapportage:rapporten")
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def download(request, pk: int):
+    rapport = rapport_voor_gebruiker(request.user, pk)
+    pad = services.rapport_pad(rapport)
+    if pad is None:
+        raise Http404("Dit rapport heeft (nog) geen bestand.")
+    antwoord = FileResponse(
+        pad.open("rb"),
+        as_attachment=True,
+        filename=services.bestandsnaam(rapport),
+        content_type="application/pdf",
+    )
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+def _jaar_en_onderdeel(request):
+    form = JaarForm(request.GET or None)
+    return form, form.gekozen_jaar(), onderdeel_van(request.user)
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def dashboard(request):
+    form, jaar, onderdeel = _jaar_en_onderdeel(request)
+    hoofdstukken = inhoud.dashboard_hoofdstukken(jaar=jaar, onderdeel=onderdeel)
+    return render(
+        request,
+        "rapportage/dashboard.html",
+        {"form": form, "jaar": jaar, "onderdeel": onderdeel, "hoofdstukken": hoofdstukken},
+    )
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def tabel_xlsx(request, sleutel: str):
+    _form, jaar, onderdeel = _jaar_en_onderdeel(request)
+    tabel = inhoud.dashboard_tabel(sleutel, jaar=jaar, onderdeel=onderdeel)
+    if tabel is None:
+        raise Http404("Deze tabel bestaat niet.")
+    antwoord = HttpResponse(xlsx.werkmap(tabel, jaar=jaar, onderdeel=onderdeel), content_type=xlsx.MIME)
+    scope = onderdeel.code if onderdeel else "ministerie"
+    antwoord["Content-Disposition"] = f'attachment; filename="{sleutel}-{jaar}-{scope}.xlsx"'
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def voorbeeld(request):
+    """Exactly the HTML that the task renders into the PDF, for checking layout and content."""
+    _form, jaar, onderdeel = _jaar_en_onderdeel(request)
+    return HttpResponse(pdf.rapport_html(inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel)))
