@@ -35,7 +35,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the admin site that demands the second login step (kern/beheer.py).
+    "finintegriteit.kern.beheerconfig.BeheerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finintegriteit.kern.middleware.BeveiligingsheadersMiddleware",
     "finintegriteit.kern.middleware.LoginVereistMiddleware",
+    "finintegriteit.kern.middleware.TweestapsMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,10 +128,17 @@ LOGOUT_REDIRECT_URL = "kern:login"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_UUR", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+# Renders registration/geblokkeerd.html with the waiting time in minutes (status 429).
+AXES_LOCKOUT_CALLABLE = "finintegriteit.kern.views.geblokkeerd"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Second login step (TOTP) for OIF analysts and beheerders: kern/tweestaps.py, kern/middleware.py.
+OTP_TOTP_ISSUER = "FinIntegriteit"
+
+# Sessions are rows so that logout and a password change can end all of a user's sessions
+# (kern/services.py sessies_beeindigen; a system check refuses another engine).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSIE_DUUR_SECONDEN", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

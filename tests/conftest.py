@@ -5,18 +5,31 @@ run in CI, where .ci/run points DATABASE_URL and REDIS_URL at the real servers.
 """
 
 import os
+import time
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit import celery_app
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import Profiel
+from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie.models import Onderdeel
 
 WACHTWOORD = "Correct-paard-batterij-nietje-42"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "zonder_tweestaps: force_login leaves the second login step (TOTP) undone, as a real login would",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -41,6 +54,49 @@ def celery_eager(request):
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = vorige
+
+
+@pytest.fixture(autouse=True)
+def force_login_met_tweede_stap(request, monkeypatch):
+    """`client.force_login(user)` also passes the TOTP step for users who need it (OIF, beheer).
+
+    Without this, every page of an OIF analist or beheerder would redirect to the code page. Tests of
+    the second step itself opt out with @pytest.mark.zonder_tweestaps.
+    """
+    if "zonder_tweestaps" in request.keywords:
+        return
+    force_login = Client.force_login
+
+    def force_login_geverifieerd(self, user, backend=None):
+        force_login(self, user, backend)
+        vers = get_user_model().objects.get(pk=user.pk)
+        if tweestaps_vereist(vers):
+            sessie = self.session
+            sessie[DEVICE_ID_SESSION_KEY] = bevestigd_totp_apparaat(vers).persistent_id
+            sessie.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_geverifieerd)
+
+
+def bevestigd_totp_apparaat(gebruiker) -> TOTPDevice:
+    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+    return apparaat or TOTPDevice.objects.create(user=gebruiker, name="test", confirmed=True)
+
+
+def totp_code(apparaat: TOTPDevice) -> str:
+    """The code the user's app shows now; the next one if the current one was already used."""
+    apparaat.refresh_from_db()
+    totp = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    totp.time = time.time()
+    if totp.t() <= apparaat.last_t:
+        totp.drift += apparaat.last_t + 1 - totp.t()
+    return f"{totp.token():0{apparaat.digits}d}"
+
+
+def totp_code_voor(gebruikersnaam: str) -> str:
+    """For browser tests: the code of the device on the page (the confirmed one, else the one to link)."""
+    apparaat = TOTPDevice.objects.filter(user__username=gebruikersnaam).order_by("-confirmed", "-pk").first()
+    return totp_code(apparaat)
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ class KernConfig(AppConfig):
     verbose_name = "Kern: rollen en toegang"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
+
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # On stderr through logging, never stdout: commands such as exporteer_cijfers print pure JSON.
             logger.warning("REDIS_URL is niet gezet: achtergrondtaken draaien direct in dit proces (eager).")

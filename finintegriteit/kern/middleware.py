@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from .toegang import PUBLIEK, toegang_van
+from .tweestaps import tweestaps_vereist
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -27,6 +32,38 @@ class LoginVereistMiddleware:
         if request.path.startswith("/beheer/") or request.path.startswith(settings.STATIC_URL):
             return None
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+
+
+class TweestapsMiddleware:
+    """Users who need the second login step see nothing but that step until they pass it.
+
+    Only the login, the two pages of the second step and logout are let through; everything
+    else, the admin included, answers with a redirect to the second step.
+    """
+
+    VRIJ = frozenset({"kern:login", "kern:tweestaps", "kern:tweestaps_koppelen", "kern:logout"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        gebruiker = request.user
+        if not gebruiker.is_authenticated or request.resolver_match.view_name in self.VRIJ:
+            return None
+        if request.path.startswith(settings.STATIC_URL) or not tweestaps_vereist(gebruiker):
+            return None
+        if gebruiker.is_verified():
+            return None
+        doel = f"{reverse('kern:tweestaps')}?{urlencode({'next': request.get_full_path()})}"
+        if request.headers.get("HX-Request"):
+            # htmx would swap the code page into a fragment; let it load the whole page instead.
+            antwoord = HttpResponse(status=204)
+            antwoord["HX-Redirect"] = doel
+            return antwoord
+        return redirect(doel)
 
 
 class BeveiligingsheadersMiddleware:

@@ -11,7 +11,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "REDIS_URL"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest and would fail `check --deploy`.
+    weg = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

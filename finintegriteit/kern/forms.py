@@ -1,0 +1,31 @@
+from django import forms
+
+CODE_ONGELDIG = "Vul de zes cijfers in die uw authenticator-app nu toont."
+CODE_ONJUIST = (
+    "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw authenticator-app "
+    "en probeer het opnieuw."
+)
+CODE_WACHTEN = "Te veel onjuiste codes achter elkaar. Wacht een halve minuut en probeer het opnieuw."
+
+
+class TotpCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        help_text="De zes cijfers die uw authenticator-app nu toont voor FinIntegriteit.",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": CODE_ONGELDIG},
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if len(code) != 6 or not code.isascii() or not code.isdigit():
+            raise forms.ValidationError(CODE_ONGELDIG)
+        return code
