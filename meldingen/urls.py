@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import betrokkenen, meldingen, overzichten
 
 app_name = "meldingen"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", overzichten.werkvoorraad, name="werkvoorraad"),
+    path("nieuw/", meldingen.nieuw, name="nieuw"),
+    path("termijnen/", overzichten.termijnen, name="termijnen"),
+    path("audittrail/", overzichten.audit, name="audit"),
+    path("<int:pk>/", meldingen.detail, name="detail"),
+    path("<int:pk>/wijzigen/", meldingen.wijzigen, name="wijzigen"),
+    path("<int:pk>/status/", meldingen.status, name="status"),
+    path("<int:pk>/heropenen/", meldingen.heropenen, name="heropenen"),
+    path("<int:pk>/termijnen/", meldingen.termijnen_vastleggen, name="termijnen_vastleggen"),
+    path("<int:pk>/melder/", betrokkenen.melder, name="melder"),
+    path("<int:pk>/betrokkenen/nieuw/", betrokkenen.betrokkene_toevoegen, name="betrokkene_toevoegen"),
+    path("betrokkenen/<int:pk>/", betrokkenen.betrokkene_wijzigen, name="betrokkene_wijzigen"),
+]

@@ -1,0 +1,111 @@
+"""Filters of the werkvoorraad and the audit trail (django-filter: validated like a form)."""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from finintegriteit.referentie.models import Onderdeel, SchendingSoort
+
+from .forms import AnalistKeuze, DatumInput, analisten
+from .models import AuditRegel, Melding
+from .selectors import audit_objecten_voor_melding, te_laat_q
+
+ALLE = "alle"
+
+
+class AnalistFilter(django_filters.ModelChoiceFilter):
+    field_class = AnalistKeuze
+
+
+class WerkvoorraadFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Meldingsnummer",
+        method="filter_nummer",
+        widget=forms.TextInput(attrs={"placeholder": "OIF-2025-0001"}),
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[(ALLE, "Alle statussen"), *Melding.Status.choices],
+        empty_label="Alle open meldingen",
+        method="filter_status",
+    )
+    dienstonderdeel = django_filters.ModelChoiceFilter(
+        label="Dienstonderdeel", queryset=Onderdeel.objects.all()
+    )
+    onderwerp = django_filters.ModelChoiceFilter(label="Onderwerp", queryset=SchendingSoort.objects.all())
+    behandelaar = AnalistFilter(label="Behandelaar", queryset=analisten(), empty_label="Alle behandelaars")
+    jaar = django_filters.NumberFilter(label="Jaar", min_value=2000, max_value=2100)
+    te_laat = django_filters.BooleanFilter(
+        label="Termijn verlopen",
+        method="filter_te_laat",
+        widget=forms.Select(choices=[("", "Alle"), ("true", "Ja, alleen verlopen"), ("false", "Nee")]),
+    )
+
+    class Meta:
+        model = Melding
+        fields = ["q", "status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["behandelaar"].queryset = analisten()
+
+    def filter_nummer(self, qs, name, value):
+        return qs.filter(nummer__icontains=value.strip())
+
+    def filter_status(self, qs, name, value):
+        return qs if value == ALLE else qs.filter(status=value)
+
+    def filter_te_laat(self, qs, name, value):
+        vandaag = timezone.localdate()
+        return qs.filter(te_laat_q(vandaag)) if value else qs.exclude(te_laat_q(vandaag))
+
+    def filter_queryset(self, queryset):
+        qs = super().filter_queryset(queryset)
+        # The werkvoorraad is the open work unless the user asks for other statuses.
+        if not self.form.cleaned_data.get("status"):
+            qs = qs.exclude(status=Melding.Status.AFGEDAAN)
+        return qs
+
+
+class AuditFilter(django_filters.FilterSet):
+    gebruiker = django_filters.ModelChoiceFilter(
+        label="Gebruiker",
+        queryset=get_user_model().objects.order_by("username"),
+        empty_label="Alle gebruikers",
+    )
+    actie = django_filters.ChoiceFilter(
+        label="Actie", choices=AuditRegel.Actie.choices, empty_label="Alle acties"
+    )
+    object_type = django_filters.ChoiceFilter(
+        label="Soort object",
+        choices=[
+            ("melding", "Melding"),
+            ("betrokkene", "Betrokkene"),
+            ("afdoening", "Afdoening"),
+            ("melderidentiteit", "Identiteit melder"),
+        ],
+        empty_label="Alle soorten",
+    )
+    object = django_filters.CharFilter(
+        label="Meldingsnummer of object-id",
+        method="filter_object",
+        help_text="Een meldingsnummer toont ook de betrokkenen, afdoeningen en melder van die melding.",
+    )
+    van = django_filters.DateFilter(
+        label="Van", field_name="op", lookup_expr="date__gte", widget=DatumInput()
+    )
+    tot = django_filters.DateFilter(
+        label="Tot en met", field_name="op", lookup_expr="date__lte", widget=DatumInput()
+    )
+
+    class Meta:
+        model = AuditRegel
+        fields = ["gebruiker", "actie", "object_type", "object", "van", "tot"]
+
+    def filter_object(self, qs, name, value):
+        value = value.strip()
+        if value.upper().startswith("OIF-"):
+            return qs.filter(audit_objecten_voor_melding(value))
+        return qs.filter(Q(object_id=value))

@@ -1,0 +1,223 @@
+"""Forms of the meldingen pages. They validate input; the services do the writing."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from finintegriteit.kern import rollen as r
+from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
+
+from .models import MelderIdentiteit, Melding
+from .services.status import toegestane_overgangen
+
+DATUM_HULP = "dd-mm-jjjj"
+
+
+class DatumInput(forms.DateInput):
+    """A text field in dd-mm-jjjj: predictable in every browser, and what the users type in spreadsheets."""
+
+    def __init__(self, **attrs):
+        super().__init__(
+            format="%d-%m-%Y",
+            attrs={"placeholder": DATUM_HULP, "inputmode": "numeric", "autocomplete": "off", **attrs},
+        )
+
+
+def datumveld(label: str, *, required: bool = True, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DatumInput(**kwargs.pop("attrs", {})),
+        help_text=kwargs.pop("help_text", f"Als {DATUM_HULP}."),
+        error_messages={"invalid": f"Vul een geldige datum in als {DATUM_HULP}."},
+        **kwargs,
+    )
+
+
+class AnalistKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, gebruiker):
+        return gebruiker.get_full_name() or gebruiker.get_username()
+
+
+def analisten():
+    return get_user_model().objects.filter(groups__name=r.OIF_ANALIST, is_active=True).order_by("username")
+
+
+def opties_in_jaar(model, jaar: int, huidige=None):
+    """The options in use in a year, plus the current value of the record even if it has since ended."""
+    qs = model.objects.in_jaar(jaar)
+    if huidige is not None:
+        qs = model.objects.filter(pk__in=qs.values("pk")) | model.objects.filter(pk=huidige.pk)
+    return qs.order_by("volgorde", "label")
+
+
+class VersieMixin(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class MeldingForm(forms.Form):
+    ontvangen_op = datumveld("Ontvangen op", attrs={"autofocus": True})
+    melder_type = forms.ModelChoiceField(label="Melder", queryset=MelderType.objects.none())
+    onderwerp = forms.ModelChoiceField(
+        label="Onderwerp (soort schending)",
+        queryset=SchendingSoort.objects.none(),
+        help_text="Zoals gemeld; bij de afdoening kan een andere soort worden vastgesteld.",
+    )
+    klokkenluidersmelding = forms.BooleanField(
+        label="Melding van een misstand (Klokkenluidersregeling)",
+        required=False,
+        help_text="Dan gelden de wettelijke termijnen: ontvangstbevestiging binnen 7 dagen, "
+        "terugkoppeling binnen 3 maanden.",
+    )
+    dienstonderdeel = forms.ModelChoiceField(label="Dienstonderdeel", queryset=Onderdeel.objects.none())
+    behandelaar = AnalistKeuze(
+        label="Behandelaar", queryset=analisten(), required=False, empty_label="— nog niet —"
+    )
+    omschrijving = forms.CharField(
+        label="Omschrijving",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Vertrouwelijk; alleen zichtbaar voor OIF-analisten.",
+    )
+
+    def __init__(self, *args, melding: Melding | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        jaar = melding.jaar if melding else timezone.localdate().year
+        self.fields["melder_type"].queryset = opties_in_jaar(
+            MelderType, jaar, melding and melding.melder_type
+        )
+        self.fields["onderwerp"].queryset = opties_in_jaar(
+            SchendingSoort, jaar, melding and melding.onderwerp
+        )
+        self.fields["dienstonderdeel"].queryset = opties_in_jaar(
+            Onderdeel, jaar, melding and melding.dienstonderdeel
+        )
+        self.fields["behandelaar"].queryset = analisten()
+        # Lets static/js/meldingen.js tick the klokkenluider box when the onderwerp is a misstand.
+        misstanden = self.fields["onderwerp"].queryset.filter(is_misstand=True).values_list("pk", flat=True)
+        self.fields["onderwerp"].widget.attrs["data-misstand"] = " ".join(str(pk) for pk in misstanden)
+
+
+class MeldingNieuwForm(MeldingForm):
+    """Registration; the melder's identity fields only for users who may see it."""
+
+    melder_kanaal = forms.ChoiceField(
+        label="Kanaal",
+        required=False,
+        choices=[("", "— niet vastleggen —"), *MelderIdentiteit.Kanaal.choices],
+        help_text="Hoe de melding binnenkwam.",
+    )
+    melder_naam = forms.CharField(label="Naam melder", required=False, max_length=200)
+    melder_contact = forms.CharField(
+        label="Contactgegevens melder", required=False, max_length=300, help_text="E-mail, telefoon of adres."
+    )
+    IDENTITEIT_VELDEN = ("melder_kanaal", "melder_naam", "melder_contact")
+
+    def __init__(self, *args, identiteit_toegestaan: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identiteit_toegestaan = identiteit_toegestaan
+        if not identiteit_toegestaan:
+            for veld in self.IDENTITEIT_VELDEN:
+                del self.fields[veld]
+
+    def clean(self):
+        gegevens = super().clean()
+        if self.identiteit_toegestaan and not gegevens.get("melder_kanaal"):
+            if gegevens.get("melder_naam") or gegevens.get("melder_contact"):
+                self.add_error("melder_kanaal", "Kies het kanaal waarlangs de melder zich meldde.")
+        return gegevens
+
+    def identiteit(self) -> dict | None:
+        if not self.identiteit_toegestaan or not self.cleaned_data.get("melder_kanaal"):
+            return None
+        return {
+            "kanaal": self.cleaned_data["melder_kanaal"],
+            "naam": self.cleaned_data["melder_naam"],
+            "contact": self.cleaned_data["melder_contact"],
+        }
+
+    def melding_gegevens(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.IDENTITEIT_VELDEN}
+
+
+class MeldingWijzigenForm(VersieMixin, MeldingForm):
+    pass
+
+
+class BetrokkeneForm(forms.Form):
+    naam = forms.CharField(
+        label="Naam", required=False, max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
+    )
+    personeelsnummer = forms.CharField(label="Personeelsnummer", required=False, max_length=30)
+    dienstonderdeel = forms.ModelChoiceField(label="Dienstonderdeel", queryset=Onderdeel.objects.none())
+    leidinggevende = forms.BooleanField(label="Leidinggevende", required=False)
+
+    def __init__(self, *args, jaar: int, huidig=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar, huidig)
+
+
+class BetrokkeneWijzigenForm(VersieMixin, BetrokkeneForm):
+    pass
+
+
+class StatusForm(VersieMixin):
+    naar = forms.ChoiceField(label="Nieuwe status", widget=forms.RadioSelect)
+    reden = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="Komt in de tijdlijn van de melding.",
+        error_messages={"required": "Geef een reden op."},
+    )
+
+    def __init__(self, *args, melding: Melding, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [
+            (s, Melding.Status(s).label) for s in toegestane_overgangen(melding.status)
+        ]
+        self.fields["naar"].error_messages["invalid_choice"] = (
+            "Deze statuswijziging is vanuit de huidige status niet toegestaan."
+        )
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 2, "autofocus": True}),
+        max_length=300,
+        error_messages={"required": "Geef een reden op."},
+    )
+
+
+class HeropenenForm(VersieMixin, RedenForm):
+    pass
+
+
+class IdentiteitInzienForm(RedenForm):
+    pass
+
+
+class IdentiteitForm(forms.Form):
+    kanaal = forms.ChoiceField(label="Kanaal", choices=MelderIdentiteit.Kanaal.choices)
+    naam = forms.CharField(label="Naam melder", required=False, max_length=200)
+    contact = forms.CharField(label="Contactgegevens melder", required=False, max_length=300)
+    reden = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class TermijnenForm(VersieMixin):
+    ontvangstbevestiging_op = datumveld(
+        "Ontvangstbevestiging verstuurd op", required=False, attrs={"autofocus": True}
+    )
+    terugkoppeling_op = datumveld("Terugkoppeling gegeven op", required=False)
+
+
+def fout_in_formulier(form: forms.Form, fout: ValidationError) -> None:
+    """Put a service's ValidationError next to the field it names, or above the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)

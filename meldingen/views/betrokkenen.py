@@ -1,0 +1,108 @@
+"""Betrokkenen of a melding and the melder's identity."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from .. import selectors, services
+from ..audit import audit_bekeken_vastleggen
+from ..forms import BetrokkeneForm, BetrokkeneWijzigenForm, IdentiteitForm, IdentiteitInzienForm
+from ..services.registratie import BETROKKENE_VELDEN, RECHT_IDENTITEIT
+from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout
+
+
+@analist_view()
+def betrokkene_toevoegen(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    form = BetrokkeneForm(
+        request.POST or None, jaar=melding.jaar, initial={"dienstonderdeel": melding.dienstonderdeel}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.betrokkene_toevoegen(melding=melding, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            verwerk_fout(form, fout)
+        else:
+            messages.success(request, "De betrokkene is toegevoegd.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    return render(request, "meldingen/betrokkene_form.html", {"form": form, "melding": melding})
+
+
+@analist_view("betrokkene")
+def betrokkene_wijzigen(request, pk):
+    betrokkene = selectors.betrokkene_voor_gebruiker(request.user, pk)
+    melding = betrokkene.melding
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    initial = {veld: getattr(betrokkene, veld) for veld in BETROKKENE_VELDEN} | {"versie": betrokkene.versie}
+    form = BetrokkeneWijzigenForm(
+        request.POST or None, initial=initial, jaar=melding.jaar, huidig=betrokkene.dienstonderdeel
+    )
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        gegevens = {veld: form.cleaned_data[veld] for veld in BETROKKENE_VELDEN}
+        try:
+            services.betrokkene_wijzigen(
+                betrokkene=betrokkene,
+                door=request.user,
+                versie=form.cleaned_data["versie"],
+                gegevens=gegevens,
+            )
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, "De betrokkene is opgeslagen.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    elif request.method != "POST":
+        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[betrokkene])
+    context = {"form": form, "melding": melding, "betrokkene": betrokkene, "conflict": conflict}
+    return render(request, "meldingen/betrokkene_form.html", context, status=409 if conflict else 200)
+
+
+@analist_view()
+def melder(request, pk):
+    """The melder's identity: first a reason (audited), then the data, which can be changed from there."""
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if not request.user.has_perm(RECHT_IDENTITEIT):
+        raise PermissionDenied("Geen recht om de identiteit van de melder in te zien.")
+    inzien_form = IdentiteitInzienForm(request.POST if request.POST.get("stap") == "inzien" else None)
+    identiteit_form = None
+    identiteit = None
+    geopend = False
+    conflict = False
+    if request.POST.get("stap") == "inzien" and inzien_form.is_valid():
+        reden = inzien_form.cleaned_data["reden"]
+        identiteit = services.melder_identiteit_openen(melding=melding, door=request.user, reden=reden)
+        geopend = True
+        identiteit_form = IdentiteitForm(
+            initial={
+                "reden": reden,
+                "kanaal": identiteit.kanaal if identiteit else "",
+                "naam": identiteit.naam if identiteit else "",
+                "contact": identiteit.contact if identiteit else "",
+                "versie": identiteit.versie if identiteit else None,
+            }
+        )
+    elif request.POST.get("stap") == "vastleggen":
+        identiteit_form = IdentiteitForm(request.POST)
+        geopend = True
+        if identiteit_form.is_valid():
+            gegevens = identiteit_form.cleaned_data
+            try:
+                services.melder_identiteit_vastleggen(melding=melding, door=request.user, **gegevens)
+            except ValidationError as fout:
+                conflict = verwerk_fout(identiteit_form, fout)
+            else:
+                messages.success(request, "De gegevens van de melder zijn opgeslagen.")
+                return redirect("meldingen:detail", pk=melding.pk)
+    context = {
+        "melding": melding,
+        "inzien_form": inzien_form,
+        "identiteit_form": identiteit_form,
+        "identiteit": identiteit,
+        "geopend": geopend,
+        "conflict": conflict,
+    }
+    return render(request, "meldingen/melder.html", context, status=409 if conflict else 200)

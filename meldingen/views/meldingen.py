@@ -1,0 +1,185 @@
+"""The case: registering, the case page, changing data, status and deadlines."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..audit import audit_bekeken_vastleggen
+from ..forms import HeropenenForm, MeldingNieuwForm, MeldingWijzigenForm, StatusForm, TermijnenForm
+from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
+from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
+from ..services.status import RECHT_HEROPENEN
+from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout
+
+
+@analist_view()
+def nieuw(request):
+    mag_identiteit = request.user.has_perm(RECHT_IDENTITEIT)
+    form = MeldingNieuwForm(request.POST or None, identiteit_toegestaan=mag_identiteit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            melding = services.melding_registreren(
+                door=request.user, identiteit=form.identiteit(), **form.melding_gegevens()
+            )
+        except ValidationError as fout:
+            verwerk_fout(form, fout)
+        else:
+            messages.success(request, f"Melding {melding.nummer} is geregistreerd.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    return render(request, "meldingen/melding_form.html", {"form": form, "nieuw": True})
+
+
+def _afdoening_url(betrokkene) -> str | None:
+    # The afdoeningen app provides this page; until it does, the case page simply shows no link.
+    try:
+        return reverse("afdoeningen:vastleggen", kwargs={"betrokkene_pk": betrokkene.pk})
+    except NoReverseMatch:
+        return None
+
+
+def _afdoening_van(betrokkene):
+    try:
+        return betrokkene.afdoening
+    except betrokkene._meta.model.afdoening.RelatedObjectDoesNotExist:
+        return None
+
+
+def _detail(request, melding, *, status_form=None, heropen_form=None, conflict=False, status=200):
+    betrokkenen = selectors.betrokkenen_van(melding=melding)
+    rijen = [
+        {"betrokkene": b, "afdoening": _afdoening_van(b), "afdoening_url": _afdoening_url(b)}
+        for b in betrokkenen
+    ]
+    afdoeningen = [rij["afdoening"] for rij in rijen if rij["afdoening"] is not None]
+    audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding, *betrokkenen, *afdoeningen])
+    mag_heropenen = melding.is_afgedaan and request.user.has_perm(RECHT_HEROPENEN)
+    if not melding.is_afgedaan and status_form is None:
+        status_form = StatusForm(melding=melding, initial={"versie": melding.versie})
+    if mag_heropenen and heropen_form is None:
+        heropen_form = HeropenenForm(initial={"versie": melding.versie}, prefix="heropen")
+    context = {
+        "melding": melding,
+        "rijen": rijen,
+        "zonder_afdoening": sum(1 for rij in rijen if rij["afdoening"] is None),
+        "tijdlijn": selectors.statusovergangen_van(melding=melding),
+        "status_form": None if melding.is_afgedaan else status_form,
+        "heropen_form": heropen_form if mag_heropenen else None,
+        "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),
+        "conflict": conflict,
+        "vandaag": timezone.localdate(),
+    }
+    return render(request, "meldingen/detail.html", context, status=status)
+
+
+@analist_view()
+def detail(request, pk):
+    return _detail(request, selectors.melding_voor_gebruiker(request.user, pk))
+
+
+@analist_view()
+def wijzigen(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    initial = {veld: getattr(melding, veld) for veld in MELDING_VELDEN} | {"versie": melding.versie}
+    form = MeldingWijzigenForm(request.POST or None, initial=initial, melding=melding)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        gegevens = {veld: form.cleaned_data[veld] for veld in MELDING_VELDEN}
+        try:
+            services.melding_wijzigen(
+                melding=melding, door=request.user, versie=form.cleaned_data["versie"], gegevens=gegevens
+            )
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, "De gegevens van de melding zijn opgeslagen.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    elif request.method != "POST":
+        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding])
+    context = {"form": form, "melding": melding, "conflict": conflict}
+    return render(request, "meldingen/melding_form.html", context, status=409 if conflict else 200)
+
+
+@analist_view()
+@require_POST
+def status(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    form = StatusForm(request.POST, melding=melding)
+    conflict = False
+    if form.is_valid():
+        try:
+            services.melding_status_wijzigen(
+                melding=melding,
+                door=request.user,
+                naar=form.cleaned_data["naar"],
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
+            )
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, f"De status is nu ‘{melding.get_status_display()}’.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    return _detail(request, melding, status_form=form, conflict=conflict, status=409 if conflict else 200)
+
+
+@analist_view()
+@require_POST
+def heropenen(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if not request.user.has_perm(RECHT_HEROPENEN):
+        raise PermissionDenied("Geen recht om te heropenen.")
+    form = HeropenenForm(request.POST, prefix="heropen")
+    conflict = False
+    if form.is_valid():
+        try:
+            services.melding_heropenen(
+                melding=melding,
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
+            )
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(
+                request, f"De melding is heropend en staat weer op ‘{melding.get_status_display()}’."
+            )
+            return redirect("meldingen:detail", pk=melding.pk)
+    return _detail(request, melding, heropen_form=form, conflict=conflict, status=409 if conflict else 200)
+
+
+@analist_view()
+def termijnen_vastleggen(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    if not melding.klokkenluidersmelding:
+        messages.error(request, GEEN_KLOKKENLUIDERSMELDING)
+        return redirect("meldingen:detail", pk=melding.pk)
+    initial = {
+        "ontvangstbevestiging_op": melding.ontvangstbevestiging_op,
+        "terugkoppeling_op": melding.terugkoppeling_op,
+        "versie": melding.versie,
+    }
+    form = TermijnenForm(request.POST or None, initial=initial)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.melding_termijnen_vastleggen(melding=melding, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, "De termijnen zijn vastgelegd.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    elif request.method != "POST":
+        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding])
+    context = {"form": form, "melding": melding, "conflict": conflict}
+    return render(request, "meldingen/termijnen_form.html", context, status=409 if conflict else 200)

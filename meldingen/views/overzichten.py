@@ -1,0 +1,78 @@
+"""Lists: the werkvoorraad, the Termijnen overview and the audit trail."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern.toegang import rol_vereist
+
+from .. import selectors
+from ..filters import AuditFilter, WerkvoorraadFilter
+from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
+
+PER_PAGINA = (25, 5, 50, 100)
+
+
+def _pagina(request, qs):
+    """One page of a queryset; the page size comes from ?per_pagina= (one of PER_PAGINA)."""
+    try:
+        per_pagina = int(request.GET.get("per_pagina", PER_PAGINA[0]))
+    except ValueError:
+        per_pagina = PER_PAGINA[0]
+    if per_pagina not in PER_PAGINA:
+        per_pagina = PER_PAGINA[0]
+    pagina = Paginator(qs, per_pagina).get_page(request.GET.get("pagina"))
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
+    return pagina, per_pagina, zonder_pagina.urlencode()
+
+
+@rol_vereist(r.OIF_ANALIST)
+def werkvoorraad(request):
+    vandaag = timezone.localdate()
+    filterset = WerkvoorraadFilter(
+        request.GET, queryset=selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
+    )
+    pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    context = {
+        "filter": filterset,
+        "pagina": pagina,
+        "per_pagina": per_pagina,
+        "keuzes_per_pagina": sorted(PER_PAGINA),
+        "querystring": querystring,
+        "vandaag": vandaag,
+    }
+    return render(request, "meldingen/werkvoorraad.html", context)
+
+
+@rol_vereist(r.OIF_ANALIST)
+def termijnen(request):
+    vandaag = timezone.localdate()
+    qs = selectors.termijnen_voor_gebruiker(
+        gebruiker=request.user, vandaag=vandaag, bijna_dagen=BIJNA_VERLOPEN_DAGEN
+    )
+    mijn = request.GET.get("mijn") == "1"
+    if mijn:
+        qs = qs.filter(behandelaar=request.user)
+    pagina, per_pagina, querystring = _pagina(request, qs)
+    context = {
+        "pagina": pagina,
+        "querystring": querystring,
+        "vandaag": vandaag,
+        "mijn": mijn,
+        "bijna_dagen": BIJNA_VERLOPEN_DAGEN,
+    }
+    return render(request, "meldingen/termijnen.html", context)
+
+
+@rol_vereist(r.BEHEERDER)
+def audit(request):
+    filterset = AuditFilter(
+        request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)
+    )
+    pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    nummers = selectors.meldingsnummers_bij_auditregels(pagina.object_list)
+    regels = [(regel, nummers.get((regel.object_type, regel.object_id), "")) for regel in pagina.object_list]
+    context = {"filter": filterset, "pagina": pagina, "regels": regels, "querystring": querystring}
+    return render(request, "meldingen/audit.html", context)
