@@ -1,31 +1,26 @@
 """Reads for the afdoeningen app."""
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from meldingen.models import Betrokkene, Melding
+from meldingen.selectors import betrokkene_voor_gebruiker, melder_identiteit_van
 
 from .anonimisering import persoonsgegevens_in
 from .models import StandaardInhoud
 
-# Attributes of the melder's identity (meldingen app) that are names or contact details.
-MELDER_NAAMVELDEN = ("naam",)
-MELDER_CONTACTVELDEN = ("contact", "email", "e_mail", "emailadres", "telefoon", "telefoonnummer")
-
 
 def betrokkene_voor_afdoening(gebruiker, pk: int) -> Betrokkene:
-    """The betrokkene whose afdoening the (OIF) user opens, with what the page shows, or 404."""
-    return get_object_or_404(
-        Betrokkene.objects.select_related(
-            "melding__onderwerp",
-            "melding__dienstonderdeel",
-            "melding__onderzoek_type",
-            "dienstonderdeel",
-            "afdoening__type",
-            "afdoening__schending",
-        ),
-        pk=pk,
-    )
+    """The betrokkene whose afdoening the user opens, or Http404 (the access rule of the meldingen app)."""
+    betrokkene = betrokkene_voor_gebruiker(gebruiker, pk)
+    # Then everything the page shows, in one query.
+    return Betrokkene.objects.select_related(
+        "melding__onderwerp",
+        "melding__dienstonderdeel",
+        "melding__onderzoek_type",
+        "dienstonderdeel",
+        "afdoening__type",
+        "afdoening__schending",
+    ).get(pk=betrokkene.pk)
 
 
 def standaard_inhouden() -> QuerySet:
@@ -42,11 +37,12 @@ def inhoud_problemen(*, inhoud: str, melding: Melding) -> list[str]:
     if StandaardInhoud.objects.filter(tekst=inhoud.strip()).exists():
         return []
     personen = list(melding.betrokkenen.values_list("naam", "personeelsnummer"))
-    identiteit = getattr(melding, "identiteit", None)
+    # Read only to compare, never shown: the message for a match does not reveal the identity.
+    identiteit = melder_identiteit_van(melding=melding)
     return persoonsgegevens_in(
         inhoud,
         namen=[naam for naam, _ in personen if naam],
         personeelsnummers=[nummer for _, nummer in personen if nummer],
-        melder_namen=[str(getattr(identiteit, veld, "") or "") for veld in MELDER_NAAMVELDEN],
-        melder_gegevens=[str(getattr(identiteit, veld, "") or "") for veld in MELDER_CONTACTVELDEN],
+        melder_namen=[identiteit.naam] if identiteit and identiteit.naam else [],
+        melder_gegevens=[identiteit.contact] if identiteit and identiteit.contact else [],
     )

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import afdoening, importeren
 
 app_name = "afdoeningen"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("betrokkene/<int:betrokkene_pk>/", afdoening.vastleggen, name="vastleggen"),
+    path("importeren/", importeren.importeren, name="importeren"),
+    path("importeren/sjabloon/", importeren.sjabloon, name="sjabloon"),
+    path("importeren/<int:pk>/", importeren.voorbeeld, name="voorbeeld"),
+    path("importeren/<int:pk>/bevestigen/", importeren.bevestigen, name="bevestigen"),
+]

@@ -4,14 +4,25 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller
+from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller, StatusOvergang
 from meldingen.nummering import volgend_meldingsnummer
+from meldingen.services.termijnen import termijn_velden
 
 from ..models import Afdoening
 from .lezen import Fout, lees_register
 from .validatie import NUMMER_BESTAAT, Register, valideer_register
 
-AUDIT_REDEN = "Import van het OIF-register"
+AUDIT_REDEN = "Geïmporteerd uit het OIF-register"
+MELDINGVELDEN = [
+    "afgedaan_op",
+    "dienstonderdeel",
+    "klokkenluidersmelding",
+    "melder_type",
+    "onderwerp",
+    "onderzoek_type",
+    "ontvangen_op",
+    "status",
+]
 BATCH = 1000
 
 
@@ -140,9 +151,20 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
                     onderzoek_type=invoer.onderzoek_type,
                     status=invoer.status,
                     afgedaan_op=invoer.afgedaan_op,
+                    **termijn_velden(
+                        klokkenluidersmelding=invoer.klokkenluidersmelding, ontvangen_op=invoer.ontvangen_op
+                    ),
                 )
             )
         Melding.objects.bulk_create(meldingen, batch_size=BATCH)
+        # The timeline starts with the import; 'van' stays empty (see meldingen.services.status).
+        StatusOvergang.objects.bulk_create(
+            [
+                StatusOvergang(melding=m, van="", naar=m.status, door=_gebruiker(door), reden=AUDIT_REDEN)
+                for m in meldingen
+            ],
+            batch_size=BATCH,
+        )
         betrokkenen = []
         for melding, invoer in zip(meldingen, register.meldingen, strict=True):
             for b in invoer.betrokkenen:
@@ -169,22 +191,15 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
     return samenvatting
 
 
+def _gebruiker(door):
+    return door if getattr(door, "is_authenticated", False) else None
+
+
 def _audit(door, meldingen, betrokkenen, afdoeningen) -> None:
-    gebruiker = door if getattr(door, "is_authenticated", False) else None
+    gebruiker = _gebruiker(door)
     regels = []
     for objecten, velden in (
-        (
-            meldingen,
-            [
-                "dienstonderdeel",
-                "klokkenluidersmelding",
-                "melder_type",
-                "onderwerp",
-                "onderzoek_type",
-                "ontvangen_op",
-                "status",
-            ],
-        ),
+        (meldingen, MELDINGVELDEN),
         (betrokkenen, ["dienstonderdeel"]),
         (afdoeningen, ["datum", "inhoud", "schending", "type"]),
     ):

@@ -115,3 +115,24 @@ def test_standaardomschrijving_wordt_altijd_geaccepteerd(maak_melding):
     melding = maak_melding(betrokkenen=["Piet Medewerker"])
     assert inhoud_problemen(inhoud="Ongewenste omgangsvormen medewerker.", melding=melding) == []
     assert inhoud_problemen(inhoud="Ongewenste omgangsvormen door medewerker.", melding=melding)
+
+
+def test_standaardomschrijvingen_komen_uit_bijlage_2(db):
+    from afdoeningen.models import StandaardInhoud
+
+    teksten = set(StandaardInhoud.objects.values_list("tekst", flat=True))
+    assert len(teksten) == 27
+    assert "Medewerker heeft zich niet gehouden aan interne regels." in teksten
+    assert "Familielid van betrokkene wordt verdacht van strafbare feiten." in teksten
+
+
+def test_beheerder_beheert_de_standaardomschrijvingen(client, beheerder):
+    client.force_login(beheerder)
+    assert client.get("/beheer/afdoeningen/standaardinhoud/").status_code == 200
+    assert (
+        client.post(
+            "/beheer/afdoeningen/standaardinhoud/add/",
+            {"tekst": "Betrokkene heeft gelogen.", "volgorde": 5, "actief": "on"},
+        ).status_code
+        == 302
+    )

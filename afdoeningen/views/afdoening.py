@@ -1,0 +1,60 @@
+"""The afdoening of one betrokkene: create, change, or read when the melding is afgedaan."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern.toegang import rol_vereist
+from meldingen.audit import weigering_vastleggen
+
+from .. import selectors, services
+from ..forms import DATALIST_ID, AfdoeningForm
+
+
+@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
+@rol_vereist(r.OIF_ANALIST)
+def vastleggen(request, betrokkene_pk):
+    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    melding = betrokkene.melding
+    afdoening = getattr(betrokkene, "afdoening", None)
+    context = {"betrokkene": betrokkene, "melding": melding, "afdoening": afdoening}
+
+    if melding.is_afgedaan:
+        if request.method == "POST":
+            messages.error(request, services.ALLEEN_LEZEN)
+            return render(request, "afdoeningen/afdoening.html", context | {"alleen_lezen": True}, status=403)
+        services.afdoening_bekeken(door=request.user, betrokkene=betrokkene)
+        return render(request, "afdoeningen/afdoening.html", context | {"alleen_lezen": True})
+
+    initial = AfdoeningForm.initieel(afdoening)
+    if afdoening is None:
+        initial |= {"schending": melding.onderwerp_id, "datum": timezone.localdate()}
+    form = AfdoeningForm(request.POST or None, initial=initial, huidige=afdoening)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        gegevens = form.cleaned_data
+        try:
+            services.afdoening_vastleggen(betrokkene=betrokkene, door=request.user, **gegevens)
+        except services.AfdoeningConflict:
+            conflict = True
+        except services.AfdoeningAlleenLezen as fout:
+            # Set to Afgedaan while this form was open.
+            messages.error(request, str(fout))
+            return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, "De afdoening is opgeslagen.")
+            return redirect("meldingen:detail", pk=melding.pk)
+    elif request.method != "POST":
+        services.afdoening_bekeken(door=request.user, betrokkene=betrokkene)
+    context |= {
+        "form": form,
+        "conflict": conflict,
+        "conflict_tekst": services.CONFLICT,
+        "standaard_inhouden": selectors.standaard_inhouden(),
+        "datalist_id": DATALIST_ID,
+    }
+    return render(request, "afdoeningen/afdoening.html", context, status=409 if conflict else 200)
