@@ -40,3 +40,184 @@ class Rapport(models.Model):
     def __str__(self):
         scope = self.onderdeel.label if self.onderdeel_id else "ministerie"
         return f"Jaarrapportage {self.jaar} ({scope})"
+
+
+# --- Kerncijfers: figures from outside the system, entered per year by the functioneel beheerder --------
+
+
+class Kerncijfers(models.Model):
+    """The figures of one report year that the system does not register itself.
+
+    The annual report gives the number of medewerkers only for the whole ministry (41.069 in 2024), so
+    the total is a field; a split per onderdeel is optional (MedewerkersPerOnderdeel).
+    """
+
+    jaar = models.PositiveSmallIntegerField("jaar", unique=True)
+    medewerkers_totaal = models.PositiveIntegerField(
+        "medewerkers (totaal)", null=True, blank=True, help_text="Alle medewerkers van het ministerie."
+    )
+    peildatum_register = models.DateField(
+        "peildatum register vertrouwenspersonen",
+        null=True,
+        blank=True,
+        help_text="Het overzicht van vertrouwenspersonen in het jaarverslag wordt op deze datum geteld "
+        "(voor 2024: 25-02-2025).",
+    )
+    klachten_ontvangen = models.PositiveIntegerField(
+        "Klachtencommissie: klachten ontvangen", null=True, blank=True
+    )
+    klachten_ontvankelijk = models.PositiveIntegerField(
+        "Klachtencommissie: ontvankelijk verklaard", null=True, blank=True
+    )
+    cif_meldingen = models.PositiveIntegerField(
+        "Commissie sociale veiligheid en integriteit: meldingen",
+        null=True,
+        blank=True,
+        help_text="Het totaal; de verdeling over categorieën staat hieronder, voor zover bekend.",
+    )
+    toelichting = models.TextField(
+        "toelichting", blank=True, help_text="Bron of bijzonderheden; verschijnt niet in het rapport."
+    )
+
+    class Meta:
+        verbose_name = "kerncijfers van een jaar"
+        verbose_name_plural = "kerncijfers"
+        ordering = ["-jaar"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(klachten_ontvankelijk__isnull=True)
+                | models.Q(
+                    klachten_ontvangen__isnull=False,
+                    klachten_ontvankelijk__lte=models.F("klachten_ontvangen"),
+                ),
+                name="kerncijfers_ontvankelijk_niet_meer_dan_ontvangen",
+                violation_error_message="Er zijn meer klachten ontvankelijk dan ontvangen.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Kerncijfers {self.jaar}"
+
+
+class _KerncijferRegel(models.Model):
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["volgorde", "pk"]
+
+
+class MedewerkersPerOnderdeel(_KerncijferRegel):
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="medewerkers", verbose_name="kerncijfers"
+    )
+    onderdeel = models.ForeignKey(
+        "referentie.Onderdeel", on_delete=models.PROTECT, related_name="+", verbose_name="onderdeel"
+    )
+    aantal = models.PositiveIntegerField("medewerkers")
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "medewerkers van een onderdeel"
+        verbose_name_plural = "medewerkers per onderdeel"
+        constraints = [
+            models.UniqueConstraint(fields=["kerncijfers", "onderdeel"], name="medewerkers_een_per_onderdeel")
+        ]
+
+    def __str__(self):
+        return f"{self.onderdeel}: {self.aantal}"
+
+
+class Nevenwerkzaamheden(_KerncijferRegel):
+    """One row of the table 'Aantallen geregistreerde nevenwerkzaamheden' (hoofdstuk 10)."""
+
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="nevenwerkzaamheden", verbose_name="kerncijfers"
+    )
+    organisatie = models.CharField(
+        "organisatie", max_length=100, help_text="Zoals het verslag de rij noemt, bijv. 'DG Douane'."
+    )
+    onderdeel = models.ForeignKey(
+        "referentie.Onderdeel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="onderdeel",
+        help_text="Leeg voor een organisatie die geen onderdeel is (bijv. Inspectie BTD).",
+    )
+    aantal = models.PositiveIntegerField("geregistreerde nevenwerkzaamheden")
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "nevenwerkzaamheden van een organisatie"
+        verbose_name_plural = "nevenwerkzaamheden"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kerncijfers", "organisatie"], name="nevenwerkzaamheden_een_per_rij"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie}: {self.aantal}"
+
+
+class KlachtOnderwerp(_KerncijferRegel):
+    """A topic of the ontvankelijke klachten; one klacht can have several topics."""
+
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="klachtonderwerpen", verbose_name="kerncijfers"
+    )
+    onderwerp = models.CharField("onderwerp", max_length=150)
+    aantal = models.PositiveIntegerField("aantal klachten")
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "onderwerp van ontvankelijke klachten"
+        verbose_name_plural = "Klachtencommissie: onderwerpen"
+        constraints = [
+            models.UniqueConstraint(fields=["kerncijfers", "onderwerp"], name="klachtonderwerp_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.onderwerp}: {self.aantal}"
+
+
+class KlachtUitkomst(_KerncijferRegel):
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="klachtuitkomsten", verbose_name="kerncijfers"
+    )
+    uitkomst = models.CharField("uitkomst", max_length=150, help_text="Bijv. 'ongegrond verklaard'.")
+    aantal = models.PositiveIntegerField("aantal klachten")
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "uitkomst van ontvankelijke klachten"
+        verbose_name_plural = "Klachtencommissie: uitkomsten"
+        constraints = [
+            models.UniqueConstraint(fields=["kerncijfers", "uitkomst"], name="klachtuitkomst_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.uitkomst}: {self.aantal}"
+
+
+class CifCategorie(_KerncijferRegel):
+    """A category of the Commissie sociale veiligheid en integriteit; the count may be unknown."""
+
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="cif_categorieen", verbose_name="kerncijfers"
+    )
+    categorie = models.CharField("categorie", max_length=200)
+    aantal = models.PositiveIntegerField(
+        "aantal meldingen",
+        null=True,
+        blank=True,
+        help_text="Leeg: niet bekend (het rapport toont dan alleen het totaal).",
+    )
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "categorie van de Commissie sociale veiligheid en integriteit"
+        verbose_name_plural = "Commissie sociale veiligheid en integriteit: categorieën"
+        constraints = [
+            models.UniqueConstraint(fields=["kerncijfers", "categorie"], name="cif_categorie_uniek")
+        ]
+
+    def __str__(self):
+        return self.categorie

@@ -1,0 +1,56 @@
+from django.contrib import admin
+
+from . import models
+
+
+class _RegelInline(admin.TabularInline):
+    extra = 0
+
+
+class MedewerkersInline(_RegelInline):
+    model = models.MedewerkersPerOnderdeel
+    fields = ["onderdeel", "aantal", "volgorde"]
+
+
+class NevenwerkzaamhedenInline(_RegelInline):
+    model = models.Nevenwerkzaamheden
+    fields = ["organisatie", "onderdeel", "aantal", "volgorde"]
+
+
+class KlachtOnderwerpInline(_RegelInline):
+    model = models.KlachtOnderwerp
+    fields = ["onderwerp", "aantal", "volgorde"]
+
+
+class KlachtUitkomstInline(_RegelInline):
+    model = models.KlachtUitkomst
+    fields = ["uitkomst", "aantal", "volgorde"]
+
+
+class CifCategorieInline(_RegelInline):
+    model = models.CifCategorie
+    fields = ["categorie", "aantal", "volgorde"]
+
+
+@admin.register(models.Kerncijfers)
+class KerncijfersAdmin(admin.ModelAdmin):
+    """One page per report year with everything the system cannot count itself."""
+
+    list_display = ["jaar", "medewerkers_totaal", "klachten_ontvangen", "cif_meldingen", "peildatum_register"]
+    ordering = ["-jaar"]
+    fieldsets = [
+        (None, {"fields": ["jaar", "medewerkers_totaal", "peildatum_register"]}),
+        (
+            "Klachtencommissie Ongewenste Omgangsvormen",
+            {"fields": ["klachten_ontvangen", "klachten_ontvankelijk"]},
+        ),
+        ("Commissie sociale veiligheid en integriteit", {"fields": ["cif_meldingen"]}),
+        (None, {"fields": ["toelichting"]}),
+    ]
+    inlines = [
+        MedewerkersInline,
+        NevenwerkzaamhedenInline,
+        KlachtOnderwerpInline,
+        KlachtUitkomstInline,
+        CifCategorieInline,
+    ]

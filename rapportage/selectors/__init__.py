@@ -1,0 +1,103 @@
+"""Every figure of the jaarrapportage, counted in the database. See docs/cijfers.md for the structure."""
+
+from finintegriteit.referentie.models import Onderdeel
+
+from .drempel import drempel_voor, toon_aantal, toon_procent
+from .kerncijfers import kerncijfers_van
+from .oif import bijlage2, oif_cijfers
+from .vertrouwenspersonen import vertrouwenspersonen_cijfers
+
+__all__ = ["bijlage2", "drempel_voor", "exporteer_cijfers", "jaarcijfers", "toon_aantal", "toon_procent"]
+
+EXPORT_VP = [
+    "totaal",
+    "per_onderdeel",
+    "hoofdcategorie",
+    "subcategorie",
+    "wie_betreft_de_melding",
+    "wijze_van_afdoening",
+    "situatie_na_interventie",
+    "uitkomst",
+]
+EXPORT_OIF = [
+    "meldingen",
+    "melder",
+    "onderwerp",
+    "onderzoek",
+    "betrokkenen",
+    "schending",
+    "afdoening",
+    "afdoening_klasse",
+    "maatregelen_per_onderdeel",
+    "maatregelen",
+    "feitenonderzoek",
+    "misstanden",
+    "betrokkenen_per_onderdeel",
+]
+
+
+def jaarcijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
+    """Everything the report shows for `jaar` (three-year tables: also the two years before).
+
+    `onderdeel` limits every count to that onderdeel (Tellijst: onderdeel of the beklaagde; OIF: the
+    dienstonderdeel of the melding resp. the betrokkene). The number of queries does not grow with the data.
+    """
+    onderdelen = list(Onderdeel.objects.all())
+    zichtbaar = [o for o in onderdelen if o.in_gebruik(jaar)]
+    oif = oif_cijfers(jaar=jaar, onderdeel=onderdeel, onderdelen=zichtbaar)
+    return {
+        "jaar": jaar,
+        "jaren": [jaar - 2, jaar - 1, jaar],
+        "onderdeel": onderdeel.label if onderdeel is not None else None,
+        "onderdeel_code": onderdeel.code if onderdeel is not None else None,
+        "drempel": drempel_voor(onderdeel),
+        "vertrouwenspersonen": vertrouwenspersonen_cijfers(
+            jaar=jaar, onderdeel=onderdeel, onderdelen=onderdelen
+        ),
+        "oif": oif,
+        "kerncijfers": kerncijfers_van(jaar=jaar, onderdeel=onderdeel, betrokkenen=oif["betrokkenen"]),
+    }
+
+
+def exporteer_cijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
+    """The report's figures in the shape of `manage.py exporteer_cijfers` (raw counts, JSON-ready)."""
+    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+    vp, oif, kern = cijfers["vertrouwenspersonen"], cijfers["oif"], cijfers["kerncijfers"]
+    afhandeling = {
+        hoofd["label"]: {
+            sub["label"]: {k: v for k, v in sub.items() if k not in ("code", "label")}
+            for sub in hoofd["subcategorieen"]
+        }
+        for hoofd in vp["afhandeling_per_subcategorie"]
+    }
+    register = kern["register"]
+    return {
+        "jaar": jaar,
+        "onderdeel": cijfers["onderdeel"],
+        "vertrouwenspersonen": {
+            **{sleutel: vp[sleutel] for sleutel in EXPORT_VP},
+            "afhandeling_per_subcategorie": afhandeling,
+        },
+        "oif": {sleutel: oif[sleutel] for sleutel in EXPORT_OIF},
+        "kerncijfers": {
+            "medewerkers": kern["medewerkers"]["totaal"],
+            "nevenwerkzaamheden": {r["label"]: r["aantal"] for r in kern["nevenwerkzaamheden"]["rijen"]},
+            "klachtencommissie": {
+                "ontvangen": kern["klachtencommissie"]["ontvangen"],
+                "ontvankelijk": kern["klachtencommissie"]["ontvankelijk"],
+                "onderwerpen": {r["label"]: r["aantal"] for r in kern["klachtencommissie"]["onderwerpen"]},
+                "uitkomsten": {r["label"]: r["aantal"] for r in kern["klachtencommissie"]["uitkomsten"]},
+            },
+            "cif": {
+                "meldingen": kern["cif"]["meldingen"],
+                "categorieen": {r["label"]: r["aantal"] for r in kern["cif"]["categorieen"]},
+            },
+            "register": None
+            if register is None
+            else {
+                "peildatum": register["peildatum"].isoformat(),
+                "totaal": register["totaal"],
+                "per_status": register["per_status"],
+            },
+        },
+    }

@@ -1,0 +1,85 @@
+"""Small building blocks shared by the figure selectors: percentages, arrows, rows, option lists."""
+
+import datetime
+
+OMHOOG = "↑"
+OMLAAG = "↓"
+GELIJK = "="
+
+
+def procent(aantal: int, totaal: int) -> int | None:
+    """Whole percent, rounded half up as the published report does (56,5 -> 57); None without a total."""
+    if not totaal:
+        return None
+    return (200 * aantal + totaal) // (2 * totaal)
+
+
+def pijl(huidig: int, vorig: int, *, vergelijkbaar: bool = True) -> str | None:
+    """The infographic's arrow against last year; None when there is nothing to compare with."""
+    if not vergelijkbaar:
+        return None
+    if huidig > vorig:
+        return OMHOOG
+    if huidig < vorig:
+        return OMLAAG
+    return GELIJK
+
+
+def rij(
+    *, code: str, label: str, aantal: int, totaal: int, vorig_jaar: int = 0, vergelijkbaar: bool = True
+) -> dict:
+    return {
+        "code": code,
+        "label": label,
+        "aantal": aantal,
+        "procent": procent(aantal, totaal),
+        "vorig_jaar": vorig_jaar,
+        "pijl": pijl(aantal, vorig_jaar, vergelijkbaar=vergelijkbaar),
+    }
+
+
+def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
+
+
+def zichtbare_opties(opties, *, jaren, aantallen: dict) -> list:
+    """Options in use in one of `jaren`, plus any with rows all the same (the data tells the truth).
+
+    `aantallen` maps option id -> total count over the same years.
+    """
+    return [o for o in opties if any(o.in_gebruik(j) for j in jaren) or aantallen.get(o.pk, 0)]
+
+
+TELWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
+
+
+def voetnoot_vergelijkingsgroep(leden: list, *, jaren: list[int]) -> str:
+    """The footnote of a table that adds up options that replaced one another.
+
+    For Leidinggevende in 2024 this reproduces the report's footnote: 'In 2024 is een onderscheid gemaakt
+    tussen direct leidinggevende en andere leidinggevende. Voor de vergelijkbaarheid zijn die twee
+    categorieën hier opgeteld.'
+    """
+    eerste = min(o.eerste_jaar for o in leden)
+    nieuw = [o for o in leden if o.eerste_jaar > eerste and o.eerste_jaar <= max(jaren)]
+    if not nieuw:
+        zin = f"{_opsomming([o.label for o in leden])} zijn voor de vergelijkbaarheid opgeteld."
+        return zin[:1].upper() + zin[1:]
+    splitsjaar = min(o.eerste_jaar for o in nieuw)
+    gesplitst = [o for o in nieuw if o.eerste_jaar == splitsjaar]
+    telwoord = TELWOORDEN.get(len(gesplitst), str(len(gesplitst)))
+    namen = _opsomming([_klein(o.label) for o in gesplitst])
+    return (
+        f"In {splitsjaar} is een onderscheid gemaakt tussen {namen}. "
+        f"Voor de vergelijkbaarheid zijn die {telwoord} categorieën hier opgeteld."
+    )
+
+
+def _klein(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+def _opsomming(woorden: list[str]) -> str:
+    if len(woorden) <= 1:
+        return "".join(woorden)
+    return ", ".join(woorden[:-1]) + " en " + woorden[-1]

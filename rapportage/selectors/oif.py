@@ -1,0 +1,278 @@
+"""Figures of the OIF: meldingen received in the year, betrokkenen afgedaan in the year, Bijlage 2.
+
+Two GROUP BY queries (meldingen by melder and onderwerp; afdoeningen by onderdeel, schending, type and
+type of onderzoek), each counting this year and last year with conditional aggregation, and one query
+for the rows of Bijlage 2.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count, Q
+
+from afdoeningen.models import Afdoening
+from finintegriteit.referentie.models import AfdoeningType, MelderType, OnderzoekType, SchendingSoort
+from meldingen.models import Melding
+
+from ._gemeen import jaar_grenzen, procent, rij
+
+KLASSEN = [klasse.value for klasse in AfdoeningType.Klasse]
+GEEN_AFDOENING = AfdoeningType.Klasse.GEEN.value
+VOLLEDIG_FEITENONDERZOEK = "volledig-feitenonderzoek"
+NIET_VASTGELEGD = "Niet vastgelegd"
+
+
+class _Teller:
+    """This year's and last year's count per key, summed over the groups the database returned."""
+
+    def __init__(self):
+        self.huidig = defaultdict(int)
+        self.vorig = defaultdict(int)
+
+    def tel(self, sleutel, groep):
+        self.huidig[sleutel] += groep["huidig"]
+        self.vorig[sleutel] += groep["vorig"]
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.huidig.values())
+
+    @property
+    def totaal_vorig(self) -> int:
+        return sum(self.vorig.values())
+
+
+def _opties_rijen(
+    opties, teller: _Teller, *, jaar: int, totaal: int, vorig_vergelijkbaar: bool, **extra
+) -> list:
+    """A row per option in use in the year (or with counts), in taxonomy order."""
+    rijen = []
+    for optie in opties:
+        huidig, vorig = teller.huidig[optie.pk], teller.vorig[optie.pk]
+        if not (optie.in_gebruik(jaar) or huidig):
+            continue
+        r = rij(
+            code=optie.code,
+            label=optie.label,
+            aantal=huidig,
+            totaal=totaal,
+            vorig_jaar=vorig,
+            vergelijkbaar=vorig_vergelijkbaar and (optie.in_gebruik(jaar - 1) or vorig > 0),
+        )
+        for sleutel, waarde_van in extra.items():
+            r[sleutel] = waarde_van(optie)
+        rijen.append(r)
+    return rijen
+
+
+def _plat(rijen: list) -> dict:
+    plat = {}
+    for r in rijen:
+        plat[r["label"]] = plat.get(r["label"], 0) + r["aantal"]
+    return plat
+
+
+def _groepen(opties, teller: _Teller) -> dict:
+    groepen = {}
+    for optie in opties:
+        if optie.vergelijkingsgroep:
+            groepen[optie.vergelijkingsgroep] = (
+                groepen.get(optie.vergelijkingsgroep, 0) + teller.huidig[optie.pk]
+            )
+    return groepen
+
+
+def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
+    begin, eind = jaar_grenzen(jaar)
+    vorig_begin = datetime.date(jaar - 1, 1, 1)
+    meldingen = Melding.objects.filter(ontvangen_op__gte=vorig_begin, ontvangen_op__lte=eind)
+    afdoeningen = Afdoening.objects.filter(datum__gte=vorig_begin, datum__lte=eind)
+    if onderdeel is not None:
+        meldingen = meldingen.filter(dienstonderdeel=onderdeel)
+        afdoeningen = afdoeningen.filter(betrokkene__dienstonderdeel=onderdeel)
+
+    melder, onderwerp = _Teller(), _Teller()
+    for groep in (
+        meldingen.values("melder_type_id", "onderwerp_id")
+        .annotate(
+            huidig=Count("pk", filter=Q(ontvangen_op__gte=begin)),
+            vorig=Count("pk", filter=Q(ontvangen_op__lt=begin)),
+        )
+        .order_by()
+    ):
+        melder.tel(groep["melder_type_id"], groep)
+        onderwerp.tel(groep["onderwerp_id"], groep)
+
+    onderzoek, schending, afdoening, feitenonderzoek = _Teller(), _Teller(), _Teller(), _Teller()
+    per_onderdeel, maatregelen_per_onderdeel = _Teller(), _Teller()
+    klasse, maatregel_klasse = _Teller(), _Teller()
+    afdoening_per_onderdeel = defaultdict(lambda: defaultdict(int))
+    typen = list(AfdoeningType.objects.all())
+    klasse_van = {t.pk: t.klasse for t in typen}
+    onderzoektypen = list(OnderzoekType.objects.all())
+    volledig = {t.pk for t in onderzoektypen if t.code == VOLLEDIG_FEITENONDERZOEK}
+    for groep in (
+        afdoeningen.values(
+            "betrokkene__dienstonderdeel_id",
+            "schending_id",
+            "type_id",
+            "betrokkene__melding__onderzoek_type_id",
+        )
+        .annotate(
+            huidig=Count("pk", filter=Q(datum__gte=begin)), vorig=Count("pk", filter=Q(datum__lt=begin))
+        )
+        .order_by()
+    ):
+        onderdeel_id, type_id = groep["betrokkene__dienstonderdeel_id"], groep["type_id"]
+        onderzoek_id = groep["betrokkene__melding__onderzoek_type_id"]
+        onderzoek.tel(onderzoek_id, groep)
+        schending.tel(groep["schending_id"], groep)
+        afdoening.tel(type_id, groep)
+        klasse.tel(klasse_van[type_id], groep)
+        per_onderdeel.tel(onderdeel_id, groep)
+        afdoening_per_onderdeel[onderdeel_id][type_id] += groep["huidig"]
+        if onderzoek_id in volledig:
+            feitenonderzoek.tel(groep["schending_id"], groep)
+        if klasse_van[type_id] != GEEN_AFDOENING:
+            maatregelen_per_onderdeel.tel(onderdeel_id, groep)
+            maatregel_klasse.tel(klasse_van[type_id], groep)
+
+    meldertypen = list(MelderType.objects.all())
+    schendingen = list(SchendingSoort.objects.all())
+    zichtbare_onderdelen = [onderdeel] if onderdeel is not None else onderdelen
+    meldingen_vergelijkbaar = melder.totaal_vorig > 0
+    betrokkenen_vergelijkbaar = schending.totaal_vorig > 0
+    betrokkenen = schending.totaal
+    maatregelen = maatregelen_per_onderdeel.totaal
+    gemeen_b = {"jaar": jaar, "vorig_vergelijkbaar": betrokkenen_vergelijkbaar}
+
+    tabellen = {
+        "melder": _opties_rijen(
+            meldertypen, melder, jaar=jaar, totaal=melder.totaal, vorig_vergelijkbaar=meldingen_vergelijkbaar
+        ),
+        "onderwerp": _opties_rijen(
+            schendingen,
+            onderwerp,
+            jaar=jaar,
+            totaal=onderwerp.totaal,
+            vorig_vergelijkbaar=meldingen_vergelijkbaar,
+        ),
+        "onderzoek": _opties_rijen(onderzoektypen, onderzoek, totaal=betrokkenen, **gemeen_b),
+        "feitenonderzoek": _opties_rijen(
+            schendingen, feitenonderzoek, totaal=feitenonderzoek.totaal, **gemeen_b
+        ),
+        "schending": _opties_rijen(schendingen, schending, totaal=betrokkenen, **gemeen_b),
+        "afdoening": _opties_rijen(
+            typen, afdoening, totaal=betrokkenen, klasse=lambda t: t.klasse, **gemeen_b
+        ),
+        "afdoening_klasse": [
+            rij(
+                code=k,
+                label=k,
+                aantal=klasse.huidig[k],
+                totaal=betrokkenen,
+                vorig_jaar=klasse.vorig[k],
+                vergelijkbaar=betrokkenen_vergelijkbaar,
+            )
+            for k in KLASSEN
+        ],
+        "maatregelen_klasse": [
+            rij(
+                code=k,
+                label=k,
+                aantal=maatregel_klasse.huidig[k],
+                totaal=maatregelen,
+                vorig_jaar=maatregel_klasse.vorig[k],
+                vergelijkbaar=betrokkenen_vergelijkbaar,
+            )
+            for k in KLASSEN
+            if k != GEEN_AFDOENING
+        ],
+        "maatregelen_per_onderdeel": _opties_rijen(
+            zichtbare_onderdelen, maatregelen_per_onderdeel, totaal=maatregelen, **gemeen_b
+        ),
+    }
+    if onderzoek.huidig[None] or onderzoek.vorig[None]:
+        tabellen["onderzoek"].append(
+            rij(
+                code="",
+                label=NIET_VASTGELEGD,
+                aantal=onderzoek.huidig[None],
+                totaal=betrokkenen,
+                vorig_jaar=onderzoek.vorig[None],
+                vergelijkbaar=betrokkenen_vergelijkbaar,
+            )
+        )
+
+    onderdeel_label = {o.pk: o.label for o in onderdelen}
+    type_label = {t.pk: t.label for t in typen}
+    return {
+        "meldingen": melder.totaal,
+        "melder": _plat(tabellen["melder"]),
+        "onderwerp": _plat(tabellen["onderwerp"]),
+        "onderzoek": _plat(tabellen["onderzoek"]),
+        "betrokkenen": betrokkenen,
+        "schending": _plat(tabellen["schending"]),
+        "afdoening": _plat(tabellen["afdoening"]),
+        "afdoening_klasse": {k: klasse.huidig[k] for k in KLASSEN},
+        "maatregelen_per_onderdeel": _plat(tabellen["maatregelen_per_onderdeel"]),
+        "maatregelen": maatregelen,
+        "feitenonderzoek": _plat(tabellen["feitenonderzoek"]),
+        "misstanden": sum(schending.huidig[s.pk] for s in schendingen if s.is_misstand),
+        "betrokkenen_per_onderdeel": {o.label: per_onderdeel.huidig[o.pk] for o in zichtbare_onderdelen},
+        "afdoening_per_onderdeel": {
+            onderdeel_label[o_id]: {type_label[t.pk]: per_type[t.pk] for t in typen if per_type[t.pk]}
+            for o_id, per_type in sorted(
+                afdoening_per_onderdeel.items(), key=lambda item: _volgorde(onderdelen, item[0])
+            )
+            if any(per_type.values())
+        },
+        "groepen": {
+            "onderwerp": _groepen(schendingen, onderwerp),
+            "schending": _groepen(schendingen, schending),
+            "feitenonderzoek": _groepen(schendingen, feitenonderzoek),
+        },
+        "percentages": {
+            "afdoening_klasse": {k: procent(klasse.huidig[k], betrokkenen) for k in KLASSEN},
+            "maatregelen_klasse": {
+                k: procent(maatregel_klasse.huidig[k], maatregelen) for k in KLASSEN if k != GEEN_AFDOENING
+            },
+        },
+        "tabellen": tabellen,
+        "bijlage2": bijlage2(jaar=jaar, onderdeel=onderdeel),
+    }
+
+
+def _volgorde(onderdelen: list, onderdeel_id) -> int:
+    for index, onderdeel in enumerate(onderdelen):
+        if onderdeel.pk == onderdeel_id:
+            return index
+    return len(onderdelen)
+
+
+def bijlage2(*, jaar: int, onderdeel=None) -> list[dict]:
+    """Every afgedane schending of the year, ordered by dienstonderdeel, then schending (taxonomy order)."""
+    begin, eind = jaar_grenzen(jaar)
+    afdoeningen = Afdoening.objects.filter(datum__gte=begin, datum__lte=eind)
+    if onderdeel is not None:
+        afdoeningen = afdoeningen.filter(betrokkene__dienstonderdeel=onderdeel)
+    velden = ["dienstonderdeel", "schending", "inhoud", "afdoening", "klasse", "datum"]
+    return [
+        dict(zip(velden, waarden, strict=True))
+        for waarden in afdoeningen.order_by(
+            "betrokkene__dienstonderdeel__volgorde",
+            "betrokkene__dienstonderdeel__label",
+            "schending__volgorde",
+            "schending__label",
+            "type__volgorde",
+            "datum",
+            "pk",
+        ).values_list(
+            "betrokkene__dienstonderdeel__label",
+            "schending__label",
+            "inhoud",
+            "type__label",
+            "type__klasse",
+            "datum",
+        )
+    ]
