@@ -119,3 +119,20 @@ def verlopende_certificeringen(
         .order_by("status_vanaf", "naam")
     )
     return [(profiel, certificering_verloopt_op(profiel.status_vanaf)) for profiel in profielen]
+
+
+def register_lijst(*, peildatum: datetime.date) -> list[VertrouwenspersoonProfiel]:
+    """Everyone in the register with their status on the peildatum; `in_functie` says whether they count."""
+    profielen = (
+        VertrouwenspersoonProfiel.objects.annotate(
+            status_op_peildatum=_status_op(peildatum, "status"), status_vanaf=_status_op(peildatum, "vanaf")
+        )
+        .select_related("onderdeel", "gebruiker")
+        .order_by("naam", "pk")
+    )
+    labels = dict(Certificeringsstatus.Status.choices)
+    lijst = list(profielen)
+    for profiel in lijst:
+        profiel.in_functie = profiel.actief_op(peildatum)
+        profiel.status_label = labels.get(profiel.status_op_peildatum, "")
+    return lijst

@@ -11,7 +11,7 @@ from finintegriteit.referentie import models as ref
 
 from . import regels
 from .importeren import controleer_bestand
-from .models import Adviesvraag
+from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
 from .selectors import eerste_tellijstjaar
 
 ALLEEN_VERTROUWENSPERSOON = "Alleen een vertrouwenspersoon registreert adviesvragen."
@@ -134,3 +134,144 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None):
             (Adviesvraag(**rij, geregistreerd_door=door) for rij in controle.rijen), batch_size=IMPORT_BATCH
         )
     return controle
+
+
+# --- Register ----------------------------------------------------------------------------------------
+
+GEEN_VERTROUWENSPERSOON = "Deze gebruiker heeft de rol Vertrouwenspersoon niet."
+UIT_FUNCTIE_VOOR_IN_FUNCTIE = "'Uit functie per' ligt na 'in functie sinds'."
+COORDINEREND_SINDS_ZONDER_COORDINEREND = (
+    "Vul 'coördinerend sinds' alleen in bij een coördinerend vertrouwenspersoon."
+)
+EERSTE_STATUS_TE_LAAT = (
+    "De eerste status moet ingaan op of vóór {datum} (in functie sinds): "
+    "op elke peildatum heeft een vertrouwenspersoon een status."
+)
+STATUS_DATUM_BEZET = "Op {datum} is al een status vastgelegd; wijzig de datum."
+LAATSTE_STATUS = "De enige status kan niet worden verwijderd."
+
+
+PROFIELVELDEN = (
+    "naam",
+    "gebruiker",
+    "onderdeel",
+    "in_functie_sinds",
+    "uit_functie_per",
+    "coordinerend",
+    "coordinerend_sinds",
+)
+
+
+def profielfouten(
+    *,
+    in_functie_sinds: datetime.date | None = None,
+    uit_functie_per: datetime.date | None = None,
+    coordinerend: bool = False,
+    coordinerend_sinds: datetime.date | None = None,
+    gebruiker=None,
+    eerste_status: datetime.date | None = None,
+    **_overige,
+) -> dict[str, str]:
+    """The rules of a register profile, {field: message}; the form shows them, the services enforce them."""
+    fouten = {}
+    if gebruiker is not None and not heeft_rol(gebruiker, VERTROUWENSPERSOON):
+        fouten["gebruiker"] = GEEN_VERTROUWENSPERSOON
+    if uit_functie_per is not None and in_functie_sinds is not None and uit_functie_per <= in_functie_sinds:
+        fouten["uit_functie_per"] = UIT_FUNCTIE_VOOR_IN_FUNCTIE
+    if coordinerend_sinds is not None and not coordinerend:
+        fouten["coordinerend_sinds"] = COORDINEREND_SINDS_ZONDER_COORDINEREND
+    if eerste_status is not None and in_functie_sinds is not None and eerste_status > in_functie_sinds:
+        fouten["in_functie_sinds"] = EERSTE_STATUS_TE_LAAT.format(datum=f"{in_functie_sinds:%d-%m-%Y}")
+    return fouten
+
+
+def _controleer_profiel(profiel: VertrouwenspersoonProfiel, *, eerste_status: datetime.date | None) -> None:
+    fouten = profielfouten(
+        **{veld: getattr(profiel, veld) for veld in PROFIELVELDEN}, eerste_status=eerste_status
+    )
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def vertrouwenspersoon_registreren(
+    *,
+    naam: str,
+    onderdeel: ref.Onderdeel,
+    in_functie_sinds: datetime.date,
+    status: str,
+    status_vanaf: datetime.date,
+    gebruiker=None,
+    uit_functie_per: datetime.date | None = None,
+    coordinerend: bool = False,
+    coordinerend_sinds: datetime.date | None = None,
+) -> VertrouwenspersoonProfiel:
+    """Add a vertrouwenspersoon to the register with the status they have from `status_vanaf` on."""
+    profiel = VertrouwenspersoonProfiel(
+        naam=naam,
+        gebruiker=gebruiker,
+        onderdeel=onderdeel,
+        in_functie_sinds=in_functie_sinds,
+        uit_functie_per=uit_functie_per,
+        coordinerend=coordinerend,
+        coordinerend_sinds=coordinerend_sinds,
+    )
+    try:
+        _controleer_profiel(profiel, eerste_status=status_vanaf)
+    except ValidationError as fout:
+        # On the form the date of the first status is its own field.
+        raise ValidationError(
+            {
+                ("status_vanaf" if veld == "in_functie_sinds" else veld): m
+                for veld, m in fout.message_dict.items()
+            }
+        ) from None
+    with transaction.atomic():
+        profiel.save()
+        Certificeringsstatus.objects.create(vertrouwenspersoon=profiel, status=status, vanaf=status_vanaf)
+    return profiel
+
+
+def vertrouwenspersoon_wijzigen(
+    *, profiel: VertrouwenspersoonProfiel, **wijzigingen
+) -> VertrouwenspersoonProfiel:
+    onbekend = set(wijzigingen) - set(PROFIELVELDEN)
+    if onbekend:
+        raise TypeError(f"Niet te wijzigen: {sorted(onbekend)}")
+    with transaction.atomic():
+        profiel = VertrouwenspersoonProfiel.objects.select_for_update().get(pk=profiel.pk)
+        for veld, waarde in wijzigingen.items():
+            setattr(profiel, veld, waarde)
+        eerste = profiel.statussen.order_by("vanaf").values_list("vanaf", flat=True).first()
+        _controleer_profiel(profiel, eerste_status=eerste)
+        profiel.save()
+    return profiel
+
+
+def certificeringsstatus_vastleggen(
+    *, profiel: VertrouwenspersoonProfiel, status: str, vanaf: datetime.date
+) -> Certificeringsstatus:
+    """A new status from a date on (a recertification is a new 'LVV-registervertrouwenspersoon' row)."""
+    with transaction.atomic():
+        profiel = VertrouwenspersoonProfiel.objects.select_for_update().get(pk=profiel.pk)
+        if profiel.statussen.filter(vanaf=vanaf).exists():
+            raise ValidationError({"vanaf": STATUS_DATUM_BEZET.format(datum=f"{vanaf:%d-%m-%Y}")})
+        eerste = min([vanaf, *profiel.statussen.values_list("vanaf", flat=True)])
+        try:
+            _controleer_profiel(profiel, eerste_status=eerste)
+        except ValidationError as fout:
+            raise ValidationError({"vanaf": fout.messages}) from None
+        return Certificeringsstatus.objects.create(vertrouwenspersoon=profiel, status=status, vanaf=vanaf)
+
+
+def certificeringsstatus_verwijderen(*, status: Certificeringsstatus) -> None:
+    """Remove a status entered by mistake; the remaining history must still cover the time in function."""
+    with transaction.atomic():
+        profiel = VertrouwenspersoonProfiel.objects.select_for_update().get(pk=status.vertrouwenspersoon_id)
+        overige = list(profiel.statussen.exclude(pk=status.pk).values_list("vanaf", flat=True))
+        if not overige:
+            raise ValidationError(LAATSTE_STATUS)
+        try:
+            _controleer_profiel(profiel, eerste_status=min(overige))
+        except ValidationError as fout:
+            raise ValidationError(fout.messages) from None
+        status.delete()

@@ -1,0 +1,367 @@
+"""Forms of the Tellijst and the register. The rules themselves live in regels.py and the services."""
+
+import datetime
+
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+
+from finintegriteit.kern.uploads import LEEG, UploadFout, lees_upload
+from finintegriteit.referentie import models as ref
+
+from . import regels
+from .models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+
+KIES = "— kies —"
+KWARTALEN = [
+    ("", "Niet bekend"),
+    (1, "1e kwartaal"),
+    (2, "2e kwartaal"),
+    (3, "3e kwartaal"),
+    (4, "4e kwartaal"),
+]
+BEKLAAGDE_KEUZES = [("", "Niet ingevuld"), ("ja", "Ja"), ("nee", "Nee")]
+OPTIEMODELLEN = {
+    "onderdeel": ref.Onderdeel,
+    "hoofdcategorie": ref.Hoofdcategorie,
+    "subcategorie": ref.Subcategorie,
+    "wie_betreft": ref.WieBetreft,
+    "wijze_van_afdoening": ref.WijzeVanAfdoening,
+    "situatie": ref.SituatieNaInterventie,
+}
+
+
+def _ja_nee(waarde: str) -> bool | None:
+    return {"ja": True, "nee": False}.get(waarde)
+
+
+def subcategorie_keuzes(*, jaar: int, hoofdcategorie_id=None) -> list:
+    """Options of the subcategorie list: of one hoofdcategorie, or all grouped per hoofdcategorie.
+
+    The grouped list is what a browser without JavaScript shows, so 'Overig' is always recognisable.
+    """
+    subs = ref.Subcategorie.objects.in_jaar(jaar).select_related("hoofdcategorie")
+    if hoofdcategorie_id:
+        return [("", KIES), *((s.pk, s.label) for s in subs.filter(hoofdcategorie_id=hoofdcategorie_id))]
+    groepen: dict[str, list] = {}
+    for sub in subs:
+        groepen.setdefault(sub.hoofdcategorie.label, []).append((sub.pk, sub.label))
+    return [("", KIES), *groepen.items()]
+
+
+def _als_getal(waarde) -> int | None:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
+
+
+class Opmaak:
+    """Bootstrap classes on the widgets, and 'is-invalid' on every field with an error."""
+
+    def opmaken(self):
+        for veld in self.fields.values():
+            widget = veld.widget
+            if isinstance(widget, forms.CheckboxInput):
+                klasse = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                klasse = "form-select"
+            else:
+                klasse = "form-control"
+            widget.attrs["class"] = klasse
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                self.fields[naam].widget.attrs["class"] += " is-invalid"
+
+
+class AdviesvraagForm(Opmaak, forms.ModelForm):
+    """One Tellijst row. Only options in use in the shown year are offered; the server checks them all.
+
+    The fields accept any option (so a stale page gets a clear 'not in use in that year' message
+    instead of 'invalid choice'), while the lists show the options of the year.
+    """
+
+    jaar = forms.TypedChoiceField(label="Jaar", coerce=int)
+    kwartaal = forms.TypedChoiceField(
+        label="Kwartaal van eerste contact",
+        choices=KWARTALEN,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="Alleen het kwartaal, nooit een datum.",
+    )
+    melder_is_beklaagde = forms.TypedChoiceField(
+        label="Melder is zelf beklaagde",
+        choices=BEKLAAGDE_KEUZES,
+        coerce=_ja_nee,
+        empty_value=None,
+        required=False,
+        help_text=f"Vanaf {JAAR_MELDER_IS_BEKLAAGDE}.",
+    )
+
+    class Meta:
+        model = Adviesvraag
+        fields = [
+            "jaar",
+            "kwartaal",
+            "onderdeel",
+            "hoofdcategorie",
+            "subcategorie",
+            "wie_betreft",
+            "wijze_van_afdoening",
+            "situatie",
+            "melder_is_beklaagde",
+            "evaluatielink",
+        ]
+        labels = {
+            "onderdeel": "Onderdeel van de beklaagde",
+            "wie_betreft": "Wie betreft de melding",
+            "wijze_van_afdoening": "Wijze van afdoening",
+            "situatie": "Situatie na interventie",
+            "evaluatielink": "Evaluatielink",
+        }
+        help_texts = {
+            "onderdeel": "Waar de beklaagde werkt; 'Anders' als dat buiten Financiën is of onbekend.",
+            "wijze_van_afdoening": "De hoogste mate van escalatie tot nu toe.",
+        }
+
+    def __init__(self, *args, vandaag: datetime.date | None = None, eerste_jaar: int = 2022, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vandaag = vandaag or timezone.localdate()
+        self.eerste_jaar = eerste_jaar
+        jaren = list(range(self.vandaag.year, eerste_jaar - 1, -1))
+        self.fields["jaar"].choices = [(j, str(j)) for j in jaren]
+        self.fields["jaar"].error_messages["invalid_choice"] = regels.JAAR_BUITEN_BEREIK.format(
+            eerste=eerste_jaar, laatste=self.vandaag.year
+        )
+        if self.instance.pk:
+            self.initial["melder_is_beklaagde"] = {True: "ja", False: "nee"}.get(
+                self.instance.melder_is_beklaagde, ""
+            )
+        self.jaar_getoond = self._getoond_jaar(jaren)
+        for naam, model in OPTIEMODELLEN.items():
+            veld = self.fields[naam]
+            veld.queryset = model.objects.all()
+            veld.empty_label = KIES
+            veld.error_messages["required"] = regels.VERPLICHT
+            if naam == "subcategorie":
+                veld.widget.choices = subcategorie_keuzes(
+                    jaar=self.jaar_getoond, hoofdcategorie_id=_als_getal(self._waarde("hoofdcategorie"))
+                )
+            else:
+                veld.widget.choices = [
+                    ("", KIES),
+                    *((o.pk, o.label) for o in model.objects.in_jaar(self.jaar_getoond)),
+                ]
+        self.fields["jaar"].widget.attrs["autofocus"] = True
+        # Without JavaScript the form still works: the server checks every choice against the year.
+        self.fields["jaar"].widget.attrs.update(
+            {
+                "hx-post": reverse("vertrouwenspersonen:velden"),
+                "hx-trigger": "change",
+                "hx-target": "#tellijst-velden",
+                "hx-swap": "outerHTML",
+            }
+        )
+        self.fields["hoofdcategorie"].widget.attrs.update(
+            {
+                "hx-get": reverse("vertrouwenspersonen:subcategorieen"),
+                "hx-trigger": "change",
+                "hx-target": "#id_subcategorie",
+                "hx-include": "#id_jaar",
+                "hx-swap": "innerHTML",
+            }
+        )
+        self.opmaken()
+        # Shown from 2025 on, and whenever a posted value needs its error message next to the field.
+        self.toon_beklaagde = self.jaar_getoond >= JAAR_MELDER_IS_BEKLAAGDE or (
+            self.is_bound and bool(self._waarde("melder_is_beklaagde"))
+        )
+
+    def _waarde(self, naam):
+        if self.is_bound:
+            return self.data.get(self.add_prefix(naam))
+        waarde = self.initial.get(naam, self.fields[naam].initial)
+        return getattr(waarde, "pk", waarde)
+
+    def _getoond_jaar(self, jaren: list[int]) -> int:
+        jaar = _als_getal(self._waarde("jaar"))
+        return jaar if jaar in jaren else jaren[0]
+
+    def clean(self):
+        gegevens = super().clean()
+        jaar = gegevens.get("jaar")
+        if jaar is None:
+            return gegevens
+        fouten = regels.fouten_in_rij(
+            jaar=jaar,
+            kwartaal=gegevens.get("kwartaal"),
+            melder_is_beklaagde=gegevens.get("melder_is_beklaagde"),
+            eerste_jaar=self.eerste_jaar,
+            vandaag=self.vandaag,
+            **{veld: gegevens.get(veld) for veld in regels.OPTIEVELDEN},
+        )
+        for veld, melding in fouten.items():
+            if veld not in self.errors:
+                self.add_error(veld, melding)
+        return gegevens
+
+    def velden(self) -> dict:
+        """The cleaned values as keyword arguments for adviesvraag_toevoegen / adviesvraag_wijzigen."""
+        return {naam: self.cleaned_data[naam] for naam in self.Meta.fields}
+
+
+class BijwerkenForm(Opmaak, forms.Form):
+    """The quick update of an open row: only afdoening and situatie, options of the row's year."""
+
+    wijze_van_afdoening = forms.ModelChoiceField(
+        label="Wijze van afdoening", queryset=ref.WijzeVanAfdoening.objects.all(), empty_label=None
+    )
+    situatie = forms.ModelChoiceField(
+        label="Situatie na interventie", queryset=ref.SituatieNaInterventie.objects.all(), empty_label=None
+    )
+
+    def __init__(self, *args, adviesvraag: Adviesvraag, opties: dict | None = None, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"wijze_van_afdoening": adviesvraag.wijze_van_afdoening_id, "situatie": adviesvraag.situatie_id},
+        )
+        kwargs.setdefault("prefix", f"a{adviesvraag.pk}")
+        super().__init__(*args, **kwargs)
+        self.adviesvraag = adviesvraag
+        for naam, model in (
+            ("wijze_van_afdoening", ref.WijzeVanAfdoening),
+            ("situatie", ref.SituatieNaInterventie),
+        ):
+            lijst = opties[naam] if opties else list(model.objects.all())
+            self.fields[naam].widget.choices = [
+                (o.pk, o.label) for o in lijst if o.in_gebruik(adviesvraag.jaar)
+            ]
+        self.opmaken()
+
+
+class UploadForm(Opmaak, forms.Form):
+    bestand = forms.FileField(
+        label="Tellijst (.xlsx of .csv)",
+        error_messages={"empty": LEEG, "required": "Kies een bestand."},
+        help_text="Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opmaken()
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        try:
+            self.upload = lees_upload(bestand)
+        except UploadFout as fout:
+            raise forms.ValidationError(str(fout)) from None
+        return bestand
+
+
+class FilterForm(Opmaak, forms.Form):
+    jaar = forms.TypedChoiceField(label="Jaar", coerce=int, required=False, empty_value=None)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Alle"), ("open", "Open (loopt nog)"), ("gesloten", "Gesloten")],
+    )
+
+    def __init__(self, *args, jaren: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [("", "Alle jaren"), *((j, str(j)) for j in jaren)]
+        self.opmaken()
+
+
+# --- Register ----------------------------------------------------------------------------------------
+
+
+class Datumveld(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class PeildatumForm(Opmaak, forms.Form):
+    peildatum = forms.DateField(label="Peildatum", widget=Datumveld())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opmaken()
+
+
+class ProfielForm(Opmaak, forms.ModelForm):
+    class Meta:
+        model = VertrouwenspersoonProfiel
+        fields = [
+            "naam",
+            "gebruiker",
+            "onderdeel",
+            "in_functie_sinds",
+            "uit_functie_per",
+            "coordinerend",
+            "coordinerend_sinds",
+        ]
+        widgets = {
+            "in_functie_sinds": Datumveld(),
+            "uit_functie_per": Datumveld(),
+            "coordinerend_sinds": Datumveld(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        from finintegriteit.kern.rollen import VERTROUWENSPERSOON
+
+        super().__init__(*args, **kwargs)
+        # Accounts of vertrouwenspersonen that no other profile uses yet.
+        vrij = Q(vertrouwenspersoon_profiel__isnull=True)
+        if self.instance.pk and self.instance.gebruiker_id:
+            vrij |= Q(pk=self.instance.gebruiker_id)
+        self.fields["gebruiker"].queryset = (
+            get_user_model().objects.filter(groups__name=VERTROUWENSPERSOON).filter(vrij).order_by("username")
+        )
+        self.fields["gebruiker"].empty_label = "Geen account"
+        self.fields["onderdeel"].empty_label = KIES
+        self.fields["naam"].widget.attrs["autofocus"] = True
+        self.opmaken()
+
+    def clean(self):
+        from .services import profielfouten
+
+        gegevens = super().clean()
+        for veld, melding in profielfouten(**gegevens).items():
+            if veld in self.fields and veld not in self.errors:
+                self.add_error(veld, melding)
+        return gegevens
+
+
+class NieuwProfielForm(ProfielForm):
+    status = forms.ChoiceField(label="Certificeringsstatus", choices=Certificeringsstatus.Status.choices)
+    status_vanaf = forms.DateField(
+        label="Status vanaf",
+        widget=Datumveld(),
+        help_text="Bij LVV-registervertrouwenspersoon de datum van certificering.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opmaken()
+
+
+class StatusForm(Opmaak, forms.Form):
+    status = forms.ChoiceField(label="Nieuwe status", choices=Certificeringsstatus.Status.choices)
+    vanaf = forms.DateField(
+        label="Vanaf", widget=Datumveld(), help_text="Bij (her)certificering: de datum van certificering."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opmaken()

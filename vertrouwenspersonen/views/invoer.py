@@ -1,0 +1,244 @@
+"""Fast entry of a Tellijst row, 'Mijn adviesvragen' and changing one's own rows.
+
+Only members of the Vertrouwenspersoon role get in; every row is looked up through
+adviesvraag_voor_vertrouwenspersoon, so another vertrouwenspersoon's row answers 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from finintegriteit.kern.rollen import VERTROUWENSPERSOON
+from finintegriteit.kern.toegang import rol_vereist
+from finintegriteit.referentie import models as ref
+
+from ..forms import AdviesvraagForm, BijwerkenForm, FilterForm, subcategorie_keuzes
+from ..models import Adviesvraag
+from ..selectors import (
+    adviesvraag_voor_vertrouwenspersoon,
+    adviesvragen_van,
+    eerste_tellijstjaar,
+    jaren_met_adviesvragen,
+)
+from ..services import adviesvraag_toevoegen, adviesvraag_verwijderen, adviesvraag_wijzigen
+
+PER_PAGINA = 25
+# Year, quarter and onderdeel stay filled in for the next row: a vertrouwenspersoon usually enters
+# several rows of the same period and onderdeel in one go. Kept in the session, never in a URL.
+BLIJFT_STAAN = ("jaar", "kwartaal", "onderdeel")
+SESSIE_BLIJFT_STAAN = "tellijst_laatst"
+OPGESLAGEN = (
+    "Adviesvraag opgeslagen: {jaar}, {hoofdcategorie} – {subcategorie} ({status}). Vul de volgende in."
+)
+BIJGEWERKT = "Adviesvraag {nummer} bijgewerkt ({status})."
+GEWIJZIGD = "Adviesvraag {nummer} gewijzigd."
+VERWIJDERD = "Adviesvraag {nummer} verwijderd."
+
+vertrouwenspersoon_vereist = rol_vereist(VERTROUWENSPERSOON)
+
+
+def _status(adviesvraag: Adviesvraag) -> str:
+    return "loopt nog" if adviesvraag.wijze_van_afdoening.loopt_nog else "gesloten"
+
+
+def _standaarden(request) -> dict:
+    """Initial values of a fresh form: this year, 'Loopt nog' twice, and what the last row used."""
+    initieel = {"jaar": timezone.localdate().year}
+    initieel.update(request.session.get(SESSIE_BLIJFT_STAAN, {}))
+    jaar = initieel["jaar"]
+    loopt_nog = ref.WijzeVanAfdoening.objects.in_jaar(jaar).filter(loopt_nog=True).first()
+    loopt_door = (
+        ref.SituatieNaInterventie.objects.in_jaar(jaar)
+        .filter(uitkomst=ref.SituatieNaInterventie.Uitkomst.LOOPT_DOOR)
+        .first()
+    )
+    initieel["wijze_van_afdoening"] = loopt_nog.pk if loopt_nog else None
+    initieel["situatie"] = loopt_door.pk if loopt_door else None
+    initieel["evaluatielink"] = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+    return initieel
+
+
+def _formulier(request, **kwargs) -> AdviesvraagForm:
+    return AdviesvraagForm(eerste_jaar=eerste_tellijstjaar(), **kwargs)
+
+
+@vertrouwenspersoon_vereist
+@require_http_methods(["GET", "POST"])
+def invoeren(request):
+    if request.method == "POST":
+        form = _formulier(request, data=request.POST)
+        if form.is_valid():
+            try:
+                adviesvraag = adviesvraag_toevoegen(vertrouwenspersoon=request.user, **form.velden())
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                request.session[SESSIE_BLIJFT_STAAN] = {
+                    "jaar": adviesvraag.jaar,
+                    "kwartaal": adviesvraag.kwartaal,
+                    "onderdeel": adviesvraag.onderdeel_id,
+                }
+                messages.success(
+                    request,
+                    OPGESLAGEN.format(
+                        jaar=adviesvraag.jaar,
+                        hoofdcategorie=adviesvraag.hoofdcategorie.label,
+                        subcategorie=adviesvraag.subcategorie.label,
+                        status=_status(adviesvraag),
+                    ),
+                )
+                return redirect("vertrouwenspersonen:invoeren")
+    else:
+        form = _formulier(request, initial=_standaarden(request))
+    return render(request, "vertrouwenspersonen/invoeren.html", {"form": form})
+
+
+@vertrouwenspersoon_vereist
+@require_POST
+def velden(request):
+    """The year changed: the option fields again, with the options of that year (htmx)."""
+    initieel = {naam: request.POST.get(naam) for naam in AdviesvraagForm.Meta.fields}
+    form = _formulier(request, initial=initieel)
+    return render(request, "vertrouwenspersonen/_velden.html", {"form": form})
+
+
+@vertrouwenspersoon_vereist
+@require_GET
+def subcategorieen(request):
+    """The <option>s of the subcategorie list for the chosen hoofdcategorie and year (htmx)."""
+    vandaag = timezone.localdate()
+    try:
+        jaar = int(request.GET.get("jaar", vandaag.year))
+        hoofdcategorie = int(request.GET.get("hoofdcategorie") or 0)
+    except ValueError:
+        jaar, hoofdcategorie = vandaag.year, 0
+    keuzes = subcategorie_keuzes(jaar=jaar, hoofdcategorie_id=hoofdcategorie or None)
+    opties = [(waarde, label) for waarde, label in keuzes if isinstance(label, str)]
+    groepen = [(groep, subs) for groep, subs in keuzes if not isinstance(subs, str)]
+    return render(
+        request, "vertrouwenspersonen/_subcategorie_opties.html", {"opties": opties, "groepen": groepen}
+    )
+
+
+def _terug(request) -> str:
+    terug = request.POST.get("terug") or request.GET.get("terug") or ""
+    if url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return terug
+    return reverse("vertrouwenspersonen:mijn_adviesvragen")
+
+
+@vertrouwenspersoon_vereist
+@require_GET
+def mijn_adviesvragen(request):
+    jaren = jaren_met_adviesvragen(gebruiker=request.user)
+    filters = FilterForm(request.GET or None, jaren=jaren)
+    gekozen = filters.cleaned_data if filters.is_valid() else {}
+    rijen = adviesvragen_van(
+        gebruiker=request.user, jaar=gekozen.get("jaar"), status=gekozen.get("status") or None
+    )
+    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    opties = {
+        "wijze_van_afdoening": list(ref.WijzeVanAfdoening.objects.all()),
+        "situatie": list(ref.SituatieNaInterventie.objects.all()),
+    }
+    regels = [
+        (
+            vraag,
+            BijwerkenForm(adviesvraag=vraag, opties=opties) if vraag.wijze_van_afdoening.loopt_nog else None,
+        )
+        for vraag in pagina
+    ]
+    zoekterm = request.GET.copy()
+    zoekterm.pop("pagina", None)
+    return render(
+        request,
+        "vertrouwenspersonen/mijn_adviesvragen.html",
+        {
+            "filters": filters,
+            "pagina": pagina,
+            "regels": regels,
+            "zoekterm": zoekterm.urlencode(),
+            "terug": request.get_full_path(),
+        },
+    )
+
+
+@vertrouwenspersoon_vereist
+@require_POST
+def bijwerken(request, pk: int):
+    """The quick update of afdoening and situatie; with htmx only the table row is replaced."""
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    form = BijwerkenForm(request.POST, adviesvraag=adviesvraag)
+    bijgewerkt = False
+    if form.is_valid():
+        try:
+            adviesvraag_wijzigen(adviesvraag=adviesvraag, door=request.user, **form.cleaned_data)
+            bijgewerkt = True
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, meldingen)
+    melding = BIJGEWERKT.format(nummer=adviesvraag.pk, status=_status(adviesvraag)) if bijgewerkt else None
+    if request.headers.get("HX-Request"):
+        nieuw = BijwerkenForm(adviesvraag=adviesvraag) if bijgewerkt else form
+        return render(
+            request,
+            "vertrouwenspersonen/_rij.html",
+            {
+                "vraag": adviesvraag,
+                "form": nieuw if adviesvraag.wijze_van_afdoening.loopt_nog else None,
+                "melding": melding,
+                "terug": _terug(request),
+            },
+        )
+    if bijgewerkt:
+        messages.success(request, melding)
+    else:
+        messages.error(request, " ".join(m for fouten in form.errors.values() for m in fouten))
+    return redirect(f"{_terug(request)}#adviesvraag-{adviesvraag.pk}")
+
+
+@vertrouwenspersoon_vereist
+@require_http_methods(["GET", "POST"])
+def wijzigen(request, pk: int):
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    if request.method == "POST":
+        # The ModelForm writes its values into its instance; the service gets a clean copy.
+        form = _formulier(
+            request, data=request.POST, instance=adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+        )
+        if form.is_valid():
+            try:
+                adviesvraag_wijzigen(adviesvraag=adviesvraag, door=request.user, **form.velden())
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, GEWIJZIGD.format(nummer=adviesvraag.pk))
+                return redirect(f"{_terug(request)}#adviesvraag-{adviesvraag.pk}")
+    else:
+        form = _formulier(request, instance=adviesvraag)
+    return render(
+        request,
+        "vertrouwenspersonen/wijzigen.html",
+        {"form": form, "vraag": adviesvraag, "terug": _terug(request)},
+    )
+
+
+@vertrouwenspersoon_vereist
+@require_http_methods(["GET", "POST"])
+def verwijderen(request, pk: int):
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    if request.method == "POST":
+        nummer = adviesvraag.pk
+        adviesvraag_verwijderen(adviesvraag=adviesvraag, door=request.user)
+        messages.success(request, VERWIJDERD.format(nummer=nummer))
+        return redirect(_terug(request))
+    return render(
+        request, "vertrouwenspersonen/verwijderen.html", {"vraag": adviesvraag, "terug": _terug(request)}
+    )
