@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
@@ -67,6 +68,7 @@ def termijnen(request):
 
 
 @rol_vereist(r.BEHEERDER)
+@require_safe
 def audit(request):
     filterset = AuditFilter(
         request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)

@@ -1,0 +1,165 @@
+"""The audit trail: every view, change and refused attempt; field names only; append-only."""
+
+import pytest
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+
+from meldingen.models import AuditRegel, MelderIdentiteit
+from meldingen.services import betrokkene_wijzigen, melding_wijzigen
+
+pytestmark = pytest.mark.django_db
+A = AuditRegel.Actie
+
+
+def regels(**filter):
+    return list(
+        AuditRegel.objects.filter(**filter).order_by("pk").values_list("actie", "object_type", "object_id")
+    )
+
+
+def test_registreren_en_wijzigen_schrijven_regels_met_alleen_veldnamen(
+    maak_melding, maak_betrokkene, analist
+):
+    melding = maak_melding()
+    betrokkene = maak_betrokkene(melding, naam="Jan Jansen", personeelsnummer="998877")
+    melding_wijzigen(
+        melding=melding, door=analist, versie=melding.versie, gegevens={"omschrijving": "Geheim X."}
+    )
+    betrokkene_wijzigen(betrokkene=betrokkene, door=analist, versie=1, gegevens={"naam": "Piet Pietersen"})
+    assert regels() == [
+        (A.AANGEMAAKT, "melding", str(melding.pk)),
+        (A.AANGEMAAKT, "betrokkene", str(betrokkene.pk)),
+        (A.GEWIJZIGD, "melding", str(melding.pk)),
+        (A.GEWIJZIGD, "betrokkene", str(betrokkene.pk)),
+    ]
+    assert AuditRegel.objects.filter(actie=A.GEWIJZIGD, object_type="melding").get().velden == [
+        "omschrijving"
+    ]
+    assert AuditRegel.objects.filter(actie=A.GEWIJZIGD, object_type="betrokkene").get().velden == ["naam"]
+    alles = " ".join(f"{r.velden} {r.reden}" for r in AuditRegel.objects.all())
+    for waarde in ("Jan Jansen", "998877", "Geheim X.", "Piet Pietersen", "Vertrouwelijke omschrijving"):
+        assert waarde not in alles
+    assert set(AuditRegel.objects.values_list("gebruiker", flat=True)) == {analist.pk}
+
+
+def test_de_meldingspagina_schrijft_een_regel_per_getoond_object(
+    client, maak_melding, maak_betrokkene, maak_afdoening, analist
+):
+    melding = maak_melding()
+    eerste, tweede = maak_betrokkene(melding), maak_betrokkene(melding)
+    afdoening = maak_afdoening(eerste)
+    voor = AuditRegel.objects.count()
+    client.force_login(analist)
+    client.get(reverse("meldingen:detail", args=[melding.pk]))
+    nieuw = AuditRegel.objects.order_by("pk")[voor:]
+    assert sorted((r.actie, r.object_type, r.object_id) for r in nieuw) == sorted(
+        [
+            (A.BEKEKEN, "melding", str(melding.pk)),
+            (A.BEKEKEN, "betrokkene", str(eerste.pk)),
+            (A.BEKEKEN, "betrokkene", str(tweede.pk)),
+            (A.BEKEKEN, "afdoening", str(afdoening.pk)),
+        ]
+    )
+
+
+def test_statuswijziging_staat_in_de_audittrail_met_reden(client, maak_melding, analist):
+    melding = maak_melding()
+    client.force_login(analist)
+    client.post(
+        reverse("meldingen:status", args=[melding.pk]),
+        {"naar": "in_beoordeling", "reden": "Beoordeling gestart.", "versie": melding.versie},
+    )
+    regel = AuditRegel.objects.get(actie=A.STATUS)
+    assert (regel.object_id, regel.velden, regel.reden) == (
+        str(melding.pk),
+        ["status"],
+        "Beoordeling gestart.",
+    )
+
+
+@pytest.mark.parametrize("persona", ["vertrouwenspersoon", "coordinator", "beheerder"])
+def test_een_andere_rol_die_een_melding_probeert_wordt_vastgelegd(client, request, maak_melding, persona):
+    melding = maak_melding()
+    gebruiker = request.getfixturevalue(persona)
+    client.force_login(gebruiker)
+    assert client.get(reverse("meldingen:detail", args=[melding.pk])).status_code == 403
+    regel = AuditRegel.objects.get(actie=A.GEWEIGERD)
+    assert (regel.gebruiker, regel.object_type, regel.object_id) == (gebruiker, "melding", str(melding.pk))
+
+
+def test_een_onbestaande_melding_of_betrokkene_is_een_vastgelegde_404(client, analist):
+    client.force_login(analist)
+    assert client.get(reverse("meldingen:detail", args=[987654])).status_code == 404
+    assert client.get(reverse("meldingen:betrokkene_wijzigen", args=[55555])).status_code == 404
+    assert regels(actie=A.GEWEIGERD) == [
+        (A.GEWEIGERD, "melding", "987654"),
+        (A.GEWEIGERD, "betrokkene", "55555"),
+    ]
+
+
+def test_de_identiteit_wordt_apart_gelogd_met_de_reden(maak_melding, analist):
+    from meldingen.services import melder_identiteit_openen
+    from tests.meldingen.conftest import recht
+
+    melding = maak_melding()
+    identiteit = MelderIdentiteit.objects.create(melding=melding, naam="X", kanaal="web")
+    melder_identiteit_openen(melding=melding, door=recht(analist, "melder_identiteit_inzien"), reden="Nodig.")
+    assert regels(actie=A.IDENTITEIT) == [(A.IDENTITEIT, "melderidentiteit", str(identiteit.pk))]
+
+
+# --- De beheerder zoekt ---------------------------------------------------------------------------------
+
+
+def test_de_beheerder_zoekt_op_gebruiker_actie_object_en_meldingsnummer(
+    client, maak_melding, maak_betrokkene, analist, beheerder, maak_gebruiker
+):
+    collega = maak_gebruiker("collega", "OIF-analist")
+    melding = maak_melding()
+    betrokkene = maak_betrokkene(melding)
+    andere = maak_melding(door=collega)
+    client.force_login(beheerder)
+    url = reverse("meldingen:audit")
+
+    def gevonden(**params):
+        antwoord = client.get(url, params)
+        assert antwoord.status_code == 200
+        return sorted((r.object_type, r.object_id) for r, _ in antwoord.context["regels"])
+
+    assert gevonden(gebruiker=collega.pk) == [("melding", str(andere.pk))]
+    assert gevonden(object=melding.nummer) == sorted(
+        [("melding", str(melding.pk)), ("betrokkene", str(betrokkene.pk))]
+    )
+    assert gevonden(actie="aangemaakt", object_type="betrokkene") == [("betrokkene", str(betrokkene.pk))]
+    assert gevonden(van="10-03-2099") == []
+    html = client.get(url, {"object": melding.nummer}).content.decode()
+    assert melding.nummer in html and "Aangemaakt" in html
+
+
+def test_de_audittrail_biedt_geen_manier_om_te_wijzigen_of_te_verwijderen(client, beheerder, maak_melding):
+    maak_melding()
+    client.force_login(beheerder)
+    html = client.get(reverse("meldingen:audit")).content.decode()
+    inhoud = html[html.index("<main") : html.index("</main>")]
+    assert 'method="post"' not in inhoud
+    assert client.post(reverse("meldingen:audit")).status_code == 405
+    from django.contrib import admin
+
+    beheer = admin.site._registry[AuditRegel]
+    assert not beheer.has_change_permission(None) and not beheer.has_delete_permission(None)
+    assert not beheer.has_add_permission(None)
+
+
+@pytest.mark.postgres
+def test_postgresql_weigert_update_en_delete_op_de_audittrail(maak_melding):
+    maak_melding()
+    regel = AuditRegel.objects.first()
+    for poging in (
+        lambda: AuditRegel.objects.filter(pk=regel.pk).update(reden="vervalst"),
+        lambda: AuditRegel.objects.filter(pk=regel.pk).delete(),
+    ):
+        with pytest.raises(DatabaseError, match="alleen aan te vullen"), transaction.atomic():
+            poging()
+    regel.refresh_from_db()
+    assert regel.reden == ""
+    # Adding stays possible.
+    maak_melding()

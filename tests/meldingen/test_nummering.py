@@ -1,0 +1,123 @@
+"""Case numbers OIF-JJJJ-NNNN: unique and gap-free per year, also when two analysts register at once."""
+
+import datetime
+import importlib
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from meldingen.models import Melding
+from meldingen.nummering import volgend_meldingsnummer
+
+D = datetime.date
+
+
+@pytest.fixture
+def basisgegevens(transactional_db):
+    """Taxonomies and roles again: a transactional test starts from tables that an earlier one flushed."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from finintegriteit.kern.rollen import ALLE_ROLLEN
+
+    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+
+
+@pytest.mark.django_db
+def test_nummers_lopen_door_per_jaar_van_ontvangst(maak_melding, vandaag):
+    nummers = [maak_melding(ontvangen_op=d).nummer for d in (D(2025, 1, 5), D(2024, 12, 31), D(2025, 2, 1))]
+    assert nummers == ["OIF-2025-0001", "OIF-2024-0001", "OIF-2025-0002"]
+    melding = Melding.objects.get(nummer="OIF-2024-0001")
+    assert (melding.jaar, melding.volgnummer) == (2024, 1)
+
+
+@pytest.mark.django_db
+def test_een_mislukte_registratie_geeft_haar_nummer_terug(maak_melding, vandaag):
+    maak_melding()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        volgend_meldingsnummer(jaar=2025)
+        raise RuntimeError("registratie mislukt")
+    assert maak_melding().nummer == "OIF-2025-0002"
+
+
+def test_nummeren_buiten_een_transactie_wordt_geweigerd(transactional_db):
+    with pytest.raises(RuntimeError):
+        volgend_meldingsnummer(jaar=2025)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_nummers(
+    basisgegevens, maak_melding, analist
+):
+    """Two threads, each on its own connection, ask for a number at the same moment.
+
+    The first holds the year's counter row locked (it sleeps inside its transaction); the second must wait
+    for it rather than read the same counter value.
+    """
+    maak_melding(ontvangen_op=D(2025, 1, 2))  # OIF-2025-0001 exists
+    start = threading.Barrier(2)
+    nummers, fouten = [], []
+
+    def registreer(pauze: float):
+        try:
+            start.wait(timeout=10)
+            with transaction.atomic():
+                melding = maak_melding(ontvangen_op=D(2025, 1, 3))
+                # Keep the lock a moment: the other thread is now certainly waiting on it.
+                connection.cursor().execute("SELECT pg_sleep(%s)", [pauze])
+            nummers.append(melding.nummer)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=registreer, args=(p,)) for p in (0.5, 0.0)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=30)
+    assert fouten == []
+    assert sorted(nummers) == ["OIF-2025-0002", "OIF-2025-0003"]
+    assert list(
+        Melding.objects.filter(jaar=2025).order_by("volgnummer").values_list("volgnummer", flat=True)
+    ) == [
+        1,
+        2,
+        3,
+    ]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_een_teruggedraaide_gelijktijdige_registratie_laat_geen_gat(basisgegevens, maak_melding, analist):
+    """The first thread rolls back after taking a number: the waiting second one gets that same number."""
+    start = threading.Barrier(2)
+    nummers, fouten = [], []
+
+    def registreer(mislukt: bool):
+        try:
+            start.wait(timeout=10)
+            if mislukt:
+                with pytest.raises(RuntimeError), transaction.atomic():
+                    maak_melding(ontvangen_op=D(2025, 1, 3))
+                    connection.cursor().execute("SELECT pg_sleep(0.5)")
+                    raise RuntimeError("afgebroken")
+            else:
+                connection.cursor().execute("SELECT pg_sleep(0.1)")
+                nummers.append(maak_melding(ontvangen_op=D(2025, 1, 3)).nummer)
+        except Exception as fout:  # noqa: BLE001
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=registreer, args=(m,)) for m in (True, False)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=30)
+    assert fouten == []
+    assert nummers == ["OIF-2025-0001"]
