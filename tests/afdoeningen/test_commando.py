@@ -67,8 +67,11 @@ def test_onbekend_pad_en_onbekende_gebruiker(tmp_path):
         call_command("importeer_oif", str(pad), "--gebruiker", "niemand")
 
 
-def test_exitcode_is_niet_nul_bij_een_fout(tmp_path):
-    from django.core.management import ManagementUtility
+def test_exitcode_is_niet_nul_bij_een_fout(tmp_path, monkeypatch):
+    from django.core.management import ManagementUtility, base
+
+    # run_from_argv closes every connection when done; that would end the test's own transaction.
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
 
     pad = tmp_path / "register.csv"
     pad.write_bytes(als_csv([regel(melder="Collega")]))

@@ -1,0 +1,76 @@
+"""Two analists save the same afdoening at the same moment (PostgreSQL, two connections)."""
+
+import datetime
+import importlib
+import threading
+
+import pytest
+from django.db import connection
+
+from afdoeningen.models import Afdoening
+from afdoeningen.services import AfdoeningConflict, afdoening_vastleggen
+from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
+
+from .conftest import optie
+
+
+@pytest.fixture
+def basisgegevens(transactional_db):
+    """Taxonomies, roles and phrases again: a transactional test starts from flushed tables."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from finintegriteit.kern.rollen import ALLE_ROLLEN
+
+    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+    importlib.import_module("afdoeningen.migrations.0003_standaardinhoud_2024").laad(apps, None)
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("bestaand", [False, True], ids=["nieuwe afdoening", "bestaande afdoening"])
+def test_van_twee_gelijktijdige_opslagen_wordt_de_tweede_geweigerd(
+    basisgegevens, maak_melding, analist, bestaand
+):
+    betrokkene = maak_melding().betrokkenen.get()
+    gegevens = {
+        "schending": optie(SchendingSoort, "ongewenste-omgangsvormen"),
+        "type": optie(AfdoeningType, "corrigerend-gesprek"),
+        "datum": datetime.date(2024, 5, 1),
+        "aangetoond": True,
+    }
+    if bestaand:
+        afdoening_vastleggen(
+            betrokkene=betrokkene, door=analist, versie=0, inhoud="Eerste versie.", **gegevens
+        )
+    versie = 1 if bestaand else 0
+    start = threading.Barrier(2)
+    gelukt, conflicten, fouten = [], [], []
+
+    def opslaan(inhoud: str):
+        try:
+            start.wait(timeout=10)
+            afdoening_vastleggen(
+                betrokkene=betrokkene, door=analist, versie=versie, inhoud=inhoud, **gegevens
+            )
+            gelukt.append(inhoud)
+        except AfdoeningConflict:
+            conflicten.append(inhoud)
+        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=opslaan, args=(waarde,)) for waarde in ("Versie A.", "Versie B.")]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=30)
+    assert fouten == []
+    assert len(gelukt) == 1 and len(conflicten) == 1
+    afdoening = Afdoening.objects.get()
+    # The first save stands; nothing was silently overwritten.
+    assert afdoening.inhoud == gelukt[0]
+    assert afdoening.versie == versie + 1
