@@ -108,7 +108,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "finintegriteit.kern.wachtwoorden.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -131,6 +131,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Renders registration/geblokkeerd.html with the waiting time in minutes (status 429).
 AXES_LOCKOUT_CALLABLE = "finintegriteit.kern.views.geblokkeerd"
 AXES_RESET_ON_SUCCESS = True
+# The 15 minutes count from the fifth failure; trying again meanwhile does not restart them.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 
 # Second login step (TOTP) for OIF analysts and beheerders: kern/tweestaps.py, kern/middleware.py.

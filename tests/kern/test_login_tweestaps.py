@@ -62,6 +62,8 @@ def test_koppelpagina_toont_qr_code_en_sleutel_zonder_externe_dienst(client, ana
     svg = base64.b64decode(qr.split(",", 1)[1]).decode()
     assert "<svg" in svg
     assert 'alt="QR-code' in html
+    assert not re.search(r"\sstyle=", html), "inline style botst met de CSP"
+    assert not re.search(r"<script(?![^>]*\ssrc=)", html), "inline script botst met de CSP"
     # The same secret after a reload: an app that already scanned it keeps working.
     client.get(KOPPEL_PAGINA)
     assert TOTPDevice.objects.filter(user=analist).count() == 1
