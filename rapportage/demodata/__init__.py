@@ -1,0 +1,76 @@
+"""Demo data that reproduce the published Jaarrapportage integriteit 2024 (`manage.py laad_demodata`).
+
+The facts come from jaarverslag_2024.json in this package (copied from the report; codes refer to the
+taxonomies). Loading is deterministic and idempotent: the demo rows are deleted and recreated in one
+transaction, so loading twice gives the same database.
+"""
+
+import json
+from importlib import resources
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from vertrouwenspersonen.models import Adviesvraag
+
+from .kerncijfers import kerncijfers_laden
+from .oif import oif_laden
+from .tellijst import DemodataFout, tellijst_rijen
+
+__all__ = ["DemodataFout", "demodata_laden", "gegevens"]
+
+DEMO_VERTROUWENSPERSOON = "vertrouwenspersoon"
+# Owner of the demo Tellijst rows when the demo user 'vertrouwenspersoon' does not exist (yet).
+TELLIJST_EIGENAAR = "tellijst-demodata"
+
+
+def gegevens() -> dict:
+    return json.loads(
+        resources.files(__package__).joinpath("jaarverslag_2024.json").read_text(encoding="utf-8")
+    )
+
+
+def _eigenaars():
+    """(owner of new rows, every account that may own demo rows from an earlier load)."""
+    User = get_user_model()
+    vertrouwenspersoon = User.objects.filter(username=DEMO_VERTROUWENSPERSOON).first()
+    if vertrouwenspersoon is not None:
+        eigenaar = vertrouwenspersoon
+    else:
+        eigenaar, aangemaakt = User.objects.get_or_create(
+            username=TELLIJST_EIGENAAR, defaults={"is_active": False, "first_name": "Demodata"}
+        )
+        if aangemaakt:
+            eigenaar.set_unusable_password()
+            eigenaar.save(update_fields=["password"])
+    return eigenaar, User.objects.filter(username__in=[DEMO_VERTROUWENSPERSOON, TELLIJST_EIGENAAR])
+
+
+def _register_laden() -> int | None:
+    try:
+        from vertrouwenspersonen.demodata import register_demo_laden
+    except ImportError:
+        return None
+    return register_demo_laden()
+
+
+@transaction.atomic
+def demodata_laden() -> dict:
+    """Load (or reload) all demo data; returns what was created, per part."""
+    data = gegevens()
+    eigenaar, eigenaars = _eigenaars()
+    jaren = [int(jaar) for jaar in data["tellijst"]]
+    Adviesvraag.objects.filter(jaar__in=jaren, geregistreerd_door__in=eigenaars).delete()
+    andere = Adviesvraag.objects.filter(jaar__in=jaren).count()
+    if andere:
+        raise DemodataFout(
+            f"Er staan al {andere} adviesvragen uit {min(jaren)}-{max(jaren)} in de Tellijst die niet uit de "
+            "demodata komen; de demodata zouden de gepubliceerde aantallen dan niet reproduceren."
+        )
+    rijen = Adviesvraag.objects.bulk_create(tellijst_rijen(data["tellijst"], door=eigenaar), batch_size=2000)
+    return {
+        "adviesvragen": len(rijen),
+        "meldingen": oif_laden(data["oif_2024"], door=None),
+        "kerncijfers": kerncijfers_laden(data["kerncijfers"]),
+        "vertrouwenspersonen": _register_laden(),
+    }
