@@ -113,11 +113,14 @@ def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
     """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
     if not mag_meldingen_zien(gebruiker):
         return Melding.objects.none()
-    qs = Melding.objects.select_related(
-        "melder_type", "onderwerp", "dienstonderdeel", "behandelaar"
-    ).annotate(
-        aantal_betrokkenen=Count("betrokkenen", distinct=True),
-        aantal_afdoeningen=Count("betrokkenen__afdoening", distinct=True),
+    qs = (
+        Melding.objects.select_related("melder_type", "onderwerp", "dienstonderdeel", "behandelaar")
+        .annotate(
+            aantal_betrokkenen=Count("betrokkenen", distinct=True),
+            aantal_afdoeningen=Count("betrokkenen__afdoening", distinct=True),
+        )
+        # Explicit: Meta.ordering does not apply to a query with GROUP BY.
+        .order_by("-jaar", "-volgnummer")
     )
     return _met_termijnen(qs, vandaag)
 

@@ -7,6 +7,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern.toegang import rol_vereist
+
 from .. import selectors, services
 from ..audit import audit_bekeken_vastleggen
 from ..forms import HeropenenForm, MeldingNieuwForm, MeldingWijzigenForm, StatusForm, TermijnenForm
@@ -16,7 +19,7 @@ from ..services.status import RECHT_HEROPENEN
 from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout
 
 
-@analist_view()
+@rol_vereist(r.OIF_ANALIST)
 def nieuw(request):
     mag_identiteit = request.user.has_perm(RECHT_IDENTITEIT)
     form = MeldingNieuwForm(request.POST or None, identiteit_toegestaan=mag_identiteit)
