@@ -241,6 +241,8 @@ class BijwerkenForm(Opmaak, forms.Form):
                 (o.pk, o.label) for o in lijst if o.in_gebruik(adviesvraag.jaar)
             ]
         self.opmaken()
+        for veld in self.fields.values():
+            veld.widget.attrs["class"] += " form-select-sm"
 
 
 class UploadForm(Opmaak, forms.Form):

@@ -98,6 +98,10 @@ class Controle:
         return not self.fouten and bool(self.rijen)
 
     @property
+    def aantallen_per_jaar(self) -> list[tuple[int, int]]:
+        return sorted(self.per_jaar.items())
+
+    @property
     def rijen_met_fouten(self) -> int:
         return self.aantal_rijen - self.aantal_in_orde
 
@@ -218,6 +222,8 @@ class _Rijcontrole:
                     fout(kolom, melding, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
                 elif veld == "kwartaal":
                     fout(kolom, melding, ("1", "2", "3", "4", LEEG_TOEGESTAAN))
+                elif veld == "melder_is_beklaagde":
+                    fout(kolom, melding, (LEEG_TOEGESTAAN,))
                 else:
                     fout(kolom, melding)
         if fouten:

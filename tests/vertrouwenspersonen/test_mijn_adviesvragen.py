@@ -1,0 +1,178 @@
+"""'Mijn adviesvragen': only one's own rows, filters, pages, and the quick update of open rows."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from finintegriteit.referentie import models as ref
+from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
+from vertrouwenspersonen import regels
+from vertrouwenspersonen.views.invoer import BIJGEWERKT, PER_PAGINA
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("vertrouwenspersonen:mijn_adviesvragen")
+
+
+@pytest.fixture
+def vp_client(client, vertrouwenspersoon):
+    client.force_login(vertrouwenspersoon)
+    return client
+
+
+def regels_op_pagina(antwoord):
+    return [vraag.pk for vraag, _form in antwoord.context["regels"]]
+
+
+def test_toont_alleen_eigen_rijen(vp_client, vertrouwenspersoon, andere_vertrouwenspersoon):
+    eigen = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    ander = AdviesvraagFactory(geregistreerd_door=andere_vertrouwenspersoon)
+    antwoord = vp_client.get(URL)
+    assert regels_op_pagina(antwoord) == [eigen.pk]
+    assert f'id="adviesvraag-{ander.pk}"' not in antwoord.content.decode()
+
+
+def test_filter_op_jaar_en_open_of_gesloten(vp_client, vertrouwenspersoon):
+    open_2024 = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024)
+    dicht_2024 = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024, **gesloten())
+    open_2023 = AdviesvraagFactory(
+        geregistreerd_door=vertrouwenspersoon, jaar=2023, wie_betreft=optie(ref.WieBetreft, "leidinggevende")
+    )
+    assert set(regels_op_pagina(vp_client.get(URL, {"jaar": 2024}))) == {open_2024.pk, dicht_2024.pk}
+    assert set(regels_op_pagina(vp_client.get(URL, {"status": "open"}))) == {open_2024.pk, open_2023.pk}
+    assert regels_op_pagina(vp_client.get(URL, {"status": "gesloten"})) == [dicht_2024.pk]
+    assert regels_op_pagina(vp_client.get(URL, {"jaar": 2024, "status": "open"})) == [open_2024.pk]
+
+
+def test_onzin_in_de_filters_geeft_geen_500(vp_client, vertrouwenspersoon):
+    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    antwoord = vp_client.get(URL, {"jaar": "x'", "status": "<b>", "pagina": "-3"})
+    assert antwoord.status_code == 200
+
+
+def test_alleen_open_rijen_hebben_het_snelle_formulier(vp_client, vertrouwenspersoon):
+    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, **gesloten())
+    formulieren = [form is not None for vraag, form in vp_client.get(URL).context["regels"]]
+    assert sorted(formulieren) == [False, True]
+
+
+def test_pagina_s_en_een_vast_aantal_queries(vp_client, vertrouwenspersoon, django_assert_max_num_queries):
+    AdviesvraagFactory.create_batch(3, geregistreerd_door=vertrouwenspersoon)
+    with django_assert_max_num_queries(12) as weinig:
+        vp_client.get(URL)
+    AdviesvraagFactory.create_batch(PER_PAGINA * 2, geregistreerd_door=vertrouwenspersoon)
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        antwoord = vp_client.get(URL, {"pagina": 2})
+    assert len(antwoord.context["regels"]) == PER_PAGINA
+    assert antwoord.context["pagina"].paginator.num_pages == 3
+
+
+def test_snel_bijwerken_met_htmx_vervangt_de_rij(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    nieuw = gesloten()
+    antwoord = vp_client.post(
+        reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
+        {
+            f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
+            f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    rij = antwoord.content.decode()
+    assert rij.startswith(f'<tr id="adviesvraag-{vraag.pk}">')
+    assert "Gesloten" in rij and BIJGEWERKT.format(nummer=vraag.pk, status="gesloten") in rij
+    vraag.refresh_from_db()
+    assert not vraag.wijze_van_afdoening.loopt_nog
+
+
+def test_snel_bijwerken_zonder_javascript_gaat_terug_naar_de_lijst(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    nieuw = gesloten()
+    antwoord = vp_client.post(
+        reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
+        {
+            f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
+            f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+            "terug": f"{URL}?status=open",
+        },
+    )
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"{URL}?status=open#adviesvraag-{vraag.pk}"
+
+
+def test_terug_naar_een_andere_site_wordt_genegeerd(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    antwoord = vp_client.post(
+        reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
+        {
+            f"a{vraag.pk}-wijze_van_afdoening": vraag.wijze_van_afdoening_id,
+            f"a{vraag.pk}-situatie": vraag.situatie_id,
+            "terug": "https://elders.example/",
+        },
+    )
+    assert antwoord["Location"].startswith(URL)
+
+
+def test_snel_bijwerken_met_een_optie_van_een_ander_jaar_wordt_geweigerd(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024)
+    ontslag = optie(ref.WijzeVanAfdoening, "ontslag-genomen")  # only 2023
+    antwoord = vp_client.post(
+        reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
+        {f"a{vraag.pk}-wijze_van_afdoening": ontslag.pk, f"a{vraag.pk}-situatie": vraag.situatie_id},
+        HTTP_HX_REQUEST="true",
+    )
+    assert regels.NIET_IN_GEBRUIK.format(label="Ontslag genomen", jaar=2024) in html.unescape(
+        antwoord.content.decode()
+    )
+    vraag.refresh_from_db()
+    assert vraag.wijze_van_afdoening.code == "loopt-nog"
+
+
+def test_volledig_wijzigen_van_een_eigen_rij(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    url = reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])
+    form = vp_client.get(url).context["form"]
+    gegevens = {naam: form[naam].value() for naam in form.fields}
+    gegevens = {k: ("" if v is None else v) for k, v in gegevens.items()}
+    gegevens["onderdeel"] = optie(ref.Onderdeel, "toeslagen").pk
+    antwoord = vp_client.post(url, gegevens)
+    assert antwoord.status_code == 302, antwoord.context["form"].errors
+    vraag.refresh_from_db()
+    assert vraag.onderdeel.code == "toeslagen" and vraag.geregistreerd_door == vertrouwenspersoon
+
+
+def test_wijzigen_met_een_fout_laat_de_rij_ongemoeid(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    url = reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])
+    gegevens = {
+        naam: ("" if v is None else v)
+        for naam, v in (
+            (n, vp_client.get(url).context["form"][n].value())
+            for n in [
+                "jaar",
+                "kwartaal",
+                "onderdeel",
+                "hoofdcategorie",
+                "subcategorie",
+                "wie_betreft",
+                "wijze_van_afdoening",
+                "situatie",
+                "melder_is_beklaagde",
+                "evaluatielink",
+            ]
+        )
+    }
+    gegevens["subcategorie"] = optie(ref.Subcategorie, "1-fraude").pk
+    antwoord = vp_client.post(url, gegevens)
+    assert antwoord.status_code == 200 and "subcategorie" in antwoord.context["form"].errors
+    vraag.refresh_from_db()
+    assert vraag.subcategorie.code == "5-intimidatie"
+
+
+def test_eigen_rij_verwijderen(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    antwoord = vp_client.post(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk]))
+    assert antwoord.status_code == 302
+    assert not type(vraag).objects.filter(pk=vraag.pk).exists()
