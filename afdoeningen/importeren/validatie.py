@@ -22,6 +22,7 @@ from django.utils import timezone
 from finintegriteit.referentie import models as ref
 from finintegriteit.referentie.selectors import LabelZoeker
 from meldingen.models import Melding
+from meldingen.services.status import ONDERZOEK_PER_STATUS
 
 from ..anonimisering import persoonsgegevens_in
 from ..models import Afdoening
@@ -66,12 +67,8 @@ _NUMMER = re.compile(r"OIF-(\d{4})-(\d{1,6})", re.IGNORECASE)
 _DATUM_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DATUM_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 
-# The status an open melding gets from the onderzoek type of its betrokkenen (by code).
-STATUS_BIJ_ONDERZOEK = {
-    "geen-onderzoek": Melding.Status.GEEN_ONDERZOEK,
-    "orienterend-onderzoek": Melding.Status.ORIENTEREND_ONDERZOEK,
-    "volledig-feitenonderzoek": Melding.Status.VOLLEDIG_FEITENONDERZOEK,
-}
+# The status an open melding gets from its onderzoek type: the inverse of the meldingen status flow.
+STATUS_BIJ_ONDERZOEK = {code: status for status, code in ONDERZOEK_PER_STATUS.items()}
 
 
 class Taxonomie:
@@ -157,25 +154,36 @@ class MeldingInvoer:
 
 @dataclass
 class Register:
+    """What an import creates (`meldingen`: the ones without errors) and the counts of the whole file."""
+
     meldingen: list[MeldingInvoer]
+    telling: dict[str, int] = field(default_factory=dict)
+    jaren: dict[int, int] = field(default_factory=dict)
 
     def aantallen(self) -> dict[str, int]:
-        betrokkenen = [b for m in self.meldingen for b in m.betrokkenen]
-        return {
-            "meldingen": len(self.meldingen),
-            "betrokkenen": len(betrokkenen),
-            "afdoeningen": sum(1 for b in betrokkenen if b.afdoening),
-            "open_betrokkenen": sum(1 for b in betrokkenen if not b.afdoening),
-            "afgedane_meldingen": sum(1 for m in self.meldingen if m.afgedaan),
-            "met_nummer": sum(1 for m in self.meldingen if m.nummer),
-            "nieuw_nummer": sum(1 for m in self.meldingen if not m.nummer),
-        }
+        return dict(self.telling)
 
     def per_jaar(self) -> dict[int, int]:
-        jaren: dict[int, int] = {}
-        for melding in self.meldingen:
-            jaren[melding.ontvangen_op.year] = jaren.get(melding.ontvangen_op.year, 0) + 1
-        return dict(sorted(jaren.items()))
+        return dict(self.jaren)
+
+
+def _tel(groepen: list[list[dict]]) -> tuple[dict[str, int], dict[int, int]]:
+    """Counts of the file as read, errors or not; for a file without errors, exactly what is created."""
+    leden = [lid["waarden"] for groep in groepen for lid in groep]
+    telling = {
+        "meldingen": len(groepen),
+        "betrokkenen": len(leden),
+        "afdoeningen": sum(1 for w in leden if w["heeft_afdoening"]),
+        "open_betrokkenen": sum(1 for w in leden if w["zonder_afdoening"]),
+        "afgedane_meldingen": sum(1 for g in groepen if all(lid["waarden"]["heeft_afdoening"] for lid in g)),
+        "met_nummer": sum(1 for g in groepen if g[0]["waarden"]["nummer"]),
+        "nieuw_nummer": sum(1 for g in groepen if not g[0]["waarden"]["nummer"]),
+    }
+    jaren: dict[int, int] = {}
+    for groep in groepen:
+        if ontvangen := groep[0]["waarden"]["ontvangen_op"]:
+            jaren[ontvangen.year] = jaren.get(ontvangen.year, 0) + 1
+    return telling, dict(sorted(jaren.items()))
 
 
 def lees_datum(waarde) -> datetime.date:
@@ -313,6 +321,7 @@ def _controleer_rij(
         if c.ok:
             waarden["afdoening"] = AfdoeningInvoer(schending, afdoening_type, datum, inhoud)
     waarden["heeft_afdoening"] = len(gevuld) == len(AFDOENINGKOLOMMEN)
+    waarden["zonder_afdoening"] = not gevuld
     waarden["ok"] = c.ok
     return waarden
 
@@ -415,4 +424,5 @@ def valideer_register(
             )
         meldingen.append(melding)
     fouten.sort(key=lambda f: (f.regel, KOLOMMEN.index(f.kolom) if f.kolom in KOLOMMEN else -1))
-    return Register(meldingen), fouten
+    telling, jaren = _tel([groepen[sleutel] for sleutel in volgorde])
+    return Register(meldingen, telling, jaren), fouten

@@ -1,7 +1,6 @@
 """Two analists save the same afdoening at the same moment (PostgreSQL, two connections)."""
 
 import datetime
-import importlib
 import threading
 
 import pytest
@@ -12,20 +11,6 @@ from afdoeningen.services import AfdoeningConflict, afdoening_vastleggen
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 
 from .conftest import optie
-
-
-@pytest.fixture
-def basisgegevens(transactional_db):
-    """Taxonomies, roles and phrases again: a transactional test starts from flushed tables."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from finintegriteit.kern.rollen import ALLE_ROLLEN
-
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
-    importlib.import_module("afdoeningen.migrations.0003_standaardinhoud_2024").laad(apps, None)
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
 
 
 @pytest.mark.postgres

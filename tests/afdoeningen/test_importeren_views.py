@@ -140,3 +140,19 @@ def test_importpaginas_alleen_voor_oif_analisten(client, request, persona, anali
     assert client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": pk})).status_code == 403
     assert uploaden(client, als_csv([regel()])).status_code == 403
     assert Melding.objects.count() == 0
+
+
+def test_voorbeeld_met_fouten_telt_wat_er_in_het_bestand_staat(ingelogd):
+    rijen = [
+        regel(meldingsnummer="OIF-2024-0001"),
+        open_regel(meldingsnummer="OIF-2024-0001"),
+        regel(melder="x"),
+    ]
+    antwoord = uploaden(ingelogd, als_csv(rijen))
+    samenvatting = ingelogd.get(antwoord["Location"]).context["samenvatting"]
+    assert (samenvatting.meldingen, samenvatting.betrokkenen, samenvatting.afdoeningen) == (2, 3, 2)
+    assert (samenvatting.open_betrokkenen, samenvatting.met_nummer, samenvatting.per_jaar) == (
+        1,
+        1,
+        {2024: 2},
+    )
