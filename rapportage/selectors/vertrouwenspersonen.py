@@ -164,11 +164,10 @@ def vertrouwenspersonen_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> di
     subs_per_hoofd = defaultdict(list)
     for sub in subcategorieen:
         subs_per_hoofd[sub.hoofdcategorie_id].append(sub)
+    alle = {sleutel: list(model.objects.all()) for sleutel, (_, model) in DIMENSIES.items()}
     opties = {
-        sleutel: zichtbare_opties(
-            list(model.objects.all()), jaren=jaren, aantallen=tellingen[sleutel].per_optie
-        )
-        for sleutel, (_, model) in DIMENSIES.items()
+        sleutel: zichtbare_opties(alle[sleutel], jaren=jaren, aantallen=tellingen[sleutel].per_optie)
+        for sleutel in DIMENSIES
     }
 
     if onderdeel is not None:
@@ -243,7 +242,11 @@ def vertrouwenspersonen_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> di
         },
     }
     afhandeling, uitkomst = _afhandeling(
-        basis.filter(jaar=jaar), hoofdcategorieen=hoofdcategorieen, subs_per_hoofd=subs_per_hoofd
+        basis.filter(jaar=jaar),
+        hoofdcategorieen=hoofdcategorieen,
+        subs_per_hoofd=subs_per_hoofd,
+        situaties=alle["situatie_na_interventie"],
+        wijzen=alle["wijze_van_afdoening"],
     )
     cijfers["afhandeling_per_subcategorie"] = afhandeling
     cijfers["uitkomst"] = uitkomst
@@ -265,15 +268,15 @@ def _leeg_afhandeling() -> dict:
     )
 
 
-def _afhandeling(basis, *, hoofdcategorieen, subs_per_hoofd) -> tuple[list, dict]:
+def _afhandeling(basis, *, hoofdcategorieen, subs_per_hoofd, situaties, wijzen) -> tuple[list, dict]:
     """Per subcategorie: afgehandeld / loopt door and the outcome of the afgehandelde meldingen.
 
     'Loopt door' follows the situatie dimension (option with uitkomst 'loopt_door'): the report's texts
     per subcategorie add up to more than the afdoening 'Loopt nog' allows, so they follow the situatie.
     The afdoening that still runs is given alongside, as afdoening_loopt_nog.
     """
-    uitkomst_van = dict(SituatieNaInterventie.objects.values_list("pk", "uitkomst"))
-    loopt_nog = list(WijzeVanAfdoening.objects.filter(loopt_nog=True).values_list("pk", flat=True))
+    uitkomst_van = {situatie.pk: situatie.uitkomst for situatie in situaties}
+    loopt_nog = [wijze.pk for wijze in wijzen if wijze.loopt_nog]
     groepen = (
         basis.values("subcategorie_id", "situatie_id")
         .annotate(n=Count("pk"), wijze_loopt_nog=Count("pk", filter=Q(wijze_van_afdoening_id__in=loopt_nog)))

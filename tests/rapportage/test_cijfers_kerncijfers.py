@@ -1,0 +1,202 @@
+"""Key figures entered by the functioneel beheerder, and the register snapshot on the report's peildatum."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from finintegriteit.referentie.models import Onderdeel
+from rapportage.models import (
+    CifCategorie,
+    Kerncijfers,
+    KlachtOnderwerp,
+    KlachtUitkomst,
+    MedewerkersPerOnderdeel,
+    Nevenwerkzaamheden,
+)
+from rapportage.selectors import jaarcijfers
+from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
+
+pytestmark = pytest.mark.django_db
+
+
+def onderdeel(code):
+    return Onderdeel.objects.get(code=code)
+
+
+@pytest.fixture
+def kern_2024():
+    kern = Kerncijfers.objects.create(
+        jaar=2024,
+        medewerkers_totaal=1000,
+        peildatum_register=datetime.date(2025, 2, 25),
+        klachten_ontvangen=17,
+        klachten_ontvankelijk=6,
+        cif_meldingen=21,
+    )
+    MedewerkersPerOnderdeel.objects.create(kerncijfers=kern, onderdeel=onderdeel("douane"), aantal=300)
+    Nevenwerkzaamheden.objects.create(
+        kerncijfers=kern, organisatie="DG Douane", onderdeel=onderdeel("douane"), aantal=630, volgorde=2
+    )
+    Nevenwerkzaamheden.objects.create(kerncijfers=kern, organisatie="Inspectie BTD", aantal=3, volgorde=3)
+    Nevenwerkzaamheden.objects.create(
+        kerncijfers=kern,
+        organisatie="Beleidsdepartement",
+        onderdeel=onderdeel("beleidsdepartement"),
+        aantal=371,
+        volgorde=1,
+    )
+    KlachtOnderwerp.objects.create(kerncijfers=kern, onderwerp="intimidatie", aantal=3)
+    KlachtUitkomst.objects.create(kerncijfers=kern, uitkomst="ongegrond verklaard", aantal=1, volgorde=2)
+    KlachtUitkomst.objects.create(kerncijfers=kern, uitkomst="nog in behandeling", aantal=3, volgorde=1)
+    CifCategorie.objects.create(kerncijfers=kern, categorie="Arbeidsrechtelijk geschil", aantal=6)
+    CifCategorie.objects.create(kerncijfers=kern, categorie="Niet onder te brengen")
+    return kern
+
+
+def vertrouwenspersoon(naam, *, sinds, status, uit=None):
+    profiel = VertrouwenspersoonProfiel.objects.create(
+        naam=naam, onderdeel=onderdeel("douane"), in_functie_sinds=sinds, uit_functie_per=uit
+    )
+    Certificeringsstatus.objects.create(vertrouwenspersoon=profiel, status=status, vanaf=sinds)
+
+
+def test_zonder_ingevoerde_kerncijfers_blijven_ze_leeg():
+    kern = jaarcijfers(jaar=2024)["kerncijfers"]
+
+    assert kern["ingevoerd"] is False
+    assert kern["medewerkers"]["totaal"] is None
+    assert kern["register"] is None
+
+
+def test_ingevoerde_kerncijfers_van_het_jaar(kern_2024):
+    Kerncijfers.objects.create(jaar=2023, medewerkers_totaal=5)
+
+    kern = jaarcijfers(jaar=2024)["kerncijfers"]
+
+    assert kern["medewerkers"] == {"totaal": 1000, "per_onderdeel": {"Douane": 300}, "niet_betrokken": 1000}
+    assert kern["nevenwerkzaamheden"] == {
+        "rijen": [
+            {"label": "Beleidsdepartement", "onderdeel": "Beleidsdepartement", "aantal": 371},
+            {"label": "DG Douane", "onderdeel": "Douane", "aantal": 630},
+            {"label": "Inspectie BTD", "onderdeel": None, "aantal": 3},
+        ],
+        "totaal": 1004,
+    }
+    klachten = kern["klachtencommissie"]
+    assert (klachten["ontvangen"], klachten["ontvankelijk"], klachten["niet_ontvankelijk"]) == (17, 6, 11)
+    assert klachten["onderwerpen"] == [{"label": "intimidatie", "aantal": 3}]
+    assert [u["label"] for u in klachten["uitkomsten"]] == ["nog in behandeling", "ongegrond verklaard"]
+    # The report names outcomes for 5 of the 6 ontvankelijke klachten; here 4 of 6.
+    assert klachten["uitkomst_niet_vermeld"] == 2
+    assert kern["cif"]["categorieen"] == [
+        {"label": "Arbeidsrechtelijk geschil", "aantal": 6},
+        {"label": "Niet onder te brengen", "aantal": None},
+    ]
+    assert kern["cif"]["niet_toegewezen"] == 15
+
+
+def test_register_wordt_geteld_op_de_peildatum_van_het_jaar(kern_2024):
+    vertrouwenspersoon("A", sinds=datetime.date(2020, 1, 1), status=Certificeringsstatus.Status.LVV_REGISTER)
+    vertrouwenspersoon("B", sinds=datetime.date(2024, 6, 1), status=Certificeringsstatus.Status.BEZIG)
+    vertrouwenspersoon(
+        "Na de peildatum", sinds=datetime.date(2025, 3, 1), status=Certificeringsstatus.Status.BEZIG
+    )
+    vertrouwenspersoon(
+        "Gestopt",
+        sinds=datetime.date(2019, 1, 1),
+        uit=datetime.date(2025, 1, 1),
+        status=Certificeringsstatus.Status.BEZIG,
+    )
+
+    register = jaarcijfers(jaar=2024)["kerncijfers"]["register"]
+
+    assert register["peildatum"] == datetime.date(2025, 2, 25)
+    assert register["totaal"] == 2
+    assert register["per_status"]["LVV-registervertrouwenspersoon"] == 1
+    assert register["per_status"]["Bezig met certificering"] == 1
+
+
+def test_niet_betrokken_medewerkers_is_totaal_min_betrokkenen(kern_2024):
+    from tests.rapportage.test_cijfers_oif import afgedaan
+
+    afgedaan()
+    afgedaan()
+
+    assert jaarcijfers(jaar=2024)["kerncijfers"]["medewerkers"]["niet_betrokken"] == 998
+
+
+def test_rapport_voor_een_onderdeel_toont_medewerkers_en_nevenwerkzaamheden_van_dat_onderdeel(kern_2024):
+    kern = jaarcijfers(jaar=2024, onderdeel=onderdeel("douane"))["kerncijfers"]
+
+    assert kern["medewerkers"]["totaal"] == 300
+    assert kern["nevenwerkzaamheden"]["rijen"] == [
+        {"label": "DG Douane", "onderdeel": "Douane", "aantal": 630}
+    ]
+    assert kern["klachtencommissie"]["ontvangen"] == 17  # ministeriebreed
+    assert "klachtencommissie" in kern["ministeriebreed"]
+
+
+def test_beheerder_voert_kerncijfers_in_in_de_beheeromgeving(client, beheerder):
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        reverse("admin:rapportage_kerncijfers_add"),
+        {
+            "jaar": 2025,
+            "medewerkers_totaal": 41000,
+            "peildatum_register": "25-02-2026",
+            "klachten_ontvangen": 3,
+            "klachten_ontvankelijk": 2,
+            "toelichting": "",
+            **{
+                f"{prefix}-{veld}": waarde
+                for prefix in (
+                    "medewerkers",
+                    "nevenwerkzaamheden",
+                    "klachtonderwerpen",
+                    "klachtuitkomsten",
+                    "cif_categorieen",
+                )
+                for veld, waarde in (
+                    ("TOTAL_FORMS", 0),
+                    ("INITIAL_FORMS", 0),
+                    ("MIN_NUM_FORMS", 0),
+                    ("MAX_NUM_FORMS", 1000),
+                )
+            },
+            "nevenwerkzaamheden-TOTAL_FORMS": 1,
+            "nevenwerkzaamheden-0-organisatie": "DG Douane",
+            "nevenwerkzaamheden-0-onderdeel": onderdeel("douane").pk,
+            "nevenwerkzaamheden-0-aantal": 600,
+            "nevenwerkzaamheden-0-volgorde": 1,
+        },
+    )
+
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    kern = Kerncijfers.objects.get(jaar=2025)
+    assert kern.peildatum_register == datetime.date(2026, 2, 25)
+    assert kern.nevenwerkzaamheden.get().aantal == 600
+
+
+def test_beheerder_kan_kerncijfers_van_een_jaar_niet_verwijderen(beheerder):
+    assert beheerder.has_perm("rapportage.change_kerncijfers")
+    assert not beheerder.has_perm("rapportage.delete_kerncijfers")
+    assert beheerder.has_perm("rapportage.delete_nevenwerkzaamheden")
+
+
+def test_coordinator_kan_kerncijfers_niet_invoeren(client, coordinator):
+    """Refused: a coordinator could otherwise change the figures of the report he requests."""
+    client.force_login(coordinator)
+
+    antwoord = client.get(reverse("admin:rapportage_kerncijfers_add"))
+
+    assert antwoord.status_code == 302
+    assert not coordinator.has_perm("rapportage.add_kerncijfers")
+
+
+def test_meer_ontvankelijk_dan_ontvangen_wordt_geweigerd():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        Kerncijfers.objects.create(jaar=2024, klachten_ontvangen=2, klachten_ontvankelijk=3)

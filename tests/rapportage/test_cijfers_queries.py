@@ -1,0 +1,56 @@
+"""jaarcijfers costs a fixed number of queries, however many rows there are."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from finintegriteit.referentie.models import Onderdeel
+from rapportage.models import Kerncijfers
+from rapportage.selectors import jaarcijfers
+from tests.rapportage.test_cijfers_oif import afgedaan, melding
+from tests.rapportage.test_cijfers_vertrouwenspersonen import SUB_HOOFD, tellijst
+
+pytestmark = pytest.mark.django_db
+
+# Taxonomies (10), Tellijst (5), OIF (3), kerncijfers (9) and the register (1) = 28; the test for one
+# onderdeel also looks up that onderdeel.
+MAX_QUERIES = 29
+
+
+def gegevens(factor: int):
+    Kerncijfers.objects.get_or_create(
+        jaar=2024, defaults={"medewerkers_totaal": 10, "peildatum_register": datetime.date(2025, 2, 25)}
+    )
+    for jaar in (2022, 2023, 2024):
+        for index, sub in enumerate(SUB_HOOFD):
+            tellijst(factor, jaar=jaar, sub=sub, onderdeel=["douane", "toeslagen", "anders"][index % 3])
+    for index in range(factor):
+        melding(melder=["burger", "extern"][index % 2])
+        afgedaan(
+            type=["geen-afdoening", "verplaatsing", "corrigerend-gesprek"][index % 3],
+            onderzoek="volledig-feitenonderzoek",
+        )
+
+
+def queries(**kwargs) -> int:
+    with CaptureQueriesContext(connection) as vastgelegd:
+        jaarcijfers(jaar=2024, **kwargs)
+    return len(vastgelegd)
+
+
+def test_even_veel_queries_bij_weinig_en_veel_gegevens(django_assert_max_num_queries):
+    gegevens(1)
+    weinig = queries()
+    gegevens(20)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        jaarcijfers(jaar=2024)
+
+    assert queries() == weinig
+
+
+def test_ook_voor_een_onderdeel(django_assert_max_num_queries):
+    gegevens(3)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        jaarcijfers(jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"))
