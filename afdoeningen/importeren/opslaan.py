@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller, StatusOvergang
-from meldingen.nummering import volgend_meldingsnummer
 from meldingen.services.termijnen import termijn_velden
 
 from ..models import Afdoening
@@ -100,6 +99,27 @@ def _tellers_bijwerken(register: Register) -> None:
             teller.save(update_fields=["laatste"])
 
 
+def _nummers_uitgeven(meldingen: list) -> dict[int, list[tuple[int, str]]]:
+    """The next case numbers of each year, one block per year.
+
+    The same counter rows as meldingen.nummering.volgend_meldingsnummer, locked the same way (they are
+    already locked by _tellers_bijwerken), but moved once per year instead of once per melding: an
+    import of thousands of rows would otherwise cost thousands of round trips.
+    """
+    per_jaar: dict[int, int] = {}
+    for melding in meldingen:
+        per_jaar[melding.ontvangen_op.year] = per_jaar.get(melding.ontvangen_op.year, 0) + 1
+    uitgegeven = {}
+    for teller in Meldingsteller.objects.select_for_update().filter(jaar__in=per_jaar).order_by("jaar"):
+        eerste = teller.laatste + 1
+        teller.laatste += per_jaar[teller.jaar]
+        teller.save(update_fields=["laatste"])
+        uitgegeven[teller.jaar] = [
+            (n, f"OIF-{teller.jaar}-{n:04d}") for n in range(eerste, teller.laatste + 1)
+        ]
+    return uitgegeven
+
+
 def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
     """Check rows (see validatie.valideer_register) and create their meldingen, betrokkenen, afdoeningen.
 
@@ -129,11 +149,13 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
             if melding.nummer:
                 jaar, volgnummer = melding.jaar_en_volgnummer
                 nummers[id(melding)] = (jaar, volgnummer, melding.nummer)
-        for melding in sorted(
+        nieuw = sorted(
             (m for m in register.meldingen if not m.nummer), key=lambda m: (m.ontvangen_op, m.regel)
-        ):
-            volgnummer, nummer = volgend_meldingsnummer(jaar=melding.ontvangen_op.year)
-            nummers[id(melding)] = (melding.ontvangen_op.year, volgnummer, nummer)
+        )
+        for jaar, reeks in _nummers_uitgeven(nieuw).items():
+            in_jaar = [m for m in nieuw if m.ontvangen_op.year == jaar]
+            for melding, (volgnummer, nummer) in zip(in_jaar, reeks, strict=True):
+                nummers[id(melding)] = (jaar, volgnummer, nummer)
 
         meldingen = []
         for invoer in register.meldingen:
