@@ -13,6 +13,12 @@ from .models import AuditRegel, Melding
 from .selectors import audit_objecten_voor_melding, te_laat_q
 
 ALLE = "alle"
+OBJECT_SOORTEN = {
+    "melding": "Melding",
+    "betrokkene": "Betrokkene",
+    "afdoening": "Afdoening",
+    "melderidentiteit": "Identiteit melder",
+}
 
 
 class AnalistFilter(django_filters.ModelChoiceFilter):
@@ -32,11 +38,18 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         method="filter_status",
     )
     dienstonderdeel = django_filters.ModelChoiceFilter(
-        label="Dienstonderdeel", queryset=Onderdeel.objects.all()
+        label="Dienstonderdeel", queryset=Onderdeel.objects.all(), empty_label="Alle dienstonderdelen"
     )
-    onderwerp = django_filters.ModelChoiceFilter(label="Onderwerp", queryset=SchendingSoort.objects.all())
+    onderwerp = django_filters.ModelChoiceFilter(
+        label="Onderwerp", queryset=SchendingSoort.objects.all(), empty_label="Alle onderwerpen"
+    )
     behandelaar = AnalistFilter(label="Behandelaar", queryset=analisten(), empty_label="Alle behandelaars")
-    jaar = django_filters.NumberFilter(label="Jaar", min_value=2000, max_value=2100)
+    jaar = django_filters.NumberFilter(
+        label="Jaar van ontvangst",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"placeholder": "bijv. 2025"}),
+    )
     te_laat = django_filters.BooleanFilter(
         label="Termijn verlopen",
         method="filter_te_laat",
@@ -80,12 +93,7 @@ class AuditFilter(django_filters.FilterSet):
     )
     object_type = django_filters.ChoiceFilter(
         label="Soort object",
-        choices=[
-            ("melding", "Melding"),
-            ("betrokkene", "Betrokkene"),
-            ("afdoening", "Afdoening"),
-            ("melderidentiteit", "Identiteit melder"),
-        ],
+        choices=list(OBJECT_SOORTEN.items()),
         empty_label="Alle soorten",
     )
     object = django_filters.CharFilter(

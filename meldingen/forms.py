@@ -12,6 +12,7 @@ from .models import MelderIdentiteit, Melding
 from .services.status import toegestane_overgangen
 
 DATUM_HULP = "dd-mm-jjjj"
+KIES = "— kies —"
 
 
 class DatumInput(forms.DateInput):
@@ -58,10 +59,11 @@ class VersieMixin(forms.Form):
 
 class MeldingForm(forms.Form):
     ontvangen_op = datumveld("Ontvangen op", attrs={"autofocus": True})
-    melder_type = forms.ModelChoiceField(label="Melder", queryset=MelderType.objects.none())
+    melder_type = forms.ModelChoiceField(label="Melder", queryset=MelderType.objects.none(), empty_label=KIES)
     onderwerp = forms.ModelChoiceField(
         label="Onderwerp (soort schending)",
         queryset=SchendingSoort.objects.none(),
+        empty_label=KIES,
         help_text="Zoals gemeld; bij de afdoening kan een andere soort worden vastgesteld.",
     )
     klokkenluidersmelding = forms.BooleanField(
@@ -70,7 +72,9 @@ class MeldingForm(forms.Form):
         help_text="Dan gelden de wettelijke termijnen: ontvangstbevestiging binnen 7 dagen, "
         "terugkoppeling binnen 3 maanden.",
     )
-    dienstonderdeel = forms.ModelChoiceField(label="Dienstonderdeel", queryset=Onderdeel.objects.none())
+    dienstonderdeel = forms.ModelChoiceField(
+        label="Dienstonderdeel", queryset=Onderdeel.objects.none(), empty_label=KIES
+    )
     behandelaar = AnalistKeuze(
         label="Behandelaar", queryset=analisten(), required=False, empty_label="— nog niet —"
     )
@@ -150,7 +154,9 @@ class BetrokkeneForm(forms.Form):
         label="Naam", required=False, max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
     )
     personeelsnummer = forms.CharField(label="Personeelsnummer", required=False, max_length=30)
-    dienstonderdeel = forms.ModelChoiceField(label="Dienstonderdeel", queryset=Onderdeel.objects.none())
+    dienstonderdeel = forms.ModelChoiceField(
+        label="Dienstonderdeel", queryset=Onderdeel.objects.none(), empty_label=KIES
+    )
     leidinggevende = forms.BooleanField(label="Leidinggevende", required=False)
 
     def __init__(self, *args, jaar: int, huidig=None, **kwargs):

@@ -9,7 +9,7 @@ from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors
-from ..filters import AuditFilter, WerkvoorraadFilter
+from ..filters import OBJECT_SOORTEN, AuditFilter, WerkvoorraadFilter
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
 
 PER_PAGINA = (25, 5, 50, 100)
@@ -75,6 +75,13 @@ def audit(request):
     )
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
     nummers = selectors.meldingsnummers_bij_auditregels(pagina.object_list)
-    regels = [(regel, nummers.get((regel.object_type, regel.object_id), "")) for regel in pagina.object_list]
+    regels = [
+        (
+            regel,
+            OBJECT_SOORTEN.get(regel.object_type, regel.object_type),
+            nummers.get((regel.object_type, regel.object_id), ""),
+        )
+        for regel in pagina.object_list
+    ]
     context = {"filter": filterset, "pagina": pagina, "regels": regels, "querystring": querystring}
     return render(request, "meldingen/audit.html", context)

@@ -123,7 +123,7 @@ def test_de_beheerder_zoekt_op_gebruiker_actie_object_en_meldingsnummer(
     def gevonden(**params):
         antwoord = client.get(url, params)
         assert antwoord.status_code == 200
-        return sorted((r.object_type, r.object_id) for r, _ in antwoord.context["regels"])
+        return sorted((r.object_type, r.object_id) for r, _soort, _nummer in antwoord.context["regels"])
 
     assert gevonden(gebruiker=collega.pk) == [("melding", str(andere.pk))]
     assert gevonden(object=melding.nummer) == sorted(

@@ -74,7 +74,7 @@ def test_ongeldige_filterwaarden_geven_een_melding_en_geen_fout(client, analist,
 def test_de_lijst_toont_afdoeningen_en_verlopen_termijn(client, analist, meldingen):
     client.force_login(analist)
     html = client.get(reverse("meldingen:werkvoorraad")).content.decode()
-    assert "1 van 2" in html  # open_bd: one of its two betrokkenen has an afdoening
+    assert ">1/2<" in html  # open_bd: one of its two betrokkenen has an afdoening
     assert "verlopen" in html and 'class="table-danger"' in html
     assert "08-02-2025" in html  # the overdue ontvangstbevestiging of te_laat
 
@@ -108,7 +108,7 @@ def test_het_aantal_queries_hangt_niet_af_van_het_aantal_rijen(
     with django_assert_max_num_queries(12):
         antwoord = client.get(reverse("meldingen:werkvoorraad"), {"per_pagina": per_pagina, "status": "alle"})
     assert len(antwoord.context["pagina"].object_list) == per_pagina
-    assert antwoord.content.decode().count('<th scope="row">') == per_pagina
+    assert antwoord.content.decode().count('<th scope="row"') == per_pagina
 
 
 def test_termijnen_en_audittrail_hebben_ook_een_vast_aantal_queries(
