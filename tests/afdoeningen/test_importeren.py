@@ -395,3 +395,23 @@ def test_validatie_is_een_functie_van_rijen_voor_andere_laders():
     assert fouten == []
     assert register.aantallen()["afdoeningen"] == 1
     assert register.meldingen[0].status == Melding.Status.AFGEDAAN
+
+
+@pytest.mark.parametrize("aantal", [5, 200])
+def test_controle_kost_een_query_per_taxonomie_ongeacht_het_aantal_regels(django_assert_num_queries, aantal):
+    rijen = [
+        dict(zip(KOP, regel(meldingsnummer=f"OIF-2024-{i + 1:04d}"), strict=True)) for i in range(aantal)
+    ]
+    # Five taxonomy tables and one look-up of the case numbers that already exist.
+    with django_assert_num_queries(6):
+        register, fouten = valideer_register(rijen)
+    assert fouten == [] and len(register.meldingen) == aantal
+
+
+def test_importeren_kost_geen_query_per_regel(django_assert_max_num_queries):
+    rijen = [regel(meldingsnummer=f"OIF-2023-{i + 1:04d}", ontvangen_op="01-02-2023") for i in range(150)]
+    rijen += [regel() for _ in range(150)]
+    # Inserts go in batches (SQLite caps a batch by its parameter limit); never one query per row.
+    with django_assert_max_num_queries(60):
+        register_importeren(door=None, inhoud=als_csv(rijen), soort="csv")
+    assert Melding.objects.count() == 300
