@@ -15,10 +15,11 @@ def _cijfers(*, jaar: int, onderdeel=None) -> dict:
     return jaarcijfers(jaar=jaar, onderdeel=onderdeel)
 
 
-def hoofdstukken_uit_cijfers(cijfers: dict) -> list[Hoofdstuk]:
+def hoofdstukken_uit_cijfers(cijfers: dict, *, dashboard: bool = False) -> list[Hoofdstuk]:
     from .hoofdstukken import alle_hoofdstukken
 
-    return alle_hoofdstukken(cijfers)
+    voor_pdf, voor_dashboard = alle_hoofdstukken(cijfers)
+    return voor_dashboard if dashboard else voor_pdf
 
 
 def titel(jaar: int) -> str:
@@ -47,7 +48,7 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -
 
 
 def dashboard_hoofdstukken(*, jaar: int, onderdeel=None) -> list[Hoofdstuk]:
-    return [h for h in hoofdstukken_uit_cijfers(_cijfers(jaar=jaar, onderdeel=onderdeel)) if h.op_dashboard]
+    return hoofdstukken_uit_cijfers(_cijfers(jaar=jaar, onderdeel=onderdeel), dashboard=True)
 
 
 def dashboard_tabel(sleutel: str, *, jaar: int, onderdeel=None):

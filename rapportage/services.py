@@ -163,8 +163,6 @@ def rapport_genereren(*, rapport_pk: int) -> Rapport | None:
 
     No transaction around the whole: progress must be visible to the page while the PDF renders.
     """
-    from .inhoud import rapport_context
-
     gestart = rapport_claimen(rapport_pk=rapport_pk)
     if gestart is None:
         logger.info("Rapport %s niet geclaimd (weg, klaar of in behandeling)", rapport_pk)
@@ -174,17 +172,7 @@ def rapport_genereren(*, rapport_pk: int) -> Rapport | None:
     melder = _VoortgangMelder(eigen_run)
     _opruimen_tijdelijk(rapport)
     try:
-        context = rapport_context(jaar=rapport.jaar, onderdeel=rapport.onderdeel)
-        melder(20)
-        html = pdf.rapport_html(context)
-        melder(30)
-        inhoud = pdf.html_naar_pdf(
-            html,
-            voortgang=melder,
-            voortgang_van=30,
-            voortgang_tot=90,
-            verwachte_paginas=context.get("verwachte_paginas", 40),
-        )
+        inhoud = rapport_pdf_maken(jaar=rapport.jaar, onderdeel=rapport.onderdeel, voortgang=melder)
         relatief, sha256 = _opslaan(rapport, inhoud)
     except Exception as fout:
         logger.exception("Rapport %s mislukt", rapport_pk)
@@ -208,6 +196,24 @@ def rapport_genereren(*, rapport_pk: int) -> Rapport | None:
         return None
     rapport.refresh_from_db()
     return rapport
+
+
+def rapport_pdf_maken(*, jaar: int, onderdeel=None, voortgang=None) -> bytes:
+    """Figures -> HTML -> PDF bytes; shared by the task and `manage.py genereer_jaarrapportage`."""
+    from . import inhoud
+
+    melden = voortgang or (lambda procent: None)
+    context = inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel)
+    melden(20)
+    html = pdf.rapport_html(context)
+    melden(30)
+    return pdf.html_naar_pdf(
+        html,
+        voortgang=voortgang,
+        voortgang_van=30,
+        voortgang_tot=90,
+        verwachte_paginas=context.get("verwachte_paginas", 40),
+    )
 
 
 def leesbare_reden(fout: BaseException) -> str:

@@ -1,0 +1,29 @@
+"""The chapters of the jaarrapportage, built from the figures of `rapportage.selectors.jaarcijfers`.
+
+Every builder takes the figures dict and returns `Hoofdstuk` objects of plain tables, charts and
+infographic blocks; none of them counts anything itself (counting is SQL, in the selectors).
+"""
+
+from ..tabellen import Hoofdstuk
+from ._gemeen import Weergave
+from .algemeen import cif, kerncijfers, klachtencommissie, nevenwerkzaamheden
+from .bijlagen import bijlage2, infographic, per_onderdeel
+from .oif import oif
+from .vertrouwenspersonen import vertrouwenspersonen
+
+
+def alle_hoofdstukken(cijfers: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
+    """(PDF chapters, dashboard chapters) in the order of the published report."""
+    w = Weergave(cijfers)
+    b2_pdf, b2_dashboard = bijlage2(cijfers, "Bijlage 2")
+    gedeeld = [
+        kerncijfers(cijfers, w, 1),
+        oif(cijfers, w, 2),
+        vertrouwenspersonen(cijfers, w, 3),
+        klachtencommissie(cijfers, 4),
+        cif(cijfers, 5),
+        nevenwerkzaamheden(cijfers, w, 6),
+    ]
+    bijlage3 = per_onderdeel(cijfers, w, "Bijlage 3")
+    pdf_lijst = [*gedeeld, infographic(cijfers, w, "Bijlage 1"), b2_pdf, bijlage3]
+    return pdf_lijst, [*gedeeld, b2_dashboard, bijlage3]

@@ -1,0 +1,236 @@
+"""Chapters 1 (kerncijfers), 4 (klachtencommissie), 5 (CiF) and 6 (nevenwerkzaamheden)."""
+
+from ..tabellen import (
+    Hoofdstuk,
+    InfoRegel,
+    Paragraaf,
+    Rij,
+    Tabel,
+    Tekst,
+    enkele_tabel,
+)
+from ._gemeen import Weergave, _d, _grafiek, _t
+
+# --- 1 Kerncijfers ----------------------------------------------------------------------------------
+
+
+def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
+    jaar, vp, oif, kern = (
+        c["jaar"],
+        c.get("vertrouwenspersonen", {}),
+        c.get("oif", {}),
+        c.get("kerncijfers", {}),
+    )
+    register = kern.get("register") or {}
+    regels = [
+        ("Adviesvragen bij vertrouwenspersonen", w.a(vp.get("totaal"))),
+        ("Meldingen bij het OIF", w.a(oif.get("meldingen"))),
+        ("Afgedane (vermoedelijke) integriteitsschendingen", w.a(oif.get("betrokkenen"))),
+        ("waarvan met een maatregel afgedaan", w.a(oif.get("maatregelen"))),
+        ("Medewerkers", w.a(_d(kern, "medewerkers", "totaal"))),
+        (
+            "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen",
+            _d(kern, "klachtencommissie", "ontvangen"),
+        ),
+        ("Meldingen bij de Commissie sociale veiligheid en integriteit", _d(kern, "cif", "meldingen")),
+        ("Geregistreerde nevenwerkzaamheden", w.a(_d(kern, "nevenwerkzaamheden", "totaal"))),
+        ("Vertrouwenspersonen", register.get("totaal")),
+    ]
+    rijen = [Rij(label, [waarde]) for label, waarde in regels if waarde is not None]
+    tegels = [InfoRegel(label, waarde) for label, waarde in regels[:4] + regels[4:5] if waarde is not None]
+    blokken = [
+        Kerncijfers(tegels),
+        Tabel("kerncijfers", f"Kerncijfers {jaar}", "Onderwerp", [str(jaar)], rijen),
+    ]
+    if not kern.get("ingevoerd"):
+        blokken.append(
+            Tekst(
+                "De kerncijfers van buiten het systeem (medewerkers, nevenwerkzaamheden, commissies) "
+                "zijn voor "
+                f"{jaar} nog niet ingevoerd door de functioneel beheerder.",
+                "toelichting",
+            )
+        )
+    per_onderdeel = vp.get("per_onderdeel") or {}
+    if per_onderdeel:
+        blokken.append(
+            enkele_tabel(
+                "vp-per-onderdeel",
+                f"Adviesvragen bij vertrouwenspersonen per onderdeel {jaar}",
+                "Onderdeel",
+                w.dict(per_onderdeel),
+                kolom=str(jaar),
+                totaal=None,
+            )
+        )
+    return Hoofdstuk(
+        "kerncijfers", f"{nummer} Kerncijfers", [Paragraaf("kerncijfers-overzicht", "", blokken, False)]
+    )
+
+
+class Kerncijfers:
+    """The tiles on the first chapter page (PDF only; the dashboard shows the table next to them)."""
+
+    soort = "kerncijfers"
+    sjabloon = "rapportage/pdf/_kerncijfers.html"
+
+    def __init__(self, regels):
+        self.regels = regels
+
+
+# --- 4-6 Commissies en nevenwerkzaamheden ----------------------------------------------------------------
+
+
+def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
+    koo = _d(c, "kerncijfers", "klachtencommissie") or {}
+    jaar = c["jaar"]
+    blokken = [
+        Tekst(
+            "De Klachtencommissie Ongewenste Omgangsvormen (KOO) is een onafhankelijke klachtencommissie die "
+            "onderzoek doet naar klachten van medewerkers van de Belastingdienst, Douane en Dienst "
+            "Toeslagen op het "
+            "terrein van ongewenste omgangsvormen."
+        )
+    ]
+    if koo.get("ontvangen") is None:
+        blokken.append(
+            Tekst(f"Voor {jaar} zijn geen cijfers van de klachtencommissie ingevoerd.", "toelichting")
+        )
+    else:
+        blokken.append(
+            Tekst(
+                f"De KOO heeft in {jaar} {_t(koo['ontvangen'])} klachten ontvangen, waarvan na beoordeling "
+                f"{_t(koo.get('ontvankelijk'))} ontvankelijk zijn verklaard. Een klacht kan zien op "
+                "meerdere onderwerpen."
+            )
+        )
+        blokken.append(
+            Tabel(
+                "koo-klachten",
+                f"Klachten {jaar}",
+                "Klachten",
+                [str(jaar)],
+                [
+                    Rij("Ontvangen", [koo.get("ontvangen")]),
+                    Rij("Ontvankelijk", [koo.get("ontvankelijk")]),
+                    Rij("Niet ontvankelijk", [koo.get("niet_ontvankelijk")]),
+                ],
+            )
+        )
+        onderwerpen = {o["label"]: o["aantal"] for o in koo.get("onderwerpen", [])}
+        if onderwerpen:
+            blokken.append(_grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen))
+            blokken.append(
+                enkele_tabel(
+                    "koo-onderwerpen",
+                    "Onderwerpen van de ontvankelijk verklaarde klachten",
+                    "Onderwerp",
+                    onderwerpen,
+                    kolom=str(jaar),
+                    totaal=None,
+                )
+            )
+        uitkomsten = {u["label"]: u["aantal"] for u in koo.get("uitkomsten", [])}
+        if koo.get("uitkomst_niet_vermeld"):
+            uitkomsten["uitkomst niet vermeld"] = koo["uitkomst_niet_vermeld"]
+        if uitkomsten:
+            blokken.append(
+                enkele_tabel(
+                    "koo-uitkomsten",
+                    "Uitkomsten van de ontvankelijk verklaarde klachten",
+                    "Uitkomst",
+                    uitkomsten,
+                    kolom=str(jaar),
+                )
+            )
+    return Hoofdstuk(
+        "klachtencommissie",
+        f"{nummer} Klachtencommissie Ongewenste Omgangsvormen",
+        [Paragraaf("koo", "", blokken, False)],
+    )
+
+
+def cif(c: dict, nummer: int) -> Hoofdstuk:
+    gegevens = _d(c, "kerncijfers", "cif") or {}
+    jaar = c["jaar"]
+    blokken = [
+        Tekst(
+            "Medewerkers, oud-medewerkers en inhuurkrachten die een vermoeden van een "
+            "integriteitsschending of "
+            "misstand niet binnen de eigen organisatie willen melden, kunnen terecht bij de "
+            "onafhankelijke Commissie "
+            "sociale veiligheid en integriteit Financiën (CiF)."
+        )
+    ]
+    if gegevens.get("meldingen") is None:
+        blokken.append(Tekst(f"Voor {jaar} zijn geen cijfers van de commissie ingevoerd.", "toelichting"))
+    else:
+        blokken.append(
+            Tekst(
+                f"Er zijn in {jaar} in totaal {_t(gegevens['meldingen'])} meldingen gedaan bij de commissie."
+            )
+        )
+        rijen = [Rij(r["label"], [r.get("aantal")]) for r in gegevens.get("categorieen", [])]
+        voetnoten = []
+        if gegevens.get("niet_toegewezen"):
+            voetnoten.append(
+                f"Van {_t(gegevens['niet_toegewezen'])} meldingen is de categorie niet vastgelegd; "
+                "een lege cel "
+                "betekent dat het aantal niet bekend is."
+            )
+        rijen.append(Rij("Totaal", [gegevens["meldingen"]], "totaal"))
+        blokken.append(
+            Tabel(
+                "cif-categorieen",
+                f"Meldingen per categorie {jaar}",
+                "Categorie",
+                [str(jaar)],
+                rijen,
+                voetnoten=voetnoten,
+            )
+        )
+    return Hoofdstuk(
+        "cif",
+        f"{nummer} Commissie sociale veiligheid en integriteit Financiën",
+        [Paragraaf("cif-meldingen", "", blokken, False)],
+    )
+
+
+def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
+    neven = _d(c, "kerncijfers", "nevenwerkzaamheden") or {}
+    jaar = c["jaar"]
+    blokken = [
+        Tekst(
+            "Nevenwerkzaamheden zijn alle werkzaamheden die medewerkers naast hun werk als ambtenaar "
+            "verrichten, "
+            "betaald of onbetaald. Voor nevenwerkzaamheden die de belangen van de organisatie kunnen "
+            "raken, geldt "
+            "een meld- en registratieplicht."
+        )
+    ]
+    if not neven.get("rijen"):
+        blokken.append(Tekst(f"Voor {jaar} zijn geen aantallen nevenwerkzaamheden ingevoerd.", "toelichting"))
+    else:
+        rijen = [Rij(r["label"], [w.a(r["aantal"])]) for r in neven["rijen"]]
+        rijen.append(
+            Rij(
+                "MinFin (totaal)" if not c.get("onderdeel") else "Totaal",
+                [w.a(neven.get("totaal"))],
+                "totaal",
+            )
+        )
+        blokken.append(
+            Tabel(
+                "nevenwerkzaamheden",
+                f"Aantallen geregistreerde nevenwerkzaamheden {jaar}",
+                "Onderdeel",
+                [str(jaar)],
+                rijen,
+                klasse="smal",
+            )
+        )
+    return Hoofdstuk(
+        "nevenwerkzaamheden",
+        f"{nummer} Nevenwerkzaamheden",
+        [Paragraaf("nevenwerkzaamheden-aantallen", "", blokken, False)],
+    )

@@ -1,0 +1,266 @@
+"""Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
+
+from ..tabellen import (
+    TEKST,
+    Bijlage2Groep,
+    Hoofdstuk,
+    InfoBlok,
+    InfoRegel,
+    Paragraaf,
+    Rij,
+    Tabel,
+    enkele_tabel,
+    pijl,
+    verdeel_over_kolommen,
+)
+from ._gemeen import BIJLAGE2_RIJEN_PER_TABEL, BIJLAGE2_TOELICHTING, Weergave, _d, _id
+from .vertrouwenspersonen import _met_groepen
+
+# --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
+
+
+def _regels(w: Weergave, rijen, *, alleen_in_gebruik=False) -> list[InfoRegel]:
+    uit = []
+    for rij in rijen or []:
+        if alleen_in_gebruik and not rij.get("in_gebruik", True) and not rij.get("aantal"):
+            continue
+        teken = rij.get("pijl") or ""
+        uit.append(InfoRegel(rij["label"], w.a(rij.get("aantal")), "" if teken == "=" else teken))
+    return uit
+
+
+def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
+    jaar, vp, o, kern = (
+        c["jaar"],
+        c.get("vertrouwenspersonen", {}),
+        c.get("oif", {}),
+        c.get("kerncijfers", {}),
+    )
+    b1, t = vp.get("bijlage1", {}), o.get("tabellen", {})
+    aard = b1.get("aard", [])
+    totalen = vp.get("totalen", [])
+    vorig_totaal = totalen[-2]["aantal"] if len(totalen) > 1 else None
+    wie, _ = _met_groepen(
+        b1.get("wie_betreft_de_melding", []),
+        vp.get("vergelijkingsgroepen", {}).get("wie_betreft_de_melding", []),
+    )
+    vp_blokken = [
+        InfoBlok(
+            "Totaal aantal meldingen",
+            [
+                InfoRegel(
+                    "ten opzichte van vorig jaar", w.a(vorig_totaal), pijl(vp.get("totaal"), vorig_totaal)
+                )
+            ]
+            if vorig_totaal
+            else [],
+            groot=w.a(vp.get("totaal")),
+            onderschrift="Meldingen bij vertrouwenspersonen van het ministerie",
+        ),
+        InfoBlok("Meldingen naar aard", _regels(w, aard)),
+    ]
+    for hoofd in aard:
+        if hoofd.get("nummer") in (5, 8):
+            vp_blokken.append(
+                InfoBlok(hoofd["label"], _regels(w, hoofd.get("subcategorieen"), alleen_in_gebruik=True))
+            )
+    vp_blokken += [
+        InfoBlok(
+            "Wie betreft de melding",
+            [
+                r
+                for r in _regels(
+                    w, [x for x in wie if x.get("soort") != "groep" or True], alleen_in_gebruik=True
+                )
+            ],
+        ),
+        InfoBlok(
+            "Wijze waarop is afgedaan",
+            _regels(w, b1.get("wijze_van_afdoening"), alleen_in_gebruik=True),
+            breed=True,
+        ),
+        InfoBlok(
+            "Situatie melder na interventie",
+            _regels(w, b1.get("situatie_na_interventie"), alleen_in_gebruik=True),
+            breed=True,
+        ),
+    ]
+    feiten = _regels(w, t.get("feitenonderzoek"))
+    if o.get("misstanden"):
+        feiten.append(InfoRegel("Misstanden (extern uitbesteed onderzoek)", w.a(o["misstanden"])))
+    volledig = next(
+        (r["aantal"] for r in t.get("onderzoek", []) if "feitenonderzoek" in r["label"].lower()), None
+    )
+    oif_blokken = [
+        InfoBlok("Totaal aantal meldingen bij OIF", [], groot=w.a(o.get("meldingen"))),
+        InfoBlok(
+            "Totaal aantal OIF-onderzoeken",
+            [],
+            groot=w.a(volledig),
+            onderschrift="Volledige feitenonderzoeken",
+        ),
+        InfoBlok("Melders van schendingen", _regels(w, t.get("melder"))),
+        InfoBlok("Onderwerp melding", _regels(w, t.get("onderwerp"))),
+        InfoBlok("Aantal onderzoeken", _regels(w, t.get("onderzoek"))),
+        InfoBlok("Feitenonderzoek naar soort schending", feiten),
+    ]
+    medewerkers = kern.get("medewerkers") or {}
+    gedeelte = []
+    if medewerkers.get("totaal") is not None:
+        gedeelte = [
+            InfoRegel("Niet betrokken medewerkers", w.a(medewerkers.get("niet_betrokken"))),
+            InfoRegel("Betrokkenen vermoedelijke incidenten", w.a(o.get("betrokkenen"))),
+            InfoRegel("Totaal aantal medewerkers", w.a(medewerkers["totaal"])),
+        ]
+    betrokken_blokken = [
+        InfoBlok(
+            "Totaal aantal betrokkenen",
+            [],
+            groot=w.a(o.get("betrokkenen")),
+            onderschrift="Betrokkenen bij vermoedelijke integriteitsincidenten binnen Financiën",
+        ),
+        InfoBlok("Gedeelte medewerkers", gedeelte),
+        InfoBlok("Betrokkenen: type onderzoek", _regels(w, t.get("onderzoek"))),
+        InfoBlok("Betrokkenen: afdoening", _regels(w, t.get("afdoening_klasse"))),
+        InfoBlok(
+            "Aantal afgedane maatregelen",
+            _regels(w, t.get("maatregelen_per_onderdeel")),
+            groot=w.a(o.get("maatregelen")),
+            onderschrift="Afgedane maatregelen per onderdeel",
+        ),
+        InfoBlok(
+            "Wijze waarop is afgedaan",
+            _regels(w, t.get("afdoening")),
+            groot=w.a(o.get("betrokkenen")),
+            onderschrift="Totaal aantal afdoeningen",
+        ),
+    ]
+    paginas = [
+        Paragraaf(
+            "infographic-vp", f"Meldingen bij vertrouwenspersonen {jaar}", vp_blokken, klasse="met-legenda"
+        ),
+        Paragraaf(
+            "infographic-oif",
+            f"Onderzoeksbureau Integriteit Financiën (OIF): meldingen en onderzoeken {jaar}",
+            oif_blokken,
+            klasse="met-legenda",
+        ),
+        Paragraaf(
+            "infographic-betrokkenen", f"Integriteitsschendingen en betrokkenen {jaar}", betrokken_blokken
+        ),
+    ]
+    for pagina, kolommen in zip(paginas, (3, 3, 3), strict=True):
+        pagina.kolommen = verdeel_over_kolommen(pagina.blokken, kolommen)
+    return Hoofdstuk(
+        "infographic",
+        f"{nummer} Infographic",
+        paginas,
+        is_bijlage=True,
+        sjabloon="rapportage/pdf/_infographic.html",
+        op_dashboard=False,
+    )
+
+
+# --- Bijlage 2 en 3 ---------------------------------------------------------------------------------
+
+
+def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
+    """The PDF chapter (a short table per dienstonderdeel) and the dashboard chapter (a download)."""
+    jaar, rijen = c["jaar"], _d(c, "oif", "bijlage2", standaard=[])
+    groepen, volgorde = {}, []
+    for rij in rijen:
+        if rij["dienstonderdeel"] not in groepen:
+            groepen[rij["dienstonderdeel"]] = []
+            volgorde.append(rij["dienstonderdeel"])
+        groepen[rij["dienstonderdeel"]].append((rij["schending"], rij["inhoud"], rij["afdoening"]))
+    n = BIJLAGE2_RIJEN_PER_TABEL
+    # Many short tables instead of one long one: WeasyPrint lays out a long table far slower per page.
+    pdf_groepen = [
+        Bijlage2Groep(
+            naam, _id("bijlage2", naam), [regels[i : i + n] for i in range(0, len(regels), n)], len(regels)
+        )
+        for naam, regels in ((naam, groepen[naam]) for naam in volgorde)
+    ]
+    kop = f"{nummer} Overzicht (vermoedelijke) schendingen en afdoeningen {jaar}"
+    pdf_hoofdstuk = Hoofdstuk(
+        "bijlage2",
+        kop,
+        [Paragraaf(g.id, f"{g.dienstonderdeel} ({g.aantal})", [], in_inhoud=True) for g in pdf_groepen],
+        inleiding=[BIJLAGE2_TOELICHTING.format(jaar=jaar)],
+        is_bijlage=True,
+        sjabloon="rapportage/pdf/_bijlage2.html",
+        op_dashboard=False,
+        extra={"groepen": pdf_groepen},
+    )
+    lijst = Tabel(
+        "bijlage2",
+        kop,
+        "Dienstonderdeel",
+        ["Schending", "Inhoud (vermoedelijke) schending", "Afdoening"],
+        [Rij(r["dienstonderdeel"], [r["schending"], r["inhoud"], r["afdoening"]]) for r in rijen],
+        [TEKST] * 3,
+        alleen_download=True,
+    )
+    dashboard = Hoofdstuk(
+        "bijlage2",
+        kop,
+        [
+            Paragraaf(
+                "bijlage2-lijst",
+                "",
+                [
+                    enkele_tabel(
+                        "bijlage2-per-onderdeel",
+                        f"Afgedane schendingen per dienstonderdeel {jaar}",
+                        "Dienstonderdeel",
+                        {naam: len(groepen[naam]) for naam in volgorde},
+                        kolom=str(jaar),
+                    ),
+                    lijst,
+                ],
+                False,
+            )
+        ],
+        is_bijlage=True,
+    )
+    return pdf_hoofdstuk, dashboard
+
+
+def per_onderdeel(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
+    tabel = _d(c, "vertrouwenspersonen", "per_onderdeel_tabel") or {}
+    jaar = c["jaar"]
+    kolommen = [k["label"] for k in tabel.get("kolommen", [])]
+    metsom = len(kolommen) > 1
+
+    def rij(r, soort=""):
+        cellen = [w.a(x) for x in r.get("cellen", [])] + ([w.a(r.get("aantal"))] if metsom else [])
+        return Rij(r["label"], cellen, soort)
+
+    aard = []
+    for hoofd in tabel.get("aard", []):
+        aard.append(
+            rij({**hoofd, "label": f"{hoofd.get('nummer', '')}. {hoofd['label']}".lstrip(". ")}, "groep")
+        )
+        aard += [rij(s, "sub") for s in hoofd.get("subcategorieen", [])]
+    totaal = tabel.get("totaal") or {}
+    aard.append(rij({"label": "Totaal aantal meldingen", **totaal}, "totaal"))
+    koppen = kolommen + (["Totaal"] if metsom else [])
+    tabellen = [
+        Tabel("vp-onderdeel-aard", f"Omschrijving melding {jaar}", "Omschrijving melding", koppen, aard)
+    ]
+    for sleutel, titel in (
+        ("wie_betreft_de_melding", "Wie betreft de melding"),
+        ("wijze_van_afdoening", "Wijze waarop de melding is afgedaan"),
+        ("situatie_na_interventie", "Situatie van de melders na interventie"),
+    ):
+        rijen = [rij(r) for r in tabel.get(sleutel, [])] + [rij({"label": "Totaal", **totaal}, "totaal")]
+        tabellen.append(Tabel(_id("vp-onderdeel", sleutel), f"{titel} {jaar}", titel, koppen, rijen))
+    titel = (
+        "Meldingen bij vertrouwenspersonen per onderdeel" if metsom else "Meldingen bij vertrouwenspersonen"
+    )
+    return Hoofdstuk(
+        "per-onderdeel",
+        f"{nummer} {titel} {jaar}",
+        [Paragraaf("per-onderdeel-tabellen", "", tabellen, False)],
+        is_bijlage=True,
+    )

@@ -1,0 +1,57 @@
+"""`manage.py genereer_jaarrapportage --jaar 2024 [--onderdeel NAAM] --uitvoer rapport.pdf`
+
+Runs the same code as the Celery task (services.rapport_pdf_maken), without a Rapport row: for
+scripts, checks and layout work. `--html` writes exactly the HTML that the PDF is made from.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from finintegriteit.referentie.models import Onderdeel
+from finintegriteit.referentie.selectors import LabelZoeker
+from rapportage import inhoud, pdf, services
+
+ONBEKEND_ONDERDEEL = "Onbekend onderdeel ‘{naam}’. Kies uit: {opties}."
+
+
+class Command(BaseCommand):
+    help = "Maakt de jaarrapportage integriteit als PDF (dezelfde code als de achtergrondtaak)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--jaar", type=int, required=True, help="Het verslagjaar, bijv. 2024.")
+        parser.add_argument("--onderdeel", help="Code of naam van één onderdeel (leeg: het hele ministerie).")
+        parser.add_argument("--uitvoer", required=True, help="Pad van het PDF-bestand dat wordt geschreven.")
+        parser.add_argument(
+            "--html", action="store_true", help="Schrijf de HTML waaruit de PDF wordt gemaakt."
+        )
+
+    def handle(self, *args, jaar, onderdeel=None, uitvoer, html=False, **options):
+        gekozen = self._onderdeel(onderdeel) if onderdeel else None
+        if html:
+            inhoud_bytes = pdf.rapport_html(inhoud.rapport_context(jaar=jaar, onderdeel=gekozen)).encode()
+        else:
+            inhoud_bytes = services.rapport_pdf_maken(jaar=jaar, onderdeel=gekozen)
+        doel = Path(uitvoer)
+        # Written next to the target and renamed, so a reader never sees half a file.
+        descriptor, tijdelijk = tempfile.mkstemp(dir=doel.resolve().parent, prefix=f".{doel.name}-")
+        try:
+            with os.fdopen(descriptor, "wb") as bestand:
+                bestand.write(inhoud_bytes)
+            os.replace(tijdelijk, doel)
+        except BaseException:
+            Path(tijdelijk).unlink(missing_ok=True)
+            raise
+        scope = gekozen.label if gekozen else "hele ministerie"
+        self.stdout.write(
+            f"Jaarrapportage {jaar} ({scope}) geschreven naar {doel} ({len(inhoud_bytes):,} bytes)."
+        )
+
+    def _onderdeel(self, naam: str) -> Onderdeel:
+        gevonden = Onderdeel.objects.filter(code=naam).first() or LabelZoeker(Onderdeel).zoek(naam)
+        if gevonden is None:
+            opties = ", ".join(Onderdeel.objects.values_list("code", flat=True))
+            raise CommandError(ONBEKEND_ONDERDEEL.format(naam=naam, opties=opties))
+        return gevonden
