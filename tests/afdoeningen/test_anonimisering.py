@@ -136,3 +136,10 @@ def test_beheerder_beheert_de_standaardomschrijvingen(client, beheerder):
         ).status_code
         == 302
     )
+
+
+def test_achternaam_die_een_gewoon_woord_is_geeft_bewust_vals_alarm():
+    """Documented trade-off: better to rephrase once than to publish a surname."""
+    assert persoonsgegevens_in("Dit is meer dan eens gebeurd.", namen=["Kees van der Meer"])
+    assert persoonsgegevens_in("Er is grote schade ontstaan.", namen=["Els de Groot"]) == []
+    assert persoonsgegevens_in("Er is een groot risico ontstaan.", namen=["Els de Groot"])
