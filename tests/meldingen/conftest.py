@@ -1,6 +1,7 @@
 """Fixtures for the meldingen tests: options by code, a melding factory going through the services."""
 
 import datetime
+import importlib
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -18,6 +19,24 @@ def recht(gebruiker, codename: str):
         Permission.objects.get(content_type__app_label="meldingen", codename=codename)
     )
     return type(gebruiker).objects.get(pk=gebruiker.pk)
+
+
+@pytest.fixture
+def basisgegevens(transactional_db):
+    """Taxonomies and roles again: a transactional test starts from tables that an earlier one flushed."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from finintegriteit.kern.rollen import ALLE_ROLLEN
+
+    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+    for migratie in ("afdoeningen.migrations.0003_standaardinhoud_2024",):
+        try:
+            importlib.import_module(migratie).laad(apps, None)
+        except (ImportError, AttributeError):  # the afdoeningen app's standard phrases, when it has them
+            pass
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Case numbers OIF-JJJJ-NNNN: unique and gap-free per year, also when two analysts register at once."""
 
 import datetime
-import importlib
 import threading
 
 import pytest
@@ -11,19 +10,6 @@ from meldingen.models import Melding
 from meldingen.nummering import volgend_meldingsnummer
 
 D = datetime.date
-
-
-@pytest.fixture
-def basisgegevens(transactional_db):
-    """Taxonomies and roles again: a transactional test starts from tables that an earlier one flushed."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from finintegriteit.kern.rollen import ALLE_ROLLEN
-
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
 
 
 @pytest.mark.django_db
