@@ -1,0 +1,360 @@
+"""The PDF itself: structure (cover, contents with page numbers, chapters), accessibility and figures.
+
+Figures come from a small hand-built figures dict in the documented shape (docs/cijfers.md), so the
+test knows every number; test_pdf_demodata.py checks the real report from the demo data.
+"""
+
+import copy
+import io
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from rapportage import inhoud, pdf, services
+from rapportage.tabellen import KORTE_TABEL, Tabel
+
+pytestmark = pytest.mark.django_db
+
+JAREN = [2022, 2023, 2024]
+
+
+def driejaars(label, aantallen, totalen=(100, 110, 120), in_gebruik=(True, True, True), **extra):
+    waarden = [
+        {"jaar": j, "aantal": a, "procent": round(a * 100 / t), "in_gebruik": g, **extra}
+        for j, a, t, g in zip(JAREN, aantallen, totalen, in_gebruik, strict=True)
+    ]
+    return {
+        "code": label.lower(),
+        "label": label,
+        "aantal": aantallen[-1],
+        "procent": waarden[-1]["procent"],
+        "vorig_jaar": aantallen[-2],
+        "pijl": "↑" if aantallen[-1] > aantallen[-2] else "↓" if aantallen[-1] < aantallen[-2] else "=",
+        "in_gebruik": in_gebruik[-1],
+        "waarden": waarden,
+        **extra,
+    }
+
+
+def rij(label, aantal, procent=None, vorig=0, pijl="="):
+    return {
+        "code": label.lower(),
+        "label": label,
+        "aantal": aantal,
+        "procent": procent,
+        "vorig_jaar": vorig,
+        "pijl": pijl,
+    }
+
+
+def klein_cijfers() -> dict:
+    oo = driejaars("Ongewenste omgangsvormen", [60, 70, 83], nummer=5)
+    oo["subcategorieen"] = [
+        driejaars("Intimidatie", [40, 45, 57], procent_van_hoofdcategorie=69),
+        driejaars("Discriminatie", [20, 25, 26], procent_van_hoofdcategorie=31),
+    ]
+    po = driejaars("Problematiek personeel en organisatie", [40, 40, 37], nummer=8)
+    po["subcategorieen"] = [driejaars("Arbeidsconflict", [40, 40, 37], procent_van_hoofdcategorie=100)]
+    leiding = driejaars("Leidinggevende", [30, 35, 0], in_gebruik=(True, True, False))
+    direct = driejaars("Direct leidinggevende", [0, 0, 41], in_gebruik=(False, False, True))
+    anders = driejaars("Andere leidinggevende", [0, 0, 13], in_gebruik=(False, False, True))
+    collega = driejaars("Collega eigen organisatieonderdeel", [70, 75, 66])
+    groep = driejaars("Leidinggevende", [30, 35, 54])
+    groep.update(
+        code="groep:Leidinggevende",
+        opties=["Leidinggevende", "Direct leidinggevende", "Andere leidinggevende"],
+        voetnoot="In 2024 is een onderscheid gemaakt tussen direct leidinggevende en andere leidinggevende.",
+    )
+    return {
+        "jaar": 2024,
+        "jaren": JAREN,
+        "onderdeel": None,
+        "onderdeel_code": None,
+        "drempel": 0,
+        "vertrouwenspersonen": {
+            "totaal": 120,
+            "per_onderdeel": {"Belastingdienst": 90, "Douane": 30},
+            "totalen": [
+                {"jaar": 2022, "aantal": 100},
+                {"jaar": 2023, "aantal": 110},
+                {"jaar": 2024, "aantal": 120},
+            ],
+            "bijlage1": {
+                "aard": [oo, po],
+                "wie_betreft_de_melding": [leiding, direct, anders, collega],
+                "wijze_van_afdoening": [driejaars("Klankbordgesprek/advies", [100, 110, 120])],
+                "situatie_na_interventie": [driejaars("Loopt nog", [100, 110, 120])],
+            },
+            "vergelijkingsgroepen": {"wie_betreft_de_melding": [groep]},
+            "per_onderdeel_tabel": {
+                "kolommen": [
+                    {"code": "belastingdienst", "label": "Belastingdienst"},
+                    {"code": "douane", "label": "Douane"},
+                ],
+                "totaal": {"cellen": [90, 30], "aantal": 120},
+                "aard": [
+                    {
+                        "code": "oo",
+                        "label": "Ongewenste omgangsvormen",
+                        "nummer": 5,
+                        "cellen": [61, 22],
+                        "aantal": 83,
+                        "subcategorieen": [],
+                    }
+                ],
+                "wie_betreft_de_melding": [],
+                "wijze_van_afdoening": [],
+                "situatie_na_interventie": [],
+            },
+            "afhandeling_per_subcategorie": [
+                {
+                    "code": "ongewenste omgangsvormen",
+                    "label": "Ongewenste omgangsvormen",
+                    "nummer": 5,
+                    "subcategorieen": [
+                        {
+                            "code": "intimidatie",
+                            "label": "Intimidatie",
+                            "totaal": 57,
+                            "afgehandeld": 47,
+                            "loopt_door": 10,
+                            "genormaliseerd": 20,
+                            "niet_genormaliseerd": 19,
+                            "onbekend": 8,
+                        }
+                    ],
+                }
+            ],
+        },
+        "oif": {
+            "meldingen": 214,
+            "betrokkenen": 186,
+            "maatregelen": 86,
+            "misstanden": 2,
+            "schending": {"Ongewenste omgangsvormen": 120, "Ongepaste communicatie": 66},
+            "maatregelen_per_onderdeel": {"Belastingdienst": 54, "Douane": 32},
+            "tabellen": {
+                "melder": [
+                    rij("Decentrale meldpunten", 146, 68, 120, "↑"),
+                    rij("Management", 68, 32, 70, "↓"),
+                ],
+                "onderwerp": [rij("Ongewenste omgangsvormen", 214, 100, 200, "↑")],
+                "onderzoek": [rij("Geen onderzoek", 170, 91), rij("Volledig feitenonderzoek", 16, 9)],
+                "feitenonderzoek": [rij("Ongewenste omgangsvormen", 16, 100)],
+                "schending": [
+                    rij("Ongewenste omgangsvormen", 120, 65),
+                    rij("Ongepaste communicatie", 66, 35),
+                ],
+                "afdoening": [rij("Geen afdoening/actie", 100, 54), rij("Schriftelijke berisping", 86, 46)],
+                "afdoening_klasse": [
+                    {**rij("Geen afdoening", 100, 54), "code": "geen afdoening"},
+                    {**rij("Niet-disciplinair", 66, 35), "code": "niet-disciplinair"},
+                    {**rij("Disciplinair", 20, 11), "code": "disciplinair"},
+                ],
+                "maatregelen_klasse": [rij("Niet-disciplinair", 66, 77), rij("Disciplinair", 20, 23)],
+                "maatregelen_per_onderdeel": [rij("Belastingdienst", 54, 63), rij("Douane", 32, 37)],
+            },
+            "bijlage2": [
+                {
+                    "dienstonderdeel": "Belastingdienst",
+                    "schending": "Ongewenste omgangsvormen",
+                    "inhoud": "Medewerker heeft zich grensoverschrijdend gedragen.",
+                    "afdoening": "Geen afdoening/actie",
+                },
+                {
+                    "dienstonderdeel": "Douane",
+                    "schending": "Ongepaste communicatie",
+                    "inhoud": '=HYPERLINK("x") is tekst, geen formule.',
+                    "afdoening": "Schriftelijke berisping",
+                },
+            ],
+        },
+        "kerncijfers": {
+            "ingevoerd": True,
+            "medewerkers": {"totaal": 41069, "per_onderdeel": {}, "niet_betrokken": 40883},
+            "nevenwerkzaamheden": {
+                "rijen": [{"label": "DG Belastingdienst", "aantal": 3327}],
+                "totaal": 3327,
+            },
+            "klachtencommissie": {
+                "ontvangen": 17,
+                "ontvankelijk": 6,
+                "niet_ontvankelijk": 11,
+                "onderwerpen": [{"label": "intimidatie", "aantal": 3}],
+                "uitkomsten": [{"label": "ongegrond verklaard", "aantal": 1}],
+                "uitkomst_niet_vermeld": 5,
+            },
+            "cif": {
+                "meldingen": 21,
+                "categorieen": [{"label": "Arbeidsrechtelijk geschil", "aantal": 6}],
+                "niet_toegewezen": 15,
+            },
+            "register": {
+                "peildatum": date(2025, 2, 25),
+                "totaal": 76,
+                "per_status": {"LVV-registervertrouwenspersoon": 54},
+            },
+        },
+    }
+
+
+def pdf_tekst(inhoud_pdf: bytes) -> str:
+    lezer = PdfReader(io.BytesIO(inhoud_pdf))
+    return "\n".join(pagina.extract_text() for pagina in lezer.pages)
+
+
+@pytest.fixture(scope="module")
+def gerenderd(django_db_blocker):
+    with django_db_blocker.unblock():
+        context = inhoud.rapport_context(jaar=2024, cijfers=klein_cijfers())
+        html = pdf.rapport_html(context)
+        return html, pdf.html_naar_pdf(html)
+
+
+def test_het_rapport_heeft_omslag_inhoudsopgave_met_paginanummers_en_alle_hoofdstukken(gerenderd):
+    _html, inhoud_pdf = gerenderd
+    lezer = PdfReader(io.BytesIO(inhoud_pdf))
+    omslag = lezer.pages[0].extract_text()
+    assert "Jaarrapportage integriteit 2024" in omslag and "Ministerie van Financiën" in omslag
+    inhoudsopgave = lezer.pages[1].extract_text()
+    for titel in [
+        "1 Kerncijfers",
+        "2 Onderzoeksbureau Integriteit Financiën (OIF)",
+        "3 Vertrouwenspersonen",
+        "4 Klachtencommissie Ongewenste Omgangsvormen",
+        "5 Commissie sociale veiligheid en integriteit Financiën",
+        "6 Nevenwerkzaamheden",
+        "Bijlage 1 Infographic",
+        "Bijlage 2 Overzicht (vermoedelijke) schendingen en afdoeningen 2024",
+        "Bijlage 3 Meldingen bij vertrouwenspersonen per onderdeel 2024",
+    ]:
+        regel = next((r for r in inhoudsopgave.splitlines() if titel in r), None)
+        assert regel is not None, f"{titel} ontbreekt in de inhoudsopgave"
+        paginanummer = int(re.search(r"(\d+)\s*$", regel).group(1))
+        assert titel.split(" (")[0] in lezer.pages[paginanummer - 1].extract_text(), (
+            f"{titel} niet op p. {paginanummer}"
+        )
+
+
+def test_elke_pagina_na_de_omslag_heeft_kop_en_paginanummer(gerenderd):
+    lezer = PdfReader(io.BytesIO(gerenderd[1]))
+    for nummer, pagina in enumerate(lezer.pages[1:], start=2):
+        tekst = pagina.extract_text()
+        assert "Jaarrapportage integriteit 2024" in tekst, f"lopende kop ontbreekt op p. {nummer}"
+        assert (
+            re.search(rf"\b{nummer}\s*$", tekst.strip()) or f"\n{nummer}\n" in tekst or str(nummer) in tekst
+        )
+
+
+def test_de_pdf_is_getagd_met_titel_en_taal(gerenderd):
+    lezer = PdfReader(io.BytesIO(gerenderd[1]))
+    catalogus = lezer.trailer["/Root"]
+    assert "/StructTreeRoot" in catalogus, "PDF/UA vraagt een getagde PDF"
+    assert catalogus["/Lang"] == "nl"
+    assert lezer.metadata.title == "Jaarrapportage integriteit 2024"
+    assert catalogus["/MarkInfo"]["/Marked"]
+
+
+def test_tabellen_hebben_kopcellen_met_scope(gerenderd):
+    html = gerenderd[0]
+    assert html.count('<th scope="col"') > 50
+    assert '<th scope="row">' in html
+    assert "<script" not in html, "geen JavaScript in de PDF"
+
+
+@pytest.mark.parametrize(
+    "verwacht",
+    [
+        "Decentrale meldpunten 146 68% 120",
+        "Geen onderzoek 170 91%",
+        "Leidinggevende ¹ 30 35 54",
+        "Direct leidinggevende 41",
+        "Intimidatie 57 47 10 20 19 8",
+        "Intimidatie 40 45 57 69% 69% 69%",
+        "Ongewenste omgangsvormen 61 22 83",
+        "DG Belastingdienst 3.327",
+        "Ontvangen 17",
+        "uitkomst niet vermeld 5",
+        "Medewerkers 41.069",
+        "LVV-registervertrouwenspersoon 54",
+    ],
+)
+def test_de_cijfers_staan_tabel_voor_tabel_in_de_pdf(gerenderd, verwacht):
+    tekst = re.sub(r"[ \t]+", " ", pdf_tekst(gerenderd[1]))
+    assert verwacht in tekst
+
+
+def test_bijlage2_heeft_elke_rij_per_dienstonderdeel(gerenderd):
+    tekst = pdf_tekst(gerenderd[1])
+    assert "Belastingdienst (1)" in tekst and "Douane (1)" in tekst
+    assert "Medewerker heeft zich grensoverschrijdend gedragen." in tekst
+
+
+def test_pijlen_in_de_infographic_staan_in_het_lettertype():
+    from fontTools.ttLib import TTFont
+
+    from django.contrib.staticfiles import finders
+
+    for gewicht in (400, 700):
+        cmap = TTFont(finders.find(f"fonts/source-sans-3-{gewicht}.woff2")).getBestCmap()
+        assert ord("↑") in cmap and ord("↓") in cmap and ord("ë") in cmap
+
+
+def test_lange_bijlage2_wordt_in_korte_tabellen_gesplitst():
+    cijfers = klein_cijfers()
+    basis = cijfers["oif"]["bijlage2"][0]
+    cijfers["oif"]["bijlage2"] = [basis] * 150
+    html = pdf.rapport_html(inhoud.rapport_context(jaar=2024, cijfers=cijfers))
+    deel = html.split('id="bijlage2"', 1)[1].split('id="per-onderdeel"', 1)[0]
+    assert deel.count("<table") == 3, "150 rijen: drie tabellen van hoogstens 60 rijen"
+    assert deel.count("<thead>") == 3
+
+
+def test_korte_tabellen_breken_niet_af():
+    kort = Tabel("x", "x", "x", ["a"], [None] * KORTE_TABEL)
+    lang = Tabel("y", "y", "y", ["a"], [None] * (KORTE_TABEL + 1))
+    assert "kort" in kort.css and "kort" not in lang.css
+
+
+class TestUrlFetcher:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "file:///etc/passwd",
+            "https://voorbeeld.nl/static/css/rapport-pdf.css",
+            "http://127.0.0.1:8000/static/css/rapport-pdf.css",
+            pdf.BASIS_URL + "static/../finintegriteit/settings.py",
+            pdf.BASIS_URL + "media/iets.pdf",
+        ],
+    )
+    def test_alleen_statische_bestanden_van_de_applicatie(self, url):
+        with pytest.raises(pdf.GeweigerdeURL):
+            pdf.statisch_bestand(url)
+
+    def test_het_stijlblad_komt_van_schijf(self):
+        assert pdf.statisch_bestand(pdf.BASIS_URL + "static/css/rapport-pdf.css").name == "rapport-pdf.css"
+
+    def test_een_externe_afbeelding_laat_het_rapport_mislukken(self):
+        from weasyprint.urls import FatalURLFetchingError
+
+        with pytest.raises(FatalURLFetchingError):
+            pdf.html_naar_pdf('<html lang="nl"><title>x</title><img src="https://voorbeeld.nl/x.png"></html>')
+
+    def test_de_reden_is_leesbaar(self):
+        fout = pdf.GeweigerdeURL(pdf.FOUT_URL_GEWEIGERD.format(url="https://voorbeeld.nl/x.png"))
+        verpakt = RuntimeError("fetch")
+        verpakt.__cause__ = fout
+        assert services.leesbare_reden(verpakt).startswith("Een onderdeel van de opmaak")
+
+
+def test_een_leeg_jaar_geeft_toch_een_rapport(django_db_blocker):
+    """No data at all (a new year): every chapter says so instead of failing."""
+    cijfers = copy.deepcopy(klein_cijfers())
+    cijfers["oif"] = {}
+    cijfers["vertrouwenspersonen"] = {}
+    cijfers["kerncijfers"] = {"ingevoerd": False}
+    tekst = pdf_tekst(pdf.html_naar_pdf(pdf.rapport_html(inhoud.rapport_context(jaar=2024, cijfers=cijfers))))
+    assert "nog niet ingevoerd" in tekst
+    assert "Er zijn in dit jaar geen schendingen afgedaan." in tekst
