@@ -47,8 +47,16 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -
     }
 
 
+def dashboard(*, jaar: int, onderdeel=None) -> dict:
+    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+    return {
+        "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
+        "drempel": cijfers.get("drempel"),
+    }
+
+
 def dashboard_hoofdstukken(*, jaar: int, onderdeel=None) -> list[Hoofdstuk]:
-    return hoofdstukken_uit_cijfers(_cijfers(jaar=jaar, onderdeel=onderdeel), dashboard=True)
+    return dashboard(jaar=jaar, onderdeel=onderdeel)["hoofdstukken"]
 
 
 def dashboard_tabel(sleutel: str, *, jaar: int, onderdeel=None):

@@ -129,11 +129,15 @@ def _jaar_en_onderdeel(request):
 @require_GET
 def dashboard(request):
     form, jaar, onderdeel = _jaar_en_onderdeel(request)
-    hoofdstukken = inhoud.dashboard_hoofdstukken(jaar=jaar, onderdeel=onderdeel)
     return render(
         request,
         "rapportage/dashboard.html",
-        {"form": form, "jaar": jaar, "onderdeel": onderdeel, "hoofdstukken": hoofdstukken},
+        {
+            "form": form,
+            "jaar": jaar,
+            "onderdeel": onderdeel,
+            **inhoud.dashboard(jaar=jaar, onderdeel=onderdeel),
+        },
     )
 
 

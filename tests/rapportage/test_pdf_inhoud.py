@@ -138,7 +138,8 @@ def klein_cijfers() -> dict:
             "tabellen": {
                 "melder": [
                     rij("Decentrale meldpunten", 146, 68, 120, "↑"),
-                    rij("Management", 68, 32, 70, "↓"),
+                    rij("Management", 67, 31, 70, "↓"),
+                    rij("Anoniem", 1, 0, 2, "↓"),
                 ],
                 "onderwerp": [rij("Ongewenste omgangsvormen", 214, 100, 200, "↑")],
                 "onderzoek": [rij("Geen onderzoek", 170, 91), rij("Volledig feitenonderzoek", 16, 9)],
@@ -293,9 +294,8 @@ def test_bijlage2_heeft_elke_rij_per_dienstonderdeel(gerenderd):
 
 
 def test_pijlen_in_de_infographic_staan_in_het_lettertype():
-    from fontTools.ttLib import TTFont
-
     from django.contrib.staticfiles import finders
+    from fontTools.ttLib import TTFont
 
     for gewicht in (400, 700):
         cmap = TTFont(finders.find(f"fonts/source-sans-3-{gewicht}.woff2")).getBestCmap()
