@@ -1,0 +1,211 @@
+"""The import in the browser: preview first, then one commit; and the same import as a command."""
+
+import html
+import io
+
+import openpyxl
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from finintegriteit.kern.uploads import LEEG, ONBEKEND_FORMAAT
+from finintegriteit.referentie.models import WieBetreft
+from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_bytes
+from vertrouwenspersonen.importeren import opslag
+from vertrouwenspersonen.importeren.controle import KOLOMMEN
+from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.views.importeren import GEIMPORTEERD, NIETS_TE_IMPORTEREN
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("vertrouwenspersonen:importeren")
+BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")
+
+
+@pytest.fixture
+def vp_client(client, vertrouwenspersoon):
+    client.force_login(vertrouwenspersoon)
+    return client
+
+
+def test_voorbeeld_eerst_daarna_alles_in_een_keer(vp_client, vertrouwenspersoon):
+    antwoord = vp_client.post(
+        URL,
+        {"bestand": upload(csv_bytes([rij(), rij(jaar="2023", wie_betreft_de_melding="Leidinggevende")]))},
+    )
+    pagina = antwoord.content.decode()
+    assert "Het bestand is in orde" in pagina and "2 adviesvragen importeren" in pagina
+    assert Adviesvraag.objects.count() == 0, "het voorbeeld slaat niets op"
+    antwoord = vp_client.post(BEVESTIGEN, follow=True)
+    assert GEIMPORTEERD.format(aantal=2) in antwoord.content.decode()
+    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 2
+
+
+def test_xlsx_via_de_pagina(vp_client):
+    vp_client.post(URL, {"bestand": upload(xlsx_bytes([rij()] * 5), "tellijst.xlsx")})
+    vp_client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 5
+
+
+def test_voorbeeld_met_fouten_noemt_regel_kolom_waarde_en_toegestane_waarden(vp_client):
+    antwoord = vp_client.post(URL, {"bestand": upload(csv_bytes([rij(), rij(onderdeel="Belastingdienstt")]))})
+    pagina = html.unescape(antwoord.content.decode())
+    assert "Het bestand is niet geïmporteerd" in pagina
+    regel = pagina[pagina.index("<td>3</td>") :].split("</tr>")[0]
+    assert "onderdeel" in regel and "Belastingdienstt" in regel and "Onbekende waarde." in regel
+    assert "Belastingdienst · Douane · Toeslagen · Beleidsdepartement · Anders" in regel
+    assert "importeren</button>" not in pagina, "geen knop om een bestand met fouten te importeren"
+    assert vp_client.post(BEVESTIGEN).status_code == 302
+    assert Adviesvraag.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [(b"", LEEG), (b"%PDF-1.4\x00\x00binary", ONBEKEND_FORMAAT)],
+)
+def test_verkeerd_of_leeg_bestand_melding_bij_het_veld(vp_client, inhoud, melding):
+    antwoord = vp_client.post(URL, {"bestand": upload(inhoud, "tellijst.xlsx")})
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors["bestand"] == [melding]
+    assert 'id="id_bestand_error"' in antwoord.content.decode()
+
+
+def test_kapotte_codering_via_de_pagina_noemt_de_regel(vp_client):
+    kapot = csv_bytes([rij()]) + "2024;Financi\xeble".encode("latin-1")
+    antwoord = vp_client.post(URL, {"bestand": upload(kapot)})
+    assert "regel 3" in antwoord.context["form"].errors["bestand"][0]
+
+
+def test_bij_het_bevestigen_wordt_opnieuw_gecontroleerd(vp_client):
+    vp_client.post(URL, {"bestand": upload(csv_bytes([rij()]))})
+    # Between preview and commit the beheerder ends the option the file uses.
+    WieBetreft.objects.filter(code="direct-leidinggevende").update(eerste_jaar=2025)
+    antwoord = vp_client.post(BEVESTIGEN)
+    assert antwoord.status_code == 200
+    assert "Het bestand is niet geïmporteerd" in html.unescape(antwoord.content.decode())
+    assert Adviesvraag.objects.count() == 0
+
+
+def test_twee_keer_bevestigen_importeert_een_keer(vp_client):
+    vp_client.post(URL, {"bestand": upload(csv_bytes([rij()] * 3))})
+    vp_client.post(BEVESTIGEN)
+    antwoord = vp_client.post(BEVESTIGEN, follow=True)
+    assert NIETS_TE_IMPORTEREN in antwoord.content.decode()
+    assert Adviesvraag.objects.count() == 3
+
+
+def test_het_bestand_van_een_ander_is_niet_te_bevestigen(
+    client, vertrouwenspersoon, andere_vertrouwenspersoon
+):
+    client.force_login(vertrouwenspersoon)
+    client.post(URL, {"bestand": upload(csv_bytes([rij()]))})
+    client.force_login(andere_vertrouwenspersoon)
+    client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 0
+
+
+def test_annuleren_ruimt_het_bestand_op(vp_client):
+    vp_client.post(URL, {"bestand": upload(csv_bytes([rij()]))})
+    token = vp_client.session[opslag.SESSIESLEUTEL]["token"]
+    vp_client.post(reverse("vertrouwenspersonen:importeren_annuleren"))
+    assert opslag.SESSIESLEUTEL not in vp_client.session
+    assert not (opslag._map() / token).exists()
+    vp_client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 0
+
+
+def test_sjablonen_hebben_precies_de_kopregel(vp_client):
+    csv_inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_csv")).content
+    assert csv_inhoud.decode("utf-8-sig").strip() == ";".join(KOLOMMEN)
+    antwoord = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx"))
+    assert "attachment" in antwoord["Content-Disposition"]
+    werkmap = openpyxl.load_workbook(io.BytesIO(antwoord.content))
+    assert [c.value for c in werkmap.worksheets[0][1]] == list(KOLOMMEN)
+    assert werkmap.worksheets[0].max_row == 1, "geen voorbeeldrij die per ongeluk mee geïmporteerd wordt"
+    toegestaan = [c.value for c in werkmap.worksheets[1]["C"]]
+    assert "Belastingdienst" in toegestaan
+
+
+def test_het_lege_sjabloon_terug_uploaden_is_een_nette_fout(vp_client):
+    inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content
+    antwoord = vp_client.post(URL, {"bestand": upload(inhoud, "tellijst-sjabloon.xlsx")})
+    assert "geen adviesvragen onder de kopregel" in antwoord.content.decode()
+
+
+def test_een_ingevuld_sjabloon_importeert(vp_client):
+    werkmap = openpyxl.load_workbook(
+        io.BytesIO(vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content)
+    )
+    werkmap.worksheets[0].append(rij())
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    vp_client.post(URL, {"bestand": upload(buffer.getvalue(), "ingevuld.xlsx")})
+    vp_client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 1
+
+
+# --- The command ----------------------------------------------------------------------------------
+
+
+def test_opdracht_importeert_en_drukt_de_tellingen_af(tmp_path, vertrouwenspersoon, capsys):
+    pad = tmp_path / "tellijst.csv"
+    pad.write_bytes(
+        csv_bytes(
+            [
+                rij(),
+                rij(
+                    jaar="2023",
+                    wie_betreft_de_melding="Leidinggevende",
+                    wijze_van_afdoening="Klankbordgesprek/advies",
+                ),
+            ]
+        )
+    )
+    call_command("importeer_tellijst", str(pad), "--door", "vp")
+    uitvoer = capsys.readouterr().out
+    assert "2 adviesvragen geïmporteerd (2023: 1, 2024: 1); open: 1, gesloten: 1." in uitvoer
+    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 2
+
+
+def test_opdracht_met_een_fout_stopt_zonder_iets_te_wijzigen(tmp_path, vertrouwenspersoon, capsys):
+    pad = tmp_path / "tellijst.xlsx"
+    pad.write_bytes(xlsx_bytes([rij(), rij(), rij(subcategorie="Fraude")]))
+    with pytest.raises(CommandError, match="niets geïmporteerd"):
+        call_command("importeer_tellijst", str(pad), "--door", "vp")
+    fouten = capsys.readouterr().err
+    assert "regel 4, kolom subcategorie, waarde 'Fraude'" in fouten
+    assert Adviesvraag.objects.count() == 0
+
+
+def test_opdracht_eindigt_met_een_foutcode(tmp_path, vertrouwenspersoon, capsys):
+    from vertrouwenspersonen.management.commands.importeer_tellijst import Command
+
+    pad = tmp_path / "leeg.csv"
+    pad.write_bytes(b"")
+    with pytest.raises(SystemExit) as afsluiting:
+        Command().run_from_argv(["manage.py", "importeer_tellijst", str(pad), "--door", "vp"])
+    assert afsluiting.value.code != 0
+    assert LEEG in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["--door", "niemand"], "bestaat niet"),
+        (["--door", "analist"], "rol Vertrouwenspersoon niet"),
+    ],
+)
+def test_opdracht_weigert_een_verkeerde_gebruiker(tmp_path, vertrouwenspersoon, analist, argumenten, melding):
+    pad = tmp_path / "t.csv"
+    pad.write_bytes(csv_bytes([rij()]))
+    with pytest.raises(CommandError, match=melding):
+        call_command("importeer_tellijst", str(pad), *argumenten)
+    assert Adviesvraag.objects.count() == 0
+
+
+def test_opdracht_alleen_controleren_slaat_niets_op(tmp_path, vertrouwenspersoon, capsys):
+    pad = tmp_path / "t.csv"
+    pad.write_bytes(csv_bytes([rij()]))
+    call_command("importeer_tellijst", str(pad), "--door", "vp", "--alleen-controleren")
+    assert "niets opgeslagen" in capsys.readouterr().out
+    assert Adviesvraag.objects.count() == 0

@@ -1,0 +1,191 @@
+"""The register for the functioneel beheerder: the overview on a peildatum, profiles and their history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from finintegriteit.referentie.models import Onderdeel
+from vertrouwenspersonen import services
+from vertrouwenspersonen.demodata import register_demo_laden
+from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
+from vertrouwenspersonen.selectors import register_telling, verlopende_certificeringen
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("vertrouwenspersonen:register")
+Status = Certificeringsstatus.Status
+
+
+@pytest.fixture
+def beheer_client(client, beheerder):
+    client.force_login(beheerder)
+    return client
+
+
+def profiel(**anders):
+    waarden = {
+        "naam": "A. de Vries",
+        "onderdeel": Onderdeel.objects.get(code="douane"),
+        "in_functie_sinds": datetime.date(2020, 1, 1),
+        "status": Status.BEZIG,
+        "status_vanaf": datetime.date(2020, 1, 1),
+    } | anders
+    return services.vertrouwenspersoon_registreren(**waarden)
+
+
+def test_overzicht_op_de_peildatum_van_het_jaarverslag(beheer_client, django_assert_max_num_queries):
+    register_demo_laden()
+    with django_assert_max_num_queries(10):
+        antwoord = beheer_client.get(URL, {"peildatum": "2025-02-25"})
+    telling = antwoord.context["telling"]
+    assert telling["totaal"] == 76
+    assert list(telling["per_status"].values()) == [54, 16, 4, 2]
+    pagina = antwoord.content.decode()
+    assert "25 februari 2025" in pagina
+    assert len(antwoord.context["verlopend"]) == 4
+
+
+def test_ongeldige_peildatum_valt_terug_op_vandaag(beheer_client):
+    antwoord = beheer_client.get(URL, {"peildatum": "31-02-2025"})
+    assert antwoord.status_code == 200
+    assert antwoord.context["peildatum"] == timezone.localdate()
+
+
+def test_nieuwe_vertrouwenspersoon_toevoegen(beheer_client, vertrouwenspersoon):
+    antwoord = beheer_client.post(
+        reverse("vertrouwenspersonen:register_nieuw"),
+        {
+            "naam": "B. Jansen",
+            "gebruiker": vertrouwenspersoon.pk,
+            "onderdeel": Onderdeel.objects.get(code="toeslagen").pk,
+            "in_functie_sinds": "2024-03-01",
+            "status": Status.BASISOPLEIDING,
+            "status_vanaf": "2024-03-01",
+        },
+    )
+    nieuw = VertrouwenspersoonProfiel.objects.get(naam="B. Jansen")
+    assert antwoord["Location"] == reverse("vertrouwenspersonen:register_profiel", args=[nieuw.pk])
+    assert nieuw.gebruiker == vertrouwenspersoon
+    assert (
+        register_telling(peildatum=datetime.date(2024, 6, 1))["per_status"]["Gestart met de basisopleiding"]
+        == 1
+    )
+    assert register_telling(peildatum=datetime.date(2024, 2, 1))["totaal"] == 0
+
+
+def test_eerste_status_na_de_start_wordt_geweigerd(beheer_client):
+    antwoord = beheer_client.post(
+        reverse("vertrouwenspersonen:register_nieuw"),
+        {
+            "naam": "C",
+            "onderdeel": Onderdeel.objects.get(code="douane").pk,
+            "in_functie_sinds": "2024-03-01",
+            "status": Status.BEZIG,
+            "status_vanaf": "2024-06-01",
+        },
+    )
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors["status_vanaf"] == [
+        services.EERSTE_STATUS_TE_LAAT.format(datum="01-03-2024")
+    ]
+    assert not VertrouwenspersoonProfiel.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("anders", "veld", "melding"),
+    [
+        ({"uit_functie_per": "2019-01-01"}, "uit_functie_per", services.UIT_FUNCTIE_VOOR_IN_FUNCTIE),
+        (
+            {"coordinerend_sinds": "2024-05-01"},
+            "coordinerend_sinds",
+            services.COORDINEREND_SINDS_ZONDER_COORDINEREND,
+        ),
+    ],
+)
+def test_profielregels_met_de_melding_bij_het_veld(beheer_client, anders, veld, melding):
+    p = profiel()
+    gegevens = {"naam": p.naam, "onderdeel": p.onderdeel_id, "in_functie_sinds": "2020-01-01", **anders}
+    antwoord = beheer_client.post(reverse("vertrouwenspersonen:register_profiel", args=[p.pk]), gegevens)
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors[veld] == [melding]
+
+
+def test_account_zonder_rol_vertrouwenspersoon_kan_niet_gekoppeld_worden(analist):
+    with pytest.raises(services.ValidationError) as fout:
+        profiel(gebruiker=analist)
+    assert fout.value.message_dict == {"gebruiker": [services.GEEN_VERTROUWENSPERSOON]}
+
+
+def test_uit_functie_telt_op_latere_peildata_niet_meer_mee(beheer_client):
+    p = profiel()
+    beheer_client.post(
+        reverse("vertrouwenspersonen:register_profiel", args=[p.pk]),
+        {
+            "naam": p.naam,
+            "onderdeel": p.onderdeel_id,
+            "in_functie_sinds": "2020-01-01",
+            "uit_functie_per": "2025-07-01",
+        },
+    )
+    assert register_telling(peildatum=datetime.date(2025, 6, 30))["totaal"] == 1
+    assert register_telling(peildatum=datetime.date(2025, 7, 1))["totaal"] == 0
+
+
+def test_hercertificering_is_een_nieuwe_status_en_verlengt_de_geldigheid(beheer_client):
+    p = profiel()
+    url = reverse("vertrouwenspersonen:register_status_toevoegen", args=[p.pk])
+    beheer_client.post(url, {"status": Status.LVV_REGISTER, "vanaf": "2021-03-01"})
+    assert [pr.pk for pr, _ in verlopende_certificeringen(peildatum=datetime.date(2025, 1, 15))] == [p.pk]
+    beheer_client.post(url, {"status": Status.LVV_REGISTER, "vanaf": "2025-02-01"})
+    assert verlopende_certificeringen(peildatum=datetime.date(2025, 2, 15)) == []
+    # On an earlier peildatum the old certification was still the one in force.
+    assert verlopende_certificeringen(peildatum=datetime.date(2025, 1, 15))[0][1] == datetime.date(2025, 3, 1)
+
+
+def test_verlopen_certificering_blijft_op_de_lijst(beheer_client):
+    p = profiel(status=Status.LVV_REGISTER)
+    verlopend = verlopende_certificeringen(peildatum=datetime.date(2024, 6, 1))
+    assert verlopend == [(p, datetime.date(2024, 1, 1))]
+    assert "(verlopen)" in beheer_client.get(URL, {"peildatum": "2024-06-01"}).content.decode()
+
+
+def test_twee_statussen_op_dezelfde_dag_worden_geweigerd(beheer_client):
+    p = profiel()
+    antwoord = beheer_client.post(
+        reverse("vertrouwenspersonen:register_status_toevoegen", args=[p.pk]),
+        {"status": Status.LVV_REGISTER, "vanaf": "2020-01-01"},
+    )
+    assert antwoord.context["statusform"].errors["vanaf"] == [
+        services.STATUS_DATUM_BEZET.format(datum="01-01-2020")
+    ]
+
+
+def test_status_verwijderen_maar_nooit_de_laatste(beheer_client):
+    p = profiel()
+    services.certificeringsstatus_vastleggen(
+        profiel=p, status=Status.LVV_REGISTER, vanaf=datetime.date(2022, 1, 1)
+    )
+    eerste, tweede = p.statussen.order_by("vanaf")
+    url = reverse("vertrouwenspersonen:register_status_verwijderen", args=[p.pk, tweede.pk])
+    beheer_client.post(url)
+    assert list(p.statussen.all()) == [eerste]
+    antwoord = beheer_client.post(
+        reverse("vertrouwenspersonen:register_status_verwijderen", args=[p.pk, eerste.pk]), follow=True
+    )
+    assert services.LAATSTE_STATUS in antwoord.content.decode()
+    assert p.statussen.count() == 1
+
+
+def test_statussen_van_een_ander_profiel_zijn_niet_te_verwijderen(beheer_client):
+    a, b = profiel(), profiel(naam="B")
+    services.certificeringsstatus_vastleggen(
+        profiel=b, status=Status.LVV_REGISTER, vanaf=datetime.date(2022, 1, 1)
+    )
+    status_b = b.statussen.order_by("-vanaf").first()
+    antwoord = beheer_client.post(
+        reverse("vertrouwenspersonen:register_status_verwijderen", args=[a.pk, status_b.pk])
+    )
+    assert antwoord.status_code == 404
+    assert b.statussen.count() == 2
