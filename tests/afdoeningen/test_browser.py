@@ -4,19 +4,26 @@ import pytest
 
 from afdoeningen.models import Afdoening
 from tests.conftest import WACHTWOORD
-from tests.e2e.conftest import (  # noqa: F401 - fixtures
-    AXE,
-    WCAG_TAGS,
-    browser,
-    inloggen,
-    nieuwe_context,
-    pagina,
-    screenshot,
-)
+from tests.e2e import conftest as e2e
+from tests.e2e.conftest import AXE, WCAG_TAGS, inloggen, nieuwe_context, pagina, screenshot  # noqa: F401
 
 from .registerbestanden import als_csv, open_regel, regel
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module only, closed when it is done.
+
+    The e2e harness's browser fixture is session-scoped but only visible in tests/e2e; imported into
+    several modules it would start a second Playwright while the first still runs, which Playwright's
+    sync API refuses. A module-scoped browser is gone before the next module starts its own.
+    """
+    with e2e.playwright_sync.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(e2e.CHROMIUM), headless=True, args=e2e.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def toegankelijkheidsfouten(page) -> list[str]:
