@@ -156,6 +156,24 @@ class Termijn:
     te_laat: bool
 
 
+def _termijn_binnen(grens: datetime.date) -> Q:
+    return Q(_bevestiging_open(), ontvangstbevestiging_uiterlijk__lte=grens) | Q(
+        _terugkoppeling_open(), terugkoppeling_uiterlijk__lte=grens
+    )
+
+
+def zonder_behandelaar_tellen(*, vandaag: datetime.date, bijna_dagen: int) -> int:
+    """Open klokkenluidersmeldingen with a deadline within reach that no active behandelaar will hear of."""
+    grens = vandaag + datetime.timedelta(days=bijna_dagen)
+    return (
+        Melding.objects.filter(klokkenluidersmelding=True)
+        .exclude(status=AFGEDAAN)
+        .filter(Q(behandelaar__isnull=True) | Q(behandelaar__is_active=False))
+        .filter(_termijn_binnen(grens))
+        .count()
+    )
+
+
 def herinneringen_selecteren(*, vandaag: datetime.date, bijna_dagen: int) -> list[Termijn]:
     """Every open deadline of an open klokkenluidersmelding with an active behandelaar that is overdue or
     due within `bijna_dagen`, one entry per deadline."""
@@ -163,10 +181,7 @@ def herinneringen_selecteren(*, vandaag: datetime.date, bijna_dagen: int) -> lis
     meldingen = (
         Melding.objects.filter(klokkenluidersmelding=True, behandelaar__is_active=True)
         .exclude(status=AFGEDAAN)
-        .filter(
-            Q(_bevestiging_open(), ontvangstbevestiging_uiterlijk__lte=grens)
-            | Q(_terugkoppeling_open(), terugkoppeling_uiterlijk__lte=grens)
-        )
+        .filter(_termijn_binnen(grens))
         .select_related("behandelaar")
         .order_by("behandelaar_id", "jaar", "volgnummer")
     )

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Melding
-from ..selectors import herinneringen_selecteren
+from ..selectors import herinneringen_selecteren, zonder_behandelaar_tellen
 from . import fouten
 from .vergrendeling import bijwerken_met_versie
 
@@ -120,6 +120,12 @@ def termijnherinneringen_versturen(*, vandaag: datetime.date) -> int:
     per_behandelaar = defaultdict(list)
     for termijn in herinneringen_selecteren(vandaag=vandaag, bijna_dagen=BIJNA_VERLOPEN_DAGEN):
         per_behandelaar[termijn.behandelaar].append(termijn)
+    zonder = zonder_behandelaar_tellen(vandaag=vandaag, bijna_dagen=BIJNA_VERLOPEN_DAGEN)
+    if zonder:
+        # Nobody to mail: the Termijnen overview shows them; the log makes the gap visible to operations.
+        logger.warning(
+            "%s klokkenluidersmelding(en) met een (bijna) verlopen termijn zonder behandelaar.", zonder
+        )
     verstuurd = 0
     for behandelaar, termijnen in per_behandelaar.items():
         if not behandelaar.email:

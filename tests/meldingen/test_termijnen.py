@@ -174,3 +174,11 @@ def test_termijnenoverzicht_gesorteerd_op_termijn_met_verlopen_gemarkeerd(
     # 'Alleen mijn meldingen'
     rijen = list(client.get(reverse("meldingen:termijnen"), {"mijn": "1"}).context["pagina"].object_list)
     assert [r.nummer for r in rijen] == [m["te_laat"].nummer, m["vandaag"].nummer]
+
+
+@pytest.mark.django_db
+def test_een_termijn_zonder_behandelaar_komt_in_het_log(maak_melding, vandaag, caplog):
+    maak_melding(ontvangen_op=D(2025, 3, 1), klokkenluidersmelding=True)
+    with caplog.at_level("WARNING", logger="meldingen.services.termijnen"):
+        assert termijnherinneringen_versturen() == 0
+    assert "1 klokkenluidersmelding(en) met een (bijna) verlopen termijn zonder behandelaar" in caplog.text
