@@ -14,10 +14,6 @@ from ..tabellen import (
 
 BIJLAGE2_RIJEN_PER_TABEL = 60
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
-LEIDINGGEVENDE_VOETNOOT = (
-    "In {jaar} is een onderscheid gemaakt tussen direct leidinggevende en andere leidinggevende. "
-    "Voor de vergelijkbaarheid zijn die twee categorieën bij ‘{groep}’ opgeteld."
-)
 BIJLAGE2_TOELICHTING = (
     "Dit overzicht geeft weer welke (vermoedelijke) integriteitsschendingen er zijn afgedaan in "
     "{jaar}. Het gaat "

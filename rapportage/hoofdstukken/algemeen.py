@@ -37,7 +37,8 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ("Vertrouwenspersonen", register.get("totaal")),
     ]
     rijen = [Rij(label, [waarde]) for label, waarde in regels if waarde is not None]
-    tegels = [InfoRegel(label, waarde) for label, waarde in regels[:4] + regels[4:5] if waarde is not None]
+    # The tiles: the five headline figures of the year (activity and size of the organisation).
+    tegels = [InfoRegel(label, waarde) for label, waarde in regels[:5] if waarde is not None]
     blokken = [
         Kerncijfers(tegels),
         Tabel("kerncijfers", f"Kerncijfers {jaar}", "Onderwerp", [str(jaar)], rijen),

@@ -114,3 +114,11 @@ def test_voorbeeld_is_alleen_voor_coordinatoren(client, analist, cijfers):
 
 def test_niet_beschikbaar_tekst_is_een_constante():
     assert "niet beschikbaar" in views.NIET_BESCHIKBAAR
+
+
+def test_bijlage2_staat_op_het_dashboard_als_download_niet_als_lange_tabel(client, coordinator, cijfers):
+    client.force_login(coordinator)
+    pagina = client.get(reverse("rapportage:dashboard"), {"jaar": 2024}).content.decode()
+    assert reverse("rapportage:xlsx", args=["bijlage2"]) in pagina
+    assert "alle 2 regels downloaden" in pagina
+    assert "Medewerker heeft zich grensoverschrijdend gedragen." not in pagina
