@@ -41,7 +41,7 @@ class RapportAanvraagForm(JaarForm):
         queryset=Onderdeel.objects.none(),
         required=False,
         empty_label=HELE_MINISTERIE,
-        help_text="Een rapport van één onderdeel toont aantallen onder de drempel als ‘<N’.",
+        help_text="Een rapport van één onderdeel toont aantallen onder de drempel als ‘&lt;N’.",
     )
 
     def __init__(self, *args, gebruiker, **kwargs):
