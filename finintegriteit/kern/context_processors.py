@@ -1,6 +1,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from . import rollen as r
+from .tweestaps import tweestaps_vereist
 
 # (label, url name, roles that see it). Each role sees only its own navigation.
 NAVIGATIE = [
@@ -24,6 +25,9 @@ def navigatie(request):
     gebruiker = getattr(request, "user", None)
     if gebruiker is None or not gebruiker.is_authenticated:
         return {"navigatie": []}
+    if tweestaps_vereist(gebruiker) and not getattr(gebruiker, "is_verified", lambda: False)():
+        # Links the user cannot follow before the second login step would only lead back to it.
+        return {"navigatie": [], "rollen": sorted(r.rollen_van(gebruiker))}
     items = []
     for label, naam, rollen in NAVIGATIE:
         if not r.heeft_rol(gebruiker, *rollen):

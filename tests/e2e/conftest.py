@@ -35,12 +35,28 @@ playwright_sync = pytest.importorskip(
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+_GEDEELD: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Test modules of the apps import this fixture, which makes each import a fixture of its own; a
+    # second sync_playwright() in the same thread fails ("Sync API inside the asyncio loop"), so all
+    # of them share one Chromium, closed when the last one is done.
+    if not _GEDEELD:
+        p = playwright_sync.sync_playwright().start()
+        _GEDEELD.update(
+            playwright=p,
+            browser=p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS),
+            gebruikers=0,
+        )
+    _GEDEELD["gebruikers"] += 1
+    yield _GEDEELD["browser"]
+    _GEDEELD["gebruikers"] -= 1
+    if _GEDEELD["gebruikers"] == 0:
+        _GEDEELD["browser"].close()
+        _GEDEELD["playwright"].stop()
+        _GEDEELD.clear()
 
 
 @pytest.fixture

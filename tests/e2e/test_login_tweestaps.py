@@ -1,0 +1,85 @@
+"""In a real browser: an OIF analist links an authenticator app the way a person would, by reading the
+key from the page, and the pages of the second step pass the accessibility check."""
+
+import base64
+import re
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django_otp.oath import TOTP
+
+from finintegriteit.kern.rollen import ALLE_ROLLEN
+from tests.conftest import WACHTWOORD
+from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def rolgroepen():
+    """A transactional test before this one flushed the groups that the data migrations made."""
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+
+
+def code_uit_sleutel(sleutel: str) -> str:
+    """What an authenticator app computes from the key it was given (30 seconds, 6 digits, SHA-1)."""
+    schoon = sleutel.replace(" ", "")
+    sleutel_bytes = base64.b32decode(schoon + "=" * (-len(schoon) % 8))
+    totp = TOTP(sleutel_bytes, step=30, t0=0, digits=6)
+    totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist):
+    pagina.goto(f"{live_server.url}/inloggen/?next=/wachtwoord/")
+    pagina.get_by_label("Gebruikersnaam").fill("analist")
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/koppelen/"))
+
+    qr = pagina.get_by_role("img", name=re.compile("QR-code"))
+    assert qr.is_visible()
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0"), "de QR-code laadt niet (CSP?)"
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "tweestaps-koppelen")
+
+    sleutel = pagina.locator("#geheim").inner_text()
+    pagina.get_by_label("Code").fill("123")
+    pagina.get_by_role("button", name="Koppeling bevestigen").click()
+    assert pagina.get_by_text("Vul de zes cijfers in").is_visible()
+    assert toegankelijkheidsfouten(pagina) == []
+
+    pagina.get_by_label("Code").fill(code_uit_sleutel(sleutel))
+    pagina.get_by_role("button", name="Koppeling bevestigen").click()
+    pagina.wait_for_url(re.compile(r"/wachtwoord/$"))
+    assert pagina.get_by_text("Uw authenticator-app is gekoppeld").is_visible()
+
+
+def test_codepagina_is_toegankelijk(pagina, live_server, analist):
+    from tests.conftest import bevestigd_totp_apparaat
+
+    bevestigd_totp_apparaat(analist)
+    pagina.goto(f"{live_server.url}/inloggen/")
+    pagina.get_by_label("Gebruikersnaam").fill("analist")
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(re.compile(r"/inloggen/code/"))
+    assert pagina.evaluate("document.activeElement.id") == "id_code", "het codeveld heeft geen focus"
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "tweestaps-code")
+
+
+def test_de_inloghulp_van_de_browsertests_komt_door_de_tweede_stap(pagina, live_server, analist, beheerder):
+    """Other browser tests log in as OIF analist or beheerder with `inloggen`; it must pass the code step."""
+    from tests.conftest import bevestigd_totp_apparaat
+    from tests.e2e.conftest import inloggen
+
+    bevestigd_totp_apparaat(analist)
+    inloggen(pagina, live_server, "analist", WACHTWOORD)
+    assert "/inloggen/" not in pagina.url
+    pagina.context.clear_cookies()
+    inloggen(pagina, live_server, "beheerder", WACHTWOORD)  # not yet linked: the helper links the app
+    pagina.goto(f"{live_server.url}/beheer/")
+    assert pagina.url.endswith("/beheer/")
