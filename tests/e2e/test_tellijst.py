@@ -8,13 +8,22 @@ from tests.e2e.conftest import inloggen, screenshot
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
 
-# The browser fixtures of the e2e harness (that conftest only reaches tests/e2e itself).
-browser = e2e.browser
-nieuwe_context = e2e.nieuwe_context
-pagina = e2e.pagina
+pytestmark = pytest.mark.django_db(transaction=True)
 
-# serialized_rollback: the roles and taxonomies of the data migrations are back after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+@pytest.fixture(autouse=True)
+def rollen_en_taxonomie():
+    """A transactional test before this one flushed what the data migrations made: roles and options."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from finintegriteit.kern.rollen import ALLE_ROLLEN
+
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
 
 
 def toegankelijkheidsfouten(page) -> list[str]:
