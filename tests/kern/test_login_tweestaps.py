@@ -5,9 +5,11 @@ import datetime as dt
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern.forms import CODE_ONJUIST, CODE_WACHTEN
@@ -220,3 +222,36 @@ def test_de_tweede_stap_geeft_de_sessie_een_nieuwe_sleutel(client, analist, bevr
     from django.contrib.sessions.models import Session
 
     assert not Session.objects.filter(session_key=voor).exists()
+
+
+def geverifieerd_inloggen(client, gebruiker):
+    client.force_login(gebruiker)
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = bevestigd_totp_apparaat(gebruiker).persistent_id
+    sessie.save()
+
+
+def test_beheerder_kan_de_app_van_iemand_met_een_verloren_telefoon_ontkoppelen(client, beheerder, analist):
+    apparaat = bevestigd_totp_apparaat(analist)
+    geverifieerd_inloggen(client, beheerder)
+    assert client.get("/beheer/otp_totp/totpdevice/").status_code == 200
+    antwoord = client.post(f"/beheer/otp_totp/totpdevice/{apparaat.pk}/delete/", {"post": "yes"})
+    assert antwoord.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists()
+
+    # The analist links a new app at the next login.
+    analist_browser = Client()
+    inloggen_met_wachtwoord(analist_browser, "analist")
+    assert analist_browser.get(CODE_PAGINA).url.startswith(KOPPEL_PAGINA)
+
+
+def test_beheerder_kan_een_blokkade_opheffen(client, beheerder, vertrouwenspersoon):
+    for _ in range(5):
+        Client().post(reverse("kern:login"), {"username": "vp", "password": "fout"})
+    assert Client().post(reverse("kern:login"), {"username": "vp", "password": WACHTWOORD}).status_code == 429
+    geverifieerd_inloggen(client, beheerder)
+    poging = AccessAttempt.objects.get(username="vp")
+    assert client.get("/beheer/axes/accessattempt/").status_code == 200
+    antwoord = client.post(f"/beheer/axes/accessattempt/{poging.pk}/delete/", {"post": "yes"})
+    assert antwoord.status_code == 302
+    assert Client().post(reverse("kern:login"), {"username": "vp", "password": WACHTWOORD}).status_code == 302
