@@ -5,116 +5,292 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rapportage', '0001_initial'),
-        ('referentie', '0002_taxonomie_2024'),
+        ("rapportage", "0001_initial"),
+        ("referentie", "0002_taxonomie_2024"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Kerncijfers',
+            name="Kerncijfers",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jaar', models.PositiveSmallIntegerField(unique=True, verbose_name='jaar')),
-                ('medewerkers_totaal', models.PositiveIntegerField(blank=True, help_text='Alle medewerkers van het ministerie.', null=True, verbose_name='medewerkers (totaal)')),
-                ('peildatum_register', models.DateField(blank=True, help_text='Het overzicht van vertrouwenspersonen in het jaarverslag wordt op deze datum geteld (voor 2024: 25-02-2025).', null=True, verbose_name='peildatum register vertrouwenspersonen')),
-                ('klachten_ontvangen', models.PositiveIntegerField(blank=True, null=True, verbose_name='Klachtencommissie: klachten ontvangen')),
-                ('klachten_ontvankelijk', models.PositiveIntegerField(blank=True, null=True, verbose_name='Klachtencommissie: ontvankelijk verklaard')),
-                ('cif_meldingen', models.PositiveIntegerField(blank=True, help_text='Het totaal; de verdeling over categorieën staat hieronder, voor zover bekend.', null=True, verbose_name='Commissie sociale veiligheid en integriteit: meldingen')),
-                ('toelichting', models.TextField(blank=True, help_text='Bron of bijzonderheden; verschijnt niet in het rapport.', verbose_name='toelichting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("jaar", models.PositiveSmallIntegerField(unique=True, verbose_name="jaar")),
+                (
+                    "medewerkers_totaal",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Alle medewerkers van het ministerie.",
+                        null=True,
+                        verbose_name="medewerkers (totaal)",
+                    ),
+                ),
+                (
+                    "peildatum_register",
+                    models.DateField(
+                        blank=True,
+                        help_text="Het overzicht van vertrouwenspersonen in het jaarverslag wordt op deze datum geteld (voor 2024: 25-02-2025).",
+                        null=True,
+                        verbose_name="peildatum register vertrouwenspersonen",
+                    ),
+                ),
+                (
+                    "klachten_ontvangen",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Klachtencommissie: klachten ontvangen"
+                    ),
+                ),
+                (
+                    "klachten_ontvankelijk",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Klachtencommissie: ontvankelijk verklaard"
+                    ),
+                ),
+                (
+                    "cif_meldingen",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Het totaal; de verdeling over categorieën staat hieronder, voor zover bekend.",
+                        null=True,
+                        verbose_name="Commissie sociale veiligheid en integriteit: meldingen",
+                    ),
+                ),
+                (
+                    "toelichting",
+                    models.TextField(
+                        blank=True,
+                        help_text="Bron of bijzonderheden; verschijnt niet in het rapport.",
+                        verbose_name="toelichting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kerncijfers van een jaar',
-                'verbose_name_plural': 'kerncijfers',
-                'ordering': ['-jaar'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('klachten_ontvankelijk__isnull', True), models.Q(('klachten_ontvangen__isnull', False), ('klachten_ontvankelijk__lte', models.F('klachten_ontvangen'))), _connector='OR'), name='kerncijfers_ontvankelijk_niet_meer_dan_ontvangen', violation_error_message='Er zijn meer klachten ontvankelijk dan ontvangen.')],
+                "verbose_name": "kerncijfers van een jaar",
+                "verbose_name_plural": "kerncijfers",
+                "ordering": ["-jaar"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("klachten_ontvankelijk__isnull", True),
+                            models.Q(
+                                ("klachten_ontvangen__isnull", False),
+                                ("klachten_ontvankelijk__lte", models.F("klachten_ontvangen")),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="kerncijfers_ontvankelijk_niet_meer_dan_ontvangen",
+                        violation_error_message="Er zijn meer klachten ontvankelijk dan ontvangen.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CifCategorie',
+            name="CifCategorie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('categorie', models.CharField(max_length=200, verbose_name='categorie')),
-                ('aantal', models.PositiveIntegerField(blank=True, help_text='Leeg: niet bekend (het rapport toont dan alleen het totaal).', null=True, verbose_name='aantal meldingen')),
-                ('kerncijfers', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cif_categorieen', to='rapportage.kerncijfers', verbose_name='kerncijfers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("categorie", models.CharField(max_length=200, verbose_name="categorie")),
+                (
+                    "aantal",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg: niet bekend (het rapport toont dan alleen het totaal).",
+                        null=True,
+                        verbose_name="aantal meldingen",
+                    ),
+                ),
+                (
+                    "kerncijfers",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cif_categorieen",
+                        to="rapportage.kerncijfers",
+                        verbose_name="kerncijfers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'categorie van de Commissie sociale veiligheid en integriteit',
-                'verbose_name_plural': 'Commissie sociale veiligheid en integriteit: categorieën',
-                'ordering': ['volgorde', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('kerncijfers', 'categorie'), name='cif_categorie_uniek')],
+                "verbose_name": "categorie van de Commissie sociale veiligheid en integriteit",
+                "verbose_name_plural": "Commissie sociale veiligheid en integriteit: categorieën",
+                "ordering": ["volgorde", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("kerncijfers", "categorie"), name="cif_categorie_uniek")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KlachtOnderwerp',
+            name="KlachtOnderwerp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('onderwerp', models.CharField(max_length=150, verbose_name='onderwerp')),
-                ('aantal', models.PositiveIntegerField(verbose_name='aantal klachten')),
-                ('kerncijfers', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='klachtonderwerpen', to='rapportage.kerncijfers', verbose_name='kerncijfers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("onderwerp", models.CharField(max_length=150, verbose_name="onderwerp")),
+                ("aantal", models.PositiveIntegerField(verbose_name="aantal klachten")),
+                (
+                    "kerncijfers",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="klachtonderwerpen",
+                        to="rapportage.kerncijfers",
+                        verbose_name="kerncijfers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'onderwerp van ontvankelijke klachten',
-                'verbose_name_plural': 'Klachtencommissie: onderwerpen',
-                'ordering': ['volgorde', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('kerncijfers', 'onderwerp'), name='klachtonderwerp_uniek')],
+                "verbose_name": "onderwerp van ontvankelijke klachten",
+                "verbose_name_plural": "Klachtencommissie: onderwerpen",
+                "ordering": ["volgorde", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("kerncijfers", "onderwerp"), name="klachtonderwerp_uniek")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KlachtUitkomst',
+            name="KlachtUitkomst",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('uitkomst', models.CharField(help_text="Bijv. 'ongegrond verklaard'.", max_length=150, verbose_name='uitkomst')),
-                ('aantal', models.PositiveIntegerField(verbose_name='aantal klachten')),
-                ('kerncijfers', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='klachtuitkomsten', to='rapportage.kerncijfers', verbose_name='kerncijfers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "uitkomst",
+                    models.CharField(
+                        help_text="Bijv. 'ongegrond verklaard'.", max_length=150, verbose_name="uitkomst"
+                    ),
+                ),
+                ("aantal", models.PositiveIntegerField(verbose_name="aantal klachten")),
+                (
+                    "kerncijfers",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="klachtuitkomsten",
+                        to="rapportage.kerncijfers",
+                        verbose_name="kerncijfers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'uitkomst van ontvankelijke klachten',
-                'verbose_name_plural': 'Klachtencommissie: uitkomsten',
-                'ordering': ['volgorde', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('kerncijfers', 'uitkomst'), name='klachtuitkomst_uniek')],
+                "verbose_name": "uitkomst van ontvankelijke klachten",
+                "verbose_name_plural": "Klachtencommissie: uitkomsten",
+                "ordering": ["volgorde", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("kerncijfers", "uitkomst"), name="klachtuitkomst_uniek")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MedewerkersPerOnderdeel',
+            name="MedewerkersPerOnderdeel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('aantal', models.PositiveIntegerField(verbose_name='medewerkers')),
-                ('kerncijfers', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='medewerkers', to='rapportage.kerncijfers', verbose_name='kerncijfers')),
-                ('onderdeel', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='referentie.onderdeel', verbose_name='onderdeel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("aantal", models.PositiveIntegerField(verbose_name="medewerkers")),
+                (
+                    "kerncijfers",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="medewerkers",
+                        to="rapportage.kerncijfers",
+                        verbose_name="kerncijfers",
+                    ),
+                ),
+                (
+                    "onderdeel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="referentie.onderdeel",
+                        verbose_name="onderdeel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medewerkers van een onderdeel',
-                'verbose_name_plural': 'medewerkers per onderdeel',
-                'ordering': ['volgorde', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('kerncijfers', 'onderdeel'), name='medewerkers_een_per_onderdeel')],
+                "verbose_name": "medewerkers van een onderdeel",
+                "verbose_name_plural": "medewerkers per onderdeel",
+                "ordering": ["volgorde", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kerncijfers", "onderdeel"), name="medewerkers_een_per_onderdeel"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Nevenwerkzaamheden',
+            name="Nevenwerkzaamheden",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('organisatie', models.CharField(help_text="Zoals het verslag de rij noemt, bijv. 'DG Douane'.", max_length=100, verbose_name='organisatie')),
-                ('aantal', models.PositiveIntegerField(verbose_name='geregistreerde nevenwerkzaamheden')),
-                ('kerncijfers', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nevenwerkzaamheden', to='rapportage.kerncijfers', verbose_name='kerncijfers')),
-                ('onderdeel', models.ForeignKey(blank=True, help_text='Leeg voor een organisatie die geen onderdeel is (bijv. Inspectie BTD).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='referentie.onderdeel', verbose_name='onderdeel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "organisatie",
+                    models.CharField(
+                        help_text="Zoals het verslag de rij noemt, bijv. 'DG Douane'.",
+                        max_length=100,
+                        verbose_name="organisatie",
+                    ),
+                ),
+                ("aantal", models.PositiveIntegerField(verbose_name="geregistreerde nevenwerkzaamheden")),
+                (
+                    "kerncijfers",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="nevenwerkzaamheden",
+                        to="rapportage.kerncijfers",
+                        verbose_name="kerncijfers",
+                    ),
+                ),
+                (
+                    "onderdeel",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg voor een organisatie die geen onderdeel is (bijv. Inspectie BTD).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="referentie.onderdeel",
+                        verbose_name="onderdeel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nevenwerkzaamheden van een organisatie',
-                'verbose_name_plural': 'nevenwerkzaamheden',
-                'ordering': ['volgorde', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('kerncijfers', 'organisatie'), name='nevenwerkzaamheden_een_per_rij')],
+                "verbose_name": "nevenwerkzaamheden van een organisatie",
+                "verbose_name_plural": "nevenwerkzaamheden",
+                "ordering": ["volgorde", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kerncijfers", "organisatie"), name="nevenwerkzaamheden_een_per_rij"
+                    )
+                ],
             },
         ),
     ]

@@ -2,7 +2,13 @@ from django.db import migrations
 
 from finintegriteit.kern.rollen import ken_rechten_toe
 
-REGELS = ("medewerkersperonderdeel", "nevenwerkzaamheden", "klachtonderwerp", "klachtuitkomst", "cifcategorie")
+REGELS = (
+    "medewerkersperonderdeel",
+    "nevenwerkzaamheden",
+    "klachtonderwerp",
+    "klachtuitkomst",
+    "cifcategorie",
+)
 
 
 def rechten(apps, schema_editor):
@@ -12,7 +18,11 @@ def rechten(apps, schema_editor):
         {
             "Functioneel beheerder": [
                 *[f"rapportage.{actie}_kerncijfers" for actie in ("view", "add", "change")],
-                *[f"rapportage.{actie}_{model}" for model in REGELS for actie in ("view", "add", "change", "delete")],
+                *[
+                    f"rapportage.{actie}_{model}"
+                    for model in REGELS
+                    for actie in ("view", "add", "change", "delete")
+                ],
             ],
         },
     )
