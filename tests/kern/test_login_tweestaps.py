@@ -255,3 +255,26 @@ def test_beheerder_kan_een_blokkade_opheffen(client, beheerder, vertrouwensperso
     antwoord = client.post(f"/beheer/axes/accessattempt/{poging.pk}/delete/", {"post": "yes"})
     assert antwoord.status_code == 302
     assert Client().post(reverse("kern:login"), {"username": "vp", "password": WACHTWOORD}).status_code == 302
+
+
+@override_settings(DEBUG=True)
+def test_demogebruikers_melden_dat_analist_en_beheerder_een_app_koppelen(bevroren):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    uitvoer = StringIO()
+    call_command("maak_demogebruikers", stdout=uitvoer)
+    regels = uitvoer.getvalue().splitlines()
+    hint = [regel for regel in regels if "authenticator-app" in regel]
+    assert hint and "analist en beheerder" in hint[0]
+
+    apparaat = TOTPDevice.objects.create(user=analist_uit_demo(), name="telefoon", confirmed=True)
+    call_command("maak_demogebruikers", "--opnieuw", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists(), "--opnieuw ontkoppelde de app niet"
+
+
+def analist_uit_demo():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="analist")
