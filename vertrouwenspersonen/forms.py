@@ -50,10 +50,9 @@ def subcategorie_keuzes(*, jaar: int, hoofdcategorie_id=None) -> list:
 
 
 def _als_getal(waarde) -> int | None:
-    try:
-        return int(waarde)
-    except (TypeError, ValueError):
-        return None
+    """A small whole number from a form value, or None (a 30-digit 'year' must not reach the database)."""
+    tekst = str(waarde) if waarde is not None else ""
+    return int(tekst) if tekst.isdigit() and len(tekst) <= 9 else None
 
 
 class Opmaak:

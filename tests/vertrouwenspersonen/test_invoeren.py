@@ -214,11 +214,21 @@ def test_subcategorieen_volgen_de_hoofdcategorie_via_htmx(vp_client):
     assert opties == ["— kies —", "Diefstal / verduistering", "Fraude", "Overig"]
 
 
-def test_subcategorieen_met_onzin_geeft_een_lege_keuze(vp_client):
+@pytest.mark.parametrize(
+    ("hoofdcategorie", "jaar"), [("x", "y"), ("9" * 30, "9" * 30), ("-1", "-2024"), ("", "")]
+)
+def test_subcategorieen_met_onzin_geeft_geen_500(vp_client, hoofdcategorie, jaar):
     antwoord = vp_client.get(
-        reverse("vertrouwenspersonen:subcategorieen"), {"hoofdcategorie": "x", "jaar": "y"}
+        reverse("vertrouwenspersonen:subcategorieen"), {"hoofdcategorie": hoofdcategorie, "jaar": jaar}
     )
     assert antwoord.status_code == 200 and "<option" in antwoord.content.decode()
+
+
+def test_velden_met_onzin_geeft_geen_500(vp_client):
+    antwoord = vp_client.post(
+        reverse("vertrouwenspersonen:velden"), {"jaar": "9" * 30, "hoofdcategorie": "9" * 30}
+    )
+    assert antwoord.status_code == 200
 
 
 @time_machine.travel("2025-06-15 10:00 +0200")

@@ -4,6 +4,8 @@ Only members of the Vertrouwenspersoon role get in; every row is looked up throu
 adviesvraag_voor_vertrouwenspersoon, so another vertrouwenspersoon's row answers 404.
 """
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -111,12 +113,10 @@ def velden(request):
 @require_GET
 def subcategorieen(request):
     """The <option>s of the subcategorie list for the chosen hoofdcategorie and year (htmx)."""
-    vandaag = timezone.localdate()
-    try:
-        jaar = int(request.GET.get("jaar", vandaag.year))
-        hoofdcategorie = int(request.GET.get("hoofdcategorie") or 0)
-    except ValueError:
-        jaar, hoofdcategorie = vandaag.year, 0
+    jaar = request.GET.get("jaar", "")
+    jaar = int(jaar) if re.fullmatch(r"\d{4}", jaar) else timezone.localdate().year
+    hoofdcategorie = request.GET.get("hoofdcategorie", "")
+    hoofdcategorie = int(hoofdcategorie) if re.fullmatch(r"\d{1,9}", hoofdcategorie) else 0
     keuzes = subcategorie_keuzes(jaar=jaar, hoofdcategorie_id=hoofdcategorie or None)
     opties = [(waarde, label) for waarde, label in keuzes if isinstance(label, str)]
     groepen = [(groep, subs) for groep, subs in keuzes if not isinstance(subs, str)]
