@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "afdoeningen",
     "vertrouwenspersonen",
     "rapportage",
+    "finintegriteit.prestaties",
 ]
 
 MIDDLEWARE = [
