@@ -40,7 +40,15 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint audit
+# axe-core for the accessibility checks of the browser tests; without npm those checks skip.
+AXE := var/npm/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix var/npm --no-save --no-audit --no-fund --silent axe-core@4.14.1; \
+	fi
+
+test: lint audit $(AXE)
 	DEBUG=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
