@@ -171,6 +171,8 @@ STORAGES = {
 }
 # Generated reports live outside MEDIA and STATIC: only a view that checks rights serves them.
 RAPPORT_ROOT = Path(env.str("RAPPORT_ROOT", default=str(VAR_DIR / "rapporten")))
+# Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
+RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
@@ -218,7 +220,13 @@ LOGGING = {
         "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "kort"}
     },
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs a line per rendered page at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Production hardening; the checks of `manage.py check --deploy` hold when DEBUG is off.
