@@ -99,37 +99,48 @@ def _vertrouwenspersonen(aantal: int) -> list:
     return gebruikers
 
 
-def adviesvragen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> int:
-    rnd = random.Random(seed)
-    opties = _Opties()
+def adviesvragen_bouwen(
+    *, aantal: int, jaren: list[int], seed: int = 2024, opties=None, vps=None, rnd=None
+) -> list:
+    """Unsaved, valid Adviesvraag objects (also the rows of the import benchmark's files)."""
+    rnd = rnd or random.Random(seed)
+    opties = opties or _Opties()
     jaren = tellijst_jaren(opties, jaren)
     if not jaren:
         raise ValueError("Geen jaar waarin de Tellijst-taxonomie volledig in gebruik is.")
+    vps = vps if vps is not None else _vertrouwenspersonen(70)
+    rijen = []
+    for _ in range(aantal):
+        jaar = rnd.choice(jaren)
+        hoofd = rnd.choice(opties.in_jaar(ref.Hoofdcategorie, jaar))
+        sub = rnd.choice(opties.subcategorieen(hoofd, jaar))
+        rijen.append(
+            Adviesvraag(
+                jaar=jaar,
+                kwartaal=rnd.choice((None, 1, 2, 3, 4)),
+                onderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
+                hoofdcategorie=hoofd,
+                subcategorie=sub,
+                wie_betreft=rnd.choice(opties.in_jaar(ref.WieBetreft, jaar)),
+                wijze_van_afdoening=rnd.choice(opties.in_jaar(ref.WijzeVanAfdoening, jaar)),
+                situatie=rnd.choice(opties.in_jaar(ref.SituatieNaInterventie, jaar)),
+                melder_is_beklaagde=rnd.choice((True, False)) if jaar >= JAAR_MELDER_IS_BEKLAAGDE else None,
+                evaluatielink=rnd.choice(Adviesvraag.Evaluatielink.values),
+                geregistreerd_door=rnd.choice(vps) if vps else None,
+            )
+        )
+    return rijen
+
+
+def adviesvragen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> int:
+    rnd = random.Random(seed)
+    opties = _Opties()
     vps = _vertrouwenspersonen(70)
     gemaakt = 0
     while gemaakt < aantal:
-        rijen = []
-        for _ in range(min(BATCH, aantal - gemaakt)):
-            jaar = rnd.choice(jaren)
-            hoofd = rnd.choice(opties.in_jaar(ref.Hoofdcategorie, jaar))
-            sub = rnd.choice(opties.subcategorieen(hoofd, jaar))
-            rijen.append(
-                Adviesvraag(
-                    jaar=jaar,
-                    kwartaal=rnd.choice((None, 1, 2, 3, 4)),
-                    onderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
-                    hoofdcategorie=hoofd,
-                    subcategorie=sub,
-                    wie_betreft=rnd.choice(opties.in_jaar(ref.WieBetreft, jaar)),
-                    wijze_van_afdoening=rnd.choice(opties.in_jaar(ref.WijzeVanAfdoening, jaar)),
-                    situatie=rnd.choice(opties.in_jaar(ref.SituatieNaInterventie, jaar)),
-                    melder_is_beklaagde=rnd.choice((True, False))
-                    if jaar >= JAAR_MELDER_IS_BEKLAAGDE
-                    else None,
-                    evaluatielink=rnd.choice(Adviesvraag.Evaluatielink.values),
-                    geregistreerd_door=rnd.choice(vps),
-                )
-            )
+        rijen = adviesvragen_bouwen(
+            aantal=min(BATCH, aantal - gemaakt), jaren=jaren, opties=opties, vps=vps, rnd=rnd
+        )
         Adviesvraag.objects.bulk_create(rijen, batch_size=BATCH)
         gemaakt += len(rijen)
     return gemaakt

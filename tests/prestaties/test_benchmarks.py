@@ -1,0 +1,47 @@
+"""Smoke runs of every benchmark on a tiny data set, so the commands cannot rot unnoticed."""
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from finintegriteit.prestaties.generator import adviesvragen_genereren, meldingen_genereren
+from vertrouwenspersonen.models import Adviesvraag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def weinig_data():
+    jaar = timezone.localdate().year
+    jaren = list(range(jaar - 3, jaar + 1))
+    adviesvragen_genereren(aantal=200, jaren=jaren, seed=1)
+    meldingen_genereren(aantal=20, jaren=jaren, seed=1)
+    return jaar
+
+
+def _uitvoer(*args, **kwargs) -> str:
+    uit = io.StringIO()
+    call_command(*args, stdout=uit, **kwargs)
+    return uit.getvalue()
+
+
+def test_benchmark_cijfers_meldt_beide_tijden_en_de_verhouding(weinig_data):
+    uitvoer = _uitvoer("benchmark_cijfers", jaar=weinig_data - 1, herhalingen=1)
+
+    assert "jaarcijfers()" in uitvoer
+    assert "kale SQL GROUP BY" in uitvoer
+    assert "(doel <= 1.5)" in uitvoer
+
+
+def test_benchmark_import_laat_de_database_ongemoeid(weinig_data):
+    voor = Adviesvraag.objects.count()
+
+    uitvoer = _uitvoer("benchmark_import", rijen=50)
+
+    assert "import .csv" in uitvoer
+    assert "import .xlsx" in uitvoer
+    assert uitvoer.count("(doel <= 5.0)") == 2
+    assert Adviesvraag.objects.count() == voor
