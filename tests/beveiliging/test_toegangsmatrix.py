@@ -1,0 +1,219 @@
+"""The access matrix: every URL of the project, every role, one expected answer.
+
+A URL pattern without an entry in MATRIX fails the test, so a new view cannot ship without someone
+deciding who may open it. Object level is in the same table: the vertrouwenspersoon opens a row of a
+colleague (404), the Douane coordinator opens the ministry's report (404).
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from afdoeningen.models import Registerimport
+from finintegriteit.referentie.models import Onderdeel
+from rapportage.models import Rapport
+from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
+
+pytestmark = pytest.mark.django_db
+
+ROLLEN = ("anoniem", "vp", "analist", "coordinator", "coordinator_douane", "beheerder")
+LOGIN = "login"  # 302 to the login page
+# A path: 302 to that page (the start page sends each role to its own work; /beheer/ sends a
+# non-staff user to its login, which sends on to the one login page).
+TELLIJST, WERKVOORRAAD, DASHBOARD, REGISTER = (
+    "/tellijst/",
+    "/meldingen/",
+    "/rapportage/",
+    "/tellijst/register/",
+)
+BEHEER_LOGIN = "/beheer/login/"
+
+# url name -> kwargs key (filled from the objects fixture) and the answer per role, in ROLLEN order.
+# 405: the role may use the view, but a GET is not how it is used (POST-only).
+MATRIX = {
+    "kern:start": (None, (LOGIN, TELLIJST, WERKVOORRAAD, DASHBOARD, DASHBOARD, REGISTER)),
+    "kern:login": (None, (200, "/", "/", "/", "/", "/")),
+    "kern:tweestaps": (None, (LOGIN, "/", "/", "/", "/", "/")),
+    "kern:tweestaps_koppelen": (None, (LOGIN, "/", "/", "/", "/", "/")),
+    "kern:logout": (None, (LOGIN, 405, 405, 405, 405, 405)),
+    "kern:wachtwoord_wijzigen": (None, (LOGIN, 200, 200, 200, 200, 200)),
+    "vertrouwenspersonen:invoeren": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:velden": (None, (LOGIN, 405, 403, 403, 403, 403)),
+    "vertrouwenspersonen:subcategorieen": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:mijn_adviesvragen": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:bijwerken": ("eigen_rij", (LOGIN, 405, 403, 403, 403, 403)),
+    "vertrouwenspersonen:wijzigen": ("eigen_rij", (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:verwijderen": ("eigen_rij", (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:importeren": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:importeren_bevestigen": (None, (LOGIN, 405, 403, 403, 403, 403)),
+    "vertrouwenspersonen:importeren_annuleren": (None, (LOGIN, 405, 403, 403, 403, 403)),
+    "vertrouwenspersonen:sjabloon_csv": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:sjabloon_xlsx": (None, (LOGIN, 200, 403, 403, 403, 403)),
+    "vertrouwenspersonen:register": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "vertrouwenspersonen:register_nieuw": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "vertrouwenspersonen:register_profiel": ("profiel", (LOGIN, 403, 403, 403, 403, 200)),
+    "vertrouwenspersonen:register_status_toevoegen": ("profiel", (LOGIN, 403, 403, 403, 403, 405)),
+    "vertrouwenspersonen:register_status_verwijderen": ("status", (LOGIN, 403, 403, 403, 403, 405)),
+    "meldingen:werkvoorraad": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:termijnen": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:audit": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "meldingen:detail": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:wijzigen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:status": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
+    "meldingen:heropenen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
+    "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    # The melder's identity needs a separate permission on top of the analist role.
+    "meldingen:melder": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
+    "meldingen:betrokkene_toevoegen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:betrokkene_wijzigen": ("betrokkene", (LOGIN, 403, 200, 403, 403, 403)),
+    "afdoeningen:vastleggen": ("betrokkene_pk", (LOGIN, 403, 200, 403, 403, 403)),
+    "afdoeningen:importeren": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    "afdoeningen:sjabloon": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    # The own (empty) upload: its owner is sent back to the upload page with a message.
+    "afdoeningen:voorbeeld": ("registerimport", (LOGIN, 403, "/afdoeningen/importeren/", 403, 403, 403)),
+    "afdoeningen:bevestigen": ("registerimport", (LOGIN, 403, 405, 403, 403, 403)),
+    "rapportage:dashboard": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:rapporten": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:status": ("rapport_ministerie", (LOGIN, 403, 403, 200, 404, 403)),
+    "rapportage:opnieuw": ("rapport_ministerie", (LOGIN, 403, 403, 405, 405, 403)),
+    # No file yet: 404 for the coordinator too; the Douane coordinator may not know it exists.
+    "rapportage:download": ("rapport_ministerie", (LOGIN, 403, 403, 404, 404, 403)),
+    "rapportage:xlsx": ("tabel", (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:voorbeeld": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "admin:index": (None, (BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, 200)),
+}
+
+
+def url_namen(patronen=None, namespace=""):
+    for patroon in get_resolver().url_patterns if patronen is None else patronen:
+        if isinstance(patroon, URLResolver):
+            ns = patroon.namespace or ""
+            yield from url_namen(patroon.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(patroon, URLPattern):
+            yield f"{namespace}{patroon.name}" if patroon.name else f"{namespace}<{patroon.pattern}>"
+
+
+def project_url_namen():
+    """Every named pattern; of /beheer/ only the index (Django's admin internals have their own tests)."""
+    return [naam for naam in url_namen() if not naam.startswith("admin:") or naam == "admin:index"]
+
+
+def test_elke_url_staat_in_de_matrix():
+    ontbrekend = [naam for naam in project_url_namen() if naam not in MATRIX]
+    assert ontbrekend == [], f"URL's zonder verwachte antwoorden in de toegangsmatrix: {ontbrekend}"
+    verouderd = [naam for naam in MATRIX if naam not in project_url_namen()]
+    assert verouderd == [], f"matrix noemt URL's die niet (meer) bestaan: {verouderd}"
+
+
+@pytest.fixture
+def objecten(
+    vertrouwenspersoon, andere_vertrouwenspersoon, analist, coordinator, maak_melding, maak_betrokkene
+):
+    melding = maak_melding(klokkenluidersmelding=True)
+    betrokkene = maak_betrokkene(melding)
+    eigen_rij = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    andermans_rij = AdviesvraagFactory(geregistreerd_door=andere_vertrouwenspersoon)
+    profiel = VertrouwenspersoonProfiel.objects.create(
+        naam="Pieter Post",
+        onderdeel=Onderdeel.objects.get(code="douane"),
+        in_functie_sinds=datetime.date(2020, 1, 1),
+    )
+    status = Certificeringsstatus.objects.create(
+        vertrouwenspersoon=profiel, status=Certificeringsstatus.Status.BEZIG, vanaf=datetime.date(2021, 1, 1)
+    )
+    registerimport = Registerimport.objects.create(
+        door=analist, bestandsnaam="r.csv", soort="csv", sha256="0" * 64
+    )
+    rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport_douane = Rapport.objects.create(
+        jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"), aangevraagd_door=coordinator
+    )
+    return {
+        "eigen_rij": {"pk": eigen_rij.pk},
+        "andermans_rij": {"pk": andermans_rij.pk},
+        "profiel": {"pk": profiel.pk},
+        "status": {"pk": profiel.pk, "status_pk": status.pk},
+        "melding": {"pk": melding.pk},
+        "betrokkene": {"pk": betrokkene.pk},
+        "betrokkene_pk": {"betrokkene_pk": betrokkene.pk},
+        "registerimport": {"pk": registerimport.pk},
+        "rapport_ministerie": {"pk": rapport_ministerie.pk},
+        "rapport_douane": {"pk": rapport_douane.pk},
+        "tabel": {"sleutel": "oif-melder"},
+    }
+
+
+@pytest.fixture
+def gebruikers(vertrouwenspersoon, analist, coordinator, coordinator_douane, beheerder):
+    return {
+        "anoniem": None,
+        "vp": vertrouwenspersoon,
+        "analist": analist,
+        "coordinator": coordinator,
+        "coordinator_douane": coordinator_douane,
+        "beheerder": beheerder,
+    }
+
+
+def _antwoord(client, gebruiker, url):
+    client.logout()
+    if gebruiker is not None:
+        client.force_login(gebruiker)
+    return client.get(url)
+
+
+def _klopt(antwoord, verwacht) -> bool:
+    if verwacht == LOGIN:
+        return antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("kern:login"))
+    if isinstance(verwacht, str):
+        return antwoord.status_code == 302 and antwoord["Location"].split("?")[0] == verwacht
+    return antwoord.status_code == verwacht
+
+
+def test_toegangsmatrix(client, objecten, gebruikers):
+    afwijkingen = []
+    for naam in project_url_namen():
+        sleutel, verwachtingen = MATRIX[naam]
+        url = reverse(naam, kwargs=objecten[sleutel] if sleutel else None)
+        for rol, verwacht in zip(ROLLEN, verwachtingen, strict=True):
+            antwoord = _antwoord(client, gebruikers[rol], url)
+            if not _klopt(antwoord, verwacht):
+                afwijkingen.append(f"{rol} {url}: verwacht {verwacht}, kreeg {antwoord.status_code}")
+    assert not afwijkingen, "\n".join(afwijkingen)
+
+
+def test_andermans_rij_in_de_tellijst_bestaat_niet_voor_een_vertrouwenspersoon(
+    client, objecten, vertrouwenspersoon
+):
+    client.force_login(vertrouwenspersoon)
+    for naam in ("vertrouwenspersonen:wijzigen", "vertrouwenspersonen:verwijderen"):
+        assert client.get(reverse(naam, kwargs=objecten["andermans_rij"])).status_code == 404, naam
+    for naam in ("vertrouwenspersonen:bijwerken", "vertrouwenspersonen:verwijderen"):
+        assert client.post(reverse(naam, kwargs=objecten["andermans_rij"])).status_code == 404, naam
+
+
+def test_rapport_van_een_ander_onderdeel_bestaat_niet_voor_de_coordinator_douane(
+    client, objecten, coordinator_douane
+):
+    client.force_login(coordinator_douane)
+    assert client.get(reverse("rapportage:status", kwargs=objecten["rapport_douane"])).status_code == 200
+    assert client.get(reverse("rapportage:status", kwargs=objecten["rapport_ministerie"])).status_code == 404
+    assert (
+        client.post(reverse("rapportage:opnieuw", kwargs=objecten["rapport_ministerie"])).status_code == 404
+    )
+    assert (
+        client.get(reverse("rapportage:download", kwargs=objecten["rapport_ministerie"])).status_code == 404
+    )
+
+
+def test_registerupload_van_een_andere_analist_bestaat_niet(client, objecten, maak_gebruiker):
+    from finintegriteit.kern import rollen as r
+
+    client.force_login(maak_gebruiker("analist2", r.OIF_ANALIST))
+    assert client.get(reverse("afdoeningen:voorbeeld", kwargs=objecten["registerimport"])).status_code == 404
+    assert (
+        client.post(reverse("afdoeningen:bevestigen", kwargs=objecten["registerimport"])).status_code == 404
+    )
