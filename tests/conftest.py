@@ -99,6 +99,42 @@ def totp_code_voor(gebruikersnaam: str) -> str:
     return totp_code(apparaat)
 
 
+def migratiedata_herstellen():
+    """Put back what data migrations seed (taxonomies, roles, rights, standard phrases).
+
+    A transactional test (live server, real worker) ends with a flush that empties every table, so
+    the transactional tests after it would find no taxonomies and no role groups. The seeding
+    migrations are re-run against the final migration state. Only RunPython steps whose reverse is a
+    no-op are data seeds; the others (the audit trigger) change the schema, which a flush keeps.
+    """
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    plan = []
+    for blad in sorted(loader.graph.leaf_nodes()):
+        plan += [knoop for knoop in loader.graph.forwards_plan(blad) if knoop not in plan]
+    apps = loader.project_state().apps
+    for knoop in plan:
+        for operatie in loader.graph.nodes[knoop].operations:
+            if isinstance(operatie, RunPython) and operatie.reverse_code is RunPython.noop:
+                operatie.code(apps, connection.schema_editor())
+
+
+@pytest.fixture(autouse=True)
+def na_flush_herstellen(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactioneel = "live_server" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if not transactioneel:
+        return
+    request.getfixturevalue("transactional_db")
+    if not Onderdeel.objects.exists() or not Group.objects.filter(name=r.COORDINATOR).exists():
+        migratiedata_herstellen()
+
+
 @pytest.fixture
 def maak_gebruiker(db):
     def maak(gebruikersnaam: str, *rollen: str, onderdeel: str | None = None):
