@@ -1,7 +1,6 @@
 """Smoke runs of every benchmark on a tiny data set, so the commands cannot rot unnoticed."""
 
 import io
-import os
 
 import pytest
 from django.core.management import call_command
@@ -45,3 +44,18 @@ def test_benchmark_import_laat_de_database_ongemoeid(weinig_data):
     assert "import .xlsx" in uitvoer
     assert uitvoer.count("(doel <= 5.0)") == 2
     assert Adviesvraag.objects.count() == voor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_pdf_meet_taak_en_bijlage2_en_ruimt_op(weinig_data, settings, tmp_path):
+    from rapportage.models import Rapport
+
+    settings.RAPPORT_ROOT = tmp_path
+
+    uitvoer = _uitvoer("benchmark_pdf", jaar=weinig_data - 1, herhalingen=1, veel=60, weinig=10)
+
+    assert "(doel <= 1.2)" in uitvoer
+    assert "Bijlage 2 met 60 rijen" in uitvoer
+    assert "(doel <= 1.5)" in uitvoer
+    assert not Rapport.objects.exists()
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))

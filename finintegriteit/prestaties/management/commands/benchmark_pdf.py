@@ -1,0 +1,47 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from finintegriteit.prestaties import meting
+from finintegriteit.prestaties import rapport as r
+from rapportage import inhoud, pdf
+
+DOEL_TAAK = 1.2
+DOEL_BIJLAGE2 = 1.5
+DOEL_SECONDEN = 10.0
+
+
+class Command(BaseCommand):
+    help = "Meet het rapport via de taak tegen kale WeasyPrint write_pdf, en Bijlage 2 bij veel rijen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--jaar", type=int, default=2024)
+        parser.add_argument("--herhalingen", type=int, default=3)
+        parser.add_argument("--veel", type=int, default=5000, help="Rijen in Bijlage 2 (groot).")
+        parser.add_argument("--weinig", type=int, default=186, help="Rijen in Bijlage 2 (klein).")
+
+    def handle(self, *args, jaar, herhalingen, veel, weinig, **options):
+        door = r.coordinator()
+        html = pdf.rapport_html(inhoud.rapport_context(jaar=jaar))
+        taak = meting.mediaan(lambda: r.via_taak(jaar=jaar, door=door), herhalingen=herhalingen)
+        kaal = meting.mediaan(lambda: r.kaal_write_pdf(html), herhalingen=herhalingen)
+        meting.tabel(
+            self.stdout,
+            ["meting", "mediaan (s)"],
+            [["rapport via taak (aanvraag tot bestand)", taak], ["kale write_pdf, zelfde HTML", kaal]],
+        )
+        meting.regel_doel(self.stdout, "pdf via taak", meting.verhouding(taak, kaal), DOEL_TAAK)
+        self.stdout.write(
+            f"rapport {jaar}: {taak:.1f} s (doel < {DOEL_SECONDEN:.0f} s) -> "
+            f"{meting.oordeel(taak, DOEL_SECONDEN)}"
+        )
+        rijen = []
+        for aantal in (weinig, veel):
+            html_b2 = r.html_met_bijlage2(jaar=jaar, rijen=aantal)
+            begin = time.perf_counter()
+            inhoud_pdf = r.kaal_write_pdf(html_b2)
+            duur = time.perf_counter() - begin
+            n = r.paginas(inhoud_pdf)
+            rijen.append([f"Bijlage 2 met {aantal} rijen", duur, n, duur / n])
+        meting.tabel(self.stdout, ["meting", "seconden", "pagina's", "s/pagina"], rijen)
+        meting.regel_doel(self.stdout, "bijlage 2 per pagina", rijen[1][3] / rijen[0][3], DOEL_BIJLAGE2)

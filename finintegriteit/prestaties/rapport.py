@@ -1,0 +1,97 @@
+"""Shared by the PDF and queue benchmarks: a coordinator, timing a report through the service, cleanup."""
+
+import datetime
+import io
+import time
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from finintegriteit.kern import rollen as r
+from rapportage import inhoud, pdf, services
+from rapportage.models import Rapport
+
+COORDINATOR = "benchmark-coordinator"
+MAX_WACHTEN = 600
+
+
+def coordinator():
+    gebruiker, _ = get_user_model().objects.get_or_create(
+        username=COORDINATOR, defaults={"is_active": False, "password": "!"}
+    )
+    gebruiker.groups.add(Group.objects.get(name=r.COORDINATOR))
+    return gebruiker
+
+
+def opruimen(rapport_pk: int) -> None:
+    rapport = Rapport.objects.filter(pk=rapport_pk).first()
+    if rapport is None:
+        return
+    pad = services.rapport_pad(rapport)
+    if pad is not None:
+        pad.unlink(missing_ok=True)
+    rapport.delete()
+
+
+def via_taak(*, jaar: int, door) -> float:
+    """Seconds from the request (enqueue) until the row is klaar with its file stored."""
+    begin = time.perf_counter()
+    rapport = services.rapport_aanvragen(door=door, jaar=jaar)
+    deadline = time.monotonic() + MAX_WACHTEN
+    while True:
+        status, reden = Rapport.objects.filter(pk=rapport.pk).values_list("status", "reden").get()
+        if status == Rapport.Status.KLAAR:
+            break
+        if status == Rapport.Status.MISLUKT or time.monotonic() > deadline:
+            opruimen(rapport.pk)
+            raise RuntimeError(f"Rapport niet klaar ({status}): {reden}")
+        time.sleep(0.02)
+    duur = time.perf_counter() - begin
+    opruimen(rapport.pk)
+    return duur
+
+
+def inline(*, jaar: int, door) -> float:
+    """The same work without a queue: create the row and call the generation service directly."""
+    begin = time.perf_counter()
+    rapport = Rapport.objects.create(jaar=jaar, aangevraagd_door=door)
+    services.rapport_genereren(rapport_pk=rapport.pk)
+    duur = time.perf_counter() - begin
+    opruimen(rapport.pk)
+    return duur
+
+
+def kaal_write_pdf(html: str) -> bytes:
+    """Plain WeasyPrint on the very same HTML, with the same resources (fonts, CSS) and PDF variant."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=pdf.BASIS_URL, url_fetcher=pdf._url_fetcher()).write_pdf(
+        pdf_variant=pdf.PDF_VARIANT
+    )
+
+
+def paginas(inhoud_pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(inhoud_pdf)).pages)
+
+
+def html_met_bijlage2(*, jaar: int, rijen: int) -> str:
+    """The report's HTML with Bijlage 2 stretched or shrunk to `rijen` rows (order kept)."""
+    from rapportage.selectors import jaarcijfers
+
+    cijfers = jaarcijfers(jaar=jaar)
+    bron = cijfers["oif"].get("bijlage2") or [_voorbeeldrij()]
+    cijfers["oif"]["bijlage2"] = [dict(bron[i * len(bron) // rijen]) for i in range(rijen)]
+    return pdf.rapport_html(inhoud.rapport_context(jaar=jaar, cijfers=cijfers))
+
+
+def _voorbeeldrij() -> dict:
+    return {
+        "dienstonderdeel": "Belastingdienst",
+        "schending": "Misbruik van bevoegdheden",
+        "inhoud": "Medewerker heeft zich niet gehouden aan interne regels.",
+        "afdoening": "Corrigerend gesprek",
+        "klasse": "niet-disciplinair",
+        "datum": datetime.date(2024, 6, 1),
+    }
