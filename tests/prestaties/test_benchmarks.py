@@ -59,3 +59,11 @@ def test_benchmark_pdf_meet_taak_en_bijlage2_en_ruimt_op(weinig_data, settings, 
     assert "(doel <= 1.5)" in uitvoer
     assert not Rapport.objects.exists()
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+def test_benchmark_wachtrij_slaat_over_zonder_redis(monkeypatch):
+    from finintegriteit.prestaties.management.commands.benchmark_wachtrij import GEEN_REDIS
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+    assert GEEN_REDIS in _uitvoer("benchmark_wachtrij", herhalingen=1)
