@@ -27,7 +27,7 @@ def navigatie(request):
         return {"navigatie": []}
     if tweestaps_vereist(gebruiker) and not getattr(gebruiker, "is_verified", lambda: False)():
         # Links the user cannot follow before the second login step would only lead back to it.
-        return {"navigatie": [], "rollen": sorted(r.rollen_van(gebruiker))}
+        return {"navigatie": [], "rollen": _rolnamen(gebruiker)}
     items = []
     for label, naam, rollen in NAVIGATIE:
         if not r.heeft_rol(gebruiker, *rollen):
@@ -39,4 +39,9 @@ def navigatie(request):
             # A view of a later issue that is not there yet.
             continue
         items.append({"label": label, "url": url, "actief": request.path.startswith(url)})
-    return {"navigatie": items, "rollen": sorted(r.rollen_van(gebruiker))}
+    return {"navigatie": items, "rollen": _rolnamen(gebruiker)}
+
+
+def _rolnamen(gebruiker) -> list[str]:
+    # Other groups (e.g. for admin permissions) are no roles and would only crowd the navbar.
+    return sorted(r.rollen_van(gebruiker) & set(r.ALLE_ROLLEN))
