@@ -1,0 +1,70 @@
+"""The main pages reflow (WCAG 1.4.10): at 200% zoom and in a 360-pixel-wide window the page itself
+never scrolls sideways; wide tables scroll inside their own box."""
+
+import importlib
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from finintegriteit.kern.rollen import ALLE_ROLLEN
+from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat
+from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WEERGAVEN = {
+    # A 1280×720 window at 200% zoom has 640×360 CSS pixels, each drawn as 2×2 screen pixels.
+    "zoom-200": {"viewport": {"width": 640, "height": 360}, "device_scale_factor": 2},
+    "smal-360": {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1},
+}
+
+PAGINAS = [
+    ("vp", "/tellijst/", "tellijst-invoeren"),
+    ("analist", "/meldingen/", "werkvoorraad"),
+    ("coordinator", "/rapportage/", "dashboard"),
+]
+
+
+@pytest.fixture(autouse=True)
+def demodata():
+    """A transactional test before this one flushed what the data migrations made: roles and options."""
+    for rol in ALLE_ROLLEN:
+        Group.objects.get_or_create(name=rol)
+    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+    call_command("laad_demodata", stdout=io.StringIO())
+
+
+def te_breed(page) -> list[str]:
+    """The outermost elements that stick out on the right: where to look when the page scrolls sideways."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => !(e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className)"""
+    )
+
+
+@pytest.mark.parametrize("weergave", WEERGAVEN)
+def test_hoofdpaginas_scrollen_niet_zijwaarts(
+    nieuwe_context, live_server, weergave, vertrouwenspersoon, analist, coordinator
+):
+    bevestigd_totp_apparaat(analist)
+    for gebruikersnaam, pad, naam in PAGINAS:
+        pagina = nieuwe_context(**WEERGAVEN[weergave]).new_page()
+        inloggen(pagina, live_server, gebruikersnaam, WACHTWOORD)
+        pagina.goto(f"{live_server.url}{pad}")
+        assert pagina.get_by_role("heading", level=1).is_visible(), pad
+        breedte = pagina.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert breedte[0] <= breedte[1], (
+            f"{pad} scrolt zijwaarts bij {weergave}: {breedte}, {te_breed(pagina)}"
+        )
+        # The menu collapses behind a button that the keyboard and a screen reader can reach.
+        knop = pagina.get_by_role("button", name="Menu tonen of verbergen")
+        assert knop.is_visible(), pad
+        assert toegankelijkheidsfouten(pagina) == []
+        screenshot(pagina, f"{naam}-{weergave}")
+        pagina.close()
