@@ -38,7 +38,11 @@ def navigatie(request):
         except NoReverseMatch:
             # A view of a later issue that is not there yet.
             continue
-        items.append({"label": label, "url": url, "actief": request.path.startswith(url)})
+        items.append({"label": label, "url": url, "actief": False})
+    # Only the most specific link is the current page: /rapportage/rapporten/ is not also the dashboard.
+    passend = [item for item in items if request.path.startswith(item["url"])]
+    if passend:
+        max(passend, key=lambda item: len(item["url"]))["actief"] = True
     return {"navigatie": items, "rollen": _rolnamen(gebruiker)}
 
 
