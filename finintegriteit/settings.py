@@ -210,6 +210,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.termijnherinneringen_versturen",
         "schedule": 24 * 60 * 60,
     },
+    "bewaartermijn": {"task": "meldingen.tasks.bewaartermijn_toepassen", "schedule": 24 * 60 * 60},
 }
 
 LOGGING = {

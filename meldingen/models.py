@@ -58,6 +58,11 @@ class Melding(models.Model):
         "terugkoppeling uiterlijk", null=True, blank=True, editable=False
     )
     afgedaan_op = models.DateField("afgedaan op", null=True, blank=True)
+    niet_vernietigen = models.BooleanField(
+        "niet vernietigen", default=False, help_text="Hold: de bewaartermijn wist deze zaak niet."
+    )
+    niet_vernietigen_reden = models.CharField("reden niet vernietigen", max_length=300, blank=True)
+    persoonsgegevens_gewist_op = models.DateField("persoonsgegevens gewist op", null=True, blank=True)
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
 

@@ -1,0 +1,61 @@
+"""Retention (AVG, Archiefwet): after the bewaartermijn the personal data of a closed case go.
+
+What stays: the melding itself with its codes and dates, the betrokkenen as rows (so every count and
+year-on-year figure is unchanged) and the afdoening with its anonymised Bijlage 2 text. What goes:
+names, personnel numbers, the melder's identity and the omschrijving. A case under a hold
+('niet vernietigen') is skipped. Each erasure writes one audit row (field names, never values).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+
+from ..audit import audit_vastleggen
+from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+
+STANDAARD_BEWAARTERMIJN_JAREN = 5
+GEWIST_VELDEN = ["betrokkene.naam", "betrokkene.personeelsnummer", "melder", "omschrijving"]
+REDEN = "Bewaartermijn van {jaren} jaar na afdoening verstreken."
+
+
+def bewaartermijn_jaren() -> int:
+    return int(getattr(settings, "BEWAARTERMIJN_JAREN", STANDAARD_BEWAARTERMIJN_JAREN))
+
+
+def _grens(vandaag: datetime.date, jaren: int) -> datetime.date:
+    try:
+        return vandaag.replace(year=vandaag.year - jaren)
+    except ValueError:  # 29 February
+        return vandaag.replace(year=vandaag.year - jaren, day=28)
+
+
+def te_wissen_meldingen(*, vandaag: datetime.date):
+    """Closed meldingen whose afdoening lies more than the bewaartermijn back, not on hold, not yet erased."""
+    return Melding.objects.filter(
+        status=Melding.Status.AFGEDAAN,
+        afgedaan_op__isnull=False,
+        afgedaan_op__lte=_grens(vandaag, bewaartermijn_jaren()),
+        niet_vernietigen=False,
+        persoonsgegevens_gewist_op__isnull=True,
+    ).order_by("afgedaan_op", "pk")
+
+
+def persoonsgegevens_wissen(*, vandaag: datetime.date, door=None) -> list[str]:
+    """Erase the personal data of every melding past its bewaartermijn; returns their numbers."""
+    gewist = []
+    reden = REDEN.format(jaren=bewaartermijn_jaren())
+    for melding in te_wissen_meldingen(vandaag=vandaag):
+        with transaction.atomic():
+            Betrokkene.objects.filter(melding=melding).update(naam="", personeelsnummer="")
+            MelderIdentiteit.objects.filter(melding=melding).delete()
+            Melding.objects.filter(pk=melding.pk).update(omschrijving="", persoonsgegevens_gewist_op=vandaag)
+            audit_vastleggen(
+                gebruiker=door,
+                actie=AuditRegel.Actie.GEWIST,
+                object=melding,
+                velden=GEWIST_VELDEN,
+                reden=reden,
+            )
+        gewist.append(melding.nummer)
+    return gewist

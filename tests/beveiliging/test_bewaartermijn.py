@@ -1,0 +1,112 @@
+"""Retention: after the bewaartermijn the personal data of a closed case go; the figures stay."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from afdoeningen.models import Afdoening
+from finintegriteit import settings as projectinstellingen
+from finintegriteit.referentie.models import AfdoeningType
+from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from meldingen.services.bewaartermijn import GEWIST_VELDEN, persoonsgegevens_wissen
+from meldingen.tasks import bewaartermijn_toepassen
+from rapportage.selectors import jaarcijfers
+
+pytestmark = pytest.mark.django_db
+
+INHOUD = "Medewerker heeft zich ongepast uitgelaten tegen een collega."
+
+
+@pytest.fixture
+def afgedane_zaak(maak_melding, maak_betrokkene):
+    def maak(*, afgedaan_op, **extra):
+        melding = maak_melding(ontvangen_op=datetime.date(2019, 3, 3), **extra)
+        betrokkene = maak_betrokkene(melding, naam="Jan Jansen", personeelsnummer="123456")
+        Afdoening.objects.create(
+            betrokkene=betrokkene,
+            schending=melding.onderwerp,
+            aangetoond=True,
+            type=AfdoeningType.objects.get(code="corrigerend-gesprek"),
+            datum=afgedaan_op,
+            inhoud=INHOUD,
+        )
+        MelderIdentiteit.objects.create(
+            melding=melding, naam="Melder", contact="m@x.nl", kanaal=MelderIdentiteit.Kanaal.values[0]
+        )
+        Melding.objects.filter(pk=melding.pk).update(status=Melding.Status.AFGEDAAN, afgedaan_op=afgedaan_op)
+        melding.refresh_from_db()
+        return melding
+
+    return maak
+
+
+VANDAAG = datetime.date(2025, 6, 1)
+
+
+def test_na_vijf_jaar_gaan_de_persoonsgegevens_en_blijven_de_cijfers(afgedane_zaak):
+    oud = afgedane_zaak(afgedaan_op=datetime.date(2020, 5, 31))
+    jong = afgedane_zaak(afgedaan_op=datetime.date(2020, 6, 2))
+    cijfers_voor = jaarcijfers(jaar=2019)
+
+    assert persoonsgegevens_wissen(vandaag=VANDAAG) == [oud.nummer]
+
+    oud.refresh_from_db()
+    assert oud.omschrijving == "" and oud.persoonsgegevens_gewist_op == VANDAAG
+    betrokkene = Betrokkene.objects.get(melding=oud)
+    assert (betrokkene.naam, betrokkene.personeelsnummer) == ("", "")
+    assert not MelderIdentiteit.objects.filter(melding=oud).exists()
+    assert betrokkene.afdoening.inhoud == INHOUD, "de geanonimiseerde tekst van Bijlage 2 blijft"
+    jong.refresh_from_db()
+    assert jong.omschrijving and Betrokkene.objects.get(melding=jong).naam == "Jan Jansen"
+    assert MelderIdentiteit.objects.filter(melding=jong).exists()
+    assert jaarcijfers(jaar=2019) == cijfers_voor
+
+
+def test_elke_wissing_wordt_vastgelegd_zonder_waarden(afgedane_zaak):
+    oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
+    persoonsgegevens_wissen(vandaag=VANDAAG)
+    regel = AuditRegel.objects.get(actie=AuditRegel.Actie.GEWIST)
+    assert regel.object_id == str(oud.pk) and regel.velden == sorted(GEWIST_VELDEN)
+    assert "Jan Jansen" not in str(regel.velden) + regel.reden
+    assert persoonsgegevens_wissen(vandaag=VANDAAG) == [], "een tweede keer wist niets meer"
+    assert AuditRegel.objects.filter(actie=AuditRegel.Actie.GEWIST).count() == 1
+
+
+def test_een_zaak_met_een_hold_blijft_staan(afgedane_zaak):
+    oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
+    Melding.objects.filter(pk=oud.pk).update(niet_vernietigen=True, niet_vernietigen_reden="WOO-verzoek")
+    assert persoonsgegevens_wissen(vandaag=VANDAAG) == []
+    assert Betrokkene.objects.get(melding=oud).naam == "Jan Jansen"
+
+
+def test_een_open_zaak_blijft_staan(maak_melding, maak_betrokkene):
+    melding = maak_melding(ontvangen_op=datetime.date(2015, 1, 5))
+    maak_betrokkene(melding)
+    assert persoonsgegevens_wissen(vandaag=VANDAAG) == []
+
+
+def test_de_bewaartermijn_is_instelbaar(afgedane_zaak, settings):
+    afgedane_zaak(afgedaan_op=datetime.date(2023, 1, 1))
+    assert persoonsgegevens_wissen(vandaag=VANDAAG) == []
+    settings.BEWAARTERMIJN_JAREN = 2
+    assert len(persoonsgegevens_wissen(vandaag=VANDAAG)) == 1
+
+
+def test_dry_run_toont_wat_zou_gaan_en_wist_niets(afgedane_zaak, capsys, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 6, 1, 12, 0), tick=False)
+    oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
+    call_command("bewaartermijn", "--dry-run")
+    uitvoer = capsys.readouterr().out
+    assert oud.nummer in uitvoer and "1 melding(en) zouden worden gewist" in uitvoer
+    assert Betrokkene.objects.get(melding=oud).naam == "Jan Jansen"
+    call_command("bewaartermijn")
+    assert Betrokkene.objects.get(melding=oud).naam == ""
+
+
+def test_de_dagelijkse_taak_wist_en_staat_in_de_planning(afgedane_zaak, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 6, 1, 12, 0), tick=False)
+    afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
+    assert bewaartermijn_toepassen.delay().get() == 1
+    taken = [t["task"] for t in projectinstellingen.CELERY_BEAT_SCHEDULE.values()]
+    assert "meldingen.tasks.bewaartermijn_toepassen" in taken
