@@ -1,0 +1,78 @@
+"""The 2024 report rendered from the demo data shows the published figures, table by table.
+
+Expected numbers are copied from the published Jaarrapportage integriteit 2024, not from this code.
+Where the report contradicts itself the PDF shows the true count of its data; the test says which
+published figure differs and why.
+"""
+
+import re
+
+import pypdf
+import pytest
+from django.core.management import call_command
+
+from rapportage.services import rapport_pdf_maken
+
+
+@pytest.fixture(scope="module")
+def tekst(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("laad_demodata", verbosity=0)
+        try:
+            inhoud = rapport_pdf_maken(jaar=2024)
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            from tests.conftest import migratiedata_herstellen
+
+            migratiedata_herstellen()
+    import io
+
+    pagina_teksten = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(inhoud)).pages]
+    return re.sub(r"\s+", " ", " ".join(pagina_teksten))
+
+
+KERNCIJFERS = [
+    "Medewerkers 41.069",
+    "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen 17",
+    "MinFin (totaal) 4.489",
+]
+OIF_MELDERS = [
+    "Management 33",
+    "Medewerker 23",
+    "Extern 2",
+    "Anoniem 1",
+    "Vertrouwenspersoon 1",
+    "Burger 8",
+    "Decentrale meldpunten 146",
+    "Totaal 214",
+]
+OIF_ONDERZOEK = ["Geen onderzoek 170", "Volledig feitenonderzoek 14", "Oriënterend onderzoek 2", "Totaal 186"]
+OIF_KLASSEN = ["geen afdoening 100", "niet-disciplinair 66", "disciplinair 20"]
+VP_PER_ONDERDEEL = ["Belastingdienst 818", "Douane 224", "Toeslagen 117", "Beleidsdepartement 33", "Anders 8"]
+VP_DRIE_JAAR = [
+    "Pesten, treiteren, roddelen, buitensluiten 99 158 198",
+    "Direct leidinggevende 518",
+    "Andere leidinggevende 165",
+    "Collega eigen organisatieonderdeel 208 282 320",
+    "Situatie niet opgelost, melder wil geen verdere actie 63 238",
+]
+REGISTER = ["Totaal aantal vertrouwenspersonen 76"]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    KERNCIJFERS + OIF_MELDERS + OIF_ONDERZOEK + OIF_KLASSEN + VP_PER_ONDERDEEL + VP_DRIE_JAAR + REGISTER,
+)
+def test_gepubliceerd_cijfer_staat_in_de_pdf(tekst, fragment):
+    assert fragment in tekst
+
+
+def test_totaal_adviesvragen_1200(tekst):
+    assert "1.200" in tekst
+
+
+def test_berisping_volgt_bijlage_2_niet_de_infographic(tekst):
+    # The published infographic says Berisping 6 and Beëindiging tijdelijke arbeidsovereenkomst 5, but
+    # Bijlage 2 lists 7 and 4 rows (note N-b2-berisping). The data are the Bijlage 2 rows, so 7 and 4.
+    assert "Schriftelijke berisping 7" in tekst
+    assert "Beëindiging tijdelijke arbeidsovereenkomst, contract, stage 4" in tekst
