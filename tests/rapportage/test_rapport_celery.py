@@ -1,72 +1,26 @@
 """The real path: browser request -> Redis -> a Celery worker process -> file -> authorised download.
 
-Eager Celery hides serialisation and on_commit mistakes, so this test starts a worker. The worker is
-another process and must see the test's rows: the test commits for real (transaction=True) and hands
-the worker the test database through DATABASE_URL. SQLite's test database lives in memory, so this
-needs PostgreSQL.
+Eager Celery hides serialisation and on_commit mistakes, so this test starts a worker (see
+tests/celery_werker.py for why it needs PostgreSQL).
 """
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from rapportage.models import Rapport
-
-PROJECT = Path(__file__).resolve().parents[2]
-
-
-def database_url_van_de_test() -> str:
-    """pytest-django renames the database to test_<NAME>; the connection knows the name in use."""
-    instellingen = connection.settings_dict
-    gebruiker = instellingen["USER"] or "postgres"
-    wachtwoord = f":{instellingen['PASSWORD']}" if instellingen["PASSWORD"] else ""
-    host = instellingen["HOST"] or "127.0.0.1"
-    poort = instellingen["PORT"] or 5432
-    return f"postgres://{gebruiker}{wachtwoord}@{host}:{poort}/{instellingen['NAME']}"
+from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
 
 
 @pytest.fixture
 def worker(settings, tmp_path):
     settings.RAPPORT_ROOT = tmp_path / "rapporten"
-    proces = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "finintegriteit",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-Q",
-            "celery",
-            "--loglevel=WARNING",
-        ],
-        cwd=PROJECT,
-        env={
-            **os.environ,
-            "DEBUG": "1",
-            "DATABASE_URL": database_url_van_de_test(),
-            "RAPPORT_ROOT": str(settings.RAPPORT_ROOT),
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    proces = start_worker(
+        omgeving={"DATABASE_URL": database_url_van_de_test(), "RAPPORT_ROOT": str(settings.RAPPORT_ROOT)}
     )
     yield proces
-    proces.terminate()
-    try:
-        proces.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proces.kill()
+    stop_worker(proces)
 
 
 def wacht_tot_afgerond(rapport_pk: int, *, seconden: float = 120) -> Rapport:
