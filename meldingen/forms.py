@@ -220,6 +220,21 @@ class TermijnenForm(VersieMixin):
     terugkoppeling_op = datumveld("Terugkoppeling gegeven op", required=False)
 
 
+class BewarenForm(VersieMixin):
+    niet_vernietigen = forms.BooleanField(
+        label="Niet vernietigen",
+        required=False,
+        help_text="De bewaartermijn slaat deze zaak over zolang dit aan staat.",
+    )
+    reden = forms.CharField(
+        label="Reden",
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht bij niet vernietigen, bijvoorbeeld een lopende procedure.",
+    )
+
+
 def fout_in_formulier(form: forms.Form, fout: ValidationError) -> None:
     """Put a service's ValidationError next to the field it names, or above the form."""
     if hasattr(fout, "error_dict"):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import betrokkenen, meldingen, overzichten
+from .views import betrokkenen, bewaren, meldingen, overzichten
 
 app_name = "meldingen"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/status/", meldingen.status, name="status"),
     path("<int:pk>/heropenen/", meldingen.heropenen, name="heropenen"),
     path("<int:pk>/termijnen/", meldingen.termijnen_vastleggen, name="termijnen_vastleggen"),
+    path("<int:pk>/bewaren/", bewaren.bewaren, name="bewaren"),
     path("<int:pk>/melder/", betrokkenen.melder, name="melder"),
     path("<int:pk>/betrokkenen/nieuw/", betrokkenen.betrokkene_toevoegen, name="betrokkene_toevoegen"),
     path("betrokkenen/<int:pk>/", betrokkenen.betrokkene_wijzigen, name="betrokkene_wijzigen"),

@@ -9,10 +9,13 @@ names, personnel numbers, the melder's identity and the omschrijving. A case und
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from . import fouten
+from .vergrendeling import bijwerken_met_versie
 
 STANDAARD_BEWAARTERMIJN_JAREN = 5
 GEWIST_VELDEN = ["betrokkene.naam", "betrokkene.personeelsnummer", "melder", "omschrijving"]
@@ -28,6 +31,42 @@ def _grens(vandaag: datetime.date, jaren: int) -> datetime.date:
         return vandaag.replace(year=vandaag.year - jaren)
     except ValueError:  # 29 February
         return vandaag.replace(year=vandaag.year - jaren, day=28)
+
+
+def wissen_vanaf(*, melding: Melding) -> datetime.date | None:
+    """The first day the retention job may erase this case, or None while it is open."""
+    if melding.afgedaan_op is None:
+        return None
+    jaren = bewaartermijn_jaren()
+    dag = _grens(melding.afgedaan_op, -jaren)
+    # Closed on 29 February: the job's own boundary only reaches that date on 1 March.
+    while _grens(dag, jaren) < melding.afgedaan_op:
+        dag += datetime.timedelta(days=1)
+    return dag
+
+
+def bewaarplicht_vastleggen(
+    *, melding: Melding, door, versie: int, niet_vernietigen: bool, reden: str
+) -> Melding:
+    """Put a case on hold ('niet vernietigen', with a reason) or lift the hold.
+
+    Allowed on a closed case too: those are the ones the bewaartermijn would erase. Lifting the hold
+    keeps no reason, so a stale reason never suggests a hold that no longer exists.
+    """
+    if melding.persoonsgegevens_gewist_op is not None:
+        raise ValidationError(fouten.AL_GEWIST)
+    reden = reden.strip() if niet_vernietigen else ""
+    if niet_vernietigen and not reden:
+        raise ValidationError({"reden": fouten.BEWAREN_REDEN_VERPLICHT})
+    velden = {"niet_vernietigen": niet_vernietigen, "niet_vernietigen_reden": reden}
+    gewijzigd = [naam for naam, waarde in velden.items() if getattr(melding, naam) != waarde]
+    with transaction.atomic():
+        bijwerken_met_versie(melding, versie=versie, velden=velden)
+        if gewijzigd:
+            audit_vastleggen(
+                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=melding, velden=gewijzigd
+            )
+    return melding
 
 
 def te_wissen_meldingen(*, vandaag: datetime.date):

@@ -30,6 +30,10 @@ GEEN_KLOKKENLUIDERSMELDING = (
     "Termijnen gelden alleen voor een melding van een misstand (Klokkenluidersregeling)."
 )
 TERUGKOPPELING_VOOR_BEVESTIGING = "De terugkoppeling ligt vóór de ontvangstbevestiging."
+BEWAREN_REDEN_VERPLICHT = (
+    "Geef de reden waarom deze zaak niet vernietigd mag worden, bijvoorbeeld een lopende procedure."
+)
+AL_GEWIST = "De persoonsgegevens van deze melding zijn al gewist; er valt niets meer te bewaren."
 
 
 class VersieConflict(ValidationError):

@@ -13,6 +13,7 @@ from finintegriteit.kern.toegang import rol_vereist
 from .. import selectors, services
 from ..audit import audit_bekeken_vastleggen
 from ..forms import HeropenenForm, MeldingNieuwForm, MeldingWijzigenForm, StatusForm, TermijnenForm
+from ..services import bewaartermijn
 from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import RECHT_HEROPENEN
@@ -74,6 +75,7 @@ def _detail(request, melding, *, status_form=None, heropen_form=None, conflict=F
         "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),
         "conflict": conflict,
         "vandaag": timezone.localdate(),
+        "wissen_vanaf": bewaartermijn.wissen_vanaf(melding=melding),
     }
     return render(request, "meldingen/detail.html", context, status=status)
 

@@ -65,6 +65,7 @@ MATRIX = {
     "meldingen:status": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:heropenen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:bewaren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     # The melder's identity needs a separate permission on top of the analist role.
     "meldingen:melder": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
     "meldingen:betrokkene_toevoegen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
