@@ -258,3 +258,19 @@ def test_de_link_naar_de_afdoening_staat_bij_elke_betrokkene_als_die_pagina_best
         assert "Afdoening vastleggen" not in html
     else:
         assert url in html
+
+
+def test_een_geimporteerde_afdoening_zonder_aangetoond_heet_niet_vastgelegd(
+    client, analist, maak_melding, maak_betrokkene, maak_afdoening
+):
+    melding = maak_melding()
+    onbekend = maak_afdoening(maak_betrokkene(melding, naam="Jan Jansen"))
+    onbekend.aangetoond = None  # what the OIF register import stores: the register has no such column
+    onbekend.save()
+    maak_afdoening(maak_betrokkene(melding, naam="Piet Peters", personeelsnummer="654321"))
+    client.force_login(analist)
+
+    pagina = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+
+    assert pagina.count("aangetoond niet vastgelegd") == 1
+    assert "niet aangetoond" not in pagina
