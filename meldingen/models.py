@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class Melding(models.Model):
@@ -85,6 +86,9 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("meldingen:detail", args=[self.pk])
 
     @property
     def is_afgedaan(self) -> bool:

@@ -5,10 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from .. import selectors, services
-from ..audit import audit_bekeken_vastleggen
 from ..forms import BetrokkeneForm, BetrokkeneWijzigenForm, IdentiteitForm, IdentiteitInzienForm
 from ..services.registratie import BETROKKENE_VELDEN, RECHT_IDENTITEIT
-from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout
+from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
 
 
 @analist_view()
@@ -40,25 +39,21 @@ def betrokkene_wijzigen(request, pk):
     form = BetrokkeneWijzigenForm(
         request.POST or None, initial=initial, jaar=melding.jaar, huidig=betrokkene.dienstonderdeel
     )
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in BETROKKENE_VELDEN}
-        try:
-            services.betrokkene_wijzigen(
-                betrokkene=betrokkene,
-                door=request.user,
-                versie=form.cleaned_data["versie"],
-                gegevens=gegevens,
-            )
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(request, "De betrokkene is opgeslagen.")
-            return redirect("meldingen:detail", pk=melding.pk)
-    elif request.method != "POST":
-        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[betrokkene])
-    context = {"form": form, "melding": melding, "betrokkene": betrokkene, "conflict": conflict}
-    return render(request, "meldingen/betrokkene_form.html", context, status=409 if conflict else 200)
+    return wijzigformulier(
+        request,
+        form=form,
+        opslaan=lambda gegevens: services.betrokkene_wijzigen(
+            betrokkene=betrokkene,
+            door=request.user,
+            versie=gegevens["versie"],
+            gegevens={veld: gegevens[veld] for veld in BETROKKENE_VELDEN},
+        ),
+        gelukt=lambda: "De betrokkene is opgeslagen.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/betrokkene_form.html",
+        context={"melding": melding, "betrokkene": betrokkene},
+        bekeken=[betrokkene],
+    )
 
 
 @analist_view()

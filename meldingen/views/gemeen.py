@@ -1,13 +1,15 @@
 """What the meldingen views share: the role check, the audit of refusals, and handling service errors."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
 
-from ..audit import weigering_vastleggen
+from ..audit import audit_bekeken_vastleggen, weigering_vastleggen
 from ..forms import fout_in_formulier
 from ..services import VersieConflict
 from ..services.fouten import MELDING_AFGEDAAN
@@ -34,3 +36,32 @@ def terug_als_afgedaan(request, melding):
         messages.error(request, MELDING_AFGEDAAN)
         return redirect("meldingen:detail", pk=melding.pk)
     return None
+
+
+def wijzigformulier(
+    request,
+    *,
+    form,
+    opslaan: Callable[[dict], object],
+    gelukt: Callable[[], str],
+    terug_naar: str,
+    template: str,
+    context: dict,
+    bekeken: list,
+):
+    """The change pages' shared flow: GET shows the form (an audited read of `bekeken`); a valid POST
+    saves through `opslaan` and goes back; a service error shows in the form, a version conflict with 409.
+    """
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            opslaan(form.cleaned_data)
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, gelukt())
+            return redirect(terug_naar)
+    elif request.method != "POST":
+        audit_bekeken_vastleggen(gebruiker=request.user, objecten=bekeken)
+    context = {**context, "form": form, "conflict": conflict}
+    return render(request, template, context, status=409 if conflict else 200)

@@ -17,7 +17,7 @@ from ..services import bewaartermijn
 from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import RECHT_HEROPENEN
-from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout
+from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -91,23 +91,21 @@ def wijzigen(request, pk):
     if terug := terug_als_afgedaan(request, melding):
         return terug
     initial = {veld: getattr(melding, veld) for veld in MELDING_VELDEN} | {"versie": melding.versie}
-    form = MeldingWijzigenForm(request.POST or None, initial=initial, melding=melding)
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in MELDING_VELDEN}
-        try:
-            services.melding_wijzigen(
-                melding=melding, door=request.user, versie=form.cleaned_data["versie"], gegevens=gegevens
-            )
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(request, "De gegevens van de melding zijn opgeslagen.")
-            return redirect("meldingen:detail", pk=melding.pk)
-    elif request.method != "POST":
-        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding])
-    context = {"form": form, "melding": melding, "conflict": conflict}
-    return render(request, "meldingen/melding_form.html", context, status=409 if conflict else 200)
+    return wijzigformulier(
+        request,
+        form=MeldingWijzigenForm(request.POST or None, initial=initial, melding=melding),
+        opslaan=lambda gegevens: services.melding_wijzigen(
+            melding=melding,
+            door=request.user,
+            versie=gegevens["versie"],
+            gegevens={veld: gegevens[veld] for veld in MELDING_VELDEN},
+        ),
+        gelukt=lambda: "De gegevens van de melding zijn opgeslagen.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/melding_form.html",
+        context={"melding": melding},
+        bekeken=[melding],
+    )
 
 
 @analist_view()
@@ -174,17 +172,15 @@ def termijnen_vastleggen(request, pk):
         "terugkoppeling_op": melding.terugkoppeling_op,
         "versie": melding.versie,
     }
-    form = TermijnenForm(request.POST or None, initial=initial)
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.melding_termijnen_vastleggen(melding=melding, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(request, "De termijnen zijn vastgelegd.")
-            return redirect("meldingen:detail", pk=melding.pk)
-    elif request.method != "POST":
-        audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding])
-    context = {"form": form, "melding": melding, "conflict": conflict}
-    return render(request, "meldingen/termijnen_form.html", context, status=409 if conflict else 200)
+    return wijzigformulier(
+        request,
+        form=TermijnenForm(request.POST or None, initial=initial),
+        opslaan=lambda gegevens: services.melding_termijnen_vastleggen(
+            melding=melding, door=request.user, **gegevens
+        ),
+        gelukt=lambda: "De termijnen zijn vastgelegd.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/termijnen_form.html",
+        context={"melding": melding},
+        bekeken=[melding],
+    )
