@@ -1,6 +1,7 @@
 """An OIF analist takes a melding from intake to Afgedaan in the browser (through the Django test client)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -274,3 +275,16 @@ def test_een_geimporteerde_afdoening_zonder_aangetoond_heet_niet_vastgelegd(
 
     assert pagina.count("aangetoond niet vastgelegd") == 1
     assert "niet aangetoond" not in pagina
+
+
+@pytest.mark.parametrize("klokkenluider, verwacht", [(False, "Nee"), (True, "Ja: melding van een misstand")])
+def test_de_zaakpagina_zegt_of_het_een_klokkenluidersmelding_is(
+    client, analist, maak_melding, klokkenluider, verwacht
+):
+    melding = maak_melding(klokkenluidersmelding=klokkenluider, onderwerp="misstanden")
+    client.force_login(analist)
+
+    pagina = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+
+    regel = re.search(r"<dt[^>]*>Klokkenluidersregeling</dt><dd[^>]*>(.*?)</dd>", pagina)
+    assert regel and regel.group(1) == verwacht
