@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PrestatiesConfig(AppConfig):
-    """Synthetic data and benchmarks (see README, 'Prestaties'). No models, no URLs."""
+    """Synthetic data and benchmarks (see README, 'Prestaties'). No models; its one URL is benchmark-only."""
 
     name = "finintegriteit.prestaties"
     label = "prestaties"

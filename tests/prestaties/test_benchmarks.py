@@ -67,3 +67,40 @@ def test_benchmark_wachtrij_slaat_over_zonder_redis(monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)
 
     assert GEEN_REDIS in _uitvoer("benchmark_wachtrij", herhalingen=1)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_web_meet_elke_pagina_ingelogd_zonder_fouten_en_ruimt_op(weinig_data):
+    """gunicorn in its own processes must see the data, hence PostgreSQL and committed rows."""
+    from django.contrib.sessions.models import Session
+
+    pytest.importorskip("gunicorn", reason="benchmark_web start gunicorn")
+    voor = Adviesvraag.objects.count()
+
+    uitvoer = _uitvoer("benchmark_web", clients=2, seconden=0.5, workers=2, opwarmen=1)
+
+    for pagina in (
+        "baseline",
+        "werkvoorraad (meldingen)",
+        "Tellijst-formulier GET",
+        "Tellijst-formulier POST",
+        "dashboard (rapportage)",
+    ):
+        regel = next(r for r in uitvoer.splitlines() if r.startswith(pagina))
+        verzoeken, fouten = regel[len(pagina) :].split()[-6:-4]
+        # A lost session or a missed second login step answers with a redirect: counted as a fault.
+        assert int(verzoeken) > 0 and int(fouten) == 0, uitvoer
+    assert uitvoer.count("(doel <= 3.0)") == 4
+    assert Adviesvraag.objects.count() == voor
+    assert not Session.objects.exists()
+
+
+def test_benchmark_web_weigert_sqlite_met_uitleg(settings):
+    from django.core.management.base import CommandError
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        pytest.skip("alleen zinvol zonder PostgreSQL")
+    with pytest.raises(CommandError, match="vraagt PostgreSQL"):
+        call_command("benchmark_web", clients=1, seconden=0.1)

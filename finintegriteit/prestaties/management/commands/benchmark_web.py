@@ -1,0 +1,129 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.urls import reverse
+
+from finintegriteit.kern import rollen as r
+from finintegriteit.prestaties import belasting, meting, web
+from finintegriteit.prestaties.urls import BASELINE_PAD
+from vertrouwenspersonen.models import Adviesvraag
+
+DOEL = 3.0
+BASELINE = "baseline (1 query, kleine template)"
+
+
+class Command(BaseCommand):
+    help = (
+        "Zet gunicorn (core 0) onder belasting van N gelijktijdige ingelogde clients (core 1) op de "
+        "werkvoorraad, het Tellijst-formulier (GET en POST) en het dashboard, naast een minimale pagina "
+        "met één query in dezelfde run. Drukt p50, p95, verzoeken/s en p95 ÷ p95 van de baseline af."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--clients", type=int, default=20)
+        parser.add_argument("--seconden", type=float, default=30, help="Duur van de belasting per pagina.")
+        parser.add_argument("--workers", type=int, default=3, help="gunicorn sync-workers (2 × 1 core + 1).")
+        parser.add_argument("--rondes", type=int, default=1, help="Alle pagina's zo vaak; tijden samen.")
+        parser.add_argument("--timeout", type=float, default=300, help="Maximale wachttijd per verzoek (s).")
+        parser.add_argument("--opwarmen", type=int, default=2, help="Verzoeken per worker per pagina vooraf.")
+
+    def handle(self, *args, clients, seconden, workers, rondes, timeout, opwarmen, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "benchmark_web vraagt PostgreSQL: de server draait in eigen processen en moet dezelfde "
+                "database zien (zet DATABASE_URL=postgres://…)."
+            )
+        try:
+            formulier = web.tellijst_formulier()
+        except ValueError as fout:
+            raise CommandError(str(fout)) from fout
+        leden = {rol: web.gebruiker(rol) for rol in web.GEBRUIKERS}
+        sleutels = {rol: web.sessies(lid, aantal=clients) for rol, lid in leden.items()}
+        vp = leden[r.VERTROUWENSPERSOON]
+        al_geregistreerd = set(Adviesvraag.objects.filter(geregistreerd_door=vp).values_list("pk", flat=True))
+        verzoeken = self._verzoeken(sleutels, formulier)
+        server_kern, belasting_kern = web.kernen()
+        server = web.server_starten(workers=workers, kern=server_kern, wacht_op="/")
+        try:
+            web.opwarmen(server.poort, verzoeken, workers=workers, per_worker=opwarmen)
+            uitslagen: dict[str, belasting.Uitslag] = {}
+            for _ in range(max(rondes, 1)):
+                for uitslag in web.belasten(
+                    poort=server.poort,
+                    verzoeken=verzoeken,
+                    clients=clients,
+                    seconden=seconden,
+                    timeout=timeout,
+                    kern=belasting_kern,
+                ):
+                    if uitslag.naam in uitslagen:
+                        uitslagen[uitslag.naam].samenvoegen(uitslag)
+                    else:
+                        uitslagen[uitslag.naam] = uitslag
+        finally:
+            server.stoppen()
+            # The POST phase added rows of the benchmark account; take them out again.
+            Adviesvraag.objects.filter(geregistreerd_door=vp).exclude(pk__in=al_geregistreerd).delete()
+            for lijst in sleutels.values():
+                web.sessies_opruimen(lijst)
+        self._verslag(uitslagen, clients=clients, workers=workers, kernen=(server_kern, belasting_kern))
+
+    def _verzoeken(self, sleutels, formulier) -> list[belasting.Verzoek]:
+        def cookies(rol):
+            return [{"sessionid": s} for s in sleutels[rol]]
+
+        tellijst = reverse("vertrouwenspersonen:invoeren")
+        return [
+            belasting.Verzoek(BASELINE, BASELINE_PAD, cookies(r.VERTROUWENSPERSOON)),
+            belasting.Verzoek(
+                "werkvoorraad (meldingen)", reverse("meldingen:werkvoorraad"), cookies(r.OIF_ANALIST)
+            ),
+            belasting.Verzoek("Tellijst-formulier GET", tellijst, cookies(r.VERTROUWENSPERSOON)),
+            belasting.Verzoek(
+                "Tellijst-formulier POST",
+                tellijst,
+                cookies(r.VERTROUWENSPERSOON),
+                methode="POST",
+                formulier=formulier,
+                verwacht=(302,),
+            ),
+            belasting.Verzoek(
+                "dashboard (rapportage)", reverse("rapportage:dashboard"), cookies(r.COORDINATOR)
+            ),
+        ]
+
+    def _verslag(self, uitslagen, *, clients, workers, kernen) -> None:
+        server_kern, belasting_kern = kernen
+        if server_kern is None:
+            self.stdout.write("Let op: maar één core beschikbaar; server en belasting delen die.")
+        else:
+            self.stdout.write(
+                f"gunicorn {workers} sync-workers op core {server_kern}, {clients} clients op core "
+                f"{belasting_kern}; PostgreSQL niet vastgepind."
+            )
+        basis = uitslagen[BASELINE]
+        basis_p95 = basis.percentiel(95)
+        rijen = []
+        for naam, u in uitslagen.items():
+            p95 = u.percentiel(95)
+            ratio = "-" if naam == BASELINE else f"{meting.verhouding(p95, basis_p95):.2f}"
+            rijen.append(
+                [
+                    naam,
+                    u.aantal,
+                    u.fouten,
+                    f"{u.percentiel(50) * 1000:.1f}",
+                    f"{p95 * 1000:.1f}",
+                    f"{u.per_seconde:.1f}",
+                    ratio,
+                ]
+            )
+        meting.tabel(
+            self.stdout,
+            ["pagina", "verzoeken", "fouten", "p50 (ms)", "p95 (ms)", "verzoeken/s", "p95 ÷ baseline"],
+            rijen,
+        )
+        for naam, u in uitslagen.items():
+            if u.fouten:
+                self.stdout.write(f"{naam}: {u.fouten} fout(en); statussen {u.statussen}")
+            if naam != BASELINE:
+                meting.regel_doel(self.stdout, naam, meting.verhouding(u.percentiel(95), basis_p95), DOEL)
