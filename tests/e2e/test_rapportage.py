@@ -1,17 +1,21 @@
-"""In a real browser: a coordinator has the 2024 report made from the demo data and downloads it; other
-roles are refused. Every page visited passes the accessibility check."""
+"""In a real browser: a coordinator has the 2024 report made from the demo data, follows its progress and
+downloads it; other roles are refused. Every page visited passes the accessibility check.
 
-import importlib
+With PostgreSQL and Redis (CI) a real Celery worker makes the report, as in production; on a bare machine
+Celery runs eagerly and the request itself makes it."""
+
 import io
+import os
 import re
+import time
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from pypdf import PdfReader
 
-from finintegriteit.kern.rollen import ALLE_ROLLEN
+from finintegriteit import celery_app
+from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
@@ -31,16 +35,52 @@ HOOFDSTUKKEN = [
 
 
 @pytest.fixture(autouse=True)
-def demodata(settings, tmp_path):
-    """A transactional test before this one flushed what the data migrations made: roles and options."""
-    settings.RAPPORT_ROOT = tmp_path / "rapporten"
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+def demodata():
+    # Roles and options come back after an earlier test's flush (tests/conftest.py); the figures do not.
     call_command("laad_demodata", stdout=io.StringIO())
 
 
-def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(pagina, live_server, coordinator):
+@pytest.fixture
+def wachtrij(settings, tmp_path):
+    """How the report gets made: by a real Celery worker on Redis where PostgreSQL and Redis are there
+    (CI), else eagerly inside the request. The worker is another process, so it needs the committed
+    rows of this transactional test in a database it can reach: PostgreSQL, not SQLite's in-memory one.
+    """
+    settings.RAPPORT_ROOT = tmp_path / "rapporten"
+    if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
+        yield "eager"
+        return
+    proces = start_worker(
+        omgeving={"DATABASE_URL": database_url_van_de_test(), "RAPPORT_ROOT": str(settings.RAPPORT_ROOT)}
+    )
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    try:
+        yield "worker"
+    finally:
+        celery_app.conf.task_always_eager = eager
+        stop_worker(proces)
+        # Shown with a failing test: why the worker did not finish the report.
+        print(proces.stderr.read().decode(errors="replace")[-4000:])
+
+
+def toestanden_tot_klaar(rij, *, seconden: float) -> list[str]:
+    """The status cell of the row as the page shows it, each change once, until the report is done."""
+    gezien: list[str] = []
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        toestand = " ".join(rij.locator("td").nth(3).inner_text().split())
+        if not gezien or gezien[-1] != toestand:
+            gezien.append(toestand)
+        if toestand.startswith(("Klaar", "Mislukt")):
+            return gezien
+        time.sleep(0.25)
+    raise AssertionError(f"rapport niet klaar binnen {seconden} s; gezien: {gezien}")
+
+
+def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(
+    pagina, live_server, coordinator, wachtrij
+):
     inloggen(pagina, live_server, "coordinator", WACHTWOORD)
     pagina.goto(f"{live_server.url}/rapportage/")
     assert pagina.get_by_role("heading", level=1).is_visible()
@@ -51,25 +91,40 @@ def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(pagina, liv
     pagina.wait_for_url(re.compile(r"/rapportage/rapporten/$"))
     assert toegankelijkheidsfouten(pagina) == []
     pagina.get_by_label("Jaar").select_option("2024")
-    # With Celery eager the request itself makes the whole PDF, which takes a while on a busy machine.
+    # Eager, the request itself makes the whole PDF, which takes a while on a busy machine.
     pagina.set_default_timeout(180_000)
     with pagina.expect_navigation():
         pagina.get_by_role("button", name="Rapport aanvragen").click()
-
-    # The row shows where the report is; htmx polls it until it is Klaar (Celery runs eagerly here,
-    # with a real worker the row passes through 'In de wachtrij' and 'Bezig: n%').
+    pagina.set_default_timeout(15_000)
     rij = pagina.locator("table tbody tr").first
     assert "2024" in rij.inner_text()
-    pagina.get_by_role("link", name=re.compile("Download PDF")).wait_for()
-    pagina.set_default_timeout(15_000)
-    assert "Klaar" in rij.inner_text()
+    download = pagina.get_by_role("link", name=re.compile("Download PDF"))
+
+    if wachtrij == "worker":
+        # The worker has the job: the page shows where it is, and htmx follows the row until it is done.
+        assert re.match(
+            r"(In de wachtrij|Bezig: \d+%)", " ".join(rij.locator("td").nth(3).inner_text().split())
+        )
+        assert download.count() == 0
+        assert toegankelijkheidsfouten(pagina) == []
+        screenshot(pagina, "rapportage-in-behandeling")
+        gezien = toestanden_tot_klaar(rij, seconden=240)
+        assert gezien[-1].startswith("Klaar"), gezien
+        assert any(re.fullmatch(r"Bezig: \d+%", toestand) for toestand in gezien), gezien
+        # The row changed without a page load; a screen reader hears that it is done.
+        assert pagina.url.endswith("/rapportage/rapporten/")
+        assert pagina.locator("#rapport-meldingen").inner_text() == "Jaarrapportage 2024: klaar."
+    else:
+        # Eager: the report was made during the request, so the page after it shows it done.
+        assert "Klaar" in rij.inner_text()
+    assert download.is_visible()
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "rapportage-klaar")
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name=re.compile("Download PDF")).click()
-    assert download.value.suggested_filename.endswith(".pdf")
-    lezer = PdfReader(download.value.path())
+    with pagina.expect_download() as bestand:
+        download.click()
+    assert bestand.value.suggested_filename.endswith(".pdf")
+    lezer = PdfReader(bestand.value.path())
     assert "Jaarrapportage integriteit 2024" in lezer.pages[0].extract_text()
     tekst = "\n".join(p.extract_text() for p in lezer.pages)
     for titel in HOOFDSTUKKEN:
