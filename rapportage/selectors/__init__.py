@@ -3,11 +3,20 @@
 from finintegriteit.referentie.models import Onderdeel
 
 from .drempel import drempel_voor, toon_aantal, toon_procent
+from .gegevens import jaren_met_gegevens
 from .kerncijfers import kerncijfers_van
 from .oif import bijlage2, oif_cijfers
 from .vertrouwenspersonen import vertrouwenspersonen_cijfers
 
-__all__ = ["bijlage2", "drempel_voor", "exporteer_cijfers", "jaarcijfers", "toon_aantal", "toon_procent"]
+__all__ = [
+    "bijlage2",
+    "drempel_voor",
+    "exporteer_cijfers",
+    "jaarcijfers",
+    "jaren_met_gegevens",
+    "toon_aantal",
+    "toon_procent",
+]
 
 EXPORT_VP = [
     "totaal",
@@ -44,15 +53,18 @@ def jaarcijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
     """
     onderdelen = list(Onderdeel.objects.all())
     zichtbaar = [o for o in onderdelen if o.in_gebruik(jaar)]
-    oif = oif_cijfers(jaar=jaar, onderdeel=onderdeel, onderdelen=zichtbaar)
+    # Ministry-wide, also for one onderdeel: whether a year was registered at all is no onderdeel's figure.
+    met_gegevens = jaren_met_gegevens(jaar=jaar)
+    oif = oif_cijfers(jaar=jaar, onderdeel=onderdeel, onderdelen=zichtbaar, met_gegevens=met_gegevens)
     return {
         "jaar": jaar,
         "jaren": [jaar - 2, jaar - 1, jaar],
         "onderdeel": onderdeel.label if onderdeel is not None else None,
         "onderdeel_code": onderdeel.code if onderdeel is not None else None,
         "drempel": drempel_voor(onderdeel),
+        "jaren_met_gegevens": met_gegevens,
         "vertrouwenspersonen": vertrouwenspersonen_cijfers(
-            jaar=jaar, onderdeel=onderdeel, onderdelen=onderdelen
+            jaar=jaar, onderdeel=onderdeel, onderdelen=onderdelen, met_gegevens=met_gegevens
         ),
         "oif": oif,
         "kerncijfers": kerncijfers_van(jaar=jaar, onderdeel=onderdeel, betrokkenen=oif["betrokkenen"]),

@@ -15,6 +15,7 @@ from finintegriteit.referentie.models import AfdoeningType, MelderType, Onderzoe
 from meldingen.models import Melding
 
 from ._gemeen import jaar_grenzen, procent, rij
+from .gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
 
 KLASSEN = [klasse.value for klasse in AfdoeningType.Klasse]
 GEEN_AFDOENING = AfdoeningType.Klasse.GEEN.value
@@ -82,7 +83,8 @@ def _groepen(opties, teller: _Teller) -> dict:
     return groepen
 
 
-def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
+def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]]) -> dict:
+    """The OIF figures of `jaar`; `met_gegevens` (selectors.gegevens) says if last year compares."""
     begin, eind = jaar_grenzen(jaar)
     vorig_begin = datetime.date(jaar - 1, 1, 1)
     meldingen = Melding.objects.filter(ontvangen_op__gte=vorig_begin, ontvangen_op__lte=eind)
@@ -140,8 +142,9 @@ def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
     meldertypen = list(MelderType.objects.all())
     schendingen = list(SchendingSoort.objects.all())
     zichtbare_onderdelen = [onderdeel] if onderdeel is not None else onderdelen
-    meldingen_vergelijkbaar = melder.totaal_vorig > 0
-    betrokkenen_vergelijkbaar = schending.totaal_vorig > 0
+    # Last year counts as a comparison only when the system holds rows of that year at all, ministry-wide.
+    meldingen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_MELDINGEN]
+    betrokkenen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_AFDOENINGEN]
     betrokkenen = schending.totaal
     maatregelen = maatregelen_per_onderdeel.totaal
     gemeen_b = {"jaar": jaar, "vorig_vergelijkbaar": betrokkenen_vergelijkbaar}
@@ -165,29 +168,15 @@ def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
         "afdoening": _opties_rijen(
             typen, afdoening, totaal=betrokkenen, klasse=lambda t: t.klasse, **gemeen_b
         ),
-        "afdoening_klasse": [
-            rij(
-                code=k,
-                label=k,
-                aantal=klasse.huidig[k],
-                totaal=betrokkenen,
-                vorig_jaar=klasse.vorig[k],
-                vergelijkbaar=betrokkenen_vergelijkbaar,
-            )
-            for k in KLASSEN
-        ],
-        "maatregelen_klasse": [
-            rij(
-                code=k,
-                label=k,
-                aantal=maatregel_klasse.huidig[k],
-                totaal=maatregelen,
-                vorig_jaar=maatregel_klasse.vorig[k],
-                vergelijkbaar=betrokkenen_vergelijkbaar,
-            )
-            for k in KLASSEN
-            if k != GEEN_AFDOENING
-        ],
+        "afdoening_klasse": _klasse_rijen(
+            KLASSEN, klasse, totaal=betrokkenen, vergelijkbaar=betrokkenen_vergelijkbaar
+        ),
+        "maatregelen_klasse": _klasse_rijen(
+            [k for k in KLASSEN if k != GEEN_AFDOENING],
+            maatregel_klasse,
+            totaal=maatregelen,
+            vergelijkbaar=betrokkenen_vergelijkbaar,
+        ),
         "maatregelen_per_onderdeel": _opties_rijen(
             zichtbare_onderdelen, maatregelen_per_onderdeel, totaal=maatregelen, **gemeen_b
         ),
@@ -241,6 +230,21 @@ def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
         "tabellen": tabellen,
         "bijlage2": bijlage2(jaar=jaar, onderdeel=onderdeel),
     }
+
+
+def _klasse_rijen(sleutels: list, teller: _Teller, *, totaal: int, vergelijkbaar: bool) -> list:
+    """A row per afdoening class (not an option of a taxonomy: code and label are the class)."""
+    return [
+        rij(
+            code=k,
+            label=k,
+            aantal=teller.huidig[k],
+            totaal=totaal,
+            vorig_jaar=teller.vorig[k],
+            vergelijkbaar=vergelijkbaar,
+        )
+        for k in sleutels
+    ]
 
 
 def _volgorde(onderdelen: list, onderdeel_id) -> int:

@@ -20,6 +20,7 @@ from finintegriteit.referentie.models import (
 from vertrouwenspersonen.models import Adviesvraag
 
 from ._gemeen import pijl, procent, voetnoot_vergelijkingsgroep, zichtbare_opties
+from .gegevens import TELLIJST
 
 # Key in the figures -> (field of Adviesvraag, option model).
 DIMENSIES = {
@@ -78,7 +79,7 @@ def _waarden(opties: list, telling: _Telling, *, jaren, totalen: dict, deler=Non
     return waarden
 
 
-def _driejaarsrij(opties: list, telling, *, code, label, jaren, totalen, deler=None) -> dict:
+def _driejaarsrij(opties: list, telling, *, code, label, jaren, totalen, met_gegevens, deler=None) -> dict:
     waarden = _waarden(opties, telling, jaren=jaren, totalen=totalen, deler=deler)
     huidig, vorig = waarden[-1], waarden[-2]
     rij = {
@@ -90,8 +91,9 @@ def _driejaarsrij(opties: list, telling, *, code, label, jaren, totalen, deler=N
         "pijl": pijl(
             huidig["aantal"],
             vorig["aantal"],
-            # No arrow for an option that did not exist last year, nor for a year without any rows.
-            vergelijkbaar=totalen[vorig["jaar"]] > 0 and (vorig["in_gebruik"] or vorig["aantal"] > 0),
+            # No arrow for an option that did not exist last year, nor for a year without any Tellijst
+            # rows in the system (selectors.gegevens).
+            vergelijkbaar=vorig["jaar"] in met_gegevens and (vorig["in_gebruik"] or vorig["aantal"] > 0),
         ),
         "vergelijkingsgroep": opties[0].vergelijkingsgroep if len(opties) == 1 else label,
         "in_gebruik": huidig["in_gebruik"],
@@ -106,14 +108,22 @@ def _optierij(optie, telling, **kwargs) -> dict:
     return _driejaarsrij([optie], telling, code=optie.code, label=optie.label, **kwargs)
 
 
-def _vergelijkingsgroepen(opties: list, telling, *, jaren, totalen) -> list[dict]:
+def _vergelijkingsgroepen(opties: list, telling, *, jaren, totalen, met_gegevens) -> list[dict]:
     leden_per_groep = defaultdict(list)
     for optie in opties:
         if optie.vergelijkingsgroep:
             leden_per_groep[optie.vergelijkingsgroep].append(optie)
     groepen = []
     for naam, leden in leden_per_groep.items():
-        rij = _driejaarsrij(leden, telling, code=f"groep:{naam}", label=naam, jaren=jaren, totalen=totalen)
+        rij = _driejaarsrij(
+            leden,
+            telling,
+            code=f"groep:{naam}",
+            label=naam,
+            jaren=jaren,
+            totalen=totalen,
+            met_gegevens=met_gegevens,
+        )
         rij["opties"] = [o.label for o in leden]
         rij["voetnoot"] = voetnoot_vergelijkingsgroep(leden, jaren=jaren)
         groepen.append(rij)
@@ -140,7 +150,10 @@ def _per_onderdeel_rij(optie, telling, *, kolommen, jaar, **extra) -> dict:
     }
 
 
-def vertrouwenspersonen_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> dict:
+def vertrouwenspersonen_cijfers(
+    *, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]]
+) -> dict:
+    """The Tellijst figures of `jaar` and the two years before; `met_gegevens` from selectors.gegevens."""
     jaren = [jaar - 2, jaar - 1, jaar]
     basis = Adviesvraag.objects.filter(jaar__in=jaren)
     if onderdeel is not None:
@@ -175,7 +188,7 @@ def vertrouwenspersonen_cijfers(*, jaar: int, onderdeel, onderdelen: list) -> di
     else:
         kolommen = [o for o in onderdelen if o.in_gebruik(jaar) or hoofd_telling.totaal_per_onderdeel(o.pk)]
 
-    gemeen = {"jaren": jaren, "totalen": totalen}
+    gemeen = {"jaren": jaren, "totalen": totalen, "met_gegevens": met_gegevens[TELLIJST]}
     bijlage1_aard = []
     for hoofd in hoofdcategorieen:
         per_jaar = {j: hoofd_telling.per_jaar[j, hoofd.pk] for j in jaren}

@@ -14,9 +14,9 @@ from tests.rapportage.test_cijfers_vertrouwenspersonen import SUB_HOOFD, tellijs
 
 pytestmark = pytest.mark.django_db
 
-# Taxonomies (10), Tellijst (5), OIF (3), kerncijfers (9) and the register (1) = 28; the test for one
-# onderdeel also looks up that onderdeel.
-MAX_QUERIES = 29
+# Taxonomies (10), years with data (1), Tellijst (5), OIF (3), kerncijfers (9) and the register (1) = 29;
+# the test for one onderdeel also looks up that onderdeel.
+MAX_QUERIES = 30
 
 
 def gegevens(factor: int):
