@@ -6,21 +6,12 @@ import re
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 
-from finintegriteit.kern.rollen import ALLE_ROLLEN
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def rolgroepen():
-    """A transactional test before this one flushed the groups that the data migrations made."""
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
 
 
 def code_uit_sleutel(sleutel: str) -> str:

@@ -10,21 +10,6 @@ from vertrouwenspersonen.models import Adviesvraag
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def rollen_en_taxonomie():
-    """A transactional test before this one flushed what the data migrations made: roles and options."""
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from finintegriteit.kern.rollen import ALLE_ROLLEN
-
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
-
-
 def actief(page) -> str:
     return page.evaluate("document.activeElement.name || document.activeElement.textContent.trim()")
 

@@ -1,15 +1,11 @@
 """The main pages reflow (WCAG 1.4.10): at 200% zoom and in a 360-pixel-wide window the page itself
 never scrolls sideways; wide tables scroll inside their own box."""
 
-import importlib
 import io
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from finintegriteit.kern.rollen import ALLE_ROLLEN
 from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
@@ -30,10 +26,7 @@ PAGINAS = [
 
 @pytest.fixture(autouse=True)
 def demodata():
-    """A transactional test before this one flushed what the data migrations made: roles and options."""
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
+    # Roles and options come back after an earlier test's flush (tests/conftest.py); the figures do not.
     call_command("laad_demodata", stdout=io.StringIO())
 
 
