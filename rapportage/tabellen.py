@@ -130,7 +130,88 @@ def opmaken(waarde, soort: str) -> str:
     return "" if waarde is None else str(waarde)
 
 
-# --- Builders: from label -> count mappings to tables ------------------------------------------
+# --- Builders: from counts per category and year to tables ------------------------------------
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column of a count table: which year it reads and which value of that year (a count or a share)."""
+
+    kop: str
+    jaar: object = None  # the year of the value; None for a table of one unnamed count
+    veld: str = "aantal"  # "aantal", "procent" or "procent_van_hoofdcategorie"
+
+    @property
+    def soort(self) -> str:
+        return AANTAL if self.veld == "aantal" else PROCENT
+
+
+class _Exact:
+    """The display of a report without threshold: counts and shares as they are."""
+
+    def a(self, aantal):
+        return aantal
+
+    def p(self, procent, aantal):
+        return procent
+
+
+def jaarkolommen(jaren: list[int], *, procent: str | None = "procent") -> list[Kolom]:
+    """A count column per year and then, as the published three-year tables, a share column per year."""
+    kolommen = [Kolom(str(j), j) for j in jaren]
+    if procent:
+        kolommen += [Kolom(f"{j} %", j, procent) for j in jaren]
+    return kolommen
+
+
+def tabel_uit_telling(
+    sleutel: str,
+    titel: str,
+    eerste_kolom: str,
+    rijen: list[dict],
+    kolommen: list[Kolom],
+    *,
+    totalen: dict | None = None,
+    totaal_label: str = "Totaal",
+    weergave=None,
+    voetnoten: list[str] | None = None,
+    klasse: str = "",
+) -> Tabel:
+    """One table of counts per category: a row per category, the given columns, a total row.
+
+    `rijen` have the documented shape (docs/cijfers.md): "label", optionally "soort" ("groep", "sub")
+    and "waarden", one {"jaar", "aantal", "procent", ...} per year. A cell is empty when the row has no
+    value for the column's year, or when the option was not in use that year and has no rows (as the
+    published report leaves it blank). `totalen` ({jaar: n}) adds a total row with the counts only.
+    `weergave` shows counts and shares (the '<N' threshold of an onderdeel report); default exact.
+    """
+    w = weergave or _Exact()
+
+    def cel(rij: dict, kolom: Kolom):
+        waarde = next((v for v in rij.get("waarden", []) if v.get("jaar") == kolom.jaar), None)
+        if waarde is None or not (waarde.get("in_gebruik", True) or waarde.get("aantal")):
+            return None
+        if kolom.veld == "aantal":
+            return w.a(waarde.get("aantal"))
+        return w.p(waarde.get(kolom.veld), waarde.get("aantal"))
+
+    tabel_rijen = [Rij(r["label"], [cel(r, k) for k in kolommen], r.get("soort", "")) for r in rijen]
+    if totalen is not None:
+        cellen = [w.a(totalen.get(k.jaar)) if k.veld == "aantal" else None for k in kolommen]
+        tabel_rijen.append(Rij(totaal_label, cellen, "totaal"))
+    return Tabel(
+        sleutel,
+        titel,
+        eerste_kolom,
+        [k.kop for k in kolommen],
+        tabel_rijen,
+        [k.soort for k in kolommen],
+        voetnoten or [],
+        klasse,
+    )
+
+
+_SOM = object()  # default of enkele_tabel: the total is the sum of the counts
 
 
 def _som(waarden):
@@ -142,61 +223,33 @@ def enkele_tabel(
     sleutel: str,
     titel: str,
     eerste_kolom: str,
-    aantallen: dict,
+    aantallen: dict | list[tuple[str, object]],
     *,
     kolom: str = "Aantal",
     totaal: str | None = "Totaal",
-    percentages: bool = False,
+    totaal_waarde=_SOM,
     voetnoten: list[str] | None = None,
+    klasse: str = "",
 ) -> Tabel:
-    """One count column (and optionally its share), a row per label, a total row."""
-    rijen, totaal_waarde = [], _som(list(aantallen.values()))
-    for label, waarde in aantallen.items():
-        cellen = [waarde]
-        if percentages:
-            cellen.append(aandeel(waarde, totaal_waarde))
-        rijen.append(Rij(label, cellen))
-    if totaal:
-        rijen.append(Rij(totaal, [totaal_waarde, *([None] if percentages else [])], "totaal"))
-    kolommen = [kolom, *(["%"] if percentages else [])]
-    soorten = [AANTAL, *([PROCENT] if percentages else [])]
-    return Tabel(sleutel, titel, eerste_kolom, kolommen, rijen, soorten, voetnoten or [])
+    """One count column from {label: count} or (label, count) pairs, already shown as they should be.
 
-
-def aandeel(waarde, totaal):
-    """Share in percent (unrounded); None when it cannot be computed (a '<N' cell, no total)."""
-    if not isinstance(waarde, int) or not isinstance(totaal, int) or not totaal:
-        return None
-    return waarde * 100 / totaal
-
-
-def meerjarentabel(
-    sleutel: str,
-    titel: str,
-    eerste_kolom: str,
-    jaren: list[int],
-    rijen: list[tuple[str, list, str]],
-    *,
-    percentages: bool = True,
-    voetnoten: list[str] | None = None,
-) -> Tabel:
-    """Counts per year and, as the published report does, the share of each row in that year's total.
-
-    `rijen` are (label, [count per year], soort); rows of soort 'totaal' give the denominators.
+    The total row (label `totaal`, none when None) holds `totaal_waarde`, by default the sum of the
+    counts, left empty when a count is hidden ('<N') or unknown: those cannot be added up.
     """
-    totalen = next((w for _, w, s in rijen if s == "totaal"), None)
-    if totalen is None:
-        totalen = [_som([w[i] for _, w, s in rijen if s != "groep"]) for i in range(len(jaren))]
-    tabel_rijen = []
-    for label, waarden, soort in rijen:
-        cellen = list(waarden)
-        if percentages:
-            paren = zip(waarden, totalen, strict=True)
-            cellen += [None if soort == "totaal" else aandeel(w, t) for w, t in paren]
-        tabel_rijen.append(Rij(label, cellen, soort))
-    kolommen = [str(j) for j in jaren] + ([f"{j} %" for j in jaren] if percentages else [])
-    soorten = [AANTAL] * len(jaren) + ([PROCENT] * len(jaren) if percentages else [])
-    return Tabel(sleutel, titel, eerste_kolom, kolommen, tabel_rijen, soorten, voetnoten or [])
+    paren = list(aantallen.items() if isinstance(aantallen, dict) else aantallen)
+    if totaal_waarde is _SOM:
+        totaal_waarde = _som([n for _, n in paren])
+    return tabel_uit_telling(
+        sleutel,
+        titel,
+        eerste_kolom,
+        [{"label": label, "waarden": [{"aantal": n}]} for label, n in paren],
+        [Kolom(kolom)],
+        totalen={None: totaal_waarde} if totaal else None,
+        totaal_label=totaal or "",
+        voetnoten=voetnoten,
+        klasse=klasse,
+    )
 
 
 # --- Infographic (Bijlage 1) and Bijlage 2 -------------------------------------------------------

@@ -1,16 +1,9 @@
-"""Shared helpers of the chapter builders: nested lookups, the threshold, the common table shapes."""
+"""Shared helpers of the chapter builders: nested lookups, the threshold, the years to show."""
 
 from django.utils.text import slugify
 
 from ..grafieken import Staaf, staafdiagram
-from ..tabellen import (
-    AANTAL,
-    PROCENT,
-    Grafiek,
-    Rij,
-    Tabel,
-    aantal,
-)
+from ..tabellen import Grafiek, aantal
 
 BIJLAGE2_RIJEN_PER_TABEL = 60
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
@@ -67,65 +60,28 @@ class Weergave:
         return {label: self.a(n) for label, n in (aantallen or {}).items()}
 
 
-def _rijentabel(
-    w: Weergave, sleutel, titel, eerste_kolom, rijen, *, jaar, vorig=True, totaal=None, voetnoten=None
-):
-    """A table from documented 'rijen' (label, aantal, procent, vorig_jaar): count, share, last year."""
-    kolommen, soorten = [str(jaar), "%"], [AANTAL, PROCENT]
-    if vorig:
-        kolommen.append(str(jaar - 1))
-        soorten.append(AANTAL)
-    tabel_rijen = []
-    for rij in rijen or []:
-        cellen = [w.a(rij["aantal"]), w.p(rij.get("procent"), rij["aantal"])]
-        if vorig:
-            cellen.append(w.a(rij.get("vorig_jaar")))
-        tabel_rijen.append(Rij(rij["label"], cellen))
-    if totaal is not None:
-        tabel_rijen.append(Rij("Totaal", [w.a(totaal), None, *([None] if vorig else [])], "totaal"))
-    return Tabel(sleutel, titel, eerste_kolom, kolommen, tabel_rijen, soorten, voetnoten or [])
+def _getoonde_jaren(c: dict, deel: str, jaren: list[int]) -> list[int]:
+    """The years of `jaren` to show for a part of the system (selectors.gegevens: TELLIJST, OIF_...).
+
+    The report year always; an earlier year only when the system holds rows of that part for it, so a
+    year from before the system was in use never reads as a column of zeros. Figures without that key
+    (hand-built in older shapes) show every year, as before.
+    """
+    met_gegevens = _d(c, "jaren_met_gegevens", deel)
+    if met_gegevens is None:
+        return list(jaren)
+    return [j for j in jaren if j == c["jaar"] or j in met_gegevens]
 
 
-def _driejaarscellen(w: Weergave, rij: dict, *, procent_sleutel="procent", met_procent=True):
-    waarden = rij.get("waarden", [])
-    aantallen = [w.a(v["aantal"]) if v.get("in_gebruik", True) or v["aantal"] else None for v in waarden]
-    if not met_procent:
-        return aantallen
-    procenten = [
-        w.p(v.get(procent_sleutel), v["aantal"]) if v.get("in_gebruik", True) or v["aantal"] else None
-        for v in waarden
-    ]
-    return aantallen + procenten
-
-
-def _driejaarstabel(
-    w,
-    sleutel,
-    titel,
-    eerste_kolom,
-    jaren,
-    rijen,
-    *,
-    totalen=None,
-    procent_sleutel="procent",
-    met_procent=True,
-    voetnoten=None,
-):
-    kolommen = [str(j) for j in jaren] + ([f"{j} %" for j in jaren] if met_procent else [])
-    soorten = [AANTAL] * len(jaren) + ([PROCENT] * len(jaren) if met_procent else [])
-    tabel_rijen = [
-        Rij(
-            r["label"],
-            _driejaarscellen(w, r, procent_sleutel=procent_sleutel, met_procent=met_procent),
-            r.get("soort", ""),
-        )
-        for r in rijen
-    ]
-    if totalen is not None:
-        tabel_rijen.append(
-            Rij("Totaal", [w.a(t) for t in totalen] + ([None] * len(jaren) if met_procent else []), "totaal")
-        )
-    return Tabel(sleutel, titel, eerste_kolom, kolommen, tabel_rijen, soorten, voetnoten or [])
+def _met_vorig_jaar(rij: dict, jaar: int) -> dict:
+    """A documented row (aantal, procent, vorig_jaar) as values per year, for `tabel_uit_telling`."""
+    return {
+        **rij,
+        "waarden": [
+            {"jaar": jaar, "aantal": rij["aantal"], "procent": rij.get("procent")},
+            {"jaar": jaar - 1, "aantal": rij.get("vorig_jaar")},
+        ],
+    }
 
 
 def _t(waarde) -> str:

@@ -4,8 +4,6 @@ from ..tabellen import (
     Hoofdstuk,
     InfoRegel,
     Paragraaf,
-    Rij,
-    Tabel,
     Tekst,
     enkele_tabel,
 )
@@ -36,12 +34,14 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ("Geregistreerde nevenwerkzaamheden", w.a(_d(kern, "nevenwerkzaamheden", "totaal"))),
         ("Vertrouwenspersonen", register.get("totaal")),
     ]
-    rijen = [Rij(label, [waarde]) for label, waarde in regels if waarde is not None]
+    ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
     # The tiles: the five headline figures of the year (activity and size of the organisation).
     tegels = [InfoRegel(label, waarde) for label, waarde in regels[:5] if waarde is not None]
     blokken = [
         Kerncijfers(tegels),
-        Tabel("kerncijfers", f"Kerncijfers {jaar}", "Onderwerp", [str(jaar)], rijen),
+        enkele_tabel(
+            "kerncijfers", f"Kerncijfers {jaar}", "Onderwerp", ingevuld, kolom=str(jaar), totaal=None
+        ),
     ]
     if not kern.get("ingevoerd"):
         blokken.append(
@@ -105,17 +105,14 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
                 "meerdere onderwerpen."
             )
         )
+        klachten = {
+            "Ontvangen": koo.get("ontvangen"),
+            "Ontvankelijk": koo.get("ontvankelijk"),
+            "Niet ontvankelijk": koo.get("niet_ontvankelijk"),
+        }
         blokken.append(
-            Tabel(
-                "koo-klachten",
-                f"Klachten {jaar}",
-                "Klachten",
-                [str(jaar)],
-                [
-                    Rij("Ontvangen", [koo.get("ontvangen")]),
-                    Rij("Ontvankelijk", [koo.get("ontvankelijk")]),
-                    Rij("Niet ontvankelijk", [koo.get("niet_ontvankelijk")]),
-                ],
+            enkele_tabel(
+                "koo-klachten", f"Klachten {jaar}", "Klachten", klachten, kolom=str(jaar), totaal=None
             )
         )
         onderwerpen = {o["label"]: o["aantal"] for o in koo.get("onderwerpen", [])}
@@ -171,7 +168,6 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
                 f"Er zijn in {jaar} in totaal {_t(gegevens['meldingen'])} meldingen gedaan bij de commissie."
             )
         )
-        rijen = [Rij(r["label"], [r.get("aantal")]) for r in gegevens.get("categorieen", [])]
         voetnoten = []
         if gegevens.get("niet_toegewezen"):
             voetnoten.append(
@@ -179,14 +175,14 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
                 "een lege cel "
                 "betekent dat het aantal niet bekend is."
             )
-        rijen.append(Rij("Totaal", [gegevens["meldingen"]], "totaal"))
         blokken.append(
-            Tabel(
+            enkele_tabel(
                 "cif-categorieen",
                 f"Meldingen per categorie {jaar}",
                 "Categorie",
-                [str(jaar)],
-                rijen,
+                [(r["label"], r.get("aantal")) for r in gegevens.get("categorieen", [])],
+                kolom=str(jaar),
+                totaal_waarde=gegevens["meldingen"],
                 voetnoten=voetnoten,
             )
         )
@@ -212,21 +208,15 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     if not neven.get("rijen"):
         blokken.append(Tekst(f"Voor {jaar} zijn geen aantallen nevenwerkzaamheden ingevoerd.", "toelichting"))
     else:
-        rijen = [Rij(r["label"], [w.a(r["aantal"])]) for r in neven["rijen"]]
-        rijen.append(
-            Rij(
-                "MinFin (totaal)" if not c.get("onderdeel") else "Totaal",
-                [w.a(neven.get("totaal"))],
-                "totaal",
-            )
-        )
         blokken.append(
-            Tabel(
+            enkele_tabel(
                 "nevenwerkzaamheden",
                 f"Aantallen geregistreerde nevenwerkzaamheden {jaar}",
                 "Onderdeel",
-                [str(jaar)],
-                rijen,
+                [(r["label"], w.a(r["aantal"])) for r in neven["rijen"]],
+                kolom=str(jaar),
+                totaal="MinFin (totaal)" if not c.get("onderdeel") else "Totaal",
+                totaal_waarde=w.a(neven.get("totaal")),
                 klasse="smal",
             )
         )

@@ -1,5 +1,6 @@
 """Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
 
+from ..selectors.gegevens import TELLIJST
 from ..tabellen import (
     TEKST,
     Bijlage2Groep,
@@ -13,7 +14,7 @@ from ..tabellen import (
     pijl,
     verdeel_over_kolommen,
 )
-from ._gemeen import BIJLAGE2_RIJEN_PER_TABEL, BIJLAGE2_TOELICHTING, Weergave, _d, _id
+from ._gemeen import BIJLAGE2_RIJEN_PER_TABEL, BIJLAGE2_TOELICHTING, Weergave, _d, _getoonde_jaren, _id
 from .vertrouwenspersonen import _met_groepen
 
 # --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
@@ -29,6 +30,11 @@ def _regels(w: Weergave, rijen, *, alleen_in_gebruik=False) -> list[InfoRegel]:
     return uit
 
 
+def _legenda(blokken: list[InfoBlok]) -> str:
+    """The legend of the arrows, on a page that shows an arrow (none without last year's data)."""
+    return "met-legenda" if any(regel.pijl for blok in blokken for regel in blok.regels) else ""
+
+
 def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     jaar, vp, o, kern = (
         c["jaar"],
@@ -38,8 +44,10 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     )
     b1, t = vp.get("bijlage1", {}), o.get("tabellen", {})
     aard = b1.get("aard", [])
-    totalen = vp.get("totalen", [])
-    vorig_totaal = totalen[-2]["aantal"] if len(totalen) > 1 else None
+    # Against last year only when the Tellijst has rows of last year at all (selectors.gegevens).
+    vorig_totaal = {t["jaar"]: t["aantal"] for t in vp.get("totalen", [])}.get(jaar - 1)
+    if jaar - 1 not in _getoonde_jaren(c, TELLIJST, [jaar - 1]):
+        vorig_totaal = None
     wie, _ = _met_groepen(
         b1.get("wie_betreft_de_melding", []),
         vp.get("vergelijkingsgroepen", {}).get("wie_betreft_de_melding", []),
@@ -52,7 +60,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
                     "ten opzichte van vorig jaar", w.a(vorig_totaal), pijl(vp.get("totaal"), vorig_totaal)
                 )
             ]
-            if vorig_totaal
+            if vorig_totaal is not None
             else [],
             groot=w.a(vp.get("totaal")),
             onderschrift="Meldingen bij vertrouwenspersonen van het ministerie",
@@ -137,13 +145,16 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     ]
     paginas = [
         Paragraaf(
-            "infographic-vp", f"Meldingen bij vertrouwenspersonen {jaar}", vp_blokken, klasse="met-legenda"
+            "infographic-vp",
+            f"Meldingen bij vertrouwenspersonen {jaar}",
+            vp_blokken,
+            klasse=_legenda(vp_blokken),
         ),
         Paragraaf(
             "infographic-oif",
             f"Onderzoeksbureau Integriteit Financiën (OIF): meldingen en onderzoeken {jaar}",
             oif_blokken,
-            klasse="met-legenda",
+            klasse=_legenda(oif_blokken),
         ),
         Paragraaf(
             "infographic-betrokkenen", f"Integriteitsschendingen en betrokkenen {jaar}", betrokken_blokken

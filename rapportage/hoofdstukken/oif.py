@@ -1,13 +1,43 @@
 """Chapter 2: the Onderzoeksbureau Integriteit Financiën."""
 
-from ..tabellen import (
-    Hoofdstuk,
-    Paragraaf,
-    Tekst,
-)
-from ._gemeen import Weergave, _grafiek, _rijentabel, _t
+from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
+from ..tabellen import Hoofdstuk, Kolom, Paragraaf, Tabel, Tekst, tabel_uit_telling
+from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _t
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
+
+# Table in cijfers["oif"]["tabellen"] -> (title, first column, the total in cijfers["oif"] or None).
+# Each shows this year's count and share, and last year's count when the system has that year.
+TABELLEN = {
+    "melder": ("Melders van (vermoedelijke) schendingen", "Melder", "meldingen"),
+    "onderwerp": ("Onderwerp van de meldingen", "Onderwerp", "meldingen"),
+    "onderzoek": ("Betrokkenen naar type onderzoek", "Type onderzoek", "betrokkenen"),
+    "feitenonderzoek": ("Volledige feitenonderzoeken naar soort schending", "Soort schending", None),
+    "schending": ("Afgedane schendingen naar soort schending", "Soort schending", "betrokkenen"),
+    "afdoening_klasse": ("Afdoeningen naar categorie", "Categorie", "betrokkenen"),
+    "maatregelen_klasse": ("Maatregelen naar categorie", "Categorie", "maatregelen"),
+    "afdoening": ("Wijze waarop is afgedaan", "Afdoening", "betrokkenen"),
+    "maatregelen_per_onderdeel": ("Afgedane maatregelen per onderdeel", "Onderdeel", "maatregelen"),
+}
+# These count meldingen (received in the year); the others betrokkenen (afgedaan in the year).
+MELDINGEN_TABELLEN = {"melder", "onderwerp"}
+
+
+def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
+    jaar, o = c["jaar"], c.get("oif", {})
+    titel, eerste_kolom, totaal = TABELLEN[naam]
+    deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
+    kolommen = [Kolom(str(j), j) for j in _getoonde_jaren(c, deel, [jaar - 1])]
+    return tabel_uit_telling(
+        "oif-" + naam.replace("_", "-"),
+        f"{titel} {jaar}",
+        eerste_kolom,
+        [_met_vorig_jaar(r, jaar) for r in o.get("tabellen", {}).get(naam) or []],
+        [Kolom(str(jaar), jaar), Kolom("%", jaar, "procent"), *kolommen],
+        totalen={jaar: o[totaal]} if o.get(totaal) is not None else None,
+        weergave=w,
+        voetnoten=voetnoten,
+    )
 
 
 def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
@@ -28,110 +58,33 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         "disciplinair."
     )
     p = f"{nummer}."
+
+    def tabel(naam: str, voetnoten=None):
+        return _oif_tabel(c, w, naam, voetnoten=voetnoten)
+
     paragrafen = [
         Paragraaf(
-            "oif-meldingen",
-            f"{p}1 Meldingen",
-            [
-                Tekst(samenvatting),
-                _rijentabel(
-                    w,
-                    "oif-melder",
-                    f"Melders van (vermoedelijke) schendingen {jaar}",
-                    "Melder",
-                    t.get("melder"),
-                    jaar=jaar,
-                    totaal=o.get("meldingen"),
-                ),
-                _rijentabel(
-                    w,
-                    "oif-onderwerp",
-                    f"Onderwerp van de meldingen {jaar}",
-                    "Onderwerp",
-                    t.get("onderwerp"),
-                    jaar=jaar,
-                    totaal=o.get("meldingen"),
-                ),
-            ],
+            "oif-meldingen", f"{p}1 Meldingen", [Tekst(samenvatting), tabel("melder"), tabel("onderwerp")]
         ),
         Paragraaf(
             "oif-onderzoek",
             f"{p}2 Onderzoek",
-            [
-                _rijentabel(
-                    w,
-                    "oif-onderzoek",
-                    f"Betrokkenen naar type onderzoek {jaar}",
-                    "Type onderzoek",
-                    t.get("onderzoek"),
-                    jaar=jaar,
-                    totaal=o.get("betrokkenen"),
-                ),
-                _rijentabel(
-                    w,
-                    "oif-feitenonderzoek",
-                    f"Volledige feitenonderzoeken naar soort schending {jaar}",
-                    "Soort schending",
-                    t.get("feitenonderzoek"),
-                    jaar=jaar,
-                    voetnoten=_misstanden_voetnoot(o, w),
-                ),
-            ],
+            [tabel("onderzoek"), tabel("feitenonderzoek", voetnoten=_misstanden_voetnoot(o, w))],
         ),
         Paragraaf(
             "oif-afdoeningen",
             f"{p}3 Afdoeningen",
             [
                 _grafiek(f"Afgedane schendingen in {jaar} naar soort schending", w.dict(o.get("schending"))),
-                _rijentabel(
-                    w,
-                    "oif-schending",
-                    f"Afgedane schendingen naar soort schending {jaar}",
-                    "Soort schending",
-                    t.get("schending"),
-                    jaar=jaar,
-                    totaal=o.get("betrokkenen"),
-                ),
-                _rijentabel(
-                    w,
-                    "oif-afdoening-klasse",
-                    f"Afdoeningen naar categorie {jaar}",
-                    "Categorie",
-                    t.get("afdoening_klasse"),
-                    jaar=jaar,
-                    totaal=o.get("betrokkenen"),
-                ),
-                _rijentabel(
-                    w,
-                    "oif-maatregelen-klasse",
-                    f"Maatregelen naar categorie {jaar}",
-                    "Categorie",
-                    t.get("maatregelen_klasse"),
-                    jaar=jaar,
-                    totaal=o.get("maatregelen"),
-                ),
-                _rijentabel(
-                    w,
-                    "oif-afdoening",
-                    f"Wijze waarop is afgedaan {jaar}",
-                    "Afdoening",
-                    t.get("afdoening"),
-                    jaar=jaar,
-                    totaal=o.get("betrokkenen"),
-                ),
+                tabel("schending"),
+                tabel("afdoening_klasse"),
+                tabel("maatregelen_klasse"),
+                tabel("afdoening"),
                 _grafiek(
                     f"Afgedane maatregelen in {jaar} per onderdeel",
                     w.dict(o.get("maatregelen_per_onderdeel")),
                 ),
-                _rijentabel(
-                    w,
-                    "oif-maatregelen-per-onderdeel",
-                    f"Afgedane maatregelen per onderdeel {jaar}",
-                    "Onderdeel",
-                    t.get("maatregelen_per_onderdeel"),
-                    jaar=jaar,
-                    totaal=o.get("maatregelen"),
-                ),
+                tabel("maatregelen_per_onderdeel"),
             ],
         ),
     ]

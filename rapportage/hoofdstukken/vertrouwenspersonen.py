@@ -1,13 +1,8 @@
 """Chapter 3: the vertrouwenspersonen (three-year tables from the Tellijst)."""
 
-from ..tabellen import (
-    Hoofdstuk,
-    Paragraaf,
-    Rij,
-    Tabel,
-    Tekst,
-)
-from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _driejaarstabel, _id, _t
+from ..selectors.gegevens import TELLIJST
+from ..tabellen import Hoofdstuk, Paragraaf, Rij, Tabel, Tekst, enkele_tabel, jaarkolommen, tabel_uit_telling
+from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _getoonde_jaren, _id, _t
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
 
@@ -37,11 +32,23 @@ def _met_groepen(rijen: list[dict], groepen: list[dict]) -> tuple[list[dict], li
 
 
 def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, jaren, vp = c["jaar"], c.get("jaren", [c["jaar"]]), c.get("vertrouwenspersonen", {})
+    jaar, vp = c["jaar"], c.get("vertrouwenspersonen", {})
+    # Only years for which the Tellijst has rows at all; the report year always.
+    jaren = _getoonde_jaren(c, TELLIJST, c.get("jaren", [jaar]))
     b1, groepen = vp.get("bijlage1", {}), vp.get("vergelijkingsgroepen", {})
-    totalen = [t["aantal"] for t in vp.get("totalen", [])]
+    totalen = {t["jaar"]: t["aantal"] for t in vp.get("totalen", [])}
     p = f"{nummer}."
     aard = b1.get("aard", [])
+
+    def driejaars(
+        sleutel, titel, eerste_kolom, rijen, *, per_jaar=totalen, procent="procent", voetnoten=None
+    ):
+        """Counts of the years side by side, then their shares, and the totals of the years."""
+        kolommen = jaarkolommen(jaren, procent=procent)
+        return tabel_uit_telling(
+            sleutel, titel, eerste_kolom, rijen, kolommen, totalen=per_jaar, weergave=w, voetnoten=voetnoten
+        )
+
     paragrafen = [
         Paragraaf(
             "vp-aantal",
@@ -53,12 +60,12 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                     "adviesvragen worden anoniem en niet naar een persoon herleidbaar geregistreerd "
                     "in de Tellijst."
                 ),
-                Tabel(
+                enkele_tabel(
                     "vp-totalen",
                     "Aantal adviesvragen per jaar",
                     "Jaar",
-                    ["Aantal"],
-                    [Rij(str(t["jaar"]), [w.a(t["aantal"])]) for t in vp.get("totalen", [])],
+                    [(str(j), w.a(n)) for j, n in totalen.items() if j in jaren],
+                    totaal=None,
                 ),
             ],
         ),
@@ -66,14 +73,11 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             "vp-aard",
             f"{p}2 Aard van de adviesvragen",
             [
-                _driejaarstabel(
-                    w,
+                driejaars(
                     "vp-hoofdcategorie",
                     "Adviesvragen naar hoofdcategorie",
                     "Hoofdcategorie",
-                    jaren,
-                    [{**r, "label": f"{r.get('nummer', '')}. {r['label']}".lstrip(". ")} for r in aard],
-                    totalen=totalen,
+                    [{**r, "label": _genummerd(r)} for r in aard],
                 )
             ],
         ),
@@ -82,96 +86,69 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         if hoofd.get("nummer") not in (5, 8):
             continue
         sleutel = _id("vp-sub", hoofd["code"])
+        tabel = driejaars(
+            sleutel,
+            hoofd["label"],
+            hoofd["label"],
+            hoofd.get("subcategorieen", []),
+            per_jaar={v["jaar"]: v["aantal"] for v in hoofd.get("waarden", [])},
+            procent="procent_van_hoofdcategorie",
+        )
         paragrafen.append(
             Paragraaf(
                 sleutel,
                 f"{p}{len(paragrafen) + 1} {hoofd['label']}",
-                [
-                    _driejaarstabel(
-                        w,
-                        sleutel,
-                        hoofd["label"],
-                        hoofd["label"],
-                        jaren,
-                        hoofd.get("subcategorieen", []),
-                        totalen=[v["aantal"] for v in hoofd.get("waarden", [])],
-                        procent_sleutel="procent_van_hoofdcategorie",
-                    ),
-                    _afhandeling_tabel(w, c, hoofd["code"]),
-                ],
+                [tabel, _afhandeling_tabel(w, c, hoofd["code"])],
             )
         )
     wie, voetnoten = _met_groepen(
         b1.get("wie_betreft_de_melding", []), groepen.get("wie_betreft_de_melding", [])
     )
-    paragrafen += [
-        Paragraaf(
+    n = len(paragrafen)
+    # (paragraph id, paragraph heading, table): one per dimension of the Tellijst, as the published report.
+    dimensies = [
+        (
             "vp-beklaagden",
-            f"{p}{len(paragrafen) + 1} Beklaagden",
-            [
-                _driejaarstabel(
-                    w,
-                    "vp-wie-betreft",
-                    "Wie betreft de melding",
-                    "Beklaagde",
-                    jaren,
-                    wie,
-                    totalen=totalen,
-                    voetnoten=voetnoten,
-                )
-            ],
+            "Beklaagden",
+            driejaars("vp-wie-betreft", "Wie betreft de melding", "Beklaagde", wie, voetnoten=voetnoten),
         ),
-        Paragraaf(
+        (
             "vp-afdoening",
-            f"{p}{len(paragrafen) + 2} Afdoening",
-            [
-                _driejaarstabel(
-                    w,
-                    "vp-afdoening",
-                    "Wijze waarop de melding is afgedaan",
-                    "Wijze van afdoening",
-                    jaren,
-                    b1.get("wijze_van_afdoening", []),
-                    totalen=totalen,
-                )
-            ],
+            "Afdoening",
+            driejaars(
+                "vp-afdoening",
+                "Wijze waarop de melding is afgedaan",
+                "Wijze van afdoening",
+                b1.get("wijze_van_afdoening", []),
+            ),
         ),
-        Paragraaf(
+        (
             "vp-situatie",
-            f"{p}{len(paragrafen) + 3} Situatie van de melder na interventie",
-            [
-                _driejaarstabel(
-                    w,
-                    "vp-situatie",
-                    "Situatie van de melders na interventie",
-                    "Situatie",
-                    jaren,
-                    b1.get("situatie_na_interventie", []),
-                    totalen=totalen,
-                )
-            ],
+            "Situatie van de melder na interventie",
+            driejaars(
+                "vp-situatie",
+                "Situatie van de melders na interventie",
+                "Situatie",
+                b1.get("situatie_na_interventie", []),
+            ),
         ),
-        Paragraaf(
+        (
             "vp-alle-subcategorieen",
-            f"{p}{len(paragrafen) + 4} Alle categorieën {jaren[0]}–{jaren[-1]}",
-            [
-                _driejaarstabel(
-                    w,
-                    "vp-aard-volledig",
-                    "Totaal meldingen ministerie naar aard",
-                    "Omschrijving melding",
-                    jaren,
-                    _aard_rijen(aard),
-                    totalen=totalen,
-                    met_procent=False,
-                )
-            ],
+            f"Alle categorieën {_jaren_tekst(jaren)}",
+            driejaars(
+                "vp-aard-volledig",
+                "Totaal meldingen ministerie naar aard",
+                "Omschrijving melding",
+                _aard_rijen(aard),
+                procent=None,
+            ),
         ),
+    ]
+    paragrafen += [
+        Paragraaf(id_, f"{p}{n + i} {kop}", [tabel]) for i, (id_, kop, tabel) in enumerate(dimensies, start=1)
     ]
     register = _d(c, "kerncijfers", "register")
     if register:
-        rijen = [Rij(label, [n]) for label, n in (register.get("per_status") or {}).items()]
-        rijen.append(Rij("Totaal aantal vertrouwenspersonen", [register.get("totaal")], "totaal"))
         peildatum = register.get("peildatum")
         titel = "Register van vertrouwenspersonen" + (
             f", peildatum {peildatum:%d-%m-%Y}" if peildatum else ""
@@ -180,18 +157,33 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             Paragraaf(
                 "vp-register",
                 f"{p}{len(paragrafen) + 1} Vertrouwenspersonen",
-                [Tabel("vp-register", titel, "Status", ["Aantal"], rijen)],
+                [
+                    enkele_tabel(
+                        "vp-register",
+                        titel,
+                        "Status",
+                        register.get("per_status") or {},
+                        totaal="Totaal aantal vertrouwenspersonen",
+                        totaal_waarde=register.get("totaal"),
+                    )
+                ],
             )
         )
     return Hoofdstuk("vertrouwenspersonen", f"{nummer} Vertrouwenspersonen", paragrafen)
 
 
+def _genummerd(hoofd: dict) -> str:
+    return f"{hoofd.get('nummer', '')}. {hoofd['label']}".lstrip(". ")
+
+
+def _jaren_tekst(jaren: list[int]) -> str:
+    return f"{jaren[0]}–{jaren[-1]}" if len(jaren) > 1 else str(jaren[0])
+
+
 def _aard_rijen(aard: list[dict]) -> list[dict]:
     rijen = []
     for hoofd in aard:
-        rijen.append(
-            {**hoofd, "label": f"{hoofd.get('nummer', '')}. {hoofd['label']}".lstrip(". "), "soort": "groep"}
-        )
+        rijen.append({**hoofd, "label": _genummerd(hoofd), "soort": "groep"})
         rijen += [{**sub, "soort": "sub"} for sub in hoofd.get("subcategorieen", [])]
     return rijen
 

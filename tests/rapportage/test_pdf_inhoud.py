@@ -73,6 +73,12 @@ def klein_cijfers() -> dict:
         "onderdeel": None,
         "onderdeel_code": None,
         "drempel": 0,
+        # Every year has data here, so every table shows last year (see test_jaren_zonder_gegevens.py).
+        "jaren_met_gegevens": {
+            "tellijst": JAREN,
+            "oif_meldingen": [2023, 2024],
+            "oif_afdoeningen": [2023, 2024],
+        },
         "vertrouwenspersonen": {
             "totaal": 120,
             "per_onderdeel": {"Belastingdienst": 90, "Douane": 30},
