@@ -3,6 +3,7 @@
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 
 def mediaan(functie: Callable[[], object], *, herhalingen: int) -> float:
@@ -14,6 +15,55 @@ def mediaan(functie: Callable[[], object], *, herhalingen: int) -> float:
         functie()
         tijden.append(time.perf_counter() - begin)
     return statistics.median(tijden)
+
+
+@dataclass
+class Runs:
+    """Wall time and CPU time of each run of one side of a paired measurement."""
+
+    wand: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def mediaan(self) -> float:
+        return statistics.median(self.wand)
+
+    @property
+    def cpu_mediaan(self) -> float:
+        return statistics.median(self.cpu)
+
+    def als_tekst(self) -> str:
+        return " ".join(f"{t:.2f}" for t in self.wand)
+
+
+def gepaard(
+    a: Callable[[], object],
+    b: Callable[[], object],
+    *,
+    herhalingen: int,
+    cpu_a: Callable[[], float] = time.process_time,
+    cpu_b: Callable[[], float] = time.process_time,
+) -> tuple[Runs, Runs]:
+    """`a` and `b` called in turns, a, b, a, b, ... (one warm-up call of each first, not counted).
+
+    On a machine shared with other work, load comes and goes within seconds; taking all runs of
+    one side first and then all of the other lets that drift decide the ratio. Alternating puts it
+    on both sides alike. CPU time (`cpu_a`/`cpu_b` read the process that does the work) is hardly
+    touched by other load at all, so it is recorded as well.
+    """
+    a()
+    b()
+    runs_a, runs_b = Runs(), Runs()
+    for _ in range(max(herhalingen, 1)):
+        for functie, cpu, runs in ((a, cpu_a, runs_a), (b, cpu_b, runs_b)):
+            cpu_begin = cpu()
+            begin = time.perf_counter()
+            uitkomst = functie()
+            duur = time.perf_counter() - begin
+            # A function that measures itself (the task: request to `klaar_op`) returns its seconds.
+            runs.wand.append(uitkomst if isinstance(uitkomst, float) else duur)
+            runs.cpu.append(cpu() - cpu_begin)
+    return runs_a, runs_b
 
 
 def verhouding(teller: float, noemer: float) -> float:
@@ -41,3 +91,12 @@ def _cel(waarde) -> str:
 
 def regel_doel(stdout, naam: str, ratio: float, doel: float) -> None:
     stdout.write(f"{naam}: verhouding {ratio:.2f} (doel <= {doel}) -> {oordeel(ratio, doel)}")
+
+
+def ter_vergelijking(stdout, a: Runs, b: Runs) -> None:
+    """Two more ratios that noise from other processes moves less than the medians of wall time."""
+    stdout.write(
+        f"ter vergelijking: snelste ÷ snelste {verhouding(min(a.wand), min(b.wand)):.2f}, "
+        f"CPU-tijd ÷ CPU-tijd {verhouding(a.cpu_mediaan, b.cpu_mediaan):.2f} "
+        "(het doel geldt voor de medianen van de wandkloktijd)"
+    )
