@@ -133,7 +133,7 @@ def status(request, pk):
     elif form.cleaned_data.get("versie") not in (None, melding.versie):
         # A page opened before someone else's change: the chosen status may no longer be offered,
         # and the user must learn why rather than only that the choice is not allowed.
-        conflict = True
+        conflict = verwerk_fout(form, services.VersieConflict())
     return _detail(request, melding, status_form=form, conflict=conflict, status=409 if conflict else 200)
 
 

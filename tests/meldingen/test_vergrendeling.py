@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meldingen.models import Betrokkene, Melding
+from meldingen.models import Betrokkene, Melding, StatusOvergang
 from meldingen.services import VersieConflict, betrokkene_wijzigen, melding_status_wijzigen, melding_wijzigen
 from meldingen.services.fouten import VERSIE_CONFLICT
 from tests.meldingen.test_paginas import formulier
@@ -90,3 +90,23 @@ def test_status_in_de_browser_op_een_oude_versie(client, maak_melding, analist):
     )
     assert antwoord.status_code == 409 and VERSIE_CONFLICT in antwoord.content.decode()
     assert "Pagina opnieuw laden" in antwoord.content.decode()
+
+
+def test_status_die_door_een_collega_al_gekozen_is_geeft_het_conflict_niet_alleen_een_weigering(
+    client, maak_melding, analist
+):
+    melding = maak_melding()
+    oud = melding.versie
+    melding_status_wijzigen(
+        melding=melding, door=analist, naar="in_beoordeling", reden="Collega.", versie=oud
+    )
+    client.force_login(analist)
+
+    # The old page still offered 'In beoordeling'; from the new status it is no longer a choice.
+    antwoord = client.post(
+        reverse("meldingen:status", args=[melding.pk]),
+        {"naar": "in_beoordeling", "reden": "Ik ook.", "versie": oud},
+    )
+
+    assert antwoord.status_code == 409 and VERSIE_CONFLICT in antwoord.content.decode()
+    assert StatusOvergang.objects.filter(melding=melding, naar="in_beoordeling").count() == 1
