@@ -104,3 +104,21 @@ def test_benchmark_web_weigert_sqlite_met_uitleg(settings):
         pytest.skip("alleen zinvol zonder PostgreSQL")
     with pytest.raises(CommandError, match="vraagt PostgreSQL"):
         call_command("benchmark_web", clients=1, seconden=0.1)
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_wachtrij_meet_een_echte_worker_en_ruimt_op(weinig_data, settings, tmp_path):
+    """The worker is a separate process: it must find the test's database and report folder."""
+    from rapportage.models import Rapport
+
+    settings.RAPPORT_ROOT = tmp_path
+
+    uitvoer = _uitvoer("benchmark_wachtrij", jaar=weinig_data - 1, herhalingen=1)
+
+    assert "via worker op Redis" in uitvoer
+    assert "eerste rapport van een verse worker" in uitvoer
+    assert "(doel <= 1.1)" in uitvoer
+    assert not Rapport.objects.exists()
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from finintegriteit.celery import ping
-from finintegriteit.prestaties import meting
+from finintegriteit.prestaties import meting, web
 from finintegriteit.prestaties import rapport as r
 
 DOEL = 1.1
@@ -40,7 +40,12 @@ class Command(BaseCommand):
                 "-l",
                 os.environ.get("BENCHMARK_WORKER_LOG", "warning"),
             ],
-            env=os.environ.copy(),
+            # The worker uses this process's database and report folder (in a test: the test's).
+            env={
+                **os.environ,
+                "DATABASE_URL": web.database_url(),
+                "RAPPORT_ROOT": str(settings.RAPPORT_ROOT),
+            },
         )
         try:
             opstarten = self._wacht_op_worker()
