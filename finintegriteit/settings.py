@@ -203,9 +203,47 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
-# Above the time limit, so that a task still running is not handed to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 20 * 60}
+
+# Faults in report generation (rapportage/services.py, docs/beveiliging.md 'Storingen'). A worker that
+# makes a report touches its row every RAPPORT_HARTSLAG_SECONDEN; a 'bezig' row without a sign of life
+# for RAPPORT_OVERNAME_SECONDEN belongs to a dead worker and may be taken over. After
+# RAPPORT_MAX_POGINGEN started attempts the report is marked mislukt instead of tried again (a report
+# that kills its worker every time must not loop forever).
+RAPPORT_HARTSLAG_SECONDEN = env.int("RAPPORT_HARTSLAG_SECONDEN", default=15)
+RAPPORT_OVERNAME_SECONDEN = env.int("RAPPORT_OVERNAME_SECONDEN", default=90)
+RAPPORT_MAX_POGINGEN = env.int("RAPPORT_MAX_POGINGEN", default=3)
+# The beat task 'rapporten-herstellen' runs this often: it offers dead 'bezig' rows and waiting rows
+# the queue never took (Redis was down) to the queue again, and a waiting row once more when its
+# message may have been lost (Redis restarted without its data) after RAPPORT_WACHTRIJ_OPNIEUW_SECONDEN.
+RAPPORT_HERSTEL_INTERVAL_SECONDEN = env.int("RAPPORT_HERSTEL_INTERVAL_SECONDEN", default=60)
+RAPPORT_WACHTRIJ_OPNIEUW_SECONDEN = env.int("RAPPORT_WACHTRIJ_OPNIEUW_SECONDEN", default=10 * 60)
+# How long Redis keeps a message that a worker took but never acknowledged (the worker was killed)
+# before handing it out again. Above the task time limit, so a task that is still running is not
+# handed to a second worker; the beat task above brings a killed worker's report back much sooner.
+CELERY_VISIBILITY_TIMEOUT_SECONDEN = env.int("CELERY_VISIBILITY_TIMEOUT_SECONDEN", default=20 * 60)
+if RAPPORT_HARTSLAG_SECONDEN < 1 or RAPPORT_OVERNAME_SECONDEN < 3 * RAPPORT_HARTSLAG_SECONDEN:
+    raise ImproperlyConfigured(
+        "RAPPORT_OVERNAME_SECONDEN moet minstens drie hartslagen (RAPPORT_HARTSLAG_SECONDEN) duren, "
+        "anders neemt een worker het werk van een levende over."
+    )
+if CELERY_VISIBILITY_TIMEOUT_SECONDEN <= RAPPORT_OVERNAME_SECONDEN or RAPPORT_MAX_POGINGEN < 1:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT_SECONDEN moet groter zijn dan RAPPORT_OVERNAME_SECONDEN "
+        "en RAPPORT_MAX_POGINGEN minstens 1."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT_SECONDEN,
+    # How often a worker looks for such messages; kombu's default looks only every 100 s.
+    "unacked_restore_interval": max(1, min(60, CELERY_VISIBILITY_TIMEOUT_SECONDEN // 4)),
+    "unacked_restore_throttle": 1,
+    # A Redis host that does not answer must not keep a web request (a report request) waiting long.
+    "socket_connect_timeout": 5,
+}
 CELERY_BEAT_SCHEDULE = {
+    "rapporten-herstellen": {
+        "task": "rapportage.rapporten_herstellen",
+        "schedule": RAPPORT_HERSTEL_INTERVAL_SECONDEN,
+    },
     "termijnherinneringen": {
         "task": "meldingen.tasks.termijnherinneringen_versturen",
         "schedule": 24 * 60 * 60,

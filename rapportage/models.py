@@ -31,6 +31,24 @@ class Rapport(models.Model):
     aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
     gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
     klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(
+        "pogingen",
+        default=0,
+        help_text="Hoe vaak een worker het maken begon; na te veel afgebroken pogingen geeft het systeem op.",
+    )
+    hartslag_op = models.DateTimeField(
+        "laatste teken van leven",
+        null=True,
+        blank=True,
+        help_text="De worker die het rapport maakt, werkt dit bij; "
+        "blijft het uit, dan neemt een andere het over.",
+    )
+    aangeboden_op = models.DateTimeField(
+        "aan de wachtrij aangeboden op",
+        null=True,
+        blank=True,
+        help_text="Leeg: de wachtrij heeft de aanvraag (nog) niet aangenomen.",
+    )
 
     class Meta:
         verbose_name = "rapport"
