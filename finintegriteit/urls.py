@@ -12,3 +12,6 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+# A lost database connection gets its own page (503) instead of the generic 500.
+handler500 = "finintegriteit.kern.storingen.serverfout"

@@ -76,6 +76,10 @@ class BeveiligingsheadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        if request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL):
+        # An error page first: it must not be stored, and asking for the user may need the database
+        # that just went away.
+        if response.status_code >= 500 or (
+            request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL)
+        ):
             response["Cache-Control"] = "no-store"
         return response
