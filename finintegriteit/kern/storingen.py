@@ -13,6 +13,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 
+from .middleware import CSP
+
 DATABASE_WEG = (
     "De database is tijdelijk niet bereikbaar; uw invoer is niet opgeslagen. "
     "Probeer het over enkele ogenblikken opnieuw."
@@ -36,5 +38,8 @@ def serverfout(request):
     if database_weg(sys.exc_info()[1]):
         antwoord = HttpResponse(loader.render_to_string("503.html", {"bericht": DATABASE_WEG}), status=503)
         antwoord["Retry-After"] = str(OPNIEUW_NA)
+        # Set here too: when the session middleware itself failed, the headers middleware is skipped.
+        antwoord["Cache-Control"] = "no-store"
+        antwoord["Content-Security-Policy"] = CSP
         return antwoord
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -21,8 +21,6 @@ from vertrouwenspersonen import services as tellijst_services
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.views.importeren import GEIMPORTEERD, NIETS_TE_IMPORTEREN
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
 
 @contextmanager
 def verbinding_weg_bij_insert(nummer: int):
@@ -55,6 +53,7 @@ def assert_storingspagina(antwoord):
     assert antwoord.status_code == 503
     assert antwoord["Retry-After"] == str(OPNIEUW_NA)
     assert antwoord["Cache-Control"] == "no-store"
+    assert "script-src 'self'" in antwoord["Content-Security-Policy"]
     pagina = antwoord.content.decode()
     assert DATABASE_WEG in pagina and 'lang="nl"' in pagina
     assert "Traceback" not in pagina and "psycopg" not in pagina and "terminating" not in pagina
@@ -68,6 +67,8 @@ def browser(client):
 
 
 @pytest.mark.parametrize("bij_insert", [1, 2, 3])
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
 def test_database_weg_tijdens_het_registreren_van_een_melding(browser, analist, bij_insert):
     browser.force_login(analist)
     with verbinding_weg_bij_insert(bij_insert) as inserts:
@@ -87,6 +88,8 @@ def test_database_weg_tijdens_het_registreren_van_een_melding(browser, analist, 
     assert list(Melding.objects.values_list("nummer", flat=True)) == ["OIF-2025-0001"]
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
 def test_database_weg_halverwege_een_tellijstimport(browser, vertrouwenspersoon, monkeypatch):
     # Five rows in batches of two: three INSERTs; the connection dies at the second.
     monkeypatch.setattr(tellijst_services, "IMPORT_BATCH", 2)
@@ -112,6 +115,7 @@ def test_database_weg_halverwege_een_tellijstimport(browser, vertrouwenspersoon,
     assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 5
 
 
+@pytest.mark.django_db
 def test_een_andere_fout_houdt_de_gewone_foutpagina(browser, analist, monkeypatch):
     """Only a lost connection says 'database'; a bug gets the plain 500 page."""
     from meldingen import services
@@ -125,3 +129,18 @@ def test_een_andere_fout_houdt_de_gewone_foutpagina(browser, analist, monkeypatc
     assert antwoord.status_code == 500
     assert DATABASE_WEG not in antwoord.content.decode()
     assert "Er ging iets mis" in antwoord.content.decode()
+
+
+@pytest.mark.django_db
+def test_database_onbereikbaar_voor_de_pagina_zelf_geeft_ook_de_storingspagina(browser, analist, monkeypatch):
+    """Down before any view runs: loading the session (in the middleware) already fails."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    browser.force_login(analist)
+
+    def weg(self):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+    monkeypatch.setattr(SessionStore, "load", weg)
+    assert_storingspagina(browser.get(reverse("meldingen:werkvoorraad")))
