@@ -174,6 +174,8 @@ RAPPORT_ROOT = Path(env.str("RAPPORT_ROOT", default=str(VAR_DIR / "rapporten")))
 # Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
 RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# Years after the afdoening that the personal data of a closed case are kept (AVG, Archiefwet).
+BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -17,13 +17,12 @@ from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
 from . import fouten
 from .vergrendeling import bijwerken_met_versie
 
-STANDAARD_BEWAARTERMIJN_JAREN = 5
 GEWIST_VELDEN = ["betrokkene.naam", "betrokkene.personeelsnummer", "melder", "omschrijving"]
 REDEN = "Bewaartermijn van {jaren} jaar na afdoening verstreken."
 
 
 def bewaartermijn_jaren() -> int:
-    return int(getattr(settings, "BEWAARTERMIJN_JAREN", STANDAARD_BEWAARTERMIJN_JAREN))
+    return settings.BEWAARTERMIJN_JAREN
 
 
 def _grens(vandaag: datetime.date, jaren: int) -> datetime.date:

@@ -35,7 +35,8 @@ def wacht_tot_afgerond(rapport_pk: int, *, seconden: float = 120) -> Rapport:
 
 @pytest.mark.redis
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# No serialized_rollback: tests/conftest.py re-seeds what a flush removed (see na_flush_herstellen).
+@pytest.mark.django_db(transaction=True)
 def test_aanvraag_via_redis_en_een_echte_worker_geeft_een_downloadbaar_rapport(
     client, coordinator, coordinator_douane, analist, worker
 ):
