@@ -11,10 +11,7 @@ an unacknowledged message out again, the beat task `rapporten_herstellen` offers
 Every claim counts in `pogingen`; after RAPPORT_MAX_POGINGEN the row is marked mislukt instead.
 """
 
-import hashlib
 import logging
-import os
-import tempfile
 import threading
 from contextlib import contextmanager
 from datetime import timedelta
@@ -29,7 +26,7 @@ from django.utils import timezone
 
 from finintegriteit.kern import rollen
 
-from . import pdf
+from . import opslag, pdf
 from .models import Rapport
 from .toegang import onderdeel_van
 
@@ -273,14 +270,14 @@ def rapport_genereren(*, rapport_pk: int, hartslag: bool = False) -> Rapport | N
     rapport = Rapport.objects.select_related("onderdeel").get(pk=rapport_pk)
     eigen_run = Rapport.objects.filter(pk=rapport_pk, status=Rapport.Status.BEZIG, gestart_op=gestart)
     melder = _VoortgangMelder(eigen_run)
-    _opruimen_tijdelijk(rapport)
+    opslag.tijdelijke_opruimen(rapport)
     with _hartslag(eigen_run, seconden=settings.RAPPORT_HARTSLAG_SECONDEN if hartslag else 0):
         try:
             inhoud = rapport_pdf_maken(jaar=rapport.jaar, onderdeel=rapport.onderdeel, voortgang=melder)
-            relatief, sha256 = _opslaan(rapport, inhoud)
+            relatief, sha256 = opslag.opslaan(rapport, inhoud)
         except Exception as fout:
             logger.exception("Rapport %s mislukt", rapport_pk)
-            _opruimen_tijdelijk(rapport)
+            opslag.tijdelijke_opruimen(rapport)
             eigen_run.update(
                 status=Rapport.Status.MISLUKT, reden=leesbare_reden(fout)[:500], klaar_op=timezone.now()
             )
@@ -298,7 +295,7 @@ def rapport_genereren(*, rapport_pk: int, hartslag: bool = False) -> Rapport | N
         logger.warning("Rapport %s: deze run was de rij kwijt; eigen bestand verwijderd", rapport_pk)
         (Path(settings.RAPPORT_ROOT) / relatief).unlink(missing_ok=True)
         return None
-    _opruimen_andere_pogingen(rapport, behalve=relatief)
+    opslag.andere_pogingen_opruimen(rapport, behalve=relatief)
     rapport.refresh_from_db()
     return rapport
 
@@ -379,57 +376,3 @@ class _VoortgangMelder:
         if procent >= self.laatste + self.STAP:
             self.laatste = procent
             self.eigen_run.update(voortgang=procent, hartslag_op=timezone.now())
-
-
-def bestandsnaam(rapport: Rapport) -> str:
-    scope = rapport.onderdeel.code if rapport.onderdeel_id else "ministerie"
-    return f"jaarrapportage-integriteit-{rapport.jaar}-{scope}.pdf"
-
-
-def _relatief_pad(rapport: Rapport) -> str:
-    # Per attempt: a run that lost the row to another cannot overwrite the file the row points at.
-    return f"{rapport.jaar}/{rapport.pk}-{rapport.pogingen}-{bestandsnaam(rapport)}"
-
-
-def _opslaan(rapport: Rapport, inhoud: bytes) -> tuple[str, str]:
-    relatief = _relatief_pad(rapport)
-    doel = Path(settings.RAPPORT_ROOT) / relatief
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=f".{rapport.pk}-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as bestand:
-            bestand.write(inhoud)
-            bestand.flush()
-            os.fsync(bestand.fileno())
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
-    return relatief, hashlib.sha256(inhoud).hexdigest()
-
-
-def _opruimen_andere_pogingen(rapport: Rapport, *, behalve: str) -> None:
-    """Files of earlier attempts of this row (killed after writing, before marking the row klaar)."""
-    eigen = Path(settings.RAPPORT_ROOT) / behalve
-    for ander in eigen.parent.glob(f"{rapport.pk}-*-{bestandsnaam(rapport)}"):
-        if ander != eigen:
-            ander.unlink(missing_ok=True)
-
-
-def _opruimen_tijdelijk(rapport: Rapport) -> None:
-    """Remove half-written files of this row, e.g. from a worker that was killed while writing."""
-    map_ = Path(settings.RAPPORT_ROOT) / str(rapport.jaar)
-    if map_.is_dir():
-        for rest in map_.glob(f".{rapport.pk}-*.tmp"):
-            rest.unlink(missing_ok=True)
-
-
-def rapport_pad(rapport: Rapport) -> Path | None:
-    """The file of a finished report, only if it lies inside RAPPORT_ROOT and exists."""
-    if rapport.status != Rapport.Status.KLAAR or not rapport.bestand:
-        return None
-    root = Path(settings.RAPPORT_ROOT).resolve()
-    pad = (root / rapport.bestand).resolve()
-    if not pad.is_relative_to(root) or not pad.is_file():
-        return None
-    return pad

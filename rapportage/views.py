@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finintegriteit.kern.rollen import COORDINATOR
 from finintegriteit.kern.toegang import rol_vereist
 
-from . import inhoud, pdf, services, xlsx
+from . import inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
 from .models import Rapport
 from .toegang import onderdeel_van, rapport_voor_gebruiker, rapporten_voor_gebruiker
@@ -107,13 +107,13 @@ def opnieuw(request, pk: int):
 @require_GET
 def download(request, pk: int):
     rapport = rapport_voor_gebruiker(request.user, pk)
-    pad = services.rapport_pad(rapport)
+    pad = opslag.rapport_pad(rapport)
     if pad is None:
         raise Http404("Dit rapport heeft (nog) geen bestand.")
     antwoord = FileResponse(
         pad.open("rb"),
         as_attachment=True,
-        filename=services.bestandsnaam(rapport),
+        filename=opslag.bestandsnaam(rapport),
         content_type="application/pdf",
     )
     antwoord["Cache-Control"] = "no-store"

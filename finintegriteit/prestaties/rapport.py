@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
-from rapportage import inhoud, pdf, services
+from rapportage import inhoud, opslag, pdf, services
 from rapportage.models import Rapport
 
 COORDINATOR = "benchmark-coordinator"
@@ -31,7 +31,7 @@ def opruimen(rapport_pk: int) -> None:
     rapport = Rapport.objects.filter(pk=rapport_pk).first()
     if rapport is None:
         return
-    pad = services.rapport_pad(rapport)
+    pad = opslag.rapport_pad(rapport)
     if pad is not None:
         pad.unlink(missing_ok=True)
     rapport.delete()

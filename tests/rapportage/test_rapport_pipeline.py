@@ -16,7 +16,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage import inhoud, pdf, services, views
+from rapportage import inhoud, opslag, pdf, services, views
 from rapportage.models import Rapport
 from rapportage.tabellen import Hoofdstuk, Paragraaf, Rij, Tabel
 from rapportage.tasks import rapport_genereren_taak
@@ -169,7 +169,7 @@ def test_schrijffout_laat_geen_half_bestand_achter(coordinator, settings, monkey
     def vol(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(services.os, "replace", vol)
+    monkeypatch.setattr(opslag.os, "replace", vol)
     assert services.rapport_genereren(rapport_pk=rapport.pk) is None
     rapport.refresh_from_db()
     assert rapport.status == Rapport.Status.MISLUKT
