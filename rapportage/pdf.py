@@ -132,14 +132,22 @@ def html_naar_pdf(
     from weasyprint.logger import PROGRESS_LOGGER
 
     handler = None
+    vorige = (PROGRESS_LOGGER.level, PROGRESS_LOGGER.propagate)
     if voortgang is not None:
         handler = _Voortgang(
             voortgang, van=voortgang_van, tot=voortgang_tot, verwachte_paginas=verwachte_paginas
         )
         PROGRESS_LOGGER.addHandler(handler)
+        # The settings hold the 'weasyprint' loggers at WARNING (else a log line per page), and the
+        # progress messages are INFO: without this they never reach the handler and the progress
+        # bar jumps from 30 to 100. Opened for this render only, and kept out of the log.
+        PROGRESS_LOGGER.setLevel(logging.INFO)
+        PROGRESS_LOGGER.propagate = False
     try:
         document = HTML(string=html, base_url=BASIS_URL, url_fetcher=_url_fetcher())
         return document.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         if handler is not None:
             PROGRESS_LOGGER.removeHandler(handler)
+            PROGRESS_LOGGER.setLevel(vorige[0])
+            PROGRESS_LOGGER.propagate = vorige[1]
