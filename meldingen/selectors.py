@@ -3,7 +3,20 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Count, DateField, ExpressionWrapper, F, Q, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from afdoeningen.models import Afdoening
@@ -109,17 +122,29 @@ def _met_termijnen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     )
 
 
+def _aantal_betrokkenen(**filter):
+    per_melding = (
+        Betrokkene.objects.filter(melding=OuterRef("pk"), **filter)
+        .order_by()
+        .values("melding")
+        .annotate(aantal=Count("pk"))
+        .values("aantal")
+    )
+    return Coalesce(Subquery(per_melding), 0)
+
+
 def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
     """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
     if not mag_meldingen_zien(gebruiker):
         return Melding.objects.none()
     qs = (
         Melding.objects.select_related("melder_type", "onderwerp", "dienstonderdeel", "behandelaar")
+        # Correlated counts rather than JOIN + GROUP BY: without a GROUP BY the database walks the
+        # (jaar, volgnummer) index and stops after one page, instead of grouping every melding first.
         .annotate(
-            aantal_betrokkenen=Count("betrokkenen", distinct=True),
-            aantal_afdoeningen=Count("betrokkenen__afdoening", distinct=True),
+            aantal_betrokkenen=_aantal_betrokkenen(),
+            aantal_afdoeningen=_aantal_betrokkenen(afdoening__isnull=False),
         )
-        # Explicit: Meta.ordering does not apply to a query with GROUP BY.
         .order_by("-jaar", "-volgnummer")
     )
     return _met_termijnen(qs, vandaag)
