@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # The built-in widget templates, for the TemplatesSetting form renderer below.
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Form widgets render through the project's template engine, so templates/django/forms/ may override them.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "finintegriteit.urls"
 WSGI_APPLICATION = "finintegriteit.wsgi.application"
