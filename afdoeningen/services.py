@@ -13,6 +13,7 @@ from finintegriteit.kern.uploads import Upload
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.audit import audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
+from rapportage.cijfercache import cijfers_gewijzigd
 
 from .importeren import Samenvatting, register_importeren
 from .models import Afdoening, Registerimport
@@ -116,6 +117,7 @@ def afdoening_vastleggen(
         )
         if not bijgewerkt:
             raise AfdoeningConflict(CONFLICT)
+        cijfers_gewijzigd()  # an UPDATE sends no signal
         audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
         bestaande.refresh_from_db()
         return bestaande

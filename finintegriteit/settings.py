@@ -211,6 +211,39 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 
+
+def _andere_redis_database(url: str) -> str:
+    """The same Redis server, the next database number (0-15): the cache's clear() empties its whole
+    database (FLUSHDB), which must never be Celery's queue."""
+    if not url.startswith(("redis://", "rediss://")):
+        return url
+    basis, _, rest = url.partition("?")
+    schema, _, pad = basis.partition("://")
+    host, _, nummer = pad.partition("/")
+    nummer = int(nummer.strip("/") or 0)
+    return f"{schema}://{host}/{(nummer + 1) % 16}" + (f"?{rest}" if rest else "")
+
+
+# The dashboard's figures (rapportage/cijfercache.py). With Redis the cache is shared by every web
+# process, so a change made through one reaches them all; CACHE_REDIS_URL defaults to the next database
+# of REDIS_URL (set it for a Redis with only database 0). Without Redis each process keeps its own cache
+# in memory: a change made through another process is seen there only after CIJFERS_CACHE_SECONDEN.
+CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", default=_andere_redis_database(REDIS_URL))
+CIJFERS_CACHE_SECONDEN = env.int("CIJFERS_CACHE_SECONDEN", default=10 * 60)
+if CIJFERS_CACHE_SECONDEN < 0:
+    raise ImproperlyConfigured("CIJFERS_CACHE_SECONDEN mag niet negatief zijn (0 = niet bewaren).")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_REDIS_URL,
+        "KEY_PREFIX": "finintegriteit",
+        # A Redis that does not answer costs a dashboard request a second, not a hang (it then computes).
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    if CACHE_REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "finintegriteit"}
+}
+
 # Faults in report generation (rapportage/services.py, docs/beveiliging.md 'Storingen'). A worker that
 # makes a report touches its row every RAPPORT_HARTSLAG_SECONDEN; a 'bezig' row without a sign of life
 # for RAPPORT_OVERNAME_SECONDEN belongs to a dead worker and may be taken over. After

@@ -48,10 +48,16 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -
 
 
 def dashboard(*, jaar: int, onderdeel=None) -> dict:
-    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+    """The dashboard and its .xlsx downloads read cached figures (cijfercache); the PDF never does."""
+    from .cijfercache import jaarcijfers_gecachet
+
+    cijfers, berekend_op = jaarcijfers_gecachet(
+        jaar=jaar, onderdeel=onderdeel, bereken=lambda: _cijfers(jaar=jaar, onderdeel=onderdeel)
+    )
     return {
         "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
         "drempel": cijfers.get("drempel"),
+        "berekend_op": berekend_op,
     }
 
 

@@ -21,6 +21,7 @@ from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import Profiel
 from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie.models import Onderdeel
+from rapportage.cijfercache import nieuwe_versie
 
 WACHTWOORD = "Correct-paard-batterij-nietje-42"
 
@@ -133,6 +134,12 @@ def na_flush_herstellen(request):
     request.getfixturevalue("transactional_db")
     if not Onderdeel.objects.exists() or not Group.objects.filter(name=r.COORDINATOR).exists():
         migratiedata_herstellen()
+
+
+@pytest.fixture(autouse=True)
+def zonder_gecachete_cijfers():
+    """No test sees dashboard figures cached by another (many write with bulk_create, which bumps nothing)."""
+    nieuwe_versie()
 
 
 @pytest.fixture

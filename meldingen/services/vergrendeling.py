@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import F
 
+from rapportage.cijfercache import cijfers_gewijzigd
+
 from .fouten import VersieConflict
 
 
@@ -19,6 +21,8 @@ def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) 
     )
     if aantal != 1:
         raise VersieConflict()
+    # An UPDATE sends no signal; a status or onderzoek type counts in the dashboard's figures.
+    cijfers_gewijzigd()
     for naam, waarde in velden.items():
         setattr(instantie, naam, waarde)
     instantie.versie = versie + 1

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from vertrouwenspersonen.models import Adviesvraag
 
+from ..cijfercache import cijfers_gewijzigd
 from .kerncijfers import kerncijfers_laden
 from .oif import oif_laden
 from .tellijst import DemodataFout, tellijst_rijen
@@ -68,9 +69,11 @@ def demodata_laden() -> dict:
             "demodata komen; de demodata zouden de gepubliceerde aantallen dan niet reproduceren."
         )
     rijen = Adviesvraag.objects.bulk_create(tellijst_rijen(data["tellijst"], door=eigenaar), batch_size=2000)
-    return {
+    aantallen = {
         "adviesvragen": len(rijen),
         "meldingen": oif_laden(data["oif_2024"], door=None),
         "kerncijfers": kerncijfers_laden(data["kerncijfers"]),
         "vertrouwenspersonen": _register_laden(),
     }
+    cijfers_gewijzigd()  # bulk_create sends no signal
+    return aantallen

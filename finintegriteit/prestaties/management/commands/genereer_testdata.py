@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from finintegriteit.prestaties.generator import adviesvragen_genereren, meldingen_genereren
+from rapportage.cijfercache import cijfers_gewijzigd
 
 
 class Command(BaseCommand):
@@ -31,3 +32,4 @@ class Command(BaseCommand):
                 f"meldingen: {resultaat.meldingen}, betrokkenen: {resultaat.betrokkenen}, "
                 f"afdoeningen: {resultaat.afdoeningen} in {time.perf_counter() - tussen:.1f} s"
             )
+        cijfers_gewijzigd()  # bulk_create sends no signal

@@ -1,0 +1,150 @@
+"""The dashboard's figures, kept in the cache per (jaar, onderdeel) until the data change.
+
+Computing every figure of a year takes about a second over ten years of data (docs/prestaties.md),
+too long for a page that coordinators open again and again. The PDF report does not use this: a
+document of record is computed from the data of that moment.
+
+How a change reaches the next read (docs/prestaties.md, 'Dashboardcache'):
+
+1. Every key holds the data version: a random token in the cache. A write that can change a figure
+   replaces the token, so the next read misses and computes afresh; entries under an old token are
+   never read again and expire. A random token (not a counter) cannot meet an old entry again when
+   the cache loses the token.
+2. The token is replaced only once the transaction has committed (transaction.on_commit). Replaced
+   earlier, a request reading in between would compute from the old data and store that under the
+   new token. A write that is rolled back replaces nothing.
+3. Saves and deletes of the models the figures read replace it through signals (wired in apps.py).
+   Queryset .update() and bulk_create send no signals: the services that use them call
+   `cijfers_gewijzigd()` themselves. `migrate` replaces it too (a deploy may change what a figure means).
+4. CIJFERS_CACHE_SECONDEN bounds the age of an entry whatever else happens: a write path that does not
+   call, a second process with its own in-memory cache (no Redis), a Redis that was unreachable at
+   the moment of a change.
+
+The values are the aggregated figures of `rapportage.selectors.jaarcijfers` (counts per category and
+onderdeel); they hold nothing that links a Tellijst row to a vertrouwenspersoon, and neither do the keys.
+"""
+
+import datetime
+import logging
+import uuid
+from collections.abc import Callable
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils import timezone
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+VERSIE_SLEUTEL = "cijfers:versie"
+
+# The models whose rows the figures count, label or order (tests/rapportage/test_dashboard_cache.py
+# checks this list against the tables the figure queries actually read). Whole apps where every model
+# counts; rapportage.Rapport and the audit, identity and import rows of the others change no figure.
+GETELDE_APPS = ["referentie"]
+GETELDE_MODELLEN = [
+    "vertrouwenspersonen.Adviesvraag",
+    "vertrouwenspersonen.VertrouwenspersoonProfiel",
+    "vertrouwenspersonen.Certificeringsstatus",
+    "meldingen.Melding",
+    "meldingen.Betrokkene",
+    "afdoeningen.Afdoening",
+    "rapportage.Kerncijfers",
+    "rapportage.MedewerkersPerOnderdeel",
+    "rapportage.Nevenwerkzaamheden",
+    "rapportage.KlachtOnderwerp",
+    "rapportage.KlachtUitkomst",
+    "rapportage.CifCategorie",
+]
+
+
+def getelde_modellen() -> list:
+    modellen = [model for label in GETELDE_APPS for model in apps.get_app_config(label).get_models()]
+    return modellen + [apps.get_model(naam) for naam in GETELDE_MODELLEN]
+
+
+def _versie() -> str:
+    versie = cache.get(VERSIE_SLEUTEL)
+    if versie is None:
+        # add(), not set(): two processes starting at once agree on one token.
+        cache.add(VERSIE_SLEUTEL, uuid.uuid4().hex, timeout=None)
+        versie = cache.get(VERSIE_SLEUTEL)
+    return versie
+
+
+def _sleutel(*, versie: str, jaar: int, onderdeel) -> str:
+    # Imported here: services of other apps import this module, and the selectors import their models.
+    from .selectors.drempel import drempel_voor
+
+    scope = onderdeel.code if onderdeel is not None else "ministerie"
+    # The threshold is part of the figures dict; a changed setting must not meet old entries.
+    return f"cijfers:{versie}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
+
+
+def jaarcijfers_gecachet(
+    *, jaar: int, onderdeel, bereken: Callable[[], dict]
+) -> tuple[dict, datetime.datetime]:
+    """(figures, when they were computed): from the cache, or `bereken()` stored for the next read.
+
+    The version is read before computing: a change that commits meanwhile replaces it, so these
+    figures, perhaps from before that change, are stored under a version nobody asks for again.
+    Without a reachable cache the figures are computed for every request, as before the cache.
+    """
+    try:
+        sleutel = _sleutel(versie=_versie(), jaar=jaar, onderdeel=onderdeel)
+        bewaard = cache.get(sleutel)
+    except RedisError:
+        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
+        return bereken(), timezone.now()
+    if bewaard is not None:
+        return bewaard["cijfers"], bewaard["berekend_op"]
+    berekend_op = timezone.now()
+    cijfers = bereken()
+    try:
+        cache.set(
+            sleutel, {"cijfers": cijfers, "berekend_op": berekend_op}, timeout=settings.CIJFERS_CACHE_SECONDEN
+        )
+    except RedisError:
+        logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
+    return cijfers, berekend_op
+
+
+def nieuwe_versie() -> None:
+    """Forget every cached figure at once (the entries stay until they expire, but are never read)."""
+    try:
+        cache.set(VERSIE_SLEUTEL, uuid.uuid4().hex, timeout=None)
+    except RedisError:
+        # The write itself has committed and must not fail now; CIJFERS_CACHE_SECONDEN bounds the rest.
+        logger.warning("Cache onbereikbaar: dashboardcijfers verlopen pas na hun bewaartijd.", exc_info=True)
+
+
+def cijfers_gewijzigd() -> None:
+    """Make the next dashboard read compute afresh, once the current transaction commits.
+
+    Called by the signals below and by every service that writes counted rows with .update() or
+    bulk_create. Once per transaction is enough: an import saving 100,000 rows one by one must not
+    queue 100,000 cache writes. (A callback from a savepoint that is rolled back leaves the list, so
+    a later write in the same transaction queues it again.)
+    """
+    verbinding = transaction.get_connection()
+    if verbinding.in_atomic_block and any(
+        functie is nieuwe_versie for _sids, functie, _robust in verbinding.run_on_commit
+    ):
+        return
+    transaction.on_commit(nieuwe_versie, robust=True)
+
+
+def _bij_wijziging(sender, **kwargs) -> None:
+    cijfers_gewijzigd()
+
+
+def signalen_koppelen() -> None:
+    for model in getelde_modellen():
+        post_save.connect(_bij_wijziging, sender=model, dispatch_uid=f"cijfercache-save-{model._meta.label}")
+        post_delete.connect(
+            _bij_wijziging, sender=model, dispatch_uid=f"cijfercache-delete-{model._meta.label}"
+        )
+    post_migrate.connect(_bij_wijziging, dispatch_uid="cijfercache-migrate")

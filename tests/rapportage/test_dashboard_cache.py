@@ -1,0 +1,367 @@
+"""The dashboard keeps its figures in the cache until a change that can alter one of them commits.
+
+Every write path is tried as a user or a service performs it: the signal paths (.save, .delete,
+the admin) and the paths that bypass signals (queryset .update(), bulk_create). A test transaction
+never commits, so each write runs inside `django_capture_on_commit_callbacks(execute=True)`, which
+runs what a commit would run.
+"""
+
+import datetime
+import pickle
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from afdoeningen.models import Registerimport
+from afdoeningen.services import afdoening_vastleggen
+from finintegriteit import settings as instellingen
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern.uploads import lees_upload
+from finintegriteit.referentie import models as ref
+from meldingen.models import Melding
+from meldingen.services.status import melding_status_wijzigen
+from rapportage import cijfercache
+from rapportage.models import Kerncijfers
+from rapportage.selectors import jaarcijfers
+from tests.afdoeningen.registerbestanden import als_csv, regel
+from tests.rapportage.test_cijfers_oif import afgedaan, melding
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+from tests.vertrouwenspersonen import bestanden
+from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
+from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.services import tellijst_importeren
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("rapportage:dashboard")
+# Session, user, groups, profile, the year list of the form: what any coordinator page costs.
+PAGINA_ZONDER_CIJFERS = 8
+# Tables only the figures read; a cached dashboard must not touch them.
+GETELDE_TABELLEN = ["vertrouwenspersonen_adviesvraag", "meldingen_melding", "afdoeningen_afdoening"]
+
+
+def dashboard(client, jaar=2024):
+    antwoord = client.get(DASHBOARD, {"jaar": jaar})
+    assert antwoord.status_code == 200
+    return antwoord
+
+
+def cel(antwoord, sleutel: str, label: str):
+    """The first figure of a row of one table, as the dashboard shows it."""
+    for hoofdstuk in antwoord.context["hoofdstukken"]:
+        for tabel in hoofdstuk.tabellen():
+            if tabel.sleutel == sleutel:
+                return next((rij.waarden[0] for rij in tabel.rijen if rij.label == label), None)
+    return None
+
+
+def adviesvragen(antwoord):
+    return cel(antwoord, "kerncijfers", "Adviesvragen bij vertrouwenspersonen")
+
+
+@pytest.fixture
+def ingelogd(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def vastgelegd(django_capture_on_commit_callbacks):
+    """Run a write as if its transaction committed (a test transaction never does).
+
+    The setup's writes count as committed before the first read: their pending bump is dropped, or
+    it would stand in for the bump of the write under test (one per transaction is enough).
+    """
+
+    def vastleggen():
+        connection.run_on_commit = [
+            c for c in connection.run_on_commit if c[1] is not cijfercache.nieuwe_versie
+        ]
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return vastleggen
+
+
+# --- Reading --------------------------------------------------------------------------------------------
+
+
+def test_een_tweede_bezoek_rekent_de_cijfers_niet_opnieuw(ingelogd, django_assert_max_num_queries):
+    tellijst(3)
+    eerste = dashboard(ingelogd)
+    assert adviesvragen(eerste) == 3
+
+    with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(PAGINA_ZONDER_CIJFERS):
+        tweede = dashboard(ingelogd)
+
+    assert adviesvragen(tweede) == 3
+    gelezen = " ".join(q["sql"] for q in queries.captured_queries)
+    assert not [t for t in GETELDE_TABELLEN if t in gelezen], "de cijfers kwamen niet uit de cache"
+    berekend = re.search(r"Cijfers berekend om (\d\d:\d\d)", tweede.content.decode())
+    assert berekend, "de pagina zegt wanneer de cijfers berekend zijn"
+    assert berekend.group(0) in eerste.content.decode(), "zelfde berekening, zelfde tijd"
+
+
+def test_de_xlsx_van_een_tabel_leest_dezelfde_cijfers_uit_de_cache(ingelogd, django_assert_max_num_queries):
+    tellijst(2)
+    dashboard(ingelogd)
+
+    with django_assert_max_num_queries(PAGINA_ZONDER_CIJFERS):
+        antwoord = ingelogd.get(reverse("rapportage:xlsx", args=["kerncijfers"]), {"jaar": 2024})
+
+    assert antwoord.status_code == 200
+
+
+def test_elk_jaar_en_elk_onderdeel_heeft_zijn_eigen_cijfers(client, coordinator, coordinator_douane):
+    tellijst(2, onderdeel="douane")
+    tellijst(1, onderdeel="belastingdienst")
+    tellijst(4, jaar=2023)
+    client.force_login(coordinator)
+    assert adviesvragen(dashboard(client)) == 3
+    assert adviesvragen(dashboard(client, jaar=2023)) == 4
+    client.force_login(coordinator_douane)
+    assert adviesvragen(dashboard(client)) == 2
+
+
+def test_de_pdf_rekent_altijd_met_de_gegevens_van_dat_moment(ingelogd):
+    tellijst(1)
+    assert adviesvragen(dashboard(ingelogd)) == 1
+    tellijst(1)  # not committed: the dashboard's version stays, the PDF must see the row anyway
+
+    html = ingelogd.get(reverse("rapportage:voorbeeld"), {"jaar": 2024}).content.decode()
+
+    assert adviesvragen(dashboard(ingelogd)) == 1, "zonder commit geen nieuwe versie"
+    kern = html.split('id="kerncijfers"', 1)[1]
+    assert re.search(r"Adviesvragen bij vertrouwenspersonen</t[hd]>\s*<td[^>]*>2<", kern), kern[:1500]
+
+
+def test_zonder_bereikbare_cache_rekent_het_dashboard_gewoon(ingelogd, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def onbereikbaar(*args, **kwargs):
+        raise RedisConnectionError("weg")
+
+    tellijst(2)
+    monkeypatch.setattr(cache, "get", onbereikbaar)
+    monkeypatch.setattr(cache, "set", onbereikbaar)
+    assert adviesvragen(dashboard(ingelogd)) == 2
+    cijfercache.nieuwe_versie()  # a bump after a commit must not fail the write either
+
+
+# --- Every kind of write makes the next read compute afresh ---------------------------------------------
+
+
+def test_een_tellijstrij_via_het_invoerscherm(client, coordinator, vertrouwenspersoon, vastgelegd):
+    invoer = geldige_invoer()
+    jaar = int(invoer["jaar"])
+    client.force_login(coordinator)
+    assert adviesvragen(dashboard(client, jaar=jaar)) == 0
+
+    client.force_login(vertrouwenspersoon)
+    with vastgelegd():
+        assert client.post(reverse("vertrouwenspersonen:invoeren"), invoer).status_code == 302
+
+    client.force_login(coordinator)
+    assert adviesvragen(dashboard(client, jaar=jaar)) == 1
+
+
+def test_een_tellijstimport(ingelogd, vertrouwenspersoon, vastgelegd):
+    assert adviesvragen(dashboard(ingelogd)) == 0
+
+    with vastgelegd():
+        tellijst_importeren(
+            door=vertrouwenspersoon,
+            upload=lees_upload(bestanden.upload(bestanden.csv_bytes([bestanden.rij(), bestanden.rij()]))),
+            vandaag=datetime.date(2024, 12, 1),
+        )
+
+    assert adviesvragen(dashboard(ingelogd)) == 2
+
+
+def test_een_verwijderde_tellijstrij(ingelogd, vastgelegd):
+    rijen = tellijst(2)
+    assert adviesvragen(dashboard(ingelogd)) == 2
+
+    with vastgelegd():
+        Adviesvraag.objects.filter(pk=rijen[0].pk).delete()
+
+    assert adviesvragen(dashboard(ingelogd)) == 1
+
+
+def test_een_statuswijziging_van_een_melding_via_update(ingelogd, analist, vastgelegd):
+    afdoening = afgedaan(onderzoek="geen-onderzoek")
+    m = afdoening.betrokkene.melding
+    Melding.objects.filter(pk=m.pk).update(status=Melding.Status.IN_BEOORDELING)
+    m.refresh_from_db()
+    assert cel(dashboard(ingelogd), "oif-onderzoek", "Volledig feitenonderzoek") in (0, None)
+
+    with vastgelegd():
+        melding_status_wijzigen(
+            melding=m,
+            door=analist,
+            naar=Melding.Status.VOLLEDIG_FEITENONDERZOEK,
+            reden="Nader onderzoek.",
+            versie=m.versie,
+        )
+
+    assert cel(dashboard(ingelogd), "oif-onderzoek", "Volledig feitenonderzoek") == 1
+
+
+def test_een_afdoening_vastgelegd_en_gewijzigd(ingelogd, analist, vastgelegd):
+    m = melding(onderzoek="geen-onderzoek")
+    betrokkene = m.betrokkenen.create(dienstonderdeel=m.dienstonderdeel)
+    afgedane = "Afgedane (vermoedelijke) integriteitsschendingen"
+    assert cel(dashboard(ingelogd), "kerncijfers", afgedane) == 0
+    waarden = {
+        "schending": ref.SchendingSoort.objects.get(code="ongewenste-omgangsvormen"),
+        "aangetoond": True,
+        "type": ref.AfdoeningType.objects.get(code="corrigerend-gesprek"),
+        "datum": datetime.date(2024, 6, 1),
+        "inhoud": "Ongewenste omgangsvormen medewerker.",
+    }
+
+    with vastgelegd():
+        afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=0, **waarden)
+
+    assert cel(dashboard(ingelogd), "kerncijfers", afgedane) == 1
+
+    with vastgelegd():  # a change is written with a queryset .update()
+        afdoening_vastleggen(
+            betrokkene=betrokkene, door=analist, versie=1, **{**waarden, "datum": datetime.date(2025, 1, 15)}
+        )
+
+    assert cel(dashboard(ingelogd), "kerncijfers", afgedane) == 0
+
+
+def test_een_kerncijfer_gewijzigd_in_de_beheeromgeving(client, coordinator, beheerder, vastgelegd):
+    kern = Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=1000)
+    client.force_login(coordinator)
+    assert cel(dashboard(client), "kerncijfers", "Medewerkers") == 1000
+
+    client.force_login(beheerder)
+    url = reverse("admin:rapportage_kerncijfers_change", args=[kern.pk])
+    formulier = client.get(url).context["adminform"].form
+    gegevens = {naam: waarde for naam, waarde in formulier.initial.items() if waarde is not None}
+    for inline in client.get(url).context["inline_admin_formsets"]:
+        beheer = inline.formset.management_form
+        gegevens |= {f"{beheer.prefix}-{veld}": beheer[veld].value() for veld in beheer.fields}
+    with vastgelegd():
+        antwoord = client.post(url, {**gegevens, "jaar": 2024, "medewerkers_totaal": 1200})
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+
+    client.force_login(coordinator)
+    assert cel(dashboard(client), "kerncijfers", "Medewerkers") == 1200
+
+
+def test_een_import_van_het_oif_register(client, coordinator, analist, vastgelegd):
+    client.force_login(coordinator)
+    assert cel(dashboard(client), "kerncijfers", "Meldingen bij het OIF") == 0
+
+    client.force_login(analist)
+    client.post(
+        reverse("afdoeningen:importeren"),
+        {"bestand": bestanden.upload(als_csv([regel(), regel()]), "register.csv")},
+    )
+    with vastgelegd():
+        antwoord = client.post(
+            reverse("afdoeningen:bevestigen", kwargs={"pk": Registerimport.objects.get().pk})
+        )
+    assert antwoord.status_code == 302 and Melding.objects.count() == 2
+
+    client.force_login(coordinator)
+    assert cel(dashboard(client), "kerncijfers", "Meldingen bij het OIF") == 2
+
+
+def test_een_teruggedraaide_wijziging_maakt_de_cijfers_niet_ongeldig(
+    ingelogd, vastgelegd, django_assert_max_num_queries
+):
+    tellijst(1)
+    assert adviesvragen(dashboard(ingelogd)) == 1
+    versie = cache.get(cijfercache.VERSIE_SLEUTEL)
+
+    with vastgelegd() as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            tellijst(5)
+            raise RuntimeError("teruggedraaid")
+
+    assert callbacks == [], "een teruggedraaide transactie mag niets ongeldig maken"
+    assert cache.get(cijfercache.VERSIE_SLEUTEL) == versie
+    with django_assert_max_num_queries(PAGINA_ZONDER_CIJFERS):
+        assert adviesvragen(dashboard(ingelogd)) == 1
+
+
+def test_een_transactie_met_veel_rijen_maakt_de_cijfers_een_keer_ongeldig(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        tellijst(25)
+        melding()
+
+    assert len(callbacks) == 1
+
+
+def test_de_gevolgde_modellen_zijn_alle_tabellen_die_de_cijfers_lezen(django_assert_max_num_queries):
+    """A new table read by a figure must also be followed; otherwise its changes never reach the dashboard."""
+    from django.apps import apps
+
+    Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=1, peildatum_register=datetime.date(2025, 2, 1))
+    with CaptureQueriesContext(connection) as queries:
+        jaarcijfers(jaar=2024)
+        jaarcijfers(jaar=2024, onderdeel=ref.Onderdeel.objects.get(code="douane"))
+    gelezen = " ".join(q["sql"] for q in queries.captured_queries)
+    gevolgd = set(cijfercache.getelde_modellen())
+
+    gelezen_modellen = {m for m in apps.get_models() if re.search(rf'\b"?{m._meta.db_table}"?\b', gelezen)}
+
+    assert gelezen_modellen, "geen enkele tabel herkend"
+    assert gelezen_modellen - gevolgd == set()
+
+
+# --- Anonymity and configuration ------------------------------------------------------------------------
+
+
+def test_cache_bevat_niets_dat_een_tellijstrij_aan_een_vertrouwenspersoon_koppelt(
+    ingelogd, maak_gebruiker, andere_vertrouwenspersoon
+):
+    herkenbaar = maak_gebruiker("herkenbare-vertrouwenspersoon", r.VERTROUWENSPERSOON)
+    herkenbaar.first_name, herkenbaar.last_name = "Hendrika", "Herkenbaarsma"
+    herkenbaar.save()
+    tellijst(3)
+    Adviesvraag.objects.update(geregistreerd_door=herkenbaar)
+    eerst = dashboard(ingelogd)
+    bewaard = cache.get(bewaarde_sleutel())
+    assert bewaard is not None
+    # The figures are counts; a bare number could be anybody's, so the identifying strings are checked
+    # here and the numbers by recomputing below.
+    for verraad in [herkenbaar.username, "Hendrika", "Herkenbaarsma", "geregistreerd"]:
+        assert verraad.encode() not in pickle.dumps(bewaard), verraad
+        assert verraad not in bewaarde_sleutel(), verraad
+
+    # Recomputed with the same rows registered by someone else: exactly the same figures.
+    Adviesvraag.objects.update(geregistreerd_door=andere_vertrouwenspersoon)
+    oude_versie = cache.get(cijfercache.VERSIE_SLEUTEL)
+    cijfercache.nieuwe_versie()
+    assert cache.get(cijfercache.VERSIE_SLEUTEL) != oude_versie
+    daarna = dashboard(ingelogd)
+    assert cache.get(bewaarde_sleutel())["cijfers"] == bewaard["cijfers"]
+    assert adviesvragen(daarna) == adviesvragen(eerst) == 3
+
+
+def bewaarde_sleutel(jaar=2024, onderdeel=None) -> str:
+    return cijfercache._sleutel(versie=cache.get(cijfercache.VERSIE_SLEUTEL), jaar=jaar, onderdeel=onderdeel)
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "cache_url"),
+    [
+        ("redis://redis:6379/0", "redis://redis:6379/1"),
+        ("redis://redis:6379", "redis://redis:6379/1"),
+        (
+            "rediss://:geheim@host:6380/15?ssl_cert_reqs=required",
+            "rediss://:geheim@host:6380/0?ssl_cert_reqs=required",
+        ),
+    ],
+)
+def test_de_cache_gebruikt_een_andere_redis_database_dan_celery(redis_url, cache_url):
+    assert instellingen._andere_redis_database(redis_url) == cache_url
