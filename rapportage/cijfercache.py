@@ -1,8 +1,11 @@
 """The dashboard's figures, kept in the cache per (jaar, onderdeel) until the data change.
 
 Computing every figure of a year takes about a second over ten years of data (docs/prestaties.md),
-too long for a page that coordinators open again and again. The PDF report does not use this: a
-document of record is computed from the data of that moment.
+too long for a page that coordinators open again and again. Two entries per (jaar, onderdeel): the
+figures themselves (for the .xlsx downloads, and to build the page) and the rendered figures part of
+the page (the figures dict holds every row of Bijlage 2, some MB over ten years: reading and
+rendering it on every visit would cost more than the rest of the page). The PDF report does not use
+this: a document of record is computed from the data of that moment.
 
 How a change reaches the next read (docs/prestaties.md, 'Dashboardcache'):
 
@@ -75,41 +78,55 @@ def _versie() -> str:
     return versie
 
 
-def _sleutel(*, versie: str, jaar: int, onderdeel) -> str:
+def _sleutel(soort: str, *, versie: str, jaar: int, onderdeel) -> str:
     # Imported here: services of other apps import this module, and the selectors import their models.
     from .selectors.drempel import drempel_voor
 
     scope = onderdeel.code if onderdeel is not None else "ministerie"
     # The threshold is part of the figures dict; a changed setting must not meet old entries.
-    return f"cijfers:{versie}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
+    return f"{soort}:{versie}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
+
+
+def _gecachet(soort: str, *, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
+    """The entry from the cache, or `bereken()` stored for the next read.
+
+    The version is read before computing: a change that commits meanwhile replaces it, so a result
+    from before that change is stored under a version nobody asks for again. Without a reachable
+    cache every request computes, as before the cache.
+    """
+    try:
+        sleutel = _sleutel(soort, versie=_versie(), jaar=jaar, onderdeel=onderdeel)
+        bewaard = cache.get(sleutel)
+    except RedisError:
+        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
+        return bereken()
+    if bewaard is not None:
+        return bewaard
+    waarde = bereken()
+    try:
+        cache.set(sleutel, waarde, timeout=settings.CIJFERS_CACHE_SECONDEN)
+    except RedisError:
+        logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
+    return waarde
 
 
 def jaarcijfers_gecachet(
     *, jaar: int, onderdeel, bereken: Callable[[], dict]
 ) -> tuple[dict, datetime.datetime]:
-    """(figures, when they were computed): from the cache, or `bereken()` stored for the next read.
+    """(figures, when they were computed), `bereken()` being `jaarcijfers` for (jaar, onderdeel)."""
+    # A dict display evaluates in order: the time is taken before the figures are computed.
+    bewaard = _gecachet(
+        "cijfers",
+        jaar=jaar,
+        onderdeel=onderdeel,
+        bereken=lambda: {"berekend_op": timezone.now(), "cijfers": bereken()},
+    )
+    return bewaard["cijfers"], bewaard["berekend_op"]
 
-    The version is read before computing: a change that commits meanwhile replaces it, so these
-    figures, perhaps from before that change, are stored under a version nobody asks for again.
-    Without a reachable cache the figures are computed for every request, as before the cache.
-    """
-    try:
-        sleutel = _sleutel(versie=_versie(), jaar=jaar, onderdeel=onderdeel)
-        bewaard = cache.get(sleutel)
-    except RedisError:
-        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
-        return bereken(), timezone.now()
-    if bewaard is not None:
-        return bewaard["cijfers"], bewaard["berekend_op"]
-    berekend_op = timezone.now()
-    cijfers = bereken()
-    try:
-        cache.set(
-            sleutel, {"cijfers": cijfers, "berekend_op": berekend_op}, timeout=settings.CIJFERS_CACHE_SECONDEN
-        )
-    except RedisError:
-        logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
-    return cijfers, berekend_op
+
+def dashboard_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
+    """The rendered figures part of the dashboard: {"html", "berekend_op", "drempel"} from `bereken()`."""
+    return _gecachet("dashboard", jaar=jaar, onderdeel=onderdeel, bereken=bereken)
 
 
 def nieuwe_versie() -> None:

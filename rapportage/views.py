@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finintegriteit.kern.rollen import COORDINATOR
 from finintegriteit.kern.toegang import rol_vereist
 
-from . import inhoud, opslag, pdf, services, xlsx
+from . import cijfercache, inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
 from .models import Rapport
 from .toegang import onderdeel_van, rapport_voor_gebruiker, rapporten_voor_gebruiker
@@ -125,10 +127,24 @@ def _jaar_en_onderdeel(request):
     return form, form.gekozen_jaar(), onderdeel_van(request.user)
 
 
+def _cijfers_html(*, jaar: int, onderdeel) -> dict:
+    gegevens = inhoud.dashboard(jaar=jaar, onderdeel=onderdeel)
+    return {
+        "html": render_to_string(
+            "rapportage/_dashboard_cijfers.html", {"jaar": jaar, "hoofdstukken": gegevens["hoofdstukken"]}
+        ),
+        "berekend_op": gegevens["berekend_op"],
+        "drempel": gegevens["drempel"],
+    }
+
+
 @rol_vereist(COORDINATOR)
 @require_GET
 def dashboard(request):
     form, jaar, onderdeel = _jaar_en_onderdeel(request)
+    cijfers = cijfercache.dashboard_gecachet(
+        jaar=jaar, onderdeel=onderdeel, bereken=lambda: _cijfers_html(jaar=jaar, onderdeel=onderdeel)
+    )
     return render(
         request,
         "rapportage/dashboard.html",
@@ -136,7 +152,10 @@ def dashboard(request):
             "form": form,
             "jaar": jaar,
             "onderdeel": onderdeel,
-            **inhoud.dashboard(jaar=jaar, onderdeel=onderdeel),
+            # Rendered by _cijfers_html from our own template; the cache only kept it.
+            "cijfers_html": mark_safe(cijfers["html"]),  # noqa: S308
+            "berekend_op": cijfers["berekend_op"],
+            "drempel": cijfers["drempel"],
         },
     )
 
