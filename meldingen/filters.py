@@ -78,7 +78,10 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         qs = super().filter_queryset(queryset)
         # The werkvoorraad is the open work unless the user asks for other statuses.
         if not self.form.cleaned_data.get("status"):
-            qs = qs.exclude(status=Melding.Status.AFGEDAAN)
+            # An IN list rather than 'not afgedaan': the database can then count the few open cases
+            # through the status index instead of reading ten years of closed ones.
+            open_statussen = [s for s in Melding.Status.values if s != Melding.Status.AFGEDAAN]
+            qs = qs.filter(status__in=open_statussen)
         return qs
 
 
