@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -30,6 +28,7 @@ from vertrouwenspersonen.selectors import eerste_tellijstjaar
 
 from . import belasting
 from .generator import _Opties, tellijst_jaren
+from .processen import database_url
 
 HOST = "127.0.0.1"
 INSTELLINGEN = "finintegriteit.prestaties.instellingen"
@@ -105,17 +104,6 @@ def tellijst_formulier() -> dict[str, str]:
     if not form.is_valid():
         raise ValueError(f"Het Tellijst-formulier keurt de benchmarkrij af: {form.errors.as_json()}")
     return data
-
-
-def database_url() -> str:
-    """The URL of the database this process uses (the test database in a test), for the server."""
-    instellingen = connection.settings_dict
-    gebruiker_ = urllib.parse.quote(instellingen.get("USER") or "", safe="")
-    wachtwoord = urllib.parse.quote(instellingen.get("PASSWORD") or "", safe="")
-    inlog = f"{gebruiker_}:{wachtwoord}@" if wachtwoord else (f"{gebruiker_}@" if gebruiker_ else "")
-    host = instellingen.get("HOST") or "127.0.0.1"
-    poort = instellingen.get("PORT") or "5432"
-    return f"postgres://{inlog}{host}:{poort}/{urllib.parse.quote(instellingen['NAME'], safe='')}"
 
 
 def vrije_poort() -> int:

@@ -1,13 +1,11 @@
 import os
-import subprocess
-import sys
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from finintegriteit.celery import ping
-from finintegriteit.prestaties import meting, web
+from finintegriteit.prestaties import meting, processen
 from finintegriteit.prestaties import rapport as r
 
 DOEL = 1.1
@@ -27,25 +25,11 @@ class Command(BaseCommand):
             self.stdout.write(GEEN_REDIS)
             return
         door = r.coordinator()
-        # Solo pool: one task at a time in the worker's main process, like inline.
-        worker = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "finintegriteit",
-                "worker",
-                "--pool=solo",
-                "-l",
-                os.environ.get("BENCHMARK_WORKER_LOG", "warning"),
-            ],
+        worker = processen.worker_starten(
             # The worker uses this process's database and report folder (in a test: the test's).
-            env={
-                **os.environ,
-                "DATABASE_URL": web.database_url(),
-                "RAPPORT_ROOT": str(settings.RAPPORT_ROOT),
-            },
+            omgeving={"DATABASE_URL": processen.database_url(), "RAPPORT_ROOT": str(settings.RAPPORT_ROOT)},
+            loglevel=os.environ.get("BENCHMARK_WORKER_LOG", "WARNING"),
+            stderr=None,
         )
         try:
             opstarten = self._wacht_op_worker()
@@ -59,8 +43,7 @@ class Command(BaseCommand):
                 cpu_a=lambda: r.proces_cpu(worker.pid),
             )
         finally:
-            worker.terminate()
-            worker.wait(timeout=30)
+            processen.worker_stoppen(worker)
         meting.tabel(
             self.stdout,
             ["meting", "mediaan (s)", "snelste (s)", "CPU mediaan (s)", "alle runs (s)"],
