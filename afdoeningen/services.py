@@ -9,11 +9,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.uploads import Upload
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.audit import audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
-from rapportage.cijfercache import cijfers_gewijzigd
 
 from .importeren import Samenvatting, register_importeren
 from .models import Afdoening, Registerimport
@@ -117,7 +117,7 @@ def afdoening_vastleggen(
         )
         if not bijgewerkt:
             raise AfdoeningConflict(CONFLICT)
-        cijfers_gewijzigd()  # an UPDATE sends no signal
+        bulk_gewijzigd.send(sender=Afdoening)
         audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
         bestaande.refresh_from_db()
         return bestaande

@@ -17,8 +17,9 @@ How a change reaches the next read (docs/prestaties.md, 'Dashboardcache'):
    earlier, a request reading in between would compute from the old data and store that under the
    new token. A write that is rolled back replaces nothing.
 3. Saves and deletes of the models the figures read replace it through signals (wired in apps.py).
-   Queryset .update() and bulk_create send no signals: the services that use them call
-   `cijfers_gewijzigd()` themselves. `migrate` replaces it too (a deploy may change what a figure means).
+   Queryset .update() and bulk_create send no model signals: the services that use them send
+   `finintegriteit.kern.signalen.bulk_gewijzigd`, so they need not know about this cache.
+   `migrate` replaces it too (a deploy may change what a figure means).
 4. CIJFERS_CACHE_SECONDEN bounds the age of an entry whatever else happens: a write path that does not
    call, a second process with its own in-memory cache (no Redis), a Redis that was unreachable at
    the moment of a change.
@@ -39,6 +40,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
 from redis.exceptions import RedisError
+
+from finintegriteit.kern.signalen import bulk_gewijzigd
 
 logger = logging.getLogger(__name__)
 
@@ -141,8 +144,9 @@ def nieuwe_versie() -> None:
 def cijfers_gewijzigd() -> None:
     """Make the next dashboard read compute afresh, once the current transaction commits.
 
-    Called by the signals below and by every service that writes counted rows with .update() or
-    bulk_create. Once per transaction is enough: an import saving 100,000 rows one by one must not
+    Called through the signals below: the model signals, and `bulk_gewijzigd` from every service that
+    writes counted rows with .update() or bulk_create.
+    Once per transaction is enough: an import saving 100,000 rows one by one must not
     queue 100,000 cache writes. (A callback from a savepoint that is rolled back leaves the list, so
     a later write in the same transaction queues it again.)
     """
@@ -164,4 +168,5 @@ def signalen_koppelen() -> None:
         post_delete.connect(
             _bij_wijziging, sender=model, dispatch_uid=f"cijfercache-delete-{model._meta.label}"
         )
+    bulk_gewijzigd.connect(_bij_wijziging, dispatch_uid="cijfercache-bulk")
     post_migrate.connect(_bij_wijziging, dispatch_uid="cijfercache-migrate")

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.referentie import models as ref
-from rapportage.cijfercache import cijfers_gewijzigd
 
 from . import regels
 from .importeren import controleer_bestand
@@ -134,7 +134,7 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None):
         Adviesvraag.objects.bulk_create(
             (Adviesvraag(**rij, geregistreerd_door=door) for rij in controle.rijen), batch_size=IMPORT_BATCH
         )
-        cijfers_gewijzigd()  # bulk_create sends no signal
+        bulk_gewijzigd.send(sender=Adviesvraag)
     return controle
 
 

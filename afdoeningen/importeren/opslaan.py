@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller, StatusOvergang
 from meldingen.services.termijnen import termijn_velden
-from rapportage.cijfercache import cijfers_gewijzigd
 
 from ..models import Afdoening
 from .lezen import Fout, lees_register
@@ -207,7 +207,7 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
             if b.afdoening is not None
         ]
         Afdoening.objects.bulk_create(afdoeningen, batch_size=BATCH)
-        cijfers_gewijzigd()  # bulk_create sends no signal
+        bulk_gewijzigd.send(sender=Afdoening)
         _audit(door, meldingen, betrokkenen, afdoeningen)
 
     samenvatting = Samenvatting.van(register)

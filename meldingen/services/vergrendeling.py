@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F
 
-from rapportage.cijfercache import cijfers_gewijzigd
+from finintegriteit.kern.signalen import bulk_gewijzigd
 
 from .fouten import VersieConflict
 
@@ -21,8 +21,7 @@ def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) 
     )
     if aantal != 1:
         raise VersieConflict()
-    # An UPDATE sends no signal; a status or onderzoek type counts in the dashboard's figures.
-    cijfers_gewijzigd()
+    bulk_gewijzigd.send(sender=type(instantie))
     for naam, waarde in velden.items():
         setattr(instantie, naam, waarde)
     instantie.versie = versie + 1

@@ -11,9 +11,9 @@ from importlib import resources
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from vertrouwenspersonen.models import Adviesvraag
 
-from ..cijfercache import cijfers_gewijzigd
 from .kerncijfers import kerncijfers_laden
 from .oif import oif_laden
 from .tellijst import DemodataFout, tellijst_rijen
@@ -75,5 +75,5 @@ def demodata_laden() -> dict:
         "kerncijfers": kerncijfers_laden(data["kerncijfers"]),
         "vertrouwenspersonen": _register_laden(),
     }
-    cijfers_gewijzigd()  # bulk_create sends no signal
+    bulk_gewijzigd.send(sender=None)  # several models, all by bulk_create
     return aantallen

@@ -3,8 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.prestaties.generator import adviesvragen_genereren, meldingen_genereren
-from rapportage.cijfercache import cijfers_gewijzigd
 
 
 class Command(BaseCommand):
@@ -32,4 +32,4 @@ class Command(BaseCommand):
                 f"meldingen: {resultaat.meldingen}, betrokkenen: {resultaat.betrokkenen}, "
                 f"afdoeningen: {resultaat.afdoeningen} in {time.perf_counter() - tussen:.1f} s"
             )
-        cijfers_gewijzigd()  # bulk_create sends no signal
+        bulk_gewijzigd.send(sender=None)  # several models, all by bulk_create
