@@ -15,7 +15,7 @@ from django.db import transaction
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
 from . import fouten
-from .vergrendeling import bijwerken_met_versie
+from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
 
 GEWIST_VELDEN = ["betrokkene.naam", "betrokkene.personeelsnummer", "melder", "omschrijving"]
 REDEN = "Bewaartermijn van {jaren} jaar na afdoening verstreken."
@@ -58,13 +58,8 @@ def bewaarplicht_vastleggen(
     if niet_vernietigen and not reden:
         raise ValidationError({"reden": fouten.BEWAREN_REDEN_VERPLICHT})
     velden = {"niet_vernietigen": niet_vernietigen, "niet_vernietigen_reden": reden}
-    gewijzigd = [naam for naam, waarde in velden.items() if getattr(melding, naam) != waarde]
-    with transaction.atomic():
-        bijwerken_met_versie(melding, versie=versie, velden=velden)
-        if gewijzigd:
-            audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=melding, velden=gewijzigd
-            )
+    gewijzigd = gewijzigde_velden(melding, velden)
+    wijzigen_met_audit(melding, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
     return melding
 
 

@@ -14,7 +14,7 @@ from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOv
 from ..nummering import volgend_meldingsnummer
 from . import fouten
 from .termijnen import termijn_velden
-from .vergrendeling import bijwerken_met_versie
+from .vergrendeling import bijwerken_met_versie, wijzigen_met_audit
 
 RECHT_IDENTITEIT = "meldingen.melder_identiteit_inzien"
 
@@ -140,13 +140,7 @@ def melding_wijzigen(*, melding: Melding, door, versie: int, gegevens: Mapping) 
             ontvangen_op=nieuw["ontvangen_op"],
             ontvangstbevestiging_op=melding.ontvangstbevestiging_op,
         )
-    with transaction.atomic():
-        # Also with nothing changed: a stale form must not pass unnoticed.
-        bijwerken_met_versie(melding, versie=versie, velden=velden)
-        if gewijzigd:
-            audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=melding, velden=gewijzigd
-            )
+    wijzigen_met_audit(melding, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
     return melding
 
 
@@ -184,12 +178,13 @@ def betrokkene_wijzigen(*, betrokkene: Betrokkene, door, versie: int, gegevens: 
     for veld in ("naam", "personeelsnummer"):
         nieuw[veld] = nieuw[veld].strip()
     gewijzigd = [veld for veld in BETROKKENE_VELDEN if nieuw[veld] != getattr(betrokkene, veld)]
-    with transaction.atomic():
-        bijwerken_met_versie(betrokkene, versie=versie, velden={veld: nieuw[veld] for veld in gewijzigd})
-        if gewijzigd:
-            audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=betrokkene, velden=gewijzigd
-            )
+    wijzigen_met_audit(
+        betrokkene,
+        door=door,
+        versie=versie,
+        velden={veld: nieuw[veld] for veld in gewijzigd},
+        gewijzigd=gewijzigd,
+    )
     return betrokkene
 
 

@@ -14,14 +14,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Melding
+from ..models import Melding
 from ..selectors import herinneringen_selecteren, zonder_behandelaar_tellen
 from . import fouten
-from .vergrendeling import bijwerken_met_versie
+from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
 
 logger = logging.getLogger(__name__)
 
@@ -96,18 +94,13 @@ def melding_termijnen_vastleggen(
     if fout:
         raise ValidationError(fout)
     velden = {"ontvangstbevestiging_op": ontvangstbevestiging_op, "terugkoppeling_op": terugkoppeling_op}
-    gewijzigd = [naam for naam, waarde in velden.items() if getattr(melding, naam) != waarde]
+    gewijzigd = gewijzigde_velden(melding, velden)
     velden |= termijn_velden(
         klokkenluidersmelding=True,
         ontvangen_op=melding.ontvangen_op,
         ontvangstbevestiging_op=ontvangstbevestiging_op,
     )
-    with transaction.atomic():
-        bijwerken_met_versie(melding, versie=versie, velden=velden)
-        if gewijzigd:
-            audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=melding, velden=gewijzigd
-            )
+    wijzigen_met_audit(melding, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
     return melding
 
 
