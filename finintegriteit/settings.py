@@ -232,6 +232,12 @@ CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", default=_andere_redis_database(REDI
 CIJFERS_CACHE_SECONDEN = env.int("CIJFERS_CACHE_SECONDEN", default=10 * 60)
 if CIJFERS_CACHE_SECONDEN < 0:
     raise ImproperlyConfigured("CIJFERS_CACHE_SECONDEN mag niet negatief zijn (0 = niet bewaren).")
+# The option lists of forms (finintegriteit/referentie/keuzelijsten.py) are kept in each process; a
+# token in the same cache tells every process at once when a taxonomy changed. This bounds how long a
+# process shows an old list when that token cannot be shared (no Redis).
+KEUZELIJSTEN_CACHE_SECONDEN = env.int("KEUZELIJSTEN_CACHE_SECONDEN", default=5 * 60)
+if KEUZELIJSTEN_CACHE_SECONDEN < 0:
+    raise ImproperlyConfigured("KEUZELIJSTEN_CACHE_SECONDEN mag niet negatief zijn (0 = niet bewaren).")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

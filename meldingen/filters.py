@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
 from .forms import AnalistKeuze, DatumInput, analisten
@@ -63,6 +64,19 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["behandelaar"].queryset = analisten()
+        # The lists as the page shows them: taxonomies from the process's option lists, the analists in
+        # one plain query. A chosen value is still looked up through the filter's queryset.
+        velden = self.form.fields
+        for naam, model in (("dienstonderdeel", Onderdeel), ("onderwerp", SchendingSoort)):
+            velden[naam].widget.choices = [
+                ("", velden[naam].empty_label),
+                *((o.pk, o.label) for o in keuzelijsten.opties(model)),
+            ]
+        behandelaar = velden["behandelaar"]
+        behandelaar.widget.choices = [
+            ("", behandelaar.empty_label),
+            *((g.pk, behandelaar.label_from_instance(g)) for g in analisten()),
+        ]
 
     def filter_nummer(self, qs, name, value):
         return qs.filter(nummer__icontains=value.strip())

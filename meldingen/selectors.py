@@ -133,12 +133,29 @@ def _aantal_betrokkenen(**filter):
     return Coalesce(Subquery(per_melding), 0)
 
 
+WERKVOORRAAD_VELDEN = (
+    "nummer",
+    "jaar",
+    "volgnummer",
+    "ontvangen_op",
+    "klokkenluidersmelding",
+    "status",
+    "onderwerp__label",
+    "dienstonderdeel__label",
+    "behandelaar__username",
+    "behandelaar__first_name",
+    "behandelaar__last_name",
+)
+
+
 def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
     """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
     if not mag_meldingen_zien(gebruiker):
         return Melding.objects.none()
     qs = (
-        Melding.objects.select_related("melder_type", "onderwerp", "dienstonderdeel", "behandelaar")
+        Melding.objects.select_related("onderwerp", "dienstonderdeel", "behandelaar")
+        # Only what the list shows: the confidential description never leaves the database here.
+        .only(*WERKVOORRAAD_VELDEN)
         # Correlated counts rather than JOIN + GROUP BY: without a GROUP BY the database walks the
         # (jaar, volgnummer) index and stops after one page, instead of grouping every melding first.
         .annotate(

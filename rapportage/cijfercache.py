@@ -30,22 +30,22 @@ onderdeel); they hold nothing that links a Tellijst row to a vertrouwenspersoon,
 
 import datetime
 import logging
-import uuid
 from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone
 from redis.exceptions import RedisError
 
+from finintegriteit.kern.cacheversie import CacheVersie
 from finintegriteit.kern.signalen import bulk_gewijzigd
 
 logger = logging.getLogger(__name__)
 
 VERSIE_SLEUTEL = "cijfers:versie"
+_VERSIE = CacheVersie(VERSIE_SLEUTEL, wat="dashboardcijfers")
 
 # The models whose rows the figures count, label or order (tests/rapportage/test_dashboard_cache.py
 # checks this list against the tables the figure queries actually read). Whole apps where every model
@@ -72,15 +72,6 @@ def getelde_modellen() -> list:
     return modellen + [apps.get_model(naam) for naam in GETELDE_MODELLEN]
 
 
-def _versie() -> str:
-    versie = cache.get(VERSIE_SLEUTEL)
-    if versie is None:
-        # add(), not set(): two processes starting at once agree on one token.
-        cache.add(VERSIE_SLEUTEL, uuid.uuid4().hex, timeout=None)
-        versie = cache.get(VERSIE_SLEUTEL)
-    return versie
-
-
 def _sleutel(soort: str, *, versie: str, jaar: int, onderdeel) -> str:
     # Imported here: services of other apps import this module, and the selectors import their models.
     from .selectors.drempel import drempel_voor
@@ -98,7 +89,7 @@ def _gecachet(soort: str, *, jaar: int, onderdeel, bereken: Callable[[], dict]) 
     cache every request computes, as before the cache.
     """
     try:
-        sleutel = _sleutel(soort, versie=_versie(), jaar=jaar, onderdeel=onderdeel)
+        sleutel = _sleutel(soort, versie=_VERSIE.lezen(), jaar=jaar, onderdeel=onderdeel)
         bewaard = cache.get(sleutel)
     except RedisError:
         logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
@@ -134,11 +125,7 @@ def dashboard_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> 
 
 def nieuwe_versie() -> None:
     """Forget every cached figure at once (the entries stay until they expire, but are never read)."""
-    try:
-        cache.set(VERSIE_SLEUTEL, uuid.uuid4().hex, timeout=None)
-    except RedisError:
-        # The write itself has committed and must not fail now; CIJFERS_CACHE_SECONDEN bounds the rest.
-        logger.warning("Cache onbereikbaar: dashboardcijfers verlopen pas na hun bewaartijd.", exc_info=True)
+    _VERSIE.vervangen()
 
 
 def cijfers_gewijzigd() -> None:
@@ -146,16 +133,8 @@ def cijfers_gewijzigd() -> None:
 
     Called through the signals below: the model signals, and `bulk_gewijzigd` from every service that
     writes counted rows with .update() or bulk_create.
-    Once per transaction is enough: an import saving 100,000 rows one by one must not
-    queue 100,000 cache writes. (A callback from a savepoint that is rolled back leaves the list, so
-    a later write in the same transaction queues it again.)
     """
-    verbinding = transaction.get_connection()
-    if verbinding.in_atomic_block and any(
-        functie is nieuwe_versie for _sids, functie, _robust in verbinding.run_on_commit
-    ):
-        return
-    transaction.on_commit(nieuwe_versie, robust=True)
+    _VERSIE.na_commit_vervangen()
 
 
 def _bij_wijziging(sender, **kwargs) -> None:

@@ -20,6 +20,7 @@ from finintegriteit import celery_app
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import Profiel
 from finintegriteit.kern.tweestaps import tweestaps_vereist
+from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.cijfercache import nieuwe_versie
 
@@ -138,8 +139,9 @@ def na_flush_herstellen(request):
 
 @pytest.fixture(autouse=True)
 def zonder_gecachete_cijfers():
-    """No test sees dashboard figures cached by another (many write with bulk_create, which bumps nothing)."""
+    """No test sees dashboard figures or option lists kept by another (whose rows were rolled back)."""
     nieuwe_versie()
+    keuzelijsten.vergeten()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from finintegriteit.kern.uploads import LEEG, UploadFout, lees_upload
+from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
 from . import regels
@@ -40,9 +41,9 @@ def subcategorie_keuzes(*, jaar: int, hoofdcategorie_id=None) -> list:
 
     The grouped list is what a browser without JavaScript shows, so 'Overig' is always recognisable.
     """
-    subs = ref.Subcategorie.objects.in_jaar(jaar).select_related("hoofdcategorie")
+    subs = keuzelijsten.opties_in_jaar(ref.Subcategorie, jaar=jaar)
     if hoofdcategorie_id:
-        return [("", KIES), *((s.pk, s.label) for s in subs.filter(hoofdcategorie_id=hoofdcategorie_id))]
+        return [("", KIES), *((s.pk, s.label) for s in subs if s.hoofdcategorie_id == hoofdcategorie_id)]
     groepen: dict[str, list] = {}
     for sub in subs:
         groepen.setdefault(sub.hoofdcategorie.label, []).append((sub.pk, sub.label))
@@ -153,7 +154,7 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
             else:
                 veld.widget.choices = [
                     ("", KIES),
-                    *((o.pk, o.label) for o in model.objects.in_jaar(self.jaar_getoond)),
+                    *((o.pk, o.label) for o in keuzelijsten.opties_in_jaar(model, jaar=self.jaar_getoond)),
                 ]
         self.fields["jaar"].widget.attrs["autofocus"] = True
         # Without JavaScript the form still works: the server checks every choice against the year.
@@ -235,7 +236,7 @@ class BijwerkenForm(Opmaak, forms.Form):
             ("wijze_van_afdoening", ref.WijzeVanAfdoening),
             ("situatie", ref.SituatieNaInterventie),
         ):
-            lijst = opties[naam] if opties else list(model.objects.all())
+            lijst = opties[naam] if opties else keuzelijsten.opties(model)
             self.fields[naam].widget.choices = [
                 (o.pk, o.label) for o in lijst if o.in_gebruik(adviesvraag.jaar)
             ]

@@ -2,9 +2,10 @@
 
 import datetime
 
-from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Hoofdcategorie
 
 from .datums import (
@@ -23,8 +24,12 @@ GESLOTEN = "gesloten"
 
 
 def eerste_tellijstjaar() -> int:
-    """The first year with Tellijst categories: rows before it cannot be registered."""
-    return Hoofdcategorie.objects.aggregate(eerste=Min("eerste_jaar"))["eerste"] or 2000
+    """The first year with Tellijst categories: rows before it cannot be registered.
+
+    From the option lists: asked on every Tellijst page. A row of a year before it has no option in
+    use, which the services check against the database anyway.
+    """
+    return min((optie.eerste_jaar for optie in keuzelijsten.opties(Hoofdcategorie)), default=2000)
 
 
 def adviesvragen_van(

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
@@ -129,3 +131,14 @@ def test_termijnen_en_audittrail_hebben_ook_een_vast_aantal_queries(
     with django_assert_max_num_queries(14):
         antwoord = client.get(reverse("meldingen:audit"), {"per_pagina": 50})
     assert len(antwoord.context["regels"]) == 50
+
+
+def test_de_lijst_leest_de_vertrouwelijke_omschrijving_niet(client, analist, meldingen):
+    """Only what the list shows leaves the database: the description of a case stays on its own page."""
+    client.force_login(analist)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("meldingen:werkvoorraad"), {"status": "alle"}).content.decode()
+    lijstqueries = [q["sql"] for q in queries.captured_queries if 'FROM "meldingen_melding"' in q["sql"]]
+    assert lijstqueries
+    assert not [sql for sql in lijstqueries if "omschrijving" in sql]
+    assert meldingen["open_bd"].nummer in html

@@ -85,7 +85,7 @@ def vastgelegd(django_capture_on_commit_callbacks):
 
     def vastleggen():
         connection.run_on_commit = [
-            c for c in connection.run_on_commit if c[1] is not cijfercache.nieuwe_versie
+            c for c in connection.run_on_commit if c[1] != cijfercache._VERSIE.vervangen
         ]
         return django_capture_on_commit_callbacks(execute=True)
 

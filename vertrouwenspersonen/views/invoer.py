@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON
 from finintegriteit.kern.toegang import rol_vereist
+from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
 from ..forms import AdviesvraagForm, BijwerkenForm, FilterForm, subcategorie_keuzes
@@ -53,11 +54,16 @@ def _standaarden(request) -> dict:
     initieel = {"jaar": timezone.localdate().year}
     initieel.update(request.session.get(SESSIE_BLIJFT_STAAN, {}))
     jaar = initieel["jaar"]
-    loopt_nog = ref.WijzeVanAfdoening.objects.in_jaar(jaar).filter(loopt_nog=True).first()
-    loopt_door = (
-        ref.SituatieNaInterventie.objects.in_jaar(jaar)
-        .filter(uitkomst=ref.SituatieNaInterventie.Uitkomst.LOOPT_DOOR)
-        .first()
+    loopt_nog = next(
+        (o for o in keuzelijsten.opties_in_jaar(ref.WijzeVanAfdoening, jaar=jaar) if o.loopt_nog), None
+    )
+    loopt_door = next(
+        (
+            o
+            for o in keuzelijsten.opties_in_jaar(ref.SituatieNaInterventie, jaar=jaar)
+            if o.uitkomst == ref.SituatieNaInterventie.Uitkomst.LOOPT_DOOR
+        ),
+        None,
     )
     initieel["wijze_van_afdoening"] = loopt_nog.pk if loopt_nog else None
     initieel["situatie"] = loopt_door.pk if loopt_door else None
@@ -145,8 +151,8 @@ def mijn_adviesvragen(request):
     )
     pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
     opties = {
-        "wijze_van_afdoening": list(ref.WijzeVanAfdoening.objects.all()),
-        "situatie": list(ref.SituatieNaInterventie.objects.all()),
+        "wijze_van_afdoening": keuzelijsten.opties(ref.WijzeVanAfdoening),
+        "situatie": keuzelijsten.opties(ref.SituatieNaInterventie),
     }
     regels = [
         (

@@ -1,0 +1,80 @@
+"""The option lists that forms and filters show, kept in the process until a taxonomy changes.
+
+A Tellijst form shows six lists and the werkvoorraad filter two; read from the database they cost a
+query each on every page, for tables that change a few times a year (docs/prestaties.md). Only the
+lists shown are kept: a submitted choice is still checked against the database by the form field's
+own queryset, so a list that is a moment behind can offer an option that was just ended, never save one.
+
+How a change reaches the lists: a token in the shared cache (finintegriteit/kern/cacheversie.py) is
+replaced by every save or delete of a taxonomy row and by `migrate`: at once, so the writing
+transaction itself (and a test) sees its change, and again after the commit, so another process that
+read the old rows in between does not keep them. Without a shared cache (no Redis) each process has its
+own token; KEUZELIJSTEN_CACHE_SECONDEN bounds how long another process shows an old list.
+"""
+
+import logging
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_migrate, post_save
+from redis.exceptions import RedisError
+
+from finintegriteit.kern.cacheversie import CacheVersie
+
+from .models import Optie, Subcategorie
+
+logger = logging.getLogger(__name__)
+
+_VERSIE = CacheVersie("referentie:versie", wat="keuzelijsten")
+# (token, model label) -> (valid until, options). Options of an old token are dropped on the next miss.
+_bewaard: dict[tuple[str, str], tuple[float, tuple[Optie, ...]]] = {}
+
+
+def _lezen(model: type[Optie]) -> tuple[Optie, ...]:
+    qs = model.objects.all()
+    if model is Subcategorie:
+        qs = qs.select_related("hoofdcategorie")  # the grouped list names the hoofdcategorie
+    return tuple(qs)
+
+
+def opties(model: type[Optie]) -> tuple[Optie, ...]:
+    """Every option of a taxonomy in its own order; shared between requests, so treat it as read-only."""
+    try:
+        versie = _VERSIE.lezen()
+    except RedisError:
+        logger.warning("Cache onbereikbaar: keuzelijsten komen uit de database.", exc_info=True)
+        return _lezen(model)
+    sleutel = (versie, model._meta.label)
+    nu = time.monotonic()
+    bewaard = _bewaard.get(sleutel)
+    if bewaard is not None and bewaard[0] > nu:
+        return bewaard[1]
+    lijst = _lezen(model)
+    for oud in [s for s in _bewaard if s[0] != versie]:
+        _bewaard.pop(oud, None)
+    _bewaard[sleutel] = (nu + settings.KEUZELIJSTEN_CACHE_SECONDEN, lijst)
+    return lijst
+
+
+def opties_in_jaar(model: type[Optie], *, jaar: int) -> list[Optie]:
+    return [optie for optie in opties(model) if optie.in_gebruik(jaar)]
+
+
+def vergeten() -> None:
+    """Every process reads the lists afresh at its next request."""
+    _VERSIE.vervangen()
+
+
+def _bij_wijziging(sender, **kwargs) -> None:
+    _VERSIE.vervangen()
+    _VERSIE.na_commit_vervangen()
+
+
+def signalen_koppelen() -> None:
+    for model in apps.get_app_config("referentie").get_models():
+        post_save.connect(_bij_wijziging, sender=model, dispatch_uid=f"keuzelijsten-save-{model._meta.label}")
+        post_delete.connect(
+            _bij_wijziging, sender=model, dispatch_uid=f"keuzelijsten-delete-{model._meta.label}"
+        )
+    post_migrate.connect(_bij_wijziging, dispatch_uid="keuzelijsten-migrate")
