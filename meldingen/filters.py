@@ -78,6 +78,19 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             *((g.pk, behandelaar.label_from_instance(g)) for g in analisten()),
         ]
 
+    def weergave_hangt_af_van(self) -> tuple:
+        """Everything the rendered filter fields depend on, for keeping them as HTML (views/overzichten.py).
+
+        The option lists (the token changes with every taxonomy change and every migrate, so also
+        with a deploy), the analists as offered, and the submitted values (errors included: the same
+        input against the same lists gives the same messages).
+        """
+        return (
+            keuzelijsten.versie(),
+            tuple(self.form.fields["behandelaar"].widget.choices),
+            tuple((naam, tuple(self.data.getlist(naam))) for naam in self.form.fields),
+        )
+
     def filter_nummer(self, qs, name, value):
         return qs.filter(nummer__icontains=value.strip())
 

@@ -7,6 +7,7 @@ Used by the dashboard's figures (rapportage/cijfercache.py) and the option lists
 """
 
 import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -17,20 +18,32 @@ logger = logging.getLogger(__name__)
 
 
 class CacheVersie:
-    def __init__(self, sleutel: str, *, wat: str):
+    """`opnieuw_lezen_na`: seconds a process may go on using the token it read last, without asking the
+    shared cache again. Then a change made through another process is seen that much later (one made
+    through this process at once); worth it where a page would otherwise ask several times.
+    """
+
+    def __init__(self, sleutel: str, *, wat: str, opnieuw_lezen_na: float = 0.0):
         self.sleutel = sleutel
         self.wat = wat  # for the log line when the cache cannot be reached
+        self.opnieuw_lezen_na = opnieuw_lezen_na
+        self._gelezen: tuple[float, str] | None = None  # (when, token)
 
     def lezen(self) -> str:
         """The current token; raises RedisError when the cache cannot be reached."""
+        nu = time.monotonic()
+        if self._gelezen is not None and nu - self._gelezen[0] < self.opnieuw_lezen_na:
+            return self._gelezen[1]
         versie = cache.get(self.sleutel)
         if versie is None:
             # add(), not set(): two processes starting at once agree on one token.
             cache.add(self.sleutel, uuid.uuid4().hex, timeout=None)
             versie = cache.get(self.sleutel)
+        self._gelezen = (nu, versie)
         return versie
 
     def vervangen(self) -> None:
+        self._gelezen = None
         try:
             cache.set(self.sleutel, uuid.uuid4().hex, timeout=None)
         except RedisError:

@@ -8,8 +8,9 @@ own queryset, so a list that is a moment behind can offer an option that was jus
 How a change reaches the lists: a token in the shared cache (finintegriteit/kern/cacheversie.py) is
 replaced by every save or delete of a taxonomy row and by `migrate`: at once, so the writing
 transaction itself (and a test) sees its change, and again after the commit, so another process that
-read the old rows in between does not keep them. Without a shared cache (no Redis) each process has its
-own token; KEUZELIJSTEN_CACHE_SECONDEN bounds how long another process shows an old list.
+read the old rows in between does not keep them. Other processes see a new token within a second (see
+_VERSIE). Without a shared cache (no Redis) each process has its own token; KEUZELIJSTEN_CACHE_SECONDEN
+bounds how long another process shows an old list.
 """
 
 import logging
@@ -26,7 +27,10 @@ from .models import Optie, Subcategorie
 
 logger = logging.getLogger(__name__)
 
-_VERSIE = CacheVersie("referentie:versie", wat="keuzelijsten")
+# The token is asked of the shared cache at most once a second per process: a form shows up to eight
+# lists, and a round trip per list would cost more than the lists themselves. A change made through
+# another process therefore shows here up to a second after its commit; one made here, at once.
+_VERSIE = CacheVersie("referentie:versie", wat="keuzelijsten", opnieuw_lezen_na=1.0)
 # (token, model label) -> (valid until, options). Options of an old token are dropped on the next miss.
 _bewaard: dict[tuple[str, str], tuple[float, tuple[Optie, ...]]] = {}
 
@@ -38,20 +42,25 @@ def _lezen(model: type[Optie]) -> tuple[Optie, ...]:
     return tuple(qs)
 
 
+def versie() -> str:
+    """The token the lists are kept under; raises RedisError when the shared cache cannot be reached."""
+    return _VERSIE.lezen()
+
+
 def opties(model: type[Optie]) -> tuple[Optie, ...]:
     """Every option of a taxonomy in its own order; shared between requests, so treat it as read-only."""
     try:
-        versie = _VERSIE.lezen()
+        huidig = versie()
     except RedisError:
         logger.warning("Cache onbereikbaar: keuzelijsten komen uit de database.", exc_info=True)
         return _lezen(model)
-    sleutel = (versie, model._meta.label)
+    sleutel = (huidig, model._meta.label)
     nu = time.monotonic()
     bewaard = _bewaard.get(sleutel)
     if bewaard is not None and bewaard[0] > nu:
         return bewaard[1]
     lijst = _lezen(model)
-    for oud in [s for s in _bewaard if s[0] != versie]:
+    for oud in [s for s in _bewaard if s[0] != huidig]:
         _bewaard.pop(oud, None)
     _bewaard[sleutel] = (nu + settings.KEUZELIJSTEN_CACHE_SECONDEN, lijst)
     return lijst
@@ -62,7 +71,7 @@ def opties_in_jaar(model: type[Optie], *, jaar: int) -> list[Optie]:
 
 
 def vergeten() -> None:
-    """Every process reads the lists afresh at its next request."""
+    """Every process reads the lists afresh (this one at its next request, others within a second)."""
     _VERSIE.vervangen()
 
 

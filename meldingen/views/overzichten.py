@@ -2,10 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.fragmenten import fragment
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors
@@ -13,6 +15,9 @@ from ..filters import OBJECT_SOORTEN, AuditFilter, WerkvoorraadFilter
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
 
 PER_PAGINA = (25, 5, 50, 100)
+# The filter fields take a quarter of the werkvoorraad's rendering time (docs/prestaties.md) and are the
+# same for every analist with the same filter; kept as HTML, keyed on everything they show.
+FILTERVELDEN_BEWAARTIJD = 10 * 60
 
 
 def _pagina(request, qs):
@@ -36,8 +41,15 @@ def werkvoorraad(request):
         request.GET, queryset=selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
     )
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    filtervelden = fragment(
+        "werkvoorraad-filter",
+        afhankelijk_van=filterset.weergave_hangt_af_van,
+        maken=lambda: render_to_string("meldingen/_werkvoorraad_filter.html", {"filter": filterset}),
+        seconden=FILTERVELDEN_BEWAARTIJD,
+    )
     context = {
         "filter": filterset,
+        "filtervelden": filtervelden,
         "pagina": pagina,
         "per_pagina": per_pagina,
         "keuzes_per_pagina": sorted(PER_PAGINA),

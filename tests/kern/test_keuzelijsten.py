@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from finintegriteit.kern import cacheversie
 from finintegriteit.referentie import models as ref
 from tests.vertrouwenspersonen.test_invoeren import formulier, geldige_invoer
 from vertrouwenspersonen import regels
@@ -126,3 +127,19 @@ def test_de_werkvoorraad_biedt_elk_onderdeel_en_elke_analist_aan(client, analist
     behandelaars = labels_in_lijst(client, "behandelaar", WERKVOORRAAD)
     assert f'value="{collega.pk}">Sanne de Vries<' in behandelaars
     assert f'value="{analist.pk}">' in behandelaars
+
+
+def test_een_wijziging_uit_een_ander_proces_is_binnen_een_seconde_zichtbaar(vp_client, monkeypatch):
+    klok = [1000.0]
+    monkeypatch.setattr(cacheversie.time, "monotonic", lambda: klok[0])
+    assert "Collega eigen organisatieonderdeel" in labels_in_lijst(vp_client, "wie_betreft")
+
+    # Another web process renames the option and, at its commit, replaces the shared token.
+    ref.WieBetreft.objects.filter(label="Collega eigen organisatieonderdeel").update(
+        label="Collega in het team"
+    )
+    cache.set("referentie:versie", "token-van-het-andere-proces", timeout=None)
+    klok[0] += 0.5
+    assert "Collega in het team" not in labels_in_lijst(vp_client, "wie_betreft"), "de token is net gelezen"
+    klok[0] += 0.5
+    assert "Collega in het team" in labels_in_lijst(vp_client, "wie_betreft")
