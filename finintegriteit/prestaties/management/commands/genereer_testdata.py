@@ -4,7 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from finintegriteit.kern.signalen import bulk_gewijzigd
-from finintegriteit.prestaties.generator import adviesvragen_genereren, meldingen_genereren
+from finintegriteit.prestaties.generator import (
+    adviesvragen_genereren,
+    meldingen_genereren,
+    statistieken_bijwerken,
+)
 
 
 class Command(BaseCommand):
@@ -33,3 +37,6 @@ class Command(BaseCommand):
                 f"afdoeningen: {resultaat.afdoeningen} in {time.perf_counter() - tussen:.1f} s"
             )
         bulk_gewijzigd.send(sender=None)  # several models, all by bulk_create
+        tussen = time.perf_counter()
+        statistieken_bijwerken()
+        self.stdout.write(f"statistieken bijgewerkt (ANALYZE) in {time.perf_counter() - tussen:.1f} s")
