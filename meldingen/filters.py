@@ -75,7 +75,10 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         behandelaar = velden["behandelaar"]
         behandelaar.widget.choices = [
             ("", behandelaar.empty_label),
-            *((g.pk, behandelaar.label_from_instance(g)) for g in analisten()),
+            *(
+                (g.pk, behandelaar.label_from_instance(g))
+                for g in analisten().only("username", "first_name", "last_name")
+            ),
         ]
 
     def weergave_hangt_af_van(self) -> tuple:

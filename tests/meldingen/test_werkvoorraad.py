@@ -142,3 +142,11 @@ def test_de_lijst_leest_de_vertrouwelijke_omschrijving_niet(client, analist, mel
     assert lijstqueries
     assert not [sql for sql in lijstqueries if "omschrijving" in sql]
     assert meldingen["open_bd"].nummer in html
+
+
+def test_de_status_staat_als_gekleurd_label_in_de_lijst(client, analist, meldingen):
+    client.force_login(analist)
+    html = client.get(reverse("meldingen:werkvoorraad"), {"status": "alle"}).content.decode()
+    assert '<span class="badge rounded-pill text-wrap text-bg-success">Afgedaan</span>' in html
+    assert '<span class="badge rounded-pill text-wrap text-bg-primary">In beoordeling</span>' in html
+    assert '<span class="badge rounded-pill text-wrap text-bg-secondary">Ontvangen</span>' in html
