@@ -171,6 +171,13 @@ def vertrouwenspersoon(maak_gebruiker):
 
 
 @pytest.fixture
+def vp_client(client, vertrouwenspersoon):
+    """The test client, logged in as the vertrouwenspersoon."""
+    client.force_login(vertrouwenspersoon)
+    return client
+
+
+@pytest.fixture
 def andere_vertrouwenspersoon(maak_gebruiker):
     return maak_gebruiker("vp2", r.VERTROUWENSPERSOON)
 

@@ -97,12 +97,6 @@ def _verknoeid(data, geldig: dict) -> dict:
 
 
 @pytest.fixture
-def vp_client(client, vertrouwenspersoon):
-    client.force_login(vertrouwenspersoon)
-    return client
-
-
-@pytest.fixture
 def analist_client(client, analist):
     client.force_login(analist)
     return client

@@ -32,12 +32,6 @@ TELLIJST = reverse("vertrouwenspersonen:invoeren")
 WERKVOORRAAD = reverse("meldingen:werkvoorraad")
 
 
-@pytest.fixture
-def vp_client(client, vertrouwenspersoon):
-    client.force_login(vertrouwenspersoon)
-    return client
-
-
 def labels_in_lijst(client, veld: str, pad=TELLIJST) -> str:
     html = client.get(pad).content.decode()
     begin = html.index(f'name="{veld}"')

@@ -22,12 +22,6 @@ URL = reverse("vertrouwenspersonen:importeren")
 BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")
 
 
-@pytest.fixture
-def vp_client(client, vertrouwenspersoon):
-    client.force_login(vertrouwenspersoon)
-    return client
-
-
 def test_voorbeeld_eerst_daarna_alles_in_een_keer(vp_client, vertrouwenspersoon):
     antwoord = vp_client.post(
         URL,

@@ -48,12 +48,6 @@ def geldige_invoer(**anders):
     }
 
 
-@pytest.fixture
-def vp_client(client, vertrouwenspersoon):
-    client.force_login(vertrouwenspersoon)
-    return client
-
-
 def formulier(html: str) -> str:
     """The entry form itself (the page also has the logout form)."""
     begin = html.rindex("<form", 0, html.index("tellijst-formulier"))

@@ -15,12 +15,6 @@ pytestmark = pytest.mark.django_db
 URL = reverse("vertrouwenspersonen:mijn_adviesvragen")
 
 
-@pytest.fixture
-def vp_client(client, vertrouwenspersoon):
-    client.force_login(vertrouwenspersoon)
-    return client
-
-
 def regels_op_pagina(antwoord):
     return [vraag.pk for vraag, _form in antwoord.context["regels"]]
 
