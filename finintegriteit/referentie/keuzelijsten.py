@@ -60,7 +60,8 @@ def opties(model: type[Optie]) -> tuple[Optie, ...]:
     if bewaard is not None and bewaard[0] > nu:
         return bewaard[1]
     lijst = _lezen(model)
-    for oud in [s for s in _bewaard if s[0] != huidig]:
+    # list() copies the keys in one step: a threaded server may add a list meanwhile.
+    for oud in [s for s in list(_bewaard) if s[0] != huidig]:
         _bewaard.pop(oud, None)
     _bewaard[sleutel] = (nu + settings.KEUZELIJSTEN_CACHE_SECONDEN, lijst)
     return lijst
