@@ -166,6 +166,13 @@ def analist(maak_gebruiker):
 
 
 @pytest.fixture
+def analist_client(client, analist):
+    """The test client, logged in as the OIF analist (second login step done)."""
+    client.force_login(analist)
+    return client
+
+
+@pytest.fixture
 def vertrouwenspersoon(maak_gebruiker):
     return maak_gebruiker("vp", r.VERTROUWENSPERSOON)
 

@@ -22,19 +22,13 @@ def uploaden(client, inhoud: bytes, naam="register.csv"):
     return client.post(reverse("afdoeningen:importeren"), {"bestand": SimpleUploadedFile(naam, inhoud)})
 
 
-@pytest.fixture
-def ingelogd(client, analist):
-    client.force_login(analist)
-    return client
-
-
-def test_uploaden_toont_voorbeeld_en_bevestigen_importeert(ingelogd):
+def test_uploaden_toont_voorbeeld_en_bevestigen_importeert(analist_client):
     inhoud = als_xlsx(
         [regel(meldingsnummer="OIF-2024-0001"), open_regel(meldingsnummer="OIF-2024-0001"), regel()]
     )
-    antwoord = uploaden(ingelogd, inhoud, "register.xlsx")
+    antwoord = uploaden(analist_client, inhoud, "register.xlsx")
     assert antwoord.status_code == 302
-    voorbeeld = ingelogd.get(antwoord["Location"])
+    voorbeeld = analist_client.get(antwoord["Location"])
     assert voorbeeld.status_code == 200
     samenvatting = voorbeeld.context["samenvatting"]
     assert (samenvatting.meldingen, samenvatting.betrokkenen, samenvatting.afdoeningen) == (2, 3, 2)
@@ -42,24 +36,24 @@ def test_uploaden_toont_voorbeeld_en_bevestigen_importeert(ingelogd):
     assert Melding.objects.count() == 0  # the preview writes nothing
 
     registerimport = Registerimport.objects.get()
-    antwoord = ingelogd.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
+    antwoord = analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
     assert antwoord.status_code == 302
     assert Melding.objects.count() == 2
     registerimport.refresh_from_db()
     assert registerimport.status == Registerimport.Status.GEIMPORTEERD
     assert bytes(registerimport.bestand) == b""  # no second copy of the register
     assert registerimport.aantallen["afdoeningen"] == 2
-    pagina = ingelogd.get(antwoord["Location"]).content.decode()
+    pagina = analist_client.get(antwoord["Location"]).content.decode()
     assert "Het register is geïmporteerd: 2 meldingen, 3 betrokkenen en 2 afdoeningen." in pagina
 
     # A second click imports nothing twice.
-    ingelogd.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
+    analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
     assert Melding.objects.count() == 2
 
 
-def test_voorbeeld_toont_elke_fout_met_regel_kolom_waarde_en_toegestane_waarden(ingelogd):
-    antwoord = uploaden(ingelogd, als_csv([regel(), regel(melder="Collega"), regel(afdoening="Boete")]))
-    voorbeeld = ingelogd.get(antwoord["Location"])
+def test_voorbeeld_toont_elke_fout_met_regel_kolom_waarde_en_toegestane_waarden(analist_client):
+    antwoord = uploaden(analist_client, als_csv([regel(), regel(melder="Collega"), regel(afdoening="Boete")]))
+    voorbeeld = analist_client.get(antwoord["Location"])
     html = voorbeeld.content.decode()
     assert [(f.regel, f.kolom, f.waarde) for f in voorbeeld.context["fouten"]] == [
         (3, "melder", "Collega"),
@@ -71,11 +65,11 @@ def test_voorbeeld_toont_elke_fout_met_regel_kolom_waarde_en_toegestane_waarden(
     assert "bevestigen" not in html
 
 
-def test_bevestigen_controleert_opnieuw(ingelogd, maak_melding):
-    antwoord = uploaden(ingelogd, als_csv([regel(meldingsnummer="OIF-2024-0001")]))
+def test_bevestigen_controleert_opnieuw(analist_client, maak_melding):
+    antwoord = uploaden(analist_client, als_csv([regel(meldingsnummer="OIF-2024-0001")]))
     registerimport = Registerimport.objects.get()
     maak_melding()  # meanwhile, OIF-2024-0001 is registered in the browser
-    antwoord = ingelogd.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
+    antwoord = analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
     assert antwoord.status_code == 422
     assert NUMMER_BESTAAT.format(nummer="OIF-2024-0001") in antwoord.content.decode()
     assert Melding.objects.count() == 1
@@ -91,17 +85,17 @@ def test_bevestigen_controleert_opnieuw(ingelogd, maak_melding):
         (als_csv([]), "register.csv", "geen regels onder de kopregel"),
     ],
 )
-def test_onbruikbaar_bestand_krijgt_een_melding_bij_het_veld(ingelogd, inhoud, naam, melding):
-    antwoord = uploaden(ingelogd, inhoud, naam)
+def test_onbruikbaar_bestand_krijgt_een_melding_bij_het_veld(analist_client, inhoud, naam, melding):
+    antwoord = uploaden(analist_client, inhoud, naam)
     assert antwoord.status_code == 200
     assert melding in " ".join(antwoord.context["form"].errors["bestand"])
     assert not Registerimport.objects.exists()
 
 
-def test_upload_van_een_ander_is_niet_te_zien(ingelogd, client, maak_gebruiker):
+def test_upload_van_een_ander_is_niet_te_zien(analist_client, client, maak_gebruiker):
     from finintegriteit.kern import rollen as r
 
-    uploaden(ingelogd, als_csv([regel()]))
+    uploaden(analist_client, als_csv([regel()]))
     registerimport = Registerimport.objects.get()
     client.force_login(maak_gebruiker("collega", r.OIF_ANALIST))
     assert client.get(reverse("afdoeningen:voorbeeld", kwargs={"pk": registerimport.pk})).status_code == 404
@@ -109,24 +103,24 @@ def test_upload_van_een_ander_is_niet_te_zien(ingelogd, client, maak_gebruiker):
     assert Melding.objects.count() == 0
 
 
-def test_sjabloon_heeft_de_kopregel_en_een_toelichting(ingelogd):
-    antwoord = ingelogd.get(reverse("afdoeningen:sjabloon"))
+def test_sjabloon_heeft_de_kopregel_en_een_toelichting(analist_client):
+    antwoord = analist_client.get(reverse("afdoeningen:sjabloon"))
     werkmap = openpyxl.load_workbook(io.BytesIO(antwoord.content))
     assert [c.value for c in werkmap.worksheets[0][1]] == list(KOLOMMEN)
     toelichting = {r[0]: r[1] for r in werkmap["Toelichting"].iter_rows(min_row=2, values_only=True)}
     assert "Schriftelijke berisping" in toelichting["afdoening"]
-    csv = ingelogd.get(reverse("afdoeningen:sjabloon") + "?formaat=csv")
+    csv = analist_client.get(reverse("afdoeningen:sjabloon") + "?formaat=csv")
     assert csv.content.decode("utf-8-sig").strip() == ";".join(KOLOMMEN)
 
 
-def test_een_leeg_ingevuld_sjabloon_met_een_regel_importeert(ingelogd):
-    sjabloon = ingelogd.get(reverse("afdoeningen:sjabloon")).content
+def test_een_leeg_ingevuld_sjabloon_met_een_regel_importeert(analist_client):
+    sjabloon = analist_client.get(reverse("afdoeningen:sjabloon")).content
     werkmap = openpyxl.load_workbook(io.BytesIO(sjabloon))
     werkmap.worksheets[0].append(regel())
     buffer = io.BytesIO()
     werkmap.save(buffer)
-    antwoord = uploaden(ingelogd, buffer.getvalue(), "ingevuld.xlsx")
-    assert ingelogd.get(antwoord["Location"]).context["aantal_fouten"] == 0
+    antwoord = uploaden(analist_client, buffer.getvalue(), "ingevuld.xlsx")
+    assert analist_client.get(antwoord["Location"]).context["aantal_fouten"] == 0
 
 
 @pytest.mark.parametrize("persona", ["vertrouwenspersoon", "coordinator", "beheerder", "buitenstaander"])
@@ -142,14 +136,14 @@ def test_importpaginas_alleen_voor_oif_analisten(client, request, persona, anali
     assert Melding.objects.count() == 0
 
 
-def test_voorbeeld_met_fouten_telt_wat_er_in_het_bestand_staat(ingelogd):
+def test_voorbeeld_met_fouten_telt_wat_er_in_het_bestand_staat(analist_client):
     rijen = [
         regel(meldingsnummer="OIF-2024-0001"),
         open_regel(meldingsnummer="OIF-2024-0001"),
         regel(melder="x"),
     ]
-    antwoord = uploaden(ingelogd, als_csv(rijen))
-    samenvatting = ingelogd.get(antwoord["Location"]).context["samenvatting"]
+    antwoord = uploaden(analist_client, als_csv(rijen))
+    samenvatting = analist_client.get(antwoord["Location"]).context["samenvatting"]
     assert (samenvatting.meldingen, samenvatting.betrokkenen, samenvatting.afdoeningen) == (2, 3, 2)
     assert (samenvatting.open_betrokkenen, samenvatting.met_nummer, samenvatting.per_jaar) == (
         1,

@@ -97,12 +97,6 @@ def _verknoeid(data, geldig: dict) -> dict:
 
 
 @pytest.fixture
-def analist_client(client, analist):
-    client.force_login(analist)
-    return client
-
-
-@pytest.fixture
 def vandaag(time_machine):
     time_machine.move_to(datetime.datetime(2025, 3, 10, 10, 0), tick=False)
 

@@ -15,12 +15,6 @@ WERKVOORRAAD = reverse("meldingen:werkvoorraad")
 FILTERVELDEN = "meldingen/_werkvoorraad_filter.html"
 
 
-@pytest.fixture
-def ingelogd(client, analist):
-    client.force_login(analist)
-    return client
-
-
 def pagina(client, **params):
     antwoord = client.get(WERKVOORRAAD, params)
     assert antwoord.status_code == 200
@@ -41,46 +35,46 @@ def gerenderd(antwoord) -> bool:
     return FILTERVELDEN in [t.name for t in antwoord.templates]
 
 
-def test_een_tweede_bezoek_met_hetzelfde_filter_rendert_de_velden_niet_opnieuw(ingelogd):
-    assert gerenderd(pagina(ingelogd))
-    assert not gerenderd(pagina(ingelogd))
+def test_een_tweede_bezoek_met_hetzelfde_filter_rendert_de_velden_niet_opnieuw(analist_client):
+    assert gerenderd(pagina(analist_client))
+    assert not gerenderd(pagina(analist_client))
 
 
-def test_elk_filter_toont_zijn_eigen_keuze(ingelogd):
+def test_elk_filter_toont_zijn_eigen_keuze(analist_client):
     douane = Onderdeel.objects.get(code="douane").pk
     belastingdienst = Onderdeel.objects.get(code="belastingdienst").pk
-    assert gekozen(pagina(ingelogd, dienstonderdeel=douane), "dienstonderdeel") == [str(douane)]
-    assert gekozen(pagina(ingelogd, dienstonderdeel=belastingdienst), "dienstonderdeel") == [
+    assert gekozen(pagina(analist_client, dienstonderdeel=douane), "dienstonderdeel") == [str(douane)]
+    assert gekozen(pagina(analist_client, dienstonderdeel=belastingdienst), "dienstonderdeel") == [
         str(belastingdienst)
     ]
-    assert gekozen(pagina(ingelogd, dienstonderdeel=douane), "dienstonderdeel") == [str(douane)]
-    assert gekozen(pagina(ingelogd), "dienstonderdeel") == [""]
+    assert gekozen(pagina(analist_client, dienstonderdeel=douane), "dienstonderdeel") == [str(douane)]
+    assert gekozen(pagina(analist_client), "dienstonderdeel") == [""]
 
 
-def test_een_fout_staat_alleen_bij_de_foute_invoer(ingelogd):
-    assert "Selecteer een geldige keuze" in pagina(ingelogd, status="kapot").content.decode()
-    assert "Selecteer een geldige keuze" not in pagina(ingelogd, status="alle").content.decode()
+def test_een_fout_staat_alleen_bij_de_foute_invoer(analist_client):
+    assert "Selecteer een geldige keuze" in pagina(analist_client, status="kapot").content.decode()
+    assert "Selecteer een geldige keuze" not in pagina(analist_client, status="alle").content.decode()
 
 
-def test_een_nieuwe_analist_staat_meteen_in_de_lijst(ingelogd, maak_gebruiker):
-    pagina(ingelogd)
+def test_een_nieuwe_analist_staat_meteen_in_de_lijst(analist_client, maak_gebruiker):
+    pagina(analist_client)
     nieuw = maak_gebruiker("nieuwe-analist", "OIF-analist")
-    assert f'value="{nieuw.pk}">nieuwe-analist<' in keuzelijst(pagina(ingelogd), "behandelaar")
+    assert f'value="{nieuw.pk}">nieuwe-analist<' in keuzelijst(pagina(analist_client), "behandelaar")
 
 
-def test_een_nieuw_onderdeel_staat_meteen_in_de_lijst(ingelogd):
-    pagina(ingelogd)
+def test_een_nieuw_onderdeel_staat_meteen_in_de_lijst(analist_client):
+    pagina(analist_client)
     nieuw = Onderdeel.objects.create(code="nieuw", label="Nieuw onderdeel", eerste_jaar=2020)
-    assert f'value="{nieuw.pk}">Nieuw onderdeel<' in keuzelijst(pagina(ingelogd), "dienstonderdeel")
+    assert f'value="{nieuw.pk}">Nieuw onderdeel<' in keuzelijst(pagina(analist_client), "dienstonderdeel")
 
 
-def test_zonder_bereikbare_cache_werkt_het_filter_gewoon(ingelogd, monkeypatch):
+def test_zonder_bereikbare_cache_werkt_het_filter_gewoon(analist_client, monkeypatch):
     def onbereikbaar(*args, **kwargs):
         raise RedisConnectionError("weg")
 
     monkeypatch.setattr(cache, "get", onbereikbaar)
     monkeypatch.setattr(cache, "set", onbereikbaar)
     douane = Onderdeel.objects.get(code="douane").pk
-    antwoord = pagina(ingelogd, dienstonderdeel=douane)
+    antwoord = pagina(analist_client, dienstonderdeel=douane)
     assert gekozen(antwoord, "dienstonderdeel") == [str(douane)]
     assert gerenderd(antwoord)
