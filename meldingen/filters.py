@@ -65,7 +65,8 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["behandelaar"].queryset = analisten()
         # The lists as the page shows them: taxonomies from the process's option lists, the analists in
-        # one plain query. A chosen value is still looked up through the filter's queryset.
+        # one plain query. A chosen value is still looked up through the filter's queryset. On the widget:
+        # django-filter's own `choices` setter only takes its iterator, not a list.
         velden = self.form.fields
         for naam, model in (("dienstonderdeel", Onderdeel), ("onderwerp", SchendingSoort)):
             velden[naam].widget.choices = [
