@@ -6,11 +6,10 @@ from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.uploads import Upload
+from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.audit import audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
@@ -23,11 +22,6 @@ ALLEEN_LEZEN = (
     "Deze melding is afgedaan: de afdoening kan niet meer worden gewijzigd. Wie het recht heeft, kan de "
     "melding eerst heropenen."
 )
-CONFLICT = (
-    "Iemand anders heeft deze afdoening opgeslagen nadat u het formulier opende. Uw wijzigingen zijn "
-    "niet bewaard. Laad de pagina opnieuw om de nieuwe gegevens te zien en voer uw wijziging zo nodig "
-    "opnieuw in."
-)
 DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór de ontvangst van de melding ({datum})."
 DATUM_IN_TOEKOMST = "De datum van afdoening ligt in de toekomst."
 NIET_IN_GEBRUIK = "'{label}' is in {jaar} niet in gebruik."
@@ -36,10 +30,6 @@ VELDEN = ("schending", "aangetoond", "type", "datum", "inhoud")
 
 
 class AfdoeningAlleenLezen(Exception):
-    pass
-
-
-class AfdoeningConflict(Exception):
     pass
 
 
@@ -74,7 +64,7 @@ def afdoening_vastleggen(
     """Create or change the afdoening of a betrokkene.
 
     `versie` is the version the user saw (0: there was no afdoening yet). When someone saved in the
-    meantime the save is refused with AfdoeningConflict instead of overwriting their work; an afdoening
+    meantime the save is refused with VersieConflict instead of overwriting their work; an afdoening
     of an afgedane melding is refused with AfdoeningAlleenLezen; bad input raises ValidationError with
     messages per field. Writes one audit row with the names of the fields that changed.
     """
@@ -96,28 +86,23 @@ def afdoening_vastleggen(
         bestaande = Afdoening.objects.filter(betrokkene_id=betrokkene.pk).first()
         if bestaande is None:
             if versie != 0:
-                raise AfdoeningConflict(CONFLICT)
+                raise VersieConflict()
             try:
                 with transaction.atomic():
                     afdoening = Afdoening.objects.create(betrokkene=betrokkene, versie=1, **waarden)
             except IntegrityError:
                 # Another analist created the afdoening of this betrokkene at the same moment.
-                raise AfdoeningConflict(CONFLICT) from None
+                raise VersieConflict() from None
             audit_vastleggen(
                 gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, object=afdoening, velden=list(VELDEN)
             )
             return afdoening
         if bestaande.versie != versie:
-            raise AfdoeningConflict(CONFLICT)
+            raise VersieConflict()
         gewijzigd = [veld for veld, waarde in waarden.items() if getattr(bestaande, veld) != waarde]
         if not gewijzigd:
             return bestaande
-        bijgewerkt = Afdoening.objects.filter(pk=bestaande.pk, versie=versie).update(
-            versie=F("versie") + 1, **{veld: waarden[veld] for veld in gewijzigd}
-        )
-        if not bijgewerkt:
-            raise AfdoeningConflict(CONFLICT)
-        bulk_gewijzigd.send(sender=Afdoening)
+        bijwerken_met_versie(bestaande, versie=versie, velden={veld: waarden[veld] for veld in gewijzigd})
         audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
         bestaande.refresh_from_db()
         return bestaande

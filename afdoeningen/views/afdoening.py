@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from meldingen.audit import weigering_vastleggen
 
 from .. import selectors, services
@@ -37,7 +38,7 @@ def vastleggen(request, betrokkene_pk):
         gegevens = form.cleaned_data
         try:
             services.afdoening_vastleggen(betrokkene=betrokkene, door=request.user, **gegevens)
-        except services.AfdoeningConflict:
+        except VersieConflict:
             conflict = True
         except services.AfdoeningAlleenLezen as fout:
             # Set to Afgedaan while this form was open.
@@ -53,7 +54,7 @@ def vastleggen(request, betrokkene_pk):
     context |= {
         "form": form,
         "conflict": conflict,
-        "conflict_tekst": services.CONFLICT,
+        "conflict_tekst": VERSIE_CONFLICT,
         "standaard_inhouden": selectors.standaard_inhouden(),
         "datalist_id": DATALIST_ID,
     }

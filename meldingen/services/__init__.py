@@ -3,7 +3,8 @@
 Import from here: `from meldingen.services import melding_registreren`.
 """
 
-from .fouten import VersieConflict
+from finintegriteit.kern.vergrendeling import VersieConflict
+
 from .registratie import (
     betrokkene_toevoegen,
     betrokkene_wijzigen,

@@ -1,12 +1,5 @@
 """Error texts of the meldingen services, as constants so that forms and tests use the same words."""
 
-from django.core.exceptions import ValidationError
-
-VERSIE_CONFLICT = (
-    "Iemand anders heeft deze gegevens gewijzigd nadat u de pagina opende. Uw wijziging is niet "
-    "opgeslagen, zodat niets ongemerkt wordt overschreven. Laad de pagina opnieuw en voer uw wijziging "
-    "daarna opnieuw in."
-)
 MELDING_AFGEDAAN = "Deze melding is afgedaan en kan niet meer worden gewijzigd. Heropen haar eerst."
 OVERGANG_NIET_TOEGESTAAN = "Van ‘{van}’ naar ‘{naar}’ is geen toegestane statuswijziging."
 REDEN_VERPLICHT = "Geef een reden op."
@@ -34,10 +27,3 @@ BEWAREN_REDEN_VERPLICHT = (
     "Geef de reden waarom deze zaak niet vernietigd mag worden, bijvoorbeeld een lopende procedure."
 )
 AL_GEWIST = "De persoonsgegevens van deze melding zijn al gewist; er valt niets meer te bewaren."
-
-
-class VersieConflict(ValidationError):
-    """The row changed since the user loaded it (optimistic locking); nothing was saved."""
-
-    def __init__(self):
-        super().__init__(VERSIE_CONFLICT, code="versieconflict")

@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from ..nummering import volgend_meldingsnummer
 from . import fouten
 from .termijnen import termijn_velden
-from .vergrendeling import bijwerken_met_versie, wijzigen_met_audit
+from .vergrendeling import wijzigen_met_audit
 
 RECHT_IDENTITEIT = "meldingen.melder_identiteit_inzien"
 

@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import OnderzoekType
 
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Melding, StatusOvergang
 from . import fouten
-from .vergrendeling import bijwerken_met_versie
 
 S = Melding.Status
 
@@ -56,7 +56,7 @@ def melding_status_wijzigen(
         # Locked, so that no betrokkene is added between the closing check and the update.
         huidig = Melding.objects.select_for_update().get(pk=melding.pk)
         if huidig.versie != versie:
-            raise fouten.VersieConflict()
+            raise VersieConflict()
         if naar not in toegestane_overgangen(huidig.status):
             raise ValidationError(
                 {
@@ -137,7 +137,7 @@ def melding_heropenen(*, melding: Melding, door, reden: str, versie: int) -> Mel
     with transaction.atomic():
         huidig = Melding.objects.select_for_update().get(pk=melding.pk)
         if huidig.versie != versie:
-            raise fouten.VersieConflict()
+            raise VersieConflict()
         if not huidig.is_afgedaan:
             raise ValidationError(fouten.NIET_AFGEDAAN)
         naar = heropen_status(huidig)

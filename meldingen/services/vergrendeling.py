@@ -1,32 +1,11 @@
-"""Optimistic locking: a change is written only if the row still has the version the user saw."""
+"""Optimistic locking with the audit row the meldingen pages write; the lock itself is in kern."""
 
 from django.db import models, transaction
-from django.db.models import F
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
+from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 
 from ..audit import audit_vastleggen
 from ..models import AuditRegel
-from .fouten import VersieConflict
-
-
-def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) -> None:
-    """UPDATE ... SET <velden>, versie = versie + 1 WHERE pk = <pk> AND versie = <versie>.
-
-    No row changed means someone saved in between: refuse, and leave their change standing.
-    On success the instance carries the new values and version.
-    """
-    aantal = (
-        type(instantie)
-        .objects.filter(pk=instantie.pk, versie=versie)
-        .update(**velden, versie=F("versie") + 1)
-    )
-    if aantal != 1:
-        raise VersieConflict()
-    bulk_gewijzigd.send(sender=type(instantie))
-    for naam, waarde in velden.items():
-        setattr(instantie, naam, waarde)
-    instantie.versie = versie + 1
 
 
 def gewijzigde_velden(instantie: models.Model, waarden: dict) -> list[str]:

@@ -10,12 +10,11 @@ from afdoeningen.anonimisering import BEVAT_EMAIL, BEVAT_NAAM
 from afdoeningen.models import Afdoening
 from afdoeningen.services import (
     ALLEEN_LEZEN,
-    CONFLICT,
     DATUM_VOOR_ONTVANGST,
     AfdoeningAlleenLezen,
-    AfdoeningConflict,
     afdoening_vastleggen,
 )
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.models import AuditRegel, Melding
 
@@ -126,7 +125,7 @@ def test_tweede_gelijktijdige_opslag_wordt_geweigerd(betrokkene, analist, maak_g
     afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=0, **gegevens())
     # Both opened version 1; the colleague saves first.
     afdoening_vastleggen(betrokkene=betrokkene, door=collega, versie=1, **gegevens(aangetoond=False))
-    with pytest.raises(AfdoeningConflict):
+    with pytest.raises(VersieConflict):
         afdoening_vastleggen(
             betrokkene=betrokkene, door=analist, versie=1, **gegevens(inhoud="Ongewenste omgangsvormen.")
         )
@@ -140,7 +139,7 @@ def test_tweede_gelijktijdige_opslag_wordt_geweigerd(betrokkene, analist, maak_g
 
 def test_twee_keer_een_nieuwe_afdoening_aanmaken_geeft_een_conflict(betrokkene, analist):
     afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=0, **gegevens())
-    with pytest.raises(AfdoeningConflict):
+    with pytest.raises(VersieConflict):
         afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=0, **gegevens(aangetoond=False))
 
 
@@ -213,7 +212,7 @@ def test_conflict_op_de_pagina_met_herlaadlink(client, analist, betrokkene):
     antwoord = client.post(url(betrokkene), post_gegevens(versie=1, inhoud="Ongepaste communicatie."))
     html = antwoord.content.decode()
     assert antwoord.status_code == 409
-    assert CONFLICT in html.replace("&#x27;", "'")
+    assert VERSIE_CONFLICT in html.replace("&#x27;", "'")
     assert f'href="{url(betrokkene)}"' in html
     assert "Ongepaste communicatie." in html  # the user's input is still on screen
     assert Afdoening.objects.get().aangetoond is False

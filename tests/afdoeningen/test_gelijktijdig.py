@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 
 from afdoeningen.models import Afdoening
-from afdoeningen.services import AfdoeningConflict, afdoening_vastleggen
+from afdoeningen.services import afdoening_vastleggen
+from finintegriteit.kern.vergrendeling import VersieConflict
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 
 from .conftest import optie
@@ -41,7 +42,7 @@ def test_van_twee_gelijktijdige_opslagen_wordt_de_tweede_geweigerd(
                 betrokkene=betrokkene, door=analist, versie=versie, inhoud=inhoud, **gegevens
             )
             gelukt.append(inhoud)
-        except AfdoeningConflict:
+        except VersieConflict:
             conflicten.append(inhoud)
         except Exception as fout:  # noqa: BLE001 - reported by the assertion below
             fouten.append(fout)

@@ -5,9 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from meldingen.models import AuditRegel, Betrokkene, Melding
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen, wissen_vanaf
-from meldingen.services.fouten import AL_GEWIST, BEWAREN_REDEN_VERPLICHT, VERSIE_CONFLICT
+from meldingen.services.fouten import AL_GEWIST, BEWAREN_REDEN_VERPLICHT
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from meldingen.models import Betrokkene, Melding, StatusOvergang
 from meldingen.services import VersieConflict, betrokkene_wijzigen, melding_status_wijzigen, melding_wijzigen
-from meldingen.services.fouten import VERSIE_CONFLICT
 from tests.meldingen.test_paginas import formulier
 
 pytestmark = pytest.mark.django_db

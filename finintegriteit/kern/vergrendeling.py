@@ -1,0 +1,47 @@
+"""Optimistic locking: a change is written only if the row still has the version the user saw.
+
+Every model that users edit in a form carries a `versie` field; the form sends back the version it
+showed, and the service writes through `bijwerken_met_versie`. One helper and one error, so every page
+tells the user about a lost race in the same words.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+
+from .signalen import bulk_gewijzigd
+
+VERSIE_CONFLICT = (
+    "Iemand anders heeft deze gegevens gewijzigd nadat u de pagina opende. Uw wijziging is niet "
+    "opgeslagen, zodat niets ongemerkt wordt overschreven. Laad de pagina opnieuw en voer uw wijziging "
+    "daarna opnieuw in."
+)
+
+
+class VersieConflict(ValidationError):
+    """The row changed since the user loaded it; nothing was saved.
+
+    A ValidationError, so that a form shows it like any other refusal of the service.
+    """
+
+    def __init__(self):
+        super().__init__(VERSIE_CONFLICT, code="versieconflict")
+
+
+def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) -> None:
+    """UPDATE ... SET <velden>, versie = versie + 1 WHERE pk = <pk> AND versie = <versie>.
+
+    No row changed means someone saved in between: refuse, and leave their change standing.
+    On success the instance carries the new values and version.
+    """
+    aantal = (
+        type(instantie)
+        .objects.filter(pk=instantie.pk, versie=versie)
+        .update(**velden, versie=F("versie") + 1)
+    )
+    if aantal != 1:
+        raise VersieConflict()
+    bulk_gewijzigd.send(sender=type(instantie))
+    for naam, waarde in velden.items():
+        setattr(instantie, naam, waarde)
+    instantie.versie = versie + 1
