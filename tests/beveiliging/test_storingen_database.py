@@ -129,6 +129,7 @@ def test_een_andere_fout_houdt_de_gewone_foutpagina(browser, analist, monkeypatc
     assert antwoord.status_code == 500
     assert DATABASE_WEG not in antwoord.content.decode()
     assert "Er ging iets mis" in antwoord.content.decode()
+    assert "Ministerie van Financiën · Integriteit" in antwoord.content.decode(), "in de huisstijl"
 
 
 @pytest.mark.django_db
