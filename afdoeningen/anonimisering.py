@@ -34,6 +34,9 @@ BEVAT_PERSONEELSNUMMER = (
     "De omschrijving bevat het personeelsnummer van een betrokkene. Laat nummers van personen weg."
 )
 BEVAT_EMAIL = "De omschrijving bevat een e-mailadres ('{adres}'). Laat e-mailadressen weg."
+BEVAT_TELEFOONNUMMER = (
+    "De omschrijving bevat iets dat op een telefoonnummer lijkt ('{nummer}'). Laat telefoonnummers weg."
+)
 BEVAT_NUMMERREEKS = (
     "De omschrijving bevat een reeks van {aantal} cijfers ('{reeks}'); dat kan een personeels- of "
     "burgerservicenummer zijn. Laat zulke nummers weg."
@@ -51,6 +54,9 @@ MINSTE_CIJFERS_REEKS = 6
 _EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 _CIJFERREEKS = re.compile(rf"\d{{{MINSTE_CIJFERS_REEKS},}}")
 _CIJFERS_MET_SCHEIDING = re.compile(r"\d(?:[\d .\-/]*\d)?")
+# A Dutch telephone number in any usual notation: 06-12345678, 070 123 45 67, +31 (0)6 1234 5678.
+# Found without knowing whose number it is, so the check needs no one's identity.
+_TELEFOON = re.compile(r"(?<![\w+])(?:(?:\+31|0031)[\s-]*(?:\(0\))?|0)[\s-]*\d(?:[\s.\-/]*\d){8}(?!\d)")
 
 
 def woorden(tekst: str) -> list[str]:
@@ -142,6 +148,8 @@ def persoonsgegevens_in(
         problemen.append(BEVAT_MELDERGEGEVEN)
     if any(_bevat_nummer(tekst, tekstwoorden, nummer) for nummer in personeelsnummers):
         problemen.append(BEVAT_PERSONEELSNUMMER)
+    elif telefoon := _TELEFOON.search(tekst):
+        problemen.append(BEVAT_TELEFOONNUMMER.format(nummer=telefoon.group().strip()))
     elif reeks := _CIJFERREEKS.search(tekst):
         problemen.append(BEVAT_NUMMERREEKS.format(aantal=len(reeks.group()), reeks=reeks.group()))
     if adres := _EMAIL.search(tekst):

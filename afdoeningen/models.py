@@ -31,6 +31,15 @@ class Afdoening(models.Model):
         "personeelsnummers of e-mailadressen.",
     )
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
+    # Set when someone without the right to see the melder's identity wrote the inhoud: that user's
+    # check could not compare it with the identity (it would answer guesses), so a colleague with the
+    # right does, and the melding cannot be afgedaan before.
+    controle_melder_open = models.BooleanField(
+        "wacht op controle tegen de melder",
+        default=False,
+        editable=False,
+        help_text="De omschrijving is nog niet vergeleken met de naam en contactgegevens van de melder.",
+    )
 
     class Meta:
         verbose_name = "afdoening"

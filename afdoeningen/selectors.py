@@ -27,18 +27,23 @@ def standaard_inhouden() -> QuerySet:
     return StandaardInhoud.objects.filter(actief=True).values_list("tekst", flat=True)
 
 
-def inhoud_problemen(*, inhoud: str, melding: Melding) -> list[str]:
+def is_standaard_inhoud(inhoud: str) -> bool:
+    return StandaardInhoud.objects.filter(tekst=inhoud.strip()).exists()
+
+
+def inhoud_problemen(*, inhoud: str, melding: Melding, met_melder: bool) -> list[str]:
     """Why `inhoud` may not go into the annual report for this melding (empty list: it may).
 
     Checks the names and personnel numbers of every betrokkene of the melding (a text about one
-    betrokkene must not name another either) and the melder's identity when there is one. A standard
-    phrase is accepted as it is: those are the published, generic texts of the report.
+    betrokkene must not name another either), e-mail addresses, telephone numbers and long digit
+    runs. Only with `met_melder` (the user holds the identity right) is the melder's identity read
+    and compared: for anyone else the answer would tell whether a guessed name or number is the
+    melder's. A standard phrase is accepted as it is: those are the published texts of the report.
     """
-    if StandaardInhoud.objects.filter(tekst=inhoud.strip()).exists():
+    if is_standaard_inhoud(inhoud):
         return []
     personen = list(melding.betrokkenen.values_list("naam", "personeelsnummer"))
-    # Read only to compare, never shown: the message for a match does not reveal the identity.
-    identiteit = melder_identiteit_van(melding=melding)
+    identiteit = melder_identiteit_van(melding=melding) if met_melder else None
     return persoonsgegevens_in(
         inhoud,
         namen=[naam for naam, _ in personen if naam],

@@ -4,7 +4,7 @@ import datetime
 import hashlib
 from dataclasses import asdict
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -13,10 +13,11 @@ from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_vers
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.audit import audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
+from meldingen.services.registratie import RECHT_IDENTITEIT
 
 from .importeren import Samenvatting, register_importeren
 from .models import Afdoening, Registerimport
-from .selectors import inhoud_problemen
+from .selectors import inhoud_problemen, is_standaard_inhoud
 
 ALLEEN_LEZEN = (
     "Deze melding is afgedaan: de afdoening kan niet meer worden gewijzigd. Wie het recht heeft, kan de "
@@ -25,6 +26,9 @@ ALLEEN_LEZEN = (
 DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór de ontvangst van de melding ({datum})."
 DATUM_IN_TOEKOMST = "De datum van afdoening ligt in de toekomst."
 NIET_IN_GEBRUIK = "'{label}' is in {jaar} niet in gebruik."
+GEEN_RECHT_CONTROLE = (
+    "Alleen wie de identiteit van de melder mag inzien, kan de omschrijving daarmee vergelijken."
+)
 
 VELDEN = ("schending", "aangetoond", "type", "datum", "inhoud")
 
@@ -33,7 +37,13 @@ class AfdoeningAlleenLezen(Exception):
     pass
 
 
-def _controleer(*, melding: Melding, schending, type, datum: datetime.date, inhoud: str) -> None:
+def _met_melder(door) -> bool:
+    return door is not None and door.has_perm(RECHT_IDENTITEIT)
+
+
+def _controleer(
+    *, melding: Melding, schending, type, datum: datetime.date, inhoud: str, met_melder: bool
+) -> None:
     fouten: dict[str, list[str]] = {}
     if datum < melding.ontvangen_op:
         fouten.setdefault("datum", []).append(
@@ -44,7 +54,7 @@ def _controleer(*, melding: Melding, schending, type, datum: datetime.date, inho
     for veld, optie in (("schending", schending), ("type", type)):
         if not optie.in_gebruik(datum.year):
             fouten.setdefault(veld, []).append(NIET_IN_GEBRUIK.format(label=optie.label, jaar=datum.year))
-    if problemen := inhoud_problemen(inhoud=inhoud, melding=melding):
+    if problemen := inhoud_problemen(inhoud=inhoud, melding=melding, met_melder=met_melder):
         fouten["inhoud"] = problemen
     if fouten:
         raise ValidationError(fouten)
@@ -67,6 +77,11 @@ def afdoening_vastleggen(
     meantime the save is refused with VersieConflict instead of overwriting their work; an afdoening
     of an afgedane melding is refused with AfdoeningAlleenLezen; bad input raises ValidationError with
     messages per field. Writes one audit row with the names of the fields that changed.
+
+    Only for a user with the identity right is the inhoud compared with the melder's identity. When
+    someone else writes a new inhoud, the afdoening waits for that comparison by a colleague with the
+    right (afdoening_controleren) and the melding cannot be afgedaan before: the writer's own answer
+    never depends on the identity, so it cannot be used to test guesses.
     """
     inhoud = inhoud.strip()
     waarden = {
@@ -82,14 +97,20 @@ def afdoening_vastleggen(
         melding = Melding.objects.select_for_update().get(pk=betrokkene.melding_id)
         if melding.status == Melding.Status.AFGEDAAN:
             raise AfdoeningAlleenLezen(ALLEEN_LEZEN)
-        _controleer(melding=melding, schending=schending, type=type, datum=datum, inhoud=inhoud)
+        met_melder = _met_melder(door)
+        _controleer(
+            melding=melding, schending=schending, type=type, datum=datum, inhoud=inhoud, met_melder=met_melder
+        )
         bestaande = Afdoening.objects.filter(betrokkene_id=betrokkene.pk).first()
+        controle_open = _controle_open(bestaande=bestaande, inhoud=inhoud, met_melder=met_melder)
         if bestaande is None:
             if versie != 0:
                 raise VersieConflict()
             try:
                 with transaction.atomic():
-                    afdoening = Afdoening.objects.create(betrokkene=betrokkene, versie=1, **waarden)
+                    afdoening = Afdoening.objects.create(
+                        betrokkene=betrokkene, versie=1, controle_melder_open=controle_open, **waarden
+                    )
             except IntegrityError:
                 # Another analist created the afdoening of this betrokkene at the same moment.
                 raise VersieConflict() from None
@@ -99,6 +120,7 @@ def afdoening_vastleggen(
             return afdoening
         if bestaande.versie != versie:
             raise VersieConflict()
+        waarden["controle_melder_open"] = controle_open
         gewijzigd = [veld for veld, waarde in waarden.items() if getattr(bestaande, veld) != waarde]
         if not gewijzigd:
             return bestaande
@@ -106,6 +128,42 @@ def afdoening_vastleggen(
         audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
         bestaande.refresh_from_db()
         return bestaande
+
+
+def _controle_open(*, bestaande: Afdoening | None, inhoud: str, met_melder: bool) -> bool:
+    if met_melder or is_standaard_inhoud(inhoud):
+        return False
+    if bestaande is not None and bestaande.inhoud == inhoud:
+        return bestaande.controle_melder_open
+    return True
+
+
+def afdoening_controleren(*, afdoening: Afdoening, door) -> Afdoening:
+    """Compare the inhoud with the melder's identity, for an afdoening written without that right.
+
+    Only for users with the identity right (they may know the identity, so the answer tells them
+    nothing new). When the text names the melder, ValidationError: the analist rewrites the inhoud on
+    the afdoening form, where the same comparison runs. Otherwise the afdoening no longer waits.
+    """
+    if not _met_melder(door):
+        raise PermissionDenied(GEEN_RECHT_CONTROLE)
+    with transaction.atomic():
+        melding = Melding.objects.select_for_update().get(pk=afdoening.betrokkene.melding_id)
+        if melding.status == Melding.Status.AFGEDAAN:
+            raise AfdoeningAlleenLezen(ALLEEN_LEZEN)
+        huidig = Afdoening.objects.select_for_update().get(pk=afdoening.pk)
+        if not huidig.controle_melder_open:
+            return huidig
+        if problemen := inhoud_problemen(inhoud=huidig.inhoud, melding=melding, met_melder=True):
+            raise ValidationError({"inhoud": problemen})
+        bijwerken_met_versie(huidig, versie=huidig.versie, velden={"controle_melder_open": False})
+        audit_vastleggen(
+            gebruiker=door,
+            actie=AuditRegel.Actie.GEWIJZIGD,
+            object=huidig,
+            velden=["controle_melder_open"],
+        )
+        return huidig
 
 
 def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from meldingen.audit import weigering_vastleggen
+from meldingen.services.registratie import RECHT_IDENTITEIT
 
 from .. import selectors, services
 from ..forms import DATALIST_ID, AfdoeningForm
@@ -57,5 +59,28 @@ def vastleggen(request, betrokkene_pk):
         "conflict_tekst": VERSIE_CONFLICT,
         "standaard_inhouden": selectors.standaard_inhouden(),
         "datalist_id": DATALIST_ID,
+        "mag_controleren": request.user.has_perm(RECHT_IDENTITEIT),
     }
     return render(request, "afdoeningen/afdoening.html", context, status=409 if conflict else 200)
+
+
+@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
+@rol_vereist(r.OIF_ANALIST)
+@require_POST
+def controleren(request, betrokkene_pk):
+    """Compare the inhoud with the melder's identity; the service refuses users without that right."""
+    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    afdoening = getattr(betrokkene, "afdoening", None)
+    if afdoening is None:
+        return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)
+    try:
+        services.afdoening_controleren(afdoening=afdoening, door=request.user)
+    except services.AfdoeningAlleenLezen as fout:
+        messages.error(request, str(fout))
+    except ValidationError as fout:
+        for tekst in fout.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(request, "De omschrijving noemt de melder niet; de afdoening telt als vastgelegd.")
+        return redirect("meldingen:detail", pk=betrokkene.melding_id)
+    return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)

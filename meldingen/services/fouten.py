@@ -3,6 +3,10 @@
 MELDING_AFGEDAAN = "Deze melding is afgedaan en kan niet meer worden gewijzigd. Heropen haar eerst."
 OVERGANG_NIET_TOEGESTAAN = "Van ‘{van}’ naar ‘{naar}’ is geen toegestane statuswijziging."
 REDEN_VERPLICHT = "Geef een reden op."
+CONTROLE_MELDER_OPEN = (
+    "De melding kan nog niet worden afgedaan: {aantal} afdoening(en) wachten op de controle van de "
+    "omschrijving door een analist met het recht om de identiteit van de melder in te zien."
+)
 AFDOENING_ONTBREEKT = (
     "De melding kan pas worden afgedaan als elke betrokkene een afdoening heeft. "
     "Nog zonder afdoening: {aantal} van {totaal}."

@@ -91,6 +91,8 @@ def _controleer_afsluiten(melding: Melding, reden: str) -> None:
     zonder = melding.betrokkenen.filter(afdoening__isnull=True).count()
     if zonder:
         raise ValidationError({"naar": fouten.AFDOENING_ONTBREEKT.format(aantal=zonder, totaal=totaal)})
+    if wachtend := melding.betrokkenen.filter(afdoening__controle_melder_open=True).count():
+        raise ValidationError({"naar": fouten.CONTROLE_MELDER_OPEN.format(aantal=wachtend)})
     if not reden:
         raise ValidationError({"reden": fouten.REDEN_VERPLICHT})
 

@@ -151,7 +151,8 @@ def test_wijziging_schrijft_alleen_veldnamen_in_de_audittrail(betrokkene, analis
     regels = AuditRegel.objects.filter(object_type="afdoening", object_id=str(afdoening.pk)).order_by("pk")
     assert [(r.actie, r.velden, r.gebruiker) for r in regels] == [
         ("aangemaakt", ["aangetoond", "datum", "inhoud", "schending", "type"], analist),
-        ("gewijzigd", ["inhoud"], analist),
+        # A standard phrase replaced by an own text now waits for the check against the melder.
+        ("gewijzigd", ["controle_melder_open", "inhoud"], analist),
     ]
     assert "omgangsvormen" not in str(list(regels.values()))
 

@@ -103,18 +103,26 @@ def test_gegevens_van_de_melder_worden_geweigerd_zonder_ze_te_noemen():
 
 def test_alle_betrokkenen_van_de_melding_tellen_mee(maak_melding):
     melding = maak_melding(betrokkenen=["Jan de Vries", "Fatima El Amrani"])
-    assert inhoud_problemen(inhoud="Samen met El Amrani gehandeld.", melding=melding) == [
+    assert inhoud_problemen(inhoud="Samen met El Amrani gehandeld.", melding=melding, met_melder=False) == [
         BEVAT_NAAM.format(woord="El Amrani")
     ]
-    assert inhoud_problemen(inhoud="Samen met Amrani gehandeld.", melding=melding)
-    assert inhoud_problemen(inhoud="Ongewenste omgangsvormen medewerker.", melding=melding) == []
+    assert inhoud_problemen(inhoud="Samen met Amrani gehandeld.", melding=melding, met_melder=False)
+    assert (
+        inhoud_problemen(inhoud="Ongewenste omgangsvormen medewerker.", melding=melding, met_melder=False)
+        == []
+    )
 
 
 def test_standaardomschrijving_wordt_altijd_geaccepteerd(maak_melding):
     # A betrokkene called 'Medewerker' cannot make the published phrase personal.
     melding = maak_melding(betrokkenen=["Piet Medewerker"])
-    assert inhoud_problemen(inhoud="Ongewenste omgangsvormen medewerker.", melding=melding) == []
-    assert inhoud_problemen(inhoud="Ongewenste omgangsvormen door medewerker.", melding=melding)
+    assert (
+        inhoud_problemen(inhoud="Ongewenste omgangsvormen medewerker.", melding=melding, met_melder=False)
+        == []
+    )
+    assert inhoud_problemen(
+        inhoud="Ongewenste omgangsvormen door medewerker.", melding=melding, met_melder=False
+    )
 
 
 def test_standaardomschrijvingen_komen_uit_bijlage_2(db):
@@ -143,3 +151,14 @@ def test_achternaam_die_een_gewoon_woord_is_geeft_bewust_vals_alarm():
     assert persoonsgegevens_in("Dit is meer dan eens gebeurd.", namen=["Kees van der Meer"])
     assert persoonsgegevens_in("Er is grote schade ontstaan.", namen=["Els de Groot"]) == []
     assert persoonsgegevens_in("Er is een groot risico ontstaan.", namen=["Els de Groot"])
+
+
+@pytest.mark.parametrize(
+    "tekst", ["Bel 06-12345678.", "Tel. 070 123 45 67", "Via +31 (0)6 1234 5678 gebeld", "06 12 34 56 78"]
+)
+def test_telefoonnummer_wordt_zonder_melder_geweigerd(tekst):
+    assert persoonsgegevens_in(tekst)[0].startswith("De omschrijving bevat iets dat op een telefoonnummer")
+
+
+def test_jaartallen_zijn_geen_telefoonnummer():
+    assert persoonsgegevens_in("In 2022 2023 2024 herhaald.") == []

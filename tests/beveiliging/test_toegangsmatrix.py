@@ -71,6 +71,7 @@ MATRIX = {
     "meldingen:betrokkene_toevoegen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:betrokkene_wijzigen": ("betrokkene", (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:vastleggen": ("betrokkene_pk", (LOGIN, 403, 200, 403, 403, 403)),
+    "afdoeningen:controleren": ("betrokkene_pk", (LOGIN, 403, 405, 403, 403, 403)),
     "afdoeningen:importeren": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:sjabloon": (None, (LOGIN, 403, 200, 403, 403, 403)),
     # The own (empty) upload: its owner is sent back to the upload page with a message.

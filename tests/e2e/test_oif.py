@@ -8,6 +8,7 @@ import re
 import pytest
 
 from afdoeningen.models import Afdoening
+from afdoeningen.services import afdoening_controleren
 from finintegriteit.kern import rollen as r
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.models import Melding
@@ -15,6 +16,7 @@ from meldingen.services import melding_registreren
 from tests.afdoeningen.registerbestanden import als_csv, open_regel, regel
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
+from tests.meldingen.conftest import recht
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +36,7 @@ def status_wijzigen(page, naar: str, reden: str):
     return klik_en_wacht(page, page.get_by_role("button", name="Status wijzigen"))
 
 
-def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_server, analist):
+def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_server, analist, maak_gebruiker):
     ontvangen = datetime.date.today() - datetime.timedelta(days=2)
     # A first login of an analist links the authenticator app; inloggen() types the code it shows.
     inloggen(pagina, live_server, "analist", WACHTWOORD)
@@ -145,6 +147,15 @@ def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_serve
     assert pagina.url.endswith(f"/meldingen/{melding.pk}/")
     assert pagina.get_by_text("nog geen afdoening").count() == 0
     assert Afdoening.objects.filter(betrokkene__melding=melding).count() == 2
+
+    # Own texts of an analist without the identity right wait for a colleague who holds it (that
+    # colleague's page is tested in tests/afdoeningen/test_melder_orakel.py).
+    assert pagina.get_by_text("wacht op controle tegen de melder").count() == 2
+    teamleider = recht(maak_gebruiker("teamleider", r.OIF_ANALIST), "melder_identiteit_inzien")
+    for afdoening in Afdoening.objects.filter(betrokkene__melding=melding):
+        afdoening_controleren(afdoening=afdoening, door=teamleider)
+    pagina.reload()
+    assert pagina.get_by_text("wacht op controle tegen de melder").count() == 0
 
     status_wijzigen(pagina, "Afgedaan", "Afgerond; melder geïnformeerd.")
     assert pagina.get_by_text("is alleen te lezen").is_visible()
