@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.uploads import Upload
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
-from meldingen.audit import audit_vastleggen
+from meldingen.audit import audit_bulk_vastleggen, audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
 from meldingen.services.registratie import RECHT_IDENTITEIT
 
@@ -164,6 +165,20 @@ def afdoening_controleren(*, afdoening: Afdoening, door) -> Afdoening:
             velden=["controle_melder_open"],
         )
         return huidig
+
+
+def afdoeningen_bulk_vastleggen(*, door, afdoeningen: list[Afdoening], reden: str) -> list[Afdoening]:
+    """Insert many afdoeningen of betrokkenen just registered in bulk, with one audit row each.
+
+    For an imported register and for demo and benchmark data; the caller has checked them.
+    """
+    with transaction.atomic():
+        Afdoening.objects.bulk_create(afdoeningen, batch_size=1000)
+        audit_bulk_vastleggen(
+            gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, objecten=afdoeningen, reden=reden
+        )
+        bulk_gewijzigd.send(sender=Afdoening)
+    return afdoeningen
 
 
 def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:

@@ -32,16 +32,36 @@ def audit_vastleggen(
 
 def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> None:
     """One 'bekeken' row per object shown on a page, written in a single query."""
+    audit_bulk_vastleggen(gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, objecten=objecten, velden=[])
+
+
+def gevulde_velden(obj: models.Model) -> list[str]:
+    """Names of the fields a new object was given a value in (what an 'aangemaakt' row lists)."""
+    return sorted(
+        veld.name
+        for veld in obj._meta.concrete_fields
+        if veld.editable and not veld.primary_key and getattr(obj, veld.attname) not in (None, "")
+    )
+
+
+def audit_bulk_vastleggen(
+    *, gebruiker, actie: str, objecten: list[models.Model], reden: str = "", velden: list[str] | None = None
+) -> None:
+    """One row per object in bulk inserts; `velden` defaults to each object's filled fields."""
+    gebruiker = _gebruiker(gebruiker)
     AuditRegel.objects.bulk_create(
-        [
+        (
             AuditRegel(
-                gebruiker=_gebruiker(gebruiker),
-                actie=AuditRegel.Actie.BEKEKEN,
+                gebruiker=gebruiker,
+                actie=actie,
                 object_type=obj._meta.model_name,
                 object_id=str(obj.pk),
+                velden=sorted(velden) if velden is not None else gevulde_velden(obj),
+                reden=reden[:300],
             )
             for obj in objecten
-        ]
+        ),
+        batch_size=1000,
     )
 
 

@@ -14,12 +14,16 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 
 from afdoeningen.models import Afdoening
+from afdoeningen.services import afdoeningen_bulk_vastleggen
 from finintegriteit.kern import rollen as r
 from finintegriteit.referentie import models as ref
-from meldingen.models import Betrokkene, Melding, Meldingsteller
+from meldingen.models import Betrokkene, Melding
+from meldingen.services.bulk import NieuweMelding, meldingen_bulk_registreren
+from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen
 from vertrouwenspersonen.models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag
 
 BATCH = 10_000
+REDEN = "Synthetische testdata."
 # Relative sizes of the onderdelen, as in the 2024 Tellijst (818 / 224 / 117 / 33 / 8).
 ONDERDEEL_GEWICHT = {
     "belastingdienst": 818,
@@ -141,7 +145,7 @@ def adviesvragen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -
         rijen = adviesvragen_bouwen(
             aantal=min(BATCH, aantal - gemaakt), jaren=jaren, opties=opties, vps=vps, rnd=rnd
         )
-        Adviesvraag.objects.bulk_create(rijen, batch_size=BATCH)
+        adviesvragen_bulk_toevoegen(adviesvragen=rijen)
         gemaakt += len(rijen)
     return gemaakt
 
@@ -164,13 +168,8 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
     }
     for jaar, n in zip(jaren, per_jaar, strict=True):
         with transaction.atomic():
-            teller, _ = Meldingsteller.objects.select_for_update().get_or_create(jaar=jaar)
-            start = teller.laatste
-            teller.laatste += n
-            teller.save(update_fields=["laatste"])
             meldingen = []
-            for i in range(n):
-                volgnummer = start + i + 1
+            for _ in range(n):
                 ontvangen = datetime.date(jaar, 1, 1) + datetime.timedelta(days=rnd.randrange(365))
                 soort = rnd.choices(
                     ["geen-onderzoek", "orienterend-onderzoek", "volledig-feitenonderzoek"], [85, 2, 13]
@@ -178,9 +177,6 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
                 afgedaan = jaar < jaren[-1] or rnd.random() < 0.8
                 meldingen.append(
                     Melding(
-                        nummer=f"OIF-{jaar}-{volgnummer:04d}",
-                        jaar=jaar,
-                        volgnummer=volgnummer,
                         ontvangen_op=ontvangen,
                         melder_type=rnd.choice(opties.in_jaar(ref.MelderType, jaar)),
                         onderwerp=rnd.choice(opties.in_jaar(ref.SchendingSoort, jaar)),
@@ -194,42 +190,42 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
                         else None,
                     )
                 )
-            Melding.objects.bulk_create(meldingen, batch_size=BATCH)
-            meldingen = list(Melding.objects.filter(jaar=jaar, volgnummer__gt=start).order_by("volgnummer"))
-            betrokkenen = []
-            for melding in meldingen:
-                for _ in range(rnd.choice((1, 1, 1, 2, 3))):
-                    betrokkenen.append(
+            # Numbered in this order, continuing after what the year already has.
+            nieuwe = [
+                NieuweMelding(
+                    melding=melding,
+                    betrokkenen=[
                         Betrokkene(
-                            melding=melding,
                             naam="",
                             personeelsnummer="",
                             dienstonderdeel=melding.dienstonderdeel,
                             leidinggevende=rnd.random() < 0.15,
                         )
-                    )
-            Betrokkene.objects.bulk_create(betrokkenen, batch_size=BATCH)
+                        for _ in range(rnd.choice((1, 1, 1, 2, 3)))
+                    ],
+                )
+                for melding in meldingen
+            ]
+            meldingen_bulk_registreren(door=None, meldingen=nieuwe, reden=REDEN)
             afdoeningtypen = opties.in_jaar(ref.AfdoeningType, jaar)
-            afgedane = [m.pk for m in meldingen if m.status == Melding.Status.AFGEDAAN]
-            datum_van = {m.pk: m.afgedaan_op for m in meldingen}
             afdoeningen = [
                 Afdoening(
-                    betrokkene_id=b_pk,
+                    betrokkene=betrokkene,
                     schending=rnd.choice(opties.in_jaar(ref.SchendingSoort, jaar)),
                     aangetoond=rnd.random() < 0.45,
                     type=rnd.choices(
                         afdoeningtypen, [AFDOENING_GEWICHT.get(t.code, 3) for t in afdoeningtypen]
                     )[0],
-                    datum=datum_van[m_pk],
+                    datum=nieuw.melding.afgedaan_op,
                     inhoud="Medewerker heeft zich niet gehouden aan interne regels.",
                 )
-                for b_pk, m_pk in Betrokkene.objects.filter(melding_id__in=afgedane).values_list(
-                    "pk", "melding_id"
-                )
+                for nieuw in nieuwe
+                if nieuw.melding.status == Melding.Status.AFGEDAAN
+                for betrokkene in nieuw.betrokkenen
             ]
-            Afdoening.objects.bulk_create(afdoeningen, batch_size=BATCH)
+            afdoeningen_bulk_vastleggen(door=None, afdoeningen=afdoeningen, reden=REDEN)
         resultaat.meldingen += n
-        resultaat.betrokkenen += len(betrokkenen)
+        resultaat.betrokkenen += sum(len(nieuw.betrokkenen) for nieuw in nieuwe)
         resultaat.afdoeningen += len(afdoeningen)
     return resultaat
 

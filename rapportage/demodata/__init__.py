@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from finintegriteit.kern.signalen import bulk_gewijzigd
+from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen, adviesvragen_bulk_verwijderen
 from vertrouwenspersonen.models import Adviesvraag
 
 from .kerncijfers import kerncijfers_laden
@@ -61,19 +62,19 @@ def demodata_laden() -> dict:
     data = gegevens()
     eigenaar, eigenaars = _eigenaars()
     jaren = [int(jaar) for jaar in data["tellijst"]]
-    Adviesvraag.objects.filter(jaar__in=jaren, geregistreerd_door__in=eigenaars).delete()
+    adviesvragen_bulk_verwijderen(jaren=jaren, geregistreerd_door=eigenaars)
     andere = Adviesvraag.objects.filter(jaar__in=jaren).count()
     if andere:
         raise DemodataFout(
             f"Er staan al {andere} adviesvragen uit {min(jaren)}-{max(jaren)} in de Tellijst die niet uit de "
             "demodata komen; de demodata zouden de gepubliceerde aantallen dan niet reproduceren."
         )
-    rijen = Adviesvraag.objects.bulk_create(tellijst_rijen(data["tellijst"], door=eigenaar), batch_size=2000)
+    rijen = adviesvragen_bulk_toevoegen(adviesvragen=tellijst_rijen(data["tellijst"], door=eigenaar))
     aantallen = {
         "adviesvragen": len(rijen),
         "meldingen": oif_laden(data["oif_2024"], door=None),
         "kerncijfers": kerncijfers_laden(data["kerncijfers"]),
         "vertrouwenspersonen": _register_laden(),
     }
-    bulk_gewijzigd.send(sender=None)  # several models, all by bulk_create
+    bulk_gewijzigd.send(sender=None)  # kerncijfers too, by bulk_create
     return aantallen

@@ -16,6 +16,7 @@ import random
 from collections import Counter
 
 from afdoeningen.models import Afdoening
+from afdoeningen.services import afdoeningen_bulk_vastleggen
 from finintegriteit.referentie.models import (
     AfdoeningType,
     MelderType,
@@ -23,12 +24,14 @@ from finintegriteit.referentie.models import (
     OnderzoekType,
     SchendingSoort,
 )
-from meldingen.models import Betrokkene, Melding, Meldingsteller, StatusOvergang
+from meldingen.models import Betrokkene, Melding
+from meldingen.services.bulk import NieuweMelding, meldingen_bulk_registreren, meldingen_bulk_verwijderen
 from meldingen.services.termijnen import termijn_velden
 
 from .tellijst import DemodataFout, uitgerold
 
 JAAR = 2024
+REDEN = "Demodata."
 DEMO_OMSCHRIJVING = "Demodata: fictieve melding voor de jaarrapportage."
 S = Melding.Status
 ONDERZOEK_STATUS = {
@@ -102,7 +105,7 @@ def oif_laden(gegevens: dict, *, door) -> int:
             f"Er staan al {andere} meldingen uit {JAAR} in de database die niet uit de demodata komen. "
             f"De demodata nummeren {JAAR} zonder gaten en laden alleen zonder zulke meldingen."
         )
-    Melding.objects.filter(jaar=JAAR, omschrijving=DEMO_OMSCHRIJVING).delete()
+    meldingen_bulk_verwijderen(jaar=JAAR, omschrijving=DEMO_OMSCHRIJVING)
 
     onderdelen = {o.code: o for o in Onderdeel.objects.all()}
     schendingen = {o.code: o for o in SchendingSoort.objects.all()}
@@ -130,15 +133,11 @@ def oif_laden(gegevens: dict, *, door) -> int:
             "Demodata OIF: melders en onderwerpen tellen niet op tot hetzelfde aantal meldingen."
         )
 
-    meldingen, betrokkenen, afdoeningen, overgangen = [], [], [], []
+    nieuwe, afdoeningen = [], []
     for positie, (soort, index, onderwerp) in enumerate(plan):
-        volgnummer = positie + 1
         ontvangen = datetime.date(JAAR, 1, 2) + datetime.timedelta(days=positie * 330 // len(plan))
         klokkenluider = schendingen[onderwerp].is_misstand
         melding = Melding(
-            nummer=f"OIF-{JAAR}-{volgnummer:04d}",
-            jaar=JAAR,
-            volgnummer=volgnummer,
             ontvangen_op=ontvangen,
             melder_type=meldertypen[melders[positie]],
             onderwerp=schendingen[onderwerp],
@@ -147,7 +146,7 @@ def oif_laden(gegevens: dict, *, door) -> int:
             ontvangstbevestiging_op=ontvangen + datetime.timedelta(days=3) if klokkenluider else None,
             **termijn_velden(klokkenluidersmelding=klokkenluider, ontvangen_op=ontvangen),
         )
-        stappen = [("", S.ONTVANGEN)]
+        nieuw = NieuweMelding(melding=melding, stappen=[("", S.ONTVANGEN)])
         if soort == "afgedaan":
             code_onderdeel, schending, inhoud, afdoening_type = rijen[index]
             datum = min(
@@ -160,18 +159,17 @@ def oif_laden(gegevens: dict, *, door) -> int:
             melding.afgedaan_op = datum
             if klokkenluider:
                 melding.terugkoppeling_op = min(datum, melding.terugkoppeling_uiterlijk)
-            stappen += [
+            nieuw.stappen += [
                 (S.ONTVANGEN, S.IN_BEOORDELING),
                 (S.IN_BEOORDELING, ONDERZOEK_STATUS[onderzoek]),
                 (ONDERZOEK_STATUS[onderzoek], S.AFGEDAAN),
             ]
             betrokkene = Betrokkene(
-                melding=melding,
                 naam=f"Betrokkene {index + 1:03d} (demo)",
                 dienstonderdeel=onderdelen[code_onderdeel],
                 leidinggevende="leidinggevende" in inhoud.lower(),
             )
-            betrokkenen.append(betrokkene)
+            nieuw.betrokkenen.append(betrokkene)
             afdoeningen.append(
                 Afdoening(
                     betrokkene=betrokkene,
@@ -185,22 +183,12 @@ def oif_laden(gegevens: dict, *, door) -> int:
             melding.dienstonderdeel = onderdelen[OPEN_ONDERDELEN[index % len(OPEN_ONDERDELEN)]]
             if index % 2:
                 melding.status = S.IN_BEOORDELING
-                stappen.append((S.ONTVANGEN, S.IN_BEOORDELING))
-        meldingen.append(melding)
-        overgangen += [
-            StatusOvergang(melding=melding, van=van, naar=naar, door=door, reden="Demodata.")
-            for van, naar in stappen
-        ]
+                nieuw.stappen.append((S.ONTVANGEN, S.IN_BEOORDELING))
+        nieuwe.append(nieuw)
 
-    Melding.objects.bulk_create(meldingen)
-    for betrokkene in betrokkenen:
-        betrokkene.melding_id = betrokkene.melding.pk
-    Betrokkene.objects.bulk_create(betrokkenen)
+    # Numbered in the order of the plan: no other melding of the year exists, so 1 to N.
+    meldingen = meldingen_bulk_registreren(door=door, meldingen=nieuwe, reden=REDEN)
     for afdoening in afdoeningen:
         afdoening.betrokkene_id = afdoening.betrokkene.pk
-    Afdoening.objects.bulk_create(afdoeningen)
-    for overgang in overgangen:
-        overgang.melding_id = overgang.melding.pk
-    StatusOvergang.objects.bulk_create(overgangen)
-    Meldingsteller.objects.update_or_create(jaar=JAAR, defaults={"laatste": len(meldingen)})
+    afdoeningen_bulk_vastleggen(door=door, afdoeningen=afdoeningen, reden=REDEN)
     return len(meldingen)
