@@ -32,6 +32,11 @@ class CifCategorieInline(_RegelInline):
     fields = ["categorie", "aantal", "volgorde"]
 
 
+class BenoemdKerncijferInline(_RegelInline):
+    model = models.BenoemdKerncijfer
+    fields = ["naam", "omschrijving", "waarde", "eenheid", "volgorde"]
+
+
 @admin.register(models.Kerncijfers)
 class KerncijfersAdmin(admin.ModelAdmin):
     """One page per report year with everything the system cannot count itself."""
@@ -53,4 +58,5 @@ class KerncijfersAdmin(admin.ModelAdmin):
         KlachtOnderwerpInline,
         KlachtUitkomstInline,
         CifCategorieInline,
+        BenoemdKerncijferInline,
     ]

@@ -26,9 +26,34 @@ def titel(jaar: int) -> str:
     return f"Jaarrapportage integriteit {jaar}"
 
 
+def pdf_hoofdstukken(cijfers: dict, *, delen=None) -> list[Hoofdstuk]:
+    """The chapters of the PDF: the year's structure and texts (teksten) around the generated content.
+
+    `delen` default to the year's own structure (or the one it would start from).
+    """
+    from .hoofdstukken import gegenereerde_delen
+    from .selectors import export_uit_jaarcijfers, toon_aantal
+    from .teksten import opbouw, selectors
+
+    jaar = cijfers["jaar"]
+    benoemd = selectors.benoemde_kerncijfers(jaar=jaar)
+    drempel = cijfers.get("drempel") or 0
+    try:
+        export = export_uit_jaarcijfers(cijfers)
+    except (KeyError, TypeError):
+        # Figures built by hand in an older, partial shape (tests): texts can name only the year.
+        export = {"jaar": jaar}
+    return opbouw.hoofdstukken_uit_structuur(
+        selectors.rapportdelen(jaar=jaar) if delen is None else delen,
+        gegenereerd=gegenereerde_delen(cijfers, benoemd=benoemd),
+        waarden=selectors.verwijzingswaarden(export=export, benoemd=benoemd),
+        toon_aantal=(lambda n: toon_aantal(n, drempel=drempel)) if drempel else None,
+    )
+
+
 def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -> dict:
     cijfers = cijfers if cijfers is not None else _cijfers(jaar=jaar, onderdeel=onderdeel)
-    hoofdstukken = hoofdstukken_uit_cijfers(cijfers)
+    hoofdstukken = pdf_hoofdstukken(cijfers)
     vorige = False
     for hoofdstuk in hoofdstukken:
         hoofdstuk.vorige_is_bijlage = vorige

@@ -239,3 +239,120 @@ class CifCategorie(_KerncijferRegel):
 
     def __str__(self):
         return self.categorie
+
+
+class BenoemdKerncijfer(_KerncijferRegel):
+    """A figure of the year that the system does not register and that has no field of its own.
+
+    For instance the score of the medewerkersonderzoek or the number of medewerkers trained. Texts of the
+    report refer to it as `{{ benoemd.<naam> }}`; the section 'Overige kerncijfers' lists them all.
+    """
+
+    kerncijfers = models.ForeignKey(
+        Kerncijfers, on_delete=models.CASCADE, related_name="benoemde_cijfers", verbose_name="kerncijfers"
+    )
+    naam = models.SlugField(
+        "naam",
+        max_length=60,
+        allow_unicode=False,
+        help_text="Kleine letters, cijfers en _, bijv. 'score_sociale_veiligheid'; "
+        "in een tekst: {{ benoemd.score_sociale_veiligheid }}.",
+    )
+    omschrijving = models.CharField("omschrijving", max_length=200, help_text="Zoals het rapport het noemt.")
+    waarde = models.DecimalField("waarde", max_digits=12, decimal_places=2)
+    eenheid = models.CharField(
+        "eenheid", max_length=40, blank=True, help_text="Bijv. 'medewerkers', '%' of 'rapportcijfer'."
+    )
+
+    class Meta(_KerncijferRegel.Meta):
+        verbose_name = "benoemd kerncijfer"
+        verbose_name_plural = "benoemde kerncijfers"
+        constraints = [
+            models.UniqueConstraint(fields=["kerncijfers", "naam"], name="benoemd_kerncijfer_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(naam__regex=r"^[a-z][a-z0-9_]*$"),
+                name="benoemd_kerncijfer_naam_vorm",
+                violation_error_message="Een naam bestaat uit kleine letters, cijfers en _ en begint met "
+                "een letter.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.omschrijving}: {self.waarde} {self.eenheid}".strip()
+
+
+# --- The report's structure and texts, per report year, edited by the coordinator ------------------
+
+
+class Rapportdeel(models.Model):
+    """A chapter or section of the jaarrapportage of one year: title, place, text and generated content.
+
+    The chapters and sections of a year, in `volgorde`, are the report; numbers (1, 1.1, Bijlage 2) follow
+    from the order. A section belongs to the chapter before it.
+    """
+
+    class Niveau(models.TextChoices):
+        HOOFDSTUK = "hoofdstuk", "Hoofdstuk"
+        PARAGRAAF = "paragraaf", "Paragraaf"
+
+    class Inhoud(models.TextChoices):
+        GEEN = "", "Alleen tekst"
+        KERNCIJFERS = "kerncijfers", "Kerncijfers (tegels en tabel)"
+        OIF = "oif", "Meldingen bij het OIF (tabellen en grafieken)"
+        VERTROUWENSPERSONEN = "vertrouwenspersonen", "Adviesvragen bij vertrouwenspersonen"
+        KLACHTENCOMMISSIE = "klachtencommissie", "Klachtencommissie (cijfers)"
+        CIF = "cif", "Commissie sociale veiligheid en integriteit (cijfers)"
+        NEVENWERKZAAMHEDEN = "nevenwerkzaamheden", "Geregistreerde nevenwerkzaamheden"
+        BENOEMDE_KERNCIJFERS = "benoemde_kerncijfers", "Overige kerncijfers van het jaar (tabel)"
+        INFOGRAPHIC = "infographic", "Infographic (alleen als hoofdstuk)"
+        BIJLAGE2 = "bijlage2", "Overzicht schendingen en afdoeningen (alleen als hoofdstuk)"
+        PER_ONDERDEEL = "per_onderdeel", "Tellijst per onderdeel"
+
+    jaar = models.PositiveSmallIntegerField("verslagjaar")
+    volgorde = models.PositiveSmallIntegerField("volgorde", help_text="Lager staat eerder in het rapport.")
+    niveau = models.CharField("niveau", max_length=10, choices=Niveau.choices, default=Niveau.HOOFDSTUK)
+    bijlage = models.BooleanField("bijlage", default=False, help_text="Alleen voor een hoofdstuk.")
+    titel = models.CharField("titel", max_length=200)
+    inhoud = models.CharField(
+        "gegenereerde inhoud",
+        max_length=30,
+        choices=Inhoud.choices,
+        blank=True,
+        help_text="Tabellen, grafieken of kerncijfers die het systeem na de tekst invoegt.",
+    )
+    tekst = models.TextField(
+        "tekst",
+        blank=True,
+        help_text="Markdown. Cijfers met hun naam uit de cijferexport, bijv. {{ oif.meldingen }} of "
+        "{{ benoemd.score_sociale_veiligheid }}.",
+    )
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="laatst gewijzigd door",
+    )
+    gewijzigd_op = models.DateTimeField("laatst gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "deel van de jaarrapportage"
+        verbose_name_plural = "delen van de jaarrapportage"
+        ordering = ["jaar", "volgorde", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(niveau="hoofdstuk") | models.Q(bijlage=False),
+                name="rapportdeel_bijlage_is_hoofdstuk",
+                violation_error_message="Alleen een hoofdstuk kan een bijlage zijn.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(niveau="hoofdstuk") | ~models.Q(inhoud__in=["infographic", "bijlage2"]),
+                name="rapportdeel_eigen_opmaak_is_hoofdstuk",
+                violation_error_message="De infographic en het overzicht van schendingen zijn altijd een "
+                "eigen hoofdstuk.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.jaar}: {self.titel}"

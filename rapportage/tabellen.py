@@ -72,6 +72,15 @@ class Tekst:
 
 
 @dataclass
+class Opgemaakt:
+    """A text of the coordinator as HTML, already cleaned by rapportage.teksten.markdown."""
+
+    html: str
+    sjabloon: str = "rapportage/pdf/_opgemaakt.html"
+    soort = "opgemaakt"
+
+
+@dataclass
 class Paragraaf:
     id: str
     kop: str
@@ -92,6 +101,7 @@ class Hoofdstuk:
     op_dashboard: bool = True
     sjabloon: str = "rapportage/pdf/_hoofdstuk.html"
     extra: dict = field(default_factory=dict)
+    tekst_html: str = ""  # the coordinator's text, already cleaned (rapportage.teksten.markdown)
 
     def tabellen(self):
         for paragraaf in self.paragrafen:

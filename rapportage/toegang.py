@@ -33,3 +33,10 @@ def rapport_voor_gebruiker(gebruiker, pk: int) -> Rapport:
         return rapporten_voor_gebruiker(gebruiker).get(pk=pk)
     except Rapport.DoesNotExist:
         raise Http404("Geen rapport met dit nummer.") from None
+
+
+def mag_teksten_wijzigen(gebruiker) -> bool:
+    """The report's texts are the ministry's: only a coordinator of the whole ministry edits them."""
+    from finintegriteit.kern.rollen import COORDINATOR, heeft_rol
+
+    return heeft_rol(gebruiker, COORDINATOR) and onderdeel_van(gebruiker) is None

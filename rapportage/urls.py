@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .teksten import views as teksten
 
 app_name = "rapportage"
 
@@ -12,4 +13,8 @@ urlpatterns = [
     path("rapporten/<int:pk>/download/", views.download, name="download"),
     path("tabellen/<slug:sleutel>.xlsx", views.tabel_xlsx, name="xlsx"),
     path("voorbeeld/", views.voorbeeld, name="voorbeeld"),
+    path("teksten/", teksten.teksten, name="teksten"),
+    path("teksten/aanmaken/", teksten.teksten_aanmaken, name="teksten_aanmaken"),
+    path("teksten/nieuw/", teksten.deel_nieuw, name="deel_nieuw"),
+    path("teksten/<int:pk>/", teksten.deel_wijzigen, name="deel_wijzigen"),
 ]

@@ -14,6 +14,7 @@ NAVIGATIE = [
     ("Register importeren", "afdoeningen:importeren", {r.OIF_ANALIST}),
     ("Dashboard", "rapportage:dashboard", {r.COORDINATOR}),
     ("Jaarrapportages", "rapportage:rapporten", {r.COORDINATOR}),
+    ("Rapportteksten", "rapportage:teksten", {r.COORDINATOR}),
     ("Register vertrouwenspersonen", "vertrouwenspersonen:register", {r.BEHEERDER}),
     ("Kerncijfers", ("admin:app_list", {"app_label": "rapportage"}), {r.BEHEERDER}),
     ("Audittrail", "meldingen:audit", {r.BEHEERDER}),

@@ -17,6 +17,7 @@ from vertrouwenspersonen.models import Adviesvraag
 
 from .kerncijfers import kerncijfers_laden
 from .oif import oif_laden
+from .teksten import teksten_laden
 from .tellijst import DemodataFout, tellijst_rijen
 
 __all__ = ["DemodataFout", "demodata_laden", "gegevens"]
@@ -75,6 +76,7 @@ def demodata_laden() -> dict:
         "meldingen": oif_laden(data["oif_2024"], door=None),
         "kerncijfers": kerncijfers_laden(data["kerncijfers"]),
         "vertrouwenspersonen": _register_laden(),
+        "rapportdelen": teksten_laden(),
     }
     bulk_gewijzigd.send(sender=None)  # kerncijfers too, by bulk_create
     return aantallen

@@ -6,7 +6,7 @@ infographic blocks; none of them counts anything itself (counting is SQL, in the
 
 from ..tabellen import Hoofdstuk
 from ._gemeen import Weergave
-from .algemeen import cif, kerncijfers, klachtencommissie, nevenwerkzaamheden
+from .algemeen import benoemde_kerncijfers, cif, kerncijfers, klachtencommissie, nevenwerkzaamheden
 from .bijlagen import bijlage2, infographic, per_onderdeel
 from .oif import oif
 from .vertrouwenspersonen import vertrouwenspersonen
@@ -27,3 +27,24 @@ def alle_hoofdstukken(cijfers: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
     bijlage3 = per_onderdeel(cijfers, w, "Bijlage 3")
     pdf_lijst = [*gedeeld, infographic(cijfers, w, "Bijlage 1"), b2_pdf, bijlage3]
     return pdf_lijst, [*gedeeld, b2_dashboard, bijlage3]
+
+
+def gegenereerde_delen(cijfers: dict, *, benoemd: list | None = None) -> dict:
+    """The generated content a chapter or section of the report's structure can take: by its key (the
+    values of `Rapportdeel.Inhoud`) a builder that takes the number of the chapter it goes in.
+
+    Built only when a chapter asks for it; the chapter's own title replaces the builder's kop.
+    """
+    w = Weergave(cijfers)
+    return {
+        "kerncijfers": lambda nummer: kerncijfers(cijfers, w, nummer),
+        "oif": lambda nummer: oif(cijfers, w, nummer),
+        "vertrouwenspersonen": lambda nummer: vertrouwenspersonen(cijfers, w, nummer),
+        "klachtencommissie": lambda nummer: klachtencommissie(cijfers, nummer),
+        "cif": lambda nummer: cif(cijfers, nummer),
+        "nevenwerkzaamheden": lambda nummer: nevenwerkzaamheden(cijfers, w, nummer),
+        "benoemde_kerncijfers": lambda nummer: benoemde_kerncijfers(cijfers, benoemd or []),
+        "infographic": lambda nummer: infographic(cijfers, w, nummer),
+        "bijlage2": lambda nummer: bijlage2(cijfers, nummer)[0],
+        "per_onderdeel": lambda nummer: per_onderdeel(cijfers, w, nummer),
+    }

@@ -225,3 +225,25 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         f"{nummer} Nevenwerkzaamheden",
         [Paragraaf("nevenwerkzaamheden-aantallen", "", blokken, False)],
     )
+
+
+def benoemde_kerncijfers(c: dict, benoemd: list) -> Hoofdstuk:
+    """The year's named key figures (medewerkersonderzoek, training, ...) as one small table."""
+    from ..teksten.markdown import getal
+
+    jaar = c["jaar"]
+    if benoemd:
+        rijen = [(f.omschrijving, f"{getal(f.waarde)} {f.eenheid}".strip()) for f in benoemd]
+        blok = enkele_tabel(
+            "overige-kerncijfers",
+            f"Overige kerncijfers {jaar}",
+            "Kerncijfer",
+            rijen,
+            kolom=str(jaar),
+            totaal=None,
+        )
+    else:
+        blok = Tekst(f"Voor {jaar} zijn geen overige kerncijfers ingevoerd.", "toelichting")
+    return Hoofdstuk(
+        "overige-kerncijfers", "Overige kerncijfers", [Paragraaf("overige-kerncijfers", "", [blok], False)]
+    )

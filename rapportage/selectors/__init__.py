@@ -11,6 +11,7 @@ from .vertrouwenspersonen import vertrouwenspersonen_cijfers
 __all__ = [
     "bijlage2",
     "drempel_voor",
+    "export_uit_jaarcijfers",
     "exporteer_cijfers",
     "jaarcijfers",
     "jaren_met_gegevens",
@@ -73,7 +74,12 @@ def jaarcijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
 
 def exporteer_cijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
     """The report's figures in the shape of `manage.py exporteer_cijfers` (raw counts, JSON-ready)."""
-    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+    return export_uit_jaarcijfers(jaarcijfers(jaar=jaar, onderdeel=onderdeel))
+
+
+def export_uit_jaarcijfers(cijfers: dict) -> dict:
+    """The export shape of figures already counted by `jaarcijfers` (the report needs both)."""
+    jaar = cijfers["jaar"]
     vp, oif, kern = cijfers["vertrouwenspersonen"], cijfers["oif"], cijfers["kerncijfers"]
     afhandeling = {
         hoofd["label"]: {

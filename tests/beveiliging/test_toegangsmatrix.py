@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from afdoeningen.models import Registerimport
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import Rapport
+from rapportage.models import Rapport, Rapportdeel
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
 
@@ -85,6 +85,12 @@ MATRIX = {
     "rapportage:download": ("rapport_ministerie", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:xlsx": ("tabel", (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:voorbeeld": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    # The texts are the ministry's: a coordinator of one onderdeel reads them but changes nothing.
+    "rapportage:teksten": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:teksten_aanmaken": (None, (LOGIN, 403, 403, 405, 405, 403)),
+    # Without an own structure for the year, a new part first needs one: back to the list.
+    "rapportage:deel_nieuw": (None, (LOGIN, 403, 403, "/rapportage/teksten/", 403, 403)),
+    "rapportage:deel_wijzigen": ("rapportdeel", (LOGIN, 403, 403, 200, 403, 403)),
     "admin:index": (None, (BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, BEHEER_LOGIN, 200)),
 }
 
@@ -130,6 +136,7 @@ def objecten(
         door=analist, bestandsnaam="r.csv", soort="csv", sha256="0" * 64
     )
     rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapportdeel = Rapportdeel.objects.create(jaar=2023, volgorde=10, titel="Voorwoord")
     rapport_douane = Rapport.objects.create(
         jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"), aangevraagd_door=coordinator
     )
@@ -145,6 +152,7 @@ def objecten(
         "rapport_ministerie": {"pk": rapport_ministerie.pk},
         "rapport_douane": {"pk": rapport_douane.pk},
         "tabel": {"sleutel": "oif-melder"},
+        "rapportdeel": {"pk": rapportdeel.pk},
     }
 
 

@@ -22,16 +22,45 @@ from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HOOFDSTUKKEN = [
-    "1 Kerncijfers",
-    "2 Onderzoeksbureau Integriteit Financiën (OIF)",
-    "3 Vertrouwenspersonen",
-    "4 Klachtencommissie Ongewenste Omgangsvormen",
-    "5 Commissie sociale veiligheid en integriteit Financiën",
-    "6 Nevenwerkzaamheden",
+    "1 Voorwoord",
+    "2 Jaar in vogelvlucht",
+    "4 Melden van (vermoedelijke) integriteitsschendingen (OIF)",
+    "5 Vertrouwenspersonen",
+    "6 Klachtencommissie Ongewenste Omgangsvormen",
+    "7 Commissie sociale veiligheid en integriteit Financiën",
+    "10 Nevenwerkzaamheden",
+    "14 Ambities",
     "Bijlage 1 Infographic",
-    "Bijlage 2 Overzicht (vermoedelijke) schendingen en afdoeningen 2024",
-    "Bijlage 3 Meldingen bij vertrouwenspersonen per onderdeel 2024",
+    "Bijlage 2 Overzicht schendingen en afdoeningen",
+    "Bijlage 3 Jaarverslag vertrouwenspersonen",
 ]
+NIEUWE_TEKST = "In {{ jaar }} stelden medewerkers **{{ vertrouwenspersonen.totaal }}** adviesvragen."
+IN_HET_RAPPORT = "In 2024 stelden medewerkers 1.200 adviesvragen."
+
+
+def tekst_bewerken_en_bekijken(pagina, live_server):
+    """Edit the Voorwoord of 2024, see a wrong figure name refused, then the text in the whole report."""
+    pagina.get_by_role("link", name="Rapportteksten").click()
+    pagina.get_by_label("Jaar", exact=True).select_option("2024")
+    pagina.get_by_role("button", name="Tonen").click()
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "rapportage-teksten")
+    pagina.get_by_role("link", name="Voorwoord").click()
+    pagina.get_by_label("Tekst", exact=True).fill("Er waren {{ oif.meldngen }} meldingen.")
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert pagina.get_by_text("Onbekende verwijzing naar een cijfer: {{ oif.meldngen }}").is_visible()
+    pagina.get_by_label("Tekst", exact=True).fill(NIEUWE_TEKST)
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert pagina.get_by_text("‘Voorwoord’ is opgeslagen.").is_visible()
+    assert pagina.locator(".rapporttekst").inner_text().strip() == IN_HET_RAPPORT
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "rapportage-tekst-bewerken")
+    with pagina.context.expect_page() as nieuw:
+        pagina.get_by_role("link", name="Het hele rapport bekijken").click()
+    voorbeeld = nieuw.value
+    voorbeeld.wait_for_load_state()
+    assert IN_HET_RAPPORT in " ".join(voorbeeld.locator("#voorwoord").inner_text().split())
+    voorbeeld.close()
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +116,8 @@ def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "rapportage-dashboard")
 
+    tekst_bewerken_en_bekijken(pagina, live_server)
+
     pagina.get_by_role("link", name="Jaarrapportages").click()
     pagina.wait_for_url(re.compile(r"/rapportage/rapporten/$"))
     assert toegankelijkheidsfouten(pagina) == []
@@ -129,6 +160,7 @@ def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(
     tekst = "\n".join(p.extract_text() for p in lezer.pages)
     for titel in HOOFDSTUKKEN:
         assert titel in tekst, f"{titel} ontbreekt in de PDF"
+    assert IN_HET_RAPPORT in " ".join(tekst.split())
 
 
 def test_vertrouwenspersoon_krijgt_de_rapportpagina_niet(pagina, live_server, vertrouwenspersoon):

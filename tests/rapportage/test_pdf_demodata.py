@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from rapportage.services import rapport_pdf_maken
+from rapportage.teksten.standaard import HOOFDSTUKKEN
 
 
 def pdf_tekst_van_demodata() -> str:
@@ -58,6 +59,15 @@ def test_de_pdf_van_de_demodata_toont_de_gepubliceerde_cijfers():
     )
     assert [fragment for fragment in verwacht if fragment not in tekst] == []
     assert "1.200" in tekst
+    # Every chapter of the published structure, with the demo's own text and its figures filled in.
+    hoofdstukken = [t for t, _inhoud, bijlage in HOOFDSTUKKEN if not bijlage]
+    koppen = [f"{n} {t}" for n, t in enumerate(hoofdstukken, start=1)] + [
+        f"Bijlage {n} {t}" for n, (t, _i, b) in enumerate([h for h in HOOFDSTUKKEN if h[2]], start=1)
+    ]
+    assert [kop for kop in koppen if kop not in tekst] == []
+    assert "steeg van 7,7 naar 7,9" in tekst
+    assert "In 2024 kwamen 214 meldingen binnen" in tekst
+    assert "onbekend cijfer" not in tekst and "{{" not in tekst
     # The published infographic says Berisping 6 and Beëindiging tijdelijke arbeidsovereenkomst 5, but
     # Bijlage 2 lists 7 and 4 rows (note N-b2-berisping). The data are the Bijlage 2 rows, so 7 and 4.
     assert "Schriftelijke berisping 7" in tekst

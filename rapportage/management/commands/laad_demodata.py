@@ -20,6 +20,7 @@ class Command(BaseCommand):
             f"{aantallen['adviesvragen']} adviesvragen (Tellijst 2022-2024)",
             f"{aantallen['meldingen']} OIF-meldingen 2024",
             f"kerncijfers van {aantallen['kerncijfers']} jaar",
+            f"{aantallen['rapportdelen']} hoofdstukken met tekst (2024)",
         ]
         if aantallen["vertrouwenspersonen"] is not None:
             regels.append(f"{aantallen['vertrouwenspersonen']} vertrouwenspersonen in het register")

@@ -1,0 +1,10 @@
+from django import forms
+
+from ..models import Rapportdeel
+
+
+class RapportdeelForm(forms.ModelForm):
+    class Meta:
+        model = Rapportdeel
+        fields = ["titel", "niveau", "bijlage", "volgorde", "inhoud", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 16, "class": "font-monospace"})}
