@@ -157,6 +157,7 @@ def test_beheerder_voert_kerncijfers_in_in_de_beheeromgeving(client, beheerder):
                     "klachtonderwerpen",
                     "klachtuitkomsten",
                     "cif_categorieen",
+                    "benoemde_cijfers",
                 )
                 for veld, waarde in (
                     ("TOTAL_FORMS", 0),
