@@ -141,11 +141,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 
-# Second login step (TOTP) for OIF analysts and beheerders: kern/tweestaps.py, kern/middleware.py.
+# Second login step (TOTP) for every account: kern/tweestaps.py, kern/middleware.py. An app is linked
+# only with an activation code from the functioneel beheerder, valid this many hours.
 OTP_TOTP_ISSUER = "FinIntegriteit"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+ACTIVERINGSCODE_GELDIG_UUR = env.int("ACTIVERINGSCODE_GELDIG_UUR", default=72)
+if ACTIVERINGSCODE_GELDIG_UUR < 1:
+    raise ImproperlyConfigured("ACTIVERINGSCODE_GELDIG_UUR moet minstens 1 zijn.")
 
 # Sessions are rows so that logout and a password change can end all of a user's sessions
-# (kern/services.py sessies_beeindigen; a system check refuses another engine).
+# (kern/services/sessies.py sessies_beeindigen; a system check refuses another engine).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSIE_DUUR_SECONDEN", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

@@ -3,22 +3,14 @@ which check the rules and write the audit trail; the admin would bypass both."""
 
 from django.contrib import admin
 
+from finintegriteit.kern.beheer import AlleenLezenAdmin
+
 from .models import AuditRegel
 
 
 @admin.register(AuditRegel)
-class AuditRegelAdmin(admin.ModelAdmin):
+class AuditRegelAdmin(AlleenLezenAdmin):
     list_display = ["op", "gebruiker", "actie", "object_type", "object_id"]
     list_filter = ["actie", "object_type"]
     search_fields = ["object_id", "gebruiker__username"]
     date_hierarchy = "op"
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -93,6 +94,21 @@ def totp_code(apparaat: TOTPDevice) -> str:
     if totp.t() <= apparaat.last_t:
         totp.drift += apparaat.last_t + 1 - totp.t()
     return f"{totp.token():0{apparaat.digits}d}"
+
+
+def inloggen_met_code(client, gebruikersnaam: str, wachtwoord: str = WACHTWOORD, **extra):
+    """A real login: password, then the code of the person's linked app (linked here if need be).
+
+    Returns the answer to the password step; the code step is done only when that step succeeded.
+    """
+    antwoord = client.post(
+        reverse("kern:login"), {"username": gebruikersnaam, "password": wachtwoord}, **extra
+    )
+    if antwoord.status_code == 302:
+        apparaat = bevestigd_totp_apparaat(get_user_model().objects.get(username=gebruikersnaam))
+        stap = client.post(reverse("kern:tweestaps"), {"code": totp_code(apparaat), "next": "/"}, **extra)
+        assert stap.status_code == 302, "de tweede stap mislukte"
+    return antwoord
 
 
 def totp_code_voor(gebruikersnaam: str) -> str:

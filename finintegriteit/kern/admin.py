@@ -1,5 +1,17 @@
-from django.contrib import admin
+"""kern's models in the beheeromgeving, and the third-party ones it shows, in Dutch and without secrets.
 
+The TOTP devices are listed read-only: django-otp's own admin shows a device's secret (the key field,
+the `config` and `qrcode` pages) and lets anyone with delete rights unlink an app, which would reopen
+the linking for whoever holds the password. A device is replaced only by issuing a new activation
+code (Gebruikers en rollen).
+"""
+
+from django.contrib import admin
+from django.http import Http404
+from django.urls import path
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .beheer import AlleenLezenAdmin
 from .models import Profiel
 
 
@@ -8,3 +20,30 @@ class ProfielAdmin(admin.ModelAdmin):
     list_display = ["gebruiker", "onderdeel"]
     list_filter = ["onderdeel"]
     autocomplete_fields = ["gebruiker"]
+
+
+def _bestaat_niet(request, *args, **kwargs):
+    raise Http404("Deze pagina bestaat niet.")
+
+
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAdmin(AlleenLezenAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    # Never the key, and nothing derived from it.
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def get_urls(self):
+        # The secret pages of django-otp's admin answer 404, also if a later version adds them back.
+        bestaat_niet = self.admin_site.admin_view(_bestaat_niet)
+        eigen = [
+            path("<path:object_id>/config/", bestaat_niet),
+            path("<path:object_id>/qrcode/", bestaat_niet),
+        ]
+        return eigen + super().get_urls()

@@ -33,3 +33,18 @@ class BeheerSite(admin.AdminSite):
         if request.method == "POST" and request.user.is_authenticated:
             services.sessies_beeindigen(gebruiker=request.user)
         return super().logout(request, extra_context)
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    """A list and detail pages that change nothing: for rows that only their app's services may write."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -29,3 +29,21 @@ class TotpCodeForm(forms.Form):
         if len(code) != 6 or not code.isascii() or not code.isdigit():
             raise forms.ValidationError(CODE_ONGELDIG)
         return code
+
+
+ACTIVERINGSCODE_ONJUIST = (
+    "Deze activeringscode klopt niet, is verlopen of al gebruikt. Controleer de code of vraag de "
+    "functioneel beheerder om een nieuwe."
+)
+
+
+class ActiveringscodeForm(forms.Form):
+    activeringscode = forms.CharField(
+        label="Activeringscode",
+        help_text=(
+            "De code van twaalf tekens die u van de functioneel beheerder kreeg, bijvoorbeeld ABCD-EFGH-JKMN."
+        ),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True, "spellcheck": "false"}),
+        error_messages={"required": ACTIVERINGSCODE_ONJUIST},
+    )

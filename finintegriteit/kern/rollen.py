@@ -42,3 +42,12 @@ def ken_rechten_toe(apps, rechten_per_rol: dict[str, list[str]]) -> None:
             groep.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+
+
+# Rights given per person on top of a role, only to OIF analysts ('app_label.codename' -> label).
+MELDER_IDENTITEIT_INZIEN = "meldingen.melder_identiteit_inzien"
+MELDING_HEROPENEN = "meldingen.melding_heropenen"
+BIJZONDERE_RECHTEN = {
+    MELDER_IDENTITEIT_INZIEN: "Identiteit van de melder inzien",
+    MELDING_HEROPENEN: "Afgedane melding heropenen",
+}

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import rollen as r
 from . import services
-from .forms import CODE_ONJUIST, CODE_WACHTEN, TotpCodeForm
+from .forms import ACTIVERINGSCODE_ONJUIST, CODE_ONJUIST, CODE_WACHTEN, ActiveringscodeForm, TotpCodeForm
 from .toegang import ingelogd_vereist, publiek
 from .tweestaps import geheim_als_tekst, qr_code_data_uri, tweestaps_vereist
 
@@ -23,6 +23,11 @@ UITGELOGD = "U bent uitgelogd, ook in andere browsers."
 KOPPELING_GELUKT = (
     "Uw authenticator-app is gekoppeld. Voortaan vraagt FinIntegriteit na het wachtwoord om een code."
 )
+ACTIVERING_VERLOPEN = (
+    "Uw activeringscode is intussen verlopen, gebruikt of vervangen. Vul de code in die u het laatst kreeg."
+)
+# The activation code this browser entered, until the link is confirmed.
+ACTIVERING_SESSIE = "kern_activeringscode"
 
 # The first page of each role, in order of precedence for users with several roles.
 STARTPAGINA = [
@@ -125,24 +130,33 @@ def tweestaps_verifieren(request):
 
 
 @ingelogd_vereist
-@sensitive_post_parameters("code")
+@sensitive_post_parameters("code", "activeringscode")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def tweestaps_koppelen(request):
-    """Link an authenticator app: QR code and secret as text, confirmed with a first code.
+    """Link an authenticator app: first the activation code, then QR code and secret, then a first code.
 
-    Once a device is confirmed this page never shows a secret again: otherwise a stolen
-    password would be enough to link a second app.
+    Without a valid activation code no secret is made or shown; once a device is confirmed this
+    page never shows a secret again: otherwise a stolen password would be enough to link an app.
     """
     volgende = _volgende(request)
     if not tweestaps_vereist(request.user) or request.user.is_verified():
         return redirect(volgende)
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect(_met_volgende("kern:tweestaps", volgende))
+    activering_id = request.session.get(ACTIVERING_SESSIE)
+    if not services.activeringscode_open(gebruiker=request.user, activeringscode_id=activering_id):
+        if activering_id is not None:
+            del request.session[ACTIVERING_SESSIE]
+            messages.warning(request, ACTIVERING_VERLOPEN)
+        return _activeringscode_vragen(request, volgende)
     form = TotpCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        apparaat = services.totp_koppeling_bevestigen(gebruiker=request.user, code=form.cleaned_data["code"])
+        apparaat = services.totp_koppeling_bevestigen(
+            gebruiker=request.user, activeringscode_id=activering_id, code=form.cleaned_data["code"]
+        )
         if apparaat is not None:
+            del request.session[ACTIVERING_SESSIE]
             _tweede_stap_afronden(request, apparaat)
             messages.success(request, KOPPELING_GELUKT)
             return redirect(volgende)
@@ -155,6 +169,19 @@ def tweestaps_koppelen(request):
         "geheim": geheim_als_tekst(apparaat),
     }
     return render(request, "registration/tweestaps_koppelen.html", context)
+
+
+def _activeringscode_vragen(request, volgende: str):
+    form = ActiveringscodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        activering = services.activeringscode_controleren(
+            gebruiker=request.user, code=form.cleaned_data["activeringscode"]
+        )
+        if activering is not None:
+            request.session[ACTIVERING_SESSIE] = activering.pk
+            return redirect(_met_volgende("kern:tweestaps_koppelen", volgende))
+        form.add_error("activeringscode", ACTIVERINGSCODE_ONJUIST)
+    return render(request, "registration/activeringscode.html", {"form": form, "next": volgende})
 
 
 def geblokkeerd(request, original_response=None, credentials=None):

@@ -1,5 +1,6 @@
-"""In a real browser: an OIF analist links an authenticator app the way a person would, by reading the
-key from the page, and the pages of the second step pass the accessibility check."""
+"""In a real browser: an OIF analist links an authenticator app the way a person would, with the activation
+code from the beheerder and the key read from the page; the pages of the second step pass the
+accessibility check."""
 
 import base64
 import re
@@ -23,12 +24,22 @@ def code_uit_sleutel(sleutel: str) -> str:
     return f"{totp.token():06d}"
 
 
-def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist):
+def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist, beheerder):
+    from finintegriteit.kern.services import activeringscode_uitgeven
+
+    activeringscode = activeringscode_uitgeven(door=beheerder, gebruiker=analist)
     pagina.goto(f"{live_server.url}/inloggen/?next=/wachtwoord/")
     pagina.get_by_label("Gebruikersnaam").fill("analist")
     pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
     pagina.get_by_role("button", name="Inloggen").click()
     pagina.wait_for_url(re.compile(r"/inloggen/koppelen/"))
+    assert pagina.get_by_role("img", name=re.compile("QR-code")).count() == 0, (
+        "QR-code zonder activeringscode"
+    )
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "tweestaps-activeringscode")
+    pagina.get_by_label("Activeringscode").fill(activeringscode.lower())
+    pagina.get_by_role("button", name="Verder").click()
 
     qr = pagina.get_by_role("img", name=re.compile("QR-code"))
     assert qr.is_visible()
@@ -71,6 +82,8 @@ def test_de_inloghulp_van_de_browsertests_komt_door_de_tweede_stap(pagina, live_
     inloggen(pagina, live_server, "analist", WACHTWOORD)
     assert "/inloggen/" not in pagina.url
     pagina.context.clear_cookies()
-    inloggen(pagina, live_server, "beheerder", WACHTWOORD)  # not yet linked: the helper links the app
+    inloggen(
+        pagina, live_server, "beheerder", WACHTWOORD
+    )  # not yet linked: the helper links it as a test fixture
     pagina.goto(f"{live_server.url}/beheer/")
     assert pagina.url.endswith("/beheer/")

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from finintegriteit.kern.middleware import CSP
-from tests.conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD, inloggen_met_code
 from tests.kern.test_instellingen import manage
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_https_antwoorden_dragen_de_beveiligingsheaders(browser):
 
 def test_paginas_zelf_bevatten_geen_inline_script(browser, buitenstaander):
     paginas = [browser.get("/inloggen/", secure=True)]
-    browser.post("/inloggen/", {"username": "buitenstaander", "password": WACHTWOORD}, secure=True)
+    inloggen_met_code(browser, "buitenstaander", secure=True)
     paginas += [browser.get(url, secure=True) for url in ["/", reverse("kern:wachtwoord_wijzigen")]]
     for antwoord in paginas:
         url, html = antwoord.request["PATH_INFO"], antwoord.content.decode()
@@ -127,7 +127,7 @@ def test_cookies_zijn_secure_en_httponly(browser, buitenstaander):
 
 
 def test_ingelogde_paginas_worden_niet_gecachet(browser, buitenstaander):
-    browser.post("/inloggen/", {"username": "buitenstaander", "password": WACHTWOORD}, secure=True)
+    inloggen_met_code(browser, "buitenstaander", secure=True)
     antwoord = browser.get("/", secure=True)
     assert antwoord.status_code == 200
     assert antwoord["Cache-Control"] == "no-store"

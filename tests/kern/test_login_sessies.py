@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from finintegriteit.kern.services import sessies_beeindigen
 from finintegriteit.kern.views import UITGELOGD, WACHTWOORD_GEWIJZIGD
-from tests.conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD, inloggen_met_code
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ LOGIN = reverse("kern:login")
 
 def ingelogde_browser(gebruikersnaam: str, wachtwoord: str = WACHTWOORD) -> Client:
     browser = Client()
-    antwoord = browser.post(LOGIN, {"username": gebruikersnaam, "password": wachtwoord})
+    antwoord = inloggen_met_code(browser, gebruikersnaam, wachtwoord)
     assert antwoord.status_code == 302, "inloggen mislukte"
     return browser
 
@@ -46,7 +46,7 @@ def test_inloggen_geeft_de_sessie_een_nieuwe_sleutel(client, buitenstaander):
     sessie["voorkeur"] = "iets van voor het inloggen"
     sessie.save()
     voor = sessie.session_key
-    client.post(LOGIN, {"username": "buitenstaander", "password": WACHTWOORD})
+    inloggen_met_code(client, "buitenstaander")
     na = client.cookies["sessionid"].value
     assert na != voor
     assert not Session.objects.filter(session_key=voor).exists()

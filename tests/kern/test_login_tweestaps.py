@@ -1,4 +1,5 @@
-"""TOTP as second login step for OIF analysts and beheerders: linked in the browser, one use per code."""
+"""TOTP as second login step for every role: linked in the browser with an activation code from the
+functioneel beheerder, one use per code."""
 
 import base64
 import datetime as dt
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from finintegriteit.kern import services
 from finintegriteit.kern.forms import CODE_ONJUIST, CODE_WACHTEN
 from finintegriteit.kern.middleware import TweestapsMiddleware
 from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat, totp_code
@@ -41,6 +43,14 @@ def code_invoeren(client, code: str, *, pagina: str = CODE_PAGINA, volgende: str
     return client.post(pagina, {"code": code, "next": volgende})
 
 
+def activeren(client, gebruiker, door=None):
+    """The beheerder issues a code for this person, who enters it on the linking page."""
+    code = services.activeringscode_uitgeven(door=door, gebruiker=gebruiker)
+    antwoord = client.post(KOPPEL_PAGINA, {"activeringscode": code, "next": "/"})
+    assert antwoord.status_code == 302, "de activeringscode werd niet aanvaard"
+    return code
+
+
 def test_analist_gaat_na_het_wachtwoord_eerst_naar_het_koppelen(client, analist, bevroren):
     inloggen_met_wachtwoord(client, "analist")
     antwoord = client.get("/")
@@ -53,6 +63,7 @@ def test_analist_gaat_na_het_wachtwoord_eerst_naar_het_koppelen(client, analist,
 
 def test_koppelpagina_toont_qr_code_en_sleutel_zonder_externe_dienst(client, analist, bevroren):
     inloggen_met_wachtwoord(client, "analist")
+    activeren(client, analist)
     html = client.get(KOPPEL_PAGINA).content.decode()
     apparaat = TOTPDevice.objects.get(user=analist)
     assert not apparaat.confirmed
@@ -73,6 +84,7 @@ def test_koppelpagina_toont_qr_code_en_sleutel_zonder_externe_dienst(client, ana
 
 def test_koppelen_met_een_verkeerde_code_koppelt_niets(client, analist, bevroren):
     inloggen_met_wachtwoord(client, "analist")
+    activeren(client, analist)
     client.get(KOPPEL_PAGINA)
     antwoord = code_invoeren(client, "000000", pagina=KOPPEL_PAGINA)
     assert antwoord.status_code == 200
@@ -83,6 +95,7 @@ def test_koppelen_met_een_verkeerde_code_koppelt_niets(client, analist, bevroren
 
 def test_koppelen_met_de_code_uit_de_app_geeft_toegang(client, analist, bevroren):
     inloggen_met_wachtwoord(client, "analist")
+    activeren(client, analist)
     client.get(KOPPEL_PAGINA)
     apparaat = TOTPDevice.objects.get(user=analist)
     antwoord = code_invoeren(client, totp_code(apparaat), pagina=KOPPEL_PAGINA, volgende="/wachtwoord/")
@@ -157,7 +170,7 @@ def test_na_een_verkeerde_code_wacht_het_raden(client, analist, bevroren):
     assert code_invoeren(client, goed).status_code == 302
 
 
-@pytest.mark.parametrize("rol_fixture", ["analist", "beheerder"])
+@pytest.mark.parametrize("rol_fixture", ["analist", "vertrouwenspersoon", "coordinator", "beheerder"])
 def test_zonder_tweede_stap_is_geen_enkele_pagina_bereikbaar(client, request, rol_fixture):
     gebruiker = request.getfixturevalue(rol_fixture)
     bevestigd_totp_apparaat(gebruiker)
@@ -172,12 +185,6 @@ def test_zonder_tweede_stap_is_geen_enkele_pagina_bereikbaar(client, request, ro
         assert antwoord["Location"].startswith(CODE_PAGINA), f"{url} stuurt naar {antwoord['Location']}"
         gecontroleerd.append(url)
     assert "/beheer/" in gecontroleerd and "/wachtwoord/" in gecontroleerd
-
-
-def test_vertrouwenspersoon_en_coordinator_hebben_geen_tweede_stap_nodig(client, coordinator):
-    inloggen_met_wachtwoord(client, "coordinator")
-    antwoord = client.get("/wachtwoord/")
-    assert antwoord.status_code == 200
 
 
 def test_htmx_verzoek_zonder_tweede_stap_laadt_de_codepagina_als_hele_pagina(client, analist):
@@ -231,18 +238,26 @@ def geverifieerd_inloggen(client, gebruiker):
     sessie.save()
 
 
-def test_beheerder_kan_de_app_van_iemand_met_een_verloren_telefoon_ontkoppelen(client, beheerder, analist):
+def test_beheerder_kan_geen_app_ontkoppelen_in_de_beheeromgeving(client, beheerder, analist):
+    """Unlinking would reopen the linking for whoever holds the password; only a new code replaces an app."""
     apparaat = bevestigd_totp_apparaat(analist)
     geverifieerd_inloggen(client, beheerder)
     assert client.get("/beheer/otp_totp/totpdevice/").status_code == 200
     antwoord = client.post(f"/beheer/otp_totp/totpdevice/{apparaat.pk}/delete/", {"post": "yes"})
-    assert antwoord.status_code == 302
-    assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists()
+    assert antwoord.status_code == 403
+    assert TOTPDevice.objects.filter(pk=apparaat.pk).exists()
 
-    # The analist links a new app at the next login.
-    analist_browser = Client()
-    inloggen_met_wachtwoord(analist_browser, "analist")
-    assert analist_browser.get(CODE_PAGINA).url.startswith(KOPPEL_PAGINA)
+
+@pytest.mark.parametrize("pagina", ["config", "qrcode", "change"])
+def test_geen_pagina_toont_de_sleutel_van_een_gekoppelde_app(client, beheerder, analist, pagina):
+    apparaat = bevestigd_totp_apparaat(analist)
+    geverifieerd_inloggen(client, beheerder)
+    antwoord = client.get(f"/beheer/otp_totp/totpdevice/{apparaat.pk}/{pagina}/", follow=True)
+    html = antwoord.content.decode()
+    if pagina != "change":
+        assert antwoord.redirect_chain == [] and antwoord.status_code == 404
+    sleutel = base64.b32encode(apparaat.bin_key).decode().rstrip("=")
+    assert apparaat.key not in html and sleutel not in html and "otpauth://" not in html
 
 
 def test_beheerder_kan_een_blokkade_opheffen(client, beheerder, vertrouwenspersoon):
@@ -258,20 +273,31 @@ def test_beheerder_kan_een_blokkade_opheffen(client, beheerder, vertrouwensperso
 
 
 @override_settings(DEBUG=True)
-def test_demogebruikers_melden_dat_analist_en_beheerder_een_app_koppelen(bevroren):
+def test_demogebruikers_tonen_eenmalig_hun_sleutel_en_de_code_kan_zonder_telefoon(bevroren):
     from io import StringIO
 
     from django.core.management import call_command
+    from django.core.management.base import CommandError
 
     uitvoer = StringIO()
     call_command("maak_demogebruikers", stdout=uitvoer)
-    regels = uitvoer.getvalue().splitlines()
-    hint = [regel for regel in regels if "authenticator-app" in regel]
-    assert hint and "analist en beheerder" in hint[0]
+    regel = next(regel for regel in uitvoer.getvalue().splitlines() if regel.startswith("analist "))
+    sleutel = regel.split("authenticator-sleutel:")[1].replace(" ", "")
+    apparaat = TOTPDevice.objects.get(user=analist_uit_demo(), confirmed=True)
+    assert sleutel == base64.b32encode(apparaat.bin_key).decode().rstrip("=")
 
-    apparaat = TOTPDevice.objects.create(user=analist_uit_demo(), name="telefoon", confirmed=True)
+    tweede = StringIO()
+    call_command("maak_demogebruikers", stdout=tweede)
+    assert "authenticator-sleutel" not in tweede.getvalue(), "de sleutel werd een tweede keer getoond"
+
+    code = StringIO()
+    call_command("demo_totp_code", "analist", stdout=code)
+    assert code.getvalue().strip() == totp_code(apparaat)
+    with override_settings(DEBUG=False), pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo_totp_code", "analist", stdout=StringIO())
+
     call_command("maak_demogebruikers", "--opnieuw", stdout=StringIO())
-    assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists(), "--opnieuw ontkoppelde de app niet"
+    assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists(), "--opnieuw gaf geen nieuwe sleutel"
 
 
 def analist_uit_demo():

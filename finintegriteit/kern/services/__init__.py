@@ -1,0 +1,29 @@
+"""Writes of kern: the login process (second step, sessions) and the management of accounts."""
+
+from .sessies import SESSIE_ENGINE, sessies_beeindigen, wachtwoord_wijzigen
+from .tweestaps import (
+    APPARAATNAAM,
+    ActiveringsFout,
+    activeringscode_controleren,
+    activeringscode_open,
+    activeringscode_uitgeven,
+    totp_koppeling_bevestigen,
+    totp_koppeling_starten,
+    tweestaps_geblokkeerd,
+    tweestaps_verifieren,
+)
+
+__all__ = [
+    "APPARAATNAAM",
+    "SESSIE_ENGINE",
+    "ActiveringsFout",
+    "activeringscode_controleren",
+    "activeringscode_open",
+    "activeringscode_uitgeven",
+    "sessies_beeindigen",
+    "totp_koppeling_bevestigen",
+    "totp_koppeling_starten",
+    "tweestaps_geblokkeerd",
+    "tweestaps_verifieren",
+    "wachtwoord_wijzigen",
+]

@@ -1,0 +1,171 @@
+"""The second login step: activation codes, linking an authenticator app, checking its codes.
+
+A device is bound only after the person entered an activation code that the functioneel beheerder
+issued for them: whoever merely knows a password cannot link an app of their own.
+"""
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_otp import verify_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ..auditspoor import accountgebeurtenis_vastleggen
+from ..models import Activeringscode
+
+APPARAATNAAM = "Authenticator-app"
+# Without 0/O, 1/I/L: the code is read aloud or typed over from a note.
+CODETEKENS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODELENGTE = 12
+MAX_POGINGEN = 5
+
+ZELF_UITGEVEN = "U kunt geen activeringscode voor uw eigen account uitgeven; vraag een andere beheerder."
+
+
+class ActiveringsFout(Exception):
+    """The activation code cannot be issued; the message says why, in Dutch."""
+
+
+def _normaliseren(code: str) -> str:
+    return "".join(teken for teken in code.upper() if teken.isalnum())
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(_normaliseren(code).encode("ascii", "ignore")).hexdigest()
+
+
+def activeringscode_uitgeven(*, door, gebruiker) -> str:
+    """Issue a new activation code for `gebruiker` and return it (the only time it exists in clear).
+
+    Any linked authenticator app and any earlier open code of that person stop working at once:
+    a new code is how a lost or replaced phone is handled, so a device is never removed without one.
+    `door` is None only for the command that makes the first beheerder.
+    """
+    if door is not None and door.pk == gebruiker.pk:
+        raise ActiveringsFout(ZELF_UITGEVEN)
+    code = "".join(secrets.choice(CODETEKENS) for _ in range(CODELENGTE))
+    nu = timezone.now()
+    with transaction.atomic():
+        Activeringscode.objects.filter(gebruiker=gebruiker, gebruikt_op=None, ingetrokken_op=None).update(
+            ingetrokken_op=nu
+        )
+        verwijderd, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
+        Activeringscode.objects.create(
+            gebruiker=gebruiker,
+            code_hash=_hash(code),
+            uitgegeven_door=door,
+            verloopt_op=nu + dt.timedelta(hours=settings.ACTIVERINGSCODE_GELDIG_UUR),
+        )
+        if verwijderd:
+            accountgebeurtenis_vastleggen(
+                door=door, betreft=gebruiker, gebeurtenis="authenticator_verwijderd"
+            )
+        accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="activeringscode_uitgegeven")
+    return "-".join(code[i : i + 4] for i in range(0, CODELENGTE, 4))
+
+
+def _open_codes(gebruiker):
+    return Activeringscode.objects.filter(
+        gebruiker=gebruiker,
+        gebruikt_op=None,
+        ingetrokken_op=None,
+        verloopt_op__gt=timezone.now(),
+        mislukte_pogingen__lt=MAX_POGINGEN,
+    )
+
+
+def activeringscode_controleren(*, gebruiker, code: str) -> Activeringscode | None:
+    """The open code of this person that matches, or None; a wrong code counts against the open ones.
+
+    After MAX_POGINGEN wrong codes the open codes are void and the beheerder must issue a new one.
+    """
+    gezocht = _hash(code)
+    with transaction.atomic():
+        codes = list(_open_codes(gebruiker).select_for_update())
+        for kandidaat in codes:
+            if hmac.compare_digest(kandidaat.code_hash, gezocht):
+                accountgebeurtenis_vastleggen(
+                    door=gebruiker, betreft=gebruiker, gebeurtenis="activeringscode_ingevoerd"
+                )
+                return kandidaat
+        for kandidaat in codes:
+            kandidaat.mislukte_pogingen += 1
+            kandidaat.save(update_fields=["mislukte_pogingen"])
+        accountgebeurtenis_vastleggen(
+            door=gebruiker, betreft=gebruiker, gebeurtenis="activeringscode_onjuist"
+        )
+        if any(kandidaat.mislukte_pogingen >= MAX_POGINGEN for kandidaat in codes):
+            accountgebeurtenis_vastleggen(
+                door=gebruiker, betreft=gebruiker, gebeurtenis="activeringscode_ingetrokken"
+            )
+    return None
+
+
+def totp_koppeling_starten(*, gebruiker) -> TOTPDevice:
+    """The not yet confirmed authenticator of this user, made on first call.
+
+    Reloading the page keeps the same secret, so a code from an app that already scanned
+    the QR code stays valid. Only a user who entered a valid activation code gets here (see the view).
+    """
+    with transaction.atomic():
+        apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).order_by("-pk").first()
+        if apparaat is None:
+            apparaat = TOTPDevice.objects.create(user=gebruiker, name=APPARAATNAAM, confirmed=False)
+        return apparaat
+
+
+def totp_koppeling_bevestigen(*, gebruiker, activeringscode_id: int, code: str) -> TOTPDevice | None:
+    """Confirm the pending authenticator with a code from the app and use up the activation code.
+
+    None when the TOTP code is wrong or the activation code is no longer open (used meanwhile in
+    another browser, expired, replaced): the row lock makes the code single-use.
+    """
+    with transaction.atomic():
+        activering = _open_codes(gebruiker).select_for_update().filter(pk=activeringscode_id).first()
+        if activering is None:
+            return None
+        apparaat = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=gebruiker, confirmed=False)
+            .order_by("-pk")
+            .first()
+        )
+        if apparaat is None or not apparaat.verify_token(code):
+            return None
+        apparaat.confirmed = True
+        apparaat.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=gebruiker, confirmed=False).delete()
+        activering.gebruikt_op = timezone.now()
+        activering.save(update_fields=["gebruikt_op"])
+        accountgebeurtenis_vastleggen(
+            door=gebruiker, betreft=gebruiker, gebeurtenis="authenticator_gekoppeld"
+        )
+        return apparaat
+
+
+def activeringscode_open(*, gebruiker, activeringscode_id: int | None) -> bool:
+    return activeringscode_id is not None and _open_codes(gebruiker).filter(pk=activeringscode_id).exists()
+
+
+def tweestaps_verifieren(*, gebruiker, code: str) -> TOTPDevice | None:
+    """The confirmed device that accepts this code, or None.
+
+    django-otp locks the device row while it checks and remembers the last accepted time step,
+    so a code is accepted once: a second use, even within the same 30 seconds, is refused.
+    """
+    for apparaat in TOTPDevice.objects.filter(user=gebruiker, confirmed=True).order_by("pk"):
+        geverifieerd = verify_token(gebruiker, apparaat.persistent_id, code)
+        if geverifieerd is not None:
+            return geverifieerd
+    return None
+
+
+def tweestaps_geblokkeerd(*, gebruiker) -> bool:
+    """True while django-otp's throttling refuses codes after wrong ones (waits double each time)."""
+    apparaten = TOTPDevice.objects.filter(user=gebruiker, confirmed=True)
+    return any(not apparaat.verify_is_allowed()[0] for apparaat in apparaten)
