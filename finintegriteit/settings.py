@@ -135,7 +135,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_UUR", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Renders registration/geblokkeerd.html with the waiting time in minutes (status 429).
-AXES_LOCKOUT_CALLABLE = "finintegriteit.kern.views.geblokkeerd"
+AXES_LOCKOUT_CALLABLE = "finintegriteit.kern.views.inloggen.geblokkeerd"
 AXES_RESET_ON_SUCCESS = True
 # The 15 minutes count from the fifth failure; trying again meanwhile does not restart them.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

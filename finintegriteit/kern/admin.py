@@ -6,6 +6,7 @@ the linking for whoever holds the password. A device is replaced only by issuing
 code (Gebruikers en rollen).
 """
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.http import Http404
 from django.urls import path
@@ -47,3 +48,36 @@ class AuthenticatorAdmin(AlleenLezenAdmin):
             path("<path:object_id>/qrcode/", bestaat_niet),
         ]
         return eigen + super().get_urls()
+
+
+# django-axes: the attempts that block a login (the beheerder deletes one to lift a lockout), and
+# the durable logs of failed and successful logins, read-only for the audit trail.
+for model in (AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+
+@admin.register(AccessAttempt)
+class InlogpogingAdmin(admin.ModelAdmin):
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "attempt_time", "failures_since_start", "user_agent", "path_info"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLog, AccessFailureLog)
+class InlogLogboekAdmin(AlleenLezenAdmin):
+    list_display = ["attempt_time", "username", "ip_address"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "attempt_time", "user_agent", "path_info"]
+    readonly_fields = fields

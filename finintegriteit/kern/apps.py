@@ -12,7 +12,9 @@ class KernConfig(AppConfig):
     verbose_name = "Kern: rollen en toegang"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import beheertaal, checks  # noqa: F401  (checks registers the system checks)
+
+        beheertaal.toepassen()
 
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # On stderr through logging, never stdout: commands such as exporteer_cijfers print pure JSON.

@@ -18,6 +18,7 @@ NAVIGATIE = [
     ("Register vertrouwenspersonen", "vertrouwenspersonen:register", {r.BEHEERDER}),
     ("Kerncijfers", ("admin:app_list", {"app_label": "rapportage"}), {r.BEHEERDER}),
     ("Audittrail", "meldingen:audit", {r.BEHEERDER}),
+    ("Gebruikers en rollen", "kern:gebruikers", {r.BEHEERDER}),
     ("Beheer", "admin:index", {r.BEHEERDER}),
 ]
 

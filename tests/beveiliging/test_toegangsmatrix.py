@@ -39,6 +39,13 @@ MATRIX = {
     "kern:tweestaps_koppelen": (None, (LOGIN, "/", "/", "/", "/", "/")),
     "kern:logout": (None, (LOGIN, 405, 405, 405, 405, 405)),
     "kern:wachtwoord_wijzigen": (None, (LOGIN, 200, 200, 200, 200, 200)),
+    "kern:mijn_account": (None, (LOGIN, 200, 200, 200, 200, 200)),
+    # Accounts and roles: the functioneel beheerder only.
+    "kern:gebruikers": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "kern:gebruiker_nieuw": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "kern:gebruiker": ("account", (LOGIN, 403, 403, 403, 403, 200)),
+    "kern:gebruiker_activeringscode": ("account", (LOGIN, 403, 403, 403, 403, 405)),
+    "kern:gebruiker_deactiveren": ("account", (LOGIN, 403, 403, 403, 403, 200)),
     "vertrouwenspersonen:invoeren": (None, (LOGIN, 200, 403, 403, 403, 403)),
     "vertrouwenspersonen:velden": (None, (LOGIN, 405, 403, 403, 403, 403)),
     "vertrouwenspersonen:subcategorieen": (None, (LOGIN, 200, 403, 403, 403, 403)),
@@ -153,6 +160,7 @@ def objecten(
         "rapport_douane": {"pk": rapport_douane.pk},
         "tabel": {"sleutel": "oif-melder"},
         "rapportdeel": {"pk": rapportdeel.pk},
+        "account": {"pk": analist.pk},
     }
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from finintegriteit.kern.services import sessies_beeindigen
-from finintegriteit.kern.views import UITGELOGD, WACHTWOORD_GEWIJZIGD
+from finintegriteit.kern.views.inloggen import UITGELOGD, WACHTWOORD_GEWIJZIGD
 from tests.conftest import WACHTWOORD, inloggen_met_code
 
 pytestmark = pytest.mark.django_db

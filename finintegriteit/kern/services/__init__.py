@@ -1,5 +1,12 @@
 """Writes of kern: the login process (second step, sessions) and the management of accounts."""
 
+from .gebruikers import (
+    Toekenningsfout,
+    gebruiker_aanmaken,
+    gebruiker_activeren,
+    gebruiker_bijwerken,
+    gebruiker_deactiveren,
+)
 from .sessies import SESSIE_ENGINE, sessies_beeindigen, wachtwoord_wijzigen
 from .tweestaps import (
     APPARAATNAAM,
@@ -17,6 +24,11 @@ __all__ = [
     "APPARAATNAAM",
     "SESSIE_ENGINE",
     "ActiveringsFout",
+    "Toekenningsfout",
+    "gebruiker_aanmaken",
+    "gebruiker_activeren",
+    "gebruiker_bijwerken",
+    "gebruiker_deactiveren",
     "activeringscode_controleren",
     "activeringscode_open",
     "activeringscode_uitgeven",

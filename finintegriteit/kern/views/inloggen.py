@@ -12,11 +12,11 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import rollen as r
-from . import services
-from .forms import ACTIVERINGSCODE_ONJUIST, CODE_ONJUIST, CODE_WACHTEN, ActiveringscodeForm, TotpCodeForm
-from .toegang import ingelogd_vereist, publiek
-from .tweestaps import geheim_als_tekst, qr_code_data_uri, tweestaps_vereist
+from .. import rollen as r
+from .. import services
+from ..forms import ACTIVERINGSCODE_ONJUIST, CODE_ONJUIST, CODE_WACHTEN, ActiveringscodeForm, TotpCodeForm
+from ..toegang import ingelogd_vereist, publiek
+from ..tweestaps import geheim_als_tekst, qr_code_data_uri, tweestaps_vereist
 
 WACHTWOORD_GEWIJZIGD = "Uw wachtwoord is gewijzigd. Log opnieuw in met het nieuwe wachtwoord."
 UITGELOGD = "U bent uitgelogd, ook in andere browsers."

@@ -1,0 +1,33 @@
+from .gebruikers import (
+    gebruiker,
+    gebruiker_activeringscode,
+    gebruiker_deactiveren,
+    gebruiker_nieuw,
+    gebruikers,
+    mijn_account,
+)
+from .inloggen import (
+    geblokkeerd,
+    inloggen,
+    start,
+    tweestaps_koppelen,
+    tweestaps_verifieren,
+    uitloggen,
+    wachtwoord_wijzigen,
+)
+
+__all__ = [
+    "geblokkeerd",
+    "gebruiker",
+    "gebruiker_activeringscode",
+    "gebruiker_deactiveren",
+    "gebruiker_nieuw",
+    "gebruikers",
+    "inloggen",
+    "mijn_account",
+    "start",
+    "tweestaps_koppelen",
+    "tweestaps_verifieren",
+    "uitloggen",
+    "wachtwoord_wijzigen",
+]

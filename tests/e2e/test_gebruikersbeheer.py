@@ -1,0 +1,60 @@
+"""In a real browser: the functioneel beheerder creates an account and hands over the activation code; the
+new colleague logs in, enters the code, links an authenticator app and reaches their start page."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
+from tests.e2e.test_login_tweestaps import code_uit_sleutel
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEHEERDER_WACHTWOORD = "Correct-paard-batterij-nietje-42"
+
+
+def test_beheerder_maakt_een_account_en_de_nieuwe_collega_komt_binnen(nieuwe_context, live_server, beheerder):
+    beheer = nieuwe_context().new_page()
+    inloggen(beheer, live_server, "beheerder", BEHEERDER_WACHTWOORD)
+    beheer.get_by_role("link", name="Gebruikers en rollen").click()
+    beheer.wait_for_url(re.compile(r"/gebruikers/$"))
+    beheer.get_by_role("link", name="Account aanmaken").click()
+    beheer.get_by_label("Gebruikersnaam").fill("k.devries")
+    beheer.get_by_label("Voornaam").fill("Kees")
+    beheer.get_by_label("Achternaam").fill("de Vries")
+    beheer.get_by_role("checkbox", name=re.compile("Vertrouwenspersoon")).check()
+    assert toegankelijkheidsfouten(beheer) == []
+    screenshot(beheer, "gebruikers-aanmaken")
+    beheer.get_by_role("button", name="Account aanmaken").click()
+    beheer.wait_for_load_state()
+    wachtwoord = beheer.locator("#startwachtwoord").inner_text()
+    activeringscode = beheer.locator("#activeringscode").inner_text()
+    assert toegankelijkheidsfouten(beheer) == []
+    screenshot(beheer, "gebruikers-activeringscode-eenmalig")
+    beheer.get_by_role("link", name="Klaar").click()
+    beheer.get_by_role("link", name="Gebruikers en rollen").first.click()
+    assert beheer.get_by_role("cell", name="k.devries").count() == 1
+    screenshot(beheer, "gebruikers-overzicht")
+
+    # The code and password reach Kees outside the system; he logs in on his own computer.
+    kees = nieuwe_context().new_page()
+    kees.goto(f"{live_server.url}/inloggen/")
+    kees.get_by_label("Gebruikersnaam").fill("k.devries")
+    kees.get_by_label("Wachtwoord").fill(wachtwoord)
+    kees.get_by_role("button", name="Inloggen").click()
+    kees.wait_for_url(re.compile(r"/inloggen/koppelen/"))
+    kees.get_by_label("Activeringscode").fill(activeringscode)
+    kees.get_by_role("button", name="Verder").click()
+    sleutel = kees.locator("#geheim").inner_text()
+    screenshot(kees, "gebruikers-nieuwe-collega-koppelt")
+    kees.get_by_label("Code").fill(code_uit_sleutel(sleutel))
+    kees.get_by_role("button", name="Koppeling bevestigen").click()
+    kees.wait_for_url(re.compile(r"/tellijst/$"))
+    assert kees.get_by_text("Uw authenticator-app is gekoppeld").is_visible()
+    screenshot(kees, "gebruikers-nieuwe-collega-startpagina")
+
+    kees.get_by_role("link", name="Mijn account").click()
+    assert kees.get_by_text("Activeringscode uitgegeven").is_visible()
+    assert kees.get_by_text("Authenticator-app gekoppeld").is_visible()
+    assert toegankelijkheidsfouten(kees) == []
+    screenshot(kees, "mijn-account")
