@@ -60,3 +60,11 @@ class KerncijfersAdmin(admin.ModelAdmin):
         CifCategorieInline,
         BenoemdKerncijferInline,
     ]
+
+
+@admin.register(models.GepubliceerdCijfer)
+class GepubliceerdCijferAdmin(admin.ModelAdmin):
+    """Printed figures that differ from the system's: the report footnotes them."""
+
+    list_display = ["jaar", "inhoud", "omschrijving", "gepubliceerd", "naam"]
+    list_filter = ["jaar", "inhoud"]

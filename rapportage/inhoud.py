@@ -32,22 +32,19 @@ def pdf_hoofdstukken(cijfers: dict, *, delen=None) -> list[Hoofdstuk]:
     `delen` default to the year's own structure (or the one it would start from).
     """
     from .hoofdstukken import gegenereerde_delen
-    from .selectors import export_uit_jaarcijfers, toon_aantal
+    from .selectors import toon_aantal
     from .teksten import opbouw, selectors
 
     jaar = cijfers["jaar"]
     benoemd = selectors.benoemde_kerncijfers(jaar=jaar)
     drempel = cijfers.get("drempel") or 0
-    try:
-        export = export_uit_jaarcijfers(cijfers)
-    except (KeyError, TypeError):
-        # Figures built by hand in an older, partial shape (tests): texts can name only the year.
-        export = {"jaar": jaar}
     return opbouw.hoofdstukken_uit_structuur(
         selectors.rapportdelen(jaar=jaar) if delen is None else delen,
         gegenereerd=gegenereerde_delen(cijfers, benoemd=benoemd),
-        waarden=selectors.verwijzingswaarden(export=export, benoemd=benoemd),
+        waarden=selectors.verwijzingswaarden(cijfers=cijfers, benoemd=benoemd),
         toon_aantal=(lambda n: toon_aantal(n, drempel=drempel)) if drempel else None,
+        # Printed figures of the ministry's report: an onderdeel report has other figures.
+        gepubliceerd=selectors.gepubliceerde_cijfers(jaar=jaar) if not cijfers.get("onderdeel") else [],
     )
 
 

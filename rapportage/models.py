@@ -356,3 +356,41 @@ class Rapportdeel(models.Model):
 
     def __str__(self):
         return f"{self.jaar}: {self.titel}"
+
+
+class GepubliceerdCijfer(models.Model):
+    """A figure as a published report printed it, where it differs from what the system counts.
+
+    The report prints the system's figure and, in a footnote of the chapter, the published one: a
+    correction is never silent.
+    """
+
+    jaar = models.PositiveSmallIntegerField("verslagjaar")
+    inhoud = models.CharField(
+        "in het hoofdstuk met",
+        max_length=30,
+        choices=[c for c in Rapportdeel.Inhoud.choices if c[0]],
+        help_text="De gegenereerde inhoud waar de voetnoot onder komt.",
+    )
+    omschrijving = models.CharField(
+        "welk cijfer", max_length=200, help_text="Bijv. 'Berisping (infographic)'."
+    )
+    gepubliceerd = models.CharField(
+        "gepubliceerd als", max_length=60, help_text="Zoals gedrukt, bijv. '6' of 'zeven'."
+    )
+    naam = models.CharField(
+        "naam in de cijferexport",
+        max_length=300,
+        blank=True,
+        help_text="Bijv. 'oif.afdoening.Schriftelijke berisping'; leeg als het systeem dit cijfer niet "
+        "als één getal kent.",
+    )
+    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "gepubliceerd cijfer"
+        verbose_name_plural = "gepubliceerde cijfers die afwijken"
+        ordering = ["jaar", "inhoud", "pk"]
+
+    def __str__(self):
+        return f"{self.jaar}: {self.omschrijving} = {self.gepubliceerd}"

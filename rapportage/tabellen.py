@@ -102,6 +102,7 @@ class Hoofdstuk:
     sjabloon: str = "rapportage/pdf/_hoofdstuk.html"
     extra: dict = field(default_factory=dict)
     tekst_html: str = ""  # the coordinator's text, already cleaned (rapportage.teksten.markdown)
+    voetnoten: list[str] = field(default_factory=list)  # at the end of the chapter
 
     def tabellen(self):
         for paragraaf in self.paragrafen:

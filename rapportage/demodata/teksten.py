@@ -6,7 +6,7 @@ published prose) and name their figures, so the demo PDF shows how texts and fig
 
 from decimal import Decimal
 
-from ..models import BenoemdKerncijfer, Kerncijfers, Rapportdeel
+from ..models import BenoemdKerncijfer, GepubliceerdCijfer, Kerncijfers, Rapportdeel
 from ..teksten.standaard import HOOFDSTUKKEN, STAP
 
 JAAR = 2024
@@ -48,6 +48,27 @@ BENOEMD = [
     ),
     ("rekenkamer_normen_deels", "Algemene Rekenkamer: normen deels voldaan", Decimal("3"), "normen"),
 ]
+
+# (inhoud, omschrijving, gepubliceerd, naam in de export, toelichting): where the published 2024 report
+# printed another figure than its own rows give.
+GEPUBLICEERD = [
+    ("infographic", "Niet betrokken medewerkers (infographic)", "40.846", "",
+     "Het systeem rekent medewerkers min betrokkenen: 41.069 − 186 = 40.883."),
+    ("infographic", "Schriftelijke berisping (infographic)", "6",
+     "oif.afdoening.Schriftelijke berisping", ""),
+    ("infographic", "Beëindiging tijdelijke arbeidsovereenkomst (infographic)", "5",
+     "oif.afdoening.Beëindiging tijdelijke arbeidsovereenkomst, contract, stage", ""),
+    ("infographic", "Leidinggevende als beklaagde (infographic vertrouwenspersonen)", "518 (gedaald)", "",
+     "518 is alleen de direct leidinggevende; met de andere leidinggevenden samen zijn het er 683."),
+    ("infographic", "Medewerker ander organisatieonderdeel (infographic vertrouwenspersonen)", "320",
+     "vertrouwenspersonen.wie_betreft_de_melding.Medewerker ander organisatieonderdeel", ""),
+    ("vertrouwenspersonen", "Aandeel ongewenste omgangsvormen in de adviesvragen", "56%", "",
+     "683 van 1.200 is 57%."),
+    ("per_onderdeel", "Agressie en geweld: afgehandeld in 2024", "zeven", "",
+     "De uitkomsten tellen op tot tien."),
+    ("per_onderdeel", "Pesten, treiteren, roddelen, buitensluiten: afgehandeld in 2024", "176", "",
+     "De uitkomsten tellen op tot 167."),
+]  # fmt: skip
 
 TEKSTEN = {
     "Voorwoord": (
@@ -176,5 +197,10 @@ def teksten_laden() -> int:
             kerncijfers=kern, naam=naam, omschrijving=omschrijving, waarde=waarde, eenheid=eenheid, volgorde=i
         )
         for i, (naam, omschrijving, waarde, eenheid) in enumerate(BENOEMD, start=1)
+    )
+    GepubliceerdCijfer.objects.filter(jaar=JAAR).delete()
+    GepubliceerdCijfer.objects.bulk_create(
+        GepubliceerdCijfer(jaar=JAAR, inhoud=i, omschrijving=o, gepubliceerd=g, naam=n, toelichting=t)
+        for i, o, g, n, t in GEPUBLICEERD
     )
     return len(delen)

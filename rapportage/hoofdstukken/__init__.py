@@ -4,8 +4,9 @@ Every builder takes the figures dict and returns `Hoofdstuk` objects of plain ta
 infographic blocks; none of them counts anything itself (counting is SQL, in the selectors).
 """
 
+from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import Hoofdstuk
-from ._gemeen import Weergave
+from ._gemeen import Weergave, zonder_gegevens
 from .algemeen import benoemde_kerncijfers, cif, kerncijfers, klachtencommissie, nevenwerkzaamheden
 from .bijlagen import bijlage2, infographic, per_onderdeel
 from .oif import oif
@@ -29,6 +30,26 @@ def alle_hoofdstukken(cijfers: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
     return pdf_lijst, [*gedeeld, b2_dashboard, bijlage3]
 
 
+# The parts of the system (selectors.gegevens) each generated content counts; without rows of any of
+# them in the report year the content is replaced by a sentence saying so (never by zeros).
+GEGEVENS_VAN = {
+    "oif": ((OIF_MELDINGEN, OIF_AFDOENINGEN), "het Onderzoeksbureau Integriteit Financiën"),
+    "vertrouwenspersonen": ((TELLIJST,), "de vertrouwenspersonen (Tellijst)"),
+    "bijlage2": ((OIF_AFDOENINGEN,), "afgedane schendingen"),
+    "per_onderdeel": ((TELLIJST,), "de vertrouwenspersonen (Tellijst)"),
+}
+
+
+def _zonder_gegevens(cijfers: dict, sleutel: str, nummer: str) -> Hoofdstuk | None:
+    delen, wat = GEGEVENS_VAN.get(sleutel, ((), ""))
+    if not delen or not zonder_gegevens(cijfers, *delen):
+        return None
+    tekst = f"Over {cijfers['jaar']} zijn in het systeem geen gegevens geregistreerd van {wat}."
+    return Hoofdstuk(
+        sleutel, nummer, [], inleiding=[tekst], is_bijlage=sleutel in ("bijlage2", "per_onderdeel")
+    )
+
+
 def gegenereerde_delen(cijfers: dict, *, benoemd: list | None = None) -> dict:
     """The generated content a chapter or section of the report's structure can take: by its key (the
     values of `Rapportdeel.Inhoud`) a builder that takes the number of the chapter it goes in.
@@ -36,7 +57,7 @@ def gegenereerde_delen(cijfers: dict, *, benoemd: list | None = None) -> dict:
     Built only when a chapter asks for it; the chapter's own title replaces the builder's kop.
     """
     w = Weergave(cijfers)
-    return {
+    bouwers = {
         "kerncijfers": lambda nummer: kerncijfers(cijfers, w, nummer),
         "oif": lambda nummer: oif(cijfers, w, nummer),
         "vertrouwenspersonen": lambda nummer: vertrouwenspersonen(cijfers, w, nummer),
@@ -47,4 +68,8 @@ def gegenereerde_delen(cijfers: dict, *, benoemd: list | None = None) -> dict:
         "infographic": lambda nummer: infographic(cijfers, w, nummer),
         "bijlage2": lambda nummer: bijlage2(cijfers, nummer)[0],
         "per_onderdeel": lambda nummer: per_onderdeel(cijfers, w, nummer),
+    }
+    return {
+        sleutel: (lambda nummer, s=sleutel, b=bouwer: _zonder_gegevens(cijfers, s, nummer) or b(nummer))
+        for sleutel, bouwer in bouwers.items()
     }

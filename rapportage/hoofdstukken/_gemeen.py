@@ -73,6 +73,20 @@ def _getoonde_jaren(c: dict, deel: str, jaren: list[int]) -> list[int]:
     return [j for j in jaren if j == c["jaar"] or j in met_gegevens]
 
 
+GEEN_GEGEVENS = "geen gegevens geregistreerd"
+
+
+def zonder_gegevens(c: dict, *delen: str) -> bool:
+    """True when the system holds no rows of any of these parts (selectors.gegevens) for the report year.
+
+    Such a part says so instead of printing zeros. Figures without that key (hand-built) count as data.
+    """
+    met_gegevens = _d(c, "jaren_met_gegevens")
+    if met_gegevens is None:
+        return False
+    return all(c["jaar"] not in met_gegevens.get(deel, []) for deel in delen)
+
+
 def _met_vorig_jaar(rij: dict, jaar: int) -> dict:
     """A documented row (aantal, procent, vorig_jaar) as values per year, for `tabel_uit_telling`."""
     return {

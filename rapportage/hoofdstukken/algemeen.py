@@ -1,5 +1,6 @@
 """Chapters 1 (kerncijfers), 4 (klachtencommissie), 5 (CiF) and 6 (nevenwerkzaamheden)."""
 
+from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import (
     Hoofdstuk,
     InfoRegel,
@@ -7,7 +8,7 @@ from ..tabellen import (
     Tekst,
     enkele_tabel,
 )
-from ._gemeen import Weergave, _d, _grafiek, _t
+from ._gemeen import GEEN_GEGEVENS, Weergave, _d, _grafiek, _t, zonder_gegevens
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
 
@@ -20,11 +21,16 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         c.get("kerncijfers", {}),
     )
     register = kern.get("register") or {}
+
+    def van(deel: str, waarde):
+        # A part without rows this year has no figure, not 0 (selectors.gegevens).
+        return GEEN_GEGEVENS if zonder_gegevens(c, deel) else w.a(waarde)
+
     regels = [
-        ("Adviesvragen bij vertrouwenspersonen", w.a(vp.get("totaal"))),
-        ("Meldingen bij het OIF", w.a(oif.get("meldingen"))),
-        ("Afgedane (vermoedelijke) integriteitsschendingen", w.a(oif.get("betrokkenen"))),
-        ("waarvan met een maatregel afgedaan", w.a(oif.get("maatregelen"))),
+        ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.get("totaal"))),
+        ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.get("meldingen"))),
+        ("Afgedane (vermoedelijke) integriteitsschendingen", van(OIF_AFDOENINGEN, oif.get("betrokkenen"))),
+        ("waarvan met een maatregel afgedaan", van(OIF_AFDOENINGEN, oif.get("maatregelen"))),
         ("Medewerkers", w.a(_d(kern, "medewerkers", "totaal"))),
         (
             "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen",
@@ -36,7 +42,7 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     ]
     ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
     # The tiles: the five headline figures of the year (activity and size of the organisation).
-    tegels = [InfoRegel(label, waarde) for label, waarde in regels[:5] if waarde is not None]
+    tegels = [InfoRegel(label, waarde) for label, waarde in regels[:5] if waarde not in (None, GEEN_GEGEVENS)]
     blokken = [
         Kerncijfers(tegels),
         enkele_tabel(

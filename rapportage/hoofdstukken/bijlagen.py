@@ -1,6 +1,6 @@
 """Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
 
-from ..selectors.gegevens import TELLIJST
+from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import (
     TEKST,
     Bijlage2Groep,
@@ -14,7 +14,16 @@ from ..tabellen import (
     pijl,
     verdeel_over_kolommen,
 )
-from ._gemeen import BIJLAGE2_RIJEN_PER_TABEL, BIJLAGE2_TOELICHTING, Weergave, _d, _getoonde_jaren, _id
+from ._gemeen import (
+    BIJLAGE2_RIJEN_PER_TABEL,
+    BIJLAGE2_TOELICHTING,
+    GEEN_GEGEVENS,
+    Weergave,
+    _d,
+    _getoonde_jaren,
+    _id,
+    zonder_gegevens,
+)
 from .vertrouwenspersonen import _met_groepen
 
 # --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
@@ -162,10 +171,23 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     ]
     for pagina, kolommen in zip(paginas, (3, 3, 3), strict=True):
         pagina.kolommen = verdeel_over_kolommen(pagina.blokken, kolommen)
+    # A page of a part without rows in this year would be all zeros: it is left out, and said so.
+    leeg = {
+        "infographic-vp": (zonder_gegevens(c, TELLIJST), "de vertrouwenspersonen"),
+        "infographic-oif": (zonder_gegevens(c, OIF_MELDINGEN), "de meldingen bij het OIF"),
+        "infographic-betrokkenen": (zonder_gegevens(c, OIF_AFDOENINGEN), "de afdoeningen van het OIF"),
+    }
+    inleiding = [
+        f"Over {jaar}: {GEEN_GEGEVENS} van {wat}."
+        for p in paginas
+        for ontbreekt, wat in [leeg[p.id]]
+        if ontbreekt
+    ]
     return Hoofdstuk(
         "infographic",
         f"{nummer} Infographic",
-        paginas,
+        [p for p in paginas if not leeg[p.id][0]],
+        inleiding=inleiding,
         is_bijlage=True,
         sjabloon="rapportage/pdf/_infographic.html",
         op_dashboard=False,

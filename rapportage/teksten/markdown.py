@@ -25,7 +25,7 @@ FOUT_GROEP = (
     "{{{{ {naam} }}}} is een groep cijfers, geen enkel cijfer; kies er één, "
     "bijv. {{{{ {naam}.{voorbeeld} }}}}."
 )
-GEEN_GEGEVENS = "geen gegevens"
+GEEN_GEGEVENS = "geen gegevens geregistreerd"
 
 TAGS = {
     "p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "a",

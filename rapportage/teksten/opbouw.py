@@ -25,6 +25,7 @@ def hoofdstukken_uit_structuur(
     gegenereerd: dict[str, Callable[[str], Hoofdstuk]],
     waarden: dict,
     toon_aantal=None,
+    gepubliceerd: list | None = None,
 ) -> list[Hoofdstuk]:
     """1. A chapter gets the next number (appendices their own series), its text and its content; the
        generated content is built with that number, so its own sections are numbered 4.1, 4.2, ...
@@ -32,6 +33,8 @@ def hoofdstukken_uit_structuur(
        appendix); generated content in a section follows the section's text.
     3. Ids of generated chapters and sections stay as they are (the table of contents links to them);
        the others get an id from their title, made unique.
+    4. A published figure that differs from the system's (`GepubliceerdCijfer`) becomes a footnote of
+       the chapter that holds its generated content.
     """
     hoofdstukken: list[Hoofdstuk] = []
     gebruikt: set[str] = set()
@@ -66,6 +69,7 @@ def hoofdstukken_uit_structuur(
                 hid = _uniek(slugify(deel.titel) or "hoofdstuk", gebruikt)
                 hoofdstuk = Hoofdstuk(hid, kop, [], tekst_html=html(deel), is_bijlage=deel.bijlage)
             sub = sum(1 for p in hoofdstuk.paragrafen if p.kop.startswith(f"{nr}."))
+            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *_voetnoten(deel.inhoud, gepubliceerd, waarden)]
             hoofdstukken.append(hoofdstuk)
             continue
         hoofdstuk = hoofdstukken[-1]
@@ -81,4 +85,39 @@ def hoofdstukken_uit_structuur(
         if bron is not None:
             gebruikt.update(p.id for p in bron.paragrafen)
             hoofdstuk.paragrafen.extend(bron.paragrafen)
+            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *_voetnoten(deel.inhoud, gepubliceerd, waarden)]
     return hoofdstukken
+
+
+VOETNOOT_GEPUBLICEERD = (
+    "{omschrijving}: het gepubliceerde verslag over {jaar} vermeldde {gepubliceerd}; dit rapport toont het "
+    "cijfer uit de registraties ({systeem}).{toelichting}"
+)
+VOETNOOT_GEPUBLICEERD_ZONDER_CIJFER = (
+    "{omschrijving}: het gepubliceerde verslag over {jaar} vermeldde {gepubliceerd}; dat wijkt af van de "
+    "registraties.{toelichting}"
+)
+
+
+def _voetnoten(inhoud: str, gepubliceerd: list | None, waarden: dict) -> list[str]:
+    uit = []
+    for cijfer in gepubliceerd or []:
+        if not inhoud or cijfer.inhoud != inhoud:
+            continue
+        systeem = None
+        if cijfer.naam:
+            try:
+                systeem = markdown.getal(markdown.cijfer(waarden, cijfer.naam))
+            except markdown.Onbekend:
+                systeem = None
+        sjabloon = VOETNOOT_GEPUBLICEERD if systeem is not None else VOETNOOT_GEPUBLICEERD_ZONDER_CIJFER
+        uit.append(
+            sjabloon.format(
+                omschrijving=cijfer.omschrijving,
+                jaar=cijfer.jaar,
+                gepubliceerd=cijfer.gepubliceerd,
+                systeem=systeem,
+                toelichting=f" {cijfer.toelichting}" if cijfer.toelichting else "",
+            )
+        )
+    return uit

@@ -186,3 +186,29 @@ def test_met_tellijstrijen_in_alle_drie_de_jaren_staan_ze_alle_drie_er_ook_met_n
     assert cellen(hoofdcategorie, "5. Ongewenste omgangsvormen")[:3] == [0, 2, 3], (
         "Douane had nothing in 2022, but 2022 was registered: a real 0"
     )
+
+
+# --- The report year itself without data of a part: said, never zeros ----------------------------------
+
+
+def test_een_jaar_zonder_oif_rijen_zegt_geen_gegevens_in_plaats_van_nullen(coordinator):
+    from rapportage.models import Rapportdeel
+    from rapportage.teksten import services
+
+    tellijst(3, jaar=2023)
+    services.structuur_aanmaken(jaar=2023, door=coordinator)
+    voorwoord = Rapportdeel.objects.get(jaar=2023, titel="Voorwoord")
+    services.rapportdeel_opslaan(
+        deel=voorwoord, door=coordinator, tekst="Het OIF ontving {{ oif.meldingen }} meldingen."
+    )
+
+    html = pdf.rapport_html(inhoud.rapport_context(jaar=2023))
+    tekst = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+    assert "Het OIF ontving geen gegevens geregistreerd meldingen." in tekst
+    assert "Meldingen bij het OIF geen gegevens geregistreerd" in tekst  # the kerncijfers table
+    assert "Over 2023 zijn in het systeem geen gegevens geregistreerd van het Onderzoeksbureau" in tekst
+    assert "Over 2023 zijn in het systeem geen gegevens geregistreerd van afgedane schendingen" in tekst
+    assert 'id="infographic-oif"' not in html and 'id="infographic-betrokkenen"' not in html
+    assert "geen schendingen afgedaan" not in tekst
+    assert "Meldingen bij het OIF 0" not in tekst and 'class="groot">0<' not in html

@@ -1,5 +1,6 @@
 """The report's structure and texts: Markdown with figure references, checked on save, edited in a page."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -118,6 +119,9 @@ def test_het_eerste_jaar_krijgt_de_gepubliceerde_indeling_en_een_nieuw_jaar_een_
 
 
 def test_nummers_volgen_uit_de_volgorde_en_paragrafen_sluiten_aan_op_gegenereerde(coordinator):
+    from tests.rapportage.test_cijfers_oif import melding
+
+    melding(ontvangen_op=datetime.date(2024, 3, 1))
     services.structuur_aanmaken(jaar=2024, door=coordinator)
     oif = Rapportdeel.objects.get(jaar=2024, inhoud="oif")
     Rapportdeel.objects.create(
@@ -150,5 +154,32 @@ def test_bewerken_voorbeeld_en_het_hele_rapport_tonen_dezelfde_tekst(client, coo
     client.post(url, {**velden, "tekst": "Er waren **{{ oif.meldingen }}** meldingen in {{ jaar }}."})
     bewerkpagina = client.get(url).content.decode()
     rapport = client.get(reverse("rapportage:voorbeeld") + "?jaar=2024").content.decode()
-    verwacht = "<p>Er waren <strong>0</strong> meldingen in 2024.</p>"
+    # No OIF rows in 2024 here: the preview says so, exactly as the report does.
+    verwacht = "<p>Er waren <strong>geen gegevens geregistreerd</strong> meldingen in 2024.</p>"
     assert verwacht in bewerkpagina and verwacht in rapport
+
+
+def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_van_het_systeem(coordinator):
+    from rapportage.models import GepubliceerdCijfer
+
+    services.structuur_aanmaken(jaar=2024, door=coordinator)
+    GepubliceerdCijfer.objects.create(
+        jaar=2024, inhoud="oif", omschrijving="Meldingen", gepubliceerd="12", naam="oif.meldingen"
+    )
+    GepubliceerdCijfer.objects.create(
+        jaar=2024, inhoud="infographic", omschrijving="Niet betrokken", gepubliceerd="40.846"
+    )
+    GepubliceerdCijfer.objects.create(jaar=2023, inhoud="oif", omschrijving="Ander jaar", gepubliceerd="1")
+    from tests.rapportage.test_cijfers_oif import melding
+
+    melding(ontvangen_op=datetime.date(2024, 3, 1))
+
+    html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
+
+    oif = html.split('id="oif"', 1)[1].split('id="vertrouwenspersonen"', 1)[0]
+    assert (
+        "Meldingen: het gepubliceerde verslag over 2024 vermeldde 12; dit rapport toont het cijfer uit de "
+        "registraties (1)." in oif
+    )
+    assert "Niet betrokken: het gepubliceerde verslag over 2024 vermeldde 40.846; dat wijkt af" in html
+    assert "Ander jaar" not in html
