@@ -26,17 +26,18 @@ def titel(jaar: int) -> str:
     return f"Jaarrapportage integriteit {jaar}"
 
 
-def pdf_hoofdstukken(cijfers: dict, *, delen=None) -> list[Hoofdstuk]:
+def pdf_hoofdstukken(cijfers: dict, *, delen=None, benoemd=None) -> list[Hoofdstuk]:
     """The chapters of the PDF: the year's structure and texts (teksten) around the generated content.
 
-    `delen` default to the year's own structure (or the one it would start from).
+    `delen` and `benoemd` default to the year's own structure (or the one it would start from) and its
+    named key figures; an adopted report passes its frozen ones.
     """
     from .hoofdstukken import gegenereerde_delen
     from .selectors import toon_aantal
     from .teksten import opbouw, selectors
 
     jaar = cijfers["jaar"]
-    benoemd = selectors.benoemde_kerncijfers(jaar=jaar)
+    benoemd = selectors.benoemde_kerncijfers(jaar=jaar) if benoemd is None else benoemd
     drempel = cijfers.get("drempel") or 0
     return opbouw.hoofdstukken_uit_structuur(
         selectors.rapportdelen(jaar=jaar) if delen is None else delen,
@@ -48,9 +49,25 @@ def pdf_hoofdstukken(cijfers: dict, *, delen=None) -> list[Hoofdstuk]:
     )
 
 
-def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -> dict:
+def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None, vaststelling=None) -> dict:
+    """Everything the report template needs. An adopted year (or the `vaststelling` being made) is built
+    from its frozen figures and texts; a later copy of it first lists the figures that changed since.
+    """
+    from .vaststelling import bevriezen
+    from .vaststelling.selectors import vaststelling_van
+
+    if cijfers is None and vaststelling is None:
+        vaststelling = vaststelling_van(jaar=jaar, onderdeel=onderdeel)
+    delen = benoemd = None
+    if vaststelling is not None:
+        cijfers = bevriezen.jaarcijfers_terug(vaststelling.grondslag_json)
+        delen, benoemd = bevriezen.teksten_terug(vaststelling.teksten_json)
     cijfers = cijfers if cijfers is not None else _cijfers(jaar=jaar, onderdeel=onderdeel)
-    hoofdstukken = pdf_hoofdstukken(cijfers)
+    hoofdstukken = pdf_hoofdstukken(cijfers, delen=delen, benoemd=benoemd)
+    if vaststelling is not None and vaststelling.pk is not None:
+        from .vaststelling.hoofdstuk import wijzigingen_sinds
+
+        hoofdstukken.insert(0, wijzigingen_sinds(vaststelling, onderdeel=onderdeel))
     vorige = False
     for hoofdstuk in hoofdstukken:
         hoofdstuk.vorige_is_bijlage = vorige
@@ -64,6 +81,7 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None) -
         "drempel": cijfers.get("drempel"),
         "gegenereerd_op": timezone.now(),
         "hoofdstukken": hoofdstukken,
+        "vaststelling": vaststelling,
         # For the progress bar only: about 40 rows of Bijlage 2 fit on a page.
         "verwachte_paginas": 30 + bijlage2_rijen // 40,
     }

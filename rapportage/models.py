@@ -394,3 +394,56 @@ class GepubliceerdCijfer(models.Model):
 
     def __str__(self):
         return f"{self.jaar}: {self.omschrijving} = {self.gepubliceerd}"
+
+
+class Vaststelling(models.Model):
+    """An adopted jaarrapportage: its figures, texts and PDF, frozen with who adopted it and when.
+
+    Nothing changes an adoption once made (no service updates it). `cijfers_json` is exactly the output of
+    `exporteer_cijfers` at that moment; `grondslag_json` all figures the report was built from, so a later
+    PDF of the year shows the adopted figures.
+    """
+
+    jaar = models.PositiveSmallIntegerField("verslagjaar")
+    onderdeel = models.ForeignKey(
+        "referentie.Onderdeel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="onderdeel",
+        help_text="Leeg: het hele ministerie.",
+    )
+    versie = models.PositiveSmallIntegerField("versie", default=1)
+    cijfers_json = models.TextField("cijfers (JSON van exporteer_cijfers)")
+    cijfers_sha256 = models.CharField("SHA-256 van de cijfers", max_length=64)
+    grondslag_json = models.TextField("alle cijfers van het rapport (JSON)")
+    teksten_json = models.TextField("indeling, teksten en benoemde kerncijfers (JSON)")
+    bestand = models.CharField("PDF", max_length=200, help_text="Pad binnen RAPPORT_ROOT.")
+    sha256 = models.CharField("SHA-256 van de PDF", max_length=64)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="vastgesteld door"
+    )
+    vastgesteld_op = models.DateTimeField("vastgesteld op")
+
+    class Meta:
+        verbose_name = "vastgesteld rapport"
+        verbose_name_plural = "vastgestelde rapporten"
+        ordering = ["-jaar", "onderdeel__volgorde"]
+        permissions = [("rapport_vaststellen", "Jaarrapportage vaststellen")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jaar"],
+                condition=models.Q(onderdeel__isnull=True),
+                name="een_vaststelling_ministerie",
+            ),
+            models.UniqueConstraint(
+                fields=["jaar", "onderdeel"],
+                condition=models.Q(onderdeel__isnull=False),
+                name="een_vaststelling_per_onderdeel",
+            ),
+        ]
+
+    def __str__(self):
+        scope = self.onderdeel.label if self.onderdeel_id else "ministerie"
+        return f"Vastgestelde jaarrapportage {self.jaar} ({scope})"

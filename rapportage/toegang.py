@@ -40,3 +40,12 @@ def mag_teksten_wijzigen(gebruiker) -> bool:
     from finintegriteit.kern.rollen import COORDINATOR, heeft_rol
 
     return heeft_rol(gebruiker, COORDINATOR) and onderdeel_van(gebruiker) is None
+
+
+def vaststellingen_voor_gebruiker(gebruiker):
+    """Adopted reports in the user's scope (a coordinator of one onderdeel: only that onderdeel's)."""
+    from .vaststelling.selectors import vaststellingen
+
+    eigen = onderdeel_van(gebruiker)
+    lijst = vaststellingen()
+    return lijst if eigen is None else lijst.filter(onderdeel=eigen)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .teksten import views as teksten
+from .vaststelling import views as vaststelling
 
 app_name = "rapportage"
 
@@ -13,6 +14,8 @@ urlpatterns = [
     path("rapporten/<int:pk>/download/", views.download, name="download"),
     path("tabellen/<slug:sleutel>.xlsx", views.tabel_xlsx, name="xlsx"),
     path("voorbeeld/", views.voorbeeld, name="voorbeeld"),
+    path("vaststellen/", vaststelling.vaststellen, name="vaststellen"),
+    path("vastgesteld/<int:pk>/download/", vaststelling.vaststelling_download, name="vaststelling_download"),
     path("teksten/", teksten.teksten, name="teksten"),
     path("teksten/aanmaken/", teksten.teksten_aanmaken, name="teksten_aanmaken"),
     path("teksten/nieuw/", teksten.deel_nieuw, name="deel_nieuw"),

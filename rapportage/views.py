@@ -18,7 +18,12 @@ from finintegriteit.kern.toegang import rol_vereist
 from . import cijfercache, inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
 from .models import Rapport
-from .toegang import onderdeel_van, rapport_voor_gebruiker, rapporten_voor_gebruiker
+from .toegang import (
+    onderdeel_van,
+    rapport_voor_gebruiker,
+    rapporten_voor_gebruiker,
+    vaststellingen_voor_gebruiker,
+)
 
 AANGEVRAAGD = "De jaarrapportage {jaar} ({scope}) staat in de wachtrij. Deze pagina toont de voortgang."
 OPNIEUW_AANGEVRAAGD = "De jaarrapportage {jaar} ({scope}) staat opnieuw in de wachtrij."
@@ -77,6 +82,7 @@ def rapporten(request):
         {
             "form": form,
             "rapporten": lijst,
+            "vastgesteld": vaststellingen_voor_gebruiker(request.user),
             "onderdeel": onderdeel_van(request.user),
             # Said on the page, not only once after the request: it stays true until the queue is back.
             "niet_beschikbaar": NIET_BESCHIKBAAR if any(_wacht_op_wachtrij(r) for r in lijst) else "",

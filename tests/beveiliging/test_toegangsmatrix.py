@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from afdoeningen.models import Registerimport
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import Rapport, Rapportdeel
+from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
 
@@ -93,6 +93,10 @@ MATRIX = {
     "rapportage:xlsx": ("tabel", (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:voorbeeld": (None, (LOGIN, 403, 403, 200, 200, 403)),
     # The texts are the ministry's: a coordinator of one onderdeel reads them but changes nothing.
+    # Adopting: the confirmation page for both coordinators (the right and scope are checked on POST).
+    "rapportage:vaststellen": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    # The adopted ministry report has no file here: 404; the Douane coordinator may not know it exists.
+    "rapportage:vaststelling_download": ("vaststelling", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:teksten": (None, (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:teksten_aanmaken": (None, (LOGIN, 403, 403, 405, 405, 403)),
     # Without an own structure for the year, a new part first needs one: back to the list.
@@ -144,6 +148,15 @@ def objecten(
     )
     rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
     rapportdeel = Rapportdeel.objects.create(jaar=2023, volgorde=10, titel="Voorwoord")
+    vaststelling = Vaststelling.objects.create(
+        jaar=2023,
+        cijfers_json="{}",
+        grondslag_json="{}",
+        teksten_json="{}",
+        bestand="vastgesteld/ontbreekt.pdf",
+        vastgesteld_door=coordinator,
+        vastgesteld_op=datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC),
+    )
     rapport_douane = Rapport.objects.create(
         jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"), aangevraagd_door=coordinator
     )
@@ -161,6 +174,7 @@ def objecten(
         "tabel": {"sleutel": "oif-melder"},
         "rapportdeel": {"pk": rapportdeel.pk},
         "account": {"pk": analist.pk},
+        "vaststelling": {"pk": vaststelling.pk},
     }
 
 

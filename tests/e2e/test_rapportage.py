@@ -161,6 +161,30 @@ def test_coordinator_vraagt_het_rapport_2024_aan_en_downloadt_de_pdf(
     for titel in HOOFDSTUKKEN:
         assert titel in tekst, f"{titel} ontbreekt in de PDF"
     assert IN_HET_RAPPORT in " ".join(tekst.split())
+    assert "Concept, niet vastgesteld" in lezer.pages[0].extract_text()
+
+    vaststellen_en_downloaden(pagina)
+
+
+def vaststellen_en_downloaden(pagina):
+    """Adopt the 2024 report (after a confirmation) and download the frozen PDF with its colophon."""
+    pagina.get_by_role("link", name="Rapport vaststellen…").click()
+    pagina.get_by_label("Jaar").select_option("2024")
+    pagina.get_by_role("button", name="Verder").click()
+    assert pagina.get_by_text("Vaststellen kan niet ongedaan worden gemaakt.").is_visible()
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "rapportage-vaststellen")
+    pagina.set_default_timeout(180_000)
+    with pagina.expect_navigation():
+        pagina.get_by_role("button", name="Rapport 2024 (hele ministerie) vaststellen").click()
+    pagina.set_default_timeout(15_000)
+    assert pagina.get_by_text("De jaarrapportage 2024 (hele ministerie) is vastgesteld.").is_visible()
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "rapportage-vastgesteld")
+    with pagina.expect_download() as bestand:
+        pagina.get_by_role("link", name="2024 (hele ministerie)").click()
+    omslag = " ".join(PdfReader(bestand.value.path()).pages[0].extract_text().split())
+    assert "Vastgesteld" in omslag and "SHA-256 van de cijfers" in omslag
 
 
 def test_vertrouwenspersoon_krijgt_de_rapportpagina_niet(pagina, live_server, vertrouwenspersoon):

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.demodata import demodata_laden, gegevens
-from rapportage.management.commands.exporteer_cijfers import ONBEKEND_ONDERDEEL
+from rapportage.management.opties import ONBEKEND_ONDERDEEL
 from rapportage.selectors import jaarcijfers
 
 pytestmark = pytest.mark.django_db

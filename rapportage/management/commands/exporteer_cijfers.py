@@ -3,11 +3,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from finintegriteit.referentie.models import Onderdeel
-from finintegriteit.referentie.selectors import LabelZoeker
+from rapportage.management.opties import onderdeel_uit_optie
 from rapportage.selectors import exporteer_cijfers
+from rapportage.vaststelling.selectors import vaststelling_van
 
-ONBEKEND_ONDERDEEL = "Onbekend onderdeel '{naam}'. Kies uit: {opties}."
+NIET_VASTGESTELD = "Het rapport over {jaar} ({scope}) is niet vastgesteld."
 
 
 class Command(BaseCommand):
@@ -18,16 +18,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--onderdeel", help="Alleen dit onderdeel (label, andere spelling of code), bijv. Douane."
         )
+        parser.add_argument(
+            "--vastgesteld",
+            action="store_true",
+            help="De cijfers zoals ze bij de vaststelling zijn bevroren, teken voor teken.",
+        )
 
-    def handle(self, *args, jaar, onderdeel=None, **options):
-        gekozen = None
-        if onderdeel:
-            gekozen = Onderdeel.objects.filter(code=onderdeel).first() or LabelZoeker(Onderdeel).zoek(
-                onderdeel
-            )
-            if gekozen is None:
-                opties = ", ".join(Onderdeel.objects.values_list("label", flat=True))
-                raise CommandError(ONBEKEND_ONDERDEEL.format(naam=onderdeel, opties=opties))
+    def handle(self, *args, jaar, onderdeel=None, vastgesteld=False, **options):
+        gekozen = onderdeel_uit_optie(onderdeel)
+        if vastgesteld:
+            vaststelling = vaststelling_van(jaar=jaar, onderdeel=gekozen)
+            if vaststelling is None:
+                scope = gekozen.label if gekozen else "hele ministerie"
+                raise CommandError(NIET_VASTGESTELD.format(jaar=jaar, scope=scope))
+            # The frozen text itself, not a re-encoding of it.
+            self.stdout.write(vaststelling.cijfers_json)
+            return
         cijfers = exporteer_cijfers(jaar=jaar, onderdeel=gekozen)
         # Only the JSON on stdout, so that the output can be piped into another program.
         self.stdout.write(json.dumps(cijfers, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder))

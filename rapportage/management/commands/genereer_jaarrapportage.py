@@ -8,13 +8,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from finintegriteit.referentie.models import Onderdeel
-from finintegriteit.referentie.selectors import LabelZoeker
 from rapportage import inhoud, pdf, services
-
-ONBEKEND_ONDERDEEL = "Onbekend onderdeel ‘{naam}’. Kies uit: {opties}."
+from rapportage.management.opties import onderdeel_uit_optie
 
 
 class Command(BaseCommand):
@@ -29,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, jaar, onderdeel=None, uitvoer, html=False, **options):
-        gekozen = self._onderdeel(onderdeel) if onderdeel else None
+        gekozen = onderdeel_uit_optie(onderdeel)
         if html:
             inhoud_bytes = pdf.rapport_html(inhoud.rapport_context(jaar=jaar, onderdeel=gekozen)).encode()
         else:
@@ -48,10 +45,3 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Jaarrapportage {jaar} ({scope}) geschreven naar {doel} ({len(inhoud_bytes):,} bytes)."
         )
-
-    def _onderdeel(self, naam: str) -> Onderdeel:
-        gevonden = Onderdeel.objects.filter(code=naam).first() or LabelZoeker(Onderdeel).zoek(naam)
-        if gevonden is None:
-            opties = ", ".join(Onderdeel.objects.values_list("code", flat=True))
-            raise CommandError(ONBEKEND_ONDERDEEL.format(naam=naam, opties=opties))
-        return gevonden

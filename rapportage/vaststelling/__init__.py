@@ -1,0 +1,1 @@
+"""Adopting (vaststellen) a year's report: figures, texts and PDF frozen with who and when."""

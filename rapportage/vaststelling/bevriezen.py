@@ -1,0 +1,69 @@
+"""Figures and texts as frozen JSON text, and back.
+
+Stored as text, not as a JSON column: PostgreSQL's jsonb reorders keys, and `exporteer_cijfers
+--vastgesteld` must print the adopted figures exactly as they were.
+"""
+
+import datetime
+import hashlib
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from ..models import BenoemdKerncijfer, Rapportdeel
+
+TEKSTVELDEN = ("volgorde", "niveau", "bijlage", "titel", "inhoud", "tekst")
+
+
+def als_json(waarde) -> str:
+    """The one JSON text format of the figures (that of `manage.py exporteer_cijfers`)."""
+    return json.dumps(waarde, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+
+
+def sha256(tekst: str) -> str:
+    return hashlib.sha256(tekst.encode()).hexdigest()
+
+
+def jaarcijfers_terug(tekst: str) -> dict:
+    """`jaarcijfers` from its frozen JSON: only the register's peildatum was not JSON to begin with."""
+    cijfers = json.loads(tekst)
+    register = (cijfers.get("kerncijfers") or {}).get("register")
+    if register and isinstance(register.get("peildatum"), str):
+        register["peildatum"] = datetime.date.fromisoformat(register["peildatum"])
+    # JSON keys are strings; the years of the tables are ints.
+    if isinstance(cijfers.get("jaren_met_gegevens"), dict):
+        cijfers["jaren_met_gegevens"] = {
+            k: [int(j) for j in v] for k, v in cijfers["jaren_met_gegevens"].items()
+        }
+    return cijfers
+
+
+def teksten_als_json(delen: list[Rapportdeel], benoemd: list[BenoemdKerncijfer]) -> str:
+    return als_json(
+        {
+            "delen": [{veld: getattr(d, veld) for veld in TEKSTVELDEN} for d in delen],
+            "benoemd": [
+                {
+                    "naam": b.naam,
+                    "omschrijving": b.omschrijving,
+                    "waarde": str(b.waarde),
+                    "eenheid": b.eenheid,
+                }
+                for b in benoemd
+            ],
+        }
+    )
+
+
+def teksten_terug(tekst: str) -> tuple[list[Rapportdeel], list[BenoemdKerncijfer]]:
+    """Unsaved objects with the frozen texts and named figures, for building the report again."""
+    from decimal import Decimal
+
+    gegevens = json.loads(tekst)
+    delen = [Rapportdeel(**d) for d in gegevens["delen"]]
+    benoemd = [BenoemdKerncijfer(**{**b, "waarde": Decimal(b["waarde"])}) for b in gegevens["benoemd"]]
+    return delen, benoemd
+
+
+def sha256_bytes(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()

@@ -1,0 +1,110 @@
+"""Adopt a year's report: freeze the figures (exporteer_cijfers JSON), the texts and the PDF.
+
+An adoption is never changed: there is no service that updates or removes one, and the PDF is written
+once under a name of its own.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import Vaststelling
+from ..toegang import onderdeel_van
+from . import bevriezen, selectors
+
+RECHT = "rapportage.rapport_vaststellen"
+FOUT_GEEN_RECHT = "U hebt niet het recht om een jaarrapportage vast te stellen."
+FOUT_ANDER_ONDERDEEL = "U kunt alleen het rapport van uw eigen onderdeel vaststellen."
+FOUT_AL_VASTGESTELD = "Het rapport over {jaar} ({scope}) is al vastgesteld op {op:%d-%m-%Y} door {door}."
+FOUT_TOEKOMST = "Een rapport over {jaar} kan nog niet worden vastgesteld: het jaar is niet voorbij."
+
+
+def _scope(onderdeel) -> str:
+    return onderdeel.label if onderdeel is not None else "hele ministerie"
+
+
+def mag_vaststellen(gebruiker, onderdeel=None) -> bool:
+    eigen = onderdeel_van(gebruiker)
+    return gebruiker.has_perm(RECHT) and (eigen is None or eigen == onderdeel)
+
+
+def _schrijf(relatief: str, inhoud: bytes) -> None:
+    doel = Path(settings.RAPPORT_ROOT) / relatief
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=".vastgesteld-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        # os.link fails if the name exists: an adopted PDF is never overwritten.
+        os.link(tijdelijk, doel)
+    finally:
+        Path(tijdelijk).unlink(missing_ok=True)
+
+
+def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
+    """1. Check the right (and the scope of a coordinator of one onderdeel) and that it is not adopted.
+    2. Count the figures once; freeze them as the export JSON and as the report's full figures.
+    3. Freeze the year's structure, texts and named key figures.
+    4. Render the PDF from exactly those frozen figures and texts, with the colophon on the cover.
+    5. Write the PDF under a name of its own and store the row; a second adoption at the same time
+       loses on the unique constraint and leaves nothing behind.
+    """
+    from .. import inhoud, pdf
+    from ..selectors import export_uit_jaarcijfers, jaarcijfers
+    from ..teksten import selectors as teksten
+
+    if not door.has_perm(RECHT):
+        raise PermissionDenied(FOUT_GEEN_RECHT)
+    if not mag_vaststellen(door, onderdeel):
+        raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
+    if jaar >= timezone.localdate().year:
+        raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
+    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
+    if bestaand is not None:
+        raise ValidationError(
+            FOUT_AL_VASTGESTELD.format(
+                jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
+            )
+        )
+    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+    cijfers_json = bevriezen.als_json(export_uit_jaarcijfers(cijfers))
+    grondslag_json = bevriezen.als_json(cijfers)
+    teksten_json = bevriezen.teksten_als_json(
+        teksten.rapportdelen(jaar=jaar), teksten.benoemde_kerncijfers(jaar=jaar)
+    )
+    vaststelling = Vaststelling(
+        jaar=jaar,
+        onderdeel=onderdeel,
+        cijfers_json=cijfers_json,
+        cijfers_sha256=bevriezen.sha256(cijfers_json),
+        grondslag_json=grondslag_json,
+        teksten_json=teksten_json,
+        vastgesteld_door=door,
+        vastgesteld_op=timezone.now(),
+    )
+    # Rendered from the frozen JSON, not from `cijfers`: the PDF is what any later copy will show.
+    context = inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel, vaststelling=vaststelling)
+    inhoud_pdf = pdf.html_naar_pdf(pdf.rapport_html(context))
+    scope = onderdeel.code if onderdeel is not None else "ministerie"
+    vaststelling.bestand = (
+        f"vastgesteld/{jaar}-{scope}-v{vaststelling.versie}-{vaststelling.cijfers_sha256[:12]}.pdf"
+    )
+    vaststelling.sha256 = bevriezen.sha256_bytes(inhoud_pdf)
+    try:
+        with transaction.atomic():
+            vaststelling.save()
+            _schrijf(vaststelling.bestand, inhoud_pdf)
+    except (IntegrityError, FileExistsError):
+        raise ValidationError(
+            FOUT_AL_VASTGESTELD.format(
+                jaar=jaar, scope=_scope(onderdeel), op=timezone.now(), door="een ander"
+            )
+        ) from None
+    return vaststelling

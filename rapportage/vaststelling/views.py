@@ -1,0 +1,75 @@
+"""Adopting a report in the browser: a confirmation page, the adoption, the download of the frozen PDF."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from finintegriteit.kern.rollen import COORDINATOR
+from finintegriteit.kern.toegang import rol_vereist
+
+from ..forms import RapportAanvraagForm
+from ..models import Vaststelling
+from ..toegang import vaststellingen_voor_gebruiker
+from . import selectors, services
+
+VASTGESTELD = (
+    "De jaarrapportage {jaar} ({scope}) is vastgesteld. De cijfers, teksten en PDF veranderen niet meer."
+)
+
+
+@rol_vereist(COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def vaststellen(request):
+    """GET: what will be frozen, and a button; POST: adopt (irreversible, hence the extra step)."""
+    form = RapportAanvraagForm(request.POST or request.GET or None, gebruiker=request.user)
+    if not form.is_valid():
+        return render(request, "rapportage/vaststellen.html", {"form": form})
+    jaar, onderdeel = form.cleaned_data["jaar"], form.cleaned_data["onderdeel"]
+    scope = onderdeel.label if onderdeel else "hele ministerie"
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        try:
+            services.rapport_vaststellen(jaar=jaar, onderdeel=onderdeel, door=request.user)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, VASTGESTELD.format(jaar=jaar, scope=scope))
+            return redirect("rapportage:rapporten")
+    return render(
+        request,
+        "rapportage/vaststellen.html",
+        {
+            "form": form,
+            "jaar": jaar,
+            "scope": scope,
+            "bevestigen": True,
+            "bestaand": selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel),
+            "mag": services.mag_vaststellen(request.user, onderdeel),
+        },
+    )
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def vaststelling_download(request, pk: int):
+    try:
+        vaststelling = vaststellingen_voor_gebruiker(request.user).get(pk=pk)
+    except Vaststelling.DoesNotExist:
+        raise Http404("Geen vastgesteld rapport met dit nummer.") from None
+    root = Path(settings.RAPPORT_ROOT).resolve()
+    pad = (root / vaststelling.bestand).resolve()
+    if not pad.is_relative_to(root) or not pad.is_file():
+        raise Http404("Het bestand van dit vastgestelde rapport ontbreekt.")
+    scope = vaststelling.onderdeel.code if vaststelling.onderdeel_id else "ministerie"
+    antwoord = FileResponse(
+        pad.open("rb"),
+        as_attachment=True,
+        filename=f"jaarrapportage-integriteit-{vaststelling.jaar}-{scope}-vastgesteld.pdf",
+        content_type="application/pdf",
+    )
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord

@@ -1,0 +1,115 @@
+"""Adopting a year's report: figures, texts and PDF frozen with who and when, never changing afterwards."""
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from finintegriteit.referentie.models import Onderdeel
+from rapportage import inhoud, pdf
+from rapportage.models import Rapportdeel, Vaststelling
+from rapportage.vaststelling import services
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def opslag(settings, tmp_path):
+    settings.RAPPORT_ROOT = tmp_path / "rapporten"
+    return settings.RAPPORT_ROOT
+
+
+def uitvoer(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_vaststellen_bevriest_cijfers_teksten_en_pdf_en_latere_rijen_veranderen_niets(coordinator, opslag):
+    tellijst(3, jaar=2024)
+    Rapportdeel.objects.create(
+        jaar=2024, volgorde=10, titel="Voorwoord", tekst="Er waren {{ vertrouwenspersonen.totaal }} vragen."
+    )
+    live_voor = uitvoer("exporteer_cijfers", "--jaar", "2024")
+
+    regel = uitvoer("stel_rapport_vast", "--jaar", "2024", "--door", coordinator.username)
+
+    vaststelling = Vaststelling.objects.get(jaar=2024, onderdeel=None)
+    assert vaststelling.vastgesteld_door == coordinator and "vastgesteld door coordinator" in regel
+    bestand = Path(opslag) / vaststelling.bestand
+    assert hashlib.sha256(bestand.read_bytes()).hexdigest() == vaststelling.sha256
+    assert uitvoer("exporteer_cijfers", "--jaar", "2024", "--vastgesteld") == live_voor
+
+    # A late Tellijst row and a changed text after adoption.
+    tellijst(2, jaar=2024)
+    Rapportdeel.objects.filter(jaar=2024).update(tekst="Andere tekst.")
+
+    assert uitvoer("exporteer_cijfers", "--jaar", "2024", "--vastgesteld") == live_voor
+    assert uitvoer("exporteer_cijfers", "--jaar", "2024") != live_voor
+    html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
+    assert "Er waren 3 vragen." in html and "Andere tekst." not in html
+    wijzigingen = html.split('id="wijzigingen-na-vaststelling"', 1)[1].split('id="voorwoord"', 1)[0]
+    assert ">vertrouwenspersonen.totaal</th>" in wijzigingen
+    assert '<td class="getal">3</td><td class="getal">5</td>' in wijzigingen
+    assert vaststelling.cijfers_sha256 in html  # the colophon on the cover
+
+
+def test_een_vastgesteld_rapport_wordt_niet_nog_eens_vastgesteld(coordinator):
+    services.rapport_vaststellen(jaar=2024, door=coordinator)
+    with pytest.raises(ValidationError, match="al vastgesteld"):
+        services.rapport_vaststellen(jaar=2024, door=coordinator)
+    with pytest.raises(CommandError, match="al vastgesteld"):
+        call_command("stel_rapport_vast", "--jaar", "2024", "--door", coordinator.username)
+    assert Vaststelling.objects.count() == 1
+
+
+def test_zonder_het_recht_of_buiten_het_eigen_onderdeel_geen_vaststelling(
+    coordinator, coordinator_douane, analist
+):
+    with pytest.raises(PermissionDenied):
+        services.rapport_vaststellen(jaar=2024, door=analist)
+    with pytest.raises(PermissionDenied):
+        services.rapport_vaststellen(jaar=2024, door=coordinator_douane)  # the ministry's report
+    toeslagen = Onderdeel.objects.get(code="toeslagen")
+    with pytest.raises(PermissionDenied):
+        services.rapport_vaststellen(jaar=2024, onderdeel=toeslagen, door=coordinator_douane)
+    douane = Onderdeel.objects.get(code="douane")
+    assert (
+        services.rapport_vaststellen(jaar=2024, onderdeel=douane, door=coordinator_douane).onderdeel == douane
+    )
+    assert Vaststelling.objects.count() == 1
+
+
+def test_een_jaar_dat_niet_voorbij_is_wordt_niet_vastgesteld(coordinator):
+    from django.utils import timezone
+
+    with pytest.raises(ValidationError, match="niet voorbij"):
+        services.rapport_vaststellen(jaar=timezone.localdate().year, door=coordinator)
+
+
+def test_niet_vastgesteld_jaar_bij_vastgesteld_exporteren_geeft_een_nette_fout():
+    with pytest.raises(CommandError, match="niet vastgesteld"):
+        call_command("exporteer_cijfers", "--jaar", "2021", "--vastgesteld")
+
+
+def test_vaststellen_in_de_browser_vraagt_eerst_bevestiging(client, coordinator):
+    client.force_login(coordinator)
+    url = reverse("rapportage:vaststellen")
+    bevestiging = client.post(url, {"jaar": 2024, "onderdeel": ""})
+    assert (
+        bevestiging.status_code == 200 and "kan niet ongedaan worden gemaakt" in bevestiging.content.decode()
+    )
+    assert not Vaststelling.objects.exists()
+
+    klaar = client.post(url, {"jaar": 2024, "onderdeel": "", "bevestigd": "ja"})
+
+    assert klaar.status_code == 302
+    vaststelling = Vaststelling.objects.get()
+    download = client.get(reverse("rapportage:vaststelling_download", args=[vaststelling.pk]))
+    assert download.status_code == 200
+    assert hashlib.sha256(b"".join(download.streaming_content)).hexdigest() == vaststelling.sha256
