@@ -17,8 +17,8 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 
 
-def _secret(name: str, *, development_default: str | None = None) -> str:
-    """Read a secret from NAME or from the file named by NAME_FILE (Docker secrets)."""
+def _secret(name: str, *, development_default: str | None = None, optional: bool = False) -> str:
+    """Read a secret from NAME or from the file named by NAME_FILE (Docker secrets); "" if optional."""
     path = env.str(f"{name}_FILE", default="")
     if path:
         return Path(path).read_text(encoding="utf-8").strip()
@@ -27,10 +27,21 @@ def _secret(name: str, *, development_default: str | None = None) -> str:
         return value
     if DEBUG and development_default is not None:
         return development_default
+    if optional:
+        return ""
     raise ImproperlyConfigured(f"{name} ontbreekt: zet {name} of {name}_FILE (verplicht zonder DEBUG).")
 
 
 SECRET_KEY = _secret("SECRET_KEY", development_default="ontwikkeling-alleen-niet-in-productie-gebruiken")
+# The key of the Tellijst pseudonyms (vertrouwenspersonen/pseudoniem.py). It lives outside the database
+# on purpose: with a dump but without this key no Tellijst row can be traced to a vertrouwenspersoon.
+# During a key rotation the previous key is also accepted, until `tellijst_hersleutelen` has re-keyed
+# every row (README, 'Sleutel van de Tellijst vervangen').
+TELLIJST_SLEUTEL = _secret("TELLIJST_SLEUTEL", development_default="ontwikkeling-tellijst-niet-in-productie")
+TELLIJST_VORIGE_SLEUTEL = _secret("TELLIJST_VORIGE_SLEUTEL", optional=True)
+if not DEBUG and TELLIJST_SLEUTEL == SECRET_KEY:
+    # SECRET_KEY is known to every process that signs cookies; the Tellijst key must be its own.
+    raise ImproperlyConfigured("TELLIJST_SLEUTEL moet een andere waarde hebben dan SECRET_KEY.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -306,8 +317,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # No log line carries the id of a Tellijst row (gunicorn's access log: gunicorn.conf.py).
+    "filters": {"tellijst": {"()": "vertrouwenspersonen.logboek.TellijstFilter"}},
     "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "kort"}
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "kort",
+            "filters": ["tellijst"],
+        }
     },
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {

@@ -9,6 +9,7 @@ from django.db import transaction
 from finintegriteit.kern.signalen import bulk_gewijzigd
 
 from .models import Adviesvraag
+from .pseudoniem import pseudoniemen_van
 
 BATCH = 2000
 
@@ -20,11 +21,10 @@ def adviesvragen_bulk_toevoegen(*, adviesvragen: list[Adviesvraag]) -> list[Advi
     return rijen
 
 
-def adviesvragen_bulk_verwijderen(*, jaren: list[int], geregistreerd_door) -> int:
+def adviesvragen_bulk_verwijderen(*, jaren: list[int], eigenaars) -> int:
     """Remove the rows of these years registered by these users (a queryset or list of users)."""
+    pseudoniemen = [pseudoniem for eigenaar in eigenaars for pseudoniem in pseudoniemen_van(eigenaar)]
     with transaction.atomic():
-        aantal, _ = Adviesvraag.objects.filter(
-            jaar__in=jaren, geregistreerd_door__in=geregistreerd_door
-        ).delete()
+        aantal, _ = Adviesvraag.objects.filter(jaar__in=jaren, pseudoniem__in=pseudoniemen).delete()
         bulk_gewijzigd.send(sender=Adviesvraag)
     return aantal

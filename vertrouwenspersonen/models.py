@@ -1,9 +1,12 @@
 """The Tellijst: one anonymous row per adviesvraag.
 
 Anonymity by design: no names, no free text and no exact dates (jaar and optional kwartaal only).
-`geregistreerd_door` exists solely for 'Mijn adviesvragen' and edit rights; no report, export or log
-line may show it.
+A row does not store who registered it: only a keyed pseudonym (pseudoniem.py) that the application
+can match against the logged-in user for 'Mijn adviesvragen' and edit rights, and that maps to nobody
+without the key. The id is random, so ids say nothing about the order or the number of rows.
 """
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +21,8 @@ class Adviesvraag(models.Model):
         VERSTUURD = "verstuurd", "Verstuurd"
         NIET_VERSTUURD = "niet_verstuurd", "Niet verstuurd"
         NIET_AANGEGEVEN = "niet_aangegeven", "Niet aangegeven"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, verbose_name="id")
 
     jaar = models.PositiveSmallIntegerField(
         "jaar", validators=[MinValueValidator(2000), MaxValueValidator(2100)], db_index=True
@@ -56,12 +61,10 @@ class Adviesvraag(models.Model):
     evaluatielink = models.CharField(
         "evaluatielink", max_length=20, choices=Evaluatielink.choices, default=Evaluatielink.NIET_AANGEGEVEN
     )
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
+    pseudoniem = models.CharField(
+        "pseudoniem van de vertrouwenspersoon",
+        max_length=64,
+        help_text="Sleutel-HMAC van het gebruikers-id; zonder de sleutel van niemand.",
     )
 
     class Meta:
@@ -69,7 +72,7 @@ class Adviesvraag(models.Model):
         verbose_name_plural = "adviesvragen"
         permissions = [("tellijst_importeren", "Tellijst importeren uit een spreadsheet")]
         indexes = [
-            models.Index(fields=["geregistreerd_door", "jaar"], name="adviesvraag_door_jaar"),
+            models.Index(fields=["pseudoniem", "jaar"], name="adviesvraag_pseudoniem_jaar"),
             models.Index(fields=["jaar", "onderdeel"], name="adviesvraag_jaar_onderdeel"),
         ]
         constraints = [
@@ -84,7 +87,12 @@ class Adviesvraag(models.Model):
         ]
 
     def __str__(self):
-        return f"Adviesvraag {self.pk} ({self.jaar})"
+        return f"Adviesvraag {self.kenmerk} ({self.jaar})"
+
+    @property
+    def kenmerk(self) -> str:
+        """A short reference the vertrouwenspersoon can tell rows apart by: random, like the id."""
+        return self.pk.hex[:8].upper()
 
 
 # --- Register van vertrouwenspersonen ---------------------------------------------------------------

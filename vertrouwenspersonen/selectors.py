@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from finintegriteit.referentie import keuzelijsten
@@ -16,6 +16,7 @@ from .datums import (
     plus_maanden,
 )
 from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from .pseudoniem import pseudoniemen_van
 
 # --- Tellijst ----------------------------------------------------------------------------------------
 
@@ -35,11 +36,12 @@ def eerste_tellijstjaar() -> int:
 def adviesvragen_van(
     *, gebruiker, jaar: int | None = None, status: str | None = None
 ) -> QuerySet[Adviesvraag]:
-    """The rows this vertrouwenspersoon registered, newest first; nobody else's, whatever the role.
+    """The rows this vertrouwenspersoon registered, latest period first; nobody else's, whatever the role.
 
-    Open rows are the ones whose wijze van afdoening is 'Loopt nog'.
+    Open rows are the ones whose wijze van afdoening is 'Loopt nog'. Within a period the rows follow
+    the taxonomy: a row keeps no moment or order of registration, on purpose.
     """
-    rijen = Adviesvraag.objects.filter(geregistreerd_door=gebruiker)
+    rijen = Adviesvraag.objects.filter(pseudoniem__in=pseudoniemen_van(gebruiker))
     if jaar is not None:
         rijen = rijen.filter(jaar=jaar)
     if status == OPEN:
@@ -48,12 +50,18 @@ def adviesvragen_van(
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=False)
     return rijen.select_related(
         "onderdeel", "hoofdcategorie", "subcategorie", "wie_betreft", "wijze_van_afdoening", "situatie"
-    ).order_by("-jaar", "-pk")
+    ).order_by(
+        "-jaar",
+        F("kwartaal").desc(nulls_last=True),
+        "hoofdcategorie__volgorde",
+        "subcategorie__volgorde",
+        "pk",
+    )
 
 
 def jaren_met_adviesvragen(*, gebruiker) -> list[int]:
     return list(
-        Adviesvraag.objects.filter(geregistreerd_door=gebruiker)
+        Adviesvraag.objects.filter(pseudoniem__in=pseudoniemen_van(gebruiker))
         .order_by("-jaar")
         .values_list("jaar", flat=True)
         .distinct()

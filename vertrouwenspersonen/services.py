@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
@@ -13,10 +16,16 @@ from finintegriteit.referentie import models as ref
 from . import regels
 from .importeren import controleer_bestand
 from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from .pseudoniem import pseudoniem_van, pseudoniemen_van
 from .selectors import eerste_tellijstjaar
 
 ALLEEN_VERTROUWENSPERSOON = "Alleen een vertrouwenspersoon registreert adviesvragen."
 ALLEEN_EIGEN_RIJ = "U kunt alleen uw eigen adviesvragen wijzigen."
+GEEN_VORIGE_SLEUTEL = (
+    "Zet TELLIJST_VORIGE_SLEUTEL (of TELLIJST_VORIGE_SLEUTEL_FILE) op de vorige sleutel en "
+    "TELLIJST_SLEUTEL op de nieuwe."
+)
+HERSLEUTEL_BATCH = 500
 
 
 def _controleer(adviesvraag: Adviesvraag, *, vandaag: datetime.date | None = None) -> None:
@@ -60,7 +69,7 @@ def adviesvraag_toevoegen(
         situatie=situatie,
         melder_is_beklaagde=melder_is_beklaagde,
         evaluatielink=evaluatielink,
-        geregistreerd_door=vertrouwenspersoon,
+        pseudoniem=pseudoniem_van(vertrouwenspersoon),
     )
     _controleer(adviesvraag)
     with transaction.atomic():
@@ -77,10 +86,14 @@ WIJZIGBARE_VELDEN = (
 )
 
 
+def _controleer_eigenaar(adviesvraag: Adviesvraag, door) -> None:
+    if adviesvraag.pseudoniem not in pseudoniemen_van(door) or not heeft_rol(door, VERTROUWENSPERSOON):
+        raise PermissionDenied(ALLEEN_EIGEN_RIJ)
+
+
 def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, **wijzigingen) -> Adviesvraag:
     """Change fields of one's own row (also the quick update of afdoening and situatie of an open row)."""
-    if adviesvraag.geregistreerd_door_id != door.pk or not heeft_rol(door, VERTROUWENSPERSOON):
-        raise PermissionDenied(ALLEEN_EIGEN_RIJ)
+    _controleer_eigenaar(adviesvraag, door)
     onbekend = set(wijzigingen) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise TypeError(f"Niet te wijzigen: {sorted(onbekend)}")
@@ -100,10 +113,42 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, **wijzigingen) -> Ad
 
 def adviesvraag_verwijderen(*, adviesvraag: Adviesvraag, door) -> None:
     """A vertrouwenspersoon removes a row registered by mistake; only their own."""
-    if adviesvraag.geregistreerd_door_id != door.pk or not heeft_rol(door, VERTROUWENSPERSOON):
-        raise PermissionDenied(ALLEEN_EIGEN_RIJ)
+    _controleer_eigenaar(adviesvraag, door)
     with transaction.atomic():
         adviesvraag.delete()
+
+
+def tellijst_hersleutelen(*, vorige_sleutel: str) -> int:
+    """After a key rotation: store every row's pseudonym under the current key; returns the rows changed.
+
+    The pseudonym of a user under the previous key is recomputed for every account, so only the
+    accounts' ids are read, never a row's owner. Rows of deleted accounts keep the old pseudonym: they
+    belong to nobody either way. Running it twice changes nothing the second time.
+    """
+    if not vorige_sleutel or vorige_sleutel == settings.TELLIJST_SLEUTEL:
+        raise ValueError(GEEN_VORIGE_SLEUTEL)
+    gebruikers = get_user_model().objects.only("pk").order_by("pk")
+    gewijzigd = 0
+    with transaction.atomic():
+        for deel in _in_delen(gebruikers.iterator(chunk_size=HERSLEUTEL_BATCH), HERSLEUTEL_BATCH):
+            nieuw_van = {pseudoniem_van(g, sleutel=vorige_sleutel): pseudoniem_van(g) for g in deel}
+            gewijzigd += Adviesvraag.objects.filter(pseudoniem__in=nieuw_van).update(
+                pseudoniem=Case(
+                    *(When(pseudoniem=oud, then=Value(nieuw)) for oud, nieuw in nieuw_van.items())
+                )
+            )
+    return gewijzigd
+
+
+def _in_delen(reeks, grootte: int):
+    deel = []
+    for element in reeks:
+        deel.append(element)
+        if len(deel) == grootte:
+            yield deel
+            deel = []
+    if deel:
+        yield deel
 
 
 # --- Import ------------------------------------------------------------------------------------------
@@ -130,9 +175,10 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None):
     controle = controleer_bestand(upload, vandaag=vandaag or timezone.localdate())
     if not controle.in_orde:
         raise TellijstImportFout(controle)
+    pseudoniem = pseudoniem_van(door)
     with transaction.atomic():
         Adviesvraag.objects.bulk_create(
-            (Adviesvraag(**rij, geregistreerd_door=door) for rij in controle.rijen), batch_size=IMPORT_BATCH
+            (Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in controle.rijen), batch_size=IMPORT_BATCH
         )
         bulk_gewijzigd.send(sender=Adviesvraag)
     return controle

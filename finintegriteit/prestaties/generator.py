@@ -21,6 +21,7 @@ from meldingen.models import Betrokkene, Melding
 from meldingen.services.bulk import NieuweMelding, meldingen_bulk_registreren
 from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen
 from vertrouwenspersonen.models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
 BATCH = 10_000
 REDEN = "Synthetische testdata."
@@ -130,7 +131,7 @@ def adviesvragen_bouwen(
                 situatie=rnd.choice(opties.in_jaar(ref.SituatieNaInterventie, jaar)),
                 melder_is_beklaagde=rnd.choice((True, False)) if jaar >= JAAR_MELDER_IS_BEKLAAGDE else None,
                 evaluatielink=rnd.choice(Adviesvraag.Evaluatielink.values),
-                geregistreerd_door=rnd.choice(vps) if vps else None,
+                pseudoniem=pseudoniem_van(rnd.choice(vps)) if vps else "",
             )
         )
     return rijen

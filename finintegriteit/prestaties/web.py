@@ -145,7 +145,7 @@ def server_starten(*, workers: int, kern: int | None, wacht_op: str, max_wachten
 
     The workers are forked from the pinned master and inherit its core. DEBUG is off, as in
     production (no query log per request). The server gets this process's SECRET_KEY: the sessions
-    made here are signed with it.
+    made here are signed with it. It also gets the Tellijst key, so it finds the benchmark user's rows.
     """
     poort = vrije_poort()
     omgeving = {
@@ -154,8 +154,10 @@ def server_starten(*, workers: int, kern: int | None, wacht_op: str, max_wachten
         "DATABASE_URL": database_url(),
         "DEBUG": "0",
         "SECRET_KEY": settings.SECRET_KEY,
+        "TELLIJST_SLEUTEL": settings.TELLIJST_SLEUTEL,
     }
     omgeving.pop("SECRET_KEY_FILE", None)
+    omgeving.pop("TELLIJST_SLEUTEL_FILE", None)
     proces = subprocess.Popen(  # noqa: S603
         [
             sys.executable,

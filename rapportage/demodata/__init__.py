@@ -63,7 +63,7 @@ def demodata_laden() -> dict:
     data = gegevens()
     eigenaar, eigenaars = _eigenaars()
     jaren = [int(jaar) for jaar in data["tellijst"]]
-    adviesvragen_bulk_verwijderen(jaren=jaren, geregistreerd_door=eigenaars)
+    adviesvragen_bulk_verwijderen(jaren=jaren, eigenaars=eigenaars)
     andere = Adviesvraag.objects.filter(jaar__in=jaren).count()
     if andere:
         raise DemodataFout(

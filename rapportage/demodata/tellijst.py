@@ -22,6 +22,7 @@ from finintegriteit.referentie.models import (
     WijzeVanAfdoening,
 )
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
 DIMENSIES = {
     "subcategorie": Subcategorie,
@@ -51,6 +52,7 @@ def _zelfde_lengte(naam: str, *lijsten) -> None:
 
 
 def tellijst_rijen(gegevens: dict, *, door) -> list[Adviesvraag]:
+    pseudoniem = pseudoniem_van(door)
     opties = {sleutel: {o.code: o for o in model.objects.all()} for sleutel, model in DIMENSIES.items()}
     opties["onderdeel"] = {o.code: o for o in Onderdeel.objects.all()}
     rijen = []
@@ -71,7 +73,7 @@ def tellijst_rijen(gegevens: dict, *, door) -> list[Adviesvraag]:
                     wie_betreft=opties["wie_betreft"][wie],
                     wijze_van_afdoening=opties["wijze_van_afdoening"][wijze],
                     situatie=opties["situatie"][situatie],
-                    geregistreerd_door=door,
+                    pseudoniem=pseudoniem,
                 )
             )
     return rijen

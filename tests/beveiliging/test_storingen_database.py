@@ -19,6 +19,7 @@ from tests.meldingen.test_paginas import formulier as melding_formulier
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
 from vertrouwenspersonen import services as tellijst_services
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.selectors import adviesvragen_van
 from vertrouwenspersonen.views.importeren import GEIMPORTEERD, NIETS_TE_IMPORTEREN
 
 
@@ -112,7 +113,7 @@ def test_database_weg_halverwege_een_tellijstimport(browser, vertrouwenspersoon,
     browser.post(importeren, {"bestand": upload(csv_bytes([rij()] * 5))})
     antwoord = browser.post(bevestigen, follow=True)
     assert GEIMPORTEERD.format(aantal=5) in antwoord.content.decode()
-    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 5
+    assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 5
 
 
 @pytest.mark.django_db

@@ -133,8 +133,8 @@ def objecten(
 ):
     melding = maak_melding(klokkenluidersmelding=True)
     betrokkene = maak_betrokkene(melding)
-    eigen_rij = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
-    andermans_rij = AdviesvraagFactory(geregistreerd_door=andere_vertrouwenspersoon)
+    eigen_rij = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    andermans_rij = AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon)
     profiel = VertrouwenspersoonProfiel.objects.create(
         naam="Pieter Post",
         onderdeel=Onderdeel.objects.get(code="douane"),

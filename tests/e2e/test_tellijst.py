@@ -6,6 +6,8 @@ from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
+from vertrouwenspersonen.selectors import adviesvragen_van
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,7 +57,7 @@ def test_een_adviesvraag_met_alleen_het_toetsenbord(pagina, live_server, vertrou
         "collega-eigen-organisatieonderdeel",
         "loopt-nog",
     )
-    assert vraag.geregistreerd_door == vertrouwenspersoon
+    assert vraag.pseudoniem == pseudoniem_van(vertrouwenspersoon)
     assert pagina.locator("#id_onderdeel").input_value() == str(vraag.onderdeel_id), "onderdeel blijft staan"
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "tellijst-invoeren")
@@ -117,13 +119,13 @@ def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
         pagina.get_by_role("button", name="3 adviesvragen importeren").click()
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "tellijst-import-klaar")
-    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 3
+    assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 3
 
 
 def test_snel_bijwerken_in_de_lijst_houdt_de_focus_vast(pagina, live_server, vertrouwenspersoon):
     from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
 
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     inloggen(pagina, live_server, "vp", WACHTWOORD)
     pagina.goto(f"{live_server.url}/tellijst/mijn/")
     pagina.locator(f"#id_a{vraag.pk}-wijze_van_afdoening").select_option(

@@ -52,6 +52,7 @@ def productie():
         code,
         DEBUG="0",
         SECRET_KEY="productie-geheim-" + "x" * 50,
+        TELLIJST_SLEUTEL="tellijst-" + "y" * 40,
         ALLOWED_HOSTS=HOST,
     )
     assert uitkomst.returncode == 0, uitkomst.stderr

@@ -12,7 +12,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 def manage(*args, **env):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest and would fail `check --deploy`.
-    weg = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    weg = {"DEBUG", "SECRET_KEY", "TELLIJST_SLEUTEL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(env)
     return subprocess.run(
@@ -31,6 +31,28 @@ def test_productie_weigert_te_starten_zonder_secret_key():
     assert "SECRET_KEY ontbreekt" in uitkomst.stderr
 
 
+def test_productie_weigert_te_starten_zonder_eigen_tellijstsleutel(tmp_path):
+    geheim = "productie-geheim-" + "x" * 50
+    zonder = manage("check", DEBUG="0", SECRET_KEY=geheim, ALLOWED_HOSTS="integriteit.example")
+    assert zonder.returncode != 0 and "TELLIJST_SLEUTEL ontbreekt" in zonder.stderr
+    dezelfde = manage(
+        "check", DEBUG="0", SECRET_KEY=geheim, TELLIJST_SLEUTEL=geheim, ALLOWED_HOSTS="integriteit.example"
+    )
+    assert dezelfde.returncode != 0 and "andere waarde" in dezelfde.stderr
+    bestand = tmp_path / "tellijst-sleutel"
+    bestand.write_text("uit-een-bestand-" + "z" * 40 + "\n")
+    uit_bestand = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TELLIJST_SLEUTEL)",
+        DEBUG="0",
+        SECRET_KEY=geheim,
+        TELLIJST_SLEUTEL_FILE=str(bestand),
+        ALLOWED_HOSTS="integriteit.example",
+    )
+    assert uit_bestand.stdout.strip().splitlines()[-1] == "uit-een-bestand-" + "z" * 40
+
+
 def test_check_deploy_zonder_waarschuwingen_met_productie_instellingen():
     uitkomst = manage(
         "check",
@@ -39,6 +61,7 @@ def test_check_deploy_zonder_waarschuwingen_met_productie_instellingen():
         "WARNING",
         DEBUG="0",
         SECRET_KEY="x" * 20 + "productie-geheim-met-voldoende-lengte-en-variatie-0123456789",
+        TELLIJST_SLEUTEL="tellijst-" + "y" * 40,
         ALLOWED_HOSTS="integriteit.example",
     )
     assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr

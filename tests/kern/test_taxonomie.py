@@ -111,7 +111,6 @@ def test_optie_in_gebruik_kan_niet_worden_verwijderd_wel_beeindigd(vertrouwenspe
         wie_betreft=m.WieBetreft.objects.get(code="melder-zelf"),
         wijze_van_afdoening=m.WijzeVanAfdoening.objects.get(code="loopt-nog"),
         situatie=m.SituatieNaInterventie.objects.get(code="loopt-nog"),
-        geregistreerd_door=vertrouwenspersoon,
     )
     with pytest.raises(ProtectedError):
         sub.delete()
@@ -134,7 +133,6 @@ def test_beheerder_ziet_in_de_admin_dat_een_gebruikte_optie_niet_weg_kan(
         wie_betreft=m.WieBetreft.objects.get(code="melder-zelf"),
         wijze_van_afdoening=m.WijzeVanAfdoening.objects.get(code="loopt-nog"),
         situatie=m.SituatieNaInterventie.objects.get(code="loopt-nog"),
-        geregistreerd_door=vertrouwenspersoon,
     )
     client.force_login(beheerder)
     url = f"/beheer/referentie/subcategorie/{sub.pk}/delete/"

@@ -34,6 +34,7 @@ from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
 from tests.vertrouwenspersonen import bestanden
 from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.services import tellijst_importeren
 
 pytestmark = pytest.mark.django_db
@@ -347,20 +348,26 @@ def test_cache_bevat_niets_dat_een_tellijstrij_aan_een_vertrouwenspersoon_koppel
     herkenbaar.first_name, herkenbaar.last_name = "Hendrika", "Herkenbaarsma"
     herkenbaar.save()
     tellijst(3)
-    Adviesvraag.objects.update(geregistreerd_door=herkenbaar)
+    Adviesvraag.objects.update(pseudoniem=pseudoniem_van(herkenbaar))
     eerst = dashboard(ingelogd)
     ingelogd.get(reverse("rapportage:xlsx", args=["kerncijfers"]), {"jaar": 2024})
     bewaard = bewaarde_regels()
     assert set(bewaard) == {"cijfers", "dashboard"}
     # The figures are counts; a bare number could be anybody's, so the identifying strings are checked
     # here and the numbers by recomputing below.
-    for verraad in [herkenbaar.username, "Hendrika", "Herkenbaarsma", "geregistreerd_door"]:
+    for verraad in [
+        herkenbaar.username,
+        "Hendrika",
+        "Herkenbaarsma",
+        "pseudoniem",
+        pseudoniem_van(herkenbaar),
+    ]:
         for soort, (sleutel, waarde) in bewaard.items():
             assert verraad.encode() not in pickle.dumps(waarde), (soort, verraad)
             assert verraad not in sleutel, (soort, verraad)
 
     # Recomputed with the same rows registered by someone else: exactly the same figures and page.
-    Adviesvraag.objects.update(geregistreerd_door=andere_vertrouwenspersoon)
+    Adviesvraag.objects.update(pseudoniem=pseudoniem_van(andere_vertrouwenspersoon))
     oude_versie = cache.get(cijfercache.VERSIE_SLEUTEL)
     cijfercache.nieuwe_versie()
     assert cache.get(cijfercache.VERSIE_SLEUTEL) != oude_versie

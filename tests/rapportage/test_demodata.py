@@ -19,6 +19,7 @@ from rapportage.selectors import jaarcijfers
 from tests.rapportage.test_cijfers_oif import melding
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
 from vertrouwenspersonen.models import Adviesvraag, VertrouwenspersoonProfiel
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
 pytestmark = pytest.mark.django_db
 
@@ -257,7 +258,9 @@ def test_tellijst_hoort_bij_de_demovertrouwenspersoon_als_die_bestaat(maak_gebru
     vertrouwenspersoon = maak_gebruiker("vertrouwenspersoon", VERTROUWENSPERSOON)
     demodata_laden()
 
-    assert set(Adviesvraag.objects.values_list("geregistreerd_door", flat=True)) == {vertrouwenspersoon.pk}
+    assert set(Adviesvraag.objects.values_list("pseudoniem", flat=True)) == {
+        pseudoniem_van(vertrouwenspersoon)
+    }
     assert not get_user_model().objects.filter(username=TELLIJST_EIGENAAR).exists()
 
 
@@ -266,7 +269,7 @@ def test_anders_hoort_de_tellijst_bij_een_inactieve_demogebruiker():
 
     eigenaar = get_user_model().objects.get(username=TELLIJST_EIGENAAR)
     assert not eigenaar.is_active and not eigenaar.has_usable_password()
-    assert Adviesvraag.objects.exclude(geregistreerd_door=eigenaar).count() == 0
+    assert Adviesvraag.objects.exclude(pseudoniem=pseudoniem_van(eigenaar)).count() == 0
 
 
 def test_later_aangemaakte_demovertrouwenspersoon_neemt_de_rijen_over_zonder_dubbelingen(maak_gebruiker):
@@ -289,7 +292,7 @@ def test_weigert_als_er_al_andere_meldingen_uit_2024_zijn_en_laat_de_database_on
 
 
 def test_weigert_als_de_tellijst_al_andere_rijen_heeft(maak_gebruiker):
-    AdviesvraagFactory(jaar=2023, geregistreerd_door=maak_gebruiker("iemand"))
+    AdviesvraagFactory(jaar=2023, eigenaar=maak_gebruiker("iemand"))
 
     with pytest.raises(CommandError, match="niet uit de"):
         call_command("laad_demodata", stdout=io.StringIO())

@@ -4,6 +4,7 @@ import factory
 
 from finintegriteit.referentie import models as ref
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
 
 def optie(model, code: str):
@@ -13,6 +14,9 @@ def optie(model, code: str):
 class AdviesvraagFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Adviesvraag
+
+    class Params:
+        eigenaar = None  # the vertrouwenspersoon who registered the row
 
     jaar = 2024
     kwartaal = 2
@@ -24,6 +28,7 @@ class AdviesvraagFactory(factory.django.DjangoModelFactory):
     situatie = factory.LazyFunction(lambda: optie(ref.SituatieNaInterventie, "loopt-nog"))
     melder_is_beklaagde = None
     evaluatielink = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+    pseudoniem = factory.LazyAttribute(lambda o: pseudoniem_van(o.eigenaar) if o.eigenaar else "")
 
 
 def gesloten(**kwargs) -> dict:

@@ -18,6 +18,8 @@ from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten
 from vertrouwenspersonen.demodata import register_demo_laden
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
+from vertrouwenspersonen.selectors import adviesvragen_van
 
 pytestmark = pytest.mark.django_db
 
@@ -101,8 +103,8 @@ def test_geen_pagina_verandert_als_een_andere_vertrouwenspersoon_de_rijen_had_ge
     time_machine.move_to(timezone.now(), tick=False)
     herkenbaar, tweede = twee_vertrouwenspersonen
     register_demo_laden()
-    AdviesvraagFactory.create_batch(3, geregistreerd_door=herkenbaar)
-    AdviesvraagFactory.create_batch(2, geregistreerd_door=herkenbaar, jaar=2023, **gesloten())
+    AdviesvraagFactory.create_batch(3, eigenaar=herkenbaar)
+    AdviesvraagFactory.create_batch(2, eigenaar=herkenbaar, jaar=2023, **gesloten())
     client.force_login(request.getfixturevalue(rol))
     eerst = _pagina_s(client)
     # A page that differs between two visits in the same state (a fresh secret, the audit trail of this
@@ -114,7 +116,7 @@ def test_geen_pagina_verandert_als_een_andere_vertrouwenspersoon_de_rijen_had_ge
         assert "/rapportage/?jaar=2024" in vast, (
             "het dashboard met de Tellijstcijfers moet mee vergeleken worden"
         )
-    Adviesvraag.objects.update(geregistreerd_door=tweede)
+    Adviesvraag.objects.update(pseudoniem=pseudoniem_van(tweede))
     cijfercache.nieuwe_versie()  # a queryset update sends no signal; the dashboard must count afresh
     daarna = _pagina_s(client, urls=vast)
     verraden = sorted(url for url in vast if daarna.get(url) != eerst[url])
@@ -150,7 +152,7 @@ def test_geen_logregel_noemt_de_vertrouwenspersoon(client, twee_vertrouwensperso
     pad = tmp_path / "t.csv"
     pad.write_bytes(csv_bytes([rij()]))
     call_command("importeer_tellijst", str(pad), "--door", HERKENBAAR, stdout=open(tmp_path / "uit", "w"))  # noqa: SIM115
-    assert Adviesvraag.objects.filter(geregistreerd_door=herkenbaar).count() == 2
+    assert adviesvragen_van(gebruiker=herkenbaar).count() == 2
     regels = [r.getMessage() for r in caplog.records]
     assert not [r for r in regels if HERKENBAAR in r or f"user {herkenbaar.pk}" in r], regels
 
@@ -168,7 +170,7 @@ def test_de_tellijst_schrijft_niets_in_de_audittrail(client, vertrouwenspersoon)
 
 def test_het_sjabloon_bevat_geen_gegevens_van_de_gebruiker(client, twee_vertrouwenspersonen):
     herkenbaar, _ = twee_vertrouwenspersonen
-    AdviesvraagFactory(geregistreerd_door=herkenbaar)
+    AdviesvraagFactory(eigenaar=herkenbaar)
     client.force_login(herkenbaar)
     for naam in ("sjabloon_csv", "sjabloon_xlsx"):
         assert HERKENBAAR.encode() not in client.get(reverse(f"vertrouwenspersonen:{naam}")).content

@@ -12,6 +12,7 @@ from vertrouwenspersonen.importeren import controle as c
 from vertrouwenspersonen.importeren import controleer_bestand
 from vertrouwenspersonen.importeren.controle import KOLOMMEN
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.selectors import adviesvragen_van
 from vertrouwenspersonen.services import TellijstImportFout, tellijst_importeren
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_csv_met_komma_of_puntkomma_met_of_zonder_bom(vertrouwenspersoon, scheid
     )
     controle = importeer(inhoud, vertrouwenspersoon)
     assert controle.aantal_rijen == 2
-    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 2
+    assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 2
     assert set(Adviesvraag.objects.values_list("jaar", flat=True)) == {2023, 2024}
 
 

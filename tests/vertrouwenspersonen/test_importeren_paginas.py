@@ -14,6 +14,7 @@ from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_byt
 from vertrouwenspersonen.importeren import opslag
 from vertrouwenspersonen.importeren.controle import KOLOMMEN
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.selectors import adviesvragen_van
 from vertrouwenspersonen.views.importeren import GEIMPORTEERD, NIETS_TE_IMPORTEREN
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_voorbeeld_eerst_daarna_alles_in_een_keer(vp_client, vertrouwenspersoon)
     assert Adviesvraag.objects.count() == 0, "het voorbeeld slaat niets op"
     antwoord = vp_client.post(BEVESTIGEN, follow=True)
     assert GEIMPORTEERD.format(aantal=2) in antwoord.content.decode()
-    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 2
+    assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 2
 
 
 def test_xlsx_via_de_pagina(vp_client):
@@ -158,7 +159,7 @@ def test_opdracht_importeert_en_drukt_de_tellingen_af(tmp_path, vertrouwensperso
     call_command("importeer_tellijst", str(pad), "--door", "vp")
     uitvoer = capsys.readouterr().out
     assert "2 adviesvragen geïmporteerd (2023: 1, 2024: 1); open: 1, gesloten: 1." in uitvoer
-    assert Adviesvraag.objects.filter(geregistreerd_door=vertrouwenspersoon).count() == 2
+    assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 2
 
 
 def test_opdracht_met_een_fout_stopt_zonder_iets_te_wijzigen(tmp_path, vertrouwenspersoon, capsys):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from finintegriteit.referentie import models as ref
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.views.invoer import OPGESLAGEN
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_opslaan_geeft_een_bevestiging_en_een_vers_formulier_met_jaar_en_onderde
 ):
     antwoord = vp_client.post(URL, geldige_invoer(), follow=True)
     vraag = Adviesvraag.objects.get()
-    assert vraag.geregistreerd_door == vertrouwenspersoon
+    assert vraag.pseudoniem == pseudoniem_van(vertrouwenspersoon)
     assert vraag.jaar == 2025 and vraag.melder_is_beklaagde is False
     html = antwoord.content.decode()
     assert (

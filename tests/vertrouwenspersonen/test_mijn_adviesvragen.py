@@ -8,6 +8,7 @@ from django.urls import reverse
 from finintegriteit.referentie import models as ref
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.views.invoer import BIJGEWERKT, PER_PAGINA
 
 pytestmark = pytest.mark.django_db
@@ -20,18 +21,18 @@ def regels_op_pagina(antwoord):
 
 
 def test_toont_alleen_eigen_rijen(vp_client, vertrouwenspersoon, andere_vertrouwenspersoon):
-    eigen = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
-    ander = AdviesvraagFactory(geregistreerd_door=andere_vertrouwenspersoon)
+    eigen = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    ander = AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon)
     antwoord = vp_client.get(URL)
     assert regels_op_pagina(antwoord) == [eigen.pk]
     assert f'id="adviesvraag-{ander.pk}"' not in antwoord.content.decode()
 
 
 def test_filter_op_jaar_en_open_of_gesloten(vp_client, vertrouwenspersoon):
-    open_2024 = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024)
-    dicht_2024 = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024, **gesloten())
+    open_2024 = AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=2024)
+    dicht_2024 = AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=2024, **gesloten())
     open_2023 = AdviesvraagFactory(
-        geregistreerd_door=vertrouwenspersoon, jaar=2023, wie_betreft=optie(ref.WieBetreft, "leidinggevende")
+        eigenaar=vertrouwenspersoon, jaar=2023, wie_betreft=optie(ref.WieBetreft, "leidinggevende")
     )
     assert set(regels_op_pagina(vp_client.get(URL, {"jaar": 2024}))) == {open_2024.pk, dicht_2024.pk}
     assert set(regels_op_pagina(vp_client.get(URL, {"status": "open"}))) == {open_2024.pk, open_2023.pk}
@@ -40,23 +41,23 @@ def test_filter_op_jaar_en_open_of_gesloten(vp_client, vertrouwenspersoon):
 
 
 def test_onzin_in_de_filters_geeft_geen_500(vp_client, vertrouwenspersoon):
-    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     antwoord = vp_client.get(URL, {"jaar": "x'", "status": "<b>", "pagina": "-3"})
     assert antwoord.status_code == 200
 
 
 def test_alleen_open_rijen_hebben_het_snelle_formulier(vp_client, vertrouwenspersoon):
-    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
-    AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, **gesloten())
+    AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    AdviesvraagFactory(eigenaar=vertrouwenspersoon, **gesloten())
     formulieren = [form is not None for vraag, form in vp_client.get(URL).context["regels"]]
     assert sorted(formulieren) == [False, True]
 
 
 def test_pagina_s_en_een_vast_aantal_queries(vp_client, vertrouwenspersoon, django_assert_max_num_queries):
-    AdviesvraagFactory.create_batch(3, geregistreerd_door=vertrouwenspersoon)
+    AdviesvraagFactory.create_batch(3, eigenaar=vertrouwenspersoon)
     with django_assert_max_num_queries(12) as weinig:
         vp_client.get(URL)
-    AdviesvraagFactory.create_batch(PER_PAGINA * 2, geregistreerd_door=vertrouwenspersoon)
+    AdviesvraagFactory.create_batch(PER_PAGINA * 2, eigenaar=vertrouwenspersoon)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         antwoord = vp_client.get(URL, {"pagina": 2})
     assert len(antwoord.context["regels"]) == PER_PAGINA
@@ -64,7 +65,7 @@ def test_pagina_s_en_een_vast_aantal_queries(vp_client, vertrouwenspersoon, djan
 
 
 def test_snel_bijwerken_met_htmx_vervangt_de_rij(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     nieuw = gesloten()
     antwoord = vp_client.post(
         reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
@@ -76,13 +77,13 @@ def test_snel_bijwerken_met_htmx_vervangt_de_rij(vp_client, vertrouwenspersoon):
     )
     rij = antwoord.content.decode()
     assert rij.startswith(f'<tr id="adviesvraag-{vraag.pk}">')
-    assert "Gesloten" in rij and BIJGEWERKT.format(nummer=vraag.pk, status="gesloten") in rij
+    assert "Gesloten" in rij and BIJGEWERKT.format(nummer=vraag.kenmerk, status="gesloten") in rij
     vraag.refresh_from_db()
     assert not vraag.wijze_van_afdoening.loopt_nog
 
 
 def test_snel_bijwerken_zonder_javascript_gaat_terug_naar_de_lijst(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     nieuw = gesloten()
     antwoord = vp_client.post(
         reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
@@ -97,7 +98,7 @@ def test_snel_bijwerken_zonder_javascript_gaat_terug_naar_de_lijst(vp_client, ve
 
 
 def test_terug_naar_een_andere_site_wordt_genegeerd(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     antwoord = vp_client.post(
         reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
         {
@@ -110,7 +111,7 @@ def test_terug_naar_een_andere_site_wordt_genegeerd(vp_client, vertrouwenspersoo
 
 
 def test_snel_bijwerken_met_een_optie_van_een_ander_jaar_wordt_geweigerd(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon, jaar=2024)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=2024)
     ontslag = optie(ref.WijzeVanAfdoening, "ontslag-genomen")  # only 2023
     antwoord = vp_client.post(
         reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
@@ -125,7 +126,7 @@ def test_snel_bijwerken_met_een_optie_van_een_ander_jaar_wordt_geweigerd(vp_clie
 
 
 def test_volledig_wijzigen_van_een_eigen_rij(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     url = reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])
     form = vp_client.get(url).context["form"]
     gegevens = {naam: form[naam].value() for naam in form.fields}
@@ -134,11 +135,11 @@ def test_volledig_wijzigen_van_een_eigen_rij(vp_client, vertrouwenspersoon):
     antwoord = vp_client.post(url, gegevens)
     assert antwoord.status_code == 302, antwoord.context["form"].errors
     vraag.refresh_from_db()
-    assert vraag.onderdeel.code == "toeslagen" and vraag.geregistreerd_door == vertrouwenspersoon
+    assert vraag.onderdeel.code == "toeslagen" and vraag.pseudoniem == pseudoniem_van(vertrouwenspersoon)
 
 
 def test_wijzigen_met_een_fout_laat_de_rij_ongemoeid(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     url = reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])
     gegevens = {
         naam: ("" if v is None else v)
@@ -166,7 +167,7 @@ def test_wijzigen_met_een_fout_laat_de_rij_ongemoeid(vp_client, vertrouwensperso
 
 
 def test_eigen_rij_verwijderen(vp_client, vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     antwoord = vp_client.post(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk]))
     assert antwoord.status_code == 302
     assert not type(vraag).objects.filter(pk=vraag.pk).exists()

@@ -7,6 +7,7 @@ from finintegriteit.referentie import models as ref
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.services import (
     ALLEEN_EIGEN_RIJ,
     ALLEEN_VERTROUWENSPERSOON,
@@ -35,7 +36,7 @@ def velden(**anders):
 def test_adviesvraag_toevoegen_legt_de_rij_vast_op_naam_van_de_vertrouwenspersoon(vertrouwenspersoon):
     vraag = adviesvraag_toevoegen(vertrouwenspersoon=vertrouwenspersoon, **velden())
     assert Adviesvraag.objects.get() == vraag
-    assert vraag.geregistreerd_door == vertrouwenspersoon
+    assert vraag.pseudoniem == pseudoniem_van(vertrouwenspersoon)
     assert vraag.evaluatielink == Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
 
 
@@ -70,7 +71,7 @@ def test_alleen_een_vertrouwenspersoon_voegt_toe(coordinator):
 
 
 def test_een_ander_wijzigt_of_verwijdert_de_rij_niet(vertrouwenspersoon, andere_vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     with pytest.raises(PermissionDenied, match=ALLEEN_EIGEN_RIJ):
         adviesvraag_wijzigen(adviesvraag=vraag, door=andere_vertrouwenspersoon, **gesloten())
     with pytest.raises(PermissionDenied, match=ALLEEN_EIGEN_RIJ):
@@ -80,7 +81,7 @@ def test_een_ander_wijzigt_of_verwijdert_de_rij_niet(vertrouwenspersoon, andere_
 
 
 def test_een_geweigerde_wijziging_laat_ook_het_object_in_het_geheugen_ongemoeid(vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     with pytest.raises(ValidationError):
         adviesvraag_wijzigen(
             adviesvraag=vraag, door=vertrouwenspersoon, wie_betreft=optie(ref.WieBetreft, "leidinggevende")
@@ -89,6 +90,6 @@ def test_een_geweigerde_wijziging_laat_ook_het_object_in_het_geheugen_ongemoeid(
 
 
 def test_open_rij_sluiten(vertrouwenspersoon):
-    vraag = AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     adviesvraag_wijzigen(adviesvraag=vraag, door=vertrouwenspersoon, **gesloten())
     assert Adviesvraag.objects.filter(wijze_van_afdoening__loopt_nog=False).get() == vraag

@@ -21,7 +21,7 @@ REGISTER_GET = ["register", "register_nieuw"]
 
 @pytest.fixture
 def rij_van_vp(vertrouwenspersoon):
-    return AdviesvraagFactory(geregistreerd_door=vertrouwenspersoon)
+    return AdviesvraagFactory(eigenaar=vertrouwenspersoon)
 
 
 @pytest.mark.parametrize(("naam", "kwargs"), TELLIJST_GET)
@@ -109,7 +109,7 @@ def test_andere_rollen_krijgen_403_op_het_register(client, request, rol, naam):
         "/tellijst/mijn/",
         "/tellijst/importeren/",
         "/tellijst/register/",
-        "/tellijst/1/wijzigen/",
+        "/tellijst/00000000-0000-4000-8000-000000000000/wijzigen/",
         "/tellijst/importeren/sjabloon.csv",
     ],
 )

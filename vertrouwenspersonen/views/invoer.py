@@ -5,8 +5,11 @@ adviesvraag_voor_vertrouwenspersoon, so another vertrouwenspersoon's row answers
 """
 
 import re
+import uuid
 
+from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -32,9 +35,11 @@ from ..services import adviesvraag_toevoegen, adviesvraag_verwijderen, adviesvra
 
 PER_PAGINA = 25
 # Year, quarter and onderdeel stay filled in for the next row: a vertrouwenspersoon usually enters
-# several rows of the same period and onderdeel in one go. Kept in the session, never in a URL.
-BLIJFT_STAAN = ("jaar", "kwartaal", "onderdeel")
-SESSIE_BLIJFT_STAAN = "tellijst_laatst"
+# several rows of the same period and onderdeel in one go. Kept in a signed cookie in the user's own
+# browser: the session lives in the database next to the user id, and a row's period and onderdeel
+# there would point at the row. Never in a URL either.
+COOKIE_BLIJFT_STAAN = "tellijst_laatst"
+COOKIE_DUUR = 12 * 60 * 60
 OPGESLAGEN = (
     "Adviesvraag opgeslagen: {jaar}, {hoofdcategorie} – {subcategorie} ({status}). Vul de volgende in."
 )
@@ -52,7 +57,7 @@ def _status(adviesvraag: Adviesvraag) -> str:
 def _standaarden(request) -> dict:
     """Initial values of a fresh form: this year, 'Loopt nog' twice, and what the last row used."""
     initieel = {"jaar": timezone.localdate().year}
-    initieel.update(request.session.get(SESSIE_BLIJFT_STAAN, {}))
+    initieel.update(_laatst_gebruikt(request))
     jaar = initieel["jaar"]
     loopt_nog = next(
         (o for o in keuzelijsten.opties_in_jaar(ref.WijzeVanAfdoening, jaar=jaar) if o.loopt_nog), None
@@ -71,6 +76,34 @@ def _standaarden(request) -> dict:
     return initieel
 
 
+def _laatst_gebruikt(request) -> dict:
+    try:
+        waarden = signing.loads(
+            request.COOKIES.get(COOKIE_BLIJFT_STAAN, ""), salt=COOKIE_BLIJFT_STAAN, max_age=COOKIE_DUUR
+        )
+    except signing.BadSignature:
+        return {}
+    # Someone else who logs in on the same browser starts with a blank form.
+    return waarden.get("velden", {}) if waarden.get("gebruiker") == request.user.pk else {}
+
+
+def _onthoud(antwoord, request, adviesvraag: Adviesvraag) -> None:
+    velden = {
+        "jaar": adviesvraag.jaar,
+        "kwartaal": adviesvraag.kwartaal,
+        "onderdeel": adviesvraag.onderdeel_id,
+    }
+    antwoord.set_cookie(
+        COOKIE_BLIJFT_STAAN,
+        signing.dumps({"gebruiker": request.user.pk, "velden": velden}, salt=COOKIE_BLIJFT_STAAN),
+        max_age=COOKIE_DUUR,
+        path=reverse("vertrouwenspersonen:invoeren"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+
+
 def _formulier(request, **kwargs) -> AdviesvraagForm:
     return AdviesvraagForm(eerste_jaar=eerste_tellijstjaar(), **kwargs)
 
@@ -86,11 +119,6 @@ def invoeren(request):
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
-                request.session[SESSIE_BLIJFT_STAAN] = {
-                    "jaar": adviesvraag.jaar,
-                    "kwartaal": adviesvraag.kwartaal,
-                    "onderdeel": adviesvraag.onderdeel_id,
-                }
                 messages.success(
                     request,
                     OPGESLAGEN.format(
@@ -100,7 +128,9 @@ def invoeren(request):
                         status=_status(adviesvraag),
                     ),
                 )
-                return redirect("vertrouwenspersonen:invoeren")
+                antwoord = redirect("vertrouwenspersonen:invoeren")
+                _onthoud(antwoord, request, adviesvraag)
+                return antwoord
     else:
         form = _formulier(request, initial=_standaarden(request))
     return render(request, "vertrouwenspersonen/invoeren.html", {"form": form})
@@ -178,7 +208,7 @@ def mijn_adviesvragen(request):
 
 @vertrouwenspersoon_vereist
 @require_POST
-def bijwerken(request, pk: int):
+def bijwerken(request, pk: uuid.UUID):
     """The quick update of afdoening and situatie; with htmx only the table row is replaced."""
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
     form = BijwerkenForm(request.POST, adviesvraag=adviesvraag)
@@ -190,7 +220,9 @@ def bijwerken(request, pk: int):
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, meldingen)
-    melding = BIJGEWERKT.format(nummer=adviesvraag.pk, status=_status(adviesvraag)) if bijgewerkt else None
+    melding = (
+        BIJGEWERKT.format(nummer=adviesvraag.kenmerk, status=_status(adviesvraag)) if bijgewerkt else None
+    )
     if request.headers.get("HX-Request"):
         nieuw = BijwerkenForm(adviesvraag=adviesvraag) if bijgewerkt else form
         return render(
@@ -212,7 +244,7 @@ def bijwerken(request, pk: int):
 
 @vertrouwenspersoon_vereist
 @require_http_methods(["GET", "POST"])
-def wijzigen(request, pk: int):
+def wijzigen(request, pk: uuid.UUID):
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
     if request.method == "POST":
         # The ModelForm writes its values into its instance; the service gets a clean copy.
@@ -225,7 +257,7 @@ def wijzigen(request, pk: int):
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
-                messages.success(request, GEWIJZIGD.format(nummer=adviesvraag.pk))
+                messages.success(request, GEWIJZIGD.format(nummer=adviesvraag.kenmerk))
                 return redirect(f"{_terug(request)}#adviesvraag-{adviesvraag.pk}")
     else:
         form = _formulier(request, instance=adviesvraag)
@@ -238,10 +270,10 @@ def wijzigen(request, pk: int):
 
 @vertrouwenspersoon_vereist
 @require_http_methods(["GET", "POST"])
-def verwijderen(request, pk: int):
+def verwijderen(request, pk: uuid.UUID):
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
     if request.method == "POST":
-        nummer = adviesvraag.pk
+        nummer = adviesvraag.kenmerk
         adviesvraag_verwijderen(adviesvraag=adviesvraag, door=request.user)
         messages.success(request, VERWIJDERD.format(nummer=nummer))
         return redirect(_terug(request))

@@ -1,4 +1,5 @@
 import time
+import uuid
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -9,6 +10,7 @@ from finintegriteit.prestaties import meting
 from finintegriteit.prestaties.generator import _vertrouwenspersonen
 from finintegriteit.prestaties.tellijstbestand import tellijst_bestanden
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.services import tellijst_importeren
 
 DOEL = 5.0
@@ -41,11 +43,12 @@ class Command(BaseCommand):
         jaren = list(range(vandaag.year - 4, vandaag.year))
         door = _vertrouwenspersonen(1)[0]
         objecten, csv_bytes, xlsx_bytes = tellijst_bestanden(aantal=rijen, jaren=jaren)
+        pseudoniem = pseudoniem_van(door)
         for rij in objecten:
-            rij.geregistreerd_door = door
+            rij.pseudoniem = pseudoniem
         kaal = _gemeten(lambda: Adviesvraag.objects.bulk_create(objecten, batch_size=2000))
         for rij in objecten:
-            rij.pk = None
+            rij.pk = uuid.uuid4()
             rij._state.adding = True
         uitslagen = [["kale bulk_create", kaal, rijen / kaal, 1.0]]
         for soort, inhoud in (("csv", csv_bytes), ("xlsx", xlsx_bytes)):

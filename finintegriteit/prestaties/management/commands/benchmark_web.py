@@ -5,7 +5,7 @@ from django.urls import reverse
 from finintegriteit.kern import rollen as r
 from finintegriteit.prestaties import belasting, meting, web
 from finintegriteit.prestaties.urls import BASELINE_PAD
-from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.selectors import adviesvragen_van
 
 DOEL = 3.0
 BASELINE = "baseline (1 query, kleine template)"
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         leden = {rol: web.gebruiker(rol) for rol in web.GEBRUIKERS}
         sleutels = {rol: web.sessies(lid, aantal=clients) for rol, lid in leden.items()}
         vp = leden[r.VERTROUWENSPERSOON]
-        al_geregistreerd = set(Adviesvraag.objects.filter(geregistreerd_door=vp).values_list("pk", flat=True))
+        al_geregistreerd = set(adviesvragen_van(gebruiker=vp).values_list("pk", flat=True))
         verzoeken = self._verzoeken(sleutels, formulier)
         server_kern, belasting_kern = web.kernen()
         server = web.server_starten(workers=workers, kern=server_kern, wacht_op="/")
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         finally:
             server.stoppen()
             # The POST phase added rows of the benchmark account; take them out again.
-            Adviesvraag.objects.filter(geregistreerd_door=vp).exclude(pk__in=al_geregistreerd).delete()
+            adviesvragen_van(gebruiker=vp).exclude(pk__in=al_geregistreerd).delete()
             for lijst in sleutels.values():
                 web.sessies_opruimen(lijst)
         self._verslag(uitslagen, clients=clients, workers=workers, kernen=(server_kern, belasting_kern))
