@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finintegriteit.kern.middleware.BeveiligingsheadersMiddleware",
+    "finintegriteit.kern.middleware.SessieMaximumMiddleware",
     "finintegriteit.kern.middleware.LoginVereistMiddleware",
     "finintegriteit.kern.middleware.TweestapsMiddleware",
     # Last, so that a lockout answers before any view runs.
@@ -127,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "finintegriteit.kern.wachtwoorden.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # zxcvbn's lists of passwords from breaches, names and words, and its estimate of guessability.
+    {"NAME": "finintegriteit.kern.wachtwoorden.GelektWachtwoordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_HASHERS = [
@@ -135,6 +138,8 @@ PASSWORD_HASHERS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # The limit per account across addresses (kern/inlogbeveiliging.py).
+    "finintegriteit.kern.inlogbeveiliging.AccountBlokkadeBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "kern:login"
@@ -151,6 +156,26 @@ AXES_RESET_ON_SUCCESS = True
 # The 15 minutes count from the fifth failure; trying again meanwhile does not restart them.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
+# Every failed login stays in the database (AccessFailureLog, at most the latest 1000 per user name):
+# the audit trail of logins, and what the per-account limit counts.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The client address: X-Forwarded-For is believed only from these proxies (addresses or networks,
+# e.g. "10.0.0.5,172.18.0.0/16"); without them, only the direct address counts.
+VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "finintegriteit.kern.inlogbeveiliging.client_adres"
+# The limit per account across all addresses (kern/inlogbeveiliging.py): from ACCOUNT_DREMPEL failures
+# since the last good password (within ACCOUNT_VENSTER_UUR) each attempt waits 1, 2, 4 ... minutes, at
+# most ACCOUNT_MAX_WACHTTIJD_MINUTEN. Above the per-address limit, so that one address cannot start it.
+ACCOUNT_DREMPEL = env.int("ACCOUNT_DREMPEL", default=10)
+ACCOUNT_VENSTER_UUR = env.int("ACCOUNT_VENSTER_UUR", default=24)
+ACCOUNT_MAX_WACHTTIJD_MINUTEN = env.int("ACCOUNT_MAX_WACHTTIJD_MINUTEN", default=60)
+if ACCOUNT_DREMPEL <= AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        "ACCOUNT_DREMPEL moet groter zijn dan AXES_FAILURE_LIMIT: anders kan één adres een heel team "
+        "laten wachten."
+    )
+if ACCOUNT_VENSTER_UUR < 1 or ACCOUNT_MAX_WACHTTIJD_MINUTEN < 1:
+    raise ImproperlyConfigured("ACCOUNT_VENSTER_UUR en ACCOUNT_MAX_WACHTTIJD_MINUTEN moeten minstens 1 zijn.")
 
 # Second login step (TOTP) for every account: kern/tweestaps.py, kern/middleware.py. An app is linked
 # only with an activation code from the functioneel beheerder, valid this many hours.
@@ -164,6 +189,10 @@ if ACTIVERINGSCODE_GELDIG_UUR < 1:
 # (kern/services/sessies.py sessies_beeindigen; a system check refuses another engine).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSIE_DUUR_SECONDEN", default=30 * 60)
+# However active, a session ends this many hours after the login (kern/middleware.py).
+SESSIE_MAX_UUR = env.int("SESSIE_MAX_UUR", default=10)
+if SESSIE_MAX_UUR < 1:
+    raise ImproperlyConfigured("SESSIE_MAX_UUR moet minstens 1 zijn.")
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

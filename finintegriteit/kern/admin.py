@@ -8,11 +8,13 @@ code (Gebruikers en rollen).
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.http import Http404
 from django.urls import path
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .beheer import AlleenLezenAdmin
+from .beheer import AlleenLezenAdmin, WachtwoordEindigtSessiesMixin
 from .models import Profiel
 
 
@@ -81,3 +83,13 @@ class InlogLogboekAdmin(AlleenLezenAdmin):
     date_hierarchy = "attempt_time"
     fields = ["username", "ip_address", "attempt_time", "user_agent", "path_info"]
     readonly_fields = fields
+
+
+# Django's user admin, for superusers only (the beheerder uses 'Gebruikers en rollen').
+if admin.site.is_registered(get_user_model()):
+    admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class GebruikerAdmin(WachtwoordEindigtSessiesMixin, UserAdmin):
+    pass

@@ -29,6 +29,15 @@ class BeheerSite(admin.AdminSite):
         volgende = request.GET.get("next") or reverse("admin:index", current_app=self.name)
         return redirect_to_login(volgende, settings.LOGIN_URL)
 
+    def password_change(self, request, extra_context=None):
+        """The admin's own form for one's password: afterwards the other sessions end, as everywhere."""
+        antwoord = super().password_change(request, extra_context)
+        if request.method == "POST" and antwoord.status_code == 302:
+            services.wachtwoord_gewijzigd(
+                door=request.user, gebruiker=request.user, behalve_sessie=request.session.session_key
+            )
+        return antwoord
+
     def logout(self, request, extra_context=None):
         if request.method == "POST" and request.user.is_authenticated:
             services.sessies_beeindigen(gebruiker=request.user)
@@ -48,3 +57,19 @@ class AlleenLezenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class WachtwoordEindigtSessiesMixin:
+    """For the UserAdmin: a password set for someone through /beheer/ ends that person's sessions."""
+
+    def user_change_password(self, request, id, form_url=""):
+        antwoord = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and antwoord.status_code == 302:
+            gebruiker = self.get_object(request, id)
+            eigen = gebruiker.pk == request.user.pk
+            services.wachtwoord_gewijzigd(
+                door=request.user,
+                gebruiker=gebruiker,
+                behalve_sessie=request.session.session_key if eigen else None,
+            )
+        return antwoord

@@ -1,4 +1,8 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+from .inlogbeveiliging import account_wachttijd
 
 CODE_ONGELDIG = "Vul de zes cijfers in die uw authenticator-app nu toont."
 CODE_ONJUIST = (
@@ -47,3 +51,24 @@ class ActiveringscodeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True, "spellcheck": "false"}),
         error_messages={"required": ACTIVERINGSCODE_ONJUIST},
     )
+
+
+ACCOUNT_WACHT = (
+    "Voor dit account zijn vanaf verschillende adressen te veel onjuiste wachtwoorden geprobeerd. "
+    "Probeer het over {minuten} minuten opnieuw; elke poging in de tussentijd verlengt de wachttijd. "
+    "Niet zelf geprobeerd? Meld het bij de functioneel beheerder."
+)
+
+
+class InlogForm(AuthenticationForm):
+    """Django's login form, saying so when the account must wait (whatever the password was)."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            wachttijd = account_wachttijd(gebruikersnaam=self.cleaned_data.get("username", ""))
+            if wachttijd is not None:
+                minuten = max(1, round(wachttijd.total_seconds() / 60))
+                raise ValidationError(ACCOUNT_WACHT.format(minuten=minuten), code="account_wacht") from None
+            raise

@@ -1,4 +1,8 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -32,6 +36,35 @@ class LoginVereistMiddleware:
         if request.path.startswith("/beheer/") or request.path.startswith(settings.STATIC_URL):
             return None
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+
+
+SESSIE_BEGIN = "kern_sessie_begin"
+SESSIE_VERLOPEN = "Uw sessie duurde langer dan {uur} uur. Log opnieuw in."
+
+
+class SessieMaximumMiddleware:
+    """An absolute session lifetime (SESSIE_MAX_UUR) besides the idle timeout.
+
+    The idle timeout alone lets a session that is used now and then live forever; a stolen session
+    cookie would too. The start is written on the first request after login (also after a password
+    login whose second step is not yet done) and survives the new key of the second step.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            begin = request.session.get(SESSIE_BEGIN)
+            nu = time.time()
+            if begin is None:
+                request.session[SESSIE_BEGIN] = nu
+            elif nu - begin > settings.SESSIE_MAX_UUR * 3600:
+                # Only this session: the user's other browsers have their own start.
+                logout(request)
+                messages.info(request, SESSIE_VERLOPEN.format(uur=settings.SESSIE_MAX_UUR))
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return self.get_response(request)
 
 
 class TweestapsMiddleware:

@@ -7,7 +7,7 @@ from .gebruikers import (
     gebruiker_bijwerken,
     gebruiker_deactiveren,
 )
-from .sessies import SESSIE_ENGINE, sessies_beeindigen, wachtwoord_wijzigen
+from .sessies import SESSIE_ENGINE, sessies_beeindigen, wachtwoord_gewijzigd, wachtwoord_wijzigen
 from .tweestaps import (
     APPARAATNAAM,
     ActiveringsFout,
@@ -37,5 +37,6 @@ __all__ = [
     "totp_koppeling_starten",
     "tweestaps_geblokkeerd",
     "tweestaps_verifieren",
+    "wachtwoord_gewijzigd",
     "wachtwoord_wijzigen",
 ]

@@ -38,4 +38,17 @@ def wachtwoord_wijzigen(*, gebruiker, nieuw_wachtwoord: str, behalve_sessie: str
     with transaction.atomic():
         gebruiker.set_password(nieuw_wachtwoord)
         gebruiker.save(update_fields=["password"])
+        wachtwoord_gewijzigd(door=gebruiker, gebruiker=gebruiker, behalve_sessie=behalve_sessie)
+
+
+def wachtwoord_gewijzigd(*, door, gebruiker, behalve_sessie: str | None = None) -> None:
+    """After a password was set (here or by the beheeromgeving's own form): end the other sessions.
+
+    Django would refuse those sessions at their next request anyway (they carry the old password's
+    hash), but deleting them leaves nothing to steal, and the change is written to the audit trail.
+    """
+    from ..auditspoor import accountgebeurtenis_vastleggen
+
+    with transaction.atomic():
         sessies_beeindigen(gebruiker=gebruiker, behalve=behalve_sessie)
+        accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="wachtwoord_gewijzigd")

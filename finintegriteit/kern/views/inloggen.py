@@ -14,7 +14,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .. import rollen as r
 from .. import services
-from ..forms import ACTIVERINGSCODE_ONJUIST, CODE_ONJUIST, CODE_WACHTEN, ActiveringscodeForm, TotpCodeForm
+from ..forms import (
+    ACTIVERINGSCODE_ONJUIST,
+    CODE_ONJUIST,
+    CODE_WACHTEN,
+    ActiveringscodeForm,
+    InlogForm,
+    TotpCodeForm,
+)
 from ..toegang import ingelogd_vereist, publiek
 from ..tweestaps import geheim_als_tekst, qr_code_data_uri, tweestaps_vereist
 
@@ -51,6 +58,7 @@ def start(request):
 
 class InlogView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = InlogForm
     redirect_authenticated_user = True
 
 
