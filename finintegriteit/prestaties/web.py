@@ -21,6 +21,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie import models as ref
 from vertrouwenspersonen.forms import AdviesvraagForm
 from vertrouwenspersonen.models import Adviesvraag
@@ -55,11 +56,11 @@ def gebruiker(rol: str):
 def sessies(lid, *, aantal: int) -> list[str]:
     """`aantal` logged-in sessions of `lid`, as the login view would leave them.
 
-    An OIF analist also gets the id of a confirmed TOTP device in the session, the mark
-    django_otp's middleware reads to let the second login step count as done.
+    Every role needs the second login step, so each session also gets the id of a confirmed TOTP
+    device, the mark django_otp's middleware reads to let that step count as done.
     """
     apparaat = None
-    if r.heeft_rol(lid, r.OIF_ANALIST):
+    if tweestaps_vereist(lid):
         apparaat = TOTPDevice.objects.filter(user=lid, confirmed=True).first() or TOTPDevice.objects.create(
             user=lid, name="benchmark", confirmed=True
         )
