@@ -56,6 +56,11 @@ def _als_getal(waarde) -> int | None:
     return int(tekst) if tekst.isdigit() and len(tekst) <= 9 else None
 
 
+def versieveld() -> forms.IntegerField:
+    """The version of the row the page showed, sent back so that a stale save is refused."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+
 class Opmaak:
     """Bootstrap classes on the widgets, and 'is-invalid' on every field with an error."""
 
@@ -101,6 +106,7 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
         required=False,
         help_text=f"Vanaf {JAAR_MELDER_IS_BEKLAAGDE}.",
     )
+    versie = versieveld()
 
     class Meta:
         model = Adviesvraag
@@ -141,6 +147,7 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
             self.initial["melder_is_beklaagde"] = {True: "ja", False: "nee"}.get(
                 self.instance.melder_is_beklaagde, ""
             )
+            self.initial.setdefault("versie", self.instance.versie)
         self.jaar_getoond = self._getoond_jaar(jaren)
         for naam, model in OPTIEMODELLEN.items():
             veld = self.fields[naam]
@@ -223,11 +230,16 @@ class BijwerkenForm(Opmaak, forms.Form):
     situatie = forms.ModelChoiceField(
         label="Situatie na interventie", queryset=ref.SituatieNaInterventie.objects.all(), empty_label=None
     )
+    versie = versieveld()
 
     def __init__(self, *args, adviesvraag: Adviesvraag, opties: dict | None = None, **kwargs):
         kwargs.setdefault(
             "initial",
-            {"wijze_van_afdoening": adviesvraag.wijze_van_afdoening_id, "situatie": adviesvraag.situatie_id},
+            {
+                "wijze_van_afdoening": adviesvraag.wijze_van_afdoening_id,
+                "situatie": adviesvraag.situatie_id,
+                "versie": adviesvraag.versie,
+            },
         )
         kwargs.setdefault("prefix", f"a{adviesvraag.pk}")
         super().__init__(*args, **kwargs)
@@ -299,6 +311,8 @@ class PeildatumForm(Opmaak, forms.Form):
 
 
 class ProfielForm(Opmaak, forms.ModelForm):
+    versie = versieveld()
+
     class Meta:
         model = VertrouwenspersoonProfiel
         fields = [
@@ -333,6 +347,8 @@ class ProfielForm(Opmaak, forms.ModelForm):
         self.fields["gebruiker"].empty_label = "Geen account"
         self.fields["onderdeel"].empty_label = KIES
         self.fields["naam"].widget.attrs["autofocus"] = True
+        if self.instance.pk:
+            self.initial.setdefault("versie", self.instance.versie)
         self.opmaken()
 
     def clean(self):
@@ -346,6 +362,7 @@ class ProfielForm(Opmaak, forms.ModelForm):
 
 
 class NieuwProfielForm(ProfielForm):
+    versie = None  # a new profile has no earlier version to compare with
     status = forms.ChoiceField(label="Certificeringsstatus", choices=Certificeringsstatus.Status.choices)
     status_vanaf = forms.DateField(
         label="Status vanaf",

@@ -61,6 +61,8 @@ class Adviesvraag(models.Model):
     evaluatielink = models.CharField(
         "evaluatielink", max_length=20, choices=Evaluatielink.choices, default=Evaluatielink.NIET_AANGEGEVEN
     )
+    # Optimistic locking (finintegriteit/kern/vergrendeling.py): a save from a stale page is refused.
+    versie = models.PositiveIntegerField("versie", default=1, editable=False)
     pseudoniem = models.CharField(
         "pseudoniem van de vertrouwenspersoon",
         max_length=64,
@@ -127,6 +129,7 @@ class VertrouwenspersoonProfiel(models.Model):
     )
     coordinerend = models.BooleanField("coördinerend vertrouwenspersoon", default=False)
     coordinerend_sinds = models.DateField("coördinerend sinds", null=True, blank=True)
+    versie = models.PositiveIntegerField("versie", default=1, editable=False)
 
     class Meta:
         verbose_name = "vertrouwenspersoon in het register"

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
 from finintegriteit.kern.signalen import bulk_gewijzigd
+from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 from finintegriteit.referentie import models as ref
 
 from . import regels
@@ -91,8 +92,12 @@ def _controleer_eigenaar(adviesvraag: Adviesvraag, door) -> None:
         raise PermissionDenied(ALLEEN_EIGEN_RIJ)
 
 
-def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, **wijzigingen) -> Adviesvraag:
-    """Change fields of one's own row (also the quick update of afdoening and situatie of an open row)."""
+def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, **wijzigingen) -> Adviesvraag:
+    """Change fields of one's own row (also the quick update of afdoening and situatie of an open row).
+
+    `versie` is the version the user's page showed; if the row was saved since (another tab, a second
+    device), VersieConflict is raised and the other change stands.
+    """
     _controleer_eigenaar(adviesvraag, door)
     onbekend = set(wijzigingen) - set(WIJZIGBARE_VELDEN)
     if onbekend:
@@ -102,12 +107,12 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, **wijzigingen) -> Ad
         setattr(adviesvraag, veld, waarde)
     try:
         _controleer(adviesvraag)
-    except ValidationError:
+        with transaction.atomic():
+            bijwerken_met_versie(adviesvraag, versie=versie, velden=wijzigingen)
+    except ValidationError:  # a broken rule or a version conflict: the instance shows the stored row
         for veld, waarde in vorige.items():
             setattr(adviesvraag, veld, waarde)
         raise
-    with transaction.atomic():
-        adviesvraag.save(update_fields=list(wijzigingen))
     return adviesvraag
 
 
@@ -280,8 +285,9 @@ def vertrouwenspersoon_registreren(
 
 
 def vertrouwenspersoon_wijzigen(
-    *, profiel: VertrouwenspersoonProfiel, **wijzigingen
+    *, profiel: VertrouwenspersoonProfiel, versie: int | None, **wijzigingen
 ) -> VertrouwenspersoonProfiel:
+    """Change a register profile; VersieConflict when it was saved since the page showed `versie`."""
     onbekend = set(wijzigingen) - set(PROFIELVELDEN)
     if onbekend:
         raise TypeError(f"Niet te wijzigen: {sorted(onbekend)}")
@@ -291,7 +297,7 @@ def vertrouwenspersoon_wijzigen(
             setattr(profiel, veld, waarde)
         eerste = profiel.statussen.order_by("vanaf").values_list("vanaf", flat=True).first()
         _controleer_profiel(profiel, eerste_status=eerste)
-        profiel.save()
+        bijwerken_met_versie(profiel, versie=versie, velden=wijzigingen)
     return profiel
 
 

@@ -146,6 +146,7 @@ def test_geen_logregel_noemt_de_vertrouwenspersoon(client, twee_vertrouwensperso
         {
             f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
             f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+            f"a{vraag.pk}-versie": vraag.versie,
         },
     )
     client.post(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk]))

@@ -5,6 +5,7 @@ import html
 import pytest
 from django.urls import reverse
 
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from finintegriteit.referentie import models as ref
 from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
@@ -72,6 +73,7 @@ def test_snel_bijwerken_met_htmx_vervangt_de_rij(vp_client, vertrouwenspersoon):
         {
             f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
             f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+            f"a{vraag.pk}-versie": vraag.versie,
         },
         HTTP_HX_REQUEST="true",
     )
@@ -90,6 +92,7 @@ def test_snel_bijwerken_zonder_javascript_gaat_terug_naar_de_lijst(vp_client, ve
         {
             f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
             f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+            f"a{vraag.pk}-versie": vraag.versie,
             "terug": f"{URL}?status=open",
         },
     )
@@ -104,6 +107,7 @@ def test_terug_naar_een_andere_site_wordt_genegeerd(vp_client, vertrouwenspersoo
         {
             f"a{vraag.pk}-wijze_van_afdoening": vraag.wijze_van_afdoening_id,
             f"a{vraag.pk}-situatie": vraag.situatie_id,
+            f"a{vraag.pk}-versie": vraag.versie,
             "terug": "https://elders.example/",
         },
     )
@@ -115,7 +119,11 @@ def test_snel_bijwerken_met_een_optie_van_een_ander_jaar_wordt_geweigerd(vp_clie
     ontslag = optie(ref.WijzeVanAfdoening, "ontslag-genomen")  # only 2023
     antwoord = vp_client.post(
         reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk]),
-        {f"a{vraag.pk}-wijze_van_afdoening": ontslag.pk, f"a{vraag.pk}-situatie": vraag.situatie_id},
+        {
+            f"a{vraag.pk}-wijze_van_afdoening": ontslag.pk,
+            f"a{vraag.pk}-situatie": vraag.situatie_id,
+            f"a{vraag.pk}-versie": vraag.versie,
+        },
         HTTP_HX_REQUEST="true",
     )
     assert regels.NIET_IN_GEBRUIK.format(label="Ontslag genomen", jaar=2024) in html.unescape(
@@ -171,3 +179,44 @@ def test_eigen_rij_verwijderen(vp_client, vertrouwenspersoon):
     antwoord = vp_client.post(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk]))
     assert antwoord.status_code == 302
     assert not type(vraag).objects.filter(pk=vraag.pk).exists()
+
+
+def test_twee_tabbladen_de_tweede_opslag_wordt_geweigerd_en_de_eerste_blijft_staan(
+    vp_client, vertrouwenspersoon
+):
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    url = reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])
+
+    def ingevuld(form, **anders):
+        gegevens = {naam: form[naam].value() for naam in form.fields}
+        return {k: ("" if v is None else v) for k, v in gegevens.items()} | anders
+
+    # Two tabs open the same row; the first saves Toeslagen, then the second changes who it is about.
+    tab_1 = vp_client.get(url).context["form"]
+    tab_2 = vp_client.get(url).context["form"]
+    eerste = vp_client.post(url, ingevuld(tab_1, onderdeel=optie(ref.Onderdeel, "toeslagen").pk))
+    assert eerste.status_code == 302
+    tweede = vp_client.post(url, ingevuld(tab_2, wie_betreft=optie(ref.WieBetreft, "melder-zelf").pk))
+    assert tweede.status_code == 200
+    assert VERSIE_CONFLICT in html.unescape(tweede.content.decode())
+    vraag.refresh_from_db()
+    assert vraag.onderdeel.code == "toeslagen" and vraag.wie_betreft.code == "direct-leidinggevende"
+
+
+def test_snel_bijwerken_vanuit_een_oude_lijst_wordt_geweigerd(vp_client, vertrouwenspersoon):
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    nieuw = gesloten()
+    oude_versie = vraag.versie
+    post = {
+        f"a{vraag.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
+        f"a{vraag.pk}-situatie": nieuw["situatie"].pk,
+        f"a{vraag.pk}-versie": oude_versie,
+    }
+    url = reverse("vertrouwenspersonen:bijwerken", args=[vraag.pk])
+    assert vp_client.post(url, post, HTTP_HX_REQUEST="true").status_code == 200
+    # The same list, still open in a second tab, sends another choice with the old version.
+    anders = {**post, f"a{vraag.pk}-situatie": optie(ref.SituatieNaInterventie, "loopt-nog").pk}
+    antwoord = vp_client.post(url, anders, HTTP_HX_REQUEST="true")
+    assert VERSIE_CONFLICT in html.unescape(antwoord.content.decode())
+    vraag.refresh_from_db()
+    assert vraag.situatie == nieuw["situatie"]

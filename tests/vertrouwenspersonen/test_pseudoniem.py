@@ -48,6 +48,7 @@ def _registreren(client, gebruiker) -> None:
         {
             f"a{eigen.pk}-wijze_van_afdoening": nieuw["wijze_van_afdoening"].pk,
             f"a{eigen.pk}-situatie": nieuw["situatie"].pk,
+            f"a{eigen.pk}-versie": eigen.versie,
         },
     )
 
@@ -97,7 +98,7 @@ def test_een_volledige_dump_zonder_sleutel_wijst_geen_rij_aan_een_vertrouwensper
     for rij_ in rijen:
         assert set(rij_["fields"]) == {
             "jaar", "kwartaal", "onderdeel", "hoofdcategorie", "subcategorie", "wie_betreft",
-            "wijze_van_afdoening", "situatie", "melder_is_beklaagde", "evaluatielink", "pseudoniem",
+            "wijze_van_afdoening", "situatie", "melder_is_beklaagde", "evaluatielink", "pseudoniem", "versie",
         }  # fmt: skip
     alles_behalve_rijen = json.dumps(overige)
     for rij_ in rijen:

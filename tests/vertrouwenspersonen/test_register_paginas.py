@@ -127,6 +127,7 @@ def test_uit_functie_telt_op_latere_peildata_niet_meer_mee(beheer_client):
             "onderdeel": p.onderdeel_id,
             "in_functie_sinds": "2020-01-01",
             "uit_functie_per": "2025-07-01",
+            "versie": p.versie,
         },
     )
     assert register_telling(peildatum=datetime.date(2025, 6, 30))["totaal"] == 1
@@ -189,3 +190,32 @@ def test_statussen_van_een_ander_profiel_zijn_niet_te_verwijderen(beheer_client)
     )
     assert antwoord.status_code == 404
     assert b.statussen.count() == 2
+
+
+def test_twee_beheerders_wijzigen_hetzelfde_profiel_de_tweede_krijgt_de_conflictmelding(
+    beheer_client, client, maak_gebruiker
+):
+    import html
+
+    from django.test import Client
+
+    from finintegriteit.kern import rollen as r
+    from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
+
+    p = profiel()
+    url = reverse("vertrouwenspersonen:register_profiel", args=[p.pk])
+    tweede_beheerder = Client()
+    tweede_beheerder.force_login(maak_gebruiker("beheerder-2", r.BEHEERDER))
+
+    def ingevuld(antwoord, **anders):
+        form = antwoord.context["form"]
+        gegevens = {naam: form[naam].value() for naam in form.fields}
+        return {k: ("" if v is None else v) for k, v in gegevens.items()} | anders
+
+    pagina_1, pagina_2 = beheer_client.get(url), tweede_beheerder.get(url)
+    assert beheer_client.post(url, ingevuld(pagina_1, naam="A. de Vries-Bakker")).status_code == 302
+    antwoord = tweede_beheerder.post(url, ingevuld(pagina_2, coordinerend="on"))
+    assert antwoord.status_code == 200
+    assert VERSIE_CONFLICT in html.unescape(antwoord.content.decode())
+    p.refresh_from_db()
+    assert p.naam == "A. de Vries-Bakker" and not p.coordinerend

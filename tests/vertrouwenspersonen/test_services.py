@@ -73,7 +73,7 @@ def test_alleen_een_vertrouwenspersoon_voegt_toe(coordinator):
 def test_een_ander_wijzigt_of_verwijdert_de_rij_niet(vertrouwenspersoon, andere_vertrouwenspersoon):
     vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     with pytest.raises(PermissionDenied, match=ALLEEN_EIGEN_RIJ):
-        adviesvraag_wijzigen(adviesvraag=vraag, door=andere_vertrouwenspersoon, **gesloten())
+        adviesvraag_wijzigen(adviesvraag=vraag, door=andere_vertrouwenspersoon, versie=1, **gesloten())
     with pytest.raises(PermissionDenied, match=ALLEEN_EIGEN_RIJ):
         adviesvraag_verwijderen(adviesvraag=vraag, door=andere_vertrouwenspersoon)
     vraag.refresh_from_db()
@@ -84,12 +84,15 @@ def test_een_geweigerde_wijziging_laat_ook_het_object_in_het_geheugen_ongemoeid(
     vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     with pytest.raises(ValidationError):
         adviesvraag_wijzigen(
-            adviesvraag=vraag, door=vertrouwenspersoon, wie_betreft=optie(ref.WieBetreft, "leidinggevende")
+            adviesvraag=vraag,
+            door=vertrouwenspersoon,
+            versie=vraag.versie,
+            wie_betreft=optie(ref.WieBetreft, "leidinggevende"),
         )
     assert vraag.wie_betreft.code == "direct-leidinggevende"
 
 
 def test_open_rij_sluiten(vertrouwenspersoon):
     vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
-    adviesvraag_wijzigen(adviesvraag=vraag, door=vertrouwenspersoon, **gesloten())
+    adviesvraag_wijzigen(adviesvraag=vraag, door=vertrouwenspersoon, versie=vraag.versie, **gesloten())
     assert Adviesvraag.objects.filter(wijze_van_afdoening__loopt_nog=False).get() == vraag

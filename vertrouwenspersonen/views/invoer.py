@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON
 from finintegriteit.kern.toegang import rol_vereist
+from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
@@ -212,19 +213,28 @@ def bijwerken(request, pk: uuid.UUID):
     """The quick update of afdoening and situatie; with htmx only the table row is replaced."""
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
     form = BijwerkenForm(request.POST, adviesvraag=adviesvraag)
-    bijgewerkt = False
+    bijgewerkt = conflict = False
     if form.is_valid():
+        gegevens = dict(form.cleaned_data)
         try:
-            adviesvraag_wijzigen(adviesvraag=adviesvraag, door=request.user, **form.cleaned_data)
+            adviesvraag_wijzigen(
+                adviesvraag=adviesvraag, door=request.user, versie=gegevens.pop("versie"), **gegevens
+            )
             bijgewerkt = True
+        except VersieConflict as fout:
+            # Show the row as it is stored now, with the message, so nothing is overwritten blindly.
+            conflict = True
+            adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+            form.add_error(None, fout)
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, meldingen)
-    melding = (
-        BIJGEWERKT.format(nummer=adviesvraag.kenmerk, status=_status(adviesvraag)) if bijgewerkt else None
-    )
+    if bijgewerkt:
+        melding = BIJGEWERKT.format(nummer=adviesvraag.kenmerk, status=_status(adviesvraag))
+    else:
+        melding = VERSIE_CONFLICT if conflict else None
     if request.headers.get("HX-Request"):
-        nieuw = BijwerkenForm(adviesvraag=adviesvraag) if bijgewerkt else form
+        nieuw = BijwerkenForm(adviesvraag=adviesvraag) if bijgewerkt or conflict else form
         return render(
             request,
             "vertrouwenspersonen/_rij.html",
@@ -246,6 +256,7 @@ def bijwerken(request, pk: uuid.UUID):
 @require_http_methods(["GET", "POST"])
 def wijzigen(request, pk: uuid.UUID):
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    conflict = False
     if request.method == "POST":
         # The ModelForm writes its values into its instance; the service gets a clean copy.
         form = _formulier(
@@ -253,7 +264,15 @@ def wijzigen(request, pk: uuid.UUID):
         )
         if form.is_valid():
             try:
-                adviesvraag_wijzigen(adviesvraag=adviesvraag, door=request.user, **form.velden())
+                adviesvraag_wijzigen(
+                    adviesvraag=adviesvraag,
+                    door=request.user,
+                    versie=form.cleaned_data["versie"],
+                    **form.velden(),
+                )
+            except VersieConflict as fout:
+                form.add_error(None, fout)
+                conflict = True
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
@@ -264,7 +283,7 @@ def wijzigen(request, pk: uuid.UUID):
     return render(
         request,
         "vertrouwenspersonen/wijzigen.html",
-        {"form": form, "vraag": adviesvraag, "terug": _terug(request)},
+        {"form": form, "vraag": adviesvraag, "terug": _terug(request), "conflict": conflict},
     )
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from finintegriteit.kern.rollen import BEHEERDER
 from finintegriteit.kern.toegang import rol_vereist
+from finintegriteit.kern.vergrendeling import VersieConflict
 
 from ..datums import VERLOOPT_BINNEN_MAANDEN, certificering_verloopt_op
 from ..forms import NieuwProfielForm, PeildatumForm, ProfielForm, StatusForm
@@ -70,7 +71,7 @@ def register_nieuw(request):
     return render(request, "vertrouwenspersonen/register_nieuw.html", {"form": form})
 
 
-def _profielpagina(request, profiel, *, form=None, statusform=None):
+def _profielpagina(request, profiel, *, form=None, statusform=None, conflict=False):
     statussen = list(profiel.statussen.order_by("-vanaf"))
     for status in statussen:
         status.verloopt_op = (
@@ -86,6 +87,7 @@ def _profielpagina(request, profiel, *, form=None, statusform=None):
             "form": form or ProfielForm(instance=profiel),
             "statusform": statusform or StatusForm(initial={"vanaf": timezone.localdate()}),
             "statussen": statussen,
+            "conflict": conflict,
         },
     )
 
@@ -99,15 +101,20 @@ def register_profiel(request, pk: int):
     if request.method == "GET":
         return _profielpagina(request, profiel)
     form = ProfielForm(request.POST, instance=get_object_or_404(VertrouwenspersoonProfiel, pk=pk))
+    conflict = False
     if form.is_valid():
+        gegevens = dict(form.cleaned_data)
         try:
-            profiel = vertrouwenspersoon_wijzigen(profiel=profiel, **form.cleaned_data)
+            profiel = vertrouwenspersoon_wijzigen(profiel=profiel, versie=gegevens.pop("versie"), **gegevens)
+        except VersieConflict as fout:
+            _fouten_in_form(form, fout)
+            conflict = True
         except ValidationError as fout:
             _fouten_in_form(form, fout)
         else:
             messages.success(request, OPGESLAGEN.format(naam=profiel.naam))
             return redirect("vertrouwenspersonen:register_profiel", pk=profiel.pk)
-    return _profielpagina(request, profiel, form=form)
+    return _profielpagina(request, profiel, form=form, conflict=conflict)
 
 
 @beheerder_vereist
