@@ -4,6 +4,7 @@ Every value has a safe development default only when DEBUG is on; in production 
 secret stops the start instead of running with a guessable one.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -13,6 +14,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
+# A variable set to an empty string counts as unset (`DATABASE_URL=` in an .env or compose file), so the
+# default or the Dutch message for a missing setting applies instead of a parse error.
+env.ENVIRON = {naam: waarde for naam, waarde in os.environ.items() if waarde != ""}
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -117,11 +121,25 @@ TEMPLATES = [
 # point DATABASE_URL at PostgreSQL.
 VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("OPTIONS", {})
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Without a busy timeout a second writer (the eager Celery task, a parallel request) fails at once.
-    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+# Two PostgreSQL roles in production (kern/databaserollen.py): DATABASE_URL is the runtime role the
+# application and workers use; DATABASE_MIGRATIE_URL the owner of the tables, used only by `migrate`
+# (the 'migratie' alias). The runtime role may only add to and read the audit trail. Without the second
+# URL everything runs as the one user of DATABASE_URL (development, SQLite).
+if env.str("DATABASE_MIGRATIE_URL", default=""):
+    DATABASES["migratie"] = env.db("DATABASE_MIGRATIE_URL")
+    # Tests create and empty their own database: that is the owner's work (tests/conftest.py).
+    DATABASES["migratie"]["TEST"] = {"MIRROR": "default"}
+DATABASE_RUNTIME_ROL = (
+    DATABASES["default"].get("USER", "")
+    if "migratie" in DATABASES and DATABASES["migratie"].get("USER") != DATABASES["default"].get("USER")
+    else ""
+)
+for _database in DATABASES.values():
+    _database["ATOMIC_REQUESTS"] = False
+    _database.setdefault("OPTIONS", {})
+    if _database["ENGINE"] == "django.db.backends.sqlite3":
+        # Without a busy timeout a second writer (the eager Celery task, a parallel request) fails at once.
+        _database["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

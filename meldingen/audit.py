@@ -1,12 +1,28 @@
-"""Writing the audit trail. Every read and change of a melding, betrokkene or afdoening calls this."""
+"""The audit trail: the one way to write it (every read and change of a case, refused attempts, logins,
+changes of rights and reference data) and the check that nobody rewrote it.
 
+Rows are chained (auditketen.py): each insert takes a lock, reads the last row's hash and stores its
+own, so two requests writing at once cannot both follow the same row and fork the chain.
+
+An event without a case (a login, a second factor bound, a role given) passes `object_type` and
+`object_id` instead of `object`. Code in kern, which may not import this app, sends
+`kern.signalen.audit_gebeurtenis` with the same keyword arguments; the receiver in apps.py writes it here.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connection, models, transaction
 from django.http import Http404
+from django.utils import timezone
 
-from .models import AuditRegel
+from . import auditketen
+from .models import AuditReden, AuditRegel, Melding
+
+# pg_advisory_xact_lock key of the chain: any role may take it, and it ends with the transaction.
+KETENSLOT = 0x41554454
 
 
 def audit_vastleggen(
@@ -19,14 +35,64 @@ def audit_vastleggen(
     velden: list[str] | None = None,
     reden: str = "",
 ) -> AuditRegel:
-    """Insert one audit row. `velden` are field names only, never values (no personal data in the row)."""
-    return AuditRegel.objects.create(
+    """Insert one audit row. `velden` are field names only, never values (no personal data in the row).
+
+    `reden` is free text and so case content: it is stored apart (AuditReden), shown only to OIF roles
+    and erased by the bewaartermijn with the case `object` belongs to.
+    """
+    regel = AuditRegel(
         gebruiker=_gebruiker(gebruiker),
         actie=actie,
         object_type=object_type or (object._meta.model_name if object is not None else ""),
-        object_id=object_id or (str(object.pk) if object is not None else ""),
+        object_id=str(object_id or (object.pk if object is not None else ""))[:40],
         velden=sorted(velden or []),
-        reden=reden[:300],
+    )
+    return _toevoegen([(regel, reden.strip(), _melding_id(object))])[0]
+
+
+def gebeurtenis_vastleggen(
+    sender, *, gebruiker, actie: str, object_type: str, object_id="", velden=None, **kwargs
+):
+    """Receiver of kern.signalen.audit_gebeurtenis: an event of kern, written like any other."""
+    audit_vastleggen(
+        gebruiker=gebruiker, actie=actie, object_type=object_type, object_id=str(object_id), velden=velden
+    )
+
+
+def audit_bulk_vastleggen(
+    *,
+    gebruiker,
+    actie: str,
+    objecten: list[models.Model],
+    reden: str = "",
+    velden: list[str] | Mapping[type[models.Model], list[str]] | None = None,
+) -> list[AuditRegel]:
+    """One row per object, written in bulk inserts (a page that shows several objects, an import).
+
+    `velden` defaults to each object's filled fields, and may differ per kind of object: a mapping
+    from model class to field names. `reden` is stored with each row as in `audit_vastleggen`.
+    """
+
+    def namen(obj) -> list[str]:
+        if isinstance(velden, Mapping):
+            return sorted(velden.get(type(obj), []))
+        return sorted(velden) if velden is not None else gevulde_velden(obj)
+
+    return _toevoegen(
+        [
+            (
+                AuditRegel(
+                    gebruiker=_gebruiker(gebruiker),
+                    actie=actie,
+                    object_type=obj._meta.model_name,
+                    object_id=str(obj.pk),
+                    velden=namen(obj),
+                ),
+                reden.strip(),
+                _melding_id(obj),
+            )
+            for obj in objecten
+        ]
     )
 
 
@@ -41,27 +107,6 @@ def gevulde_velden(obj: models.Model) -> list[str]:
         veld.name
         for veld in obj._meta.concrete_fields
         if veld.editable and not veld.primary_key and getattr(obj, veld.attname) not in (None, "")
-    )
-
-
-def audit_bulk_vastleggen(
-    *, gebruiker, actie: str, objecten: list[models.Model], reden: str = "", velden: list[str] | None = None
-) -> None:
-    """One row per object in bulk inserts; `velden` defaults to each object's filled fields."""
-    gebruiker = _gebruiker(gebruiker)
-    AuditRegel.objects.bulk_create(
-        (
-            AuditRegel(
-                gebruiker=gebruiker,
-                actie=actie,
-                object_type=obj._meta.model_name,
-                object_id=str(obj.pk),
-                velden=sorted(velden) if velden is not None else gevulde_velden(obj),
-                reden=reden[:300],
-            )
-            for obj in objecten
-        ),
-        batch_size=1000,
     )
 
 
@@ -89,6 +134,96 @@ def weigering_vastleggen(object_type: str, kwarg: str = "pk"):
         return vastleggen
 
     return decorator
+
+
+def audit_redenen_wissen(*, melding: Melding) -> int:
+    """Erase the free-text reasons about one case (bewaartermijn); the rows and the chain stay."""
+    aantal, _ = AuditReden.objects.filter(melding=melding).delete()
+    return aantal
+
+
+@dataclass(frozen=True)
+class Breuk:
+    regel_id: int
+    op: object
+    uitleg: str
+
+
+def audittrail_controleren() -> tuple[int, Breuk | None]:
+    """Recompute the chain from the first row: (rows checked, the first row that does not fit or None)."""
+    vorige = auditketen.BEGIN
+    aantal = 0
+    rijen = (
+        AuditRegel.objects.order_by("pk")
+        .values_list(
+            "pk", "op", "gebruiker_id", "actie", "object_type", "object_id", "velden", "reden_hash", "hash"
+        )
+        .iterator(chunk_size=5000)
+    )
+    for pk, op, gebruiker_id, actie, object_type, object_id, velden, reden_hash, opgeslagen in rijen:
+        verwacht = auditketen.regel_hash(
+            vorige=vorige,
+            op=op,
+            gebruiker_id=gebruiker_id,
+            actie=actie,
+            object_type=object_type,
+            object_id=object_id,
+            velden=velden,
+            reden_hash=reden_hash,
+        )
+        if verwacht != opgeslagen:
+            return aantal, Breuk(
+                pk,
+                op,
+                "past niet in de keten: deze regel is gewijzigd, "
+                "of ervoor is een regel verwijderd of tussengevoegd",
+            )
+        vorige = opgeslagen
+        aantal += 1
+    for regel_id, op, tekst, zout, reden_hash in (
+        AuditReden.objects.order_by("regel_id")
+        .values_list("regel_id", "regel__op", "tekst", "zout", "regel__reden_hash")
+        .iterator(chunk_size=5000)
+    ):
+        if auditketen.reden_hash(tekst=tekst, zout=zout) != reden_hash:
+            return aantal, Breuk(regel_id, op, "de reden is na het vastleggen gewijzigd")
+    return aantal, None
+
+
+def _toevoegen(regels: list[tuple[AuditRegel, str, int | None]]) -> list[AuditRegel]:
+    with transaction.atomic():
+        _keten_vergrendelen()
+        vorige = AuditRegel.objects.order_by("-pk").values_list("hash", flat=True).first() or auditketen.BEGIN
+        nu = timezone.now()
+        redenen = []
+        for regel, tekst, melding_id in regels:
+            regel.op = nu
+            if tekst:
+                zout = auditketen.nieuw_zout()
+                regel.reden_hash = auditketen.reden_hash(tekst=tekst, zout=zout)
+                redenen.append((regel, AuditReden(melding_id=melding_id, tekst=tekst, zout=zout)))
+            regel.hash = vorige = auditketen.hash_van_regel(vorige=vorige, regel=regel)
+        opgeslagen = AuditRegel.objects.bulk_create([regel for regel, _, _ in regels], batch_size=1000)
+        for regel, reden in redenen:
+            reden.regel = regel
+        AuditReden.objects.bulk_create([reden for _, reden in redenen])
+    return opgeslagen
+
+
+def _keten_vergrendelen() -> None:
+    """Serialize writers of the chain until the end of the transaction."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [KETENSLOT])
+        elif connection.vendor == "sqlite":
+            # A write that changes nothing takes SQLite's write lock before the last row is read.
+            cursor.execute("UPDATE meldingen_auditregel SET hash = hash WHERE id < 0")
+
+
+def _melding_id(object) -> int | None:
+    if isinstance(object, Melding):
+        return object.pk
+    return getattr(object, "melding_id", None)
 
 
 def _gebruiker(gebruiker):

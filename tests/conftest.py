@@ -35,6 +35,25 @@ def pytest_configure(config):
     )
 
 
+# The runtime role of DATABASE_URL when DATABASE_MIGRATIE_URL names a second one (kern/databaserollen.py).
+RUNTIME_ROL = {
+    sleutel: settings.DATABASES["default"].get(sleutel) for sleutel in ("USER", "PASSWORD", "HOST", "PORT")
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """With two database roles the suite runs as the owner: it creates the test database, migrates it
+    and empties it between tests (TRUNCATE), which the runtime role may not. The migration grants the
+    runtime role its rights there, and tests/beveiliging/test_databaserollen.py connects as that role."""
+    if "migratie" in settings.DATABASES:
+        from django.db import connections
+
+        for sleutel in ("USER", "PASSWORD"):
+            connections["default"].settings_dict[sleutel] = settings.DATABASES["migratie"].get(sleutel)
+        connections["default"].close()
+
+
 def pytest_collection_modifyitems(config, items):
     op_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     redis = bool(os.environ.get("REDIS_URL"))

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from finintegriteit.kern.signalen import bulk_gewijzigd
+from meldingen.audit import audit_bulk_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller, StatusOvergang
 from meldingen.services.termijnen import termijn_velden
 
@@ -220,22 +221,13 @@ def _gebruiker(door):
 
 
 def _audit(door, meldingen, betrokkenen, afdoeningen) -> None:
-    gebruiker = _gebruiker(door)
-    regels = []
-    for objecten, velden in (
-        (meldingen, MELDINGVELDEN),
-        (betrokkenen, ["dienstonderdeel"]),
-        (afdoeningen, ["datum", "inhoud", "schending", "type"]),
-    ):
-        regels += [
-            AuditRegel(
-                gebruiker=gebruiker,
-                actie=AuditRegel.Actie.AANGEMAAKT,
-                object_type=obj._meta.model_name,
-                object_id=str(obj.pk),
-                velden=velden,
-                reden=AUDIT_REDEN,
-            )
-            for obj in objecten
-        ]
-    AuditRegel.objects.bulk_create(regels, batch_size=BATCH)
+    audit_bulk_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.AANGEMAAKT,
+        objecten=[*meldingen, *betrokkenen, *afdoeningen],
+        velden={
+            Melding: MELDINGVELDEN,
+            Betrokkene: ["dienstonderdeel"],
+            Afdoening: ["datum", "inhoud", "schending", "type"],
+        },
+    )

@@ -154,12 +154,33 @@ def test_postgresql_weigert_update_en_delete_op_de_audittrail(maak_melding):
     maak_melding()
     regel = AuditRegel.objects.first()
     for poging in (
-        lambda: AuditRegel.objects.filter(pk=regel.pk).update(reden="vervalst"),
+        lambda: AuditRegel.objects.filter(pk=regel.pk).update(actie=A.GEWEIGERD),
         lambda: AuditRegel.objects.filter(pk=regel.pk).delete(),
     ):
         with pytest.raises(DatabaseError, match="alleen aan te vullen"), transaction.atomic():
             poging()
     regel.refresh_from_db()
-    assert regel.reden == ""
+    assert regel.actie == A.AANGEMAAKT
     # Adding stays possible.
     maak_melding()
+
+
+def test_de_beheerder_ziet_wie_wat_en_wanneer_maar_niet_de_reden(client, maak_melding, analist, beheerder):
+    melding = maak_melding()
+    client.force_login(analist)
+    client.post(
+        reverse("meldingen:status", args=[melding.pk]),
+        {"naar": "in_beoordeling", "reden": "Broer van de melder is betrokken.", "versie": melding.versie},
+    )
+    regel = AuditRegel.objects.get(actie=A.STATUS)
+    assert regel.reden == "Broer van de melder is betrokken."
+    client.force_login(beheerder)
+    paginas = [
+        client.get(reverse("meldingen:audit")),
+        client.get(reverse("admin:meldingen_auditregel_change", args=[regel.pk])),
+        client.get(reverse("admin:meldingen_auditregel_changelist")),
+    ]
+    assert "Status gewijzigd" in paginas[0].content.decode()
+    for antwoord in paginas:
+        assert antwoord.status_code in (200, 403)
+        assert "Broer van de melder" not in antwoord.content.decode()

@@ -1,0 +1,188 @@
+"""The audit trail's hash chain: `controleer_audittrail` finds a row that was changed, removed or
+inserted out of order, on SQLite and PostgreSQL, and erasing a reason keeps the chain verifiable.
+
+The changes are made as the owner of the tables would (on PostgreSQL with the trigger switched off);
+what the runtime role cannot do at all is in tests/beveiliging/test_databaserollen.py."""
+
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, connections
+
+from meldingen import auditketen
+from meldingen.audit import audit_redenen_wissen, audit_vastleggen
+from meldingen.models import AuditReden, AuditRegel
+
+A = AuditRegel.Actie
+
+
+def controleer() -> str:
+    """The command's verdict: its output when in order, the error text when not."""
+    try:
+        call_command("controleer_audittrail", stdout=(uitvoer := _Uitvoer()))
+    except CommandError as fout:
+        return f"FOUT {fout}"
+    return uitvoer.tekst
+
+
+class _Uitvoer:
+    tekst = ""
+
+    def write(self, tekst):
+        self.tekst += tekst
+
+
+def als_eigenaar(sql: str, params=()) -> None:
+    """A change past the application: the owner may switch the append-only trigger off."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(
+                "ALTER TABLE meldingen_auditregel DISABLE TRIGGER meldingen_auditregel_onveranderlijk"
+            )
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "ALTER TABLE meldingen_auditregel ENABLE TRIGGER meldingen_auditregel_onveranderlijk"
+            )
+
+
+@pytest.fixture
+def drie_regels(db, analist):
+    return [
+        audit_vastleggen(
+            gebruiker=analist,
+            actie=A.STATUS,
+            object_type="melding",
+            object_id="7",
+            velden=["status"],
+            reden="Eerste reden.",
+        ),
+        audit_vastleggen(gebruiker=analist, actie=A.BEKEKEN, object_type="melding", object_id="7"),
+        audit_vastleggen(
+            gebruiker=None, actie=A.INLOGGEN_MISLUKT, object_type="gebruiker", object_id="onbekend"
+        ),
+    ]
+
+
+def test_een_onaangeroerde_audittrail_is_in_orde(drie_regels):
+    assert controleer() == "Audittrail in orde: 3 regel(s) gecontroleerd.\n"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE meldingen_auditregel SET actie = 'bekeken' WHERE id = %s",
+        "UPDATE meldingen_auditregel SET gebruiker_id = NULL WHERE id = %s",
+        "UPDATE meldingen_auditregel SET velden = '[]' WHERE id = %s",
+    ],
+)
+def test_een_door_de_eigenaar_gewijzigde_regel_wordt_genoemd(drie_regels, sql):
+    eerste = drie_regels[0]
+    als_eigenaar(sql, [eerste.pk])
+    uitkomst = controleer()
+    assert uitkomst.startswith(f"FOUT Audittrail niet in orde: regel {eerste.pk} ")
+    assert "De 0 regel(s) ervoor zijn in orde" in uitkomst
+
+
+def test_een_verwijderde_regel_wordt_gevonden_bij_de_regel_erna(drie_regels):
+    _, midden, laatste = drie_regels
+    als_eigenaar("DELETE FROM meldingen_auditregel WHERE id = %s", [midden.pk])
+    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {laatste.pk} ")
+
+
+def test_een_tussengevoegde_regel_wordt_genoemd(drie_regels, analist):
+    """A forged row placed after the last one but chained to the first (as if it happened earlier)."""
+    eerste, *_ = drie_regels
+    vervalst = AuditRegel(
+        gebruiker=analist, actie=A.BEKEKEN, object_type="melding", object_id="8", op=eerste.op
+    )
+    vervalst.hash = auditketen.regel_hash(
+        vorige=eerste.hash,
+        op=vervalst.op,
+        gebruiker_id=analist.pk,
+        actie=vervalst.actie,
+        object_type="melding",
+        object_id="8",
+        velden=[],
+        reden_hash="",
+    )
+    AuditRegel.objects.bulk_create([vervalst])
+    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {vervalst.pk} ")
+
+
+def test_een_regel_buiten_de_dienst_om_zonder_controlewaarde_wordt_genoemd(drie_regels):
+    los = AuditRegel.objects.create(actie=A.BEKEKEN, object_type="melding", object_id="9")
+    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {los.pk} ")
+
+
+def test_een_gewijzigde_reden_wordt_gevonden_en_een_gewiste_niet(drie_regels):
+    eerste = drie_regels[0]
+    AuditReden.objects.filter(regel=eerste).update(tekst="Andere reden.")
+    assert "de reden is na het vastleggen gewijzigd" in controleer()
+    AuditReden.objects.filter(regel=eerste).delete()
+    assert controleer().startswith("Audittrail in orde")
+    eerste.refresh_from_db()
+    assert eerste.reden == "" and eerste.reden_gewist
+
+
+def test_de_reden_van_een_melding_wordt_met_de_melding_gewist(maak_melding, analist):
+    melding = maak_melding()
+    regel = audit_vastleggen(
+        gebruiker=analist, actie=A.STATUS, object=melding, velden=["status"], reden="Geheim."
+    )
+    assert AuditReden.objects.get(regel=regel).melding == melding
+    assert audit_redenen_wissen(melding=melding) >= 1
+    assert not AuditReden.objects.filter(melding=melding).exists()
+    assert controleer().startswith("Audittrail in orde")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_schrijvers_splitsen_de_keten_niet(analist):
+    """Eight threads, each its own database connection, write at once; the chain stays one line."""
+    start = threading.Barrier(8)
+    fouten = []
+
+    def schrijf(nummer):
+        try:
+            start.wait()
+            for i in range(15):
+                audit_vastleggen(
+                    gebruiker=analist, actie=A.BEKEKEN, object_type="melding", object_id=f"{nummer}-{i}"
+                )
+        except Exception as fout:  # noqa: BLE001 — reported below
+            fouten.append(fout)
+        finally:
+            connections.close_all()
+
+    draden = [threading.Thread(target=schrijf, args=(n,)) for n in range(8)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    assert fouten == []
+    assert controleer() == "Audittrail in orde: 120 regel(s) gecontroleerd.\n"
+
+
+def test_kern_legt_een_gebeurtenis_zonder_melding_vast_via_het_signaal(db, beheerder, analist):
+    from finintegriteit.kern.signalen import audit_gebeurtenis
+
+    audit_gebeurtenis.send(
+        sender=None,
+        gebruiker=beheerder,
+        actie=A.RECHTEN,
+        object_type="gebruiker",
+        object_id=analist.pk,
+        velden=["groepen"],
+    )
+    regel = AuditRegel.objects.get()
+    assert (regel.gebruiker, regel.actie, regel.object_type, regel.object_id, regel.velden) == (
+        beheerder,
+        A.RECHTEN,
+        "gebruiker",
+        str(analist.pk),
+        ["groepen"],
+    )
+    assert controleer().startswith("Audittrail in orde")
