@@ -261,6 +261,15 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="finintegriteit@local
 
 # Celery: without REDIS_URL tasks run eagerly in-process (development, tests on a bare machine).
 REDIS_URL = env.str("REDIS_URL", default="")
+# Production without Redis would never send deadline reminders nor apply the bewaartermijn (no worker,
+# no beat), and nobody would notice. So it refuses to start unless that is asked for explicitly.
+TAKEN_IN_PROCES = env.bool("TAKEN_IN_PROCES", default=False)
+if not REDIS_URL and not DEBUG and not TAKEN_IN_PROCES:
+    raise ImproperlyConfigured(
+        "REDIS_URL ontbreekt: zonder Redis en Celery-worker en -beat worden termijnherinneringen nooit "
+        "verstuurd en wordt de bewaartermijn nooit toegepast. Zet REDIS_URL, of zet TAKEN_IN_PROCES=1 "
+        "als achtergrondtaken bewust in het webproces draaien (periodieke taken draaien dan niet)."
+    )
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = REDIS_URL or "memory://"

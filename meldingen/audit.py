@@ -34,11 +34,12 @@ def audit_vastleggen(
     object_id: str = "",
     velden: list[str] | None = None,
     reden: str = "",
+    melding: Melding | None = None,
 ) -> AuditRegel:
     """Insert one audit row. `velden` are field names only, never values (no personal data in the row).
 
     `reden` is free text and so case content: it is stored apart (AuditReden), shown only to OIF roles
-    and erased by the bewaartermijn with the case `object` belongs to.
+    and erased by the bewaartermijn with its case: `melding`, or else the case `object` belongs to.
     """
     regel = AuditRegel(
         gebruiker=_gebruiker(gebruiker),
@@ -47,7 +48,8 @@ def audit_vastleggen(
         object_id=str(object_id or (object.pk if object is not None else ""))[:40],
         velden=sorted(velden or []),
     )
-    return _toevoegen([(regel, reden.strip(), _melding_id(object))])[0]
+    melding_id = melding.pk if melding is not None else _melding_id(object)
+    return _toevoegen([(regel, reden.strip(), melding_id)])[0]
 
 
 def gebeurtenis_vastleggen(

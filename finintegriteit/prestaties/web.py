@@ -154,6 +154,8 @@ def server_starten(*, workers: int, kern: int | None, wacht_op: str, max_wachten
         "DJANGO_SETTINGS_MODULE": INSTELLINGEN,
         "DATABASE_URL": database_url(),
         "DEBUG": "0",
+        # Background tasks play no part in the measured pages; without Redis they may run in-process.
+        "TAKEN_IN_PROCES": "1",
         "SECRET_KEY": settings.SECRET_KEY,
         "TELLIJST_SLEUTEL": settings.TELLIJST_SLEUTEL,
     }

@@ -2,7 +2,9 @@
 
 What stays: the melding itself with its codes and dates, the betrokkenen as rows (so every count and
 year-on-year figure is unchanged) and the afdoening with its anonymised Bijlage 2 text. What goes:
-names, personnel numbers, the melder's identity and the omschrijving. A case under a hold
+names, personnel numbers, the melder's identity, the omschrijving and every free-text reason about the
+case (status changes, openings of the identity; the audit rows stay and their chain stays verifiable,
+meldingen/auditketen.py). A case under a hold
 ('niet vernietigen') is skipped. Each erasure writes one audit row (field names, never values).
 """
 
@@ -12,12 +14,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from ..audit import audit_redenen_wissen, audit_vastleggen
+from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from . import fouten
 from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
 
-GEWIST_VELDEN = ["betrokkene.naam", "betrokkene.personeelsnummer", "melder", "omschrijving"]
+GEWIST_VELDEN = [
+    "auditregel.reden",
+    "betrokkene.naam",
+    "betrokkene.personeelsnummer",
+    "melder",
+    "omschrijving",
+    "statusovergang.reden",
+]
 REDEN = "Bewaartermijn van {jaren} jaar na afdoening verstreken."
 
 
@@ -82,11 +91,15 @@ def persoonsgegevens_wissen(*, vandaag: datetime.date, door=None) -> list[str]:
         with transaction.atomic():
             Betrokkene.objects.filter(melding=melding).update(naam="", personeelsnummer="")
             MelderIdentiteit.objects.filter(melding=melding).delete()
+            StatusOvergang.objects.filter(melding=melding).update(reden="")
+            audit_redenen_wissen(melding=melding)
             Melding.objects.filter(pk=melding.pk).update(omschrijving="", persoonsgegevens_gewist_op=vandaag)
             audit_vastleggen(
                 gebruiker=door,
                 actie=AuditRegel.Actie.GEWIST,
-                object=melding,
+                # Named, not passed as the object: this fixed text is no case content to erase later.
+                object_type="melding",
+                object_id=melding.pk,
                 velden=GEWIST_VELDEN,
                 reden=reden,
             )

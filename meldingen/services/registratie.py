@@ -202,6 +202,7 @@ def melder_identiteit_openen(*, melding: Melding, door, reden: str) -> MelderIde
         object_type="melderidentiteit" if identiteit else "melding",
         object_id=str(identiteit.pk if identiteit else melding.pk),
         reden=reden,
+        melding=melding,
     )
     return identiteit
 

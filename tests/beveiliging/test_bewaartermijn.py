@@ -110,3 +110,37 @@ def test_de_dagelijkse_taak_wist_en_staat_in_de_planning(afgedane_zaak, time_mac
     assert bewaartermijn_toepassen.delay().get() == 1
     taken = [t["task"] for t in projectinstellingen.CELERY_BEAT_SCHEDULE.values()]
     assert "meldingen.tasks.bewaartermijn_toepassen" in taken
+
+
+def test_redenen_bij_status_en_inzage_gaan_mee_en_de_audittrail_blijft_controleerbaar(afgedane_zaak, analist):
+    from meldingen.models import AuditReden, StatusOvergang
+    from meldingen.services import melder_identiteit_openen
+    from tests.meldingen.conftest import recht
+
+    oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
+    jong = afgedane_zaak(afgedaan_op=datetime.date(2024, 1, 1))
+    for melding in (oud, jong):
+        StatusOvergang.objects.create(
+            melding=melding, naar="afgedaan", door=analist, reden="Zus van de melder."
+        )
+        melder_identiteit_openen(
+            melding=melding, door=recht(analist, "melder_identiteit_inzien"), reden="Terugbellen over zus."
+        )
+    regels_voor = AuditRegel.objects.count()
+
+    persoonsgegevens_wissen(vandaag=VANDAAG)
+
+    assert set(StatusOvergang.objects.filter(melding=oud).values_list("reden", flat=True)) == {""}
+    assert not AuditReden.objects.filter(melding=oud).exists()
+    inzage = AuditRegel.objects.get(
+        actie=AuditRegel.Actie.IDENTITEIT,
+        object_id__in=[
+            str(pk) for pk in MelderIdentiteit.objects.filter(melding=jong).values_list("pk", flat=True)
+        ],
+    )
+    assert inzage.reden == "Terugbellen over zus.", "de reden bij een zaak binnen de termijn blijft"
+    assert "Zus van de melder." in StatusOvergang.objects.filter(melding=jong).values_list("reden", flat=True)
+    assert AuditRegel.objects.count() == regels_voor + 1, "de regels zelf blijven, plus één 'gewist'"
+    gewist = AuditRegel.objects.filter(actie=AuditRegel.Actie.IDENTITEIT).exclude(pk=inzage.pk).get()
+    assert gewist.reden == "" and gewist.reden_gewist
+    call_command("controleer_audittrail")

@@ -12,8 +12,18 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 def manage(*args, **env):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest and would fail `check --deploy`.
-    weg = {"DEBUG", "SECRET_KEY", "TELLIJST_SLEUTEL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    weg = {
+        "DEBUG",
+        "SECRET_KEY",
+        "TELLIJST_SLEUTEL",
+        "REDIS_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "TAKEN_IN_PROCES",
+    }
     omgeving = {k: v for k, v in os.environ.items() if k not in weg}
+    if env.get("DEBUG") == "0" and "REDIS_URL" not in env:
+        # Production settings without Redis refuse to start unless this allows it (tested below).
+        omgeving["TAKEN_IN_PROCES"] = "1"
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -73,6 +83,50 @@ def test_zonder_redis_meldt_de_start_eenmaal_eager_op_stderr_niet_op_stdout():
     assert uitkomst.returncode == 0
     assert uitkomst.stderr.count("REDIS_URL is niet gezet") == 1
     assert "REDIS_URL" not in uitkomst.stdout
+
+
+PRODUCTIE = {
+    "DEBUG": "0",
+    "SECRET_KEY": "productie-geheim-" + "x" * 50,
+    "ALLOWED_HOSTS": "integriteit.example",
+}
+
+
+def test_productie_zonder_redis_weigert_te_starten_met_een_nederlandse_melding():
+    uitkomst = manage("check", **PRODUCTIE, TAKEN_IN_PROCES="")
+    assert uitkomst.returncode != 0
+    assert "REDIS_URL ontbreekt" in uitkomst.stderr and "TAKEN_IN_PROCES=1" in uitkomst.stderr
+    assert manage("check", **PRODUCTIE, TAKEN_IN_PROCES="1").returncode == 0
+    assert manage("check", **PRODUCTIE, REDIS_URL="redis://127.0.0.1:6379/0").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "naam", ["DATABASE_URL", "REDIS_URL", "SECRET_KEY", "AXES_FAILURE_LIMIT", "MAX_UPLOAD_BYTES"]
+)
+def test_een_lege_variabele_telt_als_niet_gezet(naam):
+    uitkomst = manage("check", DEBUG="1", **{naam: ""})
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert "KeyError" not in uitkomst.stderr and "Traceback" not in uitkomst.stderr
+
+
+def test_elke_instelling_die_de_code_leest_staat_in_de_readme():
+    """Every environment variable read by settings.py or elsewhere in the code has a row in the table."""
+    import re
+
+    bronnen = [PROJECT / "finintegriteit" / "settings.py"]
+    bronnen += [p for p in PROJECT.glob("*/**/*.py") if ".venv" not in p.parts and "tests" not in p.parts]
+    gelezen = set()
+    for bron in bronnen:
+        tekst = bron.read_text(encoding="utf-8")
+        gelezen |= set(re.findall(r'env\.\w+\(\s*"([A-Z][A-Z0-9_]+)"', tekst))
+        gelezen |= set(re.findall(r'_secret\(\s*"([A-Z][A-Z0-9_]+)"', tekst))
+        gelezen |= set(re.findall(r'environ(?:\.get)?\(\s*"([A-Z][A-Z0-9_]+)"', tekst))
+        gelezen |= set(re.findall(r'environ\[\s*"([A-Z][A-Z0-9_]+)"', tekst))
+    gelezen -= {"DJANGO_SETTINGS_MODULE"}
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    eerste_cellen = [regel.split("|")[1] for regel in readme.splitlines() if regel.startswith("| `")]
+    tabel = {naam for cel in eerste_cellen for naam in re.findall(r"`([A-Z][A-Z0-9_]+)`", cel)}
+    assert gelezen - tabel == set()
 
 
 @pytest.mark.django_db
