@@ -48,8 +48,8 @@ def test_de_meldingspagina_schrijft_een_regel_per_getoond_object(
     melding = maak_melding()
     eerste, tweede = maak_betrokkene(melding), maak_betrokkene(melding)
     afdoening = maak_afdoening(eerste)
-    voor = AuditRegel.objects.count()
     client.force_login(analist)
+    voor = AuditRegel.objects.count()
     client.get(reverse("meldingen:detail", args=[melding.pk]))
     nieuw = AuditRegel.objects.order_by("pk")[voor:]
     assert sorted((r.actie, r.object_type, r.object_id) for r in nieuw) == sorted(
