@@ -21,21 +21,21 @@ BEHEERACTIES = {ADDITION: A.AANGEMAAKT, CHANGE: A.GEWIJZIGD, DELETION: A.VERWIJD
 
 
 def ingelogd(sender, request, user, **kwargs) -> None:
-    audit_vastleggen(gebruiker=user, actie=A.INGELOGD, object_type="gebruiker", object_id=user.pk)
+    audit_vastleggen(gebruiker=user, actie=A.INGELOGD, object_type="user", object_id=user.pk)
 
 
 def inloggen_mislukt(sender, credentials, request=None, **kwargs) -> None:
     audit_vastleggen(
         gebruiker=None,
         actie=A.INLOGGEN_MISLUKT,
-        object_type="gebruiker",
+        object_type="user",
         object_id=_gebruiker_id(credentials.get("username")),
     )
 
 
 def geblokkeerd(sender, request=None, username=None, **kwargs) -> None:
     audit_vastleggen(
-        gebruiker=None, actie=A.GEBLOKKEERD, object_type="gebruiker", object_id=_gebruiker_id(username)
+        gebruiker=None, actie=A.GEBLOKKEERD, object_type="user", object_id=_gebruiker_id(username)
     )
 
 

@@ -88,6 +88,7 @@ def test_zonder_redis_meldt_de_start_eenmaal_eager_op_stderr_niet_op_stdout():
 PRODUCTIE = {
     "DEBUG": "0",
     "SECRET_KEY": "productie-geheim-" + "x" * 50,
+    "TELLIJST_SLEUTEL": "tellijst-" + "y" * 40,
     "ALLOWED_HOSTS": "integriteit.example",
 }
 
