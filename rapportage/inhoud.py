@@ -15,6 +15,18 @@ def _cijfers(*, jaar: int, onderdeel=None) -> dict:
     return jaarcijfers(jaar=jaar, onderdeel=onderdeel)
 
 
+def rapportcijfers(*, jaar: int, onderdeel=None) -> dict:
+    """The figures of the PDF: `jaarcijfers`, with earlier years taken from their adopted (or imported)
+    figures (vaststelling.vergelijking); the footnotes about that go along as 'vergelijking_voetnoten'."""
+    from .vaststelling.selectors import eerdere_vaststellingen
+    from .vaststelling.vergelijking import met_vastgestelde_jaren
+
+    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+    eerder = eerdere_vaststellingen(jaar=jaar, onderdeel=onderdeel)
+    cijfers["vergelijking_voetnoten"] = met_vastgestelde_jaren(cijfers, eerder) if eerder else {}
+    return cijfers
+
+
 def hoofdstukken_uit_cijfers(cijfers: dict, *, dashboard: bool = False) -> list[Hoofdstuk]:
     from .hoofdstukken import alle_hoofdstukken
 
@@ -46,6 +58,7 @@ def pdf_hoofdstukken(cijfers: dict, *, delen=None, benoemd=None) -> list[Hoofdst
         toon_aantal=(lambda n: toon_aantal(n, drempel=drempel)) if drempel else None,
         # Printed figures of the ministry's report: an onderdeel report has other figures.
         gepubliceerd=selectors.gepubliceerde_cijfers(jaar=jaar) if not cijfers.get("onderdeel") else [],
+        extra_voetnoten=cijfers.get("vergelijking_voetnoten") or {},
     )
 
 
@@ -59,10 +72,12 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None, v
     if cijfers is None and vaststelling is None:
         vaststelling = vaststelling_van(jaar=jaar, onderdeel=onderdeel)
     delen = benoemd = None
-    if vaststelling is not None:
+    if vaststelling is not None and vaststelling.grondslag_json:
         cijfers = bevriezen.jaarcijfers_terug(vaststelling.grondslag_json)
         delen, benoemd = bevriezen.teksten_terug(vaststelling.teksten_json)
-    cijfers = cijfers if cijfers is not None else _cijfers(jaar=jaar, onderdeel=onderdeel)
+    else:
+        vaststelling = None  # an imported year has figures only: its report is built live
+    cijfers = cijfers if cijfers is not None else rapportcijfers(jaar=jaar, onderdeel=onderdeel)
     hoofdstukken = pdf_hoofdstukken(cijfers, delen=delen, benoemd=benoemd)
     if vaststelling is not None and vaststelling.pk is not None:
         from .vaststelling.hoofdstuk import wijzigingen_sinds

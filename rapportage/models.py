@@ -404,6 +404,10 @@ class Vaststelling(models.Model):
     PDF of the year shows the adopted figures.
     """
 
+    class Bron(models.TextChoices):
+        VASTSTELLING = "vaststelling", "Vastgesteld in het systeem"
+        IMPORT = "import", "Ingelezen uit een gepubliceerd verslag"
+
     jaar = models.PositiveSmallIntegerField("verslagjaar")
     onderdeel = models.ForeignKey(
         "referentie.Onderdeel",
@@ -414,13 +418,20 @@ class Vaststelling(models.Model):
         verbose_name="onderdeel",
         help_text="Leeg: het hele ministerie.",
     )
+    bron = models.CharField(
+        "bron",
+        max_length=12,
+        choices=Bron.choices,
+        default=Bron.VASTSTELLING,
+        help_text="Een ingelezen jaar heeft alleen cijfers: geen teksten, grondslag of PDF.",
+    )
     versie = models.PositiveSmallIntegerField("versie", default=1)
     cijfers_json = models.TextField("cijfers (JSON van exporteer_cijfers)")
     cijfers_sha256 = models.CharField("SHA-256 van de cijfers", max_length=64)
-    grondslag_json = models.TextField("alle cijfers van het rapport (JSON)")
-    teksten_json = models.TextField("indeling, teksten en benoemde kerncijfers (JSON)")
-    bestand = models.CharField("PDF", max_length=200, help_text="Pad binnen RAPPORT_ROOT.")
-    sha256 = models.CharField("SHA-256 van de PDF", max_length=64)
+    grondslag_json = models.TextField("alle cijfers van het rapport (JSON)", blank=True)
+    teksten_json = models.TextField("indeling, teksten en benoemde kerncijfers (JSON)", blank=True)
+    bestand = models.CharField("PDF", max_length=200, blank=True, help_text="Pad binnen RAPPORT_ROOT.")
+    sha256 = models.CharField("SHA-256 van de PDF", max_length=64, blank=True)
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="vastgesteld door"
     )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("tabellen/<slug:sleutel>.xlsx", views.tabel_xlsx, name="xlsx"),
     path("voorbeeld/", views.voorbeeld, name="voorbeeld"),
     path("vaststellen/", vaststelling.vaststellen, name="vaststellen"),
+    path("cijfers-importeren/", vaststelling.cijfers_importeren, name="cijfers_importeren"),
     path("vastgesteld/<int:pk>/download/", vaststelling.vaststelling_download, name="vaststelling_download"),
     path("teksten/", teksten.teksten, name="teksten"),
     path("teksten/aanmaken/", teksten.teksten_aanmaken, name="teksten_aanmaken"),

@@ -26,6 +26,7 @@ def hoofdstukken_uit_structuur(
     waarden: dict,
     toon_aantal=None,
     gepubliceerd: list | None = None,
+    extra_voetnoten: dict[str, list[str]] | None = None,
 ) -> list[Hoofdstuk]:
     """1. A chapter gets the next number (appendices their own series), its text and its content; the
        generated content is built with that number, so its own sections are numbered 4.1, 4.2, ...
@@ -42,6 +43,12 @@ def hoofdstukken_uit_structuur(
 
     def html(deel):
         return markdown.naar_html(deel.tekst, waarden, toon_aantal=toon_aantal) if deel.tekst else ""
+
+    extra = dict(extra_voetnoten or {})
+
+    def voetnoten(inhoud: str) -> list[str]:
+        # Each note once, under the first chapter with that content.
+        return [*_voetnoten(inhoud, gepubliceerd, waarden), *extra.pop(inhoud, [])] if inhoud else []
 
     def bouw(deel, nr: str):
         return gegenereerd[deel.inhoud](nr) if deel.inhoud in gegenereerd else None
@@ -69,7 +76,7 @@ def hoofdstukken_uit_structuur(
                 hid = _uniek(slugify(deel.titel) or "hoofdstuk", gebruikt)
                 hoofdstuk = Hoofdstuk(hid, kop, [], tekst_html=html(deel), is_bijlage=deel.bijlage)
             sub = sum(1 for p in hoofdstuk.paragrafen if p.kop.startswith(f"{nr}."))
-            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *_voetnoten(deel.inhoud, gepubliceerd, waarden)]
+            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *voetnoten(deel.inhoud)]
             hoofdstukken.append(hoofdstuk)
             continue
         hoofdstuk = hoofdstukken[-1]
@@ -85,7 +92,7 @@ def hoofdstukken_uit_structuur(
         if bron is not None:
             gebruikt.update(p.id for p in bron.paragrafen)
             hoofdstuk.paragrafen.extend(bron.paragrafen)
-            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *_voetnoten(deel.inhoud, gepubliceerd, waarden)]
+            hoofdstuk.voetnoten = [*hoofdstuk.voetnoten, *voetnoten(deel.inhoud)]
     return hoofdstukken
 
 

@@ -13,6 +13,16 @@ def vaststelling_van(*, jaar: int, onderdeel=None) -> Vaststelling | None:
     )
 
 
+def eerdere_vaststellingen(*, jaar: int, onderdeel=None) -> dict:
+    """The adopted or imported figures of the two years before `jaar`, same scope, by year."""
+    return {
+        v.jaar: v
+        for v in Vaststelling.objects.filter(jaar__in=[jaar - 2, jaar - 1], onderdeel=onderdeel).only(
+            "jaar", "bron", "cijfers_json", "vastgesteld_op"
+        )
+    }
+
+
 def vaststellingen():
     return Vaststelling.objects.select_related("vastgesteld_door", "onderdeel").order_by(
         "-jaar", "onderdeel__volgorde"

@@ -59,6 +59,8 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
     from .. import inhoud, pdf
     from ..selectors import export_uit_jaarcijfers, jaarcijfers
     from ..teksten import selectors as teksten
+    from .selectors import eerdere_vaststellingen
+    from .vergelijking import met_vastgestelde_jaren
 
     if not door.has_perm(RECHT):
         raise PermissionDenied(FOUT_GEEN_RECHT)
@@ -75,6 +77,9 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
         )
     cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel)
     cijfers_json = bevriezen.als_json(export_uit_jaarcijfers(cijfers))
+    # Earlier years as the report compares them (their adopted figures), frozen with the rest.
+    eerder = eerdere_vaststellingen(jaar=jaar, onderdeel=onderdeel)
+    cijfers["vergelijking_voetnoten"] = met_vastgestelde_jaren(cijfers, eerder) if eerder else {}
     grondslag_json = bevriezen.als_json(cijfers)
     teksten_json = bevriezen.teksten_als_json(
         teksten.rapportdelen(jaar=jaar), teksten.benoemde_kerncijfers(jaar=jaar)
@@ -108,3 +113,86 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
             )
         ) from None
     return vaststelling
+
+
+# --- History from published reports ----------------------------------------------------------------
+
+FOUT_GEEN_JSON = "Het bestand is geen cijferexport (JSON van exporteer_cijfers): {fout}"
+FOUT_VORM = "Het bestand mist ‘{sleutel}’; gebruik de vorm van exporteer_cijfers."
+FOUT_ONBEKEND_ONDERDEEL = "Het bestand noemt een onbekend onderdeel: ‘{naam}’."
+FOUT_JAAR_MET_RIJEN = (
+    "Over {jaar} staan al rijen in het systeem ({delen}). Ingelezen cijfers zijn alleen voor een jaar "
+    "zonder rijen; stel het rapport van {jaar} vast in plaats daarvan."
+)
+DELEN = {"tellijst": "Tellijst", "oif_meldingen": "OIF-meldingen", "oif_afdoeningen": "OIF-afdoeningen"}
+
+
+def _gelezen(tekst: str) -> tuple[dict, object]:
+    import json
+
+    from finintegriteit.referentie.models import Onderdeel
+    from finintegriteit.referentie.selectors import LabelZoeker
+
+    try:
+        cijfers = json.loads(tekst)
+    except ValueError as fout:
+        raise ValidationError(FOUT_GEEN_JSON.format(fout=fout)) from None
+    if not isinstance(cijfers, dict):
+        raise ValidationError(FOUT_GEEN_JSON.format(fout="geen object"))
+    if not isinstance(cijfers.get("jaar"), int) or isinstance(cijfers.get("jaar"), bool):
+        raise ValidationError(FOUT_VORM.format(sleutel="jaar"))
+    for sleutel in ("vertrouwenspersonen", "oif", "kerncijfers"):
+        if not isinstance(cijfers.get(sleutel), dict):
+            raise ValidationError(FOUT_VORM.format(sleutel=sleutel))
+    onderdeel = None
+    if cijfers.get("onderdeel"):
+        onderdeel = LabelZoeker(Onderdeel).zoek(str(cijfers["onderdeel"]))
+        if onderdeel is None:
+            raise ValidationError(FOUT_ONBEKEND_ONDERDEEL.format(naam=cijfers["onderdeel"]))
+    return cijfers, onderdeel
+
+
+def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
+    """Load a published year's figures (export JSON) as the adopted figures of a year without rows.
+
+    1. Read and check the shape; the year and scope come from the file itself.
+    2. Refuse without the right, outside one's onderdeel, for a year that has rows of any part of the
+       system, or for a year already adopted or imported.
+    3. Store the text as it is (exporteer_cijfers --vastgesteld prints it back unchanged).
+    """
+    from ..selectors.gegevens import jaren_met_gegevens
+
+    cijfers, onderdeel = _gelezen(tekst)
+    jaar = cijfers["jaar"]
+    if not door.has_perm(RECHT):
+        raise PermissionDenied(FOUT_GEEN_RECHT)
+    if not mag_vaststellen(door, onderdeel):
+        raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
+    met_rijen = [DELEN[deel] for deel, jaren in jaren_met_gegevens(jaar=jaar).items() if jaar in jaren]
+    if met_rijen:
+        raise ValidationError(FOUT_JAAR_MET_RIJEN.format(jaar=jaar, delen=", ".join(met_rijen)))
+    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
+    if bestaand is not None:
+        raise ValidationError(
+            FOUT_AL_VASTGESTELD.format(
+                jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
+            )
+        )
+    bewaard = tekst.strip()
+    try:
+        with transaction.atomic():
+            return Vaststelling.objects.create(
+                jaar=jaar,
+                onderdeel=onderdeel,
+                bron=Vaststelling.Bron.IMPORT,
+                cijfers_json=bewaard,
+                cijfers_sha256=bevriezen.sha256(bewaard),
+                vastgesteld_door=door,
+                vastgesteld_op=timezone.now(),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            FOUT_AL_VASTGESTELD.format(
+                jaar=jaar, scope=_scope(onderdeel), op=timezone.now(), door="een ander"
+            )
+        ) from None

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -73,3 +74,43 @@ def vaststelling_download(request, pk: int):
     )
     antwoord["Cache-Control"] = "no-store"
     return antwoord
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label="Cijfers van een gepubliceerd verslag",
+        help_text="JSON in de vorm van exporteer_cijfers; jaar en onderdeel staan in het bestand.",
+    )
+    bevestigd = forms.BooleanField(
+        label="Ik begrijp dat ingelezen cijfers vastgesteld zijn en niet meer veranderen.", required=True
+    )
+
+    def tekst(self) -> str:
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > settings.MAX_UPLOAD_BYTES:
+            raise ValidationError(TE_GROOT)
+        try:
+            return bestand.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(GEEN_UTF8) from None
+
+
+TE_GROOT = "Het bestand is te groot."
+GEEN_UTF8 = "Het bestand is geen tekst in UTF-8."
+INGELEZEN = "De cijfers van {jaar} ({scope}) zijn ingelezen als vastgestelde cijfers."
+
+
+@rol_vereist(COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def cijfers_importeren(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vaststelling = services.cijfers_importeren(tekst=form.tekst(), door=request.user)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            scope = vaststelling.onderdeel.label if vaststelling.onderdeel_id else "hele ministerie"
+            messages.success(request, INGELEZEN.format(jaar=vaststelling.jaar, scope=scope))
+            return redirect("rapportage:rapporten")
+    return render(request, "rapportage/cijfers_importeren.html", {"form": form})

@@ -95,6 +95,7 @@ MATRIX = {
     # The texts are the ministry's: a coordinator of one onderdeel reads them but changes nothing.
     # Adopting: the confirmation page for both coordinators (the right and scope are checked on POST).
     "rapportage:vaststellen": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:cijfers_importeren": (None, (LOGIN, 403, 403, 200, 200, 403)),
     # The adopted ministry report has no file here: 404; the Douane coordinator may not know it exists.
     "rapportage:vaststelling_download": ("vaststelling", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:teksten": (None, (LOGIN, 403, 403, 200, 200, 403)),
