@@ -239,6 +239,10 @@ STORAGES = {
 }
 # Generated reports live outside MEDIA and STATIC: only a view that checks rights serves them.
 RAPPORT_ROOT = Path(env.str("RAPPORT_ROOT", default=str(VAR_DIR / "rapporten")))
+# Documents of cases (meldingen.Document): private files outside MEDIA and STATIC, served only by a
+# view that checks who may see the case, always as a download.
+DOCUMENT_ROOT = Path(env.str("DOCUMENT_ROOT", default=str(VAR_DIR / "documenten")))
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
 RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from finintegriteit.referentie import keuzelijsten
@@ -12,6 +12,7 @@ from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 from .forms import AnalistKeuze, DatumInput, analisten
 from .models import AuditRegel, Melding
 from .selectors import audit_objecten_voor_melding, te_laat_q
+from .zoeken import zoeken, zoekterm
 
 ALLE = "alle"
 OBJECT_SOORTEN = {
@@ -22,15 +23,44 @@ OBJECT_SOORTEN = {
 }
 
 
+# ?sorteer= value -> (label, ORDER BY); a minus sorts the other way. Year and volgnummer break ties, so
+# a page never shows a melding twice or skips one.
+SORTERINGEN = {
+    "nummer": ("Meldingsnummer, oudste eerst", ("jaar", "volgnummer")),
+    "-nummer": ("Meldingsnummer, nieuwste eerst", ("-jaar", "-volgnummer")),
+    "ontvangen": ("Ontvangen, oudste eerst", ("ontvangen_op", "jaar", "volgnummer")),
+    "-ontvangen": ("Ontvangen, nieuwste eerst", ("-ontvangen_op", "-jaar", "-volgnummer")),
+    "status": ("Status", ("status", "-jaar", "-volgnummer")),
+    "-status": ("Status, omgekeerd", ("-status", "-jaar", "-volgnummer")),
+    "behandelaar": (
+        "Behandelaar",
+        ("behandelaar__last_name", "behandelaar__username", "-jaar", "-volgnummer"),
+    ),
+    "-behandelaar": (
+        "Behandelaar, omgekeerd",
+        ("-behandelaar__last_name", "-behandelaar__username", "-jaar", "-volgnummer"),
+    ),
+    "termijn": ("Termijn, eerste eerst", (F("volgende_termijn").asc(nulls_last=True), "jaar", "volgnummer")),
+    "-termijn": (
+        "Termijn, laatste eerst",
+        (F("volgende_termijn").desc(nulls_last=True), "-jaar", "-volgnummer"),
+    ),
+}
+
+
 class AnalistFilter(django_filters.ModelChoiceFilter):
     field_class = AnalistKeuze
 
 
 class WerkvoorraadFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Meldingsnummer",
-        method="filter_nummer",
-        widget=forms.TextInput(attrs={"placeholder": "OIF-2025-0001"}),
+        label="Zoeken",
+        method="filter_zoeken",
+        help_text="Meldingsnummer (ook een deel), naam of personeelsnummer van een betrokkene, of woorden "
+        "uit de omschrijving en de aantekeningen. Zoekt in alle statussen, tenzij u een status kiest.",
+        widget=forms.TextInput(
+            attrs={"placeholder": "bijv. 2024-0012, De Vries of fraude", "type": "search"}
+        ),
     )
     status = django_filters.ChoiceFilter(
         label="Status",
@@ -57,9 +87,19 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         widget=forms.Select(choices=[("", "Alle"), ("true", "Ja, alleen verlopen"), ("false", "Nee")]),
     )
 
+    sorteer = django_filters.ChoiceFilter(
+        label="Sorteren",
+        choices=[(waarde, label) for waarde, (label, _) in SORTERINGEN.items()],
+        empty_label="Nieuwste eerst",
+        method="filter_sorteer",
+    )
+
     class Meta:
         model = Melding
-        fields = ["q", "status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat"]
+        fields = ["q", "status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat", "sorteer"]
+
+    # Filters that can hide a search result (the page then says how many and offers to show them).
+    BEPERKENDE_FILTERS = ("status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,8 +135,19 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             tuple((naam, tuple(self.data.getlist(naam))) for naam in self.form.fields),
         )
 
-    def filter_nummer(self, qs, name, value):
-        return qs.filter(nummer__icontains=value.strip())
+    @property
+    def zoekterm(self):
+        return zoekterm(self.form.cleaned_data.get("q", "")) if self.is_bound and self.is_valid() else None
+
+    def filter_zoeken(self, qs, name, value):
+        term = zoekterm(value)
+        return zoeken(qs, term) if term else qs
+
+    def beperkt(self) -> bool:
+        return any(self.form.cleaned_data.get(naam) not in (None, "") for naam in self.BEPERKENDE_FILTERS)
+
+    def filter_sorteer(self, qs, name, value):
+        return qs.order_by(*SORTERINGEN[value][1])
 
     def filter_status(self, qs, name, value):
         return qs if value == ALLE else qs.filter(status=value)
@@ -107,8 +158,8 @@ class WerkvoorraadFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         qs = super().filter_queryset(queryset)
-        # The werkvoorraad is the open work unless the user asks for other statuses.
-        if not self.form.cleaned_data.get("status"):
+        # The werkvoorraad is the open work unless the user asks for other statuses or searches.
+        if not self.form.cleaned_data.get("status") and not self.zoekterm:
             # An IN list rather than 'not afgedaan': the database can then count the few open cases
             # through the status index instead of reading ten years of closed ones.
             open_statussen = [s for s in Melding.Status.values if s != Melding.Status.AFGEDAAN]

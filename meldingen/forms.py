@@ -242,3 +242,33 @@ def fout_in_formulier(form: forms.Form, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout)
+
+
+class AantekeningForm(forms.Form):
+    tekst = forms.CharField(
+        label="Nieuwe aantekening",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Aantekeningen kunnen niet worden gewijzigd of verwijderd; een fout herstelt u met een "
+        "correctie.",
+    )
+    corrigeert = forms.ModelChoiceField(
+        label="Corrigeert",
+        queryset=None,
+        required=False,
+        empty_label="— geen: een nieuwe aantekening —",
+        help_text="Kies de aantekening die deze tekst corrigeert.",
+    )
+
+    def __init__(self, *args, melding: Melding, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["corrigeert"]
+        veld.queryset = melding.aantekeningen.order_by("op", "pk")
+        veld.label_from_instance = lambda a: f"{timezone.localtime(a.op):%d-%m-%Y %H:%M} · {a.tekst[:60]}"
+
+
+class DocumentForm(forms.Form):
+    bestand = forms.FileField(
+        label="Document toevoegen",
+        help_text="PDF, Word, Excel, PowerPoint, OpenDocument, e-mail (.eml, .msg) of afbeelding (PNG, JPEG, "
+        "GIF). Het bestand wordt alleen als download aangeboden.",
+    )

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -79,6 +81,8 @@ class Melding(models.Model):
             models.Index(fields=["status", "jaar"], name="melding_status_jaar"),
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op"),
             models.Index(fields=["behandelaar", "status"], name="melding_behandelaar_status"),
+            # Full-text search of the werkvoorraad; created on PostgreSQL only (see the migration).
+            GinIndex(SearchVector("omschrijving", config="dutch"), name="melding_zoeken"),
         ]
         permissions = [
             ("melder_identiteit_inzien", "Identiteit van de melder inzien"),
@@ -168,6 +172,7 @@ class Betrokkene(models.Model):
         verbose_name = "betrokkene"
         verbose_name_plural = "betrokkenen"
         ordering = ["melding", "pk"]
+        indexes = [models.Index(fields=["personeelsnummer"], name="betrokkene_personeelsnummer")]
 
     def __str__(self):
         return f"Betrokkene {self.pk} bij {self.melding_id}"
@@ -277,3 +282,64 @@ class AuditReden(models.Model):
 
     def __str__(self):
         return f"Reden bij auditregel {self.regel_id}"
+
+
+class Aantekening(models.Model):
+    """A note of an analist on a case. Append-only: a mistake is corrected by a new note that refers to
+    the one it corrects, so the timeline shows what was known when. The bewaartermijn erases the text."""
+
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="aantekeningen", verbose_name="melding"
+    )
+    tekst = models.TextField("aantekening")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+    corrigeert = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correcties",
+        verbose_name="corrigeert",
+    )
+
+    class Meta:
+        verbose_name = "aantekening"
+        verbose_name_plural = "aantekeningen"
+        ordering = ["melding", "op", "pk"]
+        indexes = [
+            GinIndex(SearchVector("tekst", config="dutch"), name="aantekening_zoeken"),
+        ]
+
+    def __str__(self):
+        return f"Aantekening {self.pk} bij {self.melding_id}"
+
+
+class Document(models.Model):
+    """A file kept with a case (letter, e-mail, report, photo). The file lives in DOCUMENT_ROOT under a
+    random name, outside every public URL; this row holds what the user may see of it. The bewaartermijn
+    removes the file and its name, the row (who added what kind of file, when) stays in the timeline."""
+
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="documenten", verbose_name="melding"
+    )
+    bestandsnaam = models.CharField("bestandsnaam", max_length=255, blank=True)
+    soort = models.CharField("soort", max_length=20, help_text="Vastgesteld uit de inhoud, niet uit de naam.")
+    content_type = models.CharField("content-type", max_length=100)
+    grootte = models.PositiveBigIntegerField("grootte (bytes)")
+    sha256 = models.CharField("sha256", max_length=64)
+    pad = models.CharField("pad", max_length=100, blank=True, help_text="Binnen DOCUMENT_ROOT.")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+        ordering = ["melding", "op", "pk"]
+
+    def __str__(self):
+        return f"Document {self.pk} bij {self.melding_id}"

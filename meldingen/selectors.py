@@ -22,7 +22,7 @@ from django.http import Http404
 from afdoeningen.models import Afdoening
 from finintegriteit.kern import rollen as r
 
-from .models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from .models import AuditRegel, Betrokkene, Document, MelderIdentiteit, Melding
 
 AFGEDAAN = Melding.Status.AFGEDAAN
 
@@ -65,6 +65,15 @@ def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
     if betrokkene is None:
         raise Http404("Betrokkene niet gevonden.")
     return betrokkene
+
+
+def document_voor_gebruiker(gebruiker, pk) -> Document:
+    """A document of a case the user may see, or Http404 (same rules as melding_voor_gebruiker)."""
+    document = Document.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404("Document niet gevonden.")
+    melding_voor_gebruiker(gebruiker, document.melding_id)
+    return document
 
 
 def melder_identiteit_van(*, melding: Melding) -> MelderIdentiteit | None:

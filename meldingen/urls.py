@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import betrokkenen, bewaren, meldingen, overzichten
+from .views import betrokkenen, bewaren, meldingen, overzichten, zaakstukken
 
 app_name = "meldingen"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:pk>/heropenen/", meldingen.heropenen, name="heropenen"),
     path("<int:pk>/termijnen/", meldingen.termijnen_vastleggen, name="termijnen_vastleggen"),
     path("<int:pk>/bewaren/", bewaren.bewaren, name="bewaren"),
+    path("<int:pk>/aantekeningen/", zaakstukken.aantekening, name="aantekening_toevoegen"),
+    path("<int:pk>/documenten/", zaakstukken.document, name="document_toevoegen"),
+    path("documenten/<int:pk>/", zaakstukken.downloaden, name="document_downloaden"),
     path("<int:pk>/melder/", betrokkenen.melder, name="melder"),
     path("<int:pk>/betrokkenen/nieuw/", betrokkenen.betrokkene_toevoegen, name="betrokkene_toevoegen"),
     path("betrokkenen/<int:pk>/", betrokkenen.betrokkene_wijzigen, name="betrokkene_wijzigen"),

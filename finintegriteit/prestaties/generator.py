@@ -34,6 +34,26 @@ ONDERDEEL_GEWICHT = {
     "anders": 8,
 }
 
+# Names, personnel numbers and descriptions, so that the werkvoorraad search has realistic text to
+# look through (drawn from their own random stream: the other draws, and so every figure, stay as they were).
+VOORNAMEN = (
+    "Anna Bram Chantal Daan Esra Fatima Gerrit Hanna Ibrahim José Kees Lotte Mohamed Noor Sanne".split()
+)
+ACHTERNAMEN = (
+    "de Vries|Jansen|Bakker|El Amrani|Müller|Yılmaz|van den Berg|Visser|Smit|de Boer|Çelik|Mulder|"
+    "Bos|Vos|Peters|Hendriks|van Dijk|Dekker|Brouwer|de Wit|Kaya|Dijkstra|Verhoeven|Koç|Ramdin"
+).split("|")
+WOORDEN = (
+    "declaraties aangifte inzage dossiers collega leidinggevende fraude reiskosten nevenfunctie "
+    "geschenken vertrouwelijke informatie systemen toegang pesten intimidatie overleg e-mail "
+    "klant belastingplichtige douaneaangifte controle voorraad diefstal tijdregistratie"
+).split()
+
+
+def _tekst(rnd: random.Random) -> str:
+    return f"Synthetische melding over {' '.join(rnd.sample(WOORDEN, 5))}."
+
+
 # Roughly the 2024 shares of Bijlage 2: most betrokkenen get no formal afdoening.
 AFDOENING_GEWICHT = {"geen-afdoening": 100, "corrigerend-gesprek": 48, "ontslag-initiatief-medewerker": 14}
 
@@ -158,6 +178,7 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
     year is still open. Numbers continue after what each year already has, without gaps.
     """
     rnd = random.Random(seed + 1)
+    tekst_rnd = random.Random(seed + 2)
     opties = _Opties()
     resultaat = Resultaat()
     per_jaar = [aantal // len(jaren) + (1 if i < aantal % len(jaren) else 0) for i in range(len(jaren))]
@@ -182,7 +203,7 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
                         melder_type=rnd.choice(opties.in_jaar(ref.MelderType, jaar)),
                         onderwerp=rnd.choice(opties.in_jaar(ref.SchendingSoort, jaar)),
                         klokkenluidersmelding=rnd.random() < 0.01,
-                        omschrijving="Synthetische melding voor prestatiemetingen.",
+                        omschrijving=_tekst(tekst_rnd),
                         dienstonderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
                         status=Melding.Status.AFGEDAAN if afgedaan else status_van_onderzoek[soort],
                         onderzoek_type=onderzoek[soort],
@@ -197,8 +218,8 @@ def meldingen_genereren(*, aantal: int, jaren: list[int], seed: int = 2024) -> R
                     melding=melding,
                     betrokkenen=[
                         Betrokkene(
-                            naam="",
-                            personeelsnummer="",
+                            naam=f"{tekst_rnd.choice(VOORNAMEN)} {tekst_rnd.choice(ACHTERNAMEN)}",
+                            personeelsnummer=str(tekst_rnd.randrange(1_000_000, 9_999_999)),
                             dienstonderdeel=melding.dienstonderdeel,
                             leidinggevende=rnd.random() < 0.15,
                         )

@@ -31,3 +31,12 @@ BEWAREN_REDEN_VERPLICHT = (
     "Geef de reden waarom deze zaak niet vernietigd mag worden, bijvoorbeeld een lopende procedure."
 )
 AL_GEWIST = "De persoonsgegevens van deze melding zijn al gewist; er valt niets meer te bewaren."
+AANTEKENING_LEEG = "Schrijf een aantekening."
+AANTEKENING_TE_LANG = "Een aantekening is hoogstens {max} tekens; verdeel de tekst over meer aantekeningen."
+AANTEKENING_ANDERE_MELDING = "De aantekening die u corrigeert hoort bij een andere melding."
+DOCUMENT_TE_GROOT = "Het bestand is te groot; het maximum is {maximum} MB."
+DOCUMENT_LEEG = "Het bestand is leeg."
+DOCUMENT_SOORT = (
+    "Dit bestand wordt niet geaccepteerd: de inhoud is geen document van een toegestane soort, of past "
+    "niet bij de naam. Toegestaan: {toegestaan}."
+)

@@ -1,9 +1,10 @@
 """Small pieces of meldingen markup that lists repeat per row: a function call, not an include per row."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from ..models import Melding
+from ..zoeken import redenen
 
 register = template.Library()
 
@@ -21,4 +22,12 @@ def statusbadge(melding: Melding):
         '<span class="badge rounded-pill text-wrap {}">{}</span>',
         STATUSKLEUR.get(melding.status, ONDERZOEKSKLEUR),
         melding.get_status_display(),
+    )
+
+
+@register.simple_tag
+def zoekredenen(melding: Melding):
+    """Why a search found this melding: 'naam betrokkene', 'omschrijving', ..."""
+    return format_html_join(
+        " ", '<span class="badge text-bg-light border">{}</span>', ((r,) for r in redenen(melding))
     )

@@ -12,11 +12,20 @@ from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors, services
 from ..audit import audit_bekeken_vastleggen
-from ..forms import HeropenenForm, MeldingNieuwForm, MeldingWijzigenForm, StatusForm, TermijnenForm
+from ..forms import (
+    AantekeningForm,
+    DocumentForm,
+    HeropenenForm,
+    MeldingNieuwForm,
+    MeldingWijzigenForm,
+    StatusForm,
+    TermijnenForm,
+)
 from ..services import bewaartermijn
 from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import RECHT_HEROPENEN
+from ..tijdlijn import tijdlijn_van
 from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
 
 
@@ -52,7 +61,17 @@ def _afdoening_van(betrokkene):
         return None
 
 
-def _detail(request, melding, *, status_form=None, heropen_form=None, conflict=False, status=200):
+def _detail(
+    request,
+    melding,
+    *,
+    status_form=None,
+    heropen_form=None,
+    aantekening_form=None,
+    document_form=None,
+    conflict=False,
+    status=200,
+):
     betrokkenen = selectors.betrokkenen_van(melding=melding)
     rijen = [
         {"betrokkene": b, "afdoening": _afdoening_van(b), "afdoening_url": _afdoening_url(b)}
@@ -69,7 +88,11 @@ def _detail(request, melding, *, status_form=None, heropen_form=None, conflict=F
         "melding": melding,
         "rijen": rijen,
         "zonder_afdoening": sum(1 for rij in rijen if rij["afdoening"] is None),
-        "tijdlijn": selectors.statusovergangen_van(melding=melding),
+        "tijdlijn": tijdlijn_van(melding=melding),
+        "aantekening_form": None
+        if melding.is_afgedaan
+        else aantekening_form or AantekeningForm(melding=melding),
+        "document_form": None if melding.is_afgedaan else document_form or DocumentForm(),
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),

@@ -1,7 +1,9 @@
 """Lists: the werkvoorraad, the Termijnen overview and the audit trail."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -13,6 +15,8 @@ from finintegriteit.kern.toegang import rol_vereist
 from .. import selectors
 from ..filters import OBJECT_SOORTEN, AuditFilter, WerkvoorraadFilter
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
+from ..services.zoeken import zoekopdracht_vastleggen
+from ..zoeken import zoeken
 
 PER_PAGINA = (25, 5, 50, 100)
 # The filter fields take a quarter of the werkvoorraad's rendering time (docs/prestaties.md) and are the
@@ -34,13 +38,46 @@ def _pagina(request, qs):
     return pagina, per_pagina, zonder_pagina.urlencode()
 
 
+# The analist's last filters, kept in the session. Never the search term: that may be a person's name,
+# and the session table is no place for the names an analist looked up.
+SESSIE_FILTERS = "werkvoorraad_filters"
+NIET_ONTHOUDEN = ("q", "pagina", "wissen", "laatste")
+KOLOMMEN = ("nummer", "ontvangen", "status", "behandelaar", "termijn")
+
+
+def _sorteerkoppen(request) -> dict:
+    """Per sortable column: the query string that sorts on it (the other way when it already does)."""
+    huidig = request.GET.get("sorteer", "")
+    basis = request.GET.copy()
+    basis.pop("pagina", None)
+    koppen = {}
+    for kolom in KOLOMMEN:
+        basis["sorteer"] = f"-{kolom}" if huidig == kolom else kolom
+        richting = {kolom: "ascending", f"-{kolom}": "descending"}.get(huidig, "none")
+        koppen[kolom] = {"querystring": basis.urlencode(), "aria_sort": richting}
+    return koppen
+
+
 @rol_vereist(r.OIF_ANALIST)
 def werkvoorraad(request):
+    if request.GET.get("wissen"):
+        request.session.pop(SESSIE_FILTERS, None)
+        return redirect("meldingen:werkvoorraad")
+    if request.GET.get("laatste"):
+        # The way back from a case (breadcrumb): the list as the analist left it.
+        return redirect(f"{request.path}?{request.session.get(SESSIE_FILTERS, '')}".rstrip("?"))
     vandaag = timezone.localdate()
-    filterset = WerkvoorraadFilter(
-        request.GET, queryset=selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
-    )
+    alle = selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
+    filterset = WerkvoorraadFilter(request.GET, queryset=alle)
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    onthouden = {k: v for k, v in request.GET.lists() if k not in NIET_ONTHOUDEN and any(v)}
+    request.session[SESSIE_FILTERS] = urlencode(onthouden, doseq=True)
+    term = filterset.zoekterm
+    verborgen = 0
+    if term is not None:
+        if filterset.beperkt():
+            verborgen = zoeken(alle.order_by(), term).count() - pagina.paginator.count
+        zoekopdracht_vastleggen(door=request.user, term=term, aantal=pagina.paginator.count + verborgen)
     filtervelden = fragment(
         "werkvoorraad-filter",
         afhankelijk_van=filterset.weergave_hangt_af_van,
@@ -55,6 +92,10 @@ def werkvoorraad(request):
         "keuzes_per_pagina": sorted(PER_PAGINA),
         "querystring": querystring,
         "vandaag": vandaag,
+        "zoekterm": term,
+        "verborgen": verborgen,
+        "alleen_zoeken": urlencode({"q": term.tekst}) if term else "",
+        "sorteerkoppen": _sorteerkoppen(request),
     }
     return render(request, "meldingen/werkvoorraad.html", context)
 

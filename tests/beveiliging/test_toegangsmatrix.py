@@ -72,6 +72,10 @@ MATRIX = {
     "meldingen:status": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:heropenen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:aantekening_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
+    "meldingen:document_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
+    # No document in the fixture: 404 for the analist as well (and the attempt is audited).
+    "meldingen:document_downloaden": ("melding", (LOGIN, 403, 404, 403, 403, 403)),
     "meldingen:bewaren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     # The melder's identity needs a separate permission on top of the analist role.
     "meldingen:melder": ("melding", (LOGIN, 403, 403, 403, 403, 403)),

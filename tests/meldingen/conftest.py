@@ -55,6 +55,7 @@ def maak_melding(db, analist):
         onderwerp="ongewenste-omgangsvormen",
         dienstonderdeel="belastingdienst",
         behandelaar=None,
+        omschrijving="Vertrouwelijke omschrijving.",
         **extra,
     ):
         return melding_registreren(
@@ -63,7 +64,7 @@ def maak_melding(db, analist):
             melder_type=MelderType.objects.get(code="medewerker"),
             onderwerp=SchendingSoort.objects.get(code=onderwerp),
             klokkenluidersmelding=klokkenluidersmelding,
-            omschrijving="Vertrouwelijke omschrijving.",
+            omschrijving=omschrijving,
             dienstonderdeel=Onderdeel.objects.get(code=dienstonderdeel),
             behandelaar=behandelaar,
             **extra,

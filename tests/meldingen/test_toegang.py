@@ -9,7 +9,7 @@ from tests.meldingen.conftest import recht
 
 pytestmark = pytest.mark.django_db
 
-ALLEEN_POST = {"status", "heropenen"}
+ALLEEN_POST = {"status", "heropenen", "aantekening_toevoegen", "document_toevoegen"}
 ANDERE_ROLLEN = ["vertrouwenspersoon", "coordinator", "coordinator_douane", "buitenstaander"]
 
 
@@ -58,6 +58,9 @@ def test_de_analist_bereikt_alles_behalve_de_audittrail_en_de_bijzondere_rechten
         "melder": 403,  # needs melder_identiteit_inzien
         "heropenen": 403,  # needs melding_heropenen
         "status": 200,  # the empty form comes back with its errors
+        "aantekening_toevoegen": 400,  # the case page with the form's error
+        "document_toevoegen": 400,
+        "document_downloaden": 404,  # the melding's pk is no document
     }
     gekregen = {naam: opvragen(client, naam, url).status_code for naam, url in alle_urls.items()}
     assert gekregen == verwacht

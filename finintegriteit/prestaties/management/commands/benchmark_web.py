@@ -5,6 +5,7 @@ from django.urls import reverse
 from finintegriteit.kern import rollen as r
 from finintegriteit.prestaties import belasting, meting, web
 from finintegriteit.prestaties.urls import BASELINE_PAD
+from meldingen.models import Betrokkene
 from vertrouwenspersonen.selectors import adviesvragen_van
 
 DOEL = 3.0
@@ -14,7 +15,8 @@ BASELINE = "baseline (1 query, kleine template)"
 class Command(BaseCommand):
     help = (
         "Zet gunicorn (core 0) onder belasting van N gelijktijdige ingelogde clients (core 1) op de "
-        "werkvoorraad, het Tellijst-formulier (GET en POST) en het dashboard, naast een minimale pagina "
+        "werkvoorraad (ook zoeken op een personeelsnummer en op een woord), het Tellijst-formulier "
+        "(GET en POST) en het dashboard, naast een minimale pagina "
         "met één query in dezelfde run. Drukt p50, p95, verzoeken/s en p95 ÷ p95 van de baseline af."
     )
 
@@ -72,11 +74,23 @@ class Command(BaseCommand):
             return [{"sessionid": s} for s in sleutels[rol]]
 
         tellijst = reverse("vertrouwenspersonen:invoeren")
+        werkvoorraad = reverse("meldingen:werkvoorraad")
+        # A personnel number that exists (the generator gives every betrokkene one) and a word that
+        # occurs in many omschrijvingen: the two searches an analist makes most.
+        nummer = (
+            Betrokkene.objects.exclude(personeelsnummer="")
+            .order_by("-pk")
+            .values_list("personeelsnummer", flat=True)
+            .first()
+            or "1234567"
+        )
         return [
             belasting.Verzoek(BASELINE, BASELINE_PAD, cookies(r.VERTROUWENSPERSOON)),
+            belasting.Verzoek("werkvoorraad (meldingen)", werkvoorraad, cookies(r.OIF_ANALIST)),
             belasting.Verzoek(
-                "werkvoorraad (meldingen)", reverse("meldingen:werkvoorraad"), cookies(r.OIF_ANALIST)
+                "zoeken: personeelsnummer", f"{werkvoorraad}?q={nummer}", cookies(r.OIF_ANALIST)
             ),
+            belasting.Verzoek("zoeken: woord", f"{werkvoorraad}?q=declaraties", cookies(r.OIF_ANALIST)),
             belasting.Verzoek("Tellijst-formulier GET", tellijst, cookies(r.VERTROUWENSPERSOON)),
             belasting.Verzoek(
                 "Tellijst-formulier POST",

@@ -1,0 +1,40 @@
+"""Notes on a case. Append-only: there is no change or delete, a correction is a new note."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..audit import audit_vastleggen
+from ..models import Aantekening, AuditRegel, Melding
+from . import fouten
+
+MAX_LENGTE = 5000
+
+
+def aantekening_toevoegen(
+    *, melding: Melding, door, tekst: str, corrigeert: Aantekening | None = None
+) -> Aantekening:
+    """Add a note to an open case; `corrigeert` is the earlier note of the same case that it corrects.
+
+    The melding row is locked, so that a note cannot slip in after the case was set to Afgedaan.
+    """
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({"tekst": fouten.AANTEKENING_LEEG})
+    if len(tekst) > MAX_LENGTE:
+        raise ValidationError({"tekst": fouten.AANTEKENING_TE_LANG.format(max=MAX_LENGTE)})
+    with transaction.atomic():
+        huidig = Melding.objects.select_for_update().get(pk=melding.pk)
+        if huidig.is_afgedaan:
+            raise ValidationError(fouten.MELDING_AFGEDAAN)
+        if corrigeert is not None and corrigeert.melding_id != melding.pk:
+            raise ValidationError({"corrigeert": fouten.AANTEKENING_ANDERE_MELDING})
+        aantekening = Aantekening.objects.create(
+            melding=huidig, door=door, tekst=tekst, corrigeert=corrigeert
+        )
+        audit_vastleggen(
+            gebruiker=door,
+            actie=AuditRegel.Actie.AANGEMAAKT,
+            object=aantekening,
+            velden=["tekst", *(["corrigeert"] if corrigeert else [])],
+        )
+    return aantekening

@@ -1,0 +1,23 @@
+"""The audit row of a search in the werkvoorraad."""
+
+from ..audit import audit_vastleggen
+from ..models import AuditRegel
+from ..zoeken import Zoekterm
+
+OBJECT_TYPE = "zoekopdracht"
+
+
+def zoekopdracht_vastleggen(*, door, term: Zoekterm, aantal: int) -> None:
+    """Who searched, for what kind of term and with how many hits.
+
+    The term itself only when it cannot be a person's name or number (a meldingsnummer): the audit
+    trail must not become a list of the people analists looked up. `velden` names what was compared.
+    """
+    audit_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.BEKEKEN,
+        object_type=OBJECT_TYPE,
+        object_id="" if term.is_persoon else term.tekst[:40],
+        velden=list(term.soorten),
+        reden=f"{aantal} treffer{'' if aantal == 1 else 's'}",
+    )

@@ -1,0 +1,80 @@
+"""What an analist adds to a case from its page (notes, documents), and the download of a document."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST, require_safe
+
+from .. import selectors
+from ..forms import AantekeningForm, DocumentForm, fout_in_formulier
+from ..services.aantekeningen import aantekening_toevoegen
+from ..services.documenten import document_openen, document_toevoegen
+from .gemeen import analist_view, terug_als_afgedaan
+from .meldingen import _detail
+
+
+def _toevoegen(
+    request, pk, *, maak_form: Callable, opslaan: Callable, gelukt: str, anker: str, formnaam: str
+):
+    """POST from the case page: saved, back to the section; refused, the case page with the form's errors."""
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+    form = maak_form(melding)
+    if form.is_valid():
+        try:
+            opslaan(melding, form.cleaned_data)
+        except ValidationError as fout:
+            fout_in_formulier(form, fout)
+        else:
+            messages.success(request, gelukt)
+            return redirect(f"{melding.get_absolute_url()}#{anker}")
+    return _detail(request, melding, status=400, **{formnaam: form})
+
+
+@analist_view()
+@require_POST
+def aantekening(request, pk):
+    return _toevoegen(
+        request,
+        pk,
+        maak_form=lambda melding: AantekeningForm(request.POST, melding=melding),
+        opslaan=lambda melding, gegevens: aantekening_toevoegen(
+            melding=melding, door=request.user, **gegevens
+        ),
+        gelukt="De aantekening is toegevoegd.",
+        anker="kop-aantekeningen",
+        formnaam="aantekening_form",
+    )
+
+
+@analist_view()
+@require_POST
+def document(request, pk):
+    return _toevoegen(
+        request,
+        pk,
+        maak_form=lambda melding: DocumentForm(request.POST, request.FILES),
+        opslaan=lambda melding, gegevens: document_toevoegen(
+            melding=melding, door=request.user, bestand=gegevens["bestand"]
+        ),
+        gelukt="Het document is toegevoegd.",
+        anker="kop-documenten",
+        formnaam="document_form",
+    )
+
+
+@analist_view(object_type="document")
+@require_safe
+def downloaden(request, pk):
+    document = selectors.document_voor_gebruiker(request.user, pk)
+    bestand = document_openen(document=document, door=request.user)
+    if bestand is None:
+        raise Http404("Dit document is gewist.")
+    # Always a download with the type found in the content: the browser never renders it in our origin.
+    return FileResponse(
+        bestand, as_attachment=True, filename=document.bestandsnaam, content_type=document.content_type
+    )

@@ -1,0 +1,117 @@
+"""Searching the werkvoorraad: one box for number, people and words; every status; audited without names."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from meldingen.models import AuditRegel, Melding
+from meldingen.services.aantekeningen import aantekening_toevoegen
+
+pytestmark = pytest.mark.django_db
+
+WERKVOORRAAD = reverse("meldingen:werkvoorraad")
+
+
+def nummers(antwoord) -> list[str]:
+    assert antwoord.status_code == 200
+    return re.findall(r'<a href="/meldingen/\d+/">(OIF-\d{4}-\d{4})</a>', antwoord.content.decode())
+
+
+@pytest.fixture
+def zaken(maak_melding, maak_betrokkene, analist):
+    eerste = maak_melding(omschrijving="Vermoeden van fraude met declaraties.")
+    maak_betrokkene(eerste, naam="José Müller-Åberg", personeelsnummer="7001234")
+    tweede = maak_melding(omschrijving="Ongepaste opmerkingen tijdens overleg.")
+    maak_betrokkene(tweede, naam="Fatima El Amrani", personeelsnummer="7005678")
+    aantekening_toevoegen(melding=tweede, door=analist, tekst="Getuige noemt ook declaraties en vrijgaven.")
+    # A closed case: the default werkvoorraad hides it, a search does not.
+    gesloten = maak_melding(omschrijving="Lekken van vertrouwelijke stukken.")
+    Melding.objects.filter(pk=gesloten.pk).update(status=Melding.Status.AFGEDAAN)
+    return eerste, tweede, gesloten
+
+
+def test_afgesloten_melding_op_deel_van_het_nummer(analist_client, zaken):
+    _, _, gesloten = zaken
+    assert gesloten.nummer not in nummers(analist_client.get(WERKVOORRAAD))
+    deel = gesloten.nummer.removeprefix("OIF-")  # e.g. 2025-0003
+    assert nummers(analist_client.get(WERKVOORRAAD, {"q": deel})) == [gesloten.nummer]
+    assert nummers(analist_client.get(WERKVOORRAAD, {"q": gesloten.nummer})) == [gesloten.nummer]
+
+
+@pytest.mark.parametrize("term", ["muller", "MÜLLER", "jose", "aberg", "José Müller", "müller-åberg"])
+def test_naam_in_delen_zonder_hoofdletters_of_accenten(analist_client, zaken, term):
+    eerste, _, _ = zaken
+    antwoord = analist_client.get(WERKVOORRAAD, {"q": term})
+    assert nummers(antwoord) == [eerste.nummer]
+    assert "naam betrokkene" in antwoord.content.decode()
+
+
+def test_personeelsnummer_exact(analist_client, zaken):
+    _, tweede, _ = zaken
+    antwoord = analist_client.get(WERKVOORRAAD, {"q": "7005678"})
+    assert nummers(antwoord) == [tweede.nummer]
+    assert "personeelsnummer" in antwoord.content.decode()
+    assert nummers(analist_client.get(WERKVOORRAAD, {"q": "700567"})) == []
+
+
+def test_woorden_in_omschrijving_en_aantekeningen_met_de_reden(analist_client, zaken):
+    eerste, tweede, _ = zaken
+    antwoord = analist_client.get(WERKVOORRAAD, {"q": "declaraties"})
+    assert sorted(nummers(antwoord)) == sorted([eerste.nummer, tweede.nummer])
+    html = antwoord.content.decode()
+    assert "Gevonden in" in html and "omschrijving" in html and "aantekening" in html
+
+
+def test_gefilterde_treffers_worden_geteld_en_aangeboden(analist_client, zaken):
+    _, _, gesloten = zaken
+    antwoord = analist_client.get(WERKVOORRAAD, {"q": "vertrouwelijke", "status": "ontvangen"})
+    assert nummers(antwoord) == []
+    html = antwoord.content.decode()
+    assert "Nog 1 melding met deze zoekterm valt buiten de gekozen filters." in html
+    assert 'href="?q=vertrouwelijke"' in html
+    assert nummers(analist_client.get(WERKVOORRAAD, {"q": "vertrouwelijke"})) == [gesloten.nummer]
+
+
+def test_zoeken_naar_een_persoon_wordt_gelogd_zonder_de_naam(analist_client, analist, zaken):
+    analist_client.get(WERKVOORRAAD, {"q": "El Amrani"})
+    regel = AuditRegel.objects.get(object_type="zoekopdracht")
+    assert (regel.gebruiker, regel.actie, regel.reden) == (analist, AuditRegel.Actie.BEKEKEN, "1 treffer")
+    assert "naam" in regel.velden
+    assert "amrani" not in str(list(AuditRegel.objects.values())).lower()
+
+
+def test_zoeken_op_personeelsnummer_logt_het_nummer_niet(analist_client, zaken):
+    analist_client.get(WERKVOORRAAD, {"q": "7005678"})
+    assert "7005678" not in str(list(AuditRegel.objects.values()))
+
+
+def test_zoeken_op_meldingsnummer_logt_het_nummer(analist_client, zaken):
+    _, _, gesloten = zaken
+    analist_client.get(WERKVOORRAAD, {"q": gesloten.nummer})
+    assert AuditRegel.objects.get(object_type="zoekopdracht").object_id == gesloten.nummer
+
+
+def test_kolommen_sorteren(analist_client, zaken):
+    eerste, tweede, gesloten = zaken
+    oplopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}))
+    assert oplopend == [eerste.nummer, tweede.nummer, gesloten.nummer]
+    html = analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}).content.decode()
+    assert 'aria-sort="ascending"><a href="?status=alle&amp;sorteer=-nummer">Meldingsnummer' in html
+    aflopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "-nummer"}))
+    assert aflopend == oplopend[::-1]
+
+
+def test_laatste_filters_worden_onthouden_maar_niet_de_zoekterm(analist_client, zaken):
+    analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer", "q": "Müller"})
+    terug = analist_client.get(WERKVOORRAAD, {"laatste": "1"})
+    assert terug.status_code == 302
+    assert terug["Location"] == f"{WERKVOORRAAD}?status=alle&sorteer=nummer"
+    assert "ller" not in str(dict(analist_client.session))
+    analist_client.get(WERKVOORRAAD, {"wissen": "1"})
+    assert analist_client.get(WERKVOORRAAD, {"laatste": "1"})["Location"] == WERKVOORRAAD
+
+
+def test_lege_of_vreemde_zoekterm_geeft_een_nette_pagina(analist_client, zaken):
+    for term in ["   ", "%", "'; drop table", "x" * 500, "()"]:
+        assert analist_client.get(WERKVOORRAAD, {"q": term}).status_code == 200
