@@ -20,7 +20,6 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.backends.signals import connection_created
 from django.db.models import Case, Exists, Func, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from finintegriteit.referentie.normalisatie import normaliseer
 
@@ -73,13 +72,11 @@ def zoekterm(tekst: str) -> Zoekterm | None:
 
 
 class Ongeaccentueerd(Func):
-    """Lower case without diacritics: PostgreSQL's unaccent, on SQLite the same Python function the rest
-    of the project uses (registered on every connection below)."""
+    """Lower case without diacritics. On PostgreSQL the immutable wrapper around unaccent that the
+    trigram index of betrokkene names is built on (migration 0007), on SQLite the Python function
+    the rest of the project uses (registered on every connection below)."""
 
     function = "ONGEACCENTUEERD"
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="UNACCENT", **extra)
 
 
 def _functies_registreren(sender, connection, **kwargs):
@@ -127,14 +124,17 @@ def _deelvragen(term: Zoekterm) -> dict[str, QuerySet | Q]:
     """Per kind of match: a Q on the melding, or a queryset of matching melding ids."""
     delen: dict[str, QuerySet | Q] = {}
     if "nummer" in term.soorten:
-        delen["nummer"] = Q(nummer__icontains=term.tekst.upper().removeprefix("OIF-").removeprefix("OIF"))
+        # Numbers are stored in upper case: a plain LIKE, which the trigram index of the number serves.
+        delen["nummer"] = Q(nummer__contains=term.tekst.upper().removeprefix("OIF-").removeprefix("OIF"))
     if "personeelsnummer" in term.soorten:
-        delen["personeelsnummer"] = Betrokkene.objects.filter(personeelsnummer__iexact=term.tekst).values(
+        # Exact (through the index); the usual spellings of letters in a number count as the same.
+        varianten = {term.tekst, term.tekst.upper(), term.tekst.lower()}
+        delen["personeelsnummer"] = Betrokkene.objects.filter(personeelsnummer__in=varianten).values(
             "melding_id"
         )
     if "naam" in term.soorten:
         delen["naam"] = (
-            Betrokkene.objects.annotate(naam_zoek=Ongeaccentueerd(Lower("naam")))
+            Betrokkene.objects.annotate(naam_zoek=Ongeaccentueerd("naam"))
             .filter(_naam_q(term))
             .values("melding_id")
         )

@@ -7,6 +7,34 @@ from django.db import migrations, models
 
 from finintegriteit.kern.migraties import AddIndexAlleenPostgres
 
+# Part of a case number (always upper case), through a trigram index. Name search without case or
+# accents, through a trigram index as well. unaccent() itself may not be used in an
+# index (it is not declared immutable, its dictionary could change); this wrapper names the dictionary
+# and is, which is the documented way to index it. On SQLite the application registers a Python
+# function of the same name (meldingen/zoeken.py).
+NAAM_INDEX = """
+CREATE OR REPLACE FUNCTION ongeaccentueerd(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, lower($1)) $$;
+CREATE INDEX betrokkene_naam_zoeken ON meldingen_betrokkene USING gin (ongeaccentueerd(naam) gin_trgm_ops);
+CREATE INDEX melding_nummer_zoeken ON meldingen_melding USING gin (nummer gin_trgm_ops);
+"""
+NAAM_INDEX_TERUG = """
+DROP INDEX IF EXISTS melding_nummer_zoeken;
+DROP INDEX IF EXISTS betrokkene_naam_zoeken;
+DROP FUNCTION IF EXISTS ongeaccentueerd(text);
+"""
+
+
+def naam_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(NAAM_INDEX)
+
+
+def naam_index_terug(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(NAAM_INDEX_TERUG)
+
 
 class Migration(migrations.Migration):
 
@@ -19,6 +47,8 @@ class Migration(migrations.Migration):
     operations = [
         # Accent-insensitive name search (meldingen/zoeken.py); skipped on SQLite.
         django.contrib.postgres.operations.UnaccentExtension(),
+        django.contrib.postgres.operations.TrigramExtension(),
+        migrations.RunPython(naam_index, naam_index_terug),
         migrations.CreateModel(
             name='Aantekening',
             fields=[
