@@ -181,6 +181,33 @@ def afdoeningen_bulk_vastleggen(*, door, afdoeningen: list[Afdoening], reden: st
     return afdoeningen
 
 
+REDEN_VERPLICHT = "Geef een reden op."
+
+
+def afdoening_intrekken(*, afdoening: Afdoening, door, versie: int, reden: str) -> None:
+    """Withdraw an afdoening recorded by mistake, while the melding is still open. The betrokkene is then
+    without afdoening again (and can be removed, or get another); the audit row keeps who and why."""
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": REDEN_VERPLICHT})
+    with transaction.atomic():
+        melding = Melding.objects.select_for_update().get(pk=afdoening.betrokkene.melding_id)
+        if melding.status == Melding.Status.AFGEDAAN:
+            raise AfdoeningAlleenLezen(ALLEEN_LEZEN)
+        huidig = Afdoening.objects.select_for_update().filter(pk=afdoening.pk).first()
+        if huidig is None or huidig.versie != versie:
+            raise VersieConflict()
+        huidig.delete()
+        audit_vastleggen(
+            gebruiker=door,
+            actie=AuditRegel.Actie.GEWIST,
+            object_type="afdoening",
+            object_id=str(afdoening.pk),
+            velden=["afdoening"],
+            reden=reden,
+        )
+
+
 def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:
     """Audit rows for opening the afdoening page: it shows the betrokkene and, if any, the afdoening."""
     audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.BEKEKEN, object=betrokkene)

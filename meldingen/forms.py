@@ -272,3 +272,25 @@ class DocumentForm(forms.Form):
         help_text="PDF, Word, Excel, PowerPoint, OpenDocument, e-mail (.eml, .msg) of afbeelding (PNG, JPEG, "
         "GIF). Het bestand wordt alleen als download aangeboden.",
     )
+
+
+class OnderzoekCorrigerenForm(VersieMixin, RedenForm):
+    naar = forms.ChoiceField(label="Juiste type onderzoek", widget=forms.RadioSelect)
+
+    def __init__(self, *args, melding: Melding, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services.status import ONDERZOEK_PER_STATUS
+
+        self.fields["naar"].choices = [
+            (status, Melding.Status(status).label)
+            for status in ONDERZOEK_PER_STATUS
+            if status != melding.status
+        ]
+        self.order_fields(["naar", "reden", "versie"])
+
+
+class VerwijderenForm(VersieMixin, RedenForm):
+    bevestigd = forms.BooleanField(
+        label="Ik weet dit zeker",
+        error_messages={"required": "Vink aan dat u dit zeker weet; het kan niet ongedaan worden gemaakt."},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import betrokkenen, bewaren, meldingen, overzichten, zaakstukken
+from .views import betrokkenen, bewaren, correcties, meldingen, overzichten, zaakstukken
 
 app_name = "meldingen"
 
@@ -20,5 +20,7 @@ urlpatterns = [
     path("documenten/<int:pk>/", zaakstukken.downloaden, name="document_downloaden"),
     path("<int:pk>/melder/", betrokkenen.melder, name="melder"),
     path("<int:pk>/betrokkenen/nieuw/", betrokkenen.betrokkene_toevoegen, name="betrokkene_toevoegen"),
+    path("<int:pk>/onderzoek-corrigeren/", correcties.onderzoek, name="onderzoek_corrigeren"),
+    path("betrokkenen/<int:pk>/verwijderen/", correcties.betrokkene, name="betrokkene_verwijderen"),
     path("betrokkenen/<int:pk>/", betrokkenen.betrokkene_wijzigen, name="betrokkene_wijzigen"),
 ]

@@ -10,7 +10,9 @@ from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from meldingen.audit import weigering_vastleggen
+from meldingen.forms import VerwijderenForm
 from meldingen.services.registratie import RECHT_IDENTITEIT
+from meldingen.views.gemeen import wijzigformulier
 
 from .. import selectors, services
 from ..forms import DATALIST_ID, AfdoeningForm
@@ -84,3 +86,35 @@ def controleren(request, betrokkene_pk):
         messages.success(request, "De omschrijving noemt de melder niet; de afdoening telt als vastgelegd.")
         return redirect("meldingen:detail", pk=betrokkene.melding_id)
     return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)
+
+
+@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
+@rol_vereist(r.OIF_ANALIST)
+def intrekken(request, betrokkene_pk):
+    """Withdraw the afdoening of a betrokkene, with a reason and a confirmation (open melding only)."""
+    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    melding = betrokkene.melding
+    afdoening = getattr(betrokkene, "afdoening", None)
+    if afdoening is None or melding.is_afgedaan:
+        if melding.is_afgedaan:
+            messages.error(request, services.ALLEEN_LEZEN)
+        return redirect("meldingen:detail", pk=melding.pk)
+    return wijzigformulier(
+        request,
+        form=VerwijderenForm(request.POST or None, initial={"versie": afdoening.versie}),
+        opslaan=lambda gegevens: services.afdoening_intrekken(
+            afdoening=afdoening, door=request.user, versie=gegevens["versie"], reden=gegevens["reden"]
+        ),
+        gelukt=lambda: "De afdoening is ingetrokken.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/correctie.html",
+        context={
+            "melding": melding,
+            "titel": "Afdoening intrekken",
+            "uitleg": f"De afdoening ‘{afdoening.type}’ van {betrokkene.naam or 'deze betrokkene'} wordt "
+            "ingetrokken; de betrokkene staat dan weer zonder afdoening. Dit kan niet ongedaan worden "
+            "gemaakt.",
+            "knop": "Afdoening intrekken",
+        },
+        bekeken=[betrokkene, afdoening],
+    )

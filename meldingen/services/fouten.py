@@ -40,3 +40,11 @@ DOCUMENT_SOORT = (
     "Dit bestand wordt niet geaccepteerd: de inhoud is geen document van een toegestane soort, of past "
     "niet bij de naam. Toegestaan: {toegestaan}."
 )
+ONDERZOEK_CORRECTIE_NIET_MOGELIJK = (
+    "Het type onderzoek kan alleen worden gecorrigeerd als de melding al in onderzoek is, "
+    "naar een ander type."
+)
+BETROKKENE_HEEFT_AFDOENING = (
+    "Deze betrokkene heeft een afdoening. Trek eerst de afdoening in; daarna kan de betrokkene "
+    "worden verwijderd."
+)

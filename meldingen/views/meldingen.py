@@ -24,7 +24,7 @@ from ..forms import (
 from ..services import bewaartermijn
 from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
-from ..services.status import RECHT_HEROPENEN
+from ..services.status import ONDERZOEK_PER_STATUS, RECHT_HEROPENEN
 from ..tijdlijn import tijdlijn_van
 from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
 
@@ -96,6 +96,7 @@ def _detail(
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),
+        "kan_onderzoek_corrigeren": melding.status in ONDERZOEK_PER_STATUS,
         "conflict": conflict,
         "vandaag": timezone.localdate(),
         "wissen_vanaf": bewaartermijn.wissen_vanaf(melding=melding),

@@ -76,6 +76,9 @@ MATRIX = {
     "meldingen:document_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     # No document in the fixture: 404 for the analist as well (and the attempt is audited).
     "meldingen:document_downloaden": ("melding", (LOGIN, 403, 404, 403, 403, 403)),
+    # The fixture's melding is not in onderzoek: the page explains, the service refuses on POST.
+    "meldingen:onderzoek_corrigeren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:betrokkene_verwijderen": ("betrokkene", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:bewaren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     # The melder's identity needs a separate permission on top of the analist role.
     "meldingen:melder": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
@@ -83,6 +86,8 @@ MATRIX = {
     "meldingen:betrokkene_wijzigen": ("betrokkene", (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:vastleggen": ("betrokkene_pk", (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:controleren": ("betrokkene_pk", (LOGIN, 403, 405, 403, 403, 403)),
+    # No afdoening yet: back to the case.
+    "afdoeningen:intrekken": ("betrokkene_pk", (LOGIN, 403, 302, 403, 403, 403)),
     "afdoeningen:importeren": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:sjabloon": (None, (LOGIN, 403, 200, 403, 403, 403)),
     # The own (empty) upload: its owner is sent back to the upload page with a message.

@@ -25,7 +25,7 @@ def alle_urls(maak_melding, maak_betrokkene):
         if "<int:pk>" not in str(patroon.pattern):
             urls[naam] = reverse(f"meldingen:{naam}")
         else:
-            pk = betrokkene.pk if naam.startswith("betrokkene_wijzigen") else melding.pk
+            pk = betrokkene.pk if naam in ("betrokkene_wijzigen", "betrokkene_verwijderen") else melding.pk
             urls[naam] = reverse(f"meldingen:{naam}", args=[pk])
     assert len(urls) == len(meldingen_urls.urlpatterns) >= 12
     return urls
