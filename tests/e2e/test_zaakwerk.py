@@ -56,7 +56,7 @@ def test_zoeken_openen_aantekening_en_document(pagina, live_server, analist, mel
     pagina.get_by_label("Nieuwe aantekening").fill("Gesprek met de teamleider gepland.")
     pagina.get_by_role("button", name="Aantekening toevoegen").click()
     pagina.wait_for_url(re.compile(r"#kop-aantekeningen$"))
-    assert pagina.get_by_text("Gesprek met de teamleider gepland.").is_visible()
+    assert pagina.get_by_text("Gesprek met de teamleider gepland.", exact=True).is_visible()
     assert Aantekening.objects.filter(melding=melding).count() == 1
 
     bestand = tmp_path / "gespreksverslag.pdf"
@@ -68,7 +68,7 @@ def test_zoeken_openen_aantekening_en_document(pagina, live_server, analist, mel
     assert link.is_visible()
     assert pagina.get_by_text("Document toegevoegd: gespreksverslag.pdf").is_visible()
     assert toegankelijkheidsfouten(pagina) == []
-    screenshot(pagina, "oif-zaak-aantekening-en-document", full_page=True)
+    screenshot(pagina, "oif-zaak-aantekening-en-document")
 
     with pagina.expect_download() as download:
         link.click()
