@@ -205,6 +205,7 @@ def afdoening_intrekken(*, afdoening: Afdoening, door, versie: int, reden: str) 
             object_id=str(afdoening.pk),
             velden=["afdoening"],
             reden=reden,
+            melding=melding,
         )
 
 

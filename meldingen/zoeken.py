@@ -73,7 +73,7 @@ def zoekterm(tekst: str) -> Zoekterm | None:
 
 class Ongeaccentueerd(Func):
     """Lower case without diacritics. On PostgreSQL the immutable wrapper around unaccent that the
-    trigram index of betrokkene names is built on (migration 0007), on SQLite the Python function
+    trigram index of betrokkene names is built on (migration 0008), on SQLite the Python function
     the rest of the project uses (registered on every connection below)."""
 
     function = "ONGEACCENTUEERD"

@@ -72,4 +72,5 @@ def betrokkene_verwijderen(*, betrokkene: Betrokkene, door, versie: int, reden: 
             object_id=str(betrokkene.pk),
             velden=["betrokkene"],
             reden=reden,
+            melding=melding,
         )

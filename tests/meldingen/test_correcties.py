@@ -43,7 +43,7 @@ def test_type_onderzoek_corrigeren_in_de_browser(analist_client, in_onderzoek):
         "Correctie: Meer getuigen.",
     )
     assert AuditRegel.objects.filter(
-        actie="status", object_id=str(in_onderzoek.pk), reden="Meer getuigen."
+        actie="status", object_id=str(in_onderzoek.pk), reden_tekst__tekst="Meer getuigen."
     ).exists()
 
 
@@ -84,7 +84,7 @@ def test_betrokkene_met_afdoening_eerst_intrekken(analist, maak_melding, maak_be
     )
     assert not Afdoening.objects.exists()
     assert AuditRegel.objects.filter(
-        actie="gewist", object_type="afdoening", reden="Verkeerd vastgelegd."
+        actie="gewist", object_type="afdoening", reden_tekst__tekst="Verkeerd vastgelegd."
     ).exists()
     betrokkene_verwijderen(betrokkene=betrokkene, door=analist, versie=betrokkene.versie, reden="Fout.")
     assert not Betrokkene.objects.exists()
