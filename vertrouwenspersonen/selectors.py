@@ -99,35 +99,55 @@ def register_op_peildatum(*, peildatum: datetime.date) -> QuerySet[Vertrouwenspe
     )
 
 
+VERLOPEN = "Certificering verlopen"
+
+
+def _gecertificeerd_sinds(peildatum: datetime.date) -> datetime.date:
+    """The earliest certification date that is still valid on the peildatum (it expires on or after it)."""
+    return plus_jaren(peildatum, -CERTIFICERING_JAREN)
+
+
 def register_telling(*, peildatum: datetime.date) -> dict:
     """The report's table: vertrouwenspersonen in function on the peildatum, in total and per status.
 
-    Returns {"totaal": n, "per_status": {label: n}} with all four labels, in the report's order.
+    Returns {"totaal": n, "per_status": {label: n}, "verlopen": n} with all four labels of the report
+    in its order. An LVV certification that expired before the peildatum is not counted as
+    'LVV-registervertrouwenspersoon' but as `verlopen`, until the beheerder records what came after.
     One query: conditional aggregation over the status each person had on the peildatum.
     """
     statussen = Certificeringsstatus.Status
+    lvv = Q(status_op_peildatum=statussen.LVV_REGISTER)
+    geldig = Q(status_vanaf__gte=_gecertificeerd_sinds(peildatum))
+    filters = {status.value: Q(status_op_peildatum=status.value) for status in statussen}
+    filters[statussen.LVV_REGISTER.value] = lvv & geldig
     telling = register_op_peildatum(peildatum=peildatum).aggregate(
         totaal=Count("pk"),
-        **{status.value: Count("pk", filter=Q(status_op_peildatum=status.value)) for status in statussen},
+        verlopen=Count("pk", filter=lvv & ~geldig),
+        **{status: Count("pk", filter=filter_) for status, filter_ in filters.items()},
     )
     return {
         "totaal": telling["totaal"],
         "per_status": {status.label: telling[status.value] for status in statussen},
+        "verlopen": telling["verlopen"],
     }
 
 
 def verlopende_certificeringen(
     *, peildatum: datetime.date, maanden: int = VERLOOPT_BINNEN_MAANDEN
 ) -> list[tuple[VertrouwenspersoonProfiel, datetime.date]]:
-    """LVV-certifications of people in function that expire within `maanden` after the peildatum.
+    """LVV-certifications of people in function that expire on the peildatum or within `maanden` after it.
 
-    (profiel, verloopt_op) pairs, soonest first. An expired certification stays on the list until the
-    beheerder registers the recertification or another status.
+    (profiel, verloopt_op) pairs, soonest first. One that expired before the peildatum is not on this
+    list: the overview shows it as 'Certificering verlopen'.
     """
     grens = plus_jaren(plus_maanden(peildatum, maanden), -CERTIFICERING_JAREN)
     profielen = (
         register_op_peildatum(peildatum=peildatum)
-        .filter(status_op_peildatum=Certificeringsstatus.Status.LVV_REGISTER, status_vanaf__lte=grens)
+        .filter(
+            status_op_peildatum=Certificeringsstatus.Status.LVV_REGISTER,
+            status_vanaf__lte=grens,
+            status_vanaf__gte=_gecertificeerd_sinds(peildatum),
+        )
         .select_related("onderdeel")
         .order_by("status_vanaf", "naam")
     )
@@ -144,8 +164,14 @@ def register_lijst(*, peildatum: datetime.date) -> list[VertrouwenspersoonProfie
         .order_by("naam", "pk")
     )
     labels = dict(Certificeringsstatus.Status.choices)
+    sinds = _gecertificeerd_sinds(peildatum)
     lijst = list(profielen)
     for profiel in lijst:
         profiel.in_functie = profiel.actief_op(peildatum)
         profiel.status_label = labels.get(profiel.status_op_peildatum, "")
+        if (
+            profiel.status_op_peildatum == Certificeringsstatus.Status.LVV_REGISTER
+            and profiel.status_vanaf < sinds
+        ):
+            profiel.status_label = VERLOPEN
     return lijst

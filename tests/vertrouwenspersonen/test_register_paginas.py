@@ -145,11 +145,52 @@ def test_hercertificering_is_een_nieuwe_status_en_verlengt_de_geldigheid(beheer_
     assert verlopende_certificeringen(peildatum=datetime.date(2025, 1, 15))[0][1] == datetime.date(2025, 3, 1)
 
 
-def test_verlopen_certificering_blijft_op_de_lijst(beheer_client):
-    p = profiel(status=Status.LVV_REGISTER)
-    verlopend = verlopende_certificeringen(peildatum=datetime.date(2024, 6, 1))
-    assert verlopend == [(p, datetime.date(2024, 1, 1))]
-    assert "(verlopen)" in beheer_client.get(URL, {"peildatum": "2024-06-01"}).content.decode()
+def test_de_lijst_toont_alleen_certificeringen_die_binnen_drie_maanden_verlopen(beheer_client):
+    def lvv(naam, vanaf):
+        return profiel(naam=naam, status=Status.LVV_REGISTER, in_functie_sinds=vanaf, status_vanaf=vanaf)
+
+    verlopen = lvv("Verlopen", datetime.date(2020, 1, 1))  # expired 01-01-2024
+    vandaag = lvv("Vandaag", datetime.date(2020, 6, 1))
+    binnenkort = lvv("Binnenkort", datetime.date(2020, 7, 15))
+    lvv("Later", datetime.date(2020, 9, 2))
+    profiel(naam="Nooit", status=Status.BEZIG)
+    verlopend = beheer_client.get(URL, {"peildatum": "2024-06-01"}).context["verlopend"]
+    assert verlopend == [(vandaag, datetime.date(2024, 6, 1)), (binnenkort, datetime.date(2024, 7, 15))]
+    assert verlopen not in [p for p, _ in verlopend]
+
+
+def test_een_verlopen_certificering_telt_na_de_vervaldatum_niet_meer_als_lvv(beheer_client):
+    p = profiel(naam="Verlopen", status=Status.LVV_REGISTER)  # certified 01-01-2020, expires 01-01-2024
+    lvv = Status.LVV_REGISTER.label
+    op_de_dag = register_telling(peildatum=datetime.date(2024, 1, 1))
+    assert op_de_dag["per_status"][lvv] == 1 and op_de_dag["verlopen"] == 0
+    daarna = register_telling(peildatum=datetime.date(2024, 1, 2))
+    assert daarna["per_status"][lvv] == 0 and daarna["verlopen"] == 1 and daarna["totaal"] == 1
+    pagina = beheer_client.get(URL, {"peildatum": "2024-06-01"})
+    [rij] = [q for q in pagina.context["profielen"] if q.pk == p.pk]
+    assert rij.status_label == "Certificering verlopen"
+    html = pagina.content.decode()
+    lijst = html[html.index("Alle vertrouwenspersonen") :]
+    assert "Certificering verlopen" in lijst and lvv not in lijst
+
+
+def test_status_verwijderen_vraagt_eerst_bevestiging_ook_zonder_javascript(beheer_client):
+    p = profiel()
+    services.certificeringsstatus_vastleggen(
+        profiel=p, status=Status.LVV_REGISTER, vanaf=datetime.date(2022, 1, 1)
+    )
+    tweede = p.statussen.order_by("-vanaf").first()
+    url = reverse("vertrouwenspersonen:register_status_verwijderen", args=[p.pk, tweede.pk])
+    # The profile page links to a confirmation page; it has no form that deletes in one click.
+    profielpagina = beheer_client.get(reverse("vertrouwenspersonen:register_profiel", args=[p.pk]))
+    assert f'href="{url}"' in profielpagina.content.decode()
+    assert f'action="{url}"' not in profielpagina.content.decode()
+    bevestiging = beheer_client.get(url)
+    assert bevestiging.status_code == 200
+    assert "Ja, verwijderen" in bevestiging.content.decode() and "01-01-2022" in bevestiging.content.decode()
+    assert p.statussen.count() == 2, "alleen de vraag verwijdert niets"
+    beheer_client.post(url)
+    assert p.statussen.count() == 1
 
 
 def test_twee_statussen_op_dezelfde_dag_worden_geweigerd(beheer_client):

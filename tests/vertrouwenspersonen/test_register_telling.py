@@ -24,6 +24,7 @@ def test_demoregister_geeft_de_tabel_van_het_jaarverslag():
     assert telling == {
         "totaal": 76,
         "per_status": dict(zip(LABELS, [54, 16, 4, 2], strict=True)),
+        "verlopen": 0,
     }
     assert list(telling["per_status"]) == LABELS
 
@@ -56,14 +57,21 @@ def test_demoregister_heeft_certificeringen_die_binnen_drie_maanden_verlopen():
 def test_een_latere_peildatum_telt_de_statussen_van_dan():
     register_demo_laden()
     later = register_telling(peildatum=datetime.date(2025, 12, 31))
-    # Eight certified after the peildatum; the two without intention retired on 1 July 2025.
-    assert later["per_status"]["LVV-registervertrouwenspersoon"] == 62
+    # Eight certified after the peildatum; the two without intention retired on 1 July 2025. Thirteen
+    # certifications ran out in 2025 without a recertification in the demo register: they no longer
+    # count as LVV-registervertrouwenspersoon but as expired.
+    assert later["per_status"]["LVV-registervertrouwenspersoon"] == 62 - 13
+    assert later["verlopen"] == 13
     assert later["per_status"]["Geen voornemen tot certificering"] == 0
     assert later["totaal"] == 74
 
 
 def test_telling_zonder_register_heeft_alle_vier_de_labels_met_nul():
-    assert register_telling(peildatum=PEILDATUM) == {"totaal": 0, "per_status": dict.fromkeys(LABELS, 0)}
+    assert register_telling(peildatum=PEILDATUM) == {
+        "totaal": 0,
+        "per_status": dict.fromkeys(LABELS, 0),
+        "verlopen": 0,
+    }
 
 
 def test_telling_is_een_query(django_assert_num_queries):

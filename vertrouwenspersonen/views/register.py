@@ -136,9 +136,20 @@ def register_status_toevoegen(request, pk: int):
 
 
 @beheerder_vereist
-@require_POST
+@require_http_methods(["GET", "POST"])
 def register_status_verwijderen(request, pk: int, status_pk: int):
-    status = get_object_or_404(Certificeringsstatus, pk=status_pk, vertrouwenspersoon_id=pk)
+    """GET asks for confirmation (a page, so it works without JavaScript); POST removes the status."""
+    status = get_object_or_404(
+        Certificeringsstatus.objects.select_related("vertrouwenspersoon"),
+        pk=status_pk,
+        vertrouwenspersoon_id=pk,
+    )
+    if request.method == "GET":
+        return render(
+            request,
+            "vertrouwenspersonen/register_status_verwijderen.html",
+            {"status": status, "profiel": status.vertrouwenspersoon},
+        )
     try:
         certificeringsstatus_verwijderen(status=status)
     except ValidationError as fout:
