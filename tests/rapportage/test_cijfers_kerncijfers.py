@@ -97,7 +97,8 @@ def test_ingevoerde_kerncijfers_van_het_jaar(kern_2024):
 
 
 def test_register_wordt_geteld_op_de_peildatum_van_het_jaar(kern_2024):
-    vertrouwenspersoon("A", sinds=datetime.date(2020, 1, 1), status=Certificeringsstatus.Status.LVV_REGISTER)
+    # Certified in 2022: still valid on the peildatum (a certification runs four years).
+    vertrouwenspersoon("A", sinds=datetime.date(2022, 1, 1), status=Certificeringsstatus.Status.LVV_REGISTER)
     vertrouwenspersoon("B", sinds=datetime.date(2024, 6, 1), status=Certificeringsstatus.Status.BEZIG)
     vertrouwenspersoon(
         "Na de peildatum", sinds=datetime.date(2025, 3, 1), status=Certificeringsstatus.Status.BEZIG
