@@ -21,6 +21,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	@if $(MANAGE) help laad_demodata >/dev/null 2>&1; then $(MANAGE) laad_demodata; fi
 	$(MANAGE) maak_demogebruikers
+	$(MANAGE) laad_demowerkvoorraad
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # bandit fails the build on a high-severity finding in the application code ([tool.bandit] in pyproject.toml).
