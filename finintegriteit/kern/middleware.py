@@ -39,6 +39,7 @@ class LoginVereistMiddleware:
 
 
 SESSIE_BEGIN = "kern_sessie_begin"
+STARTWACHTWOORD = "kern_startwachtwoord"
 SESSIE_VERLOPEN = "Uw sessie duurde langer dan {uur} uur. Log opnieuw in."
 
 
@@ -89,7 +90,7 @@ class TweestapsMiddleware:
         if request.path.startswith(settings.STATIC_URL) or not tweestaps_vereist(gebruiker):
             return None
         if gebruiker.is_verified():
-            return None
+            return self._startwachtwoord_vervangen(request)
         doel = f"{reverse('kern:tweestaps')}?{urlencode({'next': request.get_full_path()})}"
         if request.headers.get("HX-Request"):
             # htmx would swap the code page into a fragment; let it load the whole page instead.
@@ -97,6 +98,19 @@ class TweestapsMiddleware:
             antwoord["HX-Redirect"] = doel
             return antwoord
         return redirect(doel)
+
+    @staticmethod
+    def _startwachtwoord_vervangen(request):
+        """Until the start password the beheerder saw is replaced, only the password page opens.
+
+        The second step notes it in the session (views/inloggen.py), so no page pays a query for it.
+        """
+        if (
+            not request.session.get(STARTWACHTWOORD)
+            or request.resolver_match.view_name == "kern:wachtwoord_wijzigen"
+        ):
+            return None
+        return redirect("kern:wachtwoord_wijzigen")
 
 
 class BeveiligingsheadersMiddleware:

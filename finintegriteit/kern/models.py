@@ -16,6 +16,11 @@ class Profiel(models.Model):
         verbose_name="onderdeel",
         help_text="Alleen voor een integriteitscoördinator van één onderdeel; leeg = het hele ministerie.",
     )
+    wachtwoord_wijzigen = models.BooleanField(
+        "moet wachtwoord wijzigen",
+        default=False,
+        help_text="Het account heeft nog het startwachtwoord dat de beheerder zag.",
+    )
 
     class Meta:
         verbose_name = "profiel"

@@ -15,12 +15,15 @@ from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def code_uit_sleutel(sleutel: str) -> str:
-    """What an authenticator app computes from the key it was given (30 seconds, 6 digits, SHA-1)."""
+def code_uit_sleutel(sleutel: str, stappen_verder: int = 0) -> str:
+    """What an authenticator app computes from the key it was given (30 seconds, 6 digits, SHA-1).
+
+    `stappen_verder` = 1 gives the next code: a code works once, and the server accepts one step ahead.
+    """
     schoon = sleutel.replace(" ", "")
     sleutel_bytes = base64.b32decode(schoon + "=" * (-len(schoon) % 8))
     totp = TOTP(sleutel_bytes, step=30, t0=0, digits=6)
-    totp.time = time.time()
+    totp.time = time.time() + 30 * stappen_verder
     return f"{totp.token():06d}"
 
 

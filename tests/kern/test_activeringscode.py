@@ -130,7 +130,8 @@ def test_beheerder_geeft_geen_code_voor_zichzelf_uit(beheerder):
         services.activeringscode_uitgeven(door=beheerder, gebruiker=beheerder)
 
 
-def test_commando_maakt_de_eerste_beheerder_met_een_code(client):
+def test_commando_maakt_de_eerste_beheerder_met_een_code(client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
     from io import StringIO
 
     from django.core.management import call_command
@@ -145,4 +146,51 @@ def test_commando_maakt_de_eerste_beheerder_met_een_code(client):
     assert code_opgeven(client, code).status_code == 302
     apparaat = services.totp_koppeling_starten(gebruiker=antwoord.wsgi_request.user)
     assert code_invoeren(client, totp_code(apparaat), pagina=KOPPEL_PAGINA).status_code == 302
-    assert client.get("/beheer/").status_code == 200
+    # The start password was printed in a terminal: it is replaced before anything else opens.
+    antwoord = client.get("/beheer/")
+    assert antwoord.status_code == 302 and antwoord["Location"] == reverse("kern:wachtwoord_wijzigen")
+
+
+def test_het_startwachtwoord_wordt_eerst_vervangen(client, beheerder, time_machine):
+    """The beheerder saw the start password: until it is replaced, only the password page opens."""
+    from tests.kern.test_login_sessies import NIEUW_WACHTWOORD
+
+    time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
+    nieuw, startwachtwoord = services.gebruiker_aanmaken(
+        door=beheerder,
+        gebruikersnaam="nieuw",
+        voornaam="",
+        achternaam="",
+        email="",
+        rollen={"Vertrouwenspersoon"},
+        rechten=set(),
+    )
+    code = services.activeringscode_uitgeven(door=beheerder, gebruiker=nieuw)
+    assert (
+        client.post(reverse("kern:login"), {"username": "nieuw", "password": startwachtwoord}).status_code
+        == 302
+    )
+    code_opgeven(client, code)
+    client.get(KOPPEL_PAGINA)
+    apparaat = TOTPDevice.objects.get(user=nieuw)
+    code_invoeren(client, totp_code(apparaat), pagina=KOPPEL_PAGINA)
+    for url in ("/", "/tellijst/", "/account/"):
+        antwoord = client.get(url)
+        assert antwoord.status_code == 302 and antwoord["Location"] == reverse("kern:wachtwoord_wijzigen"), (
+            url
+        )
+    assert "startwachtwoord" in client.get(reverse("kern:wachtwoord_wijzigen")).content.decode()
+    wijziging = {
+        "old_password": startwachtwoord,
+        "new_password1": NIEUW_WACHTWOORD,
+        "new_password2": NIEUW_WACHTWOORD,
+    }
+    assert client.post(reverse("kern:wachtwoord_wijzigen"), wijziging).status_code == 302
+
+    time_machine.shift(dt.timedelta(seconds=30))
+    assert (
+        client.post(reverse("kern:login"), {"username": "nieuw", "password": NIEUW_WACHTWOORD}).status_code
+        == 302
+    )
+    code_invoeren(client, totp_code(apparaat))
+    assert client.get("/tellijst/").status_code == 200

@@ -85,6 +85,8 @@ def gebruiker_aanmaken(
             gebruikersnaam, email=email, password=startwachtwoord, first_name=voornaam, last_name=achternaam
         )
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="account_aangemaakt")
+        # The beheerder saw the start password: the person replaces it at the first login.
+        Profiel.objects.create(gebruiker=gebruiker, wachtwoord_wijzigen=True)
         _toekenning_doorvoeren(
             door=door, gebruiker=gebruiker, rollen=rollen, rechten=rechten, onderdeel=onderdeel
         )

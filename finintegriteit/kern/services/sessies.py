@@ -48,7 +48,10 @@ def wachtwoord_gewijzigd(*, door, gebruiker, behalve_sessie: str | None = None) 
     hash), but deleting them leaves nothing to steal, and the change is written to the audit trail.
     """
     from ..auditspoor import accountgebeurtenis_vastleggen
+    from ..models import Profiel
 
     with transaction.atomic():
         sessies_beeindigen(gebruiker=gebruiker, behalve=behalve_sessie)
+        if door.pk == gebruiker.pk:
+            Profiel.objects.filter(gebruiker=gebruiker).update(wachtwoord_wijzigen=False)
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="wachtwoord_gewijzigd")

@@ -22,6 +22,8 @@ from ..forms import (
     InlogForm,
     TotpCodeForm,
 )
+from ..middleware import STARTWACHTWOORD
+from ..models import Profiel
 from ..toegang import ingelogd_vereist, publiek
 from ..tweestaps import geheim_als_tekst, qr_code_data_uri, tweestaps_vereist
 
@@ -90,7 +92,8 @@ def wachtwoord_wijzigen(request):
         auth_logout(request)
         messages.success(request, WACHTWOORD_GEWIJZIGD)
         return redirect(settings.LOGIN_URL)
-    return render(request, "registration/wachtwoord_wijzigen.html", {"form": form})
+    context = {"form": form, "startwachtwoord": request.session.get(STARTWACHTWOORD, False)}
+    return render(request, "registration/wachtwoord_wijzigen.html", context)
 
 
 def _volgende(request) -> str:
@@ -111,6 +114,8 @@ def _tweede_stap_afronden(request, apparaat):
     otp_login(request, apparaat)
     # The session now carries more trust than the one that only knew the password: a new key.
     request.session.cycle_key()
+    if Profiel.objects.filter(gebruiker=request.user, wachtwoord_wijzigen=True).exists():
+        request.session[STARTWACHTWOORD] = True
 
 
 @ingelogd_vereist

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern import services
+from finintegriteit.kern.models import Profiel
 
 
 class Command(BaseCommand):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             wachtwoord = secrets.token_urlsafe(15)
             gebruiker = User.objects.create_user(gebruikersnaam, password=wachtwoord, is_staff=True)
             gebruiker.groups.add(Group.objects.get(name=r.BEHEERDER))
+            Profiel.objects.create(gebruiker=gebruiker, wachtwoord_wijzigen=True)
             self.stdout.write(
                 f"Account {gebruikersnaam} (functioneel beheerder), startwachtwoord: {wachtwoord}"
             )
