@@ -147,14 +147,28 @@ def audit_redenen_wissen(*, melding: Melding) -> int:
 @dataclass(frozen=True)
 class Breuk:
     regel_id: int
-    op: object
+    op: object  # None when the row is gone
     uitleg: str
 
 
-def audittrail_controleren() -> tuple[int, Breuk | None]:
-    """Recompute the chain from the first row: (rows checked, the first row that does not fit or None)."""
+@dataclass(frozen=True)
+class Controle:
+    aantal: int
+    breuk: Breuk | None
+    laatste_id: int | None
+    laatste_hash: str
+
+
+def audittrail_controleren(*, anker: tuple[int, str] | None = None) -> Controle:
+    """Recompute the chain from the first row and stop at the first row that does not fit.
+
+    Whoever owns the tables could rewrite a row and recompute every hash after it. `anker` (row id,
+    hash) is a pair written down outside the database earlier: the chain must still lead to it.
+    """
     vorige = auditketen.BEGIN
     aantal = 0
+    laatste_id = None
+    anker_gezien = anker is None
     rijen = (
         AuditRegel.objects.order_by("pk")
         .values_list(
@@ -174,22 +188,33 @@ def audittrail_controleren() -> tuple[int, Breuk | None]:
             reden_hash=reden_hash,
         )
         if verwacht != opgeslagen:
-            return aantal, Breuk(
-                pk,
-                op,
-                "past niet in de keten: deze regel is gewijzigd, "
-                "of ervoor is een regel verwijderd of tussengevoegd",
+            uitleg = (
+                "past niet in de keten: deze regel is gewijzigd, of ervoor is een regel verwijderd of "
+                "tussengevoegd"
             )
-        vorige = opgeslagen
+            return Controle(aantal, Breuk(pk, op, uitleg), laatste_id, vorige)
+        if anker is not None and pk == anker[0]:
+            if opgeslagen != anker[1]:
+                uitleg = "heeft niet meer de vastgelegde controlewaarde: de keten is tot hier herschreven"
+                return Controle(aantal, Breuk(pk, op, uitleg), laatste_id, vorige)
+            anker_gezien = True
+        vorige, laatste_id = opgeslagen, pk
         aantal += 1
+    if not anker_gezien:
+        uitleg = (
+            "ontbreekt: de keten reikt niet meer tot de vastgelegde regel (regels aan het eind verwijderd)"
+        )
+        return Controle(aantal, Breuk(anker[0], None, uitleg), laatste_id, vorige)
     for regel_id, op, tekst, zout, reden_hash in (
         AuditReden.objects.order_by("regel_id")
         .values_list("regel_id", "regel__op", "tekst", "zout", "regel__reden_hash")
         .iterator(chunk_size=5000)
     ):
         if auditketen.reden_hash(tekst=tekst, zout=zout) != reden_hash:
-            return aantal, Breuk(regel_id, op, "de reden is na het vastleggen gewijzigd")
-    return aantal, None
+            return Controle(
+                aantal, Breuk(regel_id, op, "de reden is na het vastleggen gewijzigd"), laatste_id, vorige
+            )
+    return Controle(aantal, None, laatste_id, vorige)
 
 
 def _toevoegen(regels: list[tuple[AuditRegel, str, int | None]]) -> list[AuditRegel]:

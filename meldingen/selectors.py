@@ -22,7 +22,7 @@ from django.http import Http404
 from afdoeningen.models import Afdoening
 from finintegriteit.kern import rollen as r
 
-from .models import AuditRegel, Betrokkene, Document, MelderIdentiteit, Melding
+from .models import AuditReden, AuditRegel, Betrokkene, Document, MelderIdentiteit, Melding
 
 AFGEDAAN = Melding.Status.AFGEDAAN
 
@@ -254,6 +254,27 @@ def auditregels_voor_gebruiker(*, gebruiker) -> QuerySet:
     if not r.heeft_rol(gebruiker, r.BEHEERDER):
         return AuditRegel.objects.none()
     return AuditRegel.objects.select_related("gebruiker").order_by("-op", "-pk")
+
+
+def identiteit_inzagen(*, melding: Melding, aantal: int = 50) -> QuerySet:
+    """Who opened or changed this melder's identity, when and why: for users who hold that right only
+    (the reasons are case content; the beheerder's audit view leaves them out)."""
+    return (
+        AuditReden.objects.filter(melding=melding, regel__object_type__in=["melderidentiteit", "melding"])
+        .filter(
+            regel__actie__in=[
+                AuditRegel.Actie.IDENTITEIT,
+                AuditRegel.Actie.AANGEMAAKT,
+                AuditRegel.Actie.GEWIJZIGD,
+            ]
+        )
+        .exclude(
+            regel__object_type="melding",
+            regel__actie__in=[AuditRegel.Actie.AANGEMAAKT, AuditRegel.Actie.GEWIJZIGD],
+        )
+        .select_related("regel__gebruiker")
+        .order_by("-regel__op", "-regel_id")[:aantal]
+    )
 
 
 def meldingsnummers_bij_auditregels(regels) -> dict[tuple[str, str], str]:

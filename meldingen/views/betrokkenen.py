@@ -99,5 +99,7 @@ def melder(request, pk):
         "identiteit": identiteit,
         "geopend": geopend,
         "conflict": conflict,
+        # Only after this user stated a reason: the earlier reasons are as protected as the identity.
+        "inzagen": selectors.identiteit_inzagen(melding=melding) if geopend else [],
     }
     return render(request, "meldingen/melder.html", context, status=409 if conflict else 200)

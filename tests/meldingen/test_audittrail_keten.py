@@ -17,10 +17,10 @@ from meldingen.models import AuditReden, AuditRegel
 A = AuditRegel.Actie
 
 
-def controleer() -> str:
+def controleer(*args) -> str:
     """The command's verdict: its output when in order, the error text when not."""
     try:
-        call_command("controleer_audittrail", stdout=(uitvoer := _Uitvoer()))
+        call_command("controleer_audittrail", *args, stdout=(uitvoer := _Uitvoer()))
     except CommandError as fout:
         return f"FOUT {fout}"
     return uitvoer.tekst
@@ -67,7 +67,10 @@ def drie_regels(db, analist):
 
 
 def test_een_onaangeroerde_audittrail_is_in_orde(drie_regels):
-    assert controleer() == "Audittrail in orde: 3 regel(s) gecontroleerd.\n"
+    laatste = drie_regels[-1]
+    assert (
+        controleer() == f"Audittrail in orde: 3 regel(s) gecontroleerd.\nAnker: {laatste.pk}:{laatste.hash}\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,6 +87,32 @@ def test_een_door_de_eigenaar_gewijzigde_regel_wordt_genoemd(drie_regels, sql):
     uitkomst = controleer()
     assert uitkomst.startswith(f"FOUT Audittrail niet in orde: regel {eerste.pk} ")
     assert "De 0 regel(s) ervoor zijn in orde" in uitkomst
+
+
+def test_een_door_de_eigenaar_herschreven_keten_valt_op_met_het_anker(drie_regels):
+    """The owner changes the first row and recomputes every hash after it: the chain alone holds,
+    the anchor written down earlier does not."""
+    anker = controleer().splitlines()[-1].removeprefix("Anker: ")
+    vorige = auditketen.BEGIN
+    for regel in AuditRegel.objects.order_by("pk"):
+        if regel.pk == drie_regels[0].pk:
+            regel.actie = A.BEKEKEN
+        vorige = auditketen.hash_van_regel(vorige=vorige, regel=regel)
+        als_eigenaar(
+            "UPDATE meldingen_auditregel SET actie = %s, hash = %s WHERE id = %s",
+            [regel.actie, vorige, regel.pk],
+        )
+    assert controleer().startswith("Audittrail in orde")
+    uitkomst = controleer("--anker", anker)
+    assert uitkomst.startswith(f"FOUT Audittrail niet in orde: regel {drie_regels[-1].pk} ")
+    assert "herschreven" in uitkomst
+
+
+def test_verwijderde_regels_aan_het_eind_vallen_op_met_het_anker(drie_regels):
+    anker = controleer().splitlines()[-1].removeprefix("Anker: ")
+    als_eigenaar("DELETE FROM meldingen_auditregel WHERE id = %s", [drie_regels[-1].pk])
+    assert "ontbreekt" in controleer("--anker", anker)
+    assert "Geef het anker als" in controleer("--anker", "onzin")
 
 
 def test_een_verwijderde_regel_wordt_gevonden_bij_de_regel_erna(drie_regels):
@@ -163,7 +192,7 @@ def test_gelijktijdige_schrijvers_splitsen_de_keten_niet(analist):
     for draad in draden:
         draad.join()
     assert fouten == []
-    assert controleer() == "Audittrail in orde: 120 regel(s) gecontroleerd.\n"
+    assert controleer().startswith("Audittrail in orde: 120 regel(s) gecontroleerd.\n")
 
 
 def test_kern_legt_een_gebeurtenis_zonder_melding_vast_via_het_signaal(db, beheerder, analist):

@@ -288,3 +288,20 @@ def test_de_zaakpagina_zegt_of_het_een_klokkenluidersmelding_is(
 
     regel = re.search(r"<dt[^>]*>Klokkenluidersregeling</dt><dd[^>]*>(.*?)</dd>", pagina)
     assert regel and regel.group(1) == verwacht
+
+
+def test_wie_het_recht_heeft_ziet_na_een_eigen_reden_de_eerdere_inzagen_met_reden(
+    client, analist, maak_gebruiker, maak_melding
+):
+    melding = maak_melding()
+    MelderIdentiteit.objects.create(melding=melding, naam="Piet Melder", kanaal="email")
+    collega = recht(maak_gebruiker("collega", "OIF-analist"), "melder_identiteit_inzien")
+    url = reverse("meldingen:melder", args=[melding.pk])
+    client.force_login(collega)
+    client.post(url, {"stap": "inzien", "reden": "Melder terugbellen over de voortgang."})
+    client.force_login(recht(analist, "melder_identiteit_inzien"))
+    assert "Melder terugbellen" not in client.get(url).content.decode(), "pas na een eigen reden"
+    html = client.post(url, {"stap": "inzien", "reden": "Controle dossier."}).content.decode()
+    assert "Inzagen en wijzigingen" in html
+    assert "Melder terugbellen over de voortgang." in html and "collega" in html
+    assert "Controle dossier." in html
