@@ -38,7 +38,7 @@ def test_de_proxy_termineert_tls_met_een_limiet_op_de_body_en_stuurt_naar_gunico
     assert re.search(r"max_size \{\$MAX_BODY:\d+MB\}", caddyfile)
     assert re.search(r"^\s*reverse_proxy web:8000$", caddyfile, re.MULTILINE)
     limiet = int(re.search(r"(\d+)MB", proxy["environment"]["MAX_BODY"]).group(1))
-    assert 10 < limiet <= 20, "net boven de uploadlimiet van 10 MiB"
+    assert 21 <= limiet <= 32, "net boven de grootste upload (een document van 20 MiB)"
 
 
 def test_elke_langlopende_dienst_heeft_een_healthcheck(diensten):
@@ -82,9 +82,10 @@ def test_workers_schalen_en_bestanden_staan_op_volumes(compose, diensten):
         assert "container_name" not in diensten[naam], naam
     assert "ports" not in diensten["worker"]
     for naam in ("web", "worker", "migrate"):
-        assert {"rapporten:/data/rapporten", "static:/app/var/static"} <= set(diensten[naam]["volumes"])
+        volumes = {"rapporten:/data/rapporten", "documenten:/data/documenten", "static:/app/var/static"}
+        assert volumes <= set(diensten[naam]["volumes"])
     assert "static:/srv/static:ro" in diensten["proxy"]["volumes"]
-    assert {"database", "rapporten", "static", "caddy_data"} <= set(compose["volumes"])
+    assert {"database", "rapporten", "documenten", "static", "caddy_data"} <= set(compose["volumes"])
 
 
 def test_de_proxy_is_de_enige_vertrouwde_bron_van_forwarded_headers(compose, diensten):
