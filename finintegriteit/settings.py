@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -246,6 +247,25 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
 RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# The Tellijst figures are published every TELLIJST_PUBLICATIE_DAGEN days at TELLIJST_PUBLICATIE_UUR
+# (rapportage/services/publicatie.py); pages show only the latest publication. More often than daily
+# would bring back what publishing prevents: a figure that moves soon after a row is saved dates it.
+TELLIJST_PUBLICATIE_DAGEN = env.int("TELLIJST_PUBLICATIE_DAGEN", default=7)
+if TELLIJST_PUBLICATIE_DAGEN < 1:
+    raise ImproperlyConfigured(
+        "TELLIJST_PUBLICATIE_DAGEN moet minstens 1 zijn: de Tellijst wordt niet vaker dan dagelijks "
+        "gepubliceerd, anders verraadt een veranderd cijfer wanneer een rij werd opgeslagen."
+    )
+TELLIJST_PUBLICATIE_UUR = env.int("TELLIJST_PUBLICATIE_UUR", default=6)
+if not 0 <= TELLIJST_PUBLICATIE_UUR <= 23:
+    raise ImproperlyConfigured("TELLIJST_PUBLICATIE_UUR moet een heel uur van 0 tot en met 23 zijn.")
+# Tellijst cells below this count are hidden, with as many others as needed that they cannot be
+# worked back from the totals, in every view except the whole ministry's figures of a closed year.
+TELLIJST_DREMPEL = env.int("TELLIJST_DREMPEL", default=5)
+if TELLIJST_DREMPEL < 2:
+    raise ImproperlyConfigured(
+        "TELLIJST_DREMPEL moet minstens 2 zijn (aantallen onder de drempel worden verborgen)."
+    )
 # Years after the afdoening that the personal data of a closed case are kept (AVG, Archiefwet).
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
@@ -371,6 +391,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
     "bewaartermijn": {"task": "meldingen.tasks.bewaartermijn_toepassen", "schedule": 24 * 60 * 60},
+    # Daily at a fixed hour; the task publishes only on a publication day (TELLIJST_PUBLICATIE_DAGEN).
+    "tellijst-publiceren": {
+        "task": "rapportage.tellijst_publiceren",
+        "schedule": crontab(minute=0, hour=TELLIJST_PUBLICATIE_UUR),
+    },
 }
 
 LOGGING = {

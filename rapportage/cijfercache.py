@@ -28,7 +28,6 @@ The values are the aggregated figures of `rapportage.selectors.jaarcijfers` (cou
 onderdeel); they hold nothing that links a Tellijst row to a vertrouwenspersoon, and neither do the keys.
 """
 
-import datetime
 import logging
 from collections.abc import Callable
 
@@ -36,7 +35,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_migrate, post_save
-from django.utils import timezone
 from redis.exceptions import RedisError
 
 from finintegriteit.kern.cacheversie import CacheVersie
@@ -52,6 +50,7 @@ _VERSIE = CacheVersie(VERSIE_SLEUTEL, wat="dashboardcijfers")
 # counts; rapportage.Rapport and the audit, identity and import rows of the others change no figure.
 GETELDE_APPS = ["referentie"]
 GETELDE_MODELLEN = [
+    "rapportage.Publicatie",
     "vertrouwenspersonen.Adviesvraag",
     "vertrouwenspersonen.VertrouwenspersoonProfiel",
     "vertrouwenspersonen.Certificeringsstatus",
@@ -75,10 +74,13 @@ def getelde_modellen() -> list:
 def _sleutel(soort: str, *, versie: str, jaar: int, onderdeel) -> str:
     # Imported here: services of other apps import this module, and the selectors import their models.
     from .selectors.drempel import drempel_voor
+    from .selectors.tellijstbron import laatste_publicatie
 
     scope = onderdeel.code if onderdeel is not None else "ministerie"
-    # The threshold is part of the figures dict; a changed setting must not meet old entries.
-    return f"{soort}:{versie}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
+    publicatie = laatste_publicatie()
+    # The threshold is part of the figures dict; a changed setting must not meet old entries. The
+    # publication the Tellijst figures come from is read from the database: a new one shows at once.
+    return f"{soort}:{versie}:{publicatie.pk if publicatie else 0}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
 
 
 def _gecachet(soort: str, *, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
@@ -104,18 +106,13 @@ def _gecachet(soort: str, *, jaar: int, onderdeel, bereken: Callable[[], dict]) 
     return waarde
 
 
-def jaarcijfers_gecachet(
-    *, jaar: int, onderdeel, bereken: Callable[[], dict]
-) -> tuple[dict, datetime.datetime]:
-    """(figures, when they were computed), `bereken()` being `jaarcijfers` for (jaar, onderdeel)."""
-    # A dict display evaluates in order: the time is taken before the figures are computed.
-    bewaard = _gecachet(
-        "cijfers",
-        jaar=jaar,
-        onderdeel=onderdeel,
-        bereken=lambda: {"berekend_op": timezone.now(), "cijfers": bereken()},
-    )
-    return bewaard["cijfers"], bewaard["berekend_op"]
+def jaarcijfers_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
+    """The figures, `bereken()` being `jaarcijfers` for (jaar, onderdeel).
+
+    No time of computing goes with them: a page that said when its figures were counted would date
+    the Tellijst rows that changed them.
+    """
+    return _gecachet("cijfers", jaar=jaar, onderdeel=onderdeel, bereken=bereken)
 
 
 def dashboard_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:

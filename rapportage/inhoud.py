@@ -9,19 +9,26 @@ from django.utils import timezone
 from .tabellen import Hoofdstuk
 
 
-def _cijfers(*, jaar: int, onderdeel=None) -> dict:
-    from .selectors import jaarcijfers
+def _cijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
+    """The figures of a page or report: the Tellijst as last published unless `tellijst` says otherwise
+    (the operator's commands pass the live rows, selectors.live())."""
+    from .selectors import gepubliceerd, jaarcijfers
 
-    return jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+    return jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst or gepubliceerd())
 
 
-def rapportcijfers(*, jaar: int, onderdeel=None) -> dict:
+def paginacijfers(*, jaar: int, onderdeel=None) -> dict:
+    """The figures as any page may show them (the Tellijst as last published)."""
+    return _cijfers(jaar=jaar, onderdeel=onderdeel)
+
+
+def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     """The figures of the PDF: `jaarcijfers`, with earlier years taken from their adopted (or imported)
     figures (vaststelling.vergelijking); the footnotes about that go along as 'vergelijking_voetnoten'."""
     from .vaststelling.selectors import eerdere_vaststellingen
     from .vaststelling.vergelijking import met_vastgestelde_jaren
 
-    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
     eerder = eerdere_vaststellingen(jaar=jaar, onderdeel=onderdeel)
     cijfers["vergelijking_voetnoten"] = met_vastgestelde_jaren(cijfers, eerder) if eerder else {}
     return cijfers
@@ -62,7 +69,9 @@ def pdf_hoofdstukken(cijfers: dict, *, delen=None, benoemd=None) -> list[Hoofdst
     )
 
 
-def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None, vaststelling=None) -> dict:
+def rapport_context(
+    *, jaar: int, onderdeel=None, cijfers: dict | None = None, vaststelling=None, tellijst=None
+) -> dict:
     """Everything the report template needs. An adopted year (or the `vaststelling` being made) is built
     from its frozen figures and texts; a later copy of it first lists the figures that changed since.
     """
@@ -77,7 +86,9 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None, v
         delen, benoemd = bevriezen.teksten_terug(vaststelling.teksten_json)
     else:
         vaststelling = None  # an imported year has figures only: its report is built live
-    cijfers = cijfers if cijfers is not None else rapportcijfers(jaar=jaar, onderdeel=onderdeel)
+    cijfers = (
+        cijfers if cijfers is not None else rapportcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
+    )
     hoofdstukken = pdf_hoofdstukken(cijfers, delen=delen, benoemd=benoemd)
     if vaststelling is not None and vaststelling.pk is not None:
         from .vaststelling.hoofdstuk import wijzigingen_sinds
@@ -94,6 +105,7 @@ def rapport_context(*, jaar: int, onderdeel=None, cijfers: dict | None = None, v
         "scope": onderdeel.label if onderdeel is not None else "Ministerie van Financiën",
         "onderdeel": onderdeel,
         "drempel": cijfers.get("drempel"),
+        "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
         "gegenereerd_op": timezone.now(),
         "hoofdstukken": hoofdstukken,
         "vaststelling": vaststelling,
@@ -106,13 +118,13 @@ def dashboard(*, jaar: int, onderdeel=None) -> dict:
     """The dashboard and its .xlsx downloads read cached figures (cijfercache); the PDF never does."""
     from .cijfercache import jaarcijfers_gecachet
 
-    cijfers, berekend_op = jaarcijfers_gecachet(
+    cijfers = jaarcijfers_gecachet(
         jaar=jaar, onderdeel=onderdeel, bereken=lambda: _cijfers(jaar=jaar, onderdeel=onderdeel)
     )
     return {
         "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
         "drempel": cijfers.get("drempel"),
-        "berekend_op": berekend_op,
+        "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
     }
 
 

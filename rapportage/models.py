@@ -458,3 +458,57 @@ class Vaststelling(models.Model):
     def __str__(self):
         scope = self.onderdeel.label if self.onderdeel_id else "ministerie"
         return f"Vastgestelde jaarrapportage {self.jaar} ({scope})"
+
+
+# --- Publication of the Tellijst figures ----------------------------------------------------------------
+
+
+class Publicatie(models.Model):
+    """The Tellijst figures as published at one fixed moment; every page shows the latest one.
+
+    Pages never count the Tellijst itself: a figure that changed the moment a row was saved would tell
+    whoever knows when someone visited a vertrouwenspersoon what that visit was about. The beat task
+    'tellijst-publiceren' makes one at fixed moments (TELLIJST_PUBLICATIE_DAGEN), whatever is saved.
+    """
+
+    gepubliceerd_op = models.DateTimeField("gepubliceerd op")
+
+    class Meta:
+        verbose_name = "publicatie van de Tellijst"
+        verbose_name_plural = "publicaties van de Tellijst"
+        ordering = ["-gepubliceerd_op", "-pk"]
+
+    def __str__(self):
+        return f"Publicatie Tellijst {self.gepubliceerd_op:%d-%m-%Y}"
+
+
+class GepubliceerdeTelling(models.Model):
+    """How many Tellijst rows had these values at the publication: the Tellijst grouped by every field
+    the figures count. The figures of a publication are counted from these rows alone."""
+
+    publicatie = models.ForeignKey(Publicatie, on_delete=models.CASCADE, related_name="tellingen")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    onderdeel = models.ForeignKey("referentie.Onderdeel", on_delete=models.PROTECT, related_name="+")
+    hoofdcategorie = models.ForeignKey(
+        "referentie.Hoofdcategorie", on_delete=models.PROTECT, related_name="+"
+    )
+    subcategorie = models.ForeignKey("referentie.Subcategorie", on_delete=models.PROTECT, related_name="+")
+    wie_betreft = models.ForeignKey("referentie.WieBetreft", on_delete=models.PROTECT, related_name="+")
+    wijze_van_afdoening = models.ForeignKey(
+        "referentie.WijzeVanAfdoening", on_delete=models.PROTECT, related_name="+"
+    )
+    situatie = models.ForeignKey(
+        "referentie.SituatieNaInterventie", on_delete=models.PROTECT, related_name="+"
+    )
+    aantal = models.PositiveIntegerField("aantal")
+
+    class Meta:
+        verbose_name = "gepubliceerde telling"
+        verbose_name_plural = "gepubliceerde tellingen"
+        indexes = [models.Index(fields=["publicatie", "jaar"], name="telling_publicatie_jaar")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(aantal__gte=1), name="telling_aantal_positief")
+        ]
+
+    def __str__(self):
+        return f"{self.aantal} × {self.jaar}"

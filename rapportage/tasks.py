@@ -46,3 +46,11 @@ def rapport_genereren_taak(self, rapport_pk: int) -> None:
 def rapporten_herstellen() -> dict[str, int]:
     """Beat: offer reports again that a killed worker or an unreachable Redis left behind."""
     return services.rapporten_herstellen()
+
+
+@shared_task(name="rapportage.tellijst_publiceren", ignore_result=True)
+def tellijst_publiceren() -> None:
+    """Beat, daily: publish the Tellijst figures when today is a publication day."""
+    from .services.publicatie import publiceren_als_aan_de_beurt
+
+    publiceren_als_aan_de_beurt()

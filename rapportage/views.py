@@ -139,7 +139,7 @@ def _cijfers_html(*, jaar: int, onderdeel) -> dict:
         "html": render_to_string(
             "rapportage/_dashboard_cijfers.html", {"jaar": jaar, "hoofdstukken": gegevens["hoofdstukken"]}
         ),
-        "berekend_op": gegevens["berekend_op"],
+        "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
         "drempel": gegevens["drempel"],
     }
 
@@ -160,7 +160,7 @@ def dashboard(request):
             "onderdeel": onderdeel,
             # Rendered by _cijfers_html from our own template; the cache only kept it.
             "cijfers_html": mark_safe(cijfers["html"]),  # noqa: S308
-            "berekend_op": cijfers["berekend_op"],
+            "tellijst_gepubliceerd_op": cijfers["tellijst_gepubliceerd_op"],
             "drempel": cijfers["drempel"],
         },
     )

@@ -15,6 +15,7 @@ from finintegriteit.kern.signalen import bulk_gewijzigd
 from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen, adviesvragen_bulk_verwijderen
 from vertrouwenspersonen.models import Adviesvraag
 
+from ..services.publicatie import tellijst_publiceren
 from .kerncijfers import kerncijfers_laden
 from .oif import oif_laden
 from .teksten import teksten_laden
@@ -79,4 +80,6 @@ def demodata_laden() -> dict:
         "rapportdelen": teksten_laden(),
     }
     bulk_gewijzigd.send(sender=None)  # kerncijfers too, by bulk_create
+    # The pages show the Tellijst as published; demo data are there to be seen at once.
+    tellijst_publiceren()
     return aantallen

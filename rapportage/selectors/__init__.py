@@ -6,14 +6,19 @@ from .drempel import drempel_voor, toon_aantal, toon_procent
 from .gegevens import jaren_met_gegevens
 from .kerncijfers import kerncijfers_van
 from .oif import bijlage2, oif_cijfers
+from .tellijstbron import Tellijstbron, gepubliceerd, laatste_publicatie, live
 from .vertrouwenspersonen import vertrouwenspersonen_cijfers
 
 __all__ = [
     "bijlage2",
     "drempel_voor",
+    "Tellijstbron",
     "export_uit_jaarcijfers",
     "exporteer_cijfers",
+    "gepubliceerd",
     "jaarcijfers",
+    "laatste_publicatie",
+    "live",
     "jaren_met_gegevens",
     "toon_aantal",
     "toon_procent",
@@ -46,16 +51,21 @@ EXPORT_OIF = [
 ]
 
 
-def jaarcijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
+def jaarcijfers(
+    *, jaar: int, onderdeel: Onderdeel | None = None, tellijst: Tellijstbron | None = None
+) -> dict:
     """Everything the report shows for `jaar` (three-year tables: also the two years before).
 
     `onderdeel` limits every count to that onderdeel (Tellijst: onderdeel of the beklaagde; OIF: the
     dienstonderdeel of the melding resp. the betrokkene). The number of queries does not grow with the data.
+    The Tellijst is counted from `tellijst`: the live rows by default (the operator's commands), a
+    publication for every page (rapportage.inhoud).
     """
+    tellijst = tellijst or live()
     onderdelen = list(Onderdeel.objects.all())
     zichtbaar = [o for o in onderdelen if o.in_gebruik(jaar)]
     # Ministry-wide, also for one onderdeel: whether a year was registered at all is no onderdeel's figure.
-    met_gegevens = jaren_met_gegevens(jaar=jaar)
+    met_gegevens = jaren_met_gegevens(jaar=jaar, tellijst=tellijst)
     oif = oif_cijfers(jaar=jaar, onderdeel=onderdeel, onderdelen=zichtbaar, met_gegevens=met_gegevens)
     return {
         "jaar": jaar,
@@ -64,8 +74,11 @@ def jaarcijfers(*, jaar: int, onderdeel: Onderdeel | None = None) -> dict:
         "onderdeel_code": onderdeel.code if onderdeel is not None else None,
         "drempel": drempel_voor(onderdeel),
         "jaren_met_gegevens": met_gegevens,
+        # Counted live (the commands), or the moment of the publication they come from (None: none yet).
+        "tellijst_live": tellijst.live,
+        "tellijst_gepubliceerd_op": tellijst.publicatie.gepubliceerd_op if tellijst.publicatie else None,
         "vertrouwenspersonen": vertrouwenspersonen_cijfers(
-            jaar=jaar, onderdeel=onderdeel, onderdelen=onderdelen, met_gegevens=met_gegevens
+            jaar=jaar, onderdeel=onderdeel, onderdelen=onderdelen, met_gegevens=met_gegevens, bron=tellijst
         ),
         "oif": oif,
         "kerncijfers": kerncijfers_van(jaar=jaar, onderdeel=onderdeel, betrokkenen=oif["betrokkenen"]),

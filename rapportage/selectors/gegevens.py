@@ -15,26 +15,29 @@ from django.db import connection
 
 from afdoeningen.models import Afdoening
 from meldingen.models import Melding
-from vertrouwenspersonen.models import Adviesvraag
 
 from ._gemeen import jaar_grenzen
+from .tellijstbron import Tellijstbron, live
 
 TELLIJST = "tellijst"
 OIF_MELDINGEN = "oif_meldingen"
 OIF_AFDOENINGEN = "oif_afdoeningen"
 
 
-def _rijen_van(deel: str, jaar: int):
+def _rijen_van(deel: str, jaar: int, *, tellijst: Tellijstbron):
     if deel == TELLIJST:
-        return Adviesvraag.objects.filter(jaar=jaar)
+        return tellijst.rijen.filter(jaar=jaar)
     begin, eind = jaar_grenzen(jaar)
     if deel == OIF_MELDINGEN:
         return Melding.objects.filter(ontvangen_op__gte=begin, ontvangen_op__lte=eind)
     return Afdoening.objects.filter(datum__gte=begin, datum__lte=eind)
 
 
-def jaren_met_gegevens(*, jaar: int) -> dict[str, list[int]]:
+def jaren_met_gegevens(*, jaar: int, tellijst: Tellijstbron | None = None) -> dict[str, list[int]]:
     """Per part, the years of the report's window that have at least one row, in one query.
+
+    The Tellijst's years come from `tellijst` (default: the live rows), like its figures: a page that
+    shows a publication must not learn from the live rows that a year got its first row.
 
     The Tellijst window is the three years of its tables, the OIF window this year and last year.
     One SELECT of EXISTS tests (each stops at the first row, on an indexed column), so the cost does
@@ -45,10 +48,11 @@ def jaren_met_gegevens(*, jaar: int) -> dict[str, list[int]]:
         OIF_MELDINGEN: [jaar - 1, jaar],
         OIF_AFDOENINGEN: [jaar - 1, jaar],
     }
+    tellijst = tellijst or live()
     tests = [(deel, j) for deel, jaren in vensters.items() for j in jaren]
     delen, parameters = [], []
     for deel, j in tests:
-        sql, params = _rijen_van(deel, j).values("pk").query.sql_with_params()
+        sql, params = _rijen_van(deel, j, tellijst=tellijst).values("pk").query.sql_with_params()
         delen.append(f"EXISTS ({sql})")
         parameters.extend(params)
     with connection.cursor() as cursor:

@@ -8,7 +8,7 @@ the labels.
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from finintegriteit.referentie.models import (
     Hoofdcategorie,
@@ -17,10 +17,10 @@ from finintegriteit.referentie.models import (
     WieBetreft,
     WijzeVanAfdoening,
 )
-from vertrouwenspersonen.models import Adviesvraag
 
 from ._gemeen import pijl, procent, voetnoot_vergelijkingsgroep, zichtbare_opties
 from .gegevens import TELLIJST
+from .tellijstbron import Tellijstbron
 
 # Key in the figures -> (field of Adviesvraag, option model).
 DIMENSIES = {
@@ -58,8 +58,8 @@ class _Telling:
         return sum(n for (o, _), n in self.per_onderdeel.items() if o == onderdeel_id)
 
 
-def _groepen(basis, *velden):
-    return list(basis.values("jaar", "onderdeel_id", *velden).annotate(n=Count("pk")).order_by())
+def _groepen(basis, *velden, tel):
+    return list(basis.values("jaar", "onderdeel_id", *velden).annotate(n=tel()).order_by())
 
 
 def _waarden(opties: list, telling: _Telling, *, jaren, totalen: dict, deler=None) -> list[dict]:
@@ -151,19 +151,20 @@ def _per_onderdeel_rij(optie, telling, *, kolommen, jaar, **extra) -> dict:
 
 
 def vertrouwenspersonen_cijfers(
-    *, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]]
+    *, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]], bron: Tellijstbron
 ) -> dict:
-    """The Tellijst figures of `jaar` and the two years before; `met_gegevens` from selectors.gegevens."""
+    """The Tellijst figures of `jaar` and the two years before, counted from `bron` (a publication or
+    the live rows); `met_gegevens` from selectors.gegevens."""
     jaren = [jaar - 2, jaar - 1, jaar]
-    basis = Adviesvraag.objects.filter(jaar__in=jaren)
+    basis = bron.rijen.filter(jaar__in=jaren)
     if onderdeel is not None:
         basis = basis.filter(onderdeel=onderdeel)
 
-    aard = _groepen(basis, "hoofdcategorie_id", "subcategorie_id")
+    aard = _groepen(basis, "hoofdcategorie_id", "subcategorie_id", tel=bron.tel)
     hoofd_telling = _Telling(aard, "hoofdcategorie_id", jaar=jaar)
     sub_telling = _Telling(aard, "subcategorie_id", jaar=jaar)
     tellingen = {
-        sleutel: _Telling(_groepen(basis, f"{veld}_id"), f"{veld}_id", jaar=jaar)
+        sleutel: _Telling(_groepen(basis, f"{veld}_id", tel=bron.tel), f"{veld}_id", jaar=jaar)
         for sleutel, (veld, _) in DIMENSIES.items()
     }
     totalen = {j: hoofd_telling.totaal(j) for j in jaren}
@@ -260,6 +261,7 @@ def vertrouwenspersonen_cijfers(
         subs_per_hoofd=subs_per_hoofd,
         situaties=alle["situatie_na_interventie"],
         wijzen=alle["wijze_van_afdoening"],
+        tel=bron.tel,
     )
     cijfers["afhandeling_per_subcategorie"] = afhandeling
     cijfers["uitkomst"] = uitkomst
@@ -281,7 +283,7 @@ def _leeg_afhandeling() -> dict:
     )
 
 
-def _afhandeling(basis, *, hoofdcategorieen, subs_per_hoofd, situaties, wijzen) -> tuple[list, dict]:
+def _afhandeling(basis, *, hoofdcategorieen, subs_per_hoofd, situaties, wijzen, tel) -> tuple[list, dict]:
     """Per subcategorie: afgehandeld / loopt door and the outcome of the afgehandelde meldingen.
 
     'Loopt door' follows the situatie dimension (option with uitkomst 'loopt_door'): the report's texts
@@ -292,7 +294,7 @@ def _afhandeling(basis, *, hoofdcategorieen, subs_per_hoofd, situaties, wijzen) 
     loopt_nog = [wijze.pk for wijze in wijzen if wijze.loopt_nog]
     groepen = (
         basis.values("subcategorie_id", "situatie_id")
-        .annotate(n=Count("pk"), wijze_loopt_nog=Count("pk", filter=Q(wijze_van_afdoening_id__in=loopt_nog)))
+        .annotate(n=tel(), wijze_loopt_nog=tel(filter=Q(wijze_van_afdoening_id__in=loopt_nog)))
         .order_by()
     )
     per_sub = defaultdict(_leeg_afhandeling)

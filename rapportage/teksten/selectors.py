@@ -85,10 +85,13 @@ def verwijzingswaarden(*, cijfers: dict, benoemd: list[BenoemdKerncijfer]) -> di
 
 
 def waarden_van_jaar(*, jaar: int) -> dict:
-    """The ministry-wide reference values of a year (for checking a text when it is saved)."""
-    from ..selectors import jaarcijfers
+    """The ministry-wide reference values of a year (for checking a text when it is saved, and for the
+    preview on the page: so the Tellijst as last published, like every page)."""
+    from .. import inhoud
 
-    return verwijzingswaarden(cijfers=jaarcijfers(jaar=jaar), benoemd=benoemde_kerncijfers(jaar=jaar))
+    return verwijzingswaarden(
+        cijfers=inhoud.paginacijfers(jaar=jaar), benoemd=benoemde_kerncijfers(jaar=jaar)
+    )
 
 
 def gepubliceerde_cijfers(*, jaar: int) -> list[GepubliceerdCijfer]:

@@ -15,12 +15,12 @@ WEL_WIJZIGINGEN = (
 
 
 def wijzigingen_sinds(vaststelling, *, onderdeel=None) -> Hoofdstuk:
-    from ..selectors import exporteer_cijfers
+    from .. import inhoud
+    from ..selectors import export_uit_jaarcijfers
 
-    gewijzigd = selectors.gewijzigde_cijfers(
-        vastgesteld=selectors.vastgestelde_cijfers(vaststelling),
-        nu=exporteer_cijfers(jaar=vaststelling.jaar, onderdeel=onderdeel),
-    )
+    # Against the figures as the pages show them: the Tellijst as last published, not the live rows.
+    nu = export_uit_jaarcijfers(inhoud.paginacijfers(jaar=vaststelling.jaar, onderdeel=onderdeel))
+    gewijzigd = selectors.gewijzigde_cijfers(vastgesteld=selectors.vastgestelde_cijfers(vaststelling), nu=nu)
     blokken = [
         Tekst(
             (WEL_WIJZIGINGEN if gewijzigd else GEEN_WIJZIGINGEN).format(

@@ -57,7 +57,7 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
        loses on the unique constraint and leaves nothing behind.
     """
     from .. import inhoud, pdf
-    from ..selectors import export_uit_jaarcijfers, jaarcijfers
+    from ..selectors import export_uit_jaarcijfers
     from ..teksten import selectors as teksten
     from .selectors import eerdere_vaststellingen
     from .vergelijking import met_vastgestelde_jaren
@@ -75,7 +75,8 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
                 jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
             )
         )
-    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel)
+    # What the coordinator sees on every page: the Tellijst as last published, never the live rows.
+    cijfers = inhoud.paginacijfers(jaar=jaar, onderdeel=onderdeel)
     cijfers_json = bevriezen.als_json(export_uit_jaarcijfers(cijfers))
     # Earlier years as the report compares them (their adopted figures), frozen with the rest.
     eerder = eerdere_vaststellingen(jaar=jaar, onderdeel=onderdeel)

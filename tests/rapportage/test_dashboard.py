@@ -17,7 +17,7 @@ def cijfers(monkeypatch):
     """Hand-built figures; records with which scope the dashboard asked for them."""
     gevraagd = []
 
-    def nep(*, jaar, onderdeel=None):
+    def nep(*, jaar, onderdeel=None, tellijst=None):
         gevraagd.append((jaar, onderdeel.code if onderdeel else None))
         c = klein_cijfers()
         if onderdeel is not None:

@@ -21,7 +21,6 @@ from afdoeningen.models import Registerimport
 from afdoeningen.services import afdoening_vastleggen
 from finintegriteit import settings as instellingen
 from finintegriteit.kern import rollen as r
-from finintegriteit.kern.uploads import lees_upload
 from finintegriteit.referentie import models as ref
 from meldingen.models import Melding
 from meldingen.services.status import melding_status_wijzigen
@@ -30,9 +29,8 @@ from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
 from tests.afdoeningen.registerbestanden import als_csv, regel
 from tests.rapportage.test_cijfers_oif import afgedaan, melding
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
 from tests.vertrouwenspersonen import bestanden
-from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.services import tellijst_importeren
@@ -40,8 +38,9 @@ from vertrouwenspersonen.services import tellijst_importeren
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("rapportage:dashboard")
-# Session, user, groups, profile, the year list of the form: what any coordinator page costs.
-PAGINA_ZONDER_CIJFERS = 8
+# Session, user, groups, profile, the year list of the form: what any coordinator page costs; plus
+# which publication of the Tellijst is the latest (part of the cache key).
+PAGINA_ZONDER_CIJFERS = 9
 # Tables only the figures read; a cached dashboard must not touch them.
 GETELDE_TABELLEN = ["vertrouwenspersonen_adviesvraag", "meldingen_melding", "afdoeningen_afdoening"]
 
@@ -114,9 +113,7 @@ def test_een_tweede_bezoek_rekent_de_cijfers_niet_opnieuw(ingelogd, django_asser
     assert adviesvragen(tweede) == 3
     gelezen = " ".join(q["sql"] for q in queries.captured_queries)
     assert not [t for t in GETELDE_TABELLEN if t in gelezen], "de cijfers kwamen niet uit de cache"
-    berekend = re.search(r"Cijfers berekend om (\d\d:\d\d)", tweede.content.decode())
-    assert berekend, "de pagina zegt wanneer de cijfers berekend zijn"
-    assert berekend.group(0) in eerste.content.decode(), "zelfde berekening, zelfde tijd"
+    assert "Cijfers van de Tellijst zoals gepubliceerd op" in tweede.content.decode()
 
 
 def test_de_xlsx_van_een_tabel_leest_dezelfde_cijfers_uit_de_cache(ingelogd, django_assert_max_num_queries):
@@ -140,16 +137,20 @@ def test_elk_jaar_en_elk_onderdeel_heeft_zijn_eigen_cijfers(client, coordinator,
     assert adviesvragen(dashboard(client)) == 2
 
 
+def oif_meldingen(antwoord):
+    return cel(antwoord, "kerncijfers", "Meldingen bij het OIF")
+
+
 def test_de_pdf_rekent_altijd_met_de_gegevens_van_dat_moment(ingelogd):
-    tellijst(1)
-    assert adviesvragen(dashboard(ingelogd)) == 1
-    tellijst(1)  # not committed: the dashboard's version stays, the PDF must see the row anyway
+    melding()
+    assert oif_meldingen(dashboard(ingelogd)) == 1
+    melding()  # not committed: the dashboard's version stays, the PDF must see the melding anyway
 
     html = ingelogd.get(reverse("rapportage:voorbeeld"), {"jaar": 2024}).content.decode()
 
-    assert adviesvragen(dashboard(ingelogd)) == 1, "zonder commit geen nieuwe versie"
+    assert oif_meldingen(dashboard(ingelogd)) == 1, "zonder commit geen nieuwe versie"
     kern = html.split('id="kerncijfers"', 1)[1]
-    assert re.search(r"Adviesvragen bij vertrouwenspersonen</t[hd]>\s*<td[^>]*>2<", kern), kern[:1500]
+    assert re.search(r"Meldingen bij het OIF</t[hd]>\s*<td[^>]*>2<", kern), kern[:1500]
 
 
 def test_zonder_bereikbare_cache_rekent_het_dashboard_gewoon(ingelogd, monkeypatch):
@@ -166,46 +167,6 @@ def test_zonder_bereikbare_cache_rekent_het_dashboard_gewoon(ingelogd, monkeypat
 
 
 # --- Every kind of write makes the next read compute afresh ---------------------------------------------
-
-
-def test_een_tellijstrij_via_het_invoerscherm(client, coordinator, vertrouwenspersoon, vastgelegd):
-    invoer = geldige_invoer()
-    jaar = int(invoer["jaar"])
-    client.force_login(coordinator)
-    eerst = dashboard(client, jaar=jaar)
-    assert celtekst(eerst, "kerncijfers", "Adviesvragen bij vertrouwenspersonen") == GEEN_GEGEVENS
-
-    client.force_login(vertrouwenspersoon)
-    with vastgelegd():
-        assert client.post(reverse("vertrouwenspersonen:invoeren"), invoer).status_code == 302
-
-    client.force_login(coordinator)
-    assert adviesvragen(dashboard(client, jaar=jaar)) == 1
-
-
-def test_een_tellijstimport(ingelogd, vertrouwenspersoon, vastgelegd):
-    assert (
-        celtekst(dashboard(ingelogd), "kerncijfers", "Adviesvragen bij vertrouwenspersonen") == GEEN_GEGEVENS
-    )
-
-    with vastgelegd():
-        tellijst_importeren(
-            door=vertrouwenspersoon,
-            upload=lees_upload(bestanden.upload(bestanden.csv_bytes([bestanden.rij(), bestanden.rij()]))),
-            vandaag=datetime.date(2024, 12, 1),
-        )
-
-    assert adviesvragen(dashboard(ingelogd)) == 2
-
-
-def test_een_verwijderde_tellijstrij(ingelogd, vastgelegd):
-    rijen = tellijst(2)
-    assert adviesvragen(dashboard(ingelogd)) == 2
-
-    with vastgelegd():
-        Adviesvraag.objects.filter(pk=rijen[0].pk).delete()
-
-    assert adviesvragen(dashboard(ingelogd)) == 1
 
 
 def test_een_statuswijziging_van_een_melding_via_update(ingelogd, analist, vastgelegd):
@@ -374,7 +335,7 @@ def test_cache_bevat_niets_dat_een_tellijstrij_aan_een_vertrouwenspersoon_koppel
     daarna = dashboard(ingelogd)
     ingelogd.get(reverse("rapportage:xlsx", args=["kerncijfers"]), {"jaar": 2024})
     opnieuw = bewaarde_regels()
-    assert opnieuw["cijfers"][1]["cijfers"] == bewaard["cijfers"][1]["cijfers"]
+    assert opnieuw["cijfers"][1] == bewaard["cijfers"][1]
     assert opnieuw["dashboard"][1]["html"] == bewaard["dashboard"][1]["html"]
     assert adviesvragen(daarna) == adviesvragen(eerst) == 3
 

@@ -24,7 +24,7 @@ from rapportage.tasks import rapport_genereren_taak
 pytestmark = pytest.mark.django_db
 
 
-def klein_context(*, jaar, onderdeel=None, cijfers=None):
+def klein_context(*, jaar, onderdeel=None, cijfers=None, tellijst=None):
     tabel = Tabel(
         "proef",
         "Meldingen per onderdeel",

@@ -1,7 +1,8 @@
 """`manage.py genereer_jaarrapportage --jaar 2024 [--onderdeel NAAM] --uitvoer rapport.pdf`
 
 Runs the same code as the Celery task (services.rapport_pdf_maken), without a Rapport row: for
-scripts, checks and layout work. `--html` writes exactly the HTML that the PDF is made from.
+scripts, checks and layout work. `--html` writes exactly the HTML that the PDF is made from. Unlike the
+pages it counts the live Tellijst, not the last publication: whoever runs it holds the database already.
 """
 
 import os
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand
 
 from rapportage import inhoud, pdf, services
 from rapportage.management.opties import onderdeel_uit_optie
+from rapportage.selectors import live
 
 
 class Command(BaseCommand):
@@ -28,9 +30,11 @@ class Command(BaseCommand):
     def handle(self, *args, jaar, onderdeel=None, uitvoer, html=False, **options):
         gekozen = onderdeel_uit_optie(onderdeel)
         if html:
-            inhoud_bytes = pdf.rapport_html(inhoud.rapport_context(jaar=jaar, onderdeel=gekozen)).encode()
+            inhoud_bytes = pdf.rapport_html(
+                inhoud.rapport_context(jaar=jaar, onderdeel=gekozen, tellijst=live())
+            ).encode()
         else:
-            inhoud_bytes = services.rapport_pdf_maken(jaar=jaar, onderdeel=gekozen)
+            inhoud_bytes = services.rapport_pdf_maken(jaar=jaar, onderdeel=gekozen, tellijst=live())
         doel = Path(uitvoer)
         # Written next to the target and renamed, so a reader never sees half a file.
         descriptor, tijdelijk = tempfile.mkstemp(dir=doel.resolve().parent, prefix=f".{doel.name}-")

@@ -26,9 +26,9 @@ from django.utils import timezone
 
 from finintegriteit.kern import rollen
 
-from . import opslag, pdf
-from .models import Rapport
-from .toegang import onderdeel_van
+from .. import opslag, pdf
+from ..models import Rapport
+from ..toegang import onderdeel_van
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ def rapport_in_wachtrij_zetten(*, rapport_pk: int) -> bool:
     """
     from kombu.exceptions import OperationalError
 
-    from .tasks import rapport_genereren_taak
+    from ..tasks import rapport_genereren_taak
 
     wachtend = Rapport.objects.filter(pk=rapport_pk, status=Rapport.Status.WACHTRIJ)
     # Before sending: with eager Celery (development) the task has already run when delay() returns.
@@ -331,12 +331,16 @@ def _hartslag(eigen_run, *, seconden: float):
         draad.join(timeout=seconden + 10)
 
 
-def rapport_pdf_maken(*, jaar: int, onderdeel=None, voortgang=None) -> bytes:
-    """Figures -> HTML -> PDF bytes; shared by the task and `manage.py genereer_jaarrapportage`."""
-    from . import inhoud
+def rapport_pdf_maken(*, jaar: int, onderdeel=None, voortgang=None, tellijst=None) -> bytes:
+    """Figures -> HTML -> PDF bytes; shared by the task and `manage.py genereer_jaarrapportage`.
+
+    The Tellijst as last published (a requested report is a page like any other), unless `tellijst`
+    says otherwise: the command passes the live rows.
+    """
+    from .. import inhoud
 
     melden = voortgang or (lambda procent: None)
-    context = inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel)
+    context = inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
     melden(20)
     html = pdf.rapport_html(context)
     melden(30)
