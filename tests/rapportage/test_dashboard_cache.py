@@ -38,9 +38,9 @@ from vertrouwenspersonen.services import tellijst_importeren
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("rapportage:dashboard")
-# Session, user, groups, profile, the year list of the form: what any coordinator page costs; plus
-# which publication of the Tellijst is the latest (part of the cache key).
-PAGINA_ZONDER_CIJFERS = 9
+# Session, user, groups, profile, the second login step, the year list of the form: what any
+# coordinator page costs; plus which publication of the Tellijst is the latest (part of the cache key).
+PAGINA_ZONDER_CIJFERS = 10
 # Tables only the figures read; a cached dashboard must not touch them.
 GETELDE_TABELLEN = ["vertrouwenspersonen_adviesvraag", "meldingen_melding", "afdoeningen_afdoening"]
 
