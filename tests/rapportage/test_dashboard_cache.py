@@ -33,7 +33,6 @@ from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepublice
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
-from vertrouwenspersonen.services import tellijst_importeren
 
 pytestmark = pytest.mark.django_db
 
