@@ -10,7 +10,7 @@ from django.urls import reverse
 from rapportage import inhoud, pdf
 from rapportage.models import Vaststelling
 from rapportage.vaststelling import services
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst, tellijst_gepubliceerd
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_ingelezen_cijfers_zijn_de_vergelijking_van_het_volgende_jaar(coordinato
     assert "Cijfers van 2023 (hele ministerie) ingelezen" in regel
     assert uitvoer("exporteer_cijfers", "--jaar", "2023", "--vastgesteld") == tekst
 
-    tellijst(4, jaar=2024)
+    tellijst_gepubliceerd(4, jaar=2024)
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
 
     vp = tekst_van(html.split('id="vertrouwenspersonen"', 1)[1].split('id="klachtencommissie"', 1)[0])
@@ -85,10 +85,10 @@ def test_inlezen_in_de_browser(client, coordinator, gepubliceerd_2023):
 
 
 def test_een_laat_gewijzigd_vastgesteld_jaar_wordt_vergeleken_met_de_vastgestelde_cijfers(coordinator):
-    tellijst(5, jaar=2023)
+    tellijst_gepubliceerd(5, jaar=2023)
     services.rapport_vaststellen(jaar=2023, door=coordinator)
     tellijst(2, jaar=2023)  # late rows of 2023, after its adoption
-    tellijst(3, jaar=2024)
+    tellijst_gepubliceerd(3, jaar=2024)  # published with the late rows
 
     vp = tekst_van(pdf.rapport_html(inhoud.rapport_context(jaar=2024)))
 
