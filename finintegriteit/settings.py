@@ -240,6 +240,8 @@ STORAGES = {
 }
 # Generated reports live outside MEDIA and STATIC: only a view that checks rights serves them.
 RAPPORT_ROOT = Path(env.str("RAPPORT_ROOT", default=str(VAR_DIR / "rapporten")))
+# Where users reach the application; e-mails link to it (they carry no case content themselves).
+BASIS_URL = env.str("BASIS_URL", default="http://127.0.0.1:8000")
 # Documents of cases (meldingen.Document): private files outside MEDIA and STATIC, served only by a
 # view that checks who may see the case, always as a download.
 DOCUMENT_ROOT = Path(env.str("DOCUMENT_ROOT", default=str(VAR_DIR / "documenten")))

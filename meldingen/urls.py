@@ -7,6 +7,7 @@ app_name = "meldingen"
 urlpatterns = [
     path("", overzichten.werkvoorraad, name="werkvoorraad"),
     path("nieuw/", meldingen.nieuw, name="nieuw"),
+    path("mijn-zaken/", overzichten.mijn_zaken, name="mijn_zaken"),
     path("termijnen/", overzichten.termijnen, name="termijnen"),
     path("audittrail/", overzichten.audit, name="audit"),
     path("<int:pk>/", meldingen.detail, name="detail"),

@@ -9,6 +9,7 @@ NAVIGATIE = [
     ("Mijn adviesvragen", "vertrouwenspersonen:mijn_adviesvragen", {r.VERTROUWENSPERSOON}),
     ("Tellijst importeren", "vertrouwenspersonen:importeren", {r.VERTROUWENSPERSOON}),
     ("Werkvoorraad", "meldingen:werkvoorraad", {r.OIF_ANALIST}),
+    ("Mijn zaken", "meldingen:mijn_zaken", {r.OIF_ANALIST}),
     ("Nieuwe melding", "meldingen:nieuw", {r.OIF_ANALIST}),
     ("Termijnen", "meldingen:termijnen", {r.OIF_ANALIST}),
     ("Register importeren", "afdoeningen:importeren", {r.OIF_ANALIST}),

@@ -14,6 +14,7 @@ from ..audit import audit_vastleggen
 from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from ..nummering import volgend_meldingsnummer
 from . import fouten
+from .overdracht import behandelaar_informeren
 from .termijnen import termijn_velden
 from .vergrendeling import wijzigen_met_audit
 
@@ -118,6 +119,7 @@ def melding_registreren(
         )
         if identiteit is not None:
             _identiteit_aanmaken(melding=melding, door=door, identiteit=identiteit)
+        behandelaar_informeren(melding=melding, behandelaar=behandelaar, door=door)
     return melding
 
 
@@ -141,7 +143,10 @@ def melding_wijzigen(*, melding: Melding, door, versie: int, gegevens: Mapping) 
             ontvangen_op=nieuw["ontvangen_op"],
             ontvangstbevestiging_op=melding.ontvangstbevestiging_op,
         )
-    wijzigen_met_audit(melding, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
+    with transaction.atomic():
+        wijzigen_met_audit(melding, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
+        if "behandelaar" in gewijzigd:
+            behandelaar_informeren(melding=melding, behandelaar=nieuw["behandelaar"], door=door)
     return melding
 
 

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -98,6 +99,14 @@ def werkvoorraad(request):
         "sorteerkoppen": _sorteerkoppen(request),
     }
     return render(request, "meldingen/werkvoorraad.html", context)
+
+
+@rol_vereist(r.OIF_ANALIST)
+@require_safe
+def mijn_zaken(request):
+    """The analist's own open cases, first deadline on top: the werkvoorraad with that filter."""
+    filters = urlencode({"behandelaar": request.user.pk, "sorteer": "termijn"})
+    return redirect(f"{reverse('meldingen:werkvoorraad')}?{filters}")
 
 
 @rol_vereist(r.OIF_ANALIST)

@@ -64,6 +64,7 @@ MATRIX = {
     "vertrouwenspersonen:register_status_toevoegen": ("profiel", (LOGIN, 403, 403, 403, 403, 405)),
     "vertrouwenspersonen:register_status_verwijderen": ("status", (LOGIN, 403, 403, 403, 403, 200)),
     "meldingen:werkvoorraad": (None, (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:mijn_zaken": (None, (LOGIN, 403, WERKVOORRAAD, 403, 403, 403)),
     "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:termijnen": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:audit": (None, (LOGIN, 403, 403, 403, 403, 200)),

@@ -61,6 +61,7 @@ def test_de_analist_bereikt_alles_behalve_de_audittrail_en_de_bijzondere_rechten
         "aantekening_toevoegen": 400,  # the case page with the form's error
         "document_toevoegen": 400,
         "document_downloaden": 404,  # the melding's pk is no document
+        "mijn_zaken": 302,  # the werkvoorraad with the own filter
     }
     gekregen = {naam: opvragen(client, naam, url).status_code for naam, url in alle_urls.items()}
     assert gekregen == verwacht
@@ -80,7 +81,7 @@ def test_geweigerde_pogingen_staan_in_de_audittrail(client, vertrouwenspersoon, 
     geweigerd = AuditRegel.objects.filter(actie=AuditRegel.Actie.GEWEIGERD, gebruiker=vertrouwenspersoon)
     # Every page about one melding or betrokkene; the lists are about no object in particular.
     assert geweigerd.count() == len(
-        [n for n in alle_urls if n not in {"werkvoorraad", "nieuw", "termijnen", "audit"}]
+        [n for n in alle_urls if n not in {"werkvoorraad", "mijn_zaken", "nieuw", "termijnen", "audit"}]
     )
 
 

@@ -1,0 +1,53 @@
+"""Handing over: the new behandelaar gets an e-mail with a link only; 'Mijn zaken' lists own open cases."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from finintegriteit.kern import rollen as r
+from meldingen.services import melding_wijzigen
+
+pytestmark = pytest.mark.django_db
+
+
+def test_toewijzen_mailt_alleen_een_link(
+    analist, maak_gebruiker, maak_melding, django_capture_on_commit_callbacks, settings
+):
+    settings.BASIS_URL = "https://integriteit.example.nl"
+    collega = maak_gebruiker("collega", r.OIF_ANALIST)
+    collega.email = "collega@example.nl"
+    collega.save()
+    melding = maak_melding(omschrijving="Geheime omschrijving.")
+    with django_capture_on_commit_callbacks(execute=True):
+        melding_wijzigen(
+            melding=melding, door=analist, versie=melding.versie, gegevens={"behandelaar": collega}
+        )
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.to == ["collega@example.nl"]
+    assert f"https://integriteit.example.nl/meldingen/{melding.pk}/" in bericht.body
+    for geheim in (melding.nummer, "Geheime", "ongewenste", "Belastingdienst"):
+        assert geheim.lower() not in (bericht.subject + bericht.body).lower()
+
+
+def test_geen_mail_bij_jezelf_toewijzen_of_ongewijzigd(
+    analist, maak_melding, django_capture_on_commit_callbacks
+):
+    analist.email = "analist@example.nl"
+    analist.save()
+    melding = maak_melding()
+    with django_capture_on_commit_callbacks(execute=True):
+        melding_wijzigen(
+            melding=melding, door=analist, versie=melding.versie, gegevens={"behandelaar": analist}
+        )
+    assert mail.outbox == []
+
+
+def test_mijn_zaken_toont_eigen_open_zaken_eerste_termijn_boven(analist_client, analist, maak_melding):
+    eigen = maak_melding(behandelaar=analist, klokkenluidersmelding=True)
+    maak_melding()
+    antwoord = analist_client.get(reverse("meldingen:mijn_zaken"), follow=True)
+    assert antwoord.redirect_chain[-1][0] == f"/meldingen/?behandelaar={analist.pk}&sorteer=termijn"
+    html = antwoord.content.decode()
+    assert eigen.nummer in html and "1 melding" in html
+    assert 'aria-sort="ascending"><a href="?behandelaar' in html
