@@ -436,3 +436,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# The meldkanaal (/melden/): attempts with a receipt code per address and in total within one window.
+# The global limit bounds how fast anyone can guess, from however many addresses.
+MELDKANAAL_VENSTER_SECONDEN = env.int("MELDKANAAL_VENSTER_SECONDEN", default=15 * 60)
+MELDKANAAL_POGINGEN_PER_ADRES = env.int("MELDKANAAL_POGINGEN_PER_ADRES", default=10)
+MELDKANAAL_POGINGEN_TOTAAL = env.int("MELDKANAAL_POGINGEN_TOTAAL", default=500)

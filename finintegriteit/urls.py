@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("finintegriteit.kern.urls")),
     path("tellijst/", include("vertrouwenspersonen.urls")),
     path("meldingen/", include("meldingen.urls")),
+    path("melden/", include("meldingen.meldkanaal.urls")),
     path("afdoeningen/", include("afdoeningen.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),

@@ -15,6 +15,10 @@ class Melding(models.Model):
         VOLLEDIG_FEITENONDERZOEK = "volledig_feitenonderzoek", "Volledig feitenonderzoek"
         AFGEDAAN = "afgedaan", "Afgedaan"
 
+    class Kanaal(models.TextChoices):
+        REGISTRATIE = "registratie", "Geregistreerd door OIF"
+        MELDKANAAL = "meldkanaal", "Meldkanaal"
+
     nummer = models.CharField("meldingsnummer", max_length=16, unique=True, editable=False)
     jaar = models.PositiveSmallIntegerField("jaar", editable=False)
     volgnummer = models.PositiveIntegerField("volgnummer", editable=False)
@@ -67,6 +71,9 @@ class Melding(models.Model):
     )
     niet_vernietigen_reden = models.CharField("reden niet vernietigen", max_length=300, blank=True)
     persoonsgegevens_gewist_op = models.DateField("persoonsgegevens gewist op", null=True, blank=True)
+    kanaal = models.CharField(
+        "binnengekomen via", max_length=20, choices=Kanaal.choices, default=Kanaal.REGISTRATIE, editable=False
+    )
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
 
@@ -137,6 +144,7 @@ class MelderIdentiteit(models.Model):
         TELEFOON = "telefoon", "Telefoon"
         PERSOONLIJK = "persoonlijk", "Persoonlijk gesprek"
         DECENTRAAL = "decentraal", "Decentraal meldpunt"
+        MELDKANAAL = "meldkanaal", "Meldkanaal"
 
     melding = models.OneToOneField(
         Melding, on_delete=models.CASCADE, related_name="melder_identiteit", verbose_name="melding"
@@ -154,6 +162,28 @@ class MelderIdentiteit(models.Model):
 
     def __str__(self):
         return f"Identiteit melder van {self.melding_id}"
+
+
+class Ontvangstcode(models.Model):
+    """The melder's way back into a melding made through the meldkanaal, without an account.
+
+    The code itself is never stored. `sleutel` is an HMAC of the code under a server key, so that a code
+    can be found with one indexed lookup; `hash` is a slow, salted argon2 hash that a stolen database and
+    stolen key together still make expensive to guess (docs/beveiliging.md, 'Meldkanaal').
+    """
+
+    melding = models.OneToOneField(
+        Melding, on_delete=models.CASCADE, related_name="ontvangstcode", verbose_name="melding"
+    )
+    sleutel = models.CharField("opzoeksleutel", max_length=64, unique=True, editable=False)
+    hash = models.CharField("controlewaarde", max_length=200, editable=False)
+
+    class Meta:
+        verbose_name = "ontvangstcode"
+        verbose_name_plural = "ontvangstcodes"
+
+    def __str__(self):
+        return f"Ontvangstcode van {self.melding_id}"
 
 
 class Betrokkene(models.Model):

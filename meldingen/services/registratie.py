@@ -76,6 +76,7 @@ def melding_registreren(
     dienstonderdeel,
     behandelaar=None,
     identiteit: Mapping | None = None,
+    kanaal: str = Melding.Kanaal.REGISTRATIE,
 ) -> Melding:
     """Register a new melding with the next case number of its year of receipt (status Ontvangen).
 
@@ -100,6 +101,7 @@ def melding_registreren(
             nummer=nummer,
             jaar=ontvangen_op.year,
             volgnummer=volgnummer,
+            kanaal=kanaal,
             **gegevens,
             **termijn_velden(klokkenluidersmelding=klokkenluidersmelding, ontvangen_op=ontvangen_op),
         )

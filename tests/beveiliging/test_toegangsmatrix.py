@@ -63,6 +63,10 @@ MATRIX = {
     "vertrouwenspersonen:register_profiel": ("profiel", (LOGIN, 403, 403, 403, 403, 200)),
     "vertrouwenspersonen:register_status_toevoegen": ("profiel", (LOGIN, 403, 403, 403, 403, 405)),
     "vertrouwenspersonen:register_status_verwijderen": ("status", (LOGIN, 403, 403, 403, 403, 200)),
+    # The meldkanaal: for every employee, with or without an account.
+    "meldkanaal:loket": (None, (200, 200, 200, 200, 200, 200)),
+    "meldkanaal:melden": (None, (200, 200, 200, 200, 200, 200)),
+    "meldkanaal:terug": (None, (200, 200, 200, 200, 200, 200)),
     "meldingen:werkvoorraad": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:mijn_zaken": (None, (LOGIN, 403, WERKVOORRAAD, 403, 403, 403)),
     "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
