@@ -26,6 +26,8 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         # A part without rows this year has no figure, not 0 (selectors.gegevens).
         return GEEN_GEGEVENS if zonder_gegevens(c, deel) else w.a(waarde)
 
+    # In an onderdeel report these figures are still the whole ministry's: the label says so.
+    breed = " (hele ministerie)" if c.get("onderdeel") else ""
     regels = [
         ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.get("totaal"))),
         ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.get("meldingen"))),
@@ -33,12 +35,15 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ("waarvan met een maatregel afgedaan", van(OIF_AFDOENINGEN, oif.get("maatregelen"))),
         ("Medewerkers", w.a(_d(kern, "medewerkers", "totaal"))),
         (
-            "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen",
+            "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen" + breed,
             _d(kern, "klachtencommissie", "ontvangen"),
         ),
-        ("Meldingen bij de Commissie sociale veiligheid en integriteit", _d(kern, "cif", "meldingen")),
+        (
+            "Meldingen bij de Commissie sociale veiligheid en integriteit" + breed,
+            _d(kern, "cif", "meldingen"),
+        ),
         ("Geregistreerde nevenwerkzaamheden", w.a(_d(kern, "nevenwerkzaamheden", "totaal"))),
-        ("Vertrouwenspersonen", register.get("totaal")),
+        ("Vertrouwenspersonen" + breed, register.get("totaal")),
     ]
     ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
     # The tiles: the five headline figures of the year (activity and size of the organisation).
@@ -88,16 +93,29 @@ class Kerncijfers:
 # --- 4-6 Commissies en nevenwerkzaamheden ----------------------------------------------------------------
 
 
+MINISTERIEBREED = (
+    "In dit rapport van {onderdeel} gelden deze cijfers voor het hele ministerie: de commissie registreert "
+    "geen onderdeel."
+)
+
+
+def _ministeriebreed(c: dict) -> list:
+    return (
+        [Tekst(MINISTERIEBREED.format(onderdeel=c["onderdeel"]), "toelichting")] if c.get("onderdeel") else []
+    )
+
+
 def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
     koo = _d(c, "kerncijfers", "klachtencommissie") or {}
     jaar = c["jaar"]
     blokken = [
+        *_ministeriebreed(c),
         Tekst(
             "De Klachtencommissie Ongewenste Omgangsvormen (KOO) is een onafhankelijke klachtencommissie die "
             "onderzoek doet naar klachten van medewerkers van de Belastingdienst, Douane en Dienst "
             "Toeslagen op het "
             "terrein van ongewenste omgangsvormen."
-        )
+        ),
     ]
     if koo.get("ontvangen") is None:
         blokken.append(
@@ -158,13 +176,14 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
     gegevens = _d(c, "kerncijfers", "cif") or {}
     jaar = c["jaar"]
     blokken = [
+        *_ministeriebreed(c),
         Tekst(
             "Medewerkers, oud-medewerkers en inhuurkrachten die een vermoeden van een "
             "integriteitsschending of "
             "misstand niet binnen de eigen organisatie willen melden, kunnen terecht bij de "
             "onafhankelijke Commissie "
             "sociale veiligheid en integriteit Financiën (CiF)."
-        )
+        ),
     ]
     if gegevens.get("meldingen") is None:
         blokken.append(Tekst(f"Voor {jaar} zijn geen cijfers van de commissie ingevoerd.", "toelichting"))

@@ -44,6 +44,11 @@ def _legenda(blokken: list[InfoBlok]) -> str:
     return "met-legenda" if any(regel.pijl for blok in blokken for regel in blok.regels) else ""
 
 
+def _in_scope(titel: str, c: dict) -> str:
+    """A caption of a total says whose total it is in an onderdeel report ('Totaal ... Douane')."""
+    return f"{titel} {c['onderdeel']}" if c.get("onderdeel") else titel
+
+
 def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     jaar, vp, o, kern = (
         c["jaar"],
@@ -63,7 +68,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     )
     vp_blokken = [
         InfoBlok(
-            "Totaal aantal meldingen",
+            _in_scope("Totaal aantal meldingen", c),
             [
                 InfoRegel(
                     "ten opzichte van vorig jaar", w.a(vorig_totaal), pijl(vp.get("totaal"), vorig_totaal)
@@ -109,7 +114,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         (r["aantal"] for r in t.get("onderzoek", []) if "feitenonderzoek" in r["label"].lower()), None
     )
     oif_blokken = [
-        InfoBlok("Totaal aantal meldingen bij OIF", [], groot=w.a(o.get("meldingen"))),
+        InfoBlok(_in_scope("Totaal aantal meldingen bij OIF", c), [], groot=w.a(o.get("meldingen"))),
         InfoBlok(
             "Totaal aantal OIF-onderzoeken",
             [],
@@ -131,7 +136,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         ]
     betrokken_blokken = [
         InfoBlok(
-            "Totaal aantal betrokkenen",
+            _in_scope("Totaal aantal betrokkenen", c),
             [],
             groot=w.a(o.get("betrokkenen")),
             onderschrift="Betrokkenen bij vermoedelijke integriteitsincidenten binnen Financiën",

@@ -183,3 +183,21 @@ def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_v
     )
     assert "Niet betrokken: het gepubliceerde verslag over 2024 vermeldde 40.846; dat wijkt af" in html
     assert "Ander jaar" not in html
+
+
+def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totalen(coordinator):
+    from finintegriteit.referentie.models import Onderdeel
+
+    from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+
+    tellijst(2, jaar=2024)
+    Kerncijfers.objects.create(jaar=2024, klachten_ontvangen=4, cif_meldingen=2)
+    douane = Onderdeel.objects.get(code="douane")
+    html = pdf.rapport_html(inhoud.rapport_context(jaar=2024, onderdeel=douane))
+    assert "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen (hele ministerie)" in html
+    assert "Meldingen bij de Commissie sociale veiligheid en integriteit (hele ministerie)" in html
+    assert "In dit rapport van Douane gelden deze cijfers voor het hele ministerie" in html
+    assert "<h3>Totaal aantal meldingen Douane</h3>" in html  # the infographic's caption follows the scope
+
+    ministerie = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
+    assert "(hele ministerie)" not in ministerie
