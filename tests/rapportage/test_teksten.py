@@ -187,7 +187,6 @@ def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_v
 
 def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totalen(coordinator):
     from finintegriteit.referentie.models import Onderdeel
-
     from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
 
     tellijst(2, jaar=2024)
