@@ -18,6 +18,7 @@ urlpatterns = [
     path("cijfers-importeren/", vaststelling.cijfers_importeren, name="cijfers_importeren"),
     path("vastgesteld/<int:pk>/download/", vaststelling.vaststelling_download, name="vaststelling_download"),
     path("teksten/", teksten.teksten, name="teksten"),
+    path("gepubliceerd/", teksten.gepubliceerde_cijfers, name="gepubliceerde_cijfers"),
     path("teksten/aanmaken/", teksten.teksten_aanmaken, name="teksten_aanmaken"),
     path("teksten/nieuw/", teksten.deel_nieuw, name="deel_nieuw"),
     path("teksten/<int:pk>/", teksten.deel_wijzigen, name="deel_wijzigen"),

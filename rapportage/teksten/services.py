@@ -52,3 +52,36 @@ def rapportdeel_opslaan(*, deel: Rapportdeel, door, waarden: dict | None = None,
     with transaction.atomic():
         deel.save()
     return deel
+
+
+def gepubliceerd_cijfer_vastleggen(
+    *,
+    jaar: int,
+    inhoud: str,
+    omschrijving: str,
+    gepubliceerd: str,
+    naam: str = "",
+    toelichting: str = "",
+    door,
+):
+    """Record a figure as a published report printed it; `naam` (optional) must name one figure."""
+    from ..models import GepubliceerdCijfer
+
+    _mag_wijzigen(door)
+    if naam:
+        try:
+            markdown.cijfer(selectors.waarden_van_jaar(jaar=jaar), naam)
+        except markdown.Onbekend as fout:
+            raise ValidationError({"naam": str(fout)}) from None
+    cijfer = GepubliceerdCijfer(
+        jaar=jaar,
+        inhoud=inhoud,
+        omschrijving=omschrijving,
+        gepubliceerd=gepubliceerd,
+        naam=naam,
+        toelichting=toelichting,
+    )
+    cijfer.full_clean()
+    with transaction.atomic():
+        cijfer.save()
+    return cijfer

@@ -18,7 +18,7 @@ from ..forms import JaarForm
 from ..models import Rapportdeel
 from ..toegang import mag_teksten_wijzigen
 from . import markdown, selectors, services
-from .forms import RapportdeelForm
+from .forms import GepubliceerdCijferForm, RapportdeelForm
 
 AANGEMAAKT = "Het rapport over {jaar} heeft nu een eigen indeling ({aantal} delen)."
 OPGESLAGEN = "‘{titel}’ is opgeslagen."
@@ -122,3 +122,42 @@ def deel_nieuw(request):
     laatste = selectors.rapportdelen_van(jaar=jaar).last()
     deel = Rapportdeel(jaar=jaar, volgorde=(laatste.volgorde if laatste else 0) + 10)
     return _bewerken(request, deel, nieuw=True)
+
+
+VASTGELEGD = (
+    "Het gepubliceerde cijfer ‘{omschrijving}’ ({jaar}) is vastgelegd; het rapport noemt het in een voetnoot."
+)
+
+
+@rol_vereist(COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def gepubliceerde_cijfers(request):
+    """The printed figures of a year that differ from the system's; a ministry coordinator adds one."""
+    jaarform = JaarForm(request.GET or None)
+    jaar = jaarform.gekozen_jaar()
+    form = GepubliceerdCijferForm(request.POST or None, initial={"jaar": jaar})
+    if request.method == "POST":
+        _wijzigrecht(request)
+        if form.is_valid():
+            try:
+                cijfer = services.gepubliceerd_cijfer_vastleggen(door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                for veld, fouten in fout.message_dict.items():
+                    for tekst in fouten:
+                        form.add_error(veld if veld in form.fields else None, tekst)
+            else:
+                messages.success(
+                    request, VASTGELEGD.format(omschrijving=cijfer.omschrijving, jaar=cijfer.jaar)
+                )
+                return redirect(f"{reverse('rapportage:gepubliceerde_cijfers')}?jaar={cijfer.jaar}")
+    return render(
+        request,
+        "rapportage/gepubliceerde_cijfers.html",
+        {
+            "form": form,
+            "jaarform": jaarform,
+            "jaar": jaar,
+            "cijfers": selectors.gepubliceerde_cijfers(jaar=jaar),
+            "mag_wijzigen": mag_teksten_wijzigen(request.user),
+        },
+    )

@@ -113,6 +113,7 @@ MATRIX = {
     # The adopted ministry report has no file here: 404; the Douane coordinator may not know it exists.
     "rapportage:vaststelling_download": ("vaststelling", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:teksten": (None, (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:gepubliceerde_cijfers": (None, (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:teksten_aanmaken": (None, (LOGIN, 403, 403, 405, 405, 403)),
     # Without an own structure for the year, a new part first needs one: back to the list.
     "rapportage:deel_nieuw": (None, (LOGIN, 403, 403, "/rapportage/teksten/", 403, 403)),

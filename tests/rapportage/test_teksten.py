@@ -200,3 +200,28 @@ def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totale
 
     ministerie = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
     assert "(hele ministerie)" not in ministerie
+
+
+def test_de_coordinator_legt_een_gepubliceerd_cijfer_vast_en_een_onbekende_naam_wordt_geweigerd(
+    client, coordinator, coordinator_douane
+):
+    from rapportage.models import GepubliceerdCijfer
+
+    url = reverse("rapportage:gepubliceerde_cijfers")
+    velden = {
+        "jaar": 2023,
+        "inhoud": "oif",
+        "omschrijving": "Meldingen",
+        "gepubliceerd": "12",
+        "toelichting": "",
+    }
+    client.force_login(coordinator_douane)
+    assert client.post(url, {**velden, "naam": ""}).status_code == 403
+
+    client.force_login(coordinator)
+    fout = client.post(url, {**velden, "naam": "oif.meldngen"})
+    assert "Onbekende verwijzing naar een cijfer: {{ oif.meldngen }}" in fout.content.decode()
+    assert not GepubliceerdCijfer.objects.exists()
+
+    assert client.post(url, {**velden, "naam": "oif.meldingen"}).status_code == 302
+    assert GepubliceerdCijfer.objects.get().naam == "oif.meldingen"
