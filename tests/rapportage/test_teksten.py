@@ -187,9 +187,9 @@ def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_v
 
 def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totalen(coordinator):
     from finintegriteit.referentie.models import Onderdeel
-    from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+    from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
 
-    tellijst(2, jaar=2024)
+    tellijst_gepubliceerd(2, jaar=2024)
     Kerncijfers.objects.create(jaar=2024, klachten_ontvangen=4, cif_meldingen=2)
     douane = Onderdeel.objects.get(code="douane")
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024, onderdeel=douane))
