@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from finintegriteit.kern.inlogbeveiliging import client_adres
 from finintegriteit.kern.toegang import publiek
 
 from ..services import meldkanaal as diensten
@@ -52,7 +53,7 @@ def terug(request):
     form = CodeForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
         return render(request, "meldingen/meldkanaal/terug.html", {"form": form})
-    if not diensten.poging_toegestaan(adres=request.META.get("REMOTE_ADDR", "")):
+    if not diensten.poging_toegestaan(adres=client_adres(request) or ""):
         return _terug_antwoord(request, fout=TE_VAAK, status=429)
     terugkeer = diensten.melding_met_code(code=form.cleaned_data["code"])
     return _terug_antwoord(request, terugkeer=terugkeer, fout="" if terugkeer else ONBEKEND)
