@@ -80,9 +80,9 @@ def celery_eager(request):
 
 @pytest.fixture(autouse=True)
 def force_login_met_tweede_stap(request, monkeypatch):
-    """`client.force_login(user)` also passes the TOTP step for users who need it (OIF, beheer).
+    """`client.force_login(user)` also passes the TOTP step, which every role needs.
 
-    Without this, every page of an OIF analist or beheerder would redirect to the code page. Tests of
+    Without this, every page of every logged-in user would redirect to the code page. Tests of
     the second step itself opt out with @pytest.mark.zonder_tweestaps.
     """
     if "zonder_tweestaps" in request.keywords:

@@ -77,7 +77,7 @@ def test_codepagina_is_toegankelijk(pagina, live_server, analist):
 
 
 def test_de_inloghulp_van_de_browsertests_komt_door_de_tweede_stap(pagina, live_server, analist, beheerder):
-    """Other browser tests log in as OIF analist or beheerder with `inloggen`; it must pass the code step."""
+    """Other browser tests log in with `inloggen`; it must pass the code step for every role."""
     from tests.conftest import bevestigd_totp_apparaat
     from tests.e2e.conftest import inloggen
 
