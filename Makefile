@@ -24,10 +24,12 @@ run: install
 	$(MANAGE) laad_demowerkvoorraad
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# lint-imports checks the layers of docs/architectuur.md ([tool.importlinter] in pyproject.toml).
 # bandit fails the build on a high-severity finding in the application code ([tool.bandit] in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/bandit --quiet --configfile pyproject.toml --recursive . --severity-level high
 
 # pip-audit checks every installed package (the exact pins of pyproject.toml and what they pull in)

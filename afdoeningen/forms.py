@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from finintegriteit.kern.forms import datumveld
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
@@ -35,11 +36,7 @@ class AfdoeningForm(forms.Form):
         coerce=lambda waarde: waarde == "ja",
         widget=forms.RadioSelect,
     )
-    datum = forms.DateField(
-        label="Datum afdoening",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-    )
+    datum = datumveld("Datum afdoening")
     inhoud = forms.CharField(
         label="Inhoud (vermoedelijke) schending",
         max_length=300,

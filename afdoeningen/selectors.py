@@ -1,12 +1,22 @@
 """Reads for the afdoeningen app."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from meldingen.models import Betrokkene, Melding
 from meldingen.selectors import betrokkene_voor_gebruiker, melder_identiteit_van
 
 from .anonimisering import persoonsgegevens_in
-from .models import StandaardInhoud
+from .models import Afdoening, StandaardInhoud
+
+CONTROLE_MELDER_OPEN = (
+    "De melding kan nog niet worden afgedaan: {aantal} afdoening(en) wachten op de controle van de "
+    "omschrijving door een analist met het recht om de identiteit van de melder in te zien."
+)
+AFDOENING_ONTBREEKT = (
+    "De melding kan pas worden afgedaan als elke betrokkene een afdoening heeft. "
+    "Nog zonder afdoening: {aantal} van {totaal}."
+)
 
 
 def betrokkene_voor_afdoening(gebruiker, pk: int) -> Betrokkene:
@@ -51,3 +61,16 @@ def inhoud_problemen(*, inhoud: str, melding: Melding, met_melder: bool) -> list
         melder_namen=[identiteit.naam] if identiteit and identiteit.naam else [],
         melder_gegevens=[identiteit.contact] if identiteit and identiteit.contact else [],
     )
+
+
+def afsluiten_controleren(*, melding: Melding) -> None:
+    """A melding with betrokkenen is closed only when each has an afdoening that waits for no check.
+
+    Registered with meldingen.afsluiten (AfdoeningenConfig.ready): the status service runs it.
+    """
+    totaal = melding.betrokkenen.count()
+    zonder = melding.betrokkenen.filter(afdoening__isnull=True).count()
+    if zonder:
+        raise ValidationError({"naar": AFDOENING_ONTBREEKT.format(aantal=zonder, totaal=totaal)})
+    if wachtend := Afdoening.objects.filter(betrokkene__melding=melding, controle_melder_open=True).count():
+        raise ValidationError({"naar": CONTROLE_MELDER_OPEN.format(aantal=wachtend)})

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from finintegriteit.kern.signalen import bulk_gewijzigd
+from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
 from finintegriteit.kern.uploads import Upload
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
@@ -24,9 +25,6 @@ ALLEEN_LEZEN = (
     "Deze melding is afgedaan: de afdoening kan niet meer worden gewijzigd. Wie het recht heeft, kan de "
     "melding eerst heropenen."
 )
-DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór de ontvangst van de melding ({datum})."
-DATUM_IN_TOEKOMST = "De datum van afdoening ligt in de toekomst."
-NIET_IN_GEBRUIK = "'{label}' is in {jaar} niet in gebruik."
 GEEN_RECHT_CONTROLE = (
     "Alleen wie de identiteit van de melder mag inzien, kan de omschrijving daarmee vergelijken."
 )

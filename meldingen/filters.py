@@ -6,10 +6,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Q
 from django.utils import timezone
 
+from finintegriteit.kern.forms import DatumInput
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
-from .forms import AnalistKeuze, DatumInput, analisten
+from .forms import AnalistKeuze, analisten
 from .models import AuditRegel, Melding
 from .selectors import audit_objecten_voor_melding, te_laat_q
 from .zoeken import zoeken, zoekterm

@@ -6,34 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.forms import datumveld
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
+from finintegriteit.referentie.selectors import opties_in_jaar
 
 from .models import MelderIdentiteit, Melding
 from .services.status import toegestane_overgangen
 
-DATUM_HULP = "dd-mm-jjjj"
 KIES = "— kies —"
-
-
-class DatumInput(forms.DateInput):
-    """A text field in dd-mm-jjjj: predictable in every browser, and what the users type in spreadsheets."""
-
-    def __init__(self, **attrs):
-        super().__init__(
-            format="%d-%m-%Y",
-            attrs={"placeholder": DATUM_HULP, "inputmode": "numeric", "autocomplete": "off", **attrs},
-        )
-
-
-def datumveld(label: str, *, required: bool = True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DatumInput(**kwargs.pop("attrs", {})),
-        help_text=kwargs.pop("help_text", f"Als {DATUM_HULP}."),
-        error_messages={"invalid": f"Vul een geldige datum in als {DATUM_HULP}."},
-        **kwargs,
-    )
 
 
 class AnalistKeuze(forms.ModelChoiceField):
@@ -43,14 +23,6 @@ class AnalistKeuze(forms.ModelChoiceField):
 
 def analisten():
     return get_user_model().objects.filter(groups__name=r.OIF_ANALIST, is_active=True).order_by("username")
-
-
-def opties_in_jaar(model, jaar: int, huidige=None):
-    """The options in use in a year, plus the current value of the record even if it has since ended."""
-    qs = model.objects.in_jaar(jaar)
-    if huidige is not None:
-        qs = model.objects.filter(pk__in=qs.values("pk")) | model.objects.filter(pk=huidige.pk)
-    return qs.order_by("volgorde", "label")
 
 
 class VersieMixin(forms.Form):
@@ -89,13 +61,13 @@ class MeldingForm(forms.Form):
         super().__init__(*args, **kwargs)
         jaar = melding.jaar if melding else timezone.localdate().year
         self.fields["melder_type"].queryset = opties_in_jaar(
-            MelderType, jaar, melding and melding.melder_type
+            MelderType, jaar=jaar, huidige=melding and melding.melder_type
         )
         self.fields["onderwerp"].queryset = opties_in_jaar(
-            SchendingSoort, jaar, melding and melding.onderwerp
+            SchendingSoort, jaar=jaar, huidige=melding and melding.onderwerp
         )
         self.fields["dienstonderdeel"].queryset = opties_in_jaar(
-            Onderdeel, jaar, melding and melding.dienstonderdeel
+            Onderdeel, jaar=jaar, huidige=melding and melding.dienstonderdeel
         )
         self.fields["behandelaar"].queryset = analisten()
         # Lets static/js/meldingen.js tick the klokkenluider box when the onderwerp is a misstand.
@@ -161,7 +133,7 @@ class BetrokkeneForm(forms.Form):
 
     def __init__(self, *args, jaar: int, huidig=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar, huidig)
+        self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar=jaar, huidige=huidig)
 
 
 class BetrokkeneWijzigenForm(VersieMixin, BetrokkeneForm):

@@ -83,6 +83,18 @@ class Melding(models.Model):
         ordering = ["-jaar", "-volgnummer"]
         constraints = [
             models.UniqueConstraint(fields=["jaar", "volgnummer"], name="melding_volgnummer_per_jaar"),
+            models.CheckConstraint(condition=models.Q(volgnummer__gte=1), name="melding_volgnummer_vanaf_1"),
+            # The report counts afgedane meldingen by afgedaan_op: a date without the status, or the
+            # status without a date, would count a case in the wrong year or not at all.
+            models.CheckConstraint(
+                condition=models.Q(status="afgedaan", afgedaan_op__isnull=False)
+                | (~models.Q(status="afgedaan") & models.Q(afgedaan_op__isnull=True)),
+                name="melding_afgedaan_op_alleen_bij_afgedaan",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(niet_vernietigen=False) | ~models.Q(niet_vernietigen_reden=""),
+                name="melding_niet_vernietigen_met_reden",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "jaar"], name="melding_status_jaar"),

@@ -19,7 +19,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from afdoeningen.models import Afdoening
 from finintegriteit.kern import rollen as r
 
 from .models import AuditReden, AuditRegel, Betrokkene, Document, MelderIdentiteit, Melding
@@ -284,15 +283,18 @@ def meldingsnummers_bij_auditregels(regels) -> dict[tuple[str, str], str]:
         if regel.object_id.isdigit():
             ids.setdefault(regel.object_type, set()).add(int(regel.object_id))
     nummers = {}
+    # An afdoening is found through its betrokkene (a one-to-one), so meldingen need not import the
+    # afdoeningen app that sits above it.
     bronnen = {
-        "melding": (Melding.objects, "nummer"),
-        "betrokkene": (Betrokkene.objects, "melding__nummer"),
-        "melderidentiteit": (MelderIdentiteit.objects, "melding__nummer"),
-        "afdoening": (Afdoening.objects, "betrokkene__melding__nummer"),
+        "melding": (Melding.objects, "pk", "nummer"),
+        "betrokkene": (Betrokkene.objects, "pk", "melding__nummer"),
+        "melderidentiteit": (MelderIdentiteit.objects, "pk", "melding__nummer"),
+        "afdoening": (Betrokkene.objects, "afdoening__pk", "melding__nummer"),
     }
-    for object_type, (manager, veld) in bronnen.items():
+    for object_type, (manager, sleutel, veld) in bronnen.items():
         if ids.get(object_type):
-            for pk, nummer in manager.filter(pk__in=ids[object_type]).values_list("pk", veld):
+            rijen = manager.filter(**{f"{sleutel}__in": ids[object_type]}).values_list(sleutel, veld)
+            for pk, nummer in rijen:
                 nummers[(object_type, str(pk))] = nummer
     return nummers
 
@@ -303,10 +305,14 @@ def audit_objecten_voor_melding(nummer: str) -> Q:
     if melding is None:
         return Q(pk__in=[])
     q = Q(object_type="melding", object_id=str(melding))
-    for object_type, qs in (
-        ("betrokkene", Betrokkene.objects.filter(melding_id=melding)),
-        ("melderidentiteit", MelderIdentiteit.objects.filter(melding_id=melding)),
-        ("afdoening", Afdoening.objects.filter(betrokkene__melding_id=melding)),
+    betrokkenen = Betrokkene.objects.filter(melding_id=melding)
+    for object_type, pks in (
+        ("betrokkene", betrokkenen.values_list("pk", flat=True)),
+        (
+            "melderidentiteit",
+            MelderIdentiteit.objects.filter(melding_id=melding).values_list("pk", flat=True),
+        ),
+        ("afdoening", betrokkenen.filter(afdoening__isnull=False).values_list("afdoening__pk", flat=True)),
     ):
-        q |= Q(object_type=object_type, object_id__in=[str(pk) for pk in qs.values_list("pk", flat=True)])
+        q |= Q(object_type=object_type, object_id__in=[str(pk) for pk in pks])
     return q

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 
 
 class Rapport(models.Model):
@@ -54,6 +55,17 @@ class Rapport(models.Model):
         verbose_name = "rapport"
         verbose_name_plural = "rapporten"
         ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            # One report of a year and scope in the making at a time; the ministry-wide scope has no
+            # onderdeel, hence Coalesce (NULLs never collide in a unique index).
+            models.UniqueConstraint(
+                "jaar",
+                Coalesce("onderdeel", 0),
+                condition=models.Q(status__in=["wachtrij", "bezig"]),
+                name="rapport_een_actief_per_jaar_en_scope",
+            ),
+            models.CheckConstraint(condition=models.Q(voortgang__lte=100), name="rapport_voortgang_tot_100"),
+        ]
 
     def __str__(self):
         scope = self.onderdeel.label if self.onderdeel_id else "ministerie"

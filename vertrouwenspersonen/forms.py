@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
+from finintegriteit.kern.forms import DatumInput
 from finintegriteit.kern.uploads import LEEG, UploadFout, lees_upload
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
@@ -295,15 +296,8 @@ class FilterForm(Opmaak, forms.Form):
 # --- Register ----------------------------------------------------------------------------------------
 
 
-class Datumveld(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 class PeildatumForm(Opmaak, forms.Form):
-    peildatum = forms.DateField(label="Peildatum", widget=Datumveld())
+    peildatum = forms.DateField(label="Peildatum", widget=DatumInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -325,9 +319,9 @@ class ProfielForm(Opmaak, forms.ModelForm):
             "coordinerend_sinds",
         ]
         widgets = {
-            "in_functie_sinds": Datumveld(),
-            "uit_functie_per": Datumveld(),
-            "coordinerend_sinds": Datumveld(),
+            "in_functie_sinds": DatumInput(),
+            "uit_functie_per": DatumInput(),
+            "coordinerend_sinds": DatumInput(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -366,7 +360,7 @@ class NieuwProfielForm(ProfielForm):
     status = forms.ChoiceField(label="Certificeringsstatus", choices=Certificeringsstatus.Status.choices)
     status_vanaf = forms.DateField(
         label="Status vanaf",
-        widget=Datumveld(),
+        widget=DatumInput(),
         help_text="Bij LVV-registervertrouwenspersoon de datum van certificering.",
     )
 
@@ -378,7 +372,7 @@ class NieuwProfielForm(ProfielForm):
 class StatusForm(Opmaak, forms.Form):
     status = forms.ChoiceField(label="Nieuwe status", choices=Certificeringsstatus.Status.choices)
     vanaf = forms.DateField(
-        label="Vanaf", widget=Datumveld(), help_text="Bij (her)certificering: de datum van certificering."
+        label="Vanaf", widget=DatumInput(), help_text="Bij (her)certificering: de datum van certificering."
     )
 
     def __init__(self, *args, **kwargs):

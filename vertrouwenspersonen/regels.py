@@ -6,6 +6,8 @@ The messages are module constants: tests import them, and the form and the impor
 
 import datetime
 
+from finintegriteit.kern.teksten import NIET_IN_GEBRUIK
+
 from .models import JAAR_MELDER_IS_BEKLAAGDE
 
 VERPLICHT = "Vul dit veld in."
@@ -13,7 +15,6 @@ JAAR_ONGELDIG = "Vul het jaar in als getal van vier cijfers, bijvoorbeeld {voorb
 JAAR_BUITEN_BEREIK = "Kies een jaar van {eerste} tot en met {laatste}."
 KWARTAAL_ONGELDIG = "Het kwartaal is 1, 2, 3 of 4, of leeg als het niet bekend is."
 KWARTAAL_IN_TOEKOMST = "Kwartaal {kwartaal} van {jaar} is nog niet begonnen."
-NIET_IN_GEBRUIK = "'{label}' is in {jaar} geen optie van de Tellijst."
 SUBCATEGORIE_ANDERE_HOOFDCATEGORIE = "'{subcategorie}' hoort niet bij de hoofdcategorie '{hoofdcategorie}'."
 BEKLAAGDE_TE_VROEG = (
     "'Melder is zelf beklaagde' wordt pas vanaf " + str(JAAR_MELDER_IS_BEKLAAGDE) + " geregistreerd; "

@@ -5,16 +5,11 @@ import datetime
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from finintegriteit.kern.datums import plus_jaren, plus_maanden
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Hoofdcategorie
 
-from .datums import (
-    CERTIFICERING_JAREN,
-    VERLOOPT_BINNEN_MAANDEN,
-    certificering_verloopt_op,
-    plus_jaren,
-    plus_maanden,
-)
+from .datums import CERTIFICERING_JAREN, VERLOOPT_BINNEN_MAANDEN, certificering_verloopt_op
 from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
 from .pseudoniem import pseudoniemen_van
 

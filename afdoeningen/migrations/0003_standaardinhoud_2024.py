@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import migrations
 
-from finintegriteit.kern.rollen import ken_rechten_toe
+from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
 BESTAND = Path(__file__).resolve().parent.parent / "data" / "standaardinhoud_2024.json"
 

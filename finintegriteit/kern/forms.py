@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 
 from .inlogbeveiliging import account_wachttijd
 
+DATUM_HULP = "dd-mm-jjjj"
+
 CODE_ONGELDIG = "Vul de zes cijfers in die uw authenticator-app nu toont."
 CODE_ONJUIST = (
     "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw authenticator-app "
@@ -72,3 +74,27 @@ class InlogForm(AuthenticationForm):
                 minuten = max(1, round(wachttijd.total_seconds() / 60))
                 raise ValidationError(ACCOUNT_WACHT.format(minuten=minuten), code="account_wacht") from None
             raise
+
+
+# --- Dates: one widget on every form ----------------------------------------------------------------
+
+
+class DatumInput(forms.DateInput):
+    """A text field in dd-mm-jjjj: predictable in every browser, and what the users type in spreadsheets."""
+
+    def __init__(self, **attrs):
+        super().__init__(
+            format="%d-%m-%Y",
+            attrs={"placeholder": DATUM_HULP, "inputmode": "numeric", "autocomplete": "off", **attrs},
+        )
+
+
+def datumveld(label: str, *, required: bool = True, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DatumInput(**kwargs.pop("attrs", {})),
+        help_text=kwargs.pop("help_text", f"Als {DATUM_HULP}."),
+        error_messages={"invalid": f"Vul een geldige datum in als {DATUM_HULP}."},
+        **kwargs,
+    )

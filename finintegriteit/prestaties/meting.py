@@ -5,6 +5,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.management.base import BaseCommand
+
 
 def mediaan(functie: Callable[[], object], *, herhalingen: int) -> float:
     """Median wall time in seconds of `herhalingen` calls (one warm-up call first, not counted)."""
@@ -100,3 +102,13 @@ def ter_vergelijking(stdout, a: Runs, b: Runs) -> None:
         f"CPU-tijd ÷ CPU-tijd {verhouding(a.cpu_mediaan, b.cpu_mediaan):.2f} "
         "(het doel geldt voor de medianen van de wandkloktijd)"
     )
+
+
+class BenchmarkCommand(BaseCommand):
+    """The options every report benchmark shares: the year measured and how often each side runs."""
+
+    herhalingen = 3
+
+    def add_arguments(self, parser):
+        parser.add_argument("--jaar", type=int, default=2024)
+        parser.add_argument("--herhalingen", type=int, default=self.herhalingen)

@@ -25,5 +25,12 @@ class LabelZoeker:
         return kandidaten[0] if kandidaten else None
 
 
-def opties_in_jaar(model: type[Optie], *, jaar: int) -> dj_models.QuerySet:
-    return model.objects.in_jaar(jaar)
+def opties_in_jaar(model: type[Optie], *, jaar: int, huidige: Optie | None = None) -> dj_models.QuerySet:
+    """The options in use in a year as a query (for a form's choices), in their order, plus the
+    record's current value even when that has since ended. keuzelijsten.opties_in_jaar gives the same
+    options from the per-process cache, for pages that build long lists without a query.
+    """
+    qs = model.objects.in_jaar(jaar)
+    if huidige is not None:
+        qs = model.objects.filter(pk__in=qs.values("pk")) | model.objects.filter(pk=huidige.pk)
+    return qs.order_by("volgorde", "label")

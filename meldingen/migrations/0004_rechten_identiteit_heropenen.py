@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from finintegriteit.kern.rollen import ken_rechten_toe
+from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
 # Not granted to the OIF-analist role as a whole: the Wet bescherming klokkenluiders limits the melder's
 # identity to those who need it, and reopening a closed case is an exception. A user gets either right by

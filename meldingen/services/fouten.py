@@ -1,27 +1,22 @@
 """Error texts of the meldingen services, as constants so that forms and tests use the same words."""
 
+from finintegriteit.kern.teksten import (  # noqa: F401 (shown by the meldingen services too)
+    DATUM_IN_TOEKOMST,
+    DATUM_VOOR_ONTVANGST,
+    NIET_IN_GEBRUIK,
+    REDEN_VERPLICHT,
+)
+
 MELDING_AFGEDAAN = "Deze melding is afgedaan en kan niet meer worden gewijzigd. Heropen haar eerst."
 OVERGANG_NIET_TOEGESTAAN = "Van ‘{van}’ naar ‘{naar}’ is geen toegestane statuswijziging."
-REDEN_VERPLICHT = "Geef een reden op."
-CONTROLE_MELDER_OPEN = (
-    "De melding kan nog niet worden afgedaan: {aantal} afdoening(en) wachten op de controle van de "
-    "omschrijving door een analist met het recht om de identiteit van de melder in te zien."
-)
-AFDOENING_ONTBREEKT = (
-    "De melding kan pas worden afgedaan als elke betrokkene een afdoening heeft. "
-    "Nog zonder afdoening: {aantal} van {totaal}."
-)
 ZONDER_BETROKKENEN_REDEN = "Geef een reden om een melding zonder betrokkenen af te doen."
 NIET_AFGEDAAN = "Alleen een afgedane melding kan worden heropend."
 GEEN_RECHT_HEROPENEN = "U hebt niet het recht om een afgedane melding te heropenen."
 GEEN_RECHT_IDENTITEIT = "U hebt niet het recht om de identiteit van de melder in te zien."
-DATUM_IN_TOEKOMST = "Deze datum ligt in de toekomst."
-DATUM_VOOR_ONTVANGST = "Deze datum ligt vóór de datum van ontvangst ({datum})."
 JAAR_VAST = (
     "Het jaar van ontvangst bepaalt het meldingsnummer en kan niet meer veranderen ({jaar}). "
     "Kies een datum in {jaar}."
 )
-OPTIE_NIET_IN_GEBRUIK = "‘{optie}’ is in {jaar} niet in gebruik."
 BEHANDELAAR_GEEN_ANALIST = "De behandelaar moet een OIF-analist zijn."
 GEEN_KLOKKENLUIDERSMELDING = (
     "Termijnen gelden alleen voor een melding van een misstand (Klokkenluidersregeling)."

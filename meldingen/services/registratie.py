@@ -46,7 +46,7 @@ def _controleer_melding(gegevens: Mapping, *, jaar: int | None = None) -> None:
     for veld in TAXONOMIE_VELDEN:
         optie = gegevens[veld]
         if not optie.in_gebruik(ontvangen_op.year):
-            fout[veld] = fouten.OPTIE_NIET_IN_GEBRUIK.format(optie=optie, jaar=ontvangen_op.year)
+            fout[veld] = fouten.NIET_IN_GEBRUIK.format(label=optie, jaar=ontvangen_op.year)
     behandelaar = gegevens.get("behandelaar")
     if behandelaar is not None and not r.heeft_rol(behandelaar, r.OIF_ANALIST):
         fout["behandelaar"] = fouten.BEHANDELAAR_GEEN_ANALIST

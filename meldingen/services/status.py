@@ -15,6 +15,7 @@ from django.utils import timezone
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import OnderzoekType
 
+from ..afsluiten import afsluiten_controleren
 from ..audit import audit_vastleggen
 from ..models import AuditRegel, Melding, StatusOvergang
 from . import fouten
@@ -88,11 +89,7 @@ def _controleer_afsluiten(melding: Melding, reden: str) -> None:
         if not reden:
             raise ValidationError({"reden": fouten.ZONDER_BETROKKENEN_REDEN})
         return
-    zonder = melding.betrokkenen.filter(afdoening__isnull=True).count()
-    if zonder:
-        raise ValidationError({"naar": fouten.AFDOENING_ONTBREEKT.format(aantal=zonder, totaal=totaal)})
-    if wachtend := melding.betrokkenen.filter(afdoening__controle_melder_open=True).count():
-        raise ValidationError({"naar": fouten.CONTROLE_MELDER_OPEN.format(aantal=wachtend)})
+    afsluiten_controleren(melding=melding)
     if not reden:
         raise ValidationError({"reden": fouten.REDEN_VERPLICHT})
 

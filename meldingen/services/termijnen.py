@@ -6,7 +6,6 @@
 Both are recorded as done with a date. Other meldingen have no deadlines.
 """
 
-import calendar
 import datetime
 import logging
 from collections import defaultdict
@@ -15,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.utils import timezone
+
+from finintegriteit.kern.datums import plus_maanden
 
 from ..models import Melding
 from ..selectors import herinneringen_selecteren, zonder_behandelaar_tellen
@@ -27,13 +28,6 @@ BEVESTIGING_DAGEN = 7
 TERUGKOPPELING_MAANDEN = 3
 # A deadline this many days away or closer counts as 'bijna verlopen' (reminder e-mail, overview).
 BIJNA_VERLOPEN_DAGEN = getattr(settings, "TERMIJN_BIJNA_VERLOPEN_DAGEN", 7)
-
-
-def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
-    """The same day so many months later, or the last day of that month (30 november + 3 = 28/29 februari)."""
-    maand_index = datum.month - 1 + maanden
-    jaar, maand = datum.year + maand_index // 12, maand_index % 12 + 1
-    return datum.replace(year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def termijnen_berekenen(

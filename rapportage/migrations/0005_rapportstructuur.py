@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
 
 
 def rechten(apps, schema_editor):
-    from finintegriteit.kern.rollen import ken_rechten_toe
+    from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
     # Named key figures sit beside the other rows of a year's kerncijfers, entered by the same role.
     ken_rechten_toe(

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
 
 
 def rechten(apps, schema_editor):
-    from finintegriteit.kern.rollen import ken_rechten_toe
+    from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
     ken_rechten_toe(
         apps,

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
 
 
 def rechten(apps, schema_editor):
-    from finintegriteit.kern.rollen import ken_rechten_toe
+    from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
     # Granted to the role; a coordinator of one onderdeel adopts only that onderdeel's report (service).
     ken_rechten_toe(apps, {"Integriteitscoördinator": ["rapportage.rapport_vaststellen"]})

@@ -116,11 +116,14 @@ def rapport_aanvragen(*, door, jaar: int, onderdeel=None) -> Rapport:
         lopend = (
             Rapport.objects.select_for_update()
             .filter(jaar=jaar, onderdeel=onderdeel, status__in=ACTIEF)
-            .exclude(_dood(timezone.now()))
             .first()
         )
         if lopend is not None and lopend.status == Rapport.Status.BEZIG:
-            return lopend
+            if not is_vastgelopen(lopend):
+                return lopend
+            # The database allows one active row per year and scope: a dead run is asked again
+            # instead of getting a second row beside it.
+            return rapport_opnieuw(rapport=lopend, door=door)
         # A waiting row is queued once more: its message may have been lost (broker down or
         # flushed), and a duplicate message is harmless because only one run can claim the row.
         rapport = lopend or Rapport.objects.create(jaar=jaar, onderdeel=onderdeel, aangevraagd_door=door)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 
 from afdoeningen.anonimisering import BEVAT_EMAIL, BEVAT_NAAM
@@ -112,7 +113,9 @@ def test_datum_voor_ontvangst_wordt_geweigerd(betrokkene, analist):
 
 def test_afgedane_melding_kan_niet_gewijzigd_worden(betrokkene, analist):
     afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=0, **gegevens())
-    Melding.objects.filter(pk=betrokkene.melding_id).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=betrokkene.melding_id).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     with pytest.raises(AfdoeningAlleenLezen):
         afdoening_vastleggen(betrokkene=betrokkene, door=analist, versie=1, **gegevens(aangetoond=False))
     assert Afdoening.objects.get().aangetoond is True
@@ -222,7 +225,9 @@ def test_conflict_op_de_pagina_met_herlaadlink(client, analist, betrokkene):
 def test_afgedane_melding_toont_de_afdoening_alleen_lezen(client, analist, betrokkene):
     client.force_login(analist)
     client.post(url(betrokkene), post_gegevens())
-    Melding.objects.filter(pk=betrokkene.melding_id).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=betrokkene.melding_id).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     antwoord = client.get(url(betrokkene))
     assert antwoord.status_code == 200
     assert 'name="inhoud"' not in antwoord.content.decode()

@@ -17,12 +17,12 @@ from django.urls import reverse
 
 from afdoeningen.anonimisering import BEVAT_MELDERGEGEVEN
 from afdoeningen.models import Afdoening
+from afdoeningen.selectors import CONTROLE_MELDER_OPEN
 from afdoeningen.services import afdoening_controleren, afdoening_vastleggen
 from finintegriteit.kern import rollen as r
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import AuditRegel, MelderIdentiteit, Melding
-from meldingen.services import fouten
 from tests.meldingen.conftest import recht
 
 from .conftest import optie
@@ -149,7 +149,7 @@ def test_afdoening_zonder_recht_wacht_op_controle_voor_afdoen(maak_gebruiker, an
 
     with pytest.raises(ValidationError) as fout:
         _afdoen(melding, analist)
-    assert fout.value.message_dict["naar"] == [fouten.CONTROLE_MELDER_OPEN.format(aantal=1)]
+    assert fout.value.message_dict["naar"] == [CONTROLE_MELDER_OPEN.format(aantal=1)]
 
     with pytest.raises(PermissionDenied):
         afdoening_controleren(afdoening=afdoening, door=analist)

@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rapportage import services, tasks
@@ -88,11 +89,22 @@ class TestOvername:
         assert rapport.status == Rapport.Status.WACHTRIJ or rapport.status == Rapport.Status.KLAAR
         assert rapport.pogingen <= 1
 
-    def test_een_nieuwe_aanvraag_hergebruikt_een_levende_run_maar_niet_een_dode(self, coordinator, tijden):
+    def test_een_nieuwe_aanvraag_hergebruikt_een_levende_run_en_zet_een_dode_opnieuw_klaar(
+        self, coordinator, tijden
+    ):
         levend = bezig(coordinator, gestart_geleden=600, hartslag_geleden=5)
         assert services.rapport_aanvragen(door=coordinator, jaar=2024) == levend
         Rapport.objects.filter(pk=levend.pk).update(hartslag_op=timezone.now() - timedelta(minutes=5))
-        assert services.rapport_aanvragen(door=coordinator, jaar=2024) != levend
+        opnieuw = services.rapport_aanvragen(door=coordinator, jaar=2024)
+        # The database holds one active report per year and scope: the dead run's row is queued again.
+        assert (opnieuw.pk, opnieuw.status, opnieuw.pogingen) == (levend.pk, Rapport.Status.WACHTRIJ, 0)
+        assert Rapport.objects.filter(jaar=2024, status__in=services.ACTIEF).count() == 1
+
+    def test_de_database_weigert_een_tweede_actief_rapport_van_hetzelfde_jaar_en_bereik(self, coordinator):
+        Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+        Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG)
 
 
 class TestTaak:

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from afdoeningen.selectors import AFDOENING_ONTBREEKT
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.models import AuditRegel, MelderIdentiteit, Melding, StatusOvergang
 from meldingen.services import fouten
@@ -101,7 +102,7 @@ def test_van_intake_tot_afgedaan(client, analist, maak_afdoening, vandaag):
 
     antwoord = status(S.AFGEDAAN)
     assert antwoord.status_code == 200
-    assert fouten.AFDOENING_ONTBREEKT.format(aantal=1, totaal=1) in antwoord.content.decode()
+    assert AFDOENING_ONTBREEKT.format(aantal=1, totaal=1) in antwoord.content.decode()
 
     afdoening = maak_afdoening(melding.betrokkenen.get(), type="schriftelijke-berisping")
     html = client.get(detail).content.decode()
@@ -121,7 +122,7 @@ def test_van_intake_tot_afgedaan(client, analist, maak_afdoening, vandaag):
 
 def test_wijzigpaginas_van_een_afgedane_melding_sturen_terug_met_de_reden(client, analist, maak_melding):
     melding = maak_melding()
-    Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN)
+    Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN, afgedaan_op=melding.ontvangen_op)
     client.force_login(analist)
     for naam in ("meldingen:wijzigen", "meldingen:betrokkene_toevoegen", "meldingen:termijnen_vastleggen"):
         antwoord = client.get(reverse(naam, args=[melding.pk]), follow=True)

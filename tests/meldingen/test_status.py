@@ -5,6 +5,7 @@ import itertools
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from afdoeningen.selectors import AFDOENING_ONTBREEKT
 from meldingen.models import Melding, StatusOvergang
 from meldingen.services import (
     betrokkene_wijzigen,
@@ -121,7 +122,7 @@ def test_afdoen_kan_niet_zolang_een_betrokkene_geen_afdoening_heeft(
     maak_betrokkene(melding, naam="B")
     with pytest.raises(ValidationError) as fout:
         naar(melding, S.AFGEDAAN, analist)
-    assert fouten.AFDOENING_ONTBREEKT.format(aantal=1, totaal=2) in str(fout.value)
+    assert AFDOENING_ONTBREEKT.format(aantal=1, totaal=2) in str(fout.value)
     melding.refresh_from_db()
     assert melding.status == S.VOLLEDIG_FEITENONDERZOEK and melding.afgedaan_op is None
 

@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.urls import reverse
 
+from finintegriteit.kern.datums import plus_maanden
 from meldingen.models import Melding
 from meldingen.services import melding_termijnen_vastleggen, melding_wijzigen, termijnen_berekenen
-from meldingen.services.termijnen import BIJNA_VERLOPEN_DAGEN, plus_maanden
+from meldingen.services.termijnen import BIJNA_VERLOPEN_DAGEN
 from meldingen.tasks import termijnherinneringen_versturen
 
 D = datetime.date
@@ -107,7 +109,9 @@ def termijnen_situatie(maak_melding, maak_gebruiker, analist, time_machine):
     )
     gewoon = maak_melding(ontvangen_op=D(2025, 1, 2), behandelaar=analist)
     afgedaan = maak_melding(ontvangen_op=D(2025, 1, 2), klokkenluidersmelding=True, behandelaar=analist)
-    Melding.objects.filter(pk=afgedaan.pk).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=afgedaan.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     gedaan = maak_melding(ontvangen_op=D(2025, 1, 2), klokkenluidersmelding=True, behandelaar=analist)
     melding_termijnen_vastleggen(
         melding=gedaan,

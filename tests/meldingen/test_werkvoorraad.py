@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -27,7 +28,9 @@ def meldingen(maak_melding, maak_betrokkene, maak_afdoening, maak_gebruiker, ana
         ),
         "afgedaan": maak_melding(),
     }
-    Melding.objects.filter(pk=m["afgedaan"].pk).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=m["afgedaan"].pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     Melding.objects.filter(pk=m["douane_2024"].pk).update(status=Melding.Status.IN_BEOORDELING)
     maak_afdoening(maak_betrokkene(m["open_bd"]))
     maak_betrokkene(m["open_bd"])

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from finintegriteit.kern.rollen import ken_rechten_toe
+from finintegriteit.kern.migrations._rechten import ken_rechten_toe
 
 
 def rechten(apps, schema_editor):

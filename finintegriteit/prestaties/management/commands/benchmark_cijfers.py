@@ -1,4 +1,3 @@
-from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,12 +8,10 @@ from rapportage.selectors import jaarcijfers
 DOEL = 1.5
 
 
-class Command(BaseCommand):
+class Command(meting.BenchmarkCommand):
     help = "Meet jaarcijfers() tegen kale GROUP BY-queries die hetzelfde tellen (mediaan van N keer)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, default=2024)
-        parser.add_argument("--herhalingen", type=int, default=5)
+    herhalingen = 5
 
     def handle(self, *args, jaar, herhalingen, **options):
         with CaptureQueriesContext(connection) as vastgelegd:

@@ -1,7 +1,5 @@
 import time
 
-from django.core.management.base import BaseCommand
-
 from finintegriteit.prestaties import meting
 from finintegriteit.prestaties import rapport as r
 from rapportage import inhoud, pdf
@@ -11,12 +9,11 @@ DOEL_BIJLAGE2 = 1.5
 DOEL_SECONDEN = 10.0
 
 
-class Command(BaseCommand):
+class Command(meting.BenchmarkCommand):
     help = "Meet het rapport via de taak tegen kale WeasyPrint write_pdf, en Bijlage 2 bij veel rijen."
 
     def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, default=2024)
-        parser.add_argument("--herhalingen", type=int, default=3)
+        super().add_arguments(parser)
         parser.add_argument("--veel", type=int, default=5000, help="Rijen in Bijlage 2 (groot).")
         parser.add_argument("--weinig", type=int, default=186, help="Rijen in Bijlage 2 (klein).")
 

@@ -2,7 +2,7 @@ import os
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from finintegriteit.celery import ping
 from finintegriteit.prestaties import meting, processen
@@ -13,12 +13,8 @@ GEEN_REDIS = "REDIS_URL is niet gezet: de wachtrij-benchmark is overgeslagen."
 MAX_OPSTARTEN = 120
 
 
-class Command(BaseCommand):
+class Command(meting.BenchmarkCommand):
     help = "Meet het rapport via een echte Celery-worker op Redis tegen dezelfde service inline."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, default=2024)
-        parser.add_argument("--herhalingen", type=int, default=3)
 
     def handle(self, *args, jaar, herhalingen, **options):
         if not os.environ.get("REDIS_URL") or getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):

@@ -1,0 +1,18 @@
+"""Calendar arithmetic shared by the apps: deadlines of a klokkenluidersmelding, certification periods."""
+
+import calendar
+import datetime
+
+
+def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
+    """The same day `maanden` months later (or earlier with a negative number), or the last day of
+    that month when it is shorter: 30 november + 3 months = 28 or 29 februari.
+    """
+    jaar, maand = divmod(datum.year * 12 + datum.month - 1 + maanden, 12)
+    dag = min(datum.day, calendar.monthrange(jaar, maand + 1)[1])
+    return datetime.date(jaar, maand + 1, dag)
+
+
+def plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
+    """The same day `jaren` years later; 29 februari becomes 28 februari in a common year."""
+    return plus_maanden(datum, 12 * jaren)

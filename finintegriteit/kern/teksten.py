@@ -1,0 +1,10 @@
+"""Error texts that more than one app shows, in one wording. Tests import them.
+
+Texts that belong to one app stay with that app (meldingen/services/fouten.py, the constants at the
+top of a services module); a text moves here as soon as a second app needs it.
+"""
+
+NIET_IN_GEBRUIK = "‘{label}’ is in {jaar} niet in gebruik."
+DATUM_IN_TOEKOMST = "Deze datum ligt in de toekomst."
+DATUM_VOOR_ONTVANGST = "Deze datum ligt vóór de ontvangst van de melding ({datum})."
+REDEN_VERPLICHT = "Geef een reden op."
