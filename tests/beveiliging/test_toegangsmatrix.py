@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from afdoeningen.models import Registerimport
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+from tests.factories import AdviesvraagFactory
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
 
 pytestmark = pytest.mark.django_db

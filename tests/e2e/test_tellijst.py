@@ -123,7 +123,7 @@ def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
 
 
 def test_snel_bijwerken_in_de_lijst_houdt_de_focus_vast(pagina, live_server, vertrouwenspersoon):
-    from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+    from tests.factories import AdviesvraagFactory
 
     vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     inloggen(pagina, live_server, "vp", WACHTWOORD)

@@ -4,7 +4,7 @@ import pytest
 
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.selectors import drempel_voor, jaarcijfers, toon_aantal, toon_procent
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+from tests.bouwstenen import tellijst
 
 
 def test_kleine_aantallen_worden_verborgen_nul_en_de_drempel_zelf_niet():

@@ -119,7 +119,7 @@ def test_register_wordt_geteld_op_de_peildatum_van_het_jaar(kern_2024):
 
 
 def test_niet_betrokken_medewerkers_is_totaal_min_betrokkenen(kern_2024):
-    from tests.rapportage.test_cijfers_oif import afgedaan
+    from tests.bouwstenen import afgedaan
 
     afgedaan()
     afgedaan()

@@ -3,63 +3,12 @@
 import datetime
 
 import pytest
-from django.db import transaction
 
-from afdoeningen.models import Afdoening
 from finintegriteit.referentie import models as ref
-from meldingen.models import Betrokkene, Melding
-from meldingen.nummering import volgend_meldingsnummer
 from rapportage.selectors import jaarcijfers
+from tests.bouwstenen import afgedaan, melding
 
 pytestmark = pytest.mark.django_db
-
-
-def melding(
-    *,
-    ontvangen_op=datetime.date(2024, 3, 1),
-    melder="medewerker",
-    onderwerp="ongewenste-omgangsvormen",
-    onderdeel="belastingdienst",
-    onderzoek=None,
-):
-    with transaction.atomic():
-        volgnummer, nummer = volgend_meldingsnummer(jaar=ontvangen_op.year)
-        return Melding.objects.create(
-            nummer=nummer,
-            jaar=ontvangen_op.year,
-            volgnummer=volgnummer,
-            ontvangen_op=ontvangen_op,
-            melder_type=ref.MelderType.objects.get(code=melder),
-            onderwerp=ref.SchendingSoort.objects.get(code=onderwerp),
-            dienstonderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-            onderzoek_type=ref.OnderzoekType.objects.get(code=onderzoek) if onderzoek else None,
-        )
-
-
-def afgedaan(
-    *,
-    datum=datetime.date(2024, 6, 1),
-    type="corrigerend-gesprek",
-    schending="ongewenste-omgangsvormen",
-    onderdeel="belastingdienst",
-    onderzoek="geen-onderzoek",
-    inhoud="Ongewenste omgangsvormen medewerker.",
-    bij=None,
-    ontvangen_op=None,
-):
-    m = bij or melding(
-        ontvangen_op=ontvangen_op or datum.replace(month=1, day=1), onderzoek=onderzoek, onderdeel=onderdeel
-    )
-    betrokkene = Betrokkene.objects.create(
-        melding=m, dienstonderdeel=ref.Onderdeel.objects.get(code=onderdeel)
-    )
-    return Afdoening.objects.create(
-        betrokkene=betrokkene,
-        schending=ref.SchendingSoort.objects.get(code=schending),
-        type=ref.AfdoeningType.objects.get(code=type),
-        datum=datum,
-        inhoud=inhoud,
-    )
 
 
 def oif(jaar=2024, onderdeel=None):

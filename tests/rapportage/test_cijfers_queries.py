@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
-from tests.rapportage.test_cijfers_oif import afgedaan, melding
-from tests.rapportage.test_cijfers_vertrouwenspersonen import SUB_HOOFD, tellijst
+from tests.bouwstenen import SUB_HOOFD, afgedaan, melding, tellijst
 
 pytestmark = pytest.mark.django_db
 

@@ -4,39 +4,9 @@ import pytest
 
 from finintegriteit.referentie import models as ref
 from rapportage.selectors import jaarcijfers
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+from tests.bouwstenen import tellijst
 
 pytestmark = pytest.mark.django_db
-
-SUB_HOOFD = {
-    "5-intimidatie": "ongewenste-omgangsvormen",
-    "5-discriminatie": "ongewenste-omgangsvormen",
-    "5-pesten-treiteren-roddelen-buitensluiten": "ongewenste-omgangsvormen",
-    "8-arbeidsconflict": "problematiek-personeel-en-organisatie",
-    "1-fraude": "financiele-schendingen",
-}
-
-
-def tellijst(
-    aantal=1,
-    *,
-    jaar=2024,
-    sub="5-intimidatie",
-    onderdeel="douane",
-    wie="collega-eigen-organisatieonderdeel",
-    wijze="klankbordgesprek-advies-incl-nazorgcontact-ook-telefonisch-mail",
-    situatie="genormaliseerd-en-geschil-opgelost",
-):
-    return AdviesvraagFactory.create_batch(
-        aantal,
-        jaar=jaar,
-        onderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-        hoofdcategorie=ref.Hoofdcategorie.objects.get(code=SUB_HOOFD[sub]),
-        subcategorie=ref.Subcategorie.objects.get(code=sub),
-        wie_betreft=ref.WieBetreft.objects.get(code=wie),
-        wijze_van_afdoening=ref.WijzeVanAfdoening.objects.get(code=wijze),
-        situatie=ref.SituatieNaInterventie.objects.get(code=situatie),
-    )
 
 
 def tellijst_gepubliceerd(*args, **kwargs):

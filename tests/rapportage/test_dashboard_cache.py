@@ -28,7 +28,7 @@ from rapportage import cijfercache
 from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
 from tests.afdoeningen.registerbestanden import als_csv, regel
-from tests.rapportage.test_cijfers_oif import afgedaan, melding
+from tests.bouwstenen import afgedaan, melding
 from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag

@@ -16,8 +16,8 @@ from meldingen.models import Betrokkene, Melding, Meldingsteller, StatusOvergang
 from rapportage.demodata import TELLIJST_EIGENAAR, demodata_laden
 from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
-from tests.rapportage.test_cijfers_oif import melding
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+from tests.bouwstenen import melding
+from tests.factories import AdviesvraagFactory
 from vertrouwenspersonen.models import Adviesvraag, VertrouwenspersoonProfiel
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 

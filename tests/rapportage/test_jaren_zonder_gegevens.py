@@ -14,7 +14,7 @@ import pytest
 from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
 from rapportage.selectors import jaarcijfers, jaren_met_gegevens
-from tests.rapportage.test_cijfers_oif import afgedaan, melding
+from tests.bouwstenen import afgedaan, melding
 from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
 from tests.rapportage.test_pdf_inhoud import pdf_tekst
 

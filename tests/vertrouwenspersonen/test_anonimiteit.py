@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rapportage import cijfercache
+from tests.factories import AdviesvraagFactory, gesloten
 from tests.kern.test_rollen_en_toegang import alle_urls
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten
 from vertrouwenspersonen.demodata import register_demo_laden
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from finintegriteit.referentie import models as ref
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
+from tests.factories import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.views.invoer import BIJGEWERKT, PER_PAGINA

@@ -18,8 +18,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
+from tests.factories import AdviesvraagFactory, gesloten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten
 from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van

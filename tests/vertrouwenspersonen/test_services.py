@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from finintegriteit.referentie import models as ref
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory, gesloten, optie
+from tests.factories import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van

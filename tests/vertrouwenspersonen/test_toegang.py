@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.vertrouwenspersonen.fabrieken import AdviesvraagFactory
+from tests.factories import AdviesvraagFactory
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db

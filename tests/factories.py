@@ -1,0 +1,187 @@
+"""One factory per model (factory_boy). Taxonomy options are the seeded rows, picked by code.
+
+A test says only what matters to it: `MeldingFactory(ontvangen_op=...)`, `AfdoeningFactory(datum=...)`.
+Meldingen get their case number from meldingen.nummering, like every registration.
+"""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from afdoeningen.models import Afdoening, Registerimport, StandaardInhoud
+from finintegriteit.kern.models import Profiel
+from finintegriteit.referentie import models as ref
+from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from meldingen.nummering import volgend_meldingsnummer
+from rapportage.models import Kerncijfers, Rapport
+from vertrouwenspersonen.models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+
+
+def optie(model, code: str):
+    return model.objects.get(code=code)
+
+
+def _optie(model, code: str):
+    return factory.LazyFunction(lambda: optie(model, code))
+
+
+class GebruikerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    password = factory.django.Password("geheim-voor-tests-123")
+
+
+class ProfielFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profiel
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    onderdeel = None
+
+
+class MeldingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Melding
+
+    ontvangen_op = datetime.date(2024, 3, 1)
+    melder_type = _optie(ref.MelderType, "medewerker")
+    onderwerp = _optie(ref.SchendingSoort, "ongewenste-omgangsvormen")
+    dienstonderdeel = _optie(ref.Onderdeel, "belastingdienst")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with transaction.atomic():
+            volgnummer, nummer = volgend_meldingsnummer(jaar=kwargs["ontvangen_op"].year)
+            kwargs.update(jaar=kwargs["ontvangen_op"].year, volgnummer=volgnummer, nummer=nummer)
+            return super()._create(model_class, *args, **kwargs)
+
+
+class BetrokkeneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Betrokkene
+
+    melding = factory.SubFactory(MeldingFactory)
+    dienstonderdeel = factory.LazyAttribute(lambda b: b.melding.dienstonderdeel)
+
+
+class MelderIdentiteitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MelderIdentiteit
+
+    melding = factory.SubFactory(MeldingFactory)
+    naam = "Piet Melder"
+    contact = "piet.melder@example.org"
+    kanaal = MelderIdentiteit.Kanaal.choices[0][0]
+
+
+class StatusOvergangFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatusOvergang
+
+    melding = factory.SubFactory(MeldingFactory)
+    van = ""
+    naar = Melding.Status.ONTVANGEN
+
+
+class AuditRegelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditRegel
+
+    actie = AuditRegel.Actie.BEKEKEN
+    object_type = "melding"
+    object_id = "1"
+
+
+class AfdoeningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Afdoening
+
+    betrokkene = factory.SubFactory(BetrokkeneFactory)
+    schending = _optie(ref.SchendingSoort, "ongewenste-omgangsvormen")
+    type = _optie(ref.AfdoeningType, "corrigerend-gesprek")
+    datum = datetime.date(2024, 6, 1)
+    inhoud = "Ongewenste omgangsvormen medewerker."
+
+
+class StandaardInhoudFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandaardInhoud
+
+    tekst = factory.Sequence(lambda n: f"Standaardomschrijving {n}.")
+
+
+class RegisterimportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registerimport
+
+    door = factory.SubFactory(GebruikerFactory)
+    bestandsnaam = "register.csv"
+    soort = "csv"
+    bestand = b""
+    sha256 = "0" * 64
+
+
+class AdviesvraagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Adviesvraag
+
+    jaar = 2024
+    kwartaal = 2
+    onderdeel = _optie(ref.Onderdeel, "douane")
+    hoofdcategorie = _optie(ref.Hoofdcategorie, "ongewenste-omgangsvormen")
+    subcategorie = _optie(ref.Subcategorie, "5-intimidatie")
+    wie_betreft = _optie(ref.WieBetreft, "direct-leidinggevende")
+    wijze_van_afdoening = _optie(ref.WijzeVanAfdoening, "loopt-nog")
+    situatie = _optie(ref.SituatieNaInterventie, "loopt-nog")
+    melder_is_beklaagde = None
+    evaluatielink = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+
+
+class VertrouwenspersoonProfielFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VertrouwenspersoonProfiel
+
+    naam = factory.Sequence(lambda n: f"Vertrouwenspersoon {n}")
+    onderdeel = _optie(ref.Onderdeel, "belastingdienst")
+    in_functie_sinds = datetime.date(2020, 1, 1)
+
+
+class CertificeringsstatusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificeringsstatus
+
+    vertrouwenspersoon = factory.SubFactory(VertrouwenspersoonProfielFactory)
+    status = Certificeringsstatus.Status.choices[0][0]
+    vanaf = datetime.date(2020, 1, 1)
+
+
+class RapportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rapport
+
+    jaar = 2024
+    onderdeel = None
+    aangevraagd_door = factory.SubFactory(GebruikerFactory)
+
+
+class KerncijfersFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kerncijfers
+
+    jaar = 2024
+
+
+def gesloten(**kwargs) -> dict:
+    """The fields of a Tellijst row whose case is closed (for AdviesvraagFactory(**gesloten()))."""
+    return {
+        "wijze_van_afdoening": optie(
+            ref.WijzeVanAfdoening, "klankbordgesprek-advies-incl-nazorgcontact-ook-telefonisch-mail"
+        ),
+        "situatie": optie(ref.SituatieNaInterventie, "genormaliseerd-en-geschil-opgelost"),
+        **kwargs,
+    }
