@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rapportage', '0004_hartslag_en_pogingen'),
+        ('rapportage', '0005_rapportstructuur'),
         ('referentie', '0002_taxonomie_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
