@@ -8,12 +8,13 @@ colleague (404), the Douane coordinator opens the ministry's report (404).
 import datetime
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from afdoeningen.models import Registerimport
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from tests.factories import AdviesvraagFactory
+from tests.url_patronen import url_patronen
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
 
 pytestmark = pytest.mark.django_db
@@ -122,18 +123,13 @@ MATRIX = {
 }
 
 
-def url_namen(patronen=None, namespace=""):
-    for patroon in get_resolver().url_patterns if patronen is None else patronen:
-        if isinstance(patroon, URLResolver):
-            ns = patroon.namespace or ""
-            yield from url_namen(patroon.url_patterns, f"{namespace}{ns}:" if ns else namespace)
-        elif isinstance(patroon, URLPattern):
-            yield f"{namespace}{patroon.name}" if patroon.name else f"{namespace}<{patroon.pattern}>"
-
-
 def project_url_namen():
     """Every named pattern; of /beheer/ only the index (Django's admin internals have their own tests)."""
-    return [naam for naam in url_namen() if not naam.startswith("admin:") or naam == "admin:index"]
+    return [
+        naam
+        for naam in (p.naam for p in url_patronen())
+        if not naam.startswith("admin:") or naam == "admin:index"
+    ]
 
 
 def test_elke_url_staat_in_de_matrix():

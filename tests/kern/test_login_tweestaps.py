@@ -17,7 +17,7 @@ from finintegriteit.kern import services
 from finintegriteit.kern.forms import CODE_ONJUIST, CODE_WACHTEN
 from finintegriteit.kern.middleware import TweestapsMiddleware
 from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat, totp_code
-from tests.kern.test_rollen_en_toegang import alle_urls
+from tests.url_patronen import alle_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.zonder_tweestaps]
 

@@ -2,41 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import toegang_van
 from tests.conftest import WACHTWOORD
+from tests.url_patronen import alle_urls
 
 pytestmark = pytest.mark.django_db
-
-VOORBEELD_ARGUMENTEN = {
-    "int": "1",
-    "str": "x",
-    "slug": "x",
-    "uuid": "00000000-0000-0000-0000-000000000000",
-    "path": "x",
-}
-
-
-def alle_urls(resolvers=None, voorvoegsel=""):
-    """(url, view callback) for every URL pattern of the project, with example path arguments."""
-    resolvers = resolvers if resolvers is not None else get_resolver().url_patterns
-    for patroon in resolvers:
-        route = voorvoegsel + str(patroon.pattern)
-        if isinstance(patroon, URLResolver):
-            yield from alle_urls(patroon.url_patterns, route)
-        elif isinstance(patroon, URLPattern):
-            url = "/" + route
-            for converter, voorbeeld in VOORBEELD_ARGUMENTEN.items():
-                url = _vervang(url, converter, voorbeeld)
-            yield url.replace("^", "").replace("$", "").replace("\\Z", ""), patroon.callback
-
-
-def _vervang(url: str, converter: str, voorbeeld: str) -> str:
-    import re
-
-    return re.sub(rf"<{converter}:\w+>", voorbeeld, url)
 
 
 def project_urls():

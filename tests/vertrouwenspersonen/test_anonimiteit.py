@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from rapportage import cijfercache
 from tests.factories import AdviesvraagFactory, gesloten
-from tests.kern.test_rollen_en_toegang import alle_urls
+from tests.url_patronen import alle_urls
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
 from vertrouwenspersonen.demodata import register_demo_laden
 from vertrouwenspersonen.models import Adviesvraag
