@@ -138,7 +138,9 @@ class TestHerstellen:
         return gezien
 
     def maak(self, coordinator, *, minuten_geleden=0, **velden):
-        rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, **velden)
+        # One active report per year and scope: each row of this test gets its own year.
+        jaar = 2000 + Rapport.objects.count()
+        rapport = Rapport.objects.create(jaar=jaar, aangevraagd_door=coordinator, **velden)
         moment = timezone.now() - datetime.timedelta(minutes=minuten_geleden)
         Rapport.objects.filter(pk=rapport.pk).update(aangevraagd_op=moment)
         return rapport
