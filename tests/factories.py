@@ -17,6 +17,7 @@ from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, 
 from meldingen.nummering import volgend_meldingsnummer
 from rapportage.models import Kerncijfers, Rapport
 from vertrouwenspersonen.models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
 
 def optie(model, code: str):
@@ -130,6 +131,9 @@ class AdviesvraagFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Adviesvraag
 
+    class Params:
+        eigenaar = None  # the vertrouwenspersoon who registered the row
+
     jaar = 2024
     kwartaal = 2
     onderdeel = _optie(ref.Onderdeel, "douane")
@@ -140,6 +144,7 @@ class AdviesvraagFactory(factory.django.DjangoModelFactory):
     situatie = _optie(ref.SituatieNaInterventie, "loopt-nog")
     melder_is_beklaagde = None
     evaluatielink = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN
+    pseudoniem = factory.LazyAttribute(lambda o: pseudoniem_van(o.eigenaar) if o.eigenaar else "")
 
 
 class VertrouwenspersoonProfielFactory(factory.django.DjangoModelFactory):
