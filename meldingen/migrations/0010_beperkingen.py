@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0007_audittrail_keten'),
+        ('meldingen', '0009_document'),
         ('referentie', '0002_taxonomie_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

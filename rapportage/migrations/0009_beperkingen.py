@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rapportage', '0007_vaststelling'),
+        ('rapportage', '0008_vaststelling_bron'),
         ('referentie', '0002_taxonomie_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
