@@ -4,6 +4,38 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def _zonder_postgres_indexen(state, app_label, model_name):
+    """The state without indexes only PostgreSQL builds (they never exist on SQLite)."""
+    state = state.clone()
+    model_state = state.models[app_label, model_name]
+    model_state.options["indexes"] = [
+        index
+        for index in model_state.options.get("indexes", [])
+        if not type(index).__module__.startswith("django.contrib.postgres")
+    ]
+    state.reload_model(app_label, model_name, delay=True)
+    return state
+
+
+class AddConstraint(migrations.AddConstraint):
+    """On SQLite a new check constraint rebuilds the table with every index of the model state; the
+    full-text index exists only on PostgreSQL, so the rebuild must leave it out. Frozen here, with
+    the migration that needs it.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "sqlite":
+            from_state = _zonder_postgres_indexen(from_state, app_label, self.model_name_lower)
+            to_state = _zonder_postgres_indexen(to_state, app_label, self.model_name_lower)
+        super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "sqlite":
+            from_state = _zonder_postgres_indexen(from_state, app_label, self.model_name_lower)
+            to_state = _zonder_postgres_indexen(to_state, app_label, self.model_name_lower)
+        super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -13,15 +45,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddConstraint(
+        AddConstraint(
             model_name='melding',
             constraint=models.CheckConstraint(condition=models.Q(('volgnummer__gte', 1)), name='melding_volgnummer_vanaf_1'),
         ),
-        migrations.AddConstraint(
+        AddConstraint(
             model_name='melding',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('afgedaan_op__isnull', False), ('status', 'afgedaan')), models.Q(models.Q(('status', 'afgedaan'), _negated=True), ('afgedaan_op__isnull', True)), _connector='OR'), name='melding_afgedaan_op_alleen_bij_afgedaan'),
         ),
-        migrations.AddConstraint(
+        AddConstraint(
             model_name='melding',
             constraint=models.CheckConstraint(condition=models.Q(('niet_vernietigen', False), models.Q(('niet_vernietigen_reden', ''), _negated=True), _connector='OR'), name='melding_niet_vernietigen_met_reden'),
         ),

@@ -14,22 +14,17 @@ EIGEN_APPS = {"kern", "referentie", "meldingen", "afdoeningen", "vertrouwenspers
 APP_TABELLEN = tuple(f"{app}_" for app in EIGEN_APPS)
 
 
-def _executor() -> MigrationExecutor:
-    return MigrationExecutor(connection)
-
-
 def _bladeren() -> list[tuple[str, str]]:
-    return sorted(_executor().loader.graph.leaf_nodes())
+    return sorted(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
-def _migreer(doelen: list[tuple[str, str | None]]) -> None:
-    executor = _executor()
-    executor.migrate(doelen)
+def _migreer(doelen) -> None:
+    MigrationExecutor(connection).migrate(doelen)
 
 
-def test_een_lege_database_migreert_vooruit_en_elke_app_een_stap_terug():
+@pytest.mark.postgres  # the search indexes of meldingen (pg_trgm) cannot be undone on SQLite
+def test_een_lege_database_migreert_vooruit():
     bladeren = _bladeren()
-    eigen = [(app, naam) for app, naam in bladeren if app in EIGEN_APPS]
     try:
         # The project's apps back to nothing; Django's own apps stay (auth cannot go back over rows
         # whose permission names outgrew its first schema).
@@ -40,14 +35,24 @@ def test_een_lege_database_migreert_vooruit_en_elke_app_een_stap_terug():
 
         _migreer(bladeren)
         assert {"meldingen_melding", "rapportage_rapport"} <= set(connection.introspection.table_names())
-        assert _executor().migration_plan(bladeren) == []
-
-        graaf = _executor().loader.graph
-        for app, naam in eigen:
-            ouders = [ouder for ouder in graaf.node_map[(app, naam)].parents if ouder.key[0] == app]
-            vorige = ouders[0].key if ouders else (app, None)
-            _migreer([vorige])
-            _migreer(bladeren)
+        assert MigrationExecutor(connection).migration_plan(bladeren) == []
     finally:
         # Whatever failed above, the tests after this one find the full schema.
+        _migreer(_bladeren())
+
+
+def test_de_laatste_migratie_van_elke_app_gaat_terug_en_weer_vooruit():
+    bladeren = _bladeren()
+    graaf = MigrationExecutor(connection).loader.graph
+    try:
+        for app, naam in bladeren:
+            # A latest migration that others depend on (referentie's taxonomy) goes back only with
+            # them; the first test covers that on PostgreSQL.
+            if app not in EIGEN_APPS or graaf.node_map[(app, naam)].children:
+                continue
+            ouders = [ouder for ouder in graaf.node_map[(app, naam)].parents if ouder.key[0] == app]
+            _migreer([ouders[0].key if ouders else (app, None)])
+            assert (app, naam) not in MigrationExecutor(connection).loader.applied_migrations
+            _migreer(bladeren)
+    finally:
         _migreer(_bladeren())
