@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from meldingen.models import AuditRegel, Melding
@@ -27,7 +28,9 @@ def zaken(maak_melding, maak_betrokkene, analist):
     aantekening_toevoegen(melding=tweede, door=analist, tekst="Getuige noemt ook declaraties en vrijgaven.")
     # A closed case: the default werkvoorraad hides it, a search does not.
     gesloten = maak_melding(omschrijving="Lekken van vertrouwelijke stukken.")
-    Melding.objects.filter(pk=gesloten.pk).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=gesloten.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     return eerste, tweede, gesloten
 
 
