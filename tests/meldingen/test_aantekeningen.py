@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 
 from meldingen.models import Aantekening, AuditRegel, Melding
@@ -44,7 +45,9 @@ def test_lege_aantekening_wordt_geweigerd_en_schrijft_niets(analist_client, maak
 
 def test_geen_aantekening_bij_een_afgedane_melding(analist, maak_melding):
     melding = maak_melding()
-    Melding.objects.filter(pk=melding.pk).update(status=Melding.Status.AFGEDAAN)
+    Melding.objects.filter(pk=melding.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
     with pytest.raises(ValidationError) as fout:
         aantekening_toevoegen(melding=melding, door=analist, tekst="Nog iets.")
     assert fout.value.messages == [fouten.MELDING_AFGEDAAN]

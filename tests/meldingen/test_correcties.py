@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 
 from afdoeningen.models import Afdoening
@@ -97,7 +98,7 @@ def test_afdoening_intrekken_in_de_browser_en_niet_na_afdoen(
     afdoening = maak_afdoening(maak_betrokkene(melding))
     url = reverse("afdoeningen:intrekken", args=[afdoening.betrokkene_id])
     assert "Afdoening intrekken" in analist_client.get(url).content.decode()
-    Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN)
+    Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN, afgedaan_op=F("ontvangen_op"))
     assert (
         analist_client.post(url, {"reden": "x", "versie": afdoening.versie, "bevestigd": "on"}).status_code
         == 302
@@ -109,7 +110,7 @@ def test_afdoening_intrekken_in_de_browser_en_niet_na_afdoen(
 
 def test_geen_correctie_aan_een_afgedane_melding(analist, in_onderzoek, maak_betrokkene):
     betrokkene = maak_betrokkene(in_onderzoek)
-    Melding.objects.filter(pk=in_onderzoek.pk).update(status=S.AFGEDAAN)
+    Melding.objects.filter(pk=in_onderzoek.pk).update(status=S.AFGEDAAN, afgedaan_op=F("ontvangen_op"))
     in_onderzoek.refresh_from_db()
     for poging in (
         lambda: onderzoek_corrigeren(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rapportage', '0008_vaststelling_bron'),
+        ('rapportage', '0009_tellijst_publicatie'),
         ('referentie', '0002_taxonomie_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -39,7 +39,7 @@ class AddConstraint(migrations.AddConstraint):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0009_document'),
+        ('meldingen', '0010_meldkanaal'),
         ('referentie', '0002_taxonomie_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
