@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
+from finintegriteit.referentie.selectors import opties_in_jaar
 
-from ..forms import KIES, opties_in_jaar
+from ..forms import KIES
 
 ANONIEM, MET_NAAM = "anoniem", "naam"
 
@@ -48,8 +49,8 @@ class MeldkanaalForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         jaar = timezone.localdate().year
-        self.fields["onderwerp"].queryset = opties_in_jaar(SchendingSoort, jaar)
-        self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar)
+        self.fields["onderwerp"].queryset = opties_in_jaar(SchendingSoort, jaar=jaar)
+        self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar=jaar)
 
     def clean(self):
         gegevens = super().clean()
