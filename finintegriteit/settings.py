@@ -139,6 +139,8 @@ for _database in DATABASES.values():
     _database["ATOMIC_REQUESTS"] = False
     _database.setdefault("OPTIONS", {})
     if _database["ENGINE"] == "django.db.backends.sqlite3":
+        # The same SQLite, leaving out indexes only PostgreSQL can build (kern/sqlite/base.py).
+        _database["ENGINE"] = "finintegriteit.kern.sqlite"
         # Without a busy timeout a second writer (the eager Celery task, a parallel request) fails at once.
         _database["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
