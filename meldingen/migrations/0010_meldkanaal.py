@@ -4,23 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-class AddFieldZonderHerbouw(migrations.AddField):
-    """On SQLite, AddField rebuilds the table from the model state, which holds the PostgreSQL-only search
-    index and so fails there; a plain ADD COLUMN with a default needs no rebuild."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "sqlite":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        schema_editor.execute(
-            "ALTER TABLE meldingen_melding ADD COLUMN kanaal varchar(20) NOT NULL DEFAULT 'registratie'"
-        )
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "sqlite":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        schema_editor.execute("ALTER TABLE meldingen_melding DROP COLUMN kanaal")
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -28,7 +11,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddFieldZonderHerbouw(
+        migrations.AddField(
             model_name='melding',
             name='kanaal',
             field=models.CharField(choices=[('registratie', 'Geregistreerd door OIF'), ('meldkanaal', 'Meldkanaal')], default='registratie', editable=False, max_length=20, verbose_name='binnengekomen via'),
