@@ -9,12 +9,24 @@ from django.utils import timezone
 from .tabellen import Hoofdstuk
 
 
-def _cijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
-    """The figures of a page or report: the Tellijst as last published unless `tellijst` says otherwise
-    (the operator's commands pass the live rows, selectors.live())."""
-    from .selectors import gepubliceerd, jaarcijfers
+def tellijst_exact(*, jaar: int, onderdeel=None) -> bool:
+    """Only the whole ministry's figures of a closed year are exact, as the published annual report."""
+    return onderdeel is None and jaar < timezone.localdate().year
 
-    return jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst or gepubliceerd())
+
+def _cijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
+    """The figures of a page or report: the Tellijst as last published, its small cells hidden
+    (selectors.afscherming) unless tellijst_exact; or, for the operator's commands, the live rows as
+    they are (`tellijst=selectors.live()`)."""
+    from django.conf import settings
+
+    from .selectors import gepubliceerd, jaarcijfers
+    from .selectors.afscherming import tellijst_afschermen
+
+    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst or gepubliceerd())
+    if cijfers["tellijst_live"] or tellijst_exact(jaar=jaar, onderdeel=onderdeel):
+        return cijfers
+    return tellijst_afschermen(cijfers, drempel=settings.TELLIJST_DREMPEL)
 
 
 def paginacijfers(*, jaar: int, onderdeel=None) -> dict:
@@ -125,6 +137,7 @@ def dashboard(*, jaar: int, onderdeel=None) -> dict:
         "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
         "drempel": cijfers.get("drempel"),
         "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
+        "tellijst_drempel": cijfers.get("tellijst_drempel"),
     }
 
 

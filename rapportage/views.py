@@ -140,6 +140,7 @@ def _cijfers_html(*, jaar: int, onderdeel) -> dict:
             "rapportage/_dashboard_cijfers.html", {"jaar": jaar, "hoofdstukken": gegevens["hoofdstukken"]}
         ),
         "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
+        "tellijst_drempel": gegevens["tellijst_drempel"],
         "drempel": gegevens["drempel"],
     }
 
@@ -161,6 +162,7 @@ def dashboard(request):
             # Rendered by _cijfers_html from our own template; the cache only kept it.
             "cijfers_html": mark_safe(cijfers["html"]),  # noqa: S308
             "tellijst_gepubliceerd_op": cijfers["tellijst_gepubliceerd_op"],
+            "tellijst_drempel": cijfers["tellijst_drempel"],
             "drempel": cijfers["drempel"],
         },
     )

@@ -177,13 +177,13 @@ def test_een_jaar_zonder_tellijstrijen_staat_niet_in_de_driejaarstabellen():
 
 def test_met_tellijstrijen_in_alle_drie_de_jaren_staan_ze_alle_drie_er_ook_met_nullen():
     tellijst(1, jaar=2022, onderdeel="belastingdienst")
-    tellijst(2, jaar=2023)
-    tellijst(3, jaar=2024)
+    tellijst(6, jaar=2023)  # at or above the threshold of an onderdeel's Tellijst cells
+    tellijst(7, jaar=2024)
 
     hoofdcategorie = tabel("vp-hoofdcategorie", onderdeel=douane())
 
     assert hoofdcategorie.kolommen == ["2022", "2023", "2024", "2022 %", "2023 %", "2024 %"]
-    assert cellen(hoofdcategorie, "5. Ongewenste omgangsvormen")[:3] == [0, 2, 3], (
+    assert cellen(hoofdcategorie, "5. Ongewenste omgangsvormen")[:3] == [0, 6, 7], (
         "Douane had nothing in 2022, but 2022 was registered: a real 0"
     )
 

@@ -1,0 +1,247 @@
+"""Small Tellijst cells hidden, with as many others as it takes that none can be worked back from totals.
+
+A count of 1 to TELLIJST_DREMPEL - 1 can point at a person ("the one adviesvraag about Douane in 2025");
+it is hidden (primary suppression). Hiding one cell of a sum is not enough: total minus the other cells
+gives it back, so a second cell of that sum is hidden too, the smallest non-zero one (complementary
+suppression); and two hidden cells that the known total says are both 1 are pinned as well, so then a
+third goes. This is repeated over every sum the figures contain (each year's total over the categories,
+a hoofdcategorie over its subcategorieën, an onderdeel's column, the outcomes per subcategorie, a
+comparison group over its options) until no sum has a single hidden cell left. A hidden cell is shown
+as VERBORGEN wherever the same number appears, its percentage and arrow are left out, and so is every
+percentage whose denominator is hidden. Zeros stay visible: there is nobody to recognise.
+
+Applied to the Tellijst figures of every view except the whole ministry's of a closed year, which are
+exact, as the published annual report is (rapportage.inhoud).
+"""
+
+import copy
+from collections import defaultdict
+
+from finintegriteit.referentie.models import SituatieNaInterventie, WijzeVanAfdoening
+
+VERBORGEN = "×"
+DIMENSIES = ["wie_betreft_de_melding", "wijze_van_afdoening", "situatie_na_interventie"]
+AFHANDELING = ["afgehandeld", "loopt_door", "genormaliseerd", "niet_genormaliseerd", "onbekend"]
+UITKOMST = ["genormaliseerd", "niet_genormaliseerd", "onbekend", "loopt_door", "afdoening_loopt_nog"]
+
+
+class Cellen:
+    """Every count of the Tellijst figures by what it counts (a key), where it appears, and the sums."""
+
+    def __init__(self):
+        self.waarde: dict = {}
+        self.plaatsen: dict = defaultdict(list)  # key -> [(container, field)]
+        self.sommen: list[tuple] = []  # (key of the total, [keys of the parts])
+        self.procenten: list[tuple] = []  # (container, field, key of the count, key of the denominator)
+        self.pijlen: list[tuple] = []  # (container, field, key this year, key last year)
+
+    def cel(self, sleutel, houder, veld) -> None:
+        """`houder[veld]` counts `sleutel` (a dict and key, or a list and index)."""
+        if houder is None:
+            return
+        waarde = houder[veld] if isinstance(houder, list) and veld < len(houder) else None
+        if isinstance(houder, dict):
+            waarde = houder.get(veld)
+        if not isinstance(waarde, int) or isinstance(waarde, bool):
+            return
+        self.waarde.setdefault(sleutel, waarde)
+        self.plaatsen[sleutel].append((houder, veld))
+
+    def som(self, totaal, delen) -> None:
+        delen = [d for d in delen if d in self.waarde]
+        if totaal in self.waarde and delen:
+            self.sommen.append((totaal, delen))
+
+
+def _rij(c: Cellen, rij: dict, sleutel, jaar: int, *, deler=None) -> None:
+    """A three-year row: its value per year, this year's count, percentage and arrow."""
+    for waarde in rij.get("waarden", []):
+        j = waarde["jaar"]
+        c.cel((*sleutel, j), waarde, "aantal")
+        c.procenten.append((waarde, "procent", (*sleutel, j), ("T", j)))
+        if deler is not None:
+            c.procenten.append((waarde, "procent_van_hoofdcategorie", (*sleutel, j), (*deler, j)))
+    c.cel((*sleutel, jaar), rij, "aantal")
+    c.cel((*sleutel, jaar - 1), rij, "vorig_jaar")
+    c.procenten.append((rij, "procent", (*sleutel, jaar), ("T", jaar)))
+    if deler is not None:
+        c.procenten.append((rij, "procent_van_hoofdcategorie", (*sleutel, jaar), (*deler, jaar)))
+    c.pijlen.append((rij, "pijl", (*sleutel, jaar), (*sleutel, jaar - 1)))
+
+
+def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
+    c = Cellen()
+    for t in vp.get("totalen", []):
+        c.cel(("T", t["jaar"]), t, "aantal")
+    c.cel(("T", jaar), vp, "totaal")
+    b1 = vp.get("bijlage1", {})
+    codes = defaultdict(dict)  # part -> label -> [codes]
+    subs_van = {}
+    for hoofd in b1.get("aard", []):
+        _rij(c, hoofd, ("H", hoofd["code"]), jaar)
+        codes["H"].setdefault(hoofd["label"], []).append(("H", hoofd["code"]))
+        subs_van[hoofd["code"]] = [s["code"] for s in hoofd.get("subcategorieen", [])]
+        for sub in hoofd.get("subcategorieen", []):
+            _rij(c, sub, ("S", sub["code"]), jaar, deler=("H", hoofd["code"]))
+            codes["S"].setdefault(sub["label"], []).append(("S", sub["code"]))
+    for dim in DIMENSIES:
+        for rij in b1.get(dim, []):
+            _rij(c, rij, ("D", dim, rij["code"]), jaar)
+            codes[dim].setdefault(rij["label"], []).append(("D", dim, rij["code"]))
+    for j in jaren:
+        c.som(("T", j), [("H", h, j) for h in subs_van])
+        for h, subs in subs_van.items():
+            c.som(("H", h, j), [("S", s, j) for s in subs])
+        for dim in DIMENSIES:
+            c.som(("T", j), [("D", dim, r["code"], j) for r in b1.get(dim, [])])
+
+    # Comparison groups: a row that adds up options (e.g. Leidinggevende = direct + andere).
+    for soort, groepen in vp.get("vergelijkingsgroepen", {}).items():
+        deel = {"hoofdcategorie": "H", "subcategorie": "S"}.get(soort, soort)
+        for groep in groepen:
+            leden = [k for label in groep.get("opties", []) for k in codes[deel].get(label, [])]
+            _rij(c, groep, ("G", soort, groep["code"]), jaar)
+            for j in jaren:
+                c.som(("G", soort, groep["code"], j), [(*lid, j) for lid in leden])
+
+    # The report year's flat {label: count} dicts: the same cells, or the sum of options sharing a label.
+    def plat(houder: dict, deel: str) -> None:
+        for label in list(houder):
+            leden = codes[deel].get(label, [])
+            if len(leden) == 1:
+                c.cel((*leden[0], jaar), houder, label)
+            else:
+                c.cel(("P", deel, label, jaar), houder, label)
+                c.som(("P", deel, label, jaar), [(*lid, jaar) for lid in leden])
+
+    plat(vp.get("hoofdcategorie", {}), "H")
+    for per_hoofd in vp.get("subcategorie", {}).values():
+        plat(per_hoofd, "S")
+    for dim in DIMENSIES:
+        plat(vp.get(dim, {}), dim)
+
+    _per_onderdeel(c, vp, jaar=jaar)
+    _afhandeling(c, vp, jaar=jaar, dimensies=b1)
+    return c
+
+
+def _per_onderdeel(c: Cellen, vp: dict, *, jaar: int) -> None:
+    tabel = vp.get("per_onderdeel_tabel", {})
+    kolommen = [k["code"] for k in tabel.get("kolommen", [])]
+    label_code = {k["label"]: k["code"] for k in tabel.get("kolommen", [])}
+    for label in list(vp.get("per_onderdeel", {})):
+        c.cel(("O", label_code.get(label, label)), vp["per_onderdeel"], label)
+    totaal = tabel.get("totaal", {})
+    for i, code in enumerate(kolommen):
+        c.cel(("O", code), totaal.get("cellen"), i)
+    c.cel(("T", jaar), totaal, "aantal")
+    c.som(("T", jaar), [("O", o) for o in kolommen])
+
+    def rij(r: dict, sleutel) -> None:
+        for i, code in enumerate(kolommen):
+            c.cel(("C", code, *sleutel), r.get("cellen"), i)
+        c.cel((*sleutel, jaar), r, "aantal")
+        c.som((*sleutel, jaar), [("C", o, *sleutel) for o in kolommen])
+
+    for hoofd in tabel.get("aard", []):
+        rij(hoofd, ("H", hoofd["code"]))
+        for sub in hoofd.get("subcategorieen", []):
+            rij(sub, ("S", sub["code"]))
+        for o in kolommen:
+            c.som(
+                ("C", o, "H", hoofd["code"]),
+                [("C", o, "S", s["code"]) for s in hoofd.get("subcategorieen", [])],
+            )
+    for o in kolommen:
+        c.som(("O", o), [("C", o, "H", h["code"]) for h in tabel.get("aard", [])])
+    for dim in DIMENSIES:
+        for r in tabel.get(dim, []):
+            rij(r, ("D", dim, r["code"]))
+        for o in kolommen:
+            c.som(("O", o), [("C", o, "D", dim, r["code"]) for r in tabel.get(dim, [])])
+
+
+def _afhandeling(c: Cellen, vp: dict, *, jaar: int, dimensies: dict) -> None:
+    """Outcomes per subcategorie: totaal = afgehandeld + loopt door = the four outcomes; sums per hoofd."""
+    uitkomst_van = dict(SituatieNaInterventie.objects.values_list("code", "uitkomst"))
+    loopt_nog = set(WijzeVanAfdoening.objects.filter(loopt_nog=True).values_list("code", flat=True))
+
+    def rij(r: dict, sleutel) -> None:
+        c.cel((*sleutel, jaar), r, "totaal")
+        for veld in [*AFHANDELING, "afdoening_loopt_nog"]:
+            c.cel(("A", sleutel, veld), r, veld)
+        c.som((*sleutel, jaar), [("A", sleutel, "afgehandeld"), ("A", sleutel, "loopt_door")])
+        c.som(("A", sleutel, "afgehandeld"), [("A", sleutel, v) for v in AFHANDELING[2:]])
+
+    hoofden = vp.get("afhandeling_per_subcategorie", [])
+    for hoofd in hoofden:
+        rij(hoofd, ("H", hoofd["code"]))
+        subs = [("S", s["code"]) for s in hoofd.get("subcategorieen", [])]
+        for sub, gegevens in zip(subs, hoofd.get("subcategorieen", []), strict=True):
+            rij(gegevens, sub)
+        for veld in [*AFHANDELING, "afdoening_loopt_nog"]:
+            c.som(("A", ("H", hoofd["code"]), veld), [("A", s, veld) for s in subs])
+    uitkomst = vp.get("uitkomst", {})
+    for veld in UITKOMST:
+        c.cel(("U", veld), uitkomst, veld)
+        c.som(("U", veld), [("A", ("H", h["code"]), veld) for h in hoofden])
+    situaties = [r["code"] for r in dimensies.get("situatie_na_interventie", [])]
+    for veld in UITKOMST[:4]:
+        c.som(
+            ("U", veld),
+            [("D", "situatie_na_interventie", s, jaar) for s in situaties if uitkomst_van.get(s) == veld],
+        )
+    wijzen = [r["code"] for r in dimensies.get("wijze_van_afdoening", [])]
+    c.som(
+        ("U", "afdoening_loopt_nog"),
+        [("D", "wijze_van_afdoening", w, jaar) for w in wijzen if w in loopt_nog],
+    )
+
+
+def verborgen_cellen(c: Cellen, *, drempel: int) -> set:
+    """Primary cells below the threshold, then complementary ones until no sum gives one back."""
+    verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel}
+    volgorde = {k: i for i, k in enumerate(c.waarde)}  # deterministic: the same figures, the same cells
+    gewijzigd = True
+    while gewijzigd:
+        gewijzigd = False
+        for totaal, delen in c.sommen:
+            leden = [totaal, *delen]
+            if not any(lid in verborgen for lid in leden):
+                continue
+            verborgen_delen = [d for d in delen if d in verborgen]
+            enkel = sum(lid in verborgen for lid in leden) == 1
+            # Hidden parts under a known total that add up to their number are all 1: pinned.
+            vastgepind = totaal not in verborgen and sum(c.waarde[d] for d in verborgen_delen) == len(
+                verborgen_delen
+            )
+            if not (enkel or vastgepind):
+                continue
+            kandidaten = [d for d in delen if d not in verborgen and c.waarde[d] > 0]
+            if kandidaten:
+                verborgen.add(min(kandidaten, key=lambda d: (c.waarde[d], volgorde[d])))
+            elif totaal not in verborgen:
+                verborgen.add(totaal)
+            else:
+                continue
+            gewijzigd = True
+    return verborgen
+
+
+def tellijst_afschermen(cijfers: dict, *, drempel: int) -> dict:
+    """A copy of the figures in which the Tellijst's small cells (and their complements) are hidden."""
+    cijfers = copy.deepcopy(cijfers)
+    vp = cijfers.get("vertrouwenspersonen") or {}
+    c = _cellen(vp, jaar=cijfers["jaar"], jaren=cijfers.get("jaren", [cijfers["jaar"]]))
+    verborgen = verborgen_cellen(c, drempel=drempel)
+    for houder, veld, teller, noemer in c.procenten:
+        if veld in houder and (teller in verborgen or noemer in verborgen):
+            houder[veld] = None
+    for houder, veld, dit_jaar, vorig_jaar in c.pijlen:
+        if veld in houder and (dit_jaar in verborgen or vorig_jaar in verborgen):
+            houder[veld] = None
+    for sleutel in verborgen:
+        for houder, veld in c.plaatsen[sleutel]:
+            houder[veld] = VERBORGEN
+    cijfers["tellijst_drempel"] = drempel
+    return cijfers
