@@ -21,7 +21,7 @@ from rapportage import inhoud
 from rapportage.selectors import gepubliceerd, jaarcijfers
 from rapportage.selectors.afscherming import VERBORGEN, _cellen, verborgen_cellen
 from rapportage.services.publicatie import tellijst_publiceren
-from tests.rapportage.test_cijfers_vertrouwenspersonen import SUB_HOOFD, tellijst
+from tests.bouwstenen import SUB_HOOFD, tellijst
 
 pytestmark = pytest.mark.django_db
 
