@@ -12,3 +12,9 @@ class AfdoeningenConfig(AppConfig):
         from .selectors import afsluiten_controleren
 
         afsluitcontrole_registreren(afsluiten_controleren)
+
+        from finintegriteit.kern.importeren import registreren
+
+        from .importeren import REGISTERIMPORT
+
+        registreren(REGISTERIMPORT)

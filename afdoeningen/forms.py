@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from finintegriteit.kern.importeren.forms import UploadForm
 from finintegriteit.kern.forms import datumveld
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 
@@ -74,9 +75,10 @@ class AfdoeningForm(forms.Form):
         }
 
 
-class RegisterUploadForm(forms.Form):
-    bestand = forms.FileField(
-        label="Registerbestand (.xlsx of .csv)",
-        help_text="Eén regel per betrokkene, met de kolommen van het sjabloon.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv", "autofocus": True}),
-    )
+class RegisterUploadForm(UploadForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["bestand"]
+        veld.label = "Registerbestand (.xlsx of .csv)"
+        veld.help_text = "Eén regel per betrokkene, met de kolommen van het sjabloon."
+        veld.widget.attrs["autofocus"] = True

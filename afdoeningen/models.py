@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 
 
@@ -70,35 +69,3 @@ class StandaardInhoud(models.Model):
 
     def __str__(self):
         return self.tekst
-
-
-class Registerimport(models.Model):
-    """One uploaded OIF register, kept between the preview and the commit.
-
-    The file itself is kept only until it is imported (then emptied), and unconfirmed uploads are
-    removed after a day: the register holds case data that should not linger in a second place.
-    """
-
-    class Status(models.TextChoices):
-        VOORBEELD = "voorbeeld", "Voorbeeld"
-        GEIMPORTEERD = "geimporteerd", "Geïmporteerd"
-
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="geüpload door"
-    )
-    aangemaakt_op = models.DateTimeField("geüpload op", auto_now_add=True)
-    bestandsnaam = models.CharField("bestandsnaam", max_length=255)
-    soort = models.CharField("soort", max_length=4)
-    bestand = models.BinaryField("bestand", blank=True)
-    sha256 = models.CharField("sha256", max_length=64)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.VOORBEELD)
-    geimporteerd_op = models.DateTimeField("geïmporteerd op", null=True, blank=True)
-    aantallen = models.JSONField("aantallen", default=dict, blank=True)
-
-    class Meta:
-        verbose_name = "registerimport"
-        verbose_name_plural = "registerimports"
-        ordering = ["-aangemaakt_op"]
-
-    def __str__(self):
-        return f"{self.bestandsnaam} ({self.get_status_display()})"

@@ -1,8 +1,6 @@
 """Writes for the afdoeningen app: recording the afdoening of a betrokkene, and its audit rows."""
 
 import datetime
-import hashlib
-from dataclasses import asdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,15 +8,13 @@ from django.utils import timezone
 
 from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
-from finintegriteit.kern.uploads import Upload
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.audit import audit_bulk_vastleggen, audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
 from meldingen.services.registratie import RECHT_IDENTITEIT
 
-from .importeren import Samenvatting, register_importeren
-from .models import Afdoening, Registerimport
+from .models import Afdoening
 from .selectors import inhoud_problemen, is_standaard_inhoud
 
 ALLEEN_LEZEN = (
@@ -222,42 +218,3 @@ def toegang_geweigerd(*, door, betrokkene_pk) -> None:
         object_type=Betrokkene._meta.model_name,
         object_id=str(betrokkene_pk),
     )
-
-
-# --- Import of the register ----------------------------------------------------------------------------
-
-AL_GEIMPORTEERD = "Dit bestand is al geïmporteerd."
-BEWAARTIJD_VOORBEELD = datetime.timedelta(days=1)
-
-
-def registerimport_klaarzetten(*, door, bestandsnaam: str, upload: Upload) -> Registerimport:
-    """Keep an uploaded register for its preview; forget previews nobody confirmed within a day."""
-    with transaction.atomic():
-        Registerimport.objects.filter(
-            status=Registerimport.Status.VOORBEELD, aangemaakt_op__lt=timezone.now() - BEWAARTIJD_VOORBEELD
-        ).delete()
-        return Registerimport.objects.create(
-            door=door,
-            bestandsnaam=bestandsnaam[:255],
-            soort=upload.soort,
-            bestand=upload.inhoud,
-            sha256=hashlib.sha256(upload.inhoud).hexdigest(),
-        )
-
-
-def registerimport_uitvoeren(*, registerimport: Registerimport, door) -> Samenvatting:
-    """Import a previewed register in one transaction: all of it, or (RegisterFout, BestandFout) nothing.
-
-    The row is locked and must still be a preview, so a double click imports the file once.
-    """
-    with transaction.atomic():
-        rij = Registerimport.objects.select_for_update().get(pk=registerimport.pk)
-        if rij.status != Registerimport.Status.VOORBEELD:
-            raise ValidationError(AL_GEIMPORTEERD)
-        samenvatting = register_importeren(door=door, inhoud=bytes(rij.bestand), soort=rij.soort)
-        rij.status = Registerimport.Status.GEIMPORTEERD
-        rij.geimporteerd_op = timezone.now()
-        rij.bestand = b""  # the register's content now lives in the meldingen; no second copy
-        rij.aantallen = {k: v for k, v in asdict(samenvatting).items() if k not in ("nummers", "per_jaar")}
-        rij.save(update_fields=["status", "geimporteerd_op", "bestand", "aantallen"])
-        return samenvatting

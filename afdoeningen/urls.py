@@ -10,6 +10,7 @@ urlpatterns = [
     path("betrokkene/<int:betrokkene_pk>/intrekken/", afdoening.intrekken, name="intrekken"),
     path("importeren/", importeren.importeren, name="importeren"),
     path("importeren/sjabloon/", importeren.sjabloon, name="sjabloon"),
-    path("importeren/<int:pk>/", importeren.voorbeeld, name="voorbeeld"),
-    path("importeren/<int:pk>/bevestigen/", importeren.bevestigen, name="bevestigen"),
+    path("importeren/<uuid:pk>/", importeren.voorbeeld, name="voorbeeld"),
+    path("importeren/<uuid:pk>/bevestigen/", importeren.bevestigen, name="bevestigen"),
+    path("importeren/<uuid:pk>/annuleren/", importeren.annuleren, name="annuleren"),
 ]

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (the limit depends on it), before anything reads the body.
+    "finintegriteit.kern.middleware.VerzoekgrootteMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -248,6 +250,12 @@ BASIS_URL = env.str("BASIS_URL", default="http://127.0.0.1:8000")
 # view that checks who may see the case, always as a download.
 DOCUMENT_ROOT = Path(env.str("DOCUMENT_ROOT", default=str(VAR_DIR / "documenten")))
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Request bodies: refused from the Content-Length before anything reads them. Logged in: the largest
+# upload (a spreadsheet or a document) plus room for the form around it.
+MAX_VERZOEK_BYTES = env.int(
+    "MAX_VERZOEK_BYTES", default=max(MAX_UPLOAD_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
+)
+MAX_VERZOEK_ANONIEM_BYTES = env.int("MAX_VERZOEK_ANONIEM_BYTES", default=64 * 1024)
 # Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
 RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
@@ -270,6 +278,18 @@ if TELLIJST_DREMPEL < 2:
     raise ImproperlyConfigured(
         "TELLIJST_DREMPEL moet minstens 2 zijn (aantallen onder de drempel worden verborgen)."
     )
+# Limits of the spreadsheet imports, checked before and while reading (finintegriteit/kern/importeren).
+# What an .xlsx may unpack to in total, and per part other than a worksheet (openpyxl reads those whole).
+IMPORT_MAX_UITGEPAKT_BYTES = env.int("IMPORT_MAX_UITGEPAKT_BYTES", default=200 * 1024 * 1024)
+IMPORT_MAX_ONDERDEEL_BYTES = env.int("IMPORT_MAX_ONDERDEEL_BYTES", default=16 * 1024 * 1024)
+IMPORT_MAX_ZIPDELEN = env.int("IMPORT_MAX_ZIPDELEN", default=100)
+IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=250_000)
+# Files up to this size are checked and imported in the request; larger ones by a worker.
+IMPORT_DIRECT_MAX_BYTES = env.int("IMPORT_DIRECT_MAX_BYTES", default=256 * 1024)
+# A running import without a sign of life for this long is taken as stopped (the beat task).
+IMPORT_OVERNAME_SECONDEN = env.int("IMPORT_OVERNAME_SECONDEN", default=20 * 60)
+# The non-file part of a form (Django reads it into memory); no form of the application comes near.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # Years after the afdoening that the personal data of a closed case are kept (AVG, Archiefwet).
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
@@ -400,6 +420,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapportage.tellijst_publiceren",
         "schedule": crontab(minute=0, hour=TELLIJST_PUBLICATIE_UUR),
     },
+    "importbestanden-opruimen": {"task": "kern.importbestanden_opruimen", "schedule": 15 * 60},
 }
 
 LOGGING = {

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from finintegriteit.kern.forms import DatumInput
-from finintegriteit.kern.uploads import LEEG, UploadFout, lees_upload
+from finintegriteit.kern.importeren.forms import UploadForm as ImportUploadForm
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
@@ -258,25 +258,13 @@ class BijwerkenForm(Opmaak, forms.Form):
             veld.widget.attrs["class"] += " form-select-sm"
 
 
-class UploadForm(Opmaak, forms.Form):
-    bestand = forms.FileField(
-        label="Tellijst (.xlsx of .csv)",
-        error_messages={"empty": LEEG, "required": "Kies een bestand."},
-        help_text="Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
-    )
-
+class UploadForm(Opmaak, ImportUploadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        veld = self.fields["bestand"]
+        veld.label = "Tellijst (.xlsx of .csv)"
+        veld.help_text = "Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8."
         self.opmaken()
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        try:
-            self.upload = lees_upload(bestand)
-        except UploadFout as fout:
-            raise forms.ValidationError(str(fout)) from None
-        return bestand
 
 
 class FilterForm(Opmaak, forms.Form):

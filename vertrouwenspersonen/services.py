@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
+from finintegriteit.kern.importeren import ImportFout
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
 from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.vergrendeling import bijwerken_met_versie
@@ -161,30 +162,25 @@ def _in_delen(reeks, grootte: int):
 IMPORT_BATCH = 2000
 
 
-class TellijstImportFout(Exception):
-    """The file has errors; nothing was stored. `controle.fouten` lists them all."""
-
-    def __init__(self, controle):
-        super().__init__(f"{len(controle.fouten)} fout(en) in de Tellijst")
-        self.controle = controle
-
-
-def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None):
-    """Store every row of a Tellijst file for this vertrouwenspersoon, or none of them.
+def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None, voortgang=None):
+    """Store every row of a Tellijst file for this vertrouwenspersoon, or none of them (ImportFout).
 
     The file is checked again here, whatever a preview said before: the taxonomy may have changed in
-    between. Then one bulk insert in a single transaction.
+    between. Then bulk inserts of IMPORT_BATCH rows in a single transaction; model objects are made
+    per batch, so a file of 200,000 rows never holds 200,000 of them in memory at once.
     """
     if not heeft_rol(door, VERTROUWENSPERSOON):
         raise PermissionDenied(ALLEEN_VERTROUWENSPERSOON)
-    controle = controleer_bestand(upload, vandaag=vandaag or timezone.localdate())
+    controle = controleer_bestand(upload, vandaag=vandaag or timezone.localdate(), voortgang=voortgang)
     if not controle.in_orde:
-        raise TellijstImportFout(controle)
+        raise ImportFout(controle.fouten)
     pseudoniem = pseudoniem_van(door)
     with transaction.atomic():
-        Adviesvraag.objects.bulk_create(
-            (Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in controle.rijen), batch_size=IMPORT_BATCH
-        )
+        for begin in range(0, len(controle.rijen), IMPORT_BATCH):
+            blok = controle.rijen[begin : begin + IMPORT_BATCH]
+            Adviesvraag.objects.bulk_create([Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in blok])
+            if voortgang is not None:
+                voortgang.rijen(begin + len(blok), van=0.5)
         bulk_gewijzigd.send(sender=Adviesvraag)
     return controle
 

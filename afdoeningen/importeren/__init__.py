@@ -1,27 +1,37 @@
 """Import of the existing OIF register (.xlsx or .csv, one row per betrokkene).
 
-lezen      file -> rows (dicts) with line numbers; header errors
-validatie  rows -> meldingen to create + every error by line and column (pure; reusable by loaders)
-opslaan    preview, and the all-or-nothing write in one transaction
-sjabloon   the downloadable template
+The flow (upload, check, preview, confirm, background run) and the file reading are the shared
+framework of finintegriteit.kern.importeren; this package says only what is the register's own:
+
+controle     file -> rows (lees_register), rows -> meldingen to create + every error (valideer_register)
+rijcontrole  the rules of one row, and the taxonomy look-ups
+opslaan      the all-or-nothing write in one transaction
+sjabloon     the downloadable templates
 """
 
-from .lezen import KOLOMMEN, BestandFout, Fout, lees_register
-from .opslaan import (
-    RegisterFout,
-    Samenvatting,
-    register_controleren,
-    register_importeren,
-    register_vastleggen,
+import datetime
+
+from finintegriteit.kern.importeren import Importsoort
+from finintegriteit.kern.models import Importbestand
+
+from .controle import KOLOMMEN, lees_register, register_controleren, valideer_register
+from .opslaan import Samenvatting, register_importeren, register_opslaan, register_vastleggen
+from .rijcontrole import Register, Taxonomie
+
+# The register holds case data that should not linger in a second place: unconfirmed uploads go after a day.
+BEWAARTIJD_VOORBEELD = datetime.timedelta(days=1)
+
+REGISTERIMPORT = Importsoort(
+    code=Importbestand.Soort.OIF_REGISTER,
+    controleren=register_controleren,
+    vastleggen=register_opslaan,
+    bewaartijd=BEWAARTIJD_VOORBEELD,
 )
-from .validatie import Register, Taxonomie, valideer_register
 
 __all__ = [
     "KOLOMMEN",
-    "BestandFout",
-    "Fout",
+    "REGISTERIMPORT",
     "Register",
-    "RegisterFout",
     "Samenvatting",
     "Taxonomie",
     "lees_register",

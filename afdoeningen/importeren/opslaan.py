@@ -1,17 +1,18 @@
 """Writing a checked register: everything in one transaction, or nothing."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db import IntegrityError, transaction
 
+from finintegriteit.kern.importeren import Fout, ImportFout, Upload
 from finintegriteit.kern.signalen import bulk_gewijzigd
 from meldingen.audit import audit_bulk_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller, StatusOvergang
 from meldingen.services.termijnen import termijn_velden
 
 from ..models import Afdoening
-from .lezen import Fout, lees_register
-from .validatie import NUMMER_BESTAAT, Register, valideer_register
+from .controle import lees_register, valideer_register
+from .rijcontrole import NUMMER_BESTAAT, Register
 
 AUDIT_REDEN = "Geïmporteerd uit het OIF-register"
 MELDINGVELDEN = [
@@ -25,14 +26,6 @@ MELDINGVELDEN = [
     "status",
 ]
 BATCH = 1000
-
-
-class RegisterFout(Exception):
-    """The register has errors; nothing was written. `fouten` lists them by line and column."""
-
-    def __init__(self, fouten: list[Fout]):
-        super().__init__(f"{len(fouten)} fout(en) in het register")
-        self.fouten = fouten
 
 
 @dataclass
@@ -52,26 +45,24 @@ class Samenvatting:
         return cls(**register.aantallen(), per_jaar=register.per_jaar())
 
 
-def register_controleren(*, inhoud: bytes, soort: str) -> tuple[Samenvatting, list[Fout]]:
-    """The preview: what an import of this file would create, and its errors. Writes nothing.
-
-    Raises lezen.BestandFout when the file cannot be read at all.
-    """
-    rijen, fouten = lees_register(inhoud, soort)
-    register, rijfouten = valideer_register(rijen)
-    return Samenvatting.van(register), fouten + rijfouten
-
-
-def register_importeren(*, door, inhoud: bytes, soort: str) -> Samenvatting:
-    """Read, check and write a register file; on any error raises RegisterFout (or BestandFout).
+def register_importeren(*, door, inhoud: bytes, soort: str, voortgang=None) -> Samenvatting:
+    """Read, check and write a register file; on any error raises ImportFout (or BestandFout).
 
     Nothing is written then: not one melding of the file.
     """
-    rijen, fouten = lees_register(inhoud, soort)
+    rijen, fouten = lees_register(Upload(soort, inhoud))
     if fouten:
         _, rijfouten = valideer_register(rijen)
-        raise RegisterFout(sorted(fouten + rijfouten, key=lambda f: f.regel))
-    return register_vastleggen(door=door, rijen=rijen)
+        raise ImportFout(sorted(fouten + rijfouten, key=lambda f: f.regel or 0))
+    return register_vastleggen(door=door, rijen=rijen, voortgang=voortgang)
+
+
+def register_opslaan(*, upload: Upload, door, voortgang) -> dict:
+    """The save step of the import flow: the counts of what was created."""
+    samenvatting = register_importeren(
+        door=door, inhoud=upload.inhoud, soort=upload.soort, voortgang=voortgang
+    )
+    return {k: v for k, v in asdict(samenvatting).items() if k not in ("nummers", "per_jaar")}
 
 
 def _tellers_bijwerken(register: Register) -> None:
@@ -122,7 +113,7 @@ def _nummers_uitgeven(meldingen: list) -> dict[int, list[tuple[int, str]]]:
     return uitgegeven
 
 
-def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
+def register_vastleggen(*, door, rijen: list[dict], voortgang=None) -> Samenvatting:
     """Check rows (see validatie.valideer_register) and create their meldingen, betrokkenen, afdoeningen.
 
     1. Validate again inside the transaction (the preview may be minutes old).
@@ -134,12 +125,14 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
     with transaction.atomic():
         register, fouten = valideer_register(rijen)
         if fouten:
-            raise RegisterFout(fouten)
+            raise ImportFout(fouten)
+        if voortgang:
+            voortgang(0.3)
         _tellers_bijwerken(register)
         gehouden = [m.nummer for m in register.meldingen if m.nummer]
         bezet = set(Melding.objects.filter(nummer__in=gehouden).values_list("nummer", flat=True))
         if bezet:
-            raise RegisterFout(
+            raise ImportFout(
                 [
                     Fout(m.regel, "meldingsnummer", m.nummer, NUMMER_BESTAAT.format(nummer=m.nummer))
                     for m in register.meldingen
@@ -194,6 +187,8 @@ def register_vastleggen(*, door, rijen: list[dict]) -> Samenvatting:
             for b in invoer.betrokkenen:
                 betrokkenen.append(Betrokkene(melding=melding, dienstonderdeel=b.dienstonderdeel))
         Betrokkene.objects.bulk_create(betrokkenen, batch_size=BATCH)
+        if voortgang:
+            voortgang(0.7)
         invoer_betrokkenen = [b for invoer in register.meldingen for b in invoer.betrokkenen]
         afdoeningen = [
             Afdoening(

@@ -1,112 +1,140 @@
-"""Import of the OIF register: upload, preview with every error, then one all-or-nothing commit."""
+"""Import of the OIF register: upload, preview with every error, then one all-or-nothing commit.
+
+The flow is the shared one of finintegriteit.kern.importeren; large files are checked and imported
+by a worker while the page shows the progress.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.importeren import BestandFout, berichten
+from finintegriteit.kern.importeren import selectors as importselectors
+from finintegriteit.kern.importeren import services as importservices
+from finintegriteit.kern.importeren.forms import BevestigForm
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.kern.toegang import rol_vereist
-from finintegriteit.kern.uploads import UploadFout, lees_upload
 
-from .. import services
 from ..forms import RegisterUploadForm
-from ..importeren import KOLOMMEN, BestandFout, RegisterFout, register_controleren
+from ..importeren import KOLOMMEN, Samenvatting
 from ..importeren.sjabloon import sjabloon_csv, sjabloon_xlsx
-from ..models import Registerimport
 
+SOORT = Importbestand.Soort.OIF_REGISTER
 # More errors than this are not shown at once: fixing the first ones usually fixes many others.
 MAX_FOUTEN_OP_SCHERM = 500
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+GEIMPORTEERD = (
+    "Het register is geïmporteerd: {meldingen} meldingen, {betrokkenen} betrokkenen en "
+    "{afdoeningen} afdoeningen."
+)
 
 
-def _eigen_voorbeeld(gebruiker, pk) -> Registerimport:
-    """An upload of this user that still awaits confirmation; someone else's upload does not exist."""
-    registerimport = Registerimport.objects.filter(
-        pk=pk, door=gebruiker, status=Registerimport.Status.VOORBEELD
-    ).first()
-    if registerimport is None:
-        raise Http404("Upload niet gevonden.")
-    return registerimport
+def _eigen(request, pk) -> Importbestand:
+    return importselectors.importbestand_van(gebruiker=request.user, pk=pk, soort=SOORT)
 
 
 @rol_vereist(r.OIF_ANALIST)
 def importeren(request):
     form = RegisterUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
         try:
-            upload = lees_upload(bestand)
-            register_controleren(inhoud=upload.inhoud, soort=upload.soort)
-        except (UploadFout, BestandFout) as fout:
+            rij = importservices.importbestand_klaarzetten(
+                soort=SOORT,
+                door=request.user,
+                bestandsnaam=form.cleaned_data["bestand"].name,
+                upload=form.upload,
+            )
+        except BestandFout as fout:
             form.add_error("bestand", str(fout))
         else:
-            registerimport = services.registerimport_klaarzetten(
-                door=request.user, bestandsnaam=bestand.name, upload=upload
-            )
-            return redirect("afdoeningen:voorbeeld", pk=registerimport.pk)
-    eerdere = Registerimport.objects.filter(status=Registerimport.Status.GEIMPORTEERD).select_related("door")[
-        :10
-    ]
+            return redirect("afdoeningen:voorbeeld", pk=rij.pk)
+    eerdere = importselectors.recente_imports(soort=SOORT)
     return render(
         request, "afdoeningen/importeren.html", {"form": form, "kolommen": KOLOMMEN, "eerdere": eerdere}
     )
 
 
-def _voorbeeld(request, registerimport, *, fouten=None, status=200):
-    samenvatting, gevonden = register_controleren(
-        inhoud=bytes(registerimport.bestand), soort=registerimport.soort
-    )
-    fouten = gevonden if fouten is None else fouten
+def _voorbeeld(request, rij: Importbestand, *, bevestigform=None, status=200):
+    if rij.actief:
+        context = {"importbestand": rij, "voortgang": importselectors.voortgang_van(rij)}
+        if request.headers.get("HX-Request"):
+            return render(request, "importeren/_voortgang.html", context)
+        return render(request, "afdoeningen/voorbeeld.html", context)
+    if request.headers.get("HX-Request"):
+        antwoord = HttpResponse(status=204)
+        antwoord["HX-Refresh"] = "true"
+        return antwoord
+    fouten = importselectors.fouten_van(rij)
+    aantallen = {k: v for k, v in rij.aantallen.items() if k in Samenvatting.__dataclass_fields__}
+    # JSON keeps the years as text.
+    aantallen["per_jaar"] = {int(jaar): n for jaar, n in aantallen.get("per_jaar", {}).items()}
     context = {
-        "registerimport": registerimport,
-        "samenvatting": samenvatting,
+        "importbestand": rij,
+        "samenvatting": Samenvatting(**aantallen),
         "fouten": fouten[:MAX_FOUTEN_OP_SCHERM],
-        "aantal_fouten": len(fouten),
+        "aantal_fouten": rij.aantal_fouten,
         "regels_met_fouten": len({f.regel for f in fouten}),
-        "afgekapt": len(fouten) > MAX_FOUTEN_OP_SCHERM,
+        "afgekapt": rij.aantal_fouten > len(fouten[:MAX_FOUTEN_OP_SCHERM]),
+        "eerder": importselectors.eerdere_import(importbestand=rij)
+        if rij.status == rij.Status.VOORBEELD
+        else None,
+        "bevestigform": bevestigform or BevestigForm(),
     }
     return render(request, "afdoeningen/voorbeeld.html", context, status=status)
 
 
 @rol_vereist(r.OIF_ANALIST)
 def voorbeeld(request, pk):
-    registerimport = _eigen_voorbeeld(request.user, pk)
-    try:
-        return _voorbeeld(request, registerimport)
-    except BestandFout as fout:
-        messages.error(request, str(fout))
+    rij = _eigen(request, pk)
+    if rij.status == rij.Status.GEIMPORTEERD:
+        messages.success(request, GEIMPORTEERD.format(**rij.aantallen))
         return redirect("afdoeningen:importeren")
+    return _voorbeeld(request, rij)
 
 
 @rol_vereist(r.OIF_ANALIST)
 @require_POST
 def bevestigen(request, pk):
-    registerimport = Registerimport.objects.filter(pk=pk, door=request.user).first()
-    if registerimport is None:
-        raise Http404("Upload niet gevonden.")
+    rij = _eigen(request, pk)
+    form = BevestigForm(request.POST)
+    form.is_valid()
     try:
-        samenvatting = services.registerimport_uitvoeren(registerimport=registerimport, door=request.user)
-    except RegisterFout as fout:
-        # The database changed since the preview (e.g. a number now exists): nothing was imported.
-        return _voorbeeld(request, registerimport, fouten=fout.fouten, status=422)
-    except (BestandFout, ValidationError) as fout:
-        messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        rij = importservices.importbestand_bevestigen(
+            importbestand=rij, door=request.user, opnieuw=form.cleaned_data.get("opnieuw", False)
+        )
+    except ValidationError as fout:
+        if fout.code == "al_geimporteerd":
+            form.add_error("opnieuw", importservices.weigering(fout))
+            return _voorbeeld(request, rij, bevestigform=form, status=409)
+        messages.error(request, importservices.weigering(fout))
         return redirect("afdoeningen:importeren")
-    messages.success(
-        request,
-        f"Het register is geïmporteerd: {samenvatting.meldingen} meldingen, {samenvatting.betrokkenen} "
-        f"betrokkenen en {samenvatting.afdoeningen} afdoeningen.",
-    )
+    if rij.status == rij.Status.MISLUKT:
+        # The database changed since the preview (e.g. a number now exists): nothing was imported.
+        return _voorbeeld(request, rij, status=422)
+    if rij.status == rij.Status.GEIMPORTEERD:
+        messages.success(request, GEIMPORTEERD.format(**rij.aantallen))
+        return redirect("afdoeningen:importeren")
+    return redirect("afdoeningen:voorbeeld", pk=rij.pk)
+
+
+@rol_vereist(r.OIF_ANALIST)
+@require_POST
+def annuleren(request, pk):
+    importservices.importbestand_annuleren(importbestand=_eigen(request, pk))
+    messages.info(request, berichten.GEANNULEERD)
     return redirect("afdoeningen:importeren")
 
 
 @rol_vereist(r.OIF_ANALIST)
 def sjabloon(request):
     if request.GET.get("formaat") == "csv":
-        antwoord = HttpResponse(sjabloon_csv(), content_type="text/csv; charset=utf-8")
+        antwoord = HttpResponse(
+            sjabloon_csv(jaar=timezone.localdate().year), content_type="text/csv; charset=utf-8"
+        )
         naam = "oif-register-sjabloon.csv"
     else:
         antwoord = HttpResponse(sjabloon_xlsx(jaar=timezone.localdate().year), content_type=XLSX)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from .importeren import berichten
 from .toegang import PUBLIEK, toegang_van
 from .tweestaps import tweestaps_vereist
 
@@ -130,3 +131,32 @@ class BeveiligingsheadersMiddleware:
         ):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class VerzoekgrootteMiddleware:
+    """Refuse a request body larger than the limit from its Content-Length, before anything reads it.
+
+    Anonymous visitors can only send the login form, so they get a small limit; logged-in users the
+    upload limit plus room for the form around it. A body without Content-Length is not read by
+    Django at all (it reads exactly Content-Length bytes), so it cannot get around this.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse(
+                "Ongeldige Content-Length.", status=400, content_type="text/plain; charset=utf-8"
+            )
+        if lengte > settings.MAX_VERZOEK_ANONIEM_BYTES:
+            ingelogd = getattr(request, "user", None) is not None and request.user.is_authenticated
+            maximum = settings.MAX_VERZOEK_BYTES if ingelogd else settings.MAX_VERZOEK_ANONIEM_BYTES
+            if lengte > maximum:
+                tekst = berichten.VERZOEK_TE_GROOT.format(
+                    grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)
+                )
+                return HttpResponse(tekst, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

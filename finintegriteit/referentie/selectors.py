@@ -1,3 +1,5 @@
+import difflib
+
 from django.db import models as dj_models
 
 from .models import Optie
@@ -23,6 +25,24 @@ class LabelZoeker:
         if filter is not None:
             kandidaten = [k for k in kandidaten if filter(k)]
         return kandidaten[0] if kandidaten else None
+
+    def opties(self, *, jaar: int | None = None, filter=None) -> list[Optie]:
+        """Every option once, in report order; only those in use in `jaar` when it is given."""
+        uniek = {o.pk: o for lijst in self._per_sleutel.values() for o in lijst}.values()
+        return sorted(
+            (o for o in uniek if (jaar is None or o.in_gebruik(jaar)) and (filter is None or filter(o))),
+            key=lambda o: (o.volgorde, o.label),
+        )
+
+    def suggestie(self, waarde: str, *, jaar: int | None = None, filter=None) -> str | None:
+        """The label a misspelled value most likely means (difflib over every recorded spelling of the
+        options valid in `jaar`), or None when nothing is close enough."""
+        spellingen: dict[str, str] = {}
+        for optie in self.opties(jaar=jaar, filter=filter):
+            for sleutel in optie.sleutels():
+                spellingen.setdefault(sleutel, optie.label)
+        gevonden = difflib.get_close_matches(normaliseer(waarde), list(spellingen), n=1, cutoff=0.85)
+        return spellingen[gevonden[0]] if gevonden else None
 
 
 def opties_in_jaar(model: type[Optie], *, jaar: int, huidige: Optie | None = None) -> dj_models.QuerySet:

@@ -37,8 +37,8 @@ def test_fouten_per_regel_en_niets_opgeslagen(tmp_path, capsys):
     with pytest.raises(CommandError, match="2 fout"):
         call_command("importeer_oif", str(pad))
     fouten = capsys.readouterr().err
-    assert "regel 3, kolom melder ('Collega'): Onbekende waarde voor melder." in fouten
-    assert "regel 4, kolom datum_afdoening ('morgen')" in fouten
+    assert "regel 3, kolom melder, waarde 'Collega': Onbekende waarde voor melder." in fouten
+    assert "regel 4, kolom datum_afdoening, waarde 'morgen'" in fouten
     assert Melding.objects.count() == 0
 
 

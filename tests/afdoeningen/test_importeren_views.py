@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from afdoeningen.importeren import KOLOMMEN
-from afdoeningen.importeren.validatie import NUMMER_BESTAAT, ONBEKENDE_WAARDE
-from afdoeningen.models import Registerimport
-from finintegriteit.kern.uploads import LEEG, ONBEKEND_FORMAAT
+from afdoeningen.importeren.rijcontrole import NUMMER_BESTAAT, ONBEKENDE_WAARDE, VOORBEELD_INHOUD
+from finintegriteit.kern.importeren.berichten import LEEG, ONBEKEND_FORMAAT, VOORBEELDREGEL
+from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
 
 from .registerbestanden import als_csv, als_xlsx, open_regel, regel
@@ -35,12 +35,12 @@ def test_uploaden_toont_voorbeeld_en_bevestigen_importeert(analist_client):
     assert "Importeren" in voorbeeld.content.decode()
     assert Melding.objects.count() == 0  # the preview writes nothing
 
-    registerimport = Registerimport.objects.get()
+    registerimport = Importbestand.objects.get()
     antwoord = analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
     assert antwoord.status_code == 302
     assert Melding.objects.count() == 2
     registerimport.refresh_from_db()
-    assert registerimport.status == Registerimport.Status.GEIMPORTEERD
+    assert registerimport.status == Importbestand.Status.GEIMPORTEERD
     assert bytes(registerimport.bestand) == b""  # no second copy of the register
     assert registerimport.aantallen["afdoeningen"] == 2
     pagina = analist_client.get(antwoord["Location"]).content.decode()
@@ -67,7 +67,7 @@ def test_voorbeeld_toont_elke_fout_met_regel_kolom_waarde_en_toegestane_waarden(
 
 def test_bevestigen_controleert_opnieuw(analist_client, maak_melding):
     antwoord = uploaden(analist_client, als_csv([regel(meldingsnummer="OIF-2024-0001")]))
-    registerimport = Registerimport.objects.get()
+    registerimport = Importbestand.objects.get()
     maak_melding()  # meanwhile, OIF-2024-0001 is registered in the browser
     antwoord = analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))
     assert antwoord.status_code == 422
@@ -78,7 +78,7 @@ def test_bevestigen_controleert_opnieuw(analist_client, maak_melding):
 @pytest.mark.parametrize(
     ("inhoud", "naam", "melding"),
     [
-        (b"", "leeg.csv", "Het verstuurde bestand is leeg."),
+        (b"", "leeg.csv", LEEG),
         (b"   \n", "leeg.csv", LEEG),
         (b"%PDF-1.7\x00binary", "register.xlsx", ONBEKEND_FORMAAT),
         ("kop\nDouane é\n".encode("latin-1"), "register.csv", "regel 2"),
@@ -89,14 +89,14 @@ def test_onbruikbaar_bestand_krijgt_een_melding_bij_het_veld(analist_client, inh
     antwoord = uploaden(analist_client, inhoud, naam)
     assert antwoord.status_code == 200
     assert melding in " ".join(antwoord.context["form"].errors["bestand"])
-    assert not Registerimport.objects.exists()
+    assert not Importbestand.objects.exists()
 
 
 def test_upload_van_een_ander_is_niet_te_zien(analist_client, client, maak_gebruiker):
     from finintegriteit.kern import rollen as r
 
     uploaden(analist_client, als_csv([regel()]))
-    registerimport = Registerimport.objects.get()
+    registerimport = Importbestand.objects.get()
     client.force_login(maak_gebruiker("collega", r.OIF_ANALIST))
     assert client.get(reverse("afdoeningen:voorbeeld", kwargs={"pk": registerimport.pk})).status_code == 404
     assert client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk})).status_code == 404
@@ -110,12 +110,34 @@ def test_sjabloon_heeft_de_kopregel_en_een_toelichting(analist_client):
     toelichting = {r[0]: r[1] for r in werkmap["Toelichting"].iter_rows(min_row=2, values_only=True)}
     assert "Schriftelijke berisping" in toelichting["afdoening"]
     csv = analist_client.get(reverse("afdoeningen:sjabloon") + "?formaat=csv")
-    assert csv.content.decode("utf-8-sig").strip() == ";".join(KOLOMMEN)
+    kop, voorbeeld = csv.content.decode("utf-8-sig").splitlines()
+    assert kop == ";".join(KOLOMMEN) and VOORBEELD_INHOUD in voorbeeld
+
+
+def test_sjabloon_heeft_keuzelijsten_met_de_labels_van_het_jaar(analist_client):
+    werkmap = openpyxl.load_workbook(io.BytesIO(analist_client.get(reverse("afdoeningen:sjabloon")).content))
+    blad = werkmap.worksheets[0]
+    regels = {str(v.sqref): v.formula1 for v in blad.data_validations.dataValidation}
+    letter = openpyxl.utils.get_column_letter(KOLOMMEN.index("afdoening") + 1)
+    bron = regels[f"{letter}2:{letter}10000"]
+    lijst_kolom = bron.split("!$")[1][0]
+    labels = [c.value for c in werkmap["Keuzelijsten"][lijst_kolom][1:] if c.value]
+    assert "Schriftelijke berisping" in labels
+    assert werkmap["Keuzelijsten"].sheet_state == "hidden"
+
+
+def test_het_sjabloon_met_de_voorbeeldregel_importeert_niets(analist_client):
+    sjabloon = analist_client.get(reverse("afdoeningen:sjabloon") + "?formaat=csv").content
+    antwoord = uploaden(analist_client, sjabloon, "sjabloon.csv")
+    voorbeeld = analist_client.get(antwoord["Location"])
+    assert voorbeeld.context["aantal_fouten"] == 1
+    assert VOORBEELDREGEL in voorbeeld.content.decode()
 
 
 def test_een_leeg_ingevuld_sjabloon_met_een_regel_importeert(analist_client):
     sjabloon = analist_client.get(reverse("afdoeningen:sjabloon")).content
     werkmap = openpyxl.load_workbook(io.BytesIO(sjabloon))
+    werkmap.worksheets[0].delete_rows(2)  # the example row
     werkmap.worksheets[0].append(regel())
     buffer = io.BytesIO()
     werkmap.save(buffer)
@@ -127,7 +149,7 @@ def test_een_leeg_ingevuld_sjabloon_met_een_regel_importeert(analist_client):
 def test_importpaginas_alleen_voor_oif_analisten(client, request, persona, analist):
     client.force_login(analist)
     uploaden(client, als_csv([regel()]))
-    pk = Registerimport.objects.get().pk
+    pk = Importbestand.objects.get().pk
     client.force_login(request.getfixturevalue(persona))
     for naam, kwargs in (("importeren", {}), ("sjabloon", {}), ("voorbeeld", {"pk": pk})):
         assert client.get(reverse(f"afdoeningen:{naam}", kwargs=kwargs)).status_code == 403

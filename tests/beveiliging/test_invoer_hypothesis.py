@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from afdoeningen.importeren.lezen import KOLOMMEN as REGISTERKOLOMMEN
+from afdoeningen.importeren import KOLOMMEN as REGISTERKOLOMMEN
 from afdoeningen.models import Afdoening
 from finintegriteit.referentie import models as ref
 from meldingen.models import Betrokkene, Melding

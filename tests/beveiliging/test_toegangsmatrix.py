@@ -10,7 +10,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from afdoeningen.models import Registerimport
+from finintegriteit.kern.importeren.selectors import eigenaar_van
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from tests.factories import AdviesvraagFactory
@@ -96,9 +97,10 @@ MATRIX = {
     "afdoeningen:intrekken": ("betrokkene_pk", (LOGIN, 403, 302, 403, 403, 403)),
     "afdoeningen:importeren": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:sjabloon": (None, (LOGIN, 403, 200, 403, 403, 403)),
-    # The own (empty) upload: its owner is sent back to the upload page with a message.
-    "afdoeningen:voorbeeld": ("registerimport", (LOGIN, 403, "/afdoeningen/importeren/", 403, 403, 403)),
+    # The own checked upload: its preview.
+    "afdoeningen:voorbeeld": ("registerimport", (LOGIN, 403, 200, 403, 403, 403)),
     "afdoeningen:bevestigen": ("registerimport", (LOGIN, 403, 405, 403, 403, 403)),
+    "afdoeningen:annuleren": ("registerimport", (LOGIN, 403, 405, 403, 403, 403)),
     "rapportage:dashboard": (None, (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:rapporten": (None, (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:status": ("rapport_ministerie", (LOGIN, 403, 403, 200, 404, 403)),
@@ -155,8 +157,14 @@ def objecten(
     status = Certificeringsstatus.objects.create(
         vertrouwenspersoon=profiel, status=Certificeringsstatus.Status.BEZIG, vanaf=datetime.date(2021, 1, 1)
     )
-    registerimport = Registerimport.objects.create(
-        door=analist, bestandsnaam="r.csv", soort="csv", sha256="0" * 64
+    registerimport = Importbestand.objects.create(
+        soort=Importbestand.Soort.OIF_REGISTER,
+        door=analist,
+        eigenaar=eigenaar_van(analist),
+        bestandsnaam="r.csv",
+        formaat="csv",
+        sha256="0" * 64,
+        status=Importbestand.Status.VOORBEELD,
     )
     rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
     rapportdeel = Rapportdeel.objects.create(jaar=2023, volgorde=10, titel="Voorwoord")

@@ -5,7 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from finintegriteit.kern.export import veilige_cel, veilige_rij
-from finintegriteit.kern.uploads import LEEG, ONBEKEND_FORMAAT, UploadFout, lees_upload
+from finintegriteit.kern.importeren import BestandFout, lees_upload
+from finintegriteit.kern.importeren.berichten import LEEG, ONBEKEND_FORMAAT
 
 
 def xlsx_bytes() -> bytes:
@@ -34,17 +35,17 @@ def test_csv_met_bom_is_tekst():
     ],
 )
 def test_onbruikbare_bestanden_worden_geweigerd(inhoud, melding):
-    with pytest.raises(UploadFout, match=melding[:20]):
+    with pytest.raises(BestandFout, match=melding[:20]):
         lees_upload(SimpleUploadedFile("x.xlsx", inhoud))
 
 
 def test_verkeerde_codering_noemt_de_regel():
-    with pytest.raises(UploadFout, match="regel 2"):
+    with pytest.raises(BestandFout, match="regel 2"):
         lees_upload(SimpleUploadedFile("x.csv", "jaar\nDouane é\n".encode("latin-1")))
 
 
 def test_te_groot_bestand_wordt_geweigerd_met_de_grens_erbij():
-    with pytest.raises(UploadFout, match="maximum is 0,0 MB"):
+    with pytest.raises(BestandFout, match="maximum is 0,0 MB"):
         lees_upload(SimpleUploadedFile("x.csv", b"jaar\n" * 100), max_bytes=10)
 
 

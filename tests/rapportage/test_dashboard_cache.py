@@ -17,10 +17,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from afdoeningen.models import Registerimport
 from afdoeningen.services import afdoening_vastleggen
 from finintegriteit import settings as instellingen
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.importeren import lees_upload
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie import models as ref
 from meldingen.models import Melding
 from meldingen.services.status import melding_status_wijzigen
@@ -248,7 +249,7 @@ def test_een_import_van_het_oif_register(client, coordinator, analist, vastgeleg
     )
     with vastgelegd():
         antwoord = client.post(
-            reverse("afdoeningen:bevestigen", kwargs={"pk": Registerimport.objects.get().pk})
+            reverse("afdoeningen:bevestigen", kwargs={"pk": Importbestand.objects.get().pk})
         )
     assert antwoord.status_code == 302 and Melding.objects.count() == 2
 

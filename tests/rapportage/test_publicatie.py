@@ -20,7 +20,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from finintegriteit.kern.uploads import lees_upload
+from finintegriteit.kern.importeren import lees_upload
 from rapportage import services
 from rapportage.models import Publicatie
 from rapportage.services.publicatie import (

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from finintegriteit.kern.uploads import LEEG, ONBEKEND_FORMAAT, UploadFout, lees_upload
+from finintegriteit.kern.importeren import BestandFout, ImportFout, berichten, lees_upload
+from finintegriteit.kern.importeren.berichten import LEEG, ONBEKEND_FORMAAT
 from finintegriteit.referentie.models import Subcategorie
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_bytes
 from vertrouwenspersonen import regels
@@ -13,7 +14,7 @@ from vertrouwenspersonen.importeren import controleer_bestand
 from vertrouwenspersonen.importeren.controle import KOLOMMEN
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.selectors import adviesvragen_van
-from vertrouwenspersonen.services import TellijstImportFout, tellijst_importeren
+from vertrouwenspersonen.services import tellijst_importeren
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,10 @@ def importeer(inhoud: bytes, door, naam="tellijst.csv"):
 def fouten_van(inhoud: bytes, door, naam="tellijst.csv"):
     """The errors of a rejected file, after checking that nothing was stored."""
     voor = Adviesvraag.objects.count()
-    with pytest.raises(TellijstImportFout) as uitzondering:
+    with pytest.raises(ImportFout) as uitzondering:
         importeer(inhoud, door, naam)
     assert Adviesvraag.objects.count() == voor, "een afgekeurd bestand mag niets opslaan"
-    return uitzondering.value.controle.fouten
+    return uitzondering.value.fouten
 
 
 def een_fout(fouten, *, regel, kolom):
@@ -123,7 +124,7 @@ def test_onbekend_label_noemt_regel_kolom_waarde_en_toegestane_waarden(vertrouwe
     fouten = fouten_van(csv_bytes([rij(), rij(onderdeel="Belastingdienstt")]), vertrouwenspersoon)
     fout = een_fout(fouten, regel=3, kolom="onderdeel")
     assert fout.waarde == "Belastingdienstt"
-    assert fout.melding == c.ONBEKENDE_WAARDE
+    assert fout.melding == f"{c.ONBEKENDE_WAARDE} {berichten.BEDOELDE_U.format(label='Belastingdienst')}"
     assert "Belastingdienst" in fout.toegestaan and "Anders" in fout.toegestaan
     assert len(fouten) == 1
 
@@ -178,12 +179,12 @@ def test_verkeerd_jaar(vertrouwenspersoon, jaar, melding):
 
 
 def test_verkeerd_bestandstype(vertrouwenspersoon):
-    with pytest.raises(UploadFout, match=ONBEKEND_FORMAAT[:30]):
+    with pytest.raises(BestandFout, match=ONBEKEND_FORMAAT[:30]):
         lees_upload(upload(b"%PDF-1.7\x00\x01 binary", "tellijst.xlsx"))
 
 
 def test_leeg_bestand(vertrouwenspersoon):
-    with pytest.raises(UploadFout, match=LEEG):
+    with pytest.raises(BestandFout, match=LEEG):
         lees_upload(upload(b""))
 
 
@@ -196,7 +197,7 @@ def test_dubbele_kolom_in_de_kopregel(vertrouwenspersoon):
     kop = [*KOLOMMEN[:2], "jaar", *KOLOMMEN[2:]]
     fouten = fouten_van(csv_bytes([["2024", *rij()[1:2], "2024", *rij()[2:]]], kop=kop), vertrouwenspersoon)
     fout = een_fout(fouten, regel=1, kolom="jaar")
-    assert fout.melding == c.DUBBELE_KOLOM.format(kolom="jaar")
+    assert fout.melding == berichten.KOLOM_DUBBEL.format(kolom="jaar")
 
 
 def test_extra_kolom_in_de_kopregel(vertrouwenspersoon):
@@ -204,19 +205,21 @@ def test_extra_kolom_in_de_kopregel(vertrouwenspersoon):
         csv_bytes([[*rij(), "Gesprek met X"]], kop=[*KOLOMMEN, "toelichting"]), vertrouwenspersoon
     )
     fout = een_fout(fouten, regel=1, kolom="toelichting")
-    assert fout.melding == c.ONBEKENDE_KOLOM.format(kolom="toelichting")
+    assert fout.melding == berichten.KOLOM_ONBEKEND.format(kolom="toelichting")
     assert fout.toegestaan == KOLOMMEN
 
 
 def test_extra_waarde_zonder_kolom_in_een_rij(vertrouwenspersoon):
     fouten = fouten_van(csv_bytes([rij(), [*rij(), "Naam van de melder"]]), vertrouwenspersoon)
-    assert een_fout(fouten, regel=3, kolom="kolom 11").melding == c.WAARDE_ZONDER_KOLOM.format(nummer=11)
+    assert een_fout(fouten, regel=3, kolom="kolom 11").melding == berichten.WAARDE_ZONDER_KOLOM.format(
+        nummer=11
+    )
 
 
 def test_ontbrekende_kolom(vertrouwenspersoon):
     kop = [k for k in KOLOMMEN if k != "evaluatielink"]
     fouten = fouten_van(csv_bytes([rij()[:-1]], kop=kop), vertrouwenspersoon)
-    assert een_fout(fouten, regel=1, kolom="evaluatielink").melding == c.ONTBREKENDE_KOLOM.format(
+    assert een_fout(fouten, regel=1, kolom="evaluatielink").melding == berichten.KOLOM_ONTBREEKT.format(
         kolom="evaluatielink"
     )
 
@@ -224,7 +227,7 @@ def test_ontbrekende_kolom(vertrouwenspersoon):
 def test_kapotte_codering_noemt_de_regel(vertrouwenspersoon):
     goed = csv_bytes([rij(), rij()])
     kapot = goed + ";".join(rij(onderdeel="Financi\xeble")).encode("latin-1") + b"\r\n"
-    with pytest.raises(UploadFout, match="regel 4"):
+    with pytest.raises(BestandFout, match="regel 4"):
         lees_upload(upload(kapot))
     assert Adviesvraag.objects.count() == 0
 
@@ -234,7 +237,7 @@ def test_kapotte_xlsx_is_een_nette_fout(vertrouwenspersoon):
     inhoud[200:260] = b"\x00" * 60  # damage the zip archive but keep the signature
     try:
         soort = lees_upload(upload(bytes(inhoud), "t.xlsx"))
-    except UploadFout:
+    except BestandFout:
         return  # refused as not an .xlsx at all: fine too
     controle = controleer_bestand(soort, vandaag=VANDAAG)
     assert not controle.in_orde and controle.fouten

@@ -7,11 +7,12 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from finintegriteit.kern.uploads import LEEG, ONBEKEND_FORMAAT
+from finintegriteit.kern.importeren.berichten import GEANNULEERD, LEEG, ONBEKEND_FORMAAT, VOORBEELDREGEL
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie.models import WieBetreft
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_bytes
-from vertrouwenspersonen.importeren import opslag
 from vertrouwenspersonen.importeren.controle import KOLOMMEN
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.selectors import adviesvragen_van
@@ -101,36 +102,44 @@ def test_het_bestand_van_een_ander_is_niet_te_bevestigen(
 
 def test_annuleren_ruimt_het_bestand_op(vp_client):
     vp_client.post(URL, {"bestand": upload(csv_bytes([rij()]))})
-    token = vp_client.session[opslag.SESSIESLEUTEL]["token"]
-    vp_client.post(reverse("vertrouwenspersonen:importeren_annuleren"))
-    assert opslag.SESSIESLEUTEL not in vp_client.session
-    assert not (opslag._map() / token).exists()
+    assert Importbestand.objects.count() == 1
+    antwoord = vp_client.post(reverse("vertrouwenspersonen:importeren_annuleren"), follow=True)
+    assert GEANNULEERD in antwoord.content.decode()
+    assert not Importbestand.objects.exists(), "het bestand is weg, niet alleen vergeten"
     vp_client.post(BEVESTIGEN)
     assert Adviesvraag.objects.count() == 0
 
 
-def test_sjablonen_hebben_precies_de_kopregel(vp_client):
-    csv_inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_csv")).content
-    assert csv_inhoud.decode("utf-8-sig").strip() == ";".join(KOLOMMEN)
+def test_sjablonen_hebben_de_kopregel_en_een_voorbeeldregel(vp_client):
+    kop, voorbeeld = (
+        vp_client.get(reverse("vertrouwenspersonen:sjabloon_csv")).content.decode("utf-8-sig").splitlines()
+    )
+    assert kop == ";".join(KOLOMMEN) and voorbeeld.startswith(f"{timezone.localdate().year};1;")
     antwoord = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx"))
     assert "attachment" in antwoord["Content-Disposition"]
     werkmap = openpyxl.load_workbook(io.BytesIO(antwoord.content))
     assert [c.value for c in werkmap.worksheets[0][1]] == list(KOLOMMEN)
-    assert werkmap.worksheets[0].max_row == 1, "geen voorbeeldrij die per ongeluk mee geïmporteerd wordt"
-    toegestaan = [c.value for c in werkmap.worksheets[1]["C"]]
+    assert werkmap.worksheets[0].max_row == 2
+    toegestaan = [c.value for c in werkmap[f"Toegestaan {timezone.localdate().year}"]["C"]]
     assert "Belastingdienst" in toegestaan
+    keuzes = {str(v.sqref) for v in werkmap.worksheets[0].data_validations.dataValidation}
+    assert "C2:C10000" in keuzes, "onderdeel krijgt een keuzelijst"
 
 
-def test_het_lege_sjabloon_terug_uploaden_is_een_nette_fout(vp_client):
-    inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content
-    antwoord = vp_client.post(URL, {"bestand": upload(inhoud, "tellijst-sjabloon.xlsx")})
-    assert "geen adviesvragen onder de kopregel" in antwoord.content.decode()
+def test_het_sjabloon_met_alleen_de_voorbeeldregel_importeert_niets(vp_client):
+    for url, naam in (("sjabloon_xlsx", "s.xlsx"), ("sjabloon_csv", "s.csv")):
+        inhoud = vp_client.get(reverse(f"vertrouwenspersonen:{url}")).content
+        antwoord = vp_client.post(URL, {"bestand": upload(inhoud, naam)})
+        assert VOORBEELDREGEL in antwoord.content.decode()
+        assert vp_client.post(BEVESTIGEN).status_code == 302
+    assert Adviesvraag.objects.count() == 0
 
 
 def test_een_ingevuld_sjabloon_importeert(vp_client):
     werkmap = openpyxl.load_workbook(
         io.BytesIO(vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content)
     )
+    werkmap.worksheets[0].delete_rows(2)  # the example row
     werkmap.worksheets[0].append(rij())
     buffer = io.BytesIO()
     werkmap.save(buffer)

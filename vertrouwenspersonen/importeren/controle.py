@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from finintegriteit.kern.importeren import Fout, kop_controleren
+from finintegriteit.kern.importeren.berichten import BEDOELDE_U, GEEN_REGELS, ONBEKENDE_WAARDE, VOORBEELDREGEL
 from finintegriteit.referentie import models as ref
 from finintegriteit.referentie.normalisatie import normaliseer
 from finintegriteit.referentie.selectors import LabelZoeker
@@ -51,16 +53,10 @@ MODELLEN = {
     "situatie": ref.SituatieNaInterventie,
 }
 
-DUBBELE_KOLOM = "De kolom '{kolom}' staat meer dan eens in de kopregel."
-ONBEKENDE_KOLOM = "Onbekende kolom '{kolom}'. Gebruik precies de kolommen van het sjabloon."
-LEGE_KOLOMNAAM = "Kolom {nummer} heeft geen naam in de kopregel."
-ONTBREKENDE_KOLOM = "De kolom '{kolom}' ontbreekt in de kopregel."
-WAARDE_ZONDER_KOLOM = "Deze rij heeft een waarde in kolom {nummer}, waar de kopregel geen kolom heeft."
-ONBEKENDE_WAARDE = "Onbekende waarde."
 ONBEKENDE_WAARDE_IN_HOOFDCATEGORIE = "Onbekende subcategorie binnen de hoofdcategorie '{hoofdcategorie}'."
 JA_NEE_ONGELDIG = "Vul 'ja' of 'nee' in, of laat de cel leeg."
 EVALUATIELINK_ONGELDIG = "Onbekende waarde voor de evaluatielink."
-GEEN_RIJEN = "Het bestand bevat geen adviesvragen onder de kopregel."
+GEEN_RIJEN = GEEN_REGELS.format(wat="adviesvragen")
 
 JA = {"ja", "j", "yes", "y", "waar", "true", "1"}
 NEE = {"nee", "n", "no", "onwaar", "false", "0"}
@@ -71,15 +67,6 @@ EVALUATIELINK = {
     for waarde, label in Adviesvraag.Evaluatielink.choices
     for spelling in (label, waarde, waarde.replace("_", " "))
 }
-
-
-@dataclass(frozen=True)
-class Fout:
-    regel: int | None
-    kolom: str | None
-    waarde: str
-    melding: str
-    toegestaan: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,10 +97,6 @@ class Controle:
         return self.aantal_in_orde - self.aantal_open
 
 
-def normaliseer_kop(kop: str) -> str:
-    return re.sub(r"[\s\-]+", "_", kop.strip().casefold())
-
-
 class Opzoektabellen:
     """Every option of the six Tellijst tables, read with one query per table."""
 
@@ -122,6 +105,7 @@ class Opzoektabellen:
         self.zoekers = {veld: LabelZoeker(MODELLEN[veld], queryset=lijst) for veld, lijst in opties.items()}
         self.eerste_jaar = min((o.eerste_jaar for o in opties["hoofdcategorie"]), default=2000)
         self._toegestaan: dict[tuple, tuple[str, ...]] = {}
+        self._voorbeelden: dict[int, dict[str, str]] = {}
 
     @classmethod
     def laden(cls) -> "Opzoektabellen":
@@ -139,26 +123,25 @@ class Opzoektabellen:
             )
         return self._toegestaan[sleutel]
 
+    def voorbeeldrij(self, jaar: int) -> dict[str, str]:
+        """The template's example row for `jaar`: the first option of each column in use that year."""
+        if jaar not in self._voorbeelden:
+            hoofd = next((o for o in self.opties["hoofdcategorie"] if o.in_gebruik(jaar)), None)
+            rij = {"jaar": str(jaar), "kwartaal": "1", "melder_is_beklaagde": ""}
+            for kolom, veld in OPTIEKOLOMMEN.items():
+                labels = self.toegestaan(veld, jaar, hoofdcategorie=hoofd if veld == "subcategorie" else None)
+                rij[kolom] = labels[0] if labels else ""
+            rij["evaluatielink"] = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN.label
+            self._voorbeelden[jaar] = rij
+        return self._voorbeelden[jaar]
 
-def _controleer_kop(kop: list[str], kopregel: int) -> tuple[dict[str, int], list[Fout]]:
-    fouten, posities = [], {}
-    laatste_gevuld = max((i for i, k in enumerate(kop) if k.strip()), default=-1)
-    for positie, ruw in enumerate(kop[: laatste_gevuld + 1]):
-        naam = normaliseer_kop(ruw)
-        if naam in posities:
-            fouten.append(Fout(kopregel, ruw, ruw, DUBBELE_KOLOM.format(kolom=naam), KOLOMMEN))
-        elif not naam:
-            fouten.append(
-                Fout(kopregel, f"kolom {positie + 1}", ruw, LEGE_KOLOMNAAM.format(nummer=positie + 1))
-            )
-        elif naam not in KOLOMMEN:
-            fouten.append(Fout(kopregel, ruw, ruw, ONBEKENDE_KOLOM.format(kolom=ruw.strip()), KOLOMMEN))
-        else:
-            posities[naam] = positie
-    for naam in KOLOMMEN:
-        if naam not in posities:
-            fouten.append(Fout(kopregel, naam, "", ONTBREKENDE_KOLOM.format(kolom=naam), KOLOMMEN))
-    return posities, fouten
+    def is_voorbeeldrij(self, cel: dict[str, str]) -> bool:
+        """Is this row the template's example row, left in by mistake? It must never be counted."""
+        jaar = cel.get("jaar", "").strip()
+        if not re.fullmatch(r"\d{4}", jaar):
+            return False
+        voorbeeld = self.voorbeeldrij(int(jaar))
+        return all(normaliseer(cel.get(k, "")) == normaliseer(v) for k, v in voorbeeld.items())
 
 
 class _Rijcontrole:
@@ -199,9 +182,13 @@ class _Rijcontrole:
                 # Without a valid hoofdcategorie a shared label like 'Overig' cannot be placed; that
                 # error is already reported, an unknown spelling is not.
                 if self.zoek(veld, waarde) is None:
-                    fout(kolom, ONBEKENDE_WAARDE, self.tabellen.toegestaan(veld, jaar))
+                    fout(kolom, self._onbekend(veld, waarde, jaar), self.tabellen.toegestaan(veld, jaar))
             elif optie is None:
-                fout(kolom, ONBEKENDE_WAARDE, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
+                fout(
+                    kolom,
+                    self._onbekend(veld, waarde, jaar, hoofd),
+                    self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd),
+                )
             else:
                 opties[veld] = optie
         beklaagde = self._ja_nee(cel["melder_is_beklaagde"], fout)
@@ -236,6 +223,12 @@ class _Rijcontrole:
             "evaluatielink": evaluatielink,
             "_open": opties["wijze_van_afdoening"].loopt_nog,
         }, []
+
+    def _onbekend(self, veld: str, waarde: str, jaar: int | None, hoofdcategorie=None) -> str:
+        """'Onbekende waarde.', with the label the value most likely means when one is close."""
+        filter_ = (lambda o: o.hoofdcategorie_id == hoofdcategorie.pk) if hoofdcategorie else None
+        label = self.tabellen.zoekers[veld].suggestie(waarde, jaar=jaar, filter=filter_)
+        return f"{ONBEKENDE_WAARDE} {BEDOELDE_U.format(label=label)}" if label else ONBEKENDE_WAARDE
 
     def _jaar(self, waarde: str, fout) -> int | None:
         waarde = waarde.strip()
@@ -284,22 +277,18 @@ def controleer_tellijst(
 ) -> Controle:
     """Check a whole Tellijst; the result holds either rows ready to store or every error found."""
     controle = Controle()
-    posities, kopfouten = _controleer_kop(kop, kopregel)
+    kolommen, kopfouten = kop_controleren(kop, kolommen=KOLOMMEN, kopregel=kopregel)
     if kopfouten:
         controle.fouten = kopfouten
         return controle
     controleer_rij = _Rijcontrole(tabellen, vandaag)
-    breedte = len(kop)
     for regel, cellen in rijen:
         controle.aantal_rijen += 1
-        fouten = [
-            Fout(regel, f"kolom {p + 1}", cellen[p], WAARDE_ZONDER_KOLOM.format(nummer=p + 1))
-            for p in range(breedte, len(cellen))
-            if cellen[p].strip()
-        ]
-        rij, rijfouten = controleer_rij(
-            regel, {naam: (cellen[p] if p < len(cellen) else "") for naam, p in posities.items()}
-        )
+        cel, fouten = kolommen.rij(regel, cellen)
+        if tabellen.is_voorbeeldrij(cel):
+            controle.fouten.append(Fout(regel, None, "", VOORBEELDREGEL))
+            continue
+        rij, rijfouten = controleer_rij(regel, cel)
         fouten += rijfouten
         if fouten:
             controle.fouten.extend(fouten)

@@ -1,17 +1,26 @@
-"""The downloadable template: the header row, and in the .xlsx a second sheet with the allowed values."""
+"""The downloadable template: the header row and an example row (refused if it is left in), and in the
+.xlsx drop-down lists with the labels of the year and a sheet with every allowed value."""
 
 import csv
 import io
 
 from finintegriteit.kern.export import veilige_rij
+from finintegriteit.kern.importeren.sjabloon import keuzelijsten
 
 from ..models import Adviesvraag
 from .controle import KOLOMMEN, LEEG_TOEGESTAAN, OPTIEKOLOMMEN, Opzoektabellen
 
 
-def sjabloon_csv() -> bytes:
+def _voorbeeld(jaar: int, tabellen: Opzoektabellen) -> list[str]:
+    rij = tabellen.voorbeeldrij(jaar)
+    return [rij[k] for k in KOLOMMEN]
+
+
+def sjabloon_csv(*, jaar: int) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=";").writerow(veilige_rij(KOLOMMEN))
+    schrijver = csv.writer(buffer, delimiter=";")
+    schrijver.writerow(veilige_rij(KOLOMMEN))
+    schrijver.writerow(veilige_rij(_voorbeeld(jaar, Opzoektabellen.laden())))
     # With a BOM Excel opens the file as UTF-8, so labels like 'Financiële' keep their diacritics.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -42,15 +51,27 @@ def sjabloon_xlsx(*, jaar: int) -> bytes:
     import openpyxl
     from openpyxl.styles import Font
 
+    tabellen = Opzoektabellen.laden()
     werkmap = openpyxl.Workbook()
     blad = werkmap.active
     blad.title = "Tellijst"
     blad.append(veilige_rij(KOLOMMEN))
     for cel in blad[1]:
         cel.font = Font(bold=True)
+    blad.append(veilige_rij(_voorbeeld(jaar, tabellen)))
     blad.freeze_panes = "A2"
+    keuzelijsten(
+        werkmap,
+        blad,
+        kolommen=KOLOMMEN,
+        lijsten={
+            kolom: list(dict.fromkeys(tabellen.toegestaan(veld, jaar)))
+            for kolom, veld in OPTIEKOLOMMEN.items()
+        }
+        | {"melder_is_beklaagde": ["ja", "nee"], "evaluatielink": list(Adviesvraag.Evaluatielink.labels)},
+    )
     uitleg = werkmap.create_sheet(f"Toegestaan {jaar}")
-    waarden = toegestane_waarden(jaar=jaar)
+    waarden = toegestane_waarden(jaar=jaar, tabellen=tabellen)
     uitleg.append(veilige_rij(KOLOMMEN))
     for cel in uitleg[1]:
         cel.font = Font(bold=True)

@@ -2,10 +2,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from afdoeningen.importeren import BestandFout, RegisterFout, register_controleren, register_importeren
-from finintegriteit.kern.uploads import UploadFout, lees_upload
+from afdoeningen.importeren import register_controleren
+from finintegriteit.kern.importeren import BestandFout, ImportFout, lees_upload
+from finintegriteit.kern.importeren import services as importservices
+from finintegriteit.kern.models import Importbestand
 
 
 class Command(BaseCommand):
@@ -22,8 +25,13 @@ class Command(BaseCommand):
             help="alleen controleren en de aantallen tonen; niets opslaan",
         )
         parser.add_argument("--gebruiker", help="gebruikersnaam die in de audittrail als importeur staat")
+        parser.add_argument(
+            "--opnieuw",
+            action="store_true",
+            help="ook importeren als precies dit bestand al eerder is geïmporteerd (telt dan dubbel)",
+        )
 
-    def handle(self, *args, pad, controleer, gebruiker, **options):
+    def handle(self, *args, pad, controleer, gebruiker, opnieuw, **options):
         door = None
         if gebruiker:
             door = get_user_model().objects.filter(username=gebruiker).first()
@@ -36,25 +44,46 @@ class Command(BaseCommand):
             with bestand.open("rb") as f:
                 upload = lees_upload(f, max_bytes=max(settings.MAX_UPLOAD_BYTES, bestand.stat().st_size))
             if controleer:
-                samenvatting, fouten = register_controleren(inhoud=upload.inhoud, soort=upload.soort)
-                if fouten:
-                    raise RegisterFout(fouten)
+                uitkomst = register_controleren(upload)
+                self._fouten(uitkomst.fouten, pad)
+                aantallen = uitkomst.aantallen
             else:
-                samenvatting = register_importeren(door=door, inhoud=upload.inhoud, soort=upload.soort)
-        except (UploadFout, BestandFout) as fout:
+                aantallen = self._importeren(
+                    door=door, naam=bestand.name, upload=upload, opnieuw=opnieuw, pad=pad
+                )
+        except BestandFout as fout:
             raise CommandError(f"{pad}: {fout} Er is niets geïmporteerd.") from None
-        except RegisterFout as fout:
-            for regel in fout.fouten:
-                self.stderr.write(regel.als_tekst())
-            raise CommandError(f"{len(fout.fouten)} fout(en) in {pad}; er is niets geïmporteerd.") from None
 
         kop = "Gecontroleerd, niets opgeslagen" if controleer else "Geïmporteerd"
         self.stdout.write(
-            f"{kop}: {samenvatting.meldingen} meldingen ({samenvatting.afgedane_meldingen} afgedaan), "
-            f"{samenvatting.betrokkenen} betrokkenen, {samenvatting.afdoeningen} afdoeningen, "
-            f"{samenvatting.open_betrokkenen} betrokkenen met een lopende zaak; "
-            f"{samenvatting.met_nummer} met eigen meldingsnummer, "
-            f"{samenvatting.nieuw_nummer} met een nieuw nummer."
+            f"{kop}: {aantallen['meldingen']} meldingen ({aantallen['afgedane_meldingen']} afgedaan), "
+            f"{aantallen['betrokkenen']} betrokkenen, {aantallen['afdoeningen']} afdoeningen, "
+            f"{aantallen['open_betrokkenen']} betrokkenen met een lopende zaak; "
+            f"{aantallen['met_nummer']} met eigen meldingsnummer, "
+            f"{aantallen['nieuw_nummer']} met een nieuw nummer."
         )
-        for jaar, aantal in samenvatting.per_jaar.items():
+        for jaar, aantal in aantallen.get("per_jaar", {}).items():
             self.stdout.write(f"  ontvangen in {jaar}: {aantal} meldingen")
+
+    def _importeren(self, *, door, naam, upload, opnieuw, pad) -> dict:
+        """The browser's flow, in this process: check, refuse a repeated file, import."""
+        try:
+            rij = importservices.importbestand_direct_importeren(
+                soort=Importbestand.Soort.OIF_REGISTER,
+                door=door,
+                bestandsnaam=naam,
+                upload=upload,
+                opnieuw=opnieuw,
+            )
+        except ImportFout as fout:
+            self._fouten(fout.fouten, pad)
+        except ValidationError as fout:
+            raise CommandError(importservices.weigering(fout, opdracht=True)) from None
+        return rij.aantallen
+
+    def _fouten(self, fouten, pad) -> None:
+        if not fouten:
+            return
+        for fout in fouten:
+            self.stderr.write(fout.als_tekst())
+        raise CommandError(f"{len(fouten)} fout(en) in {pad}; er is niets geïmporteerd.")

@@ -1,20 +1,24 @@
-"""python manage.py importeer_tellijst PAD --door GEBRUIKERSNAAM
+"""python manage.py importeer_tellijst PAD --door GEBRUIKERSNAAM [--opnieuw]
 
-The same import as the browser: every row or none. Errors go to stderr with their line, and the
-command exits non-zero without changing anything. There is no upload limit here: the operator runs it.
+The same import as the browser (the same flow, in this process): every row or none, and a file that
+was imported before is refused unless --opnieuw says it is intended. Errors go to stderr with their
+line, and the command exits non-zero without changing anything. There is no upload size limit here:
+the operator runs it (the unpacking and row limits still hold).
 """
 
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from finintegriteit.kern.importeren import BestandFout, ImportFout, lees_upload
+from finintegriteit.kern.importeren import services as importservices
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
-from finintegriteit.kern.uploads import UploadFout, lees_upload
 
-from ...importeren import bestandsfout, controleer_bestand
-from ...services import TellijstImportFout, tellijst_importeren
+from ...importeren import controleer_bestand
 
 GEEN_GEBRUIKER = "Gebruiker '{naam}' bestaat niet."
 GEEN_VERTROUWENSPERSOON = (
@@ -36,8 +40,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Controleer het bestand zonder iets op te slaan.",
         )
+        parser.add_argument(
+            "--opnieuw",
+            action="store_true",
+            help="Ook importeren als precies dit bestand al eerder is geïmporteerd (telt dan dubbel).",
+        )
 
-    def handle(self, *args, pad, door, alleen_controleren, **options):
+    def handle(self, *args, pad, door, alleen_controleren, opnieuw, **options):
         gebruiker = get_user_model().objects.filter(username=door).first()
         if gebruiker is None:
             raise CommandError(GEEN_GEBRUIKER.format(naam=door))
@@ -49,33 +58,40 @@ class Command(BaseCommand):
         with bestand.open("rb") as invoer:
             try:
                 upload = lees_upload(invoer, max_bytes=max(bestand.stat().st_size, 1))
-            except UploadFout as fout:
-                self._fouten(bestandsfout(str(fout)))
-        vandaag = timezone.localdate()
+            except BestandFout as fout:
+                self._fouten([fout.als_fout()])
         if alleen_controleren:
-            controle = controleer_bestand(upload, vandaag=vandaag)
+            controle = controleer_bestand(upload, vandaag=timezone.localdate())
             if not controle.in_orde:
-                self._fouten(controle)
-            self._tellingen(controle, "in orde (niets opgeslagen)")
+                self._fouten(controle.fouten)
+            self._tellingen(
+                controle.aantal_in_orde, controle.per_jaar, controle.aantal_open, "in orde (niets opgeslagen)"
+            )
             return
         try:
-            controle = tellijst_importeren(door=gebruiker, upload=upload, vandaag=vandaag)
-        except TellijstImportFout as fout:
-            self._fouten(fout.controle)
-        self._tellingen(controle, "geïmporteerd")
+            rij = importservices.importbestand_direct_importeren(
+                soort=Importbestand.Soort.TELLIJST,
+                door=gebruiker,
+                bestandsnaam=bestand.name,
+                upload=upload,
+                opnieuw=opnieuw,
+            )
+        except ImportFout as fout:
+            self._fouten(fout.fouten)
+        except BestandFout as fout:
+            self._fouten([fout.als_fout()])
+        except ValidationError as fout:
+            raise CommandError(importservices.weigering(fout, opdracht=True)) from None
+        a = rij.aantallen
+        self._tellingen(a["in_orde"], a["per_jaar"], a["open"], "geïmporteerd")
 
-    def _tellingen(self, controle, wat: str) -> None:
-        per_jaar = ", ".join(f"{jaar}: {n}" for jaar, n in sorted(controle.per_jaar.items()))
+    def _tellingen(self, aantal, per_jaar: dict, aantal_open: int, wat: str) -> None:
+        jaren = ", ".join(f"{jaar}: {n}" for jaar, n in sorted((str(j), n) for j, n in per_jaar.items()))
         self.stdout.write(
-            f"{controle.aantal_in_orde} adviesvragen {wat} ({per_jaar}); "
-            f"open: {controle.aantal_open}, gesloten: {controle.aantal_gesloten}."
+            f"{aantal} adviesvragen {wat} ({jaren}); open: {aantal_open}, gesloten: {aantal - aantal_open}."
         )
 
-    def _fouten(self, controle) -> None:
-        for fout in controle.fouten:
-            plaats = f"regel {fout.regel}" if fout.regel else "bestand"
-            kolom = f", kolom {fout.kolom}" if fout.kolom else ""
-            waarde = f", waarde '{fout.waarde}'" if fout.waarde else ""
-            toegestaan = f" Toegestaan: {', '.join(fout.toegestaan)}." if fout.toegestaan else ""
-            self.stderr.write(f"{plaats}{kolom}{waarde}: {fout.melding}{toegestaan}")
-        raise CommandError(f"{len(controle.fouten)} fout(en); er is niets geïmporteerd.")
+    def _fouten(self, fouten) -> None:
+        for fout in fouten:
+            self.stderr.write(fout.als_tekst())
+        raise CommandError(f"{len(fouten)} fout(en); er is niets geïmporteerd.")

@@ -1,32 +1,22 @@
-"""Checking the rows of an OIF register and turning them into meldingen, betrokkenen and afdoeningen.
+"""The rules of one register row: required columns, dates, labels of the year, ja/nee, afdoening.
 
-`valideer_register` is a pure function of the rows, the taxonomies and the case numbers that already
-exist: it reads nothing itself when those are passed in, so the web import, the management command
-and the demo-data loader share it, and a test can drive it with plain dicts.
-
-1. Every row is checked on its own: required columns, dates, labels (any recorded spelling, case
-   and diacritics optional, option in use in that year), ja/nee, the afdoening columns all four
-   filled or all four empty, and the inhoud free of personal data.
-2. Rows with the same meldingsnummer form one melding; a row without a number is a melding of its
-   own. The melding-level columns of every later row must agree with the melding's first row.
-3. Per melding: an onderzoek type is required once a betrokkene has an afdoening, and a number that
-   already exists is refused (an import only adds).
+`Taxonomie` reads the five tables once (one query each); after that a row costs no queries.
 """
 
 import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
+from finintegriteit.kern.importeren import Fout
+from finintegriteit.kern.importeren.berichten import BEDOELDE_U, VOORBEELDREGEL
 from finintegriteit.referentie import models as ref
+from finintegriteit.referentie.normalisatie import normaliseer
 from finintegriteit.referentie.selectors import LabelZoeker
 from meldingen.models import Melding
 from meldingen.services.status import ONDERZOEK_PER_STATUS
 
 from ..anonimisering import persoonsgegevens_in
 from ..models import Afdoening
-from .lezen import KOLOMMEN, REGEL, Fout
 
 MAX_INHOUD = Afdoening._meta.get_field("inhoud").max_length
 
@@ -54,11 +44,13 @@ ONDERZOEK_ONTBREEKT = (
     "Vul onderzoek in: een betrokkene met een afdoening heeft altijd een type onderzoek "
     "(ook 'Geen onderzoek')."
 )
+# The inhoud of the template's example row: a row with this text is the example, left in by mistake.
+VOORBEELD_INHOUD = "Voorbeeldregel: vervang deze regel door echte gegevens of verwijder haar."
 INHOUD_TE_LANG = "De inhoud is {lengte} tekens lang; het maximum is {maximum}."
 
-TOEGESTAAN_DATUM = "dd-mm-jjjj of jjjj-mm-dd"
-TOEGESTAAN_JA_NEE = "ja, nee"
-TOEGESTAAN_NUMMER = "OIF-JJJJ-NNNN (bijv. OIF-2024-0001), of leeg voor een nieuw nummer"
+TOEGESTAAN_DATUM = ("dd-mm-jjjj", "jjjj-mm-dd")
+TOEGESTAAN_JA_NEE = ("ja", "nee")
+TOEGESTAAN_NUMMER = ("OIF-JJJJ-NNNN (bijv. OIF-2024-0001)", "leeg voor een nieuw nummer")
 
 MELDINGKOLOMMEN = ("ontvangen_op", "melder", "onderwerp", "klokkenluidersmelding", "onderzoek")
 AFDOENINGKOLOMMEN = ("schending", "inhoud", "afdoening", "datum_afdoening")
@@ -85,19 +77,15 @@ class Taxonomie:
 
     def __init__(self):
         self._zoekers = {model: LabelZoeker(model) for model in set(self.KOLOM_MODEL.values())}
-        self._toegestaan: dict[tuple, str] = {}
+        self._toegestaan: dict[tuple, tuple[str, ...]] = {}
 
     def zoeker(self, kolom: str) -> LabelZoeker:
         return self._zoekers[self.KOLOM_MODEL[kolom]]
 
-    def toegestaan(self, kolom: str, jaar: int | None) -> str:
+    def toegestaan(self, kolom: str, jaar: int | None) -> tuple[str, ...]:
         sleutel = (kolom, jaar)
         if sleutel not in self._toegestaan:
-            opties = {o.pk: o for lijst in self.zoeker(kolom)._per_sleutel.values() for o in lijst}.values()
-            labels = sorted(
-                (o for o in opties if jaar is None or o.in_gebruik(jaar)), key=lambda o: (o.volgorde, o.label)
-            )
-            self._toegestaan[sleutel] = "; ".join(o.label for o in labels)
+            self._toegestaan[sleutel] = tuple(o.label for o in self.zoeker(kolom).opties(jaar=jaar))
         return self._toegestaan[sleutel]
 
 
@@ -167,25 +155,6 @@ class Register:
         return dict(self.jaren)
 
 
-def _tel(groepen: list[list[dict]]) -> tuple[dict[str, int], dict[int, int]]:
-    """Counts of the file as read, errors or not; for a file without errors, exactly what is created."""
-    leden = [lid["waarden"] for groep in groepen for lid in groep]
-    telling = {
-        "meldingen": len(groepen),
-        "betrokkenen": len(leden),
-        "afdoeningen": sum(1 for w in leden if w["heeft_afdoening"]),
-        "open_betrokkenen": sum(1 for w in leden if w["zonder_afdoening"]),
-        "afgedane_meldingen": sum(1 for g in groepen if all(lid["waarden"]["heeft_afdoening"] for lid in g)),
-        "met_nummer": sum(1 for g in groepen if g[0]["waarden"]["nummer"]),
-        "nieuw_nummer": sum(1 for g in groepen if not g[0]["waarden"]["nummer"]),
-    }
-    jaren: dict[int, int] = {}
-    for groep in groepen:
-        if ontvangen := groep[0]["waarden"]["ontvangen_op"]:
-            jaren[ontvangen.year] = jaren.get(ontvangen.year, 0) + 1
-    return telling, dict(sorted(jaren.items()))
-
-
 def lees_datum(waarde) -> datetime.date:
     """dd-mm-jjjj or jjjj-mm-dd (day and month may have one digit), or a real spreadsheet date."""
     if isinstance(waarde, datetime.date):
@@ -227,9 +196,9 @@ class _Rijcontrole:
         )
         self.ok = True
 
-    def fout(self, kolom: str, bericht: str, toegestaan: str = "") -> None:
+    def fout(self, kolom: str, melding: str, toegestaan: tuple[str, ...] = ()) -> None:
         self.ok = False
-        self.fouten.append(Fout(self.regel, kolom, _tekst(self.rij.get(kolom)), bericht, toegestaan))
+        self.fouten.append(Fout(self.regel, kolom, _tekst(self.rij.get(kolom)), melding, toegestaan))
 
     def leeg(self, kolom: str) -> bool:
         return _tekst(self.rij.get(kolom)) == ""
@@ -266,7 +235,10 @@ class _Rijcontrole:
                     self.taxonomie.toegestaan(kolom, jaar),
                 )
             else:
-                self.fout(kolom, ONBEKENDE_WAARDE.format(kolom=kolom), self.taxonomie.toegestaan(kolom, jaar))
+                melding = ONBEKENDE_WAARDE.format(kolom=kolom)
+                if label := zoeker.suggestie(waarde, jaar=jaar):
+                    melding += " " + BEDOELDE_U.format(label=label)
+                self.fout(kolom, melding, self.taxonomie.toegestaan(kolom, jaar))
         return optie
 
     def ja_nee(self, kolom: str) -> bool | None:
@@ -313,6 +285,8 @@ def _controleer_rij(
         schending = c.optie("schending", afdoeningsjaar)
         afdoening_type = c.optie("afdoening", afdoeningsjaar)
         inhoud = _tekst(rij["inhoud"])
+        if normaliseer(inhoud) == normaliseer(VOORBEELD_INHOUD):
+            c.fout("inhoud", VOORBEELDREGEL)
         if len(inhoud) > MAX_INHOUD:
             c.fout("inhoud", INHOUD_TE_LANG.format(lengte=len(inhoud), maximum=MAX_INHOUD))
         # The register names nobody, so only the generic checks (e-mail, long digit runs) apply.
@@ -324,105 +298,3 @@ def _controleer_rij(
     waarden["zonder_afdoening"] = not gevuld
     waarden["ok"] = c.ok
     return waarden
-
-
-def _vergelijk(rij: dict, eerste: dict, kolom: str) -> bool:
-    """Do two rows agree on a melding-level column, after normalising spelling and date format?"""
-    veld = {"melder": "melder_type", "onderzoek": "onderzoek_type"}.get(kolom, kolom)
-    a, b = rij["waarden"].get(veld), eerste["waarden"].get(veld)
-    if kolom == "onderzoek" and rij["waarden"]["onderzoek_leeg"] != eerste["waarden"]["onderzoek_leeg"]:
-        return False  # one row names an onderzoek type, the other leaves it empty
-    if a is None or b is None:
-        return True  # the row with the bad value already has its own error
-    return a == b
-
-
-def valideer_register(
-    rijen: list[dict],
-    *,
-    taxonomie: Taxonomie | None = None,
-    bestaande_nummers: set[str] | None = None,
-    vandaag: datetime.date | None = None,
-) -> tuple[Register, list[Fout]]:
-    """Check the register rows; returns what to create, and every error by line and column.
-
-    A row is a dict with the eleven columns (text or dates) and optionally 'regel', its line number;
-    without it row i is taken to be line i + 2 (below a header). Without `taxonomie` and
-    `bestaande_nummers` these are read from the database (one query per table).
-    """
-    taxonomie = taxonomie or Taxonomie()
-    vandaag = vandaag or timezone.localdate()
-    fouten: list[Fout] = []
-    groepen: dict[str, list[dict]] = {}
-    volgorde: list[str] = []
-    for index, rij in enumerate(rijen):
-        regel = int(rij.get(REGEL) or index + 2)
-        waarden = _controleer_rij(rij, regel, taxonomie, vandaag, fouten)
-        sleutel = waarden["nummer"] or f"regel-{regel}"
-        if sleutel not in groepen:
-            groepen[sleutel] = []
-            volgorde.append(sleutel)
-        groepen[sleutel].append({"rij": rij, "regel": regel, "waarden": waarden})
-
-    if bestaande_nummers is None:
-        nummers = [s for s in volgorde if not s.startswith("regel-")]
-        bestaande_nummers = set(Melding.objects.filter(nummer__in=nummers).values_list("nummer", flat=True))
-
-    meldingen = []
-    for sleutel in volgorde:
-        groep = groepen[sleutel]
-        eerste = groep[0]
-        nummer = eerste["waarden"]["nummer"]
-        groep_ok = all(lid["waarden"]["ok"] for lid in groep)
-        if nummer and nummer in bestaande_nummers:
-            fouten.append(
-                Fout(eerste["regel"], "meldingsnummer", nummer, NUMMER_BESTAAT.format(nummer=nummer))
-            )
-            groep_ok = False
-        for lid in groep[1:]:
-            for kolom in MELDINGKOLOMMEN:
-                if not _vergelijk(lid, eerste, kolom):
-                    fouten.append(
-                        Fout(
-                            lid["regel"],
-                            kolom,
-                            _tekst(lid["rij"].get(kolom)),
-                            AFWIJKEND.format(
-                                regel=eerste["regel"], nummer=nummer, waarde=_tekst(eerste["rij"].get(kolom))
-                            ),
-                        )
-                    )
-                    groep_ok = False
-        for lid in groep:
-            if lid["waarden"]["onderzoek_leeg"] and lid["waarden"]["heeft_afdoening"]:
-                fouten.append(
-                    Fout(
-                        lid["regel"],
-                        "onderzoek",
-                        "",
-                        ONDERZOEK_ONTBREEKT,
-                        taxonomie.toegestaan("onderzoek", None),
-                    )
-                )
-                groep_ok = False
-        if not groep_ok:
-            continue
-        w = eerste["waarden"]
-        melding = MeldingInvoer(
-            regel=eerste["regel"],
-            nummer=nummer,
-            ontvangen_op=w["ontvangen_op"],
-            melder_type=w["melder_type"],
-            onderwerp=w["onderwerp"],
-            klokkenluidersmelding=w["klokkenluidersmelding"],
-            onderzoek_type=w["onderzoek_type"],
-            dienstonderdeel=w["dienstonderdeel"],
-        )
-        for lid in groep:
-            melding.betrokkenen.append(
-                BetrokkeneInvoer(lid["regel"], lid["waarden"]["dienstonderdeel"], lid["waarden"]["afdoening"])
-            )
-        meldingen.append(melding)
-    fouten.sort(key=lambda f: (f.regel, KOLOMMEN.index(f.kolom) if f.kolom in KOLOMMEN else -1))
-    telling, jaren = _tel([groepen[sleutel] for sleutel in volgorde])
-    return Register(meldingen, telling, jaren), fouten

@@ -1,0 +1,32 @@
+"""The two forms every import shows: the upload, and the confirmation."""
+
+from django import forms
+
+from . import berichten
+from .bestand import lees_upload
+from .fouten import BestandFout
+
+
+class UploadForm(forms.Form):
+    """A file field whose cleaning reads the upload within the limits (`self.upload` afterwards)."""
+
+    bestand = forms.FileField(
+        label="Bestand (.xlsx of .csv)",
+        error_messages={"empty": berichten.LEEG, "required": "Kies een bestand."},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        try:
+            self.upload = lees_upload(bestand)
+        except BestandFout as fout:
+            raise forms.ValidationError(str(fout)) from None
+        return bestand
+
+
+class BevestigForm(forms.Form):
+    opnieuw = forms.BooleanField(
+        required=False,
+        label="Ja, dit bestand is al eerder geïmporteerd en ik wil het bewust nog een keer importeren.",
+    )

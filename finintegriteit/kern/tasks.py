@@ -1,0 +1,37 @@
+"""Celery tasks of the imports: they take the row's id only and call one service.
+
+acks_late is safe: each service claims its row with a conditional update, so a redelivered message
+finds nothing to do.
+"""
+
+from celery import shared_task
+from django.conf import settings
+
+from .importeren import services
+
+
+@shared_task(
+    name="kern.importbestand_controleren",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    ignore_result=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def importbestand_controleren_taak(pk: str) -> None:
+    services.importbestand_controleren(pk=pk)
+
+
+@shared_task(
+    name="kern.importbestand_uitvoeren",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    ignore_result=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def importbestand_uitvoeren_taak(pk: str) -> None:
+    services.importbestand_uitvoeren(pk=pk)
+
+
+@shared_task(name="kern.importbestanden_opruimen", ignore_result=True)
+def importbestanden_opruimen_taak() -> None:
+    services.importbestanden_opruimen()
