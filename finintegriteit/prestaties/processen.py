@@ -62,3 +62,14 @@ def worker_stoppen(proces: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proces.kill()
         proces.wait(timeout=10)
+
+
+def wacht_op_worker(*, maximum: int = 120) -> float:
+    """Seconds until a started worker answers a task: then it has connected and run its start-up hooks."""
+    import time
+
+    from finintegriteit.celery import ping
+
+    begin = time.perf_counter()
+    ping.apply_async(args=[1]).get(timeout=maximum)
+    return time.perf_counter() - begin

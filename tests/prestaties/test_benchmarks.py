@@ -38,12 +38,28 @@ def test_benchmark_cijfers_meldt_beide_tijden_en_de_verhouding(weinig_data):
 def test_benchmark_import_laat_de_database_ongemoeid(weinig_data):
     voor = Adviesvraag.objects.count()
 
-    uitvoer = _uitvoer("benchmark_import", rijen=50)
+    uitvoer = _uitvoer("benchmark_import", rijen=50, taak_rijen=0)
 
     assert "import .csv" in uitvoer
     assert "import .xlsx" in uitvoer
     assert uitvoer.count("(doel <= 5.0)") == 2
     assert Adviesvraag.objects.count() == voor
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_import_via_de_worker_meet_tijd_en_geheugen_en_ruimt_op(weinig_data):
+    from finintegriteit.kern.models import Importbestand
+
+    voor = Adviesvraag.objects.count()
+
+    uitvoer = _uitvoer("benchmark_import", rijen=20, taak_rijen=300)
+
+    assert "upload tot geïmporteerd" in uitvoer
+    assert "piekgeheugen van de worker:" in uitvoer
+    assert Adviesvraag.objects.count() == voor
+    assert not Importbestand.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

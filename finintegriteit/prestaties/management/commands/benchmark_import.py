@@ -1,12 +1,15 @@
+import os
 import time
 import uuid
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from finintegriteit.kern.uploads import Upload
-from finintegriteit.prestaties import meting
+from finintegriteit.kern.importeren import Upload
+from finintegriteit.kern.models import Importbestand
+from finintegriteit.prestaties import importtaak, meting, processen
 from finintegriteit.prestaties.generator import _vertrouwenspersonen
 from finintegriteit.prestaties.tellijstbestand import tellijst_bestanden
 from vertrouwenspersonen.models import Adviesvraag
@@ -14,6 +17,8 @@ from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.services import tellijst_importeren
 
 DOEL = 5.0
+DOEL_GEHEUGEN_MB = 300
+GEEN_REDIS = "REDIS_URL is niet gezet: de import via de worker is overgeslagen."
 
 
 class _Terugdraaien(Exception):
@@ -33,12 +38,18 @@ def _gemeten(functie) -> float:
 
 
 class Command(BaseCommand):
-    help = "Meet de Tellijst-import (.csv en .xlsx) tegen een kale bulk_create van dezelfde rijen."
+    help = (
+        "Meet de Tellijst-import (.csv en .xlsx) tegen een kale bulk_create van dezelfde rijen, en een grote "
+        ".xlsx van begin tot eind via een echte worker (tijd en piekgeheugen van de worker)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--rijen", type=int, default=100_000)
+        parser.add_argument(
+            "--taak-rijen", type=int, default=200_000, help="rijen van de .xlsx via de worker (0 = overslaan)"
+        )
 
-    def handle(self, *args, rijen, **options):
+    def handle(self, *args, rijen, taak_rijen, **options):
         vandaag = timezone.localdate()
         jaren = list(range(vandaag.year - 4, vandaag.year))
         door = _vertrouwenspersonen(1)[0]
@@ -60,3 +71,40 @@ class Command(BaseCommand):
         meting.tabel(self.stdout, ["meting", "seconden", "rijen/s", "verhouding"], uitslagen)
         for rij in uitslagen[1:]:
             meting.regel_doel(self.stdout, rij[0], rij[3], DOEL)
+        if taak_rijen:
+            del objecten, csv_bytes, xlsx_bytes
+            self._via_worker(door=door, aantal=taak_rijen, jaren=jaren)
+
+    def _via_worker(self, *, door, aantal: int, jaren: list[int]) -> None:
+        """A .xlsx of `aantal` rows uploaded, checked and imported by a worker; the rows are removed after."""
+        if not os.environ.get("REDIS_URL") or getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            self.stdout.write(GEEN_REDIS)
+            return
+        _, _, xlsx = tellijst_bestanden(aantal=aantal, jaren=jaren, seed=11)
+        grootste_voor = Adviesvraag.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        worker = processen.worker_starten(omgeving={"DATABASE_URL": processen.database_url()}, stderr=None)
+        try:
+            processen.wacht_op_worker()
+            tijden = importtaak.via_taak(door=door, upload=Upload("xlsx", xlsx), naam="benchmark.xlsx")
+            piek = importtaak.piekgeheugen_mb(worker.pid)
+        finally:
+            processen.worker_stoppen(worker)
+            # Only what this run imported; Adviesvraag ids grow.
+            Adviesvraag.objects.filter(pk__gt=grootste_voor, geregistreerd_door=door).delete()
+            Importbestand.objects.filter(bestandsnaam="benchmark.xlsx", door__isnull=True).delete()
+        megabytes = len(xlsx) / (1024 * 1024)
+        meting.tabel(
+            self.stdout,
+            ["via de worker", "seconden", "rijen/s"],
+            [
+                [
+                    f"controle {aantal} rijen .xlsx ({megabytes:.1f} MB)",
+                    tijden["controle"],
+                    aantal / tijden["controle"],
+                ],
+                ["import na bevestigen", tijden["import"], aantal / tijden["import"]],
+                ["upload tot geïmporteerd", tijden["totaal"], aantal / tijden["totaal"]],
+            ],
+        )
+        self.stdout.write(f"piekgeheugen van de worker: {piek:.0f} MB (doel < {DOEL_GEHEUGEN_MB} MB)")
+        meting.regel_doel(self.stdout, "piekgeheugen worker ÷ 300 MB", piek / DOEL_GEHEUGEN_MB, 1.0)

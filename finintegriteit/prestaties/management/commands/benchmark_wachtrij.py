@@ -1,10 +1,8 @@
 import os
-import time
 
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from finintegriteit.celery import ping
 from finintegriteit.prestaties import meting, processen
 from finintegriteit.prestaties import rapport as r
 
@@ -60,10 +58,7 @@ class Command(meting.BenchmarkCommand):
         meting.ter_vergelijking(self.stdout, wachtrij, direct)
 
     def _wacht_op_worker(self) -> float:
-        """Seconds until the worker answers a task: then it has connected and run its start-up hooks."""
-        begin = time.perf_counter()
         try:
-            ping.apply_async(args=[1]).get(timeout=MAX_OPSTARTEN)
+            return processen.wacht_op_worker(maximum=MAX_OPSTARTEN)
         except Exception as fout:
             raise CommandError(f"De worker antwoordde niet binnen {MAX_OPSTARTEN} s: {fout}") from fout
-        return time.perf_counter() - begin
