@@ -81,7 +81,8 @@ class Command(BaseCommand):
             self.stdout.write(GEEN_REDIS)
             return
         _, _, xlsx = tellijst_bestanden(aantal=aantal, jaren=jaren, seed=11)
-        grootste_voor = Adviesvraag.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        eigen = Adviesvraag.objects.filter(pseudoniem=pseudoniem_van(door))
+        al_er = set(eigen.values_list("pk", flat=True))
         worker = processen.worker_starten(omgeving={"DATABASE_URL": processen.database_url()}, stderr=None)
         try:
             processen.wacht_op_worker()
@@ -89,8 +90,8 @@ class Command(BaseCommand):
             piek = importtaak.piekgeheugen_mb(worker.pid)
         finally:
             processen.worker_stoppen(worker)
-            # Only what this run imported; Adviesvraag ids grow.
-            Adviesvraag.objects.filter(pk__gt=grootste_voor, geregistreerd_door=door).delete()
+            # Only what this run imported.
+            eigen.exclude(pk__in=al_er).delete()
             Importbestand.objects.filter(bestandsnaam="benchmark.xlsx", door__isnull=True).delete()
         megabytes = len(xlsx) / (1024 * 1024)
         meting.tabel(
