@@ -413,6 +413,8 @@ def test_importeren_kost_geen_query_per_regel(django_assert_max_num_queries):
     rijen = [regel(meldingsnummer=f"OIF-2023-{i + 1:04d}", ontvangen_op="01-02-2023") for i in range(150)]
     rijen += [regel() for _ in range(150)]
     # Inserts go in batches (SQLite caps a batch by its parameter limit); never one query per row.
-    with django_assert_max_num_queries(60):
+    # The meldingen and afdoeningen services each write their audit rows (hash chain, reasons) and
+    # open a savepoint: a fixed number of queries more, whatever the number of rows.
+    with django_assert_max_num_queries(80):
         register_importeren(door=None, inhoud=als_csv(rijen), soort="csv")
     assert Melding.objects.count() == 300
