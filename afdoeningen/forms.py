@@ -1,8 +1,8 @@
 from django import forms
 from django.utils import timezone
 
-from finintegriteit.kern.importeren.forms import UploadForm
 from finintegriteit.kern.forms import datumveld
+from finintegriteit.kern.importeren.forms import UploadForm
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]

@@ -250,12 +250,6 @@ BASIS_URL = env.str("BASIS_URL", default="http://127.0.0.1:8000")
 # view that checks who may see the case, always as a download.
 DOCUMENT_ROOT = Path(env.str("DOCUMENT_ROOT", default=str(VAR_DIR / "documenten")))
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
-# Request bodies: refused from the Content-Length before anything reads them. Logged in: the largest
-# upload (a spreadsheet or a document) plus room for the form around it.
-MAX_VERZOEK_BYTES = env.int(
-    "MAX_VERZOEK_BYTES", default=max(MAX_UPLOAD_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
-)
-MAX_VERZOEK_ANONIEM_BYTES = env.int("MAX_VERZOEK_ANONIEM_BYTES", default=64 * 1024)
 # Reports scoped to one onderdeel show counts below this threshold as '<N' (0 = off).
 RAPPORTAGE_DREMPEL = env.int("RAPPORTAGE_DREMPEL", default=0)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
@@ -288,6 +282,12 @@ IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=250_000)
 IMPORT_DIRECT_MAX_BYTES = env.int("IMPORT_DIRECT_MAX_BYTES", default=256 * 1024)
 # A running import without a sign of life for this long is taken as stopped (the beat task).
 IMPORT_OVERNAME_SECONDEN = env.int("IMPORT_OVERNAME_SECONDEN", default=20 * 60)
+# Request bodies: refused from the Content-Length before anything reads them. Logged in: the largest
+# upload (a spreadsheet or a document) plus room for the form around it.
+MAX_VERZOEK_BYTES = env.int(
+    "MAX_VERZOEK_BYTES", default=max(MAX_UPLOAD_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
+)
+MAX_VERZOEK_ANONIEM_BYTES = env.int("MAX_VERZOEK_ANONIEM_BYTES", default=64 * 1024)
 # The non-file part of a form (Django reads it into memory); no form of the application comes near.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # Years after the afdoening that the personal data of a closed case are kept (AVG, Archiefwet).

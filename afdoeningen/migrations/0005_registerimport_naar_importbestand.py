@@ -37,7 +37,7 @@ def terug(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("afdoeningen", "0004_afdoening_controle_melder"),
-        ("kern", "0006_importbestand"),
+        ("kern", "0007_importbestand"),
     ]
 
     operations = [

@@ -20,7 +20,6 @@ from django.utils.html import escape
 from afdoeningen.services import afdoening_vastleggen
 from finintegriteit import settings as instellingen
 from finintegriteit.kern import rollen as r
-from finintegriteit.kern.importeren import lees_upload
 from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie import models as ref
 from meldingen.models import Melding

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kern', '0005_beheer_inloglogboek'),
+        ('kern', '0006_startwachtwoord'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
