@@ -10,8 +10,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from afdoeningen.models import Afdoening, Registerimport, StandaardInhoud
-from finintegriteit.kern.models import Profiel
+from afdoeningen.models import Afdoening, StandaardInhoud
+from finintegriteit.kern.importeren.selectors import eigenaar_van
+from finintegriteit.kern.models import Importbestand, Profiel
 from finintegriteit.referentie import models as ref
 from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from meldingen.nummering import volgend_meldingsnummer
@@ -116,15 +117,20 @@ class StandaardInhoudFactory(factory.django.DjangoModelFactory):
     tekst = factory.Sequence(lambda n: f"Standaardomschrijving {n}.")
 
 
-class RegisterimportFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Registerimport
+class ImportbestandFactory(factory.django.DjangoModelFactory):
+    """A checked register upload that waits for its confirmation."""
 
+    class Meta:
+        model = Importbestand
+
+    soort = Importbestand.Soort.OIF_REGISTER
     door = factory.SubFactory(GebruikerFactory)
+    eigenaar = factory.LazyAttribute(lambda o: eigenaar_van(o.door))
     bestandsnaam = "register.csv"
-    soort = "csv"
+    formaat = "csv"
     bestand = b""
     sha256 = "0" * 64
+    status = Importbestand.Status.VOORBEELD
 
 
 class AdviesvraagFactory(factory.django.DjangoModelFactory):

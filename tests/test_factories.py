@@ -16,7 +16,7 @@ FACTORIES = [
     f.AuditRegelFactory,
     f.AfdoeningFactory,
     f.StandaardInhoudFactory,
-    f.RegisterimportFactory,
+    f.ImportbestandFactory,
     f.AdviesvraagFactory,
     f.VertrouwenspersoonProfielFactory,
     f.CertificeringsstatusFactory,

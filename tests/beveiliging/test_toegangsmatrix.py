@@ -10,11 +10,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from finintegriteit.kern.importeren.selectors import eigenaar_van
-from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
-from tests.factories import AdviesvraagFactory
+from tests.factories import AdviesvraagFactory, ImportbestandFactory
 from tests.url_patronen import url_patronen
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
 
@@ -157,15 +155,7 @@ def objecten(
     status = Certificeringsstatus.objects.create(
         vertrouwenspersoon=profiel, status=Certificeringsstatus.Status.BEZIG, vanaf=datetime.date(2021, 1, 1)
     )
-    registerimport = Importbestand.objects.create(
-        soort=Importbestand.Soort.OIF_REGISTER,
-        door=analist,
-        eigenaar=eigenaar_van(analist),
-        bestandsnaam="r.csv",
-        formaat="csv",
-        sha256="0" * 64,
-        status=Importbestand.Status.VOORBEELD,
-    )
+    registerimport = ImportbestandFactory(door=analist)
     rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
     rapportdeel = Rapportdeel.objects.create(jaar=2023, volgorde=10, titel="Voorwoord")
     vaststelling = Vaststelling.objects.create(
