@@ -213,3 +213,15 @@ def test_opdracht_alleen_controleren_slaat_niets_op(tmp_path, vertrouwenspersoon
     call_command("importeer_tellijst", str(pad), "--door", "vp", "--alleen-controleren")
     assert "niets opgeslagen" in capsys.readouterr().out
     assert Adviesvraag.objects.count() == 0
+
+
+def test_een_echte_rij_met_dezelfde_waarden_als_de_voorbeeldregel_telt(vp_client):
+    """Only the marker makes the example row: a real row may well use the first option everywhere."""
+    kop, voorbeeld = (
+        vp_client.get(reverse("vertrouwenspersonen:sjabloon_csv")).content.decode("utf-8-sig").splitlines()
+    )
+    echt = voorbeeld.rsplit(";", 1)[0] + ";Niet aangegeven"
+    inhoud = ("\n".join([kop, echt]) + "\n").encode()
+    vp_client.post(URL, {"bestand": upload(inhoud)})
+    vp_client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 1

@@ -57,6 +57,8 @@ ONBEKENDE_WAARDE_IN_HOOFDCATEGORIE = "Onbekende subcategorie binnen de hoofdcate
 JA_NEE_ONGELDIG = "Vul 'ja' of 'nee' in, of laat de cel leeg."
 EVALUATIELINK_ONGELDIG = "Onbekende waarde voor de evaluatielink."
 GEEN_RIJEN = GEEN_REGELS.format(wat="adviesvragen")
+# In the evaluatielink cell of the template's example row (not a value any real row can have).
+VOORBEELD_MARKERING = "VOORBEELD - verwijder deze regel"
 
 JA = {"ja", "j", "yes", "y", "waar", "true", "1"}
 NEE = {"nee", "n", "no", "onwaar", "false", "0"}
@@ -131,17 +133,15 @@ class Opzoektabellen:
             for kolom, veld in OPTIEKOLOMMEN.items():
                 labels = self.toegestaan(veld, jaar, hoofdcategorie=hoofd if veld == "subcategorie" else None)
                 rij[kolom] = labels[0] if labels else ""
-            rij["evaluatielink"] = Adviesvraag.Evaluatielink.NIET_AANGEGEVEN.label
+            # The marker makes the example recognisable: its other values may equal a real row's.
+            rij["evaluatielink"] = VOORBEELD_MARKERING
             self._voorbeelden[jaar] = rij
         return self._voorbeelden[jaar]
 
-    def is_voorbeeldrij(self, cel: dict[str, str]) -> bool:
+    @staticmethod
+    def is_voorbeeldrij(cel: dict[str, str]) -> bool:
         """Is this row the template's example row, left in by mistake? It must never be counted."""
-        jaar = cel.get("jaar", "").strip()
-        if not re.fullmatch(r"\d{4}", jaar):
-            return False
-        voorbeeld = self.voorbeeldrij(int(jaar))
-        return all(normaliseer(cel.get(k, "")) == normaliseer(v) for k, v in voorbeeld.items())
+        return normaliseer(cel.get("evaluatielink", "")) == normaliseer(VOORBEELD_MARKERING)
 
 
 class _Rijcontrole:
