@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
-from finintegriteit.kern.toegang import toegang_van
+from finintegriteit.kern.toegang import PUBLIEK, toegang_van
 from tests.conftest import WACHTWOORD
 from tests.url_patronen import alle_urls
 
@@ -32,11 +32,12 @@ def test_elke_view_verklaart_wie_hem_mag_gebruiken():
     assert zonder == [], f"views zonder toegangsverklaring: {zonder}"
 
 
-def test_elke_pagina_behalve_inloggen_stuurt_een_anonieme_bezoeker_naar_inloggen(client):
+def test_elke_pagina_behalve_de_publieke_stuurt_een_anonieme_bezoeker_naar_inloggen(client):
+    """Only views declared `publiek` (the login page, the meldkanaal for employees) open without login."""
     login = reverse("kern:login")
     gecontroleerd = 0
-    for url, _view in alle_urls():
-        if url in (login, "/beheer/login/"):
+    for url, view in alle_urls():
+        if url == "/beheer/login/" or toegang_van(view) == PUBLIEK:
             continue
         antwoord = client.get(url)
         assert antwoord.status_code == 302, f"{url} gaf {antwoord.status_code} aan een anonieme bezoeker"
@@ -86,3 +87,8 @@ def test_paginas_worden_niet_gecachet_en_hebben_een_csp(client, buitenstaander):
     assert antwoord["Cache-Control"] == "no-store"
     assert "script-src 'self'" in antwoord["Content-Security-Policy"]
     assert "unsafe-inline" not in antwoord["Content-Security-Policy"]
+
+
+def test_alleen_inloggen_en_het_meldkanaal_zijn_publiek():
+    publiek = sorted(url for url, view in project_urls() if toegang_van(view) == PUBLIEK)
+    assert all(url == reverse("kern:login") or url.startswith("/melden/") for url in publiek), publiek
