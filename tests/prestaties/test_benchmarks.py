@@ -96,18 +96,22 @@ def test_benchmark_web_meet_elke_pagina_ingelogd_zonder_fouten_en_ruimt_op(weini
 
     uitvoer = _uitvoer("benchmark_web", clients=2, seconden=0.5, workers=2, opwarmen=1)
 
-    for pagina in (
+    paginas = (
         "baseline",
         "werkvoorraad (meldingen)",
+        "zoeken: personeelsnummer",
+        "zoeken: woord",
         "Tellijst-formulier GET",
         "Tellijst-formulier POST",
         "dashboard (rapportage)",
-    ):
+    )
+    for pagina in paginas:
         regel = next(r for r in uitvoer.splitlines() if r.startswith(pagina))
         verzoeken, fouten = regel[len(pagina) :].split()[-6:-4]
         # A lost session or a missed second login step answers with a redirect: counted as a fault.
         assert int(verzoeken) > 0 and int(fouten) == 0, uitvoer
-    assert uitvoer.count("(doel <= 3.0)") == 4
+    # Every page but the baseline is held to its goal of at most 3x the baseline's p95.
+    assert uitvoer.count("(doel <= 3.0)") == len(paginas) - 1
     assert Adviesvraag.objects.count() == voor
     assert not Session.objects.exists()
 
