@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import replace
 
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from ..models import Rapportdeel
@@ -84,7 +85,8 @@ def hoofdstukken_uit_structuur(
         kop = deel.titel if hoofdstuk.is_bijlage else f"{nummer}.{sub} {deel.titel}"
         if hoofdstuk.sjabloon != Hoofdstuk.sjabloon:
             # A chapter with a layout of its own (infographic, Bijlage 2) takes a section as text only.
-            hoofdstuk.tekst_html += f"<h2>{kop}</h2>{html(deel)}"
+            # The title is the coordinator's plain text: escaped, since tekst_html is rendered as markup.
+            hoofdstuk.tekst_html += f"<h2>{escape(kop)}</h2>{html(deel)}"
             continue
         blokken = [Opgemaakt(html(deel))] if deel.tekst else []
         hoofdstuk.paragrafen.append(Paragraaf(_uniek(slugify(kop), gebruikt), kop, blokken))

@@ -107,7 +107,7 @@ def test_het_eerste_jaar_krijgt_de_gepubliceerde_indeling_en_een_nieuw_jaar_een_
     services.structuur_aanmaken(jaar=2023, door=coordinator)
     voorwoord = Rapportdeel.objects.get(jaar=2023, titel="Voorwoord")
     services.rapportdeel_opslaan(deel=voorwoord, door=coordinator, tekst="Tekst van {{ jaar }}.")
-    Rapportdeel.objects.create(jaar=2023, volgorde=15, niveau="paragraaf", titel="Dank")
+    Rapportdeel.objects.create(jaar=2023, volgorde=15, niveau=Rapportdeel.Niveau.PARAGRAAF, titel="Dank")
 
     delen = services.structuur_aanmaken(jaar=2024, door=coordinator)
 
@@ -125,7 +125,11 @@ def test_nummers_volgen_uit_de_volgorde_en_paragrafen_sluiten_aan_op_gegenereerd
     services.structuur_aanmaken(jaar=2024, door=coordinator)
     oif = Rapportdeel.objects.get(jaar=2024, inhoud="oif")
     Rapportdeel.objects.create(
-        jaar=2024, volgorde=oif.volgorde + 1, niveau="paragraaf", titel="Casus", tekst="Een casus."
+        jaar=2024,
+        volgorde=oif.volgorde + 1,
+        niveau=Rapportdeel.Niveau.PARAGRAAF,
+        titel="Casus",
+        tekst="Een casus.",
     )
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
     assert ">4 Melden van (vermoedelijke) integriteitsschendingen (OIF)<" in html
@@ -225,3 +229,24 @@ def test_de_coordinator_legt_een_gepubliceerd_cijfer_vast_en_een_onbekende_naam_
 
     assert client.post(url, {**velden, "naam": "oif.meldingen"}).status_code == 302
     assert GepubliceerdCijfer.objects.get().naam == "oif.meldingen"
+
+
+def test_de_titel_van_een_paragraaf_in_een_eigen_opmaak_komt_als_tekst_niet_als_opmaak_in_het_rapport():
+    from rapportage.models import Rapportdeel
+    from rapportage.tabellen import Hoofdstuk
+    from rapportage.teksten.opbouw import hoofdstukken_uit_structuur
+
+    delen = [
+        Rapportdeel(
+            jaar=2024, volgorde=1, niveau=Rapportdeel.Niveau.HOOFDSTUK, titel="Infographic", inhoud="x"
+        ),
+        Rapportdeel(
+            jaar=2024, volgorde=2, niveau=Rapportdeel.Niveau.PARAGRAAF, titel='<img src=x onerror="alert(1)">'
+        ),
+    ]
+    eigen_opmaak = Hoofdstuk("infographic", "", [], sjabloon="rapportage/pdf/_infographic.html")
+
+    (hoofdstuk,) = hoofdstukken_uit_structuur(delen, gegenereerd={"x": lambda nr: eigen_opmaak}, waarden={})
+
+    assert "<img" not in hoofdstuk.tekst_html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in hoofdstuk.tekst_html
