@@ -4,7 +4,9 @@ They build on tests/factories.py; a builder lives here as soon as a second modul
 """
 
 import datetime
+import io
 
+from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from afdoeningen.models import Afdoening
@@ -91,3 +93,13 @@ def tellijst(
         wijze_van_afdoening=ref.WijzeVanAfdoening.objects.get(code=wijze),
         situatie=ref.SituatieNaInterventie.objects.get(code=situatie),
     )
+
+
+def controleer_audittrail(*args) -> str:
+    """The verdict of `controleer_audittrail`: its output when in order, the error text when not."""
+    uitvoer = io.StringIO()
+    try:
+        call_command("controleer_audittrail", *args, stdout=uitvoer)
+    except CommandError as fout:
+        return f"FOUT {fout}"
+    return uitvoer.getvalue()

@@ -1,8 +1,11 @@
+import datetime
+import hashlib
+import json
+import secrets
+
 import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
-
-from meldingen import auditketen
 
 TRIGGER = "meldingen_auditregel_onveranderlijk"
 
@@ -23,18 +26,18 @@ def ketenen(apps, schema_editor):
         schema_editor.execute(f"ALTER TABLE meldingen_auditregel DISABLE TRIGGER {TRIGGER}")
     meldingen = dict(Melding.objects.using(alias).values_list("pk", "persoonsgegevens_gewist_op"))
     identiteiten = dict(MelderIdentiteit.objects.using(alias).values_list("pk", "melding_id"))
-    vorige = auditketen.BEGIN
+    vorige = BEGIN
     bijwerken, redenen = [], []
     for regel in AuditRegel.objects.using(alias).order_by("pk").iterator(chunk_size=2000):
         if regel.reden:
-            zout = auditketen.nieuw_zout()
-            regel.reden_hash = auditketen.reden_hash(tekst=regel.reden, zout=zout)
+            zout = nieuw_zout()
+            regel.reden_hash = reden_hash(tekst=regel.reden, zout=zout)
             melding_id = _melding_id(regel, meldingen, identiteiten)
             if melding_id is not False:
                 redenen.append(
                     AuditReden(regel_id=regel.pk, melding_id=melding_id, tekst=regel.reden, zout=zout)
                 )
-        regel.hash = vorige = auditketen.hash_van_regel(vorige=vorige, regel=regel)
+        regel.hash = vorige = hash_van_regel(vorige=vorige, regel=regel)
         bijwerken.append(regel)
         if len(bijwerken) >= 2000:
             AuditRegel.objects.using(alias).bulk_update(bijwerken, ["hash", "reden_hash"])
@@ -43,6 +46,36 @@ def ketenen(apps, schema_editor):
     if postgres:
         schema_editor.execute(f"ALTER TABLE meldingen_auditregel ENABLE TRIGGER {TRIGGER}")
     AuditReden.objects.using(alias).bulk_create(redenen, batch_size=2000)
+
+
+# The chain's serialization as it was when this migration was written, frozen here so that a later
+# change to meldingen/auditketen.py (which would come with its own migration re-chaining the rows)
+# cannot change what this step wrote.
+BEGIN = ""
+
+
+def nieuw_zout():
+    return secrets.token_hex(16)
+
+
+def reden_hash(*, tekst, zout):
+    return hashlib.sha256(f"{zout}:{tekst}".encode()).hexdigest()
+
+
+def hash_van_regel(*, vorige, regel):
+    tijd = regel.op.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+    inhoud = [
+        vorige,
+        tijd,
+        regel.gebruiker_id,
+        regel.actie,
+        regel.object_type,
+        regel.object_id,
+        regel.velden,
+        regel.reden_hash,
+    ]
+    tekst = json.dumps(inhoud, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 def terug(apps, schema_editor):

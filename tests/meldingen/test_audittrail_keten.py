@@ -7,30 +7,14 @@ what the runtime role cannot do at all is in tests/beveiliging/test_databaseroll
 import threading
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db import connection, connections
 
 from meldingen import auditketen
 from meldingen.audit import audit_redenen_wissen, audit_vastleggen
 from meldingen.models import AuditReden, AuditRegel
+from tests.bouwstenen import controleer_audittrail
 
 A = AuditRegel.Actie
-
-
-def controleer(*args) -> str:
-    """The command's verdict: its output when in order, the error text when not."""
-    try:
-        call_command("controleer_audittrail", *args, stdout=(uitvoer := _Uitvoer()))
-    except CommandError as fout:
-        return f"FOUT {fout}"
-    return uitvoer.tekst
-
-
-class _Uitvoer:
-    tekst = ""
-
-    def write(self, tekst):
-        self.tekst += tekst
 
 
 def als_eigenaar(sql: str, params=()) -> None:
@@ -69,7 +53,8 @@ def drie_regels(db, analist):
 def test_een_onaangeroerde_audittrail_is_in_orde(drie_regels):
     laatste = drie_regels[-1]
     assert (
-        controleer() == f"Audittrail in orde: 3 regel(s) gecontroleerd.\nAnker: {laatste.pk}:{laatste.hash}\n"
+        controleer_audittrail()
+        == f"Audittrail in orde: 3 regel(s) gecontroleerd.\nAnker: {laatste.pk}:{laatste.hash}\n"
     )
 
 
@@ -84,7 +69,7 @@ def test_een_onaangeroerde_audittrail_is_in_orde(drie_regels):
 def test_een_door_de_eigenaar_gewijzigde_regel_wordt_genoemd(drie_regels, sql):
     eerste = drie_regels[0]
     als_eigenaar(sql, [eerste.pk])
-    uitkomst = controleer()
+    uitkomst = controleer_audittrail()
     assert uitkomst.startswith(f"FOUT Audittrail niet in orde: regel {eerste.pk} ")
     assert "De 0 regel(s) ervoor zijn in orde" in uitkomst
 
@@ -92,7 +77,7 @@ def test_een_door_de_eigenaar_gewijzigde_regel_wordt_genoemd(drie_regels, sql):
 def test_een_door_de_eigenaar_herschreven_keten_valt_op_met_het_anker(drie_regels):
     """The owner changes the first row and recomputes every hash after it: the chain alone holds,
     the anchor written down earlier does not."""
-    anker = controleer().splitlines()[-1].removeprefix("Anker: ")
+    anker = controleer_audittrail().splitlines()[-1].removeprefix("Anker: ")
     vorige = auditketen.BEGIN
     for regel in AuditRegel.objects.order_by("pk"):
         if regel.pk == drie_regels[0].pk:
@@ -102,23 +87,23 @@ def test_een_door_de_eigenaar_herschreven_keten_valt_op_met_het_anker(drie_regel
             "UPDATE meldingen_auditregel SET actie = %s, hash = %s WHERE id = %s",
             [regel.actie, vorige, regel.pk],
         )
-    assert controleer().startswith("Audittrail in orde")
-    uitkomst = controleer("--anker", anker)
+    assert controleer_audittrail().startswith("Audittrail in orde")
+    uitkomst = controleer_audittrail("--anker", anker)
     assert uitkomst.startswith(f"FOUT Audittrail niet in orde: regel {drie_regels[-1].pk} ")
     assert "herschreven" in uitkomst
 
 
 def test_verwijderde_regels_aan_het_eind_vallen_op_met_het_anker(drie_regels):
-    anker = controleer().splitlines()[-1].removeprefix("Anker: ")
+    anker = controleer_audittrail().splitlines()[-1].removeprefix("Anker: ")
     als_eigenaar("DELETE FROM meldingen_auditregel WHERE id = %s", [drie_regels[-1].pk])
-    assert "ontbreekt" in controleer("--anker", anker)
-    assert "Geef het anker als" in controleer("--anker", "onzin")
+    assert "ontbreekt" in controleer_audittrail("--anker", anker)
+    assert "Geef het anker als" in controleer_audittrail("--anker", "onzin")
 
 
 def test_een_verwijderde_regel_wordt_gevonden_bij_de_regel_erna(drie_regels):
     _, midden, laatste = drie_regels
     als_eigenaar("DELETE FROM meldingen_auditregel WHERE id = %s", [midden.pk])
-    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {laatste.pk} ")
+    assert controleer_audittrail().startswith(f"FOUT Audittrail niet in orde: regel {laatste.pk} ")
 
 
 def test_een_tussengevoegde_regel_wordt_genoemd(drie_regels, analist):
@@ -138,20 +123,20 @@ def test_een_tussengevoegde_regel_wordt_genoemd(drie_regels, analist):
         reden_hash="",
     )
     AuditRegel.objects.bulk_create([vervalst])
-    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {vervalst.pk} ")
+    assert controleer_audittrail().startswith(f"FOUT Audittrail niet in orde: regel {vervalst.pk} ")
 
 
 def test_een_regel_buiten_de_dienst_om_zonder_controlewaarde_wordt_genoemd(drie_regels):
     los = AuditRegel.objects.create(actie=A.BEKEKEN, object_type="melding", object_id="9")
-    assert controleer().startswith(f"FOUT Audittrail niet in orde: regel {los.pk} ")
+    assert controleer_audittrail().startswith(f"FOUT Audittrail niet in orde: regel {los.pk} ")
 
 
 def test_een_gewijzigde_reden_wordt_gevonden_en_een_gewiste_niet(drie_regels):
     eerste = drie_regels[0]
     AuditReden.objects.filter(regel=eerste).update(tekst="Andere reden.")
-    assert "de reden is na het vastleggen gewijzigd" in controleer()
+    assert "de reden is na het vastleggen gewijzigd" in controleer_audittrail()
     AuditReden.objects.filter(regel=eerste).delete()
-    assert controleer().startswith("Audittrail in orde")
+    assert controleer_audittrail().startswith("Audittrail in orde")
     eerste.refresh_from_db()
     assert eerste.reden == "" and eerste.reden_gewist
 
@@ -164,7 +149,7 @@ def test_de_reden_van_een_melding_wordt_met_de_melding_gewist(maak_melding, anal
     assert AuditReden.objects.get(regel=regel).melding == melding
     assert audit_redenen_wissen(melding=melding) >= 1
     assert not AuditReden.objects.filter(melding=melding).exists()
-    assert controleer().startswith("Audittrail in orde")
+    assert controleer_audittrail().startswith("Audittrail in orde")
 
 
 @pytest.mark.postgres
@@ -192,7 +177,7 @@ def test_gelijktijdige_schrijvers_splitsen_de_keten_niet(analist):
     for draad in draden:
         draad.join()
     assert fouten == []
-    assert controleer().startswith("Audittrail in orde: 120 regel(s) gecontroleerd.\n")
+    assert controleer_audittrail().startswith("Audittrail in orde: 120 regel(s) gecontroleerd.\n")
 
 
 def test_kern_legt_een_gebeurtenis_zonder_melding_vast_via_het_signaal(db, beheerder, analist):
@@ -214,4 +199,4 @@ def test_kern_legt_een_gebeurtenis_zonder_melding_vast_via_het_signaal(db, behee
         str(analist.pk),
         ["groepen"],
     )
-    assert controleer().startswith("Audittrail in orde")
+    assert controleer_audittrail().startswith("Audittrail in orde")
