@@ -23,6 +23,11 @@ KWARTALEN = [
     (4, "4e kwartaal"),
 ]
 BEKLAAGDE_KEUZES = [("", "Niet ingevuld"), ("ja", "Ja"), ("nee", "Nee")]
+# Before its first year the question is still there, with nothing to choose: the form keeps the same
+# fields in the same place whichever year is chosen.
+BEKLAAGDE_NIET_VAN_TOEPASSING = [("", f"Niet van toepassing vóór {JAAR_MELDER_IS_BEKLAAGDE}")]
+# What changes from one row to the next; jaar, kwartaal and onderdeel usually stay as they were.
+VELDEN_DIE_WISSELEN = ("onderdeel", "hoofdcategorie")
 OPTIEMODELLEN = {
     "onderdeel": ref.Onderdeel,
     "hoofdcategorie": ref.Hoofdcategorie,
@@ -164,7 +169,6 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
                     ("", KIES),
                     *((o.pk, o.label) for o in keuzelijsten.opties_in_jaar(model, jaar=self.jaar_getoond)),
                 ]
-        self.fields["jaar"].widget.attrs["autofocus"] = True
         # Without JavaScript the form still works: the server checks every choice against the year.
         self.fields["jaar"].widget.attrs.update(
             {
@@ -183,11 +187,19 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
                 "hx-swap": "innerHTML",
             }
         )
+        if self.jaar_getoond < JAAR_MELDER_IS_BEKLAAGDE:
+            self.fields["melder_is_beklaagde"].widget.choices = BEKLAAGDE_NIET_VAN_TOEPASSING
         self.opmaken()
-        # Shown from 2025 on, and whenever a posted value needs its error message next to the field.
-        self.toon_beklaagde = self.jaar_getoond >= JAAR_MELDER_IS_BEKLAAGDE or (
-            self.is_bound and bool(self._waarde("melder_is_beklaagde"))
-        )
+
+    def focus_zetten(self) -> None:
+        """Put the cursor where typing starts: the first field with an error, else the first field of
+        the next row that is still empty (the onderdeel on a first row, then the hoofdcategorie)."""
+        met_fout = [naam for naam in self.Meta.fields if naam in self.errors]
+        if met_fout:
+            naam = met_fout[0]
+        else:
+            naam = next((n for n in VELDEN_DIE_WISSELEN if not self._waarde(n)), VELDEN_DIE_WISSELEN[-1])
+        self.fields[naam].widget.attrs["autofocus"] = True
 
     def _waarde(self, naam):
         if self.is_bound:

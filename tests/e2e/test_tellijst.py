@@ -5,6 +5,7 @@ import pytest
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
+from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.selectors import adviesvragen_van
@@ -19,11 +20,9 @@ def actief(page) -> str:
 def test_een_adviesvraag_met_alleen_het_toetsenbord(pagina, live_server, vertrouwenspersoon):
     inloggen(pagina, live_server, "vp", WACHTWOORD)
     pagina.goto(f"{live_server.url}/tellijst/")
-    assert actief(pagina) == "jaar", "de cursor staat meteen in het eerste veld"
+    # Jaar is filled in already and kwartaal may stay 'Niet bekend': the cursor starts at the onderdeel.
+    assert actief(pagina) == "onderdeel", "de cursor staat meteen in het eerste lege veld"
     toetsen = pagina.keyboard
-    toetsen.press("Tab")  # kwartaal: laten staan
-    toetsen.press("Tab")
-    assert actief(pagina) == "onderdeel"
     toetsen.type("Dou")
     toetsen.press("Tab")
     assert actief(pagina) == "hoofdcategorie"
@@ -39,12 +38,10 @@ def test_een_adviesvraag_met_alleen_het_toetsenbord(pagina, live_server, vertrou
     for verwacht in ("wijze_van_afdoening", "situatie", "melder_is_beklaagde", "evaluatielink"):
         toetsen.press("Tab")
         assert actief(pagina) == verwacht
-    toetsen.press("Tab")
-    assert actief(pagina) == "Opslaan"
     with pagina.expect_navigation():
-        toetsen.press("Enter")
+        toetsen.press("Enter")  # from the last list, not from the button
     assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
-    assert actief(pagina) == "jaar", "een vers formulier, klaar voor de volgende"
+    assert actief(pagina) == "hoofdcategorie", "een vers formulier, klaar voor de volgende"
     vraag = Adviesvraag.objects.get()
     assert (
         vraag.onderdeel.code,
@@ -141,3 +138,104 @@ def test_snel_bijwerken_in_de_lijst_houdt_de_focus_vast(pagina, live_server, ver
     assert toegankelijkheidsfouten(pagina) == []
     vraag.refresh_from_db()
     assert not vraag.wijze_van_afdoening.loopt_nog
+
+
+class Toetsenbord:
+    """The keyboard, counting every key pressed: a typed letter is one key, as for the user."""
+
+    def __init__(self, page):
+        self.page = page
+        self.aantal = 0
+
+    def druk(self, *toetsen: str) -> None:
+        for toets in toetsen:
+            self.page.keyboard.press(toets)
+            self.aantal += 1
+
+
+def eerste_rij_opslaan(pagina) -> None:
+    pagina.locator("#id_onderdeel").select_option(label="Douane")
+    pagina.locator("#id_hoofdcategorie").select_option(label="Financiële schendingen")
+    pagina.wait_for_function("document.querySelectorAll('#id_subcategorie option').length === 4")
+    pagina.locator("#id_subcategorie").select_option(label="Fraude")
+    pagina.locator("#id_wie_betreft").select_option(label="Melder zelf")
+    with pagina.expect_navigation():
+        pagina.locator("#id_wie_betreft").press("Enter")
+    assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
+
+
+def test_een_gewone_volgende_rij_kost_hoogstens_12_toetsaanslagen(pagina, live_server, vertrouwenspersoon):
+    inloggen(pagina, live_server, "vp", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/tellijst/")
+    eerste_rij_opslaan(pagina)
+    # The next row: same year, kwartaal and onderdeel; another kind of question.
+    toetsen = Toetsenbord(pagina)
+    assert actief(pagina) == "hoofdcategorie"
+    toetsen.druk("O")  # Ongewenste omgangsvormen
+    pagina.wait_for_function("document.querySelectorAll('#id_subcategorie option').length === 7")
+    toetsen.druk("Tab", "P")  # Pesten, treiteren, roddelen, buitensluiten
+    toetsen.druk("Tab", "C")  # Collega eigen organisatieonderdeel
+    with pagina.expect_navigation():
+        toetsen.druk("Enter")
+    assert toetsen.aantal <= 12, f"{toetsen.aantal} toetsaanslagen"
+    tweede = Adviesvraag.objects.exclude(subcategorie__label="Fraude").get()
+    assert (
+        Adviesvraag.objects.count(),
+        tweede.onderdeel.code,
+        tweede.subcategorie.label,
+        tweede.wie_betreft.label,
+    ) == (2, "douane", "Pesten, treiteren, roddelen, buitensluiten", "Collega eigen organisatieonderdeel")
+    assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
+    screenshot(pagina, "tellijst-volgende-rij")
+
+
+def test_fouten_van_de_server_in_het_nederlands_zonder_oude_opgeslagen_melding(
+    pagina, live_server, vertrouwenspersoon
+):
+    dialogen = []
+    pagina.on("dialog", lambda dialoog: (dialogen.append(dialoog.type), dialoog.dismiss()))
+    inloggen(pagina, live_server, "vp", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/tellijst/")
+    eerste_rij_opslaan(pagina)
+
+    # Only a hoofdcategorie, then Enter: the server answers, not a browser popup in English.
+    pagina.keyboard.press("L")
+    pagina.wait_for_function("document.querySelectorAll('#id_subcategorie option').length === 6")
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
+    assert pagina.locator("#id_subcategorie_error").inner_text() == regels.VERPLICHT
+    assert pagina.locator("#id_wie_betreft_error").is_visible()
+    assert pagina.get_by_text("Adviesvraag opgeslagen").count() == 0, "geen groene melding naast fouten"
+    assert actief(pagina) == "subcategorie", "de cursor staat bij de eerste fout"
+    assert Adviesvraag.objects.count() == 1
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "tellijst-fouten")
+
+    # Leaving the unsaved row asks first; staying keeps it.
+    pagina.get_by_role("link", name="Mijn adviesvragen", exact=True).last.click()
+    pagina.wait_for_timeout(300)
+    assert dialogen == ["beforeunload"]
+    assert pagina.url.endswith("/tellijst/")
+    assert pagina.locator("#id_hoofdcategorie option:checked").inner_text().startswith("Lekken")
+    assert Adviesvraag.objects.count() == 1
+
+
+def test_een_ander_jaar_laat_de_velden_op_hun_plaats(pagina, live_server, vertrouwenspersoon):
+    inloggen(pagina, live_server, "vp", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/tellijst/")
+
+    def velden():
+        return pagina.evaluate(
+            """() => [...document.querySelectorAll('form.tellijst-formulier select')].map(
+                v => [v.name, Math.round(v.getBoundingClientRect().top)])"""
+        )
+
+    nu = velden()
+    pagina.locator("#id_jaar").focus()
+    pagina.locator("#id_jaar").select_option("2023")
+    pagina.wait_for_function(
+        "document.querySelector('#id_melder_is_beklaagde option').textContent.includes('vóór')"
+    )
+    assert velden() == nu, "geen veld verdwijnt of verschuift"
+    assert actief(pagina) == "jaar"
+    screenshot(pagina, "tellijst-ouder-jaar")

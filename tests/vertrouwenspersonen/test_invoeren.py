@@ -56,12 +56,13 @@ def formulier(html: str) -> str:
 
 
 @time_machine.travel("2025-06-15 10:00 +0200")
-def test_velden_staan_in_de_volgorde_van_het_toetsenbord_met_autofocus_op_het_eerste(vp_client):
+def test_velden_staan_in_de_volgorde_van_het_toetsenbord_met_autofocus_op_het_eerste_lege(vp_client):
     html = formulier(vp_client.get(URL).content.decode())
     namen = re.findall(r'<(?:select|input)[^>]*name="(\w+)"', html)
     namen = [n for n in namen if n != "csrfmiddlewaretoken"]
     assert namen == VELDVOLGORDE, "de tabvolgorde volgt de volgorde in de pagina"
-    eerste = re.search(r"<(select|input)[^>]*name=\"jaar\"[^>]*>", html).group(0)
+    # Jaar is filled in and kwartaal may stay empty: typing starts at the onderdeel.
+    eerste = re.search(r"<(select|input)[^>]*name=\"onderdeel\"[^>]*>", html).group(0)
     assert "autofocus" in eerste
     assert html.count("autofocus") == 1
     assert "tabindex" not in html, "geen eigen tabvolgorde die afwijkt van de pagina"
@@ -126,6 +127,8 @@ def test_opslaan_geeft_een_bevestiging_en_een_vers_formulier_met_jaar_en_onderde
     assert form["onderdeel"].value() == pk(ref.Onderdeel, "belastingdienst")
     assert form["kwartaal"].value() == 1
     assert form["hoofdcategorie"].value() in (None, "")
+    hoofd = re.search(r'<select name="hoofdcategorie"[^>]*>', html).group(0)
+    assert "autofocus" in hoofd, "na opslaan begint het typen bij wat per rij verschilt, niet bij Jaar"
 
 
 @time_machine.travel("2025-06-15 10:00 +0200")
@@ -232,7 +235,10 @@ def test_ander_jaar_kiezen_ververst_de_opties_van_dat_jaar(vp_client):
     html = antwoord.content.decode()
     assert html.startswith('<div id="tellijst-velden">')
     assert ">Leidinggevende<" in html and ">Direct leidinggevende<" not in html
-    assert 'name="melder_is_beklaagde"' not in html, "pas vanaf 2025"
+    beklaagde = html[html.index('name="melder_is_beklaagde"') :].split("</select>")[0]
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", beklaagde) == ["Niet van toepassing vóór 2025"], (
+        "de vraag blijft op haar plaats, zonder iets te kiezen vóór 2025"
+    )
     assert 'name="jaar"' not in html, "het jaarveld zelf wordt niet vervangen (focus blijft staan)"
 
 

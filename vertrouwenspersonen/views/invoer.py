@@ -134,6 +134,7 @@ def invoeren(request):
                 return antwoord
     else:
         form = _formulier(request, initial=_standaarden(request))
+    form.focus_zetten()
     return render(request, "vertrouwenspersonen/invoeren.html", {"form": form})
 
 
@@ -280,6 +281,7 @@ def wijzigen(request, pk: uuid.UUID):
                 return redirect(f"{_terug(request)}#adviesvraag-{adviesvraag.pk}")
     else:
         form = _formulier(request, instance=adviesvraag)
+    form.focus_zetten()
     return render(
         request,
         "vertrouwenspersonen/wijzigen.html",
