@@ -3,8 +3,40 @@ from django.db import models
 from django.db.models.functions import Coalesce
 
 
+class Reeks(models.Model):
+    """All reports of one year requested at once: the ministry's and one per onderdeel.
+
+    Each report stays its own row (and its own task); the reeks only groups them, so the page can say
+    how far the whole is and sum up when every report is done.
+    """
+
+    jaar = models.PositiveSmallIntegerField("jaar")
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="aangevraagd door"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    klaar_op = models.DateTimeField(
+        "klaar op",
+        null=True,
+        blank=True,
+        help_text="Gezet zodra elk rapport van de reeks klaar of mislukt is.",
+    )
+
+    class Meta:
+        verbose_name = "reeks rapporten"
+        verbose_name_plural = "reeksen rapporten"
+        ordering = ["-aangevraagd_op", "-pk"]
+
+    def __str__(self):
+        return f"Alle jaarrapportages {self.jaar}"
+
+
 class Rapport(models.Model):
     """One requested jaarrapportage: a run is a row (status, progress, file, checksum)."""
+
+    class Soort(models.TextChoices):
+        RAPPORT = "rapport", "Rapport"
+        VASTSTELLING = "vaststelling", "Vaststelling"
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", "In de wachtrij"
@@ -50,6 +82,31 @@ class Rapport(models.Model):
         blank=True,
         help_text="Leeg: de wachtrij heeft de aanvraag (nog) niet aangenomen.",
     )
+    soort = models.CharField(
+        "soort",
+        max_length=12,
+        choices=Soort.choices,
+        default=Soort.RAPPORT,
+        help_text="Een vaststelling maakt het rapport en bevriest het (zie Vaststelling).",
+    )
+    reeks = models.ForeignKey(
+        Reeks,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rapporten",
+        verbose_name="reeks",
+        help_text="Leeg: los aangevraagd.",
+    )
+    vaststelling = models.OneToOneField(
+        "rapportage.Vaststelling",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vaststelling",
+        help_text="Bij een vaststelling die klaar is: het vastgestelde rapport.",
+    )
 
     class Meta:
         verbose_name = "rapport"
@@ -61,8 +118,9 @@ class Rapport(models.Model):
             models.UniqueConstraint(
                 "jaar",
                 Coalesce("onderdeel", 0),
+                "soort",
                 condition=models.Q(status__in=["wachtrij", "bezig"]),
-                name="rapport_een_actief_per_jaar_en_scope",
+                name="rapport_een_actief_per_jaar_scope_soort",
             ),
             models.CheckConstraint(condition=models.Q(voortgang__lte=100), name="rapport_voortgang_tot_100"),
         ]

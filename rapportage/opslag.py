@@ -12,7 +12,8 @@ from .models import Rapport
 
 def bestandsnaam(rapport: Rapport) -> str:
     scope = rapport.onderdeel.code if rapport.onderdeel_id else "ministerie"
-    return f"jaarrapportage-integriteit-{rapport.jaar}-{scope}.pdf"
+    vastgesteld = "-vastgesteld" if rapport.soort == Rapport.Soort.VASTSTELLING else ""
+    return f"jaarrapportage-integriteit-{rapport.jaar}-{scope}{vastgesteld}.pdf"
 
 
 def relatief_pad(rapport: Rapport) -> str:

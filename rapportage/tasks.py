@@ -42,6 +42,14 @@ def rapport_genereren_taak(self, rapport_pk: int) -> None:
         raise self.retry(countdown=settings.RAPPORT_OVERNAME_SECONDEN)
 
 
+@shared_task(name="rapportage.reeks_afronden", ignore_result=True)
+def reeks_afronden_taak(reeks_pk: int) -> None:
+    """The chord's callback: every report of the reeks has run."""
+    from .services.reeks import reeks_afronden
+
+    reeks_afronden(reeks_pk=reeks_pk)
+
+
 @shared_task(name="rapportage.rapporten_herstellen", ignore_result=True)
 def rapporten_herstellen() -> dict[str, int]:
     """Beat: offer reports again that a killed worker or an unreachable Redis left behind."""

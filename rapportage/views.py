@@ -17,7 +17,9 @@ from finintegriteit.kern.toegang import rol_vereist
 
 from . import cijfercache, inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
-from .models import Rapport
+from .models import Rapport, Reeks
+from .selectors.reeksen import reeks_met_stand, reeksen_met_stand
+from .services.reeks import reeks_aanvragen
 from .toegang import (
     onderdeel_van,
     rapport_voor_gebruiker,
@@ -31,6 +33,10 @@ KLAAR = "De jaarrapportage {jaar} ({scope}) is klaar."
 NIET_BESCHIKBAAR = (
     "Het maken van rapporten is op dit moment niet beschikbaar. Uw aanvraag is bewaard en staat in de lijst; "
     "kies later ‘Opnieuw proberen’."
+)
+REEKS_AANGEVRAAGD = (
+    "Alle jaarrapportages {jaar} staan in de wachtrij ({aantal}). De workers maken ze tegelijk; "
+    "deze pagina toont de voortgang."
 )
 MAX_RAPPORTEN_IN_LIJST = 50
 
@@ -75,12 +81,20 @@ def rapporten(request):
         else:
             _na_wachtrij(request, rapport, AANGEVRAAGD)
             return redirect("rapportage:rapporten")
+    return _rapportenpagina(request, form=form)
+
+
+def _rapportenpagina(request, *, form, reeks_form=None):
     lijst = [_met_toestand(r) for r in rapporten_voor_gebruiker(request.user)[:MAX_RAPPORTEN_IN_LIJST]]
+    hele_ministerie = onderdeel_van(request.user) is None
     return render(
         request,
         "rapportage/rapporten.html",
         {
             "form": form,
+            # All reports at once is for a coordinator of the whole ministry only.
+            "reeks_form": (reeks_form or JaarForm(prefix="reeks")) if hele_ministerie else None,
+            "reeksen": reeksen_met_stand() if hele_ministerie else [],
             "rapporten": lijst,
             "vastgesteld": vaststellingen_voor_gebruiker(request.user),
             "onderdeel": onderdeel_van(request.user),
@@ -88,6 +102,36 @@ def rapporten(request):
             "niet_beschikbaar": NIET_BESCHIKBAAR if any(_wacht_op_wachtrij(r) for r in lijst) else "",
         },
     )
+
+
+@rol_vereist(COORDINATOR)
+@require_POST
+def reeks(request):
+    """Request the ministry's report and every onderdeel's report of a year in one go."""
+    form = JaarForm(request.POST, prefix="reeks")
+    if form.is_valid():
+        try:
+            nieuw = reeks_aanvragen(door=request.user, jaar=form.cleaned_data["jaar"])
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            aantal = Rapport.objects.filter(reeks=nieuw).count()
+            messages.success(request, REEKS_AANGEVRAAGD.format(jaar=nieuw.jaar, aantal=f"{aantal} rapporten"))
+            return redirect("rapportage:rapporten")
+    return _rapportenpagina(request, form=RapportAanvraagForm(gebruiker=request.user), reeks_form=form)
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def reeks_status(request, pk: int):
+    """The summary of one reeks, polled by htmx until every report in it is done."""
+    if onderdeel_van(request.user) is not None:
+        raise Http404("Geen reeks met dit nummer.")
+    try:
+        gevonden = reeks_met_stand(pk=pk)
+    except Reeks.DoesNotExist:
+        raise Http404("Geen reeks met dit nummer.") from None
+    return render(request, "rapportage/_reeks.html", {"reeks": gevonden})
 
 
 @rol_vereist(COORDINATOR)

@@ -26,9 +26,16 @@ def database_url() -> str:
 
 
 def worker_starten(
-    *, omgeving: dict[str, str] | None = None, loglevel: str = "WARNING", stderr=subprocess.PIPE
+    *,
+    omgeving: dict[str, str] | None = None,
+    loglevel: str = "WARNING",
+    stderr=subprocess.PIPE,
+    naam: str = "celery",
 ) -> subprocess.Popen:
-    """A Celery worker with the solo pool: one task at a time in its main process, like a call inline."""
+    """A Celery worker with the solo pool: one task at a time in its main process, like a call inline.
+
+    Workers that run side by side need a `naam` each: it is how they answer a ping (`wacht_op_workers`).
+    """
     return subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -44,6 +51,8 @@ def worker_starten(
             "--without-mingle",
             "-Q",
             "celery",
+            "-n",
+            f"{naam}@%h",
             f"--loglevel={loglevel}",
         ],
         cwd=PROJECT,
@@ -72,4 +81,17 @@ def wacht_op_worker(*, maximum: int = 120) -> float:
 
     begin = time.perf_counter()
     ping.apply_async(args=[1]).get(timeout=maximum)
+    return time.perf_counter() - begin
+
+
+def wacht_op_workers(*, aantal: int, maximum: int = 120) -> float:
+    """Seconds until `aantal` workers answer a broadcast ping (a task would reach only one of them)."""
+    import time
+
+    from finintegriteit.celery import app
+
+    begin = time.perf_counter()
+    while len(app.control.ping(timeout=1.0) or []) < aantal:
+        if time.perf_counter() - begin > maximum:
+            raise TimeoutError(f"Geen {aantal} workers binnen {maximum} s")
     return time.perf_counter() - begin

@@ -110,3 +110,45 @@ def _voorbeeldrij() -> dict:
         "klasse": "niet-disciplinair",
         "datum": datetime.date(2024, 6, 1),
     }
+
+
+def _reeks_opruimen(reeks) -> None:
+    for pk in Rapport.objects.filter(reeks=reeks).values_list("pk", flat=True):
+        opruimen(pk)
+    reeks.delete()
+
+
+def reeks_via_workers(*, jaar: int, door, onderdelen: list) -> float:
+    """Seconds from requesting all reports of a year until the last of them is klaar (its `klaar_op`)."""
+    from rapportage.models import Reeks
+    from rapportage.services.reeks import reeks_aanvragen
+
+    reeks = reeks_aanvragen(door=door, jaar=jaar, onderdelen=onderdelen)
+    rapporten = Rapport.objects.filter(reeks=reeks)
+    deadline = time.monotonic() + MAX_WACHTEN
+    while rapporten.filter(status__in=services.ACTIEF).exists():
+        if time.monotonic() > deadline:
+            _reeks_opruimen(reeks)
+            raise RuntimeError("Reeks niet klaar binnen de wachttijd")
+        time.sleep(POLLEN)
+    mislukt = list(rapporten.filter(status=Rapport.Status.MISLUKT).values_list("reden", flat=True))
+    laatste = max(rapporten.values_list("klaar_op", flat=True))
+    begin = Reeks.objects.get(pk=reeks.pk).aangevraagd_op
+    _reeks_opruimen(reeks)
+    if mislukt:
+        raise RuntimeError(f"Rapport van de reeks mislukt: {mislukt[0]}")
+    return (laatste - begin).total_seconds()
+
+
+def reeks_inline(*, jaar: int, door, onderdelen: list) -> float:
+    """The same reports one after another in this process, without a queue."""
+    begin = time.perf_counter()
+    gemaakt = []
+    for onderdeel in [None, *onderdelen]:
+        rapport = Rapport.objects.create(jaar=jaar, onderdeel=onderdeel, aangevraagd_door=door)
+        services.rapport_genereren(rapport_pk=rapport.pk)
+        gemaakt.append(rapport.pk)
+    duur = time.perf_counter() - begin
+    for pk in gemaakt:
+        opruimen(pk)
+    return duur

@@ -115,7 +115,7 @@ def rapport_aanvragen(*, door, jaar: int, onderdeel=None) -> Rapport:
     with transaction.atomic():
         lopend = (
             Rapport.objects.select_for_update()
-            .filter(jaar=jaar, onderdeel=onderdeel, status__in=ACTIEF)
+            .filter(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.RAPPORT, status__in=ACTIEF)
             .first()
         )
         if lopend is not None and lopend.status == Rapport.Status.BEZIG:
@@ -276,8 +276,7 @@ def rapport_genereren(*, rapport_pk: int, hartslag: bool = False) -> Rapport | N
     opslag.tijdelijke_opruimen(rapport)
     with _hartslag(eigen_run, seconden=settings.RAPPORT_HARTSLAG_SECONDEN if hartslag else 0):
         try:
-            inhoud = rapport_pdf_maken(jaar=rapport.jaar, onderdeel=rapport.onderdeel, voortgang=melder)
-            relatief, sha256 = opslag.opslaan(rapport, inhoud)
+            relatief, sha256, vaststelling = _bestand_maken(rapport, melder)
         except Exception as fout:
             logger.exception("Rapport %s mislukt", rapport_pk)
             opslag.tijdelijke_opruimen(rapport)
@@ -290,9 +289,14 @@ def rapport_genereren(*, rapport_pk: int, hartslag: bool = False) -> Rapport | N
         voortgang=100,
         bestand=relatief,
         sha256=sha256,
+        vaststelling=vaststelling,
         reden="",
         klaar_op=timezone.now(),
     )
+    if vaststelling is not None:
+        # The adopted PDF is the adoption's own file: never removed, whichever run completes the row.
+        rapport.refresh_from_db()
+        return rapport if klaar else None
     if not klaar:
         # Another run took the row over (or the request was deleted): its file is the one that counts.
         logger.warning("Rapport %s: deze run was de rij kwijt; eigen bestand verwijderd", rapport_pk)
@@ -301,6 +305,17 @@ def rapport_genereren(*, rapport_pk: int, hartslag: bool = False) -> Rapport | N
     opslag.andere_pogingen_opruimen(rapport, behalve=relatief)
     rapport.refresh_from_db()
     return rapport
+
+
+def _bestand_maken(rapport: Rapport, melder) -> tuple[str, str, object]:
+    """(relative path, SHA-256, Vaststelling or None) of the file this row asks for."""
+    if rapport.soort == Rapport.Soort.VASTSTELLING:
+        from ..vaststelling.services import vaststelling_van_aanvraag
+
+        vaststelling = vaststelling_van_aanvraag(rapport=rapport, voortgang=melder)
+        return vaststelling.bestand, vaststelling.sha256, vaststelling
+    inhoud = rapport_pdf_maken(jaar=rapport.jaar, onderdeel=rapport.onderdeel, voortgang=melder)
+    return *opslag.opslaan(rapport, inhoud), None
 
 
 @contextmanager
@@ -361,6 +376,9 @@ def leesbare_reden(fout: BaseException) -> str:
 
     if isinstance(fout, SoftTimeLimitExceeded):
         return FOUT_TE_LANG
+    if isinstance(fout, ValidationError | PermissionDenied):
+        # Our own Dutch messages (e.g. 'al vastgesteld'): the user can act on them as they are.
+        return " ".join(getattr(fout, "messages", None) or [str(fout)])
     oorzaak = fout.__cause__ or fout
     if isinstance(oorzaak, pdf.GeweigerdeURL):
         return FOUT_OPMAAK.format(fout=oorzaak)

@@ -6,6 +6,7 @@ once under a name of its own.
 
 import os
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..models import Vaststelling
+from ..models import Rapport, Vaststelling
 from ..toegang import onderdeel_van
 from . import bevriezen, selectors
 
@@ -48,20 +49,9 @@ def _schrijf(relatief: str, inhoud: bytes) -> None:
         Path(tijdelijk).unlink(missing_ok=True)
 
 
-def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
-    """1. Check the right (and the scope of a coordinator of one onderdeel) and that it is not adopted.
-    2. Count the figures once; freeze them as the export JSON and as the report's full figures.
-    3. Freeze the year's structure, texts and named key figures.
-    4. Render the PDF from exactly those frozen figures and texts, with the colophon on the cover.
-    5. Write the PDF under a name of its own and store the row; a second adoption at the same time
-       loses on the unique constraint and leaves nothing behind.
-    """
-    from .. import inhoud, pdf
-    from ..selectors import export_uit_jaarcijfers
-    from ..teksten import selectors as teksten
-    from .selectors import eerdere_vaststellingen
-    from .vergelijking import met_vastgestelde_jaren
-
+def _controleren(*, jaar: int, onderdeel, door) -> None:
+    """The right, the scope, a year that is over and not yet adopted; else PermissionDenied or
+    ValidationError."""
     if not door.has_perm(RECHT):
         raise PermissionDenied(FOUT_GEEN_RECHT)
     if not mag_vaststellen(door, onderdeel):
@@ -75,6 +65,69 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
                 jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
             )
         )
+
+
+def vaststelling_aanvragen(*, jaar: int, onderdeel=None, door) -> Rapport:
+    """Queue the adoption as a report task (rendering the PDF takes too long for a request).
+
+    The checks run now as well, so that a refusal is shown at once instead of as a failed row; the task
+    checks again (someone else may adopt in between). A request already in the making is reused.
+    """
+    from ..services import ACTIEF, rapport_in_wachtrij_zetten
+
+    _controleren(jaar=jaar, onderdeel=onderdeel, door=door)
+    with transaction.atomic():
+        lopend = (
+            Rapport.objects.select_for_update()
+            .filter(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.VASTSTELLING, status__in=ACTIEF)
+            .first()
+        )
+        if lopend is not None:
+            return lopend
+        rapport = Rapport.objects.create(
+            jaar=jaar, onderdeel=onderdeel, aangevraagd_door=door, soort=Rapport.Soort.VASTSTELLING
+        )
+        transaction.on_commit(partial(rapport_in_wachtrij_zetten, rapport_pk=rapport.pk))
+    return rapport
+
+
+def vaststelling_van_aanvraag(*, rapport: Rapport, voortgang=None) -> Vaststelling:
+    """The adoption a queued request asks for (the task's work).
+
+    A run that takes over the row of a run killed after it had saved the adoption finds that adoption
+    (linked to the row in the same transaction), instead of failing on 'al vastgesteld'.
+    """
+    eerder = Rapport.objects.filter(pk=rapport.pk).values_list("vaststelling", flat=True).first()
+    if eerder is not None:
+        return Vaststelling.objects.get(pk=eerder)
+    return rapport_vaststellen(
+        jaar=rapport.jaar,
+        onderdeel=rapport.onderdeel,
+        door=rapport.aangevraagd_door,
+        voortgang=voortgang,
+        aanvraag=rapport,
+    )
+
+
+def rapport_vaststellen(
+    *, jaar: int, onderdeel=None, door, voortgang=None, aanvraag: Rapport | None = None
+) -> Vaststelling:
+    """1. Check the right (and the scope of a coordinator of one onderdeel) and that it is not adopted.
+       `voortgang` (from the task) hears the progress in percent, as for any report.
+    2. Count the figures once; freeze them as the export JSON and as the report's full figures.
+    3. Freeze the year's structure, texts and named key figures.
+    4. Render the PDF from exactly those frozen figures and texts, with the colophon on the cover.
+    5. Write the PDF under a name of its own and store the row; a second adoption at the same time
+       loses on the unique constraint and leaves nothing behind.
+    """
+    from .. import inhoud, pdf
+    from ..selectors import export_uit_jaarcijfers
+    from ..teksten import selectors as teksten
+    from .selectors import eerdere_vaststellingen
+    from .vergelijking import met_vastgestelde_jaren
+
+    melden = voortgang or (lambda procent: None)
+    _controleren(jaar=jaar, onderdeel=onderdeel, door=door)
     # What the coordinator sees on every page: the Tellijst as last published, never the live rows.
     cijfers = inhoud.paginacijfers(jaar=jaar, onderdeel=onderdeel)
     cijfers_json = bevriezen.als_json(export_uit_jaarcijfers(cijfers))
@@ -96,8 +149,17 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
         vastgesteld_op=timezone.now(),
     )
     # Rendered from the frozen JSON, not from `cijfers`: the PDF is what any later copy will show.
+    melden(20)
     context = inhoud.rapport_context(jaar=jaar, onderdeel=onderdeel, vaststelling=vaststelling)
-    inhoud_pdf = pdf.html_naar_pdf(pdf.rapport_html(context))
+    html = pdf.rapport_html(context)
+    melden(30)
+    inhoud_pdf = pdf.html_naar_pdf(
+        html,
+        voortgang=voortgang,
+        voortgang_van=30,
+        voortgang_tot=90,
+        verwachte_paginas=context.get("verwachte_paginas", 40),
+    )
     scope = onderdeel.code if onderdeel is not None else "ministerie"
     vaststelling.bestand = (
         f"vastgesteld/{jaar}-{scope}-v{vaststelling.versie}-{vaststelling.cijfers_sha256[:12]}.pdf"
@@ -106,6 +168,8 @@ def rapport_vaststellen(*, jaar: int, onderdeel=None, door) -> Vaststelling:
     try:
         with transaction.atomic():
             vaststelling.save()
+            if aanvraag is not None:
+                Rapport.objects.filter(pk=aanvraag.pk).update(vaststelling=vaststelling)
             _schrijf(vaststelling.bestand, inhoud_pdf)
     except (IntegrityError, FileExistsError):
         raise ValidationError(

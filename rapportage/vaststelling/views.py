@@ -21,6 +21,10 @@ from . import selectors, services
 VASTGESTELD = (
     "De jaarrapportage {jaar} ({scope}) is vastgesteld. De cijfers, teksten en PDF veranderen niet meer."
 )
+VASTSTELLING_AANGEVRAAGD = (
+    "De jaarrapportage {jaar} ({scope}) wordt vastgesteld: de PDF wordt op de achtergrond gemaakt. "
+    "Deze pagina toont de voortgang; daarna veranderen de cijfers, teksten en PDF niet meer."
+)
 
 
 @rol_vereist(COORDINATOR)
@@ -34,11 +38,18 @@ def vaststellen(request):
     scope = onderdeel.label if onderdeel else "hele ministerie"
     if request.method == "POST" and request.POST.get("bevestigd") == "ja":
         try:
-            services.rapport_vaststellen(jaar=jaar, onderdeel=onderdeel, door=request.user)
+            rapport = services.vaststelling_aanvragen(jaar=jaar, onderdeel=onderdeel, door=request.user)
         except ValidationError as fout:
             form.add_error(None, fout)
         else:
-            messages.success(request, VASTGESTELD.format(jaar=jaar, scope=scope))
+            rapport.refresh_from_db()
+            # Without a queue (development) the task has already run; with one, the list shows progress.
+            klaar = rapport.status == rapport.Status.KLAAR
+            bericht = VASTGESTELD if klaar else VASTSTELLING_AANGEVRAAGD
+            if rapport.status == rapport.Status.MISLUKT:
+                messages.error(request, rapport.reden)
+            else:
+                messages.success(request, bericht.format(jaar=jaar, scope=scope))
             return redirect("rapportage:rapporten")
     return render(
         request,

@@ -6,7 +6,7 @@
   // new status is written into a live region once the row stops polling (klaar, mislukt).
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var rij = event.detail && event.detail.elt;
-    if (!rij || !rij.id || rij.id.indexOf("rapport-") !== 0) return;
+    if (!rij || !rij.id || (rij.id.indexOf("rapport-") !== 0 && rij.id.indexOf("reeks-") !== 0)) return;
     var nieuw = document.getElementById(rij.id);
     var regio = document.getElementById("rapport-meldingen");
     if (nieuw && regio && !nieuw.hasAttribute("hx-get")) {

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import Rapport, Rapportdeel, Vaststelling
+from rapportage.models import Rapport, Rapportdeel, Reeks, Vaststelling
 from tests.factories import AdviesvraagFactory, ImportbestandFactory
 from tests.url_patronen import url_patronen
 from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
@@ -103,6 +103,9 @@ MATRIX = {
     "rapportage:rapporten": (None, (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:status": ("rapport_ministerie", (LOGIN, 403, 403, 200, 404, 403)),
     "rapportage:opnieuw": ("rapport_ministerie", (LOGIN, 403, 403, 405, 405, 403)),
+    # All reports of a year at once: POST only; its summary only for a coordinator of the whole ministry.
+    "rapportage:reeks": (None, (LOGIN, 403, 403, 405, 405, 403)),
+    "rapportage:reeks_status": ("reeks", (LOGIN, 403, 403, 200, 404, 403)),
     # No file yet: 404 for the coordinator too; the Douane coordinator may not know it exists.
     "rapportage:download": ("rapport_ministerie", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:xlsx": ("tabel", (LOGIN, 403, 403, 200, 200, 403)),
@@ -170,6 +173,7 @@ def objecten(
     rapport_douane = Rapport.objects.create(
         jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"), aangevraagd_door=coordinator
     )
+    reeks = Reeks.objects.create(jaar=2024, aangevraagd_door=coordinator)
     return {
         "eigen_rij": {"pk": eigen_rij.pk},
         "andermans_rij": {"pk": andermans_rij.pk},
@@ -185,6 +189,7 @@ def objecten(
         "rapportdeel": {"pk": rapportdeel.pk},
         "account": {"pk": analist.pk},
         "vaststelling": {"pk": vaststelling.pk},
+        "reeks": {"pk": reeks.pk},
     }
 
 

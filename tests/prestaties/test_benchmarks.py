@@ -142,3 +142,29 @@ def test_benchmark_wachtrij_meet_een_echte_worker_en_ruimt_op(weinig_data, setti
     assert "(doel <= 1.1)" in uitvoer
     assert not Rapport.objects.exists()
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+def test_benchmark_rapporten_slaat_over_zonder_redis(monkeypatch):
+    from finintegriteit.prestaties.management.commands.benchmark_rapporten import GEEN_REDIS
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+    assert GEEN_REDIS in _uitvoer("benchmark_rapporten", herhalingen=1)
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_rapporten_meet_twee_workers_een_en_inline_en_ruimt_op(weinig_data, settings, tmp_path):
+    """Two real workers beside each other: both must find the test's database and report folder."""
+    from rapportage.models import Rapport, Reeks
+
+    settings.RAPPORT_ROOT = tmp_path
+
+    uitvoer = _uitvoer("benchmark_rapporten", jaar=weinig_data - 1, herhalingen=1, onderdelen=1)
+
+    assert "2 rapporten" in uitvoer and "2 workers" in uitvoer and "na elkaar inline" in uitvoer
+    assert "(doel >= 1.7)" in uitvoer
+    assert "(doel <= 1.1)" in uitvoer
+    assert not Rapport.objects.exists() and not Reeks.objects.exists()
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
-from rapportage.models import Rapportdeel, Vaststelling
+from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from rapportage.vaststelling import services
 from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
 
@@ -97,7 +97,9 @@ def test_niet_vastgesteld_jaar_bij_vastgesteld_exporteren_geeft_een_nette_fout()
         call_command("exporteer_cijfers", "--jaar", "2021", "--vastgesteld")
 
 
-def test_vaststellen_in_de_browser_vraagt_eerst_bevestiging(client, coordinator):
+def test_vaststellen_in_de_browser_vraagt_eerst_bevestiging_en_maakt_de_pdf_in_een_taak(
+    client, coordinator, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
     url = reverse("rapportage:vaststellen")
     bevestiging = client.post(url, {"jaar": 2024, "onderdeel": ""})
@@ -106,10 +108,49 @@ def test_vaststellen_in_de_browser_vraagt_eerst_bevestiging(client, coordinator)
     )
     assert not Vaststelling.objects.exists()
 
-    klaar = client.post(url, {"jaar": 2024, "onderdeel": "", "bevestigd": "ja"})
+    with django_capture_on_commit_callbacks() as taken:
+        aangevraagd = client.post(url, {"jaar": 2024, "onderdeel": "", "bevestigd": "ja"})
 
-    assert klaar.status_code == 302
+    # The request only queued the adoption: no PDF rendered, nothing frozen yet, progress on the page.
+    assert aangevraagd.status_code == 302
+    assert not Vaststelling.objects.exists()
+    aanvraag = Rapport.objects.get(soort=Rapport.Soort.VASTSTELLING)
+    lijst = client.get(reverse("rapportage:rapporten")).content.decode()
+    assert f'hx-get="{reverse("rapportage:status", args=[aanvraag.pk])}"' in lijst
+    assert "vaststelling" in lijst
+
+    for taak in taken:  # what the worker does once the request is committed
+        taak()
+
+    aanvraag.refresh_from_db()
     vaststelling = Vaststelling.objects.get()
+    assert aanvraag.status == Rapport.Status.KLAAR and aanvraag.vaststelling == vaststelling
     download = client.get(reverse("rapportage:vaststelling_download", args=[vaststelling.pk]))
     assert download.status_code == 200
     assert hashlib.sha256(b"".join(download.streaming_content)).hexdigest() == vaststelling.sha256
+    via_lijst = client.get(reverse("rapportage:download", args=[aanvraag.pk]))
+    assert hashlib.sha256(b"".join(via_lijst.streaming_content)).hexdigest() == vaststelling.sha256
+
+
+def test_een_tweede_vaststelling_in_de_taak_mislukt_met_reden_en_laat_de_eerste_ongemoeid(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from rapportage.services import rapport_genereren
+
+    with django_capture_on_commit_callbacks():
+        aanvraag = services.vaststelling_aanvragen(jaar=2024, door=coordinator)
+    eerste = services.rapport_vaststellen(jaar=2024, door=coordinator)  # meanwhile, by the command
+
+    rapport_genereren(rapport_pk=aanvraag.pk)
+
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Rapport.Status.MISLUKT
+    assert "is al vastgesteld" in aanvraag.reden
+    assert Vaststelling.objects.get() == eerste
+    assert Path(opslag_pad(eerste)).is_file()
+
+
+def opslag_pad(vaststelling) -> Path:
+    from django.conf import settings
+
+    return Path(settings.RAPPORT_ROOT) / vaststelling.bestand
