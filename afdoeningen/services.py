@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
@@ -171,7 +170,6 @@ def afdoeningen_bulk_vastleggen(*, door, afdoeningen: list[Afdoening], reden: st
         audit_bulk_vastleggen(
             gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, objecten=afdoeningen, reden=reden
         )
-        bulk_gewijzigd.send(sender=Afdoening)
     return afdoeningen
 
 

@@ -364,7 +364,12 @@ CACHES = {
         "LOCATION": CACHE_REDIS_URL,
         "KEY_PREFIX": "finintegriteit",
         # A Redis that does not answer costs a dashboard request a second, not a hang (it then computes).
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # JSON, not pickle: what someone wrote into Redis is read as data, never run or trusted as HTML.
+        "OPTIONS": {
+            "socket_connect_timeout": 1,
+            "socket_timeout": 1,
+            "serializer": "finintegriteit.kern.cacheserialisatie.JsonSerialisatie",
+        },
     }
     if CACHE_REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "finintegriteit"}

@@ -123,19 +123,6 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             ),
         ]
 
-    def weergave_hangt_af_van(self) -> tuple:
-        """Everything the rendered filter fields depend on, for keeping them as HTML (views/overzichten.py).
-
-        The option lists (the token changes with every taxonomy change and every migrate, so also
-        with a deploy), the analists as offered, and the submitted values (errors included: the same
-        input against the same lists gives the same messages).
-        """
-        return (
-            keuzelijsten.versie(),
-            tuple(self.form.fields["behandelaar"].widget.choices),
-            tuple((naam, tuple(self.data.getlist(naam))) for naam in self.form.fields),
-        )
-
     @property
     def zoekterm(self):
         return zoekterm(self.form.cleaned_data.get("q", "")) if self.is_bound and self.is_valid() else None

@@ -6,7 +6,7 @@ class RapportageConfig(AppConfig):
     verbose_name = "Rapportage"
 
     def ready(self):
-        # Cache invalidation only (rapportage/cijfercache.py); no business rule hangs on these signals.
-        from .cijfercache import signalen_koppelen
+        # Cache invalidation only (rapportage/cijfercache.py); no business rule hangs on this.
+        from .cijfercache import wijzigingen_volgen
 
-        signalen_koppelen()
+        wijzigingen_volgen()

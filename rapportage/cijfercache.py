@@ -1,11 +1,12 @@
 """The dashboard's figures, kept in the cache per (jaar, onderdeel) until the data change.
 
 Computing every figure of a year takes about a second over ten years of data (docs/prestaties.md),
-too long for a page that coordinators open again and again. Two entries per (jaar, onderdeel): the
-figures themselves (for the .xlsx downloads, and to build the page) and the rendered figures part of
-the page (the figures dict holds every row of Bijlage 2, some MB over ten years: reading and
-rendering it on every visit would cost more than the rest of the page). The PDF report does not use
-this: a document of record is computed from the data of that moment.
+too long for a page that coordinators open again and again. Two entries per (jaar, onderdeel), both
+figures: all of them (for the .xlsx downloads) and those of the page, where the rows of Bijlage 2 are
+replaced by their number per dienstonderdeel (over ten years those rows are some MB: reading them on
+every visit would cost more than the rest of the page, and the page only offers them as a download).
+The current-year view of the coordinator (selectors.lopend_jaar) is kept the same way. The PDF report
+does not use this: a document of record is computed from the data of that moment.
 
 How a change reaches the next read (docs/prestaties.md, 'Dashboardcache'):
 
@@ -13,32 +14,39 @@ How a change reaches the next read (docs/prestaties.md, 'Dashboardcache'):
    replaces the token, so the next read misses and computes afresh; entries under an old token are
    never read again and expire. A random token (not a counter) cannot meet an old entry again when
    the cache loses the token.
-2. The token is replaced only once the transaction has committed (transaction.on_commit). Replaced
-   earlier, a request reading in between would compute from the old data and store that under the
-   new token. A write that is rolled back replaces nothing.
-3. Saves and deletes of the models the figures read replace it through signals (wired in apps.py).
-   Queryset .update() and bulk_create send no model signals: the services that use them send
-   `finintegriteit.kern.signalen.bulk_gewijzigd`, so they need not know about this cache.
+2. Which writes: every INSERT, UPDATE or DELETE that Django sends to a table of GETELDE_MODELLEN,
+   seen on the connection itself (finintegriteit.kern.schrijfacties). No service has to remember to
+   say so: .save(), queryset .update(), bulk_create, raw SQL and the admin all pass there.
    `migrate` replaces it too (a deploy may change what a figure means).
-4. CIJFERS_CACHE_SECONDEN bounds the age of an entry whatever else happens: a write path that does not
-   call, a second process with its own in-memory cache (no Redis), a Redis that was unreachable at
+3. The token is replaced only once the transaction has committed (transaction.on_commit), once per
+   transaction. Replaced earlier, a request reading in between would compute from the old data and
+   store that under the new token. A write that is rolled back replaces nothing.
+4. CIJFERS_CACHE_SECONDEN bounds the age of an entry whatever else happens: a write made outside
+   Django, a second process with its own in-memory cache (no Redis), a Redis that was unreachable at
    the moment of a change.
 
-The values are the aggregated figures of `rapportage.selectors.jaarcijfers` (counts per category and
-onderdeel); they hold nothing that links a Tellijst row to a vertrouwenspersoon, and neither do the keys.
+Data, never markup: an entry is the figures as JSON text (vaststelling.bevriezen, the format of
+`exporteer_cijfers`), read back with json.loads. Whatever someone wrote into Redis therefore comes back
+as plain strings and numbers, which the templates escape like any other value; and the Redis cache
+itself serialises with JSON (finintegriteit.kern.cacheserialisatie), so nothing read from it is
+unpickled.
+
+The values are aggregated figures (counts per category and onderdeel); they hold nothing that links a
+Tellijst row to a vertrouwenspersoon, and neither do the keys.
 """
 
+import json
 import logging
 from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from redis.exceptions import RedisError
 
+from finintegriteit.kern import schrijfacties
 from finintegriteit.kern.cacheversie import CacheVersie
-from finintegriteit.kern.signalen import bulk_gewijzigd
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +59,7 @@ _VERSIE = CacheVersie(VERSIE_SLEUTEL, wat="dashboardcijfers")
 GETELDE_APPS = ["referentie"]
 GETELDE_MODELLEN = [
     "rapportage.Publicatie",
+    "rapportage.GepubliceerdeTelling",
     "vertrouwenspersonen.Adviesvraag",
     "vertrouwenspersonen.VertrouwenspersoonProfiel",
     "vertrouwenspersonen.Certificeringsstatus",
@@ -71,53 +80,72 @@ def getelde_modellen() -> list:
     return modellen + [apps.get_model(naam) for naam in GETELDE_MODELLEN]
 
 
-def _sleutel(soort: str, *, versie: str, jaar: int, onderdeel) -> str:
-    # Imported here: services of other apps import this module, and the selectors import their models.
+_tabellen: frozenset[str] | None = None
+
+
+def getelde_tabellen() -> frozenset[str]:
+    """The database tables of `getelde_modellen`, with their many-to-many tables."""
+    global _tabellen
+    if _tabellen is None:
+        namen = set()
+        for model in getelde_modellen():
+            namen.add(model._meta.db_table)
+            namen.update(veld.remote_field.through._meta.db_table for veld in model._meta.local_many_to_many)
+        _tabellen = frozenset(namen)
+    return _tabellen
+
+
+def _sleutel(soort: str, *, versie: str, delen: tuple, onderdeel) -> str:
+    # Imported here: the selectors import the models of other apps.
     from .selectors.drempel import drempel_voor
-    from .selectors.tellijstbron import laatste_publicatie
 
     scope = onderdeel.code if onderdeel is not None else "ministerie"
-    publicatie = laatste_publicatie()
-    # The threshold is part of the figures dict; a changed setting must not meet old entries. The
-    # publication the Tellijst figures come from is read from the database: a new one shows at once.
-    return f"{soort}:{versie}:{publicatie.pk if publicatie else 0}:{jaar}:{scope}:{drempel_voor(onderdeel)}"
+    # The threshold is part of the figures; a changed setting must not meet old entries. A new
+    # publication of the Tellijst is a write to a followed table, so it replaces the version.
+    return ":".join(map(str, [soort, versie, *delen, scope, drempel_voor(onderdeel)]))
 
 
-def _gecachet(soort: str, *, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
-    """The entry from the cache, or `bereken()` stored for the next read.
-
-    The version is read before computing: a change that commits meanwhile replaces it, so a result
-    from before that change is stored under a version nobody asks for again. Without a reachable
-    cache every request computes, as before the cache.
-    """
+def _lezen(sleutel: str):
+    """The figures of an entry, or None. JSON text only: anything else is no entry of ours."""
+    bewaard = cache.get(sleutel)
+    if not isinstance(bewaard, str):
+        return None
     try:
-        sleutel = _sleutel(soort, versie=_VERSIE.lezen(), jaar=jaar, onderdeel=onderdeel)
-        bewaard = cache.get(sleutel)
+        return json.loads(bewaard)
+    except ValueError:
+        logger.warning("Cache-regel %s is geen JSON en wordt genegeerd.", sleutel.split(":")[0])
+        return None
+
+
+def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict], terug=None):
+    """The entry `soort` for (delen, onderdeel) from the cache, or computed by `bereken()`.
+
+    `bereken()` gives {soort: figures} for every entry one computation yields; all are stored, so the
+    next read of any of them finds it. `terug` turns figures read back from JSON into what `bereken`
+    gives (dates, integer keys). The version is read before computing: a change that commits meanwhile
+    replaces it, so a result from before that change is stored under a version nobody asks for again.
+    Without a reachable cache every request computes, as before the cache.
+    """
+    from .vaststelling.bevriezen import als_json
+
+    terug = terug or (lambda waarde: waarde)
+    try:
+        versie = _VERSIE.lezen()
+        bewaard = _lezen(_sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel))
     except RedisError:
         logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
-        return bereken()
+        versie, bewaard = None, None
     if bewaard is not None:
-        return bewaard
-    waarde = bereken()
-    try:
-        cache.set(sleutel, waarde, timeout=settings.CIJFERS_CACHE_SECONDEN)
-    except RedisError:
-        logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
-    return waarde
-
-
-def jaarcijfers_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
-    """The figures, `bereken()` being `jaarcijfers` for (jaar, onderdeel).
-
-    No time of computing goes with them: a page that said when its figures were counted would date
-    the Tellijst rows that changed them.
-    """
-    return _gecachet("cijfers", jaar=jaar, onderdeel=onderdeel, bereken=bereken)
-
-
-def dashboard_gecachet(*, jaar: int, onderdeel, bereken: Callable[[], dict]) -> dict:
-    """The rendered figures part of the dashboard: {"html", "berekend_op", "drempel"} from `bereken()`."""
-    return _gecachet("dashboard", jaar=jaar, onderdeel=onderdeel, bereken=bereken)
+        return terug(bewaard)
+    teksten = {s: als_json(w) for s, w in bereken().items()}
+    if versie is not None:
+        regels = {_sleutel(s, versie=versie, delen=delen, onderdeel=onderdeel): t for s, t in teksten.items()}
+        try:
+            cache.set_many(regels, timeout=settings.CIJFERS_CACHE_SECONDEN)
+        except RedisError:
+            logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
+    # Through JSON also when just computed: a page gets the same values from a hit and from a miss.
+    return terug(json.loads(teksten[soort]))
 
 
 def nieuwe_versie() -> None:
@@ -126,23 +154,14 @@ def nieuwe_versie() -> None:
 
 
 def cijfers_gewijzigd() -> None:
-    """Make the next dashboard read compute afresh, once the current transaction commits.
-
-    Called through the signals below: the model signals, and `bulk_gewijzigd` from every service that
-    writes counted rows with .update() or bulk_create.
-    """
+    """Make the next dashboard read compute afresh, once the current transaction commits."""
     _VERSIE.na_commit_vervangen()
 
 
-def _bij_wijziging(sender, **kwargs) -> None:
+def _na_migratie(sender, **kwargs) -> None:
     cijfers_gewijzigd()
 
 
-def signalen_koppelen() -> None:
-    for model in getelde_modellen():
-        post_save.connect(_bij_wijziging, sender=model, dispatch_uid=f"cijfercache-save-{model._meta.label}")
-        post_delete.connect(
-            _bij_wijziging, sender=model, dispatch_uid=f"cijfercache-delete-{model._meta.label}"
-        )
-    bulk_gewijzigd.connect(_bij_wijziging, dispatch_uid="cijfercache-bulk")
-    post_migrate.connect(_bij_wijziging, dispatch_uid="cijfercache-migrate")
+def wijzigingen_volgen() -> None:
+    schrijfacties.volgen(getelde_tabellen, bij_schrijven=cijfers_gewijzigd)
+    post_migrate.connect(_na_migratie, dispatch_uid="cijfercache-migrate")

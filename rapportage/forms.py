@@ -16,23 +16,32 @@ def beschikbare_jaren() -> list[int]:
     return list(range(huidig, min(eerste, huidig) - 1, -1))
 
 
-def standaardjaar(jaren: list[int]) -> int:
-    """The annual report is about the year that ended; default to last year when it is offered."""
-    vorig = timezone.localdate().year - 1
-    return vorig if vorig in jaren else jaren[0]
+def standaardjaar(jaren: list[int], *, met_cijfers: bool = False) -> int:
+    """Last year, when it is offered: an annual report is about a year that ended. `met_cijfers`: the
+    latest closed year that has figures, where a page of an empty year would show only zeros."""
+    from .inhoud import standaardjaar as laatste_met_cijfers
+
+    for jaar in (laatste_met_cijfers() if met_cijfers else None, timezone.localdate().year - 1):
+        if jaar in jaren:
+            return jaar
+    return jaren[0]
 
 
 class JaarForm(forms.Form):
     jaar = forms.TypedChoiceField(label="Jaar", coerce=int)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, met_cijfers: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         jaren = beschikbare_jaren()
         self.fields["jaar"].choices = [(j, str(j)) for j in jaren]
-        self.fields["jaar"].initial = standaardjaar(jaren)
+        self.fields["jaar"].initial = standaardjaar(jaren, met_cijfers=met_cijfers)
 
     def gekozen_jaar(self) -> int:
         return self.cleaned_data["jaar"] if self.is_valid() else self.fields["jaar"].initial
+
+    def is_standaard(self) -> bool:
+        """Whether the year shown is the default, not one the user chose."""
+        return not self.is_valid()
 
 
 class RapportAanvraagForm(JaarForm):
@@ -45,7 +54,8 @@ class RapportAanvraagForm(JaarForm):
     )
 
     def __init__(self, *args, gebruiker, **kwargs):
-        super().__init__(*args, **kwargs)
+        # The same year as the dashboard opens on.
+        super().__init__(*args, met_cijfers=True, **kwargs)
         self.fields["jaar"].widget.attrs["autofocus"] = True
         eigen = onderdeel_van(gebruiker)
         veld = self.fields["onderdeel"]

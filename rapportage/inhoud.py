@@ -126,14 +126,40 @@ def rapport_context(
     }
 
 
-def dashboard(*, jaar: int, onderdeel=None) -> dict:
-    """The dashboard and its .xlsx downloads read cached figures (cijfercache); the PDF never does."""
-    from .cijfercache import jaarcijfers_gecachet
+def _zonder_bijlage2_rijen(cijfers: dict) -> dict:
+    """The figures of the dashboard page: Bijlage 2 as its number of rows per dienstonderdeel (the page
+    offers the rows themselves only as a download, and over ten years they are some MB)."""
+    oif = dict(cijfers.get("oif") or {})
+    aantallen = {}
+    for rij in oif.get("bijlage2") or []:
+        aantallen[rij["dienstonderdeel"]] = aantallen.get(rij["dienstonderdeel"], 0) + 1
+    oif["bijlage2"], oif["bijlage2_aantallen"] = [], aantallen
+    return {**cijfers, "oif": oif}
 
-    cijfers = jaarcijfers_gecachet(
-        jaar=jaar, onderdeel=onderdeel, bereken=lambda: _cijfers(jaar=jaar, onderdeel=onderdeel)
+
+def dashboardcijfers(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
+    """The figures of the dashboard (`volledig`: with every row of Bijlage 2, for the downloads), from
+    the cache (cijfercache); the PDF never reads them there."""
+    from .cijfercache import gecachet
+    from .vaststelling.bevriezen import jaarcijfers_hersteld
+
+    def bereken() -> dict:
+        cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+        return {"cijfers": cijfers, "pagina": _zonder_bijlage2_rijen(cijfers)}
+
+    return gecachet(
+        "cijfers" if volledig else "pagina",
+        delen=(jaar,),
+        onderdeel=onderdeel,
+        bereken=bereken,
+        terug=jaarcijfers_hersteld,
     )
+
+
+def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
+    cijfers = dashboardcijfers(jaar=jaar, onderdeel=onderdeel, volledig=volledig)
     return {
+        "cijfers": cijfers,
         "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
         "drempel": cijfers.get("drempel"),
         "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
@@ -141,13 +167,55 @@ def dashboard(*, jaar: int, onderdeel=None) -> dict:
     }
 
 
-def dashboard_hoofdstukken(*, jaar: int, onderdeel=None) -> list[Hoofdstuk]:
-    return dashboard(jaar=jaar, onderdeel=onderdeel)["hoofdstukken"]
-
-
 def dashboard_tabel(sleutel: str, *, jaar: int, onderdeel=None):
-    for hoofdstuk in dashboard_hoofdstukken(jaar=jaar, onderdeel=onderdeel):
+    for hoofdstuk in dashboard(jaar=jaar, onderdeel=onderdeel, volledig=True)["hoofdstukken"]:
         for tabel in hoofdstuk.tabellen():
             if tabel.sleutel == sleutel:
                 return tabel
     return None
+
+
+def dashboard_hoofdstukken(*, jaar: int, onderdeel=None) -> list[Hoofdstuk]:
+    return dashboard(jaar=jaar, onderdeel=onderdeel)["hoofdstukken"]
+
+
+def _paren(per_jaar: dict) -> list[list]:
+    # Pairs, not a dict: JSON (the cache) would turn the years into strings.
+    return [[jaar, n] for jaar, n in sorted(per_jaar.items())]
+
+
+def overzicht(*, jaar: int, onderdeel=None, vandaag) -> dict:
+    """The trend up to `jaar` and the current year so far (selectors.overzicht), from the cache.
+
+    Today's date is part of the key: which legal deadlines have passed changes at midnight.
+    """
+    from .cijfercache import gecachet
+    from .selectors import gepubliceerd
+    from .selectors.overzicht import lopend_jaar, verloop
+
+    def bereken() -> dict:
+        tellijst = gepubliceerd()
+        reeksen = verloop(tot=jaar, onderdeel=onderdeel, tellijst=tellijst)
+        return {
+            "overzicht": {
+                "verloop": {naam: _paren(reeks) for naam, reeks in reeksen.items()},
+                "lopend": lopend_jaar(vandaag=vandaag, onderdeel=onderdeel, tellijst=tellijst),
+            }
+        }
+
+    return gecachet("overzicht", delen=(jaar, vandaag.isoformat()), onderdeel=onderdeel, bereken=bereken)
+
+
+def standaardjaar() -> int | None:
+    """The latest closed year with any figures of the whole ministry (None: none yet), from the cache."""
+    from .cijfercache import gecachet
+    from .selectors import gepubliceerd
+    from .selectors.overzicht import laatste_jaar_met_cijfers
+
+    huidig = timezone.localdate().year
+    return gecachet(
+        "standaardjaar",
+        delen=(huidig,),
+        onderdeel=None,
+        bereken=lambda: {"standaardjaar": laatste_jaar_met_cijfers(voor=huidig, tellijst=gepubliceerd())},
+    )

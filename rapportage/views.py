@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from finintegriteit.kern.fragmenten import geverifieerd, ondertekend
 from finintegriteit.kern.rollen import COORDINATOR
 from finintegriteit.kern.toegang import rol_vereist
 
-from . import cijfercache, inhoud, opslag, pdf, services, xlsx
+from . import inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
+from .hoofdstukken.verloop import verloop
 from .models import Rapport, Reeks
 from .selectors.reeksen import reeks_met_stand, reeksen_met_stand
 from .services.reeks import reeks_aanvragen
@@ -70,7 +72,10 @@ def _na_wachtrij(request, rapport: Rapport, bericht: str):
 @rol_vereist(COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def rapporten(request):
-    form = RapportAanvraagForm(request.POST or None, gebruiker=request.user)
+    # The year chosen last stays chosen (the redirect after a request carries it).
+    eerder = JaarForm(request.GET)
+    initieel = {"jaar": eerder.cleaned_data["jaar"]} if eerder.is_valid() else None
+    form = RapportAanvraagForm(request.POST or None, gebruiker=request.user, initial=initieel)
     if request.method == "POST" and form.is_valid():
         try:
             rapport = services.rapport_aanvragen(
@@ -80,7 +85,7 @@ def rapporten(request):
             form.add_error(None, fout)
         else:
             _na_wachtrij(request, rapport, AANGEVRAAGD)
-            return redirect("rapportage:rapporten")
+            return redirect(f"{reverse('rapportage:rapporten')}?jaar={rapport.jaar}")
     return _rapportenpagina(request, form=form)
 
 
@@ -93,7 +98,11 @@ def _rapportenpagina(request, *, form, reeks_form=None):
         {
             "form": form,
             # All reports at once is for a coordinator of the whole ministry only.
-            "reeks_form": (reeks_form or JaarForm(prefix="reeks")) if hele_ministerie else None,
+            "reeks_form": (
+                reeks_form or JaarForm(prefix="reeks", met_cijfers=True, initial=form.initial or None)
+            )
+            if hele_ministerie
+            else None,
             "reeksen": reeksen_met_stand() if hele_ministerie else [],
             "rapporten": lijst,
             "vastgesteld": vaststellingen_voor_gebruiker(request.user),
@@ -173,47 +182,36 @@ def download(request, pk: int):
 
 
 def _jaar_en_onderdeel(request):
-    form = JaarForm(request.GET or None)
+    form = JaarForm(request.GET or None, met_cijfers=True)
     return form, form.gekozen_jaar(), onderdeel_van(request.user)
-
-
-def _cijfers_html(*, jaar: int, onderdeel) -> dict:
-    gegevens = inhoud.dashboard(jaar=jaar, onderdeel=onderdeel)
-    return {
-        # Signed: what the cache gives back is used as HTML only when the signature verifies.
-        "html": ondertekend(
-            render_to_string(
-                "rapportage/_dashboard_cijfers.html", {"jaar": jaar, "hoofdstukken": gegevens["hoofdstukken"]}
-            )
-        ),
-        "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
-        "tellijst_drempel": gegevens["tellijst_drempel"],
-        "drempel": gegevens["drempel"],
-    }
 
 
 @rol_vereist(COORDINATOR)
 @require_GET
 def dashboard(request):
+    """Left (first on a phone) the current year so far; beside it a year's figures: trend charts, and
+    per chapter its charts with the tables folded away. Every value comes from cached figures
+    (rapportage.cijfercache) and goes through the template's escaping."""
     form, jaar, onderdeel = _jaar_en_onderdeel(request)
-    cijfers = cijfercache.dashboard_gecachet(
-        jaar=jaar, onderdeel=onderdeel, bereken=lambda: _cijfers_html(jaar=jaar, onderdeel=onderdeel)
-    )
-    html = geverifieerd(cijfers.get("html")) if isinstance(cijfers, dict) else None
-    if html is None:  # not made by us: whoever could write to the cache does not get onto the page
-        cijfers = _cijfers_html(jaar=jaar, onderdeel=onderdeel)
-        html = geverifieerd(cijfers["html"])
+    gegevens = inhoud.dashboard(jaar=jaar, onderdeel=onderdeel)
+    overzicht = inhoud.overzicht(jaar=jaar, onderdeel=onderdeel, vandaag=timezone.localdate())
     return render(
         request,
         "rapportage/dashboard.html",
         {
             "form": form,
             "jaar": jaar,
+            "standaard": form.is_standaard(),
             "onderdeel": onderdeel,
-            "cijfers_html": html,
-            "tellijst_gepubliceerd_op": cijfers["tellijst_gepubliceerd_op"],
-            "tellijst_drempel": cijfers["tellijst_drempel"],
-            "drempel": cijfers["drempel"],
+            "hoofdstukken": [(h, list(h.tabellen())) for h in gegevens["hoofdstukken"]],
+            "verloop": verloop(overzicht["verloop"], tot=jaar),
+            "lopend": overzicht["lopend"],
+            "per_maand": [
+                (MONTHS[maand], aantal) for maand, aantal in overzicht["lopend"]["meldingen_per_maand"]
+            ],
+            "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
+            "tellijst_drempel": gegevens["tellijst_drempel"],
+            "drempel": gegevens["drempel"],
         },
     )
 

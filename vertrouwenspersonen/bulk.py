@@ -6,8 +6,6 @@ generator draws options in use in each row's year); this module only owns the wr
 
 from django.db import transaction
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
-
 from .models import Adviesvraag
 from .pseudoniem import pseudoniemen_van
 
@@ -17,7 +15,6 @@ BATCH = 2000
 def adviesvragen_bulk_toevoegen(*, adviesvragen: list[Adviesvraag]) -> list[Adviesvraag]:
     with transaction.atomic():
         rijen = Adviesvraag.objects.bulk_create(adviesvragen, batch_size=BATCH)
-        bulk_gewijzigd.send(sender=Adviesvraag)
     return rijen
 
 
@@ -26,5 +23,4 @@ def adviesvragen_bulk_verwijderen(*, jaren: list[int], eigenaars) -> int:
     pseudoniemen = [pseudoniem for eigenaar in eigenaars for pseudoniem in pseudoniemen_van(eigenaar)]
     with transaction.atomic():
         aantal, _ = Adviesvraag.objects.filter(jaar__in=jaren, pseudoniem__in=pseudoniemen).delete()
-        bulk_gewijzigd.send(sender=Adviesvraag)
     return aantal

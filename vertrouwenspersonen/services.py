@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from finintegriteit.kern.importeren import ImportFout
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
-from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 from finintegriteit.referentie import models as ref
 
@@ -181,7 +180,6 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None, v
             Adviesvraag.objects.bulk_create([Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in blok])
             if voortgang is not None:
                 voortgang.rijen(begin + len(blok), van=0.5)
-        bulk_gewijzigd.send(sender=Adviesvraag)
     return controle
 
 

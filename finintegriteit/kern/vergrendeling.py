@@ -9,8 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 
-from .signalen import bulk_gewijzigd
-
 VERSIE_CONFLICT = (
     "Iemand anders heeft deze gegevens gewijzigd nadat u de pagina opende. Uw wijziging is niet "
     "opgeslagen, zodat niets ongemerkt wordt overschreven. Laad de pagina opnieuw en voer uw wijziging "
@@ -41,7 +39,6 @@ def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) 
     )
     if aantal != 1:
         raise VersieConflict()
-    bulk_gewijzigd.send(sender=type(instantie))
     for naam, waarde in velden.items():
         setattr(instantie, naam, waarde)
     instantie.versie = versie + 1

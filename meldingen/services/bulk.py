@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
-
 from ..audit import audit_bulk_vastleggen
 from ..models import AuditRegel, Betrokkene, Melding, StatusOvergang
 from ..nummering import meldingsnummers_reserveren, meldingsteller_herstellen, meldingsteller_voorbij
@@ -86,7 +84,6 @@ def meldingen_bulk_registreren(*, door, meldingen: list[NieuweMelding], reden: s
             audit_bulk_vastleggen(
                 gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, objecten=objecten, reden=reden
             )
-        bulk_gewijzigd.send(sender=Melding)
     return rijen
 
 
@@ -99,5 +96,4 @@ def meldingen_bulk_verwijderen(*, jaar: int, omschrijving: str) -> int:
     with transaction.atomic():
         _, per_model = Melding.objects.filter(jaar=jaar, omschrijving=omschrijving).delete()
         meldingsteller_herstellen(jaar=jaar)
-        bulk_gewijzigd.send(sender=Melding)
     return per_model.get(Melding._meta.label, 0)

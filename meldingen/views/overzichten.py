@@ -4,13 +4,11 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from finintegriteit.kern import rollen as r
-from finintegriteit.kern.fragmenten import fragment
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors
@@ -20,9 +18,6 @@ from ..services.zoeken import zoekopdracht_vastleggen
 from ..zoeken import zoeken
 
 PER_PAGINA = (25, 5, 50, 100)
-# The filter fields take a quarter of the werkvoorraad's rendering time (docs/prestaties.md) and are the
-# same for every analist with the same filter; kept as HTML, keyed on everything they show.
-FILTERVELDEN_BEWAARTIJD = 10 * 60
 
 
 def _pagina(request, qs):
@@ -79,15 +74,8 @@ def werkvoorraad(request):
         if filterset.beperkt():
             verborgen = zoeken(alle.order_by(), term).count() - pagina.paginator.count
         zoekopdracht_vastleggen(door=request.user, term=term, aantal=pagina.paginator.count + verborgen)
-    filtervelden = fragment(
-        "werkvoorraad-filter",
-        afhankelijk_van=filterset.weergave_hangt_af_van,
-        maken=lambda: render_to_string("meldingen/_werkvoorraad_filter.html", {"filter": filterset}),
-        seconden=FILTERVELDEN_BEWAARTIJD,
-    )
     context = {
         "filter": filterset,
-        "filtervelden": filtervelden,
         "pagina": pagina,
         "per_pagina": per_pagina,
         "keuzes_per_pagina": sorted(PER_PAGINA),

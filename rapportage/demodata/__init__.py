@@ -11,7 +11,6 @@ from importlib import resources
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
 from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen, adviesvragen_bulk_verwijderen
 from vertrouwenspersonen.models import Adviesvraag
 
@@ -79,7 +78,6 @@ def demodata_laden() -> dict:
         "vertrouwenspersonen": _register_laden(),
         "rapportdelen": teksten_laden(),
     }
-    bulk_gewijzigd.send(sender=None)  # kerncijfers too, by bulk_create
     # The pages show the Tellijst as published; demo data are there to be seen at once.
     tellijst_publiceren()
     return aantallen

@@ -251,7 +251,8 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
                         "bijlage2-per-onderdeel",
                         f"Afgedane schendingen per dienstonderdeel {jaar}",
                         "Dienstonderdeel",
-                        {naam: len(groepen[naam]) for naam in volgorde},
+                        # The dashboard's page figures carry the counts instead of the rows.
+                        _d(c, "oif", "bijlage2_aantallen") or {naam: len(groepen[naam]) for naam in volgorde},
                         kolom=str(jaar),
                     ),
                     lijst,

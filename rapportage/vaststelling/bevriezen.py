@@ -25,8 +25,16 @@ def sha256(tekst: str) -> str:
 
 
 def jaarcijfers_terug(tekst: str) -> dict:
-    """`jaarcijfers` from its frozen JSON: only the register's peildatum was not JSON to begin with."""
-    cijfers = json.loads(tekst)
+    """`jaarcijfers` from its frozen JSON."""
+    return jaarcijfers_hersteld(json.loads(tekst))
+
+
+def jaarcijfers_hersteld(cijfers: dict) -> dict:
+    """`jaarcijfers` as JSON gave them back (also the dashboard's cache): the dates made dates again."""
+    if isinstance(cijfers.get("tellijst_gepubliceerd_op"), str):
+        cijfers["tellijst_gepubliceerd_op"] = datetime.datetime.fromisoformat(
+            cijfers["tellijst_gepubliceerd_op"]
+        )
     register = (cijfers.get("kerncijfers") or {}).get("register")
     if register and isinstance(register.get("peildatum"), str):
         register["peildatum"] = datetime.date.fromisoformat(register["peildatum"])

@@ -1,41 +1,113 @@
-"""Whoever can write to the cache (Redis) cannot put markup on a page.
+"""Whoever can write to the cache (Redis) cannot put markup on a page, nor run code in the application.
 
-The dashboard's figures part and the werkvoorraad's filter fields are kept in the cache as rendered
-HTML. The attack: every entry under those keys is replaced by markup. The pages must show their own
-rendering instead, never the planted markup.
+The attack: the dashboard's cached figures are overwritten with figures whose labels are markup (and,
+against Redis itself, with a pickle that would run code when read). The page must show the planted
+text escaped, never as markup; the pickle must not be run.
 """
+
+import json
+import os
+import pickle
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from finintegriteit.kern.cacheserialisatie import JsonSerialisatie
+from rapportage import cijfercache
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
+
 pytestmark = pytest.mark.django_db
 
-GIF = '<script id="vergif">alert(1)</script><p id="vergif-p">overgenomen</p>'
+GIF = '<script id="vergif">alert(1)</script><b id="vergif-b">overgenomen</b>'
 
 
-@pytest.fixture
-def vergiftigde_cache(monkeypatch):
-    echt = cache.get
-
-    def get(sleutel, *args, **kwargs):
-        if sleutel.startswith("dashboard:"):
-            return {"html": GIF, "tellijst_gepubliceerd_op": None, "drempel": 0, "tellijst_drempel": None}
-        if sleutel.startswith("fragment:"):
-            return GIF
-        return echt(sleutel, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "get", get)
+def dashboard(client) -> str:
+    antwoord = client.get(reverse("rapportage:dashboard"), {"jaar": 2024})
+    assert antwoord.status_code == 200
+    return antwoord.content.decode()
 
 
-def test_een_vergiftigde_cache_komt_niet_op_het_dashboard(client, coordinator, vergiftigde_cache):
+def vergiftigen() -> int:
+    """Put markup into every label and text of every cached entry of the current version."""
+    geraakt = 0
+    versie = cache.get(cijfercache.VERSIE_SLEUTEL)
+    sleutels = [
+        cijfercache._sleutel(soort, versie=versie, delen=delen, onderdeel=None)
+        for soort, delen in [("pagina", (2024,)), ("cijfers", (2024,))]
+    ]
+    for sleutel in sleutels:
+        tekst = cache.get(sleutel)
+        if tekst is None:
+            continue
+        cache.set(sleutel, json.dumps(_met_gif(json.loads(tekst))))
+        geraakt += 1
+    return geraakt
+
+
+def _met_gif(waarde):
+    """Every label (the text of a table row) prefixed with markup; the numbers left as they are."""
+    if isinstance(waarde, dict):
+        return {k: GIF + v if k == "label" and isinstance(v, str) else _met_gif(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_met_gif(v) for v in waarde]
+    return waarde
+
+
+def test_markup_in_de_gecachte_cijfers_komt_ontsnapt_op_het_dashboard(client, coordinator):
+    tellijst_gepubliceerd(6)
     client.force_login(coordinator)
-    pagina = client.get(reverse("rapportage:dashboard"), {"jaar": 2024}).content.decode()
-    assert "vergif" not in pagina
-    assert 'id="kerncijfers"' in pagina, "het eigen cijferdeel staat er"
+    dashboard(client)  # fills the cache
+    assert vergiftigen() == 2
+
+    pagina = dashboard(client)
+
+    assert 'id="vergif' not in pagina, "geplante markup staat als markup op de pagina"
+    assert "&lt;script id=&quot;vergif&quot;&gt;" in pagina, "de geplante tekst kwam uit de cache, ontsnapt"
 
 
-def test_een_vergiftigde_cache_komt_niet_in_de_werkvoorraad(analist_client, vergiftigde_cache):
-    pagina = analist_client.get(reverse("meldingen:werkvoorraad")).content.decode()
-    assert "vergif" not in pagina
-    assert "<form" in pagina
+def test_gepickelde_objecten_worden_uit_redis_niet_gelezen():
+    """Django's default pickles; the project's serialiser reads JSON only, so a planted pickle (which could
+    run code, or be a SafeString a template trusts) is a miss."""
+    from django.utils.safestring import SafeString
+
+    serialisatie = JsonSerialisatie()
+    assert serialisatie.loads(pickle.dumps(SafeString(GIF))) is None
+    assert serialisatie.loads(serialisatie.dumps({"a": [1, "b"]})) == {"a": [1, "b"]}
+    assert serialisatie.loads(serialisatie.dumps(41)) == 41
+
+
+GEPICKELD = "/tmp/cache-vergiftigd"
+
+
+class Aanval:
+    """A pickle that runs a command when it is read."""
+
+    def __reduce__(self):
+        return (os.system, (f"touch {GEPICKELD}",))
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="Redis nodig (draait in CI)")
+def test_in_redis_geschreven_bytes_bereiken_het_dashboard_niet(client, coordinator):
+    """Against the real Redis: the attacker writes raw bytes under the keys, past Django."""
+    import redis
+    from django.conf import settings
+
+    if os.path.exists(GEPICKELD):
+        os.remove(GEPICKELD)
+    tellijst_gepubliceerd(6)
+    client.force_login(coordinator)
+    dashboard(client)
+    ruw = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    sleutels = ruw.keys("*:pagina:*")
+    assert sleutels, "het dashboard bewaarde zijn cijfers niet in Redis"
+    for sleutel in sleutels:
+        ruw.set(sleutel, pickle.dumps(Aanval()))
+
+    pagina = dashboard(client)
+
+    assert not os.path.exists(GEPICKELD), "een geplante pickle werd uitgevoerd"
+    assert 'id="kerncijfers"' in pagina, "het dashboard rekende de cijfers opnieuw uit"
+    for sleutel in sleutels:
+        ruw.set(sleutel, json.dumps(GIF))
+    assert 'id="vergif' not in dashboard(client)

@@ -3,7 +3,6 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from finintegriteit.kern.signalen import bulk_gewijzigd
 from finintegriteit.prestaties.generator import (
     adviesvragen_genereren,
     meldingen_genereren,
@@ -36,7 +35,6 @@ class Command(BaseCommand):
                 f"meldingen: {resultaat.meldingen}, betrokkenen: {resultaat.betrokkenen}, "
                 f"afdoeningen: {resultaat.afdoeningen} in {time.perf_counter() - tussen:.1f} s"
             )
-        bulk_gewijzigd.send(sender=None)  # several models, all by bulk_create
         tussen = time.perf_counter()
         statistieken_bijwerken()
         self.stdout.write(

@@ -1,0 +1,36 @@
+"""The dashboard's trend over the years: a chart per series (the PDF's own SVG bars, a bar per year)
+and one table with the same numbers, from `selectors.overzicht.verloop`."""
+
+from ..grafieken import Staaf, staafdiagram
+from ..tabellen import Grafiek, Rij, Tabel
+
+REEKSEN = {
+    "adviesvragen": "Adviesvragen bij vertrouwenspersonen",
+    "meldingen": "Meldingen bij het OIF",
+    "afgedaan": "Afgedane (vermoedelijke) integriteitsschendingen",
+}
+
+
+def verloop(reeksen: dict, *, tot: int) -> dict:
+    """{"grafieken": [Grafiek], "tabel": Tabel or None} of the years up to `tot` that have figures.
+
+    A hidden count (small Tellijst cell) has no bar; the table shows it as hidden.
+    """
+    per_reeks = {naam: {jaar: n for jaar, n in reeksen.get(naam, []) if jaar <= tot} for naam in REEKSEN}
+    grafieken = []
+    for naam, label in REEKSEN.items():
+        staven = [Staaf(str(jaar), n) for jaar, n in per_reeks[naam].items() if isinstance(n, int)]
+        if len(staven) > 1:  # one year is no trend; its figure is in the chapters below
+            titel = f"{label} per jaar"
+            grafieken.append(Grafiek(titel, staafdiagram(staven, titel=titel)))
+    jaren = sorted({jaar for reeks in per_reeks.values() for jaar in reeks})
+    if not jaren:
+        return {"grafieken": [], "tabel": None}
+    tabel = Tabel(
+        "verloop",
+        f"Verloop tot en met {tot}",
+        "Jaar",
+        list(REEKSEN.values()),
+        [Rij(str(jaar), [per_reeks[naam].get(jaar) for naam in REEKSEN]) for jaar in jaren],
+    )
+    return {"grafieken": grafieken, "tabel": tabel}

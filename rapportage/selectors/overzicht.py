@@ -1,0 +1,155 @@
+"""The coordinator's overview beside the annual figures: which year to open on, the trend over the
+years, and the current year so far. Counted in the database, a few GROUP BY queries each.
+
+The Tellijst comes from its latest publication only (`Tellijstbron`), never from the live rows: a
+figure that moved when a row was saved would date that row. The publication has years, not months, so
+the current year's adviesvragen are its total so far per onderdeel. Small Tellijst counts are hidden
+as everywhere (selectors.afscherming); OIF counts of one onderdeel follow its threshold (drempel).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
+
+from afdoeningen.models import Afdoening
+from finintegriteit.referentie.models import Onderdeel
+from meldingen.models import Melding
+from meldingen.selectors import te_laat_q
+
+from .afscherming import VERBORGEN, Cellen, verborgen_cellen
+from .drempel import drempel_voor, toon_aantal
+from .tellijstbron import Tellijstbron
+
+AFGEDAAN = Melding.Status.AFGEDAAN
+
+
+def _meldingen(onderdeel):
+    qs = Melding.objects.all()
+    return qs.filter(dienstonderdeel=onderdeel) if onderdeel is not None else qs
+
+
+def _afdoeningen(onderdeel):
+    qs = Afdoening.objects.all()
+    return qs.filter(betrokkene__dienstonderdeel=onderdeel) if onderdeel is not None else qs
+
+
+def _tellingen(tellijst: Tellijstbron, onderdeel):
+    qs = tellijst.rijen
+    return qs.filter(onderdeel=onderdeel) if onderdeel is not None else qs
+
+
+def laatste_jaar_met_cijfers(*, voor: int, tellijst: Tellijstbron) -> int | None:
+    """The latest year before `voor` (a closed year) with published Tellijst rows, meldingen or
+    afdoeningen of the whole ministry; None when there is none."""
+    jaren = [
+        tellijst.rijen.filter(jaar__lt=voor).aggregate(j=Max("jaar"))["j"],
+        Melding.objects.filter(ontvangen_op__year__lt=voor).aggregate(d=Max("ontvangen_op"))["d"],
+        Afdoening.objects.filter(datum__year__lt=voor).aggregate(d=Max("datum"))["d"],
+    ]
+    jaren = [j.year if isinstance(j, datetime.date) else j for j in jaren if j is not None]
+    return max(jaren, default=None)
+
+
+def _tellijst_per_jaar(tellijst: Tellijstbron, onderdeel, *, tot: int) -> dict[int, object]:
+    rijen = (
+        _tellingen(tellijst, onderdeel)
+        .filter(jaar__lte=tot)
+        .values("jaar")
+        .annotate(n=tellijst.tel())
+        .order_by("jaar")
+    )
+    huidig = timezone.localdate().year
+    drempel = settings.TELLIJST_DREMPEL
+    uitkomst = {}
+    for rij in rijen:
+        exact = onderdeel is None and rij["jaar"] < huidig  # as rapportage.inhoud.tellijst_exact
+        uitkomst[rij["jaar"]] = rij["n"] if exact or not 0 < rij["n"] < drempel else VERBORGEN
+    return uitkomst
+
+
+def _per_jaar(qs, veld: str, *, tot: int, drempel: int) -> dict[int, object]:
+    rijen = (
+        qs.filter(**{f"{veld}__year__lte": tot})
+        .annotate(j=ExtractYear(veld))
+        .values("j")
+        .annotate(n=Count("pk"))
+        .order_by("j")
+    )
+    return {r["j"]: toon_aantal(r["n"], drempel=drempel) for r in rijen}
+
+
+def verloop(*, tot: int, onderdeel: Onderdeel | None, tellijst: Tellijstbron) -> dict:
+    """Per series {jaar: count} for every year up to `tot` that has rows of that series.
+
+    A year without rows is left out, not shown as 0: before the system was in use nothing was counted.
+    """
+    drempel = drempel_voor(onderdeel)
+    return {
+        "adviesvragen": _tellijst_per_jaar(tellijst, onderdeel, tot=tot),
+        "meldingen": _per_jaar(_meldingen(onderdeel), "ontvangen_op", tot=tot, drempel=drempel),
+        "afgedaan": _per_jaar(_afdoeningen(onderdeel), "datum", tot=tot, drempel=drempel),
+    }
+
+
+def _adviesvragen_per_onderdeel(tellijst: Tellijstbron, onderdeel, *, jaar: int) -> list[list]:
+    """[[label, count]] of the published Tellijst in `jaar`, with its total last; small cells hidden
+    together with enough others that none can be worked back from the total."""
+    rijen = list(
+        _tellingen(tellijst, onderdeel)
+        .filter(jaar=jaar)
+        .values("onderdeel__label", "onderdeel__volgorde")
+        .annotate(n=tellijst.tel())
+        .order_by("onderdeel__volgorde", "onderdeel__label")
+    )
+    paren = [[r["onderdeel__label"], r["n"]] for r in rijen]
+    paren.append(["Totaal", sum(n for _, n in paren)])
+    cellen = Cellen()
+    for i, paar in enumerate(paren):
+        cellen.cel(i, paar, 1)
+    cellen.som(len(paren) - 1, list(range(len(paren) - 1)))
+    for i in verborgen_cellen(cellen, drempel=settings.TELLIJST_DREMPEL):
+        paren[i][1] = VERBORGEN
+    return paren
+
+
+def lopend_jaar(*, vandaag: datetime.date, onderdeel: Onderdeel | None, tellijst: Tellijstbron) -> dict:
+    """The current year so far: meldingen received per month, published adviesvragen per onderdeel,
+    and per onderdeel the open meldingen and those with a legal deadline passed (no names, no numbers
+    of cases)."""
+    jaar = vandaag.year
+    drempel = drempel_voor(onderdeel)
+    per_maand = dict(
+        _meldingen(onderdeel)
+        .filter(ontvangen_op__year=jaar)
+        .annotate(m=ExtractMonth("ontvangen_op"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
+    )
+    open_per_onderdeel = (
+        _meldingen(onderdeel)
+        .exclude(status=AFGEDAAN)
+        .values("dienstonderdeel__label", "dienstonderdeel__volgorde")
+        .annotate(open=Count("pk"), te_laat=Count("pk", filter=te_laat_q(vandaag)))
+        .order_by("dienstonderdeel__volgorde", "dienstonderdeel__label")
+    )
+    return {
+        "jaar": jaar,
+        "vandaag": vandaag.isoformat(),
+        "meldingen_per_maand": [
+            [maand, toon_aantal(per_maand.get(maand, 0), drempel=drempel)]
+            for maand in range(1, vandaag.month + 1)
+        ],
+        "adviesvragen_per_onderdeel": _adviesvragen_per_onderdeel(tellijst, onderdeel, jaar=jaar),
+        "open_per_onderdeel": [
+            [
+                r["dienstonderdeel__label"],
+                toon_aantal(r["open"], drempel=drempel),
+                toon_aantal(r["te_laat"], drempel=drempel),
+            ]
+            for r in open_per_onderdeel
+        ],
+    }
