@@ -105,16 +105,20 @@ def _sleutel(soort: str, *, versie: str, delen: tuple, onderdeel) -> str:
     return ":".join(map(str, [soort, versie, *delen, scope, drempel_voor(onderdeel)]))
 
 
+_MIST = object()
+
+
 def _lezen(sleutel: str):
-    """The figures of an entry, or None. JSON text only: anything else is no entry of ours."""
+    """The figures of an entry (None is a value too), or _MIST. JSON text only: anything else is no
+    entry of ours."""
     bewaard = cache.get(sleutel)
     if not isinstance(bewaard, str):
-        return None
+        return _MIST
     try:
         return json.loads(bewaard)
     except ValueError:
         logger.warning("Cache-regel %s is geen JSON en wordt genegeerd.", sleutel.split(":")[0])
-        return None
+        return _MIST
 
 
 def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict], terug=None):
@@ -134,9 +138,12 @@ def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict]
         bewaard = _lezen(_sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel))
     except RedisError:
         logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
-        versie, bewaard = None, None
-    if bewaard is not None:
-        return terug(bewaard)
+        versie, bewaard = None, _MIST
+    if bewaard is not _MIST:
+        try:
+            return terug(bewaard)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            logger.warning("Cache-regel %s heeft niet de vorm van de cijfers en wordt genegeerd.", soort)
     teksten = {s: als_json(w) for s, w in bereken().items()}
     if versie is not None:
         regels = {_sleutel(s, versie=versie, delen=delen, onderdeel=onderdeel): t for s, t in teksten.items()}

@@ -72,9 +72,10 @@ def _na_wachtrij(request, rapport: Rapport, bericht: str):
 @rol_vereist(COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def rapporten(request):
-    # The year chosen last stays chosen (the redirect after a request carries it).
-    eerder = JaarForm(request.GET)
-    initieel = {"jaar": eerder.cleaned_data["jaar"]} if eerder.is_valid() else None
+    # The year chosen last stays chosen (the redirect after a request carries it); a value that is no
+    # year on offer selects nothing, and the form's own check refuses it when it is sent.
+    jaar = request.GET.get("jaar", "")
+    initieel = {"jaar": int(jaar)} if jaar.isdigit() else None
     form = RapportAanvraagForm(request.POST or None, gebruiker=request.user, initial=initieel)
     if request.method == "POST" and form.is_valid():
         try:
