@@ -470,3 +470,8 @@ if not DEBUG:
 MELDKANAAL_VENSTER_SECONDEN = env.int("MELDKANAAL_VENSTER_SECONDEN", default=15 * 60)
 MELDKANAAL_POGINGEN_PER_ADRES = env.int("MELDKANAAL_POGINGEN_PER_ADRES", default=10)
 MELDKANAAL_POGINGEN_TOTAAL = env.int("MELDKANAAL_POGINGEN_TOTAAL", default=500)
+# Meldingen and aanvullingen sent in the same window: a flood is refused (429) before it reaches the
+# database, and the global limit keeps the werkvoorraad usable however many addresses take part.
+MELDKANAAL_MELDINGEN_PER_ADRES = env.int("MELDKANAAL_MELDINGEN_PER_ADRES", default=10)
+MELDKANAAL_MELDINGEN_TOTAAL = env.int("MELDKANAAL_MELDINGEN_TOTAAL", default=200)
+MELDKANAAL_MAX_BIJLAGEN = env.int("MELDKANAAL_MAX_BIJLAGEN", default=5)

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from meldingen.meldkanaal import urls as meldkanaal
+from vertrouwenspersonen.views import loket as vertrouwenspersonen_loket
+
 admin.site.site_header = "FinIntegriteit — beheer"
 admin.site.site_title = "FinIntegriteit"
 
@@ -8,7 +11,24 @@ urlpatterns = [
     path("", include("finintegriteit.kern.urls")),
     path("tellijst/", include("vertrouwenspersonen.urls")),
     path("meldingen/", include("meldingen.urls")),
-    path("melden/", include("meldingen.meldkanaal.urls")),
+    # One loket: the vertrouwenspersoon route comes from the register (vertrouwenspersonen), which the
+    # meldingen app may not import, so the two are joined here under one namespace.
+    path(
+        "melden/",
+        include(
+            (
+                [
+                    *meldkanaal.urlpatterns,
+                    path(
+                        "vertrouwenspersonen/",
+                        vertrouwenspersonen_loket.vertrouwenspersonen,
+                        name="vertrouwenspersonen",
+                    ),
+                ],
+                "meldkanaal",
+            )
+        ),
+    ),
     path("afdoeningen/", include("afdoeningen.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),

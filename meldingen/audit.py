@@ -10,6 +10,8 @@ An event without a case (a login, a second factor bound, a role given) passes `o
 """
 
 from collections.abc import Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
 
@@ -18,11 +20,28 @@ from django.db import connection, models, transaction
 from django.http import Http404
 from django.utils import timezone
 
+from finintegriteit.kern.datums import begin_van_vandaag
+
 from . import auditketen
 from .models import AuditReden, AuditRegel, Melding
 
 # pg_advisory_xact_lock key of the chain: any role may take it, and it ends with the transaction.
 KETENSLOT = 0x41554454
+_ALLEEN_DE_DAG = ContextVar("audit_alleen_de_dag", default=False)
+
+
+@contextmanager
+def alleen_de_dag():
+    """Audit rows written inside this block carry the day (00:00), not the moment.
+
+    For what an anonymous melder does in the meldkanaal: the exact time of a visit would help to find
+    out who it was (docs/beveiliging.md, 'Meldkanaal'). The rows stay in the chain in their order.
+    """
+    vorige = _ALLEEN_DE_DAG.set(True)
+    try:
+        yield
+    finally:
+        _ALLEEN_DE_DAG.reset(vorige)
 
 
 def audit_vastleggen(
@@ -221,7 +240,7 @@ def _toevoegen(regels: list[tuple[AuditRegel, str, int | None]]) -> list[AuditRe
     with transaction.atomic():
         _keten_vergrendelen()
         vorige = AuditRegel.objects.order_by("-pk").values_list("hash", flat=True).first() or auditketen.BEGIN
-        nu = timezone.now()
+        nu = begin_van_vandaag() if _ALLEEN_DE_DAG.get() else timezone.now()
         redenen = []
         for regel, tekst, melding_id in regels:
             regel.op = nu

@@ -166,6 +166,11 @@ class MelderIdentiteit(models.Model):
         "contactgegevens", max_length=300, blank=True, help_text="E-mailadres, telefoonnummer of adres."
     )
     kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
+    bericht_per_email = models.BooleanField(
+        "e-mail bij een bericht",
+        default=False,
+        help_text="De melder wil een e-mail (zonder inhoud) als OIF via het meldkanaal een bericht stuurt.",
+    )
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
 
     class Meta:
@@ -359,6 +364,14 @@ class Aantekening(models.Model):
         return f"Aantekening {self.pk} bij {self.melding_id}"
 
 
+class Opschoning(models.TextChoices):
+    """What happened to the metadata of a file the melder sent (meldingen/metadata.py)."""
+
+    WACHTRIJ = "wachtrij", "Wordt nog opgeschoond"
+    VERWIJDERD = "verwijderd", "Metadata verwijderd"
+    NIET_MOGELIJK = "niet_mogelijk", "Metadata niet verwijderd"
+
+
 class Document(models.Model):
     """A file kept with a case (letter, e-mail, report, photo). The file lives in DOCUMENT_ROOT under a
     random name, outside every public URL; this row holds what the user may see of it. The bewaartermijn
@@ -374,9 +387,21 @@ class Document(models.Model):
     sha256 = models.CharField("sha256", max_length=64)
     pad = models.CharField("pad", max_length=100, blank=True, help_text="Binnen DOCUMENT_ROOT.")
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="door",
+        help_text="Leeg: meegestuurd door de melder via het meldkanaal.",
     )
     op = models.DateTimeField("op", auto_now_add=True)
+    opschoning = models.CharField(
+        "metadata",
+        max_length=20,
+        choices=Opschoning.choices,
+        blank=True,
+        help_text="Alleen bij bijlagen van de melder: zijn de metadata (auteur, camera, plaats) verwijderd?",
+    )
 
     class Meta:
         verbose_name = "document"
@@ -385,3 +410,54 @@ class Document(models.Model):
 
     def __str__(self):
         return f"Document {self.pk} bij {self.melding_id}"
+
+
+class Bericht(models.Model):
+    """A message between OIF and the melder of a melding from the meldkanaal, read by the melder with the
+    receipt code. Case content: the bewaartermijn erases the text with the case's personal data.
+
+    A message of the melder carries only the day (00:00), not the time: an exact time would record when
+    the melder visited (docs/beveiliging.md, 'Meldkanaal').
+    """
+
+    class Richting(models.TextChoices):
+        AAN_MELDER = "aan_melder", "Van OIF aan de melder"
+        VAN_MELDER = "van_melder", "Van de melder"
+
+    class Soort(models.TextChoices):
+        BERICHT = "bericht", "Bericht"
+        ONTVANGSTBEVESTIGING = "ontvangstbevestiging", "Ontvangstbevestiging"
+        TERUGKOPPELING = "terugkoppeling", "Terugkoppeling"
+
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="berichten", verbose_name="melding"
+    )
+    richting = models.CharField("richting", max_length=20, choices=Richting.choices)
+    soort = models.CharField("soort", max_length=30, choices=Soort.choices, default=Soort.BERICHT)
+    tekst = models.TextField("tekst")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+        help_text="De analist die het bericht stuurde; leeg bij een bericht van de melder.",
+    )
+    op = models.DateTimeField("op")
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        ordering = ["melding", "op", "pk"]
+        constraints = [
+            # OIF's messages have an author; the melder's have none and are never a legal step.
+            models.CheckConstraint(
+                condition=models.Q(richting="aan_melder", door__isnull=False)
+                | models.Q(richting="van_melder", door__isnull=True, soort="bericht"),
+                name="bericht_afzender_past_bij_richting",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Bericht {self.pk} bij {self.melding_id}"

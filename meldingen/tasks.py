@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from .services import termijnherinneringen_versturen as versturen
@@ -16,3 +17,18 @@ def bewaartermijn_toepassen() -> int:
     from .services.bewaartermijn import persoonsgegevens_wissen
 
     return len(persoonsgegevens_wissen(vandaag=timezone.localdate()))
+
+
+@shared_task(
+    name="meldingen.tasks.bijlage_opschonen",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    ignore_result=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def bijlage_opschonen(document_id: int) -> None:
+    """Remove the metadata of a file the melder sent. acks_late is safe: only a file still waiting is
+    cleaned, so a redelivered message finds nothing to do."""
+    from .services.meldkanaal import bijlage_opschonen as opschonen
+
+    opschonen(document_id=document_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import betrokkenen, bewaren, correcties, meldingen, overzichten, zaakstukken
+from .views import berichten, betrokkenen, bewaren, correcties, meldingen, overzichten, zaakstukken
 
 app_name = "meldingen"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/bewaren/", bewaren.bewaren, name="bewaren"),
     path("<int:pk>/aantekeningen/", zaakstukken.aantekening, name="aantekening_toevoegen"),
     path("<int:pk>/documenten/", zaakstukken.document, name="document_toevoegen"),
+    path("<int:pk>/berichten/", berichten.bericht, name="bericht_versturen"),
     path("documenten/<int:pk>/", zaakstukken.downloaden, name="document_downloaden"),
     path("<int:pk>/melder/", betrokkenen.melder, name="melder"),
     path("<int:pk>/betrokkenen/nieuw/", betrokkenen.betrokkene_toevoegen, name="betrokkene_toevoegen"),

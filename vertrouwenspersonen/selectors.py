@@ -94,6 +94,16 @@ def register_op_peildatum(*, peildatum: datetime.date) -> QuerySet[Vertrouwenspe
     )
 
 
+def bereikbare_vertrouwenspersonen(*, peildatum: datetime.date) -> list[VertrouwenspersoonProfiel]:
+    """Who an employee can turn to today, by onderdeel: name, and the e-mail address of their account
+    when they have one. Nothing else of the register (no status, no dates) is shown to the public."""
+    return list(
+        register_op_peildatum(peildatum=peildatum)
+        .select_related("onderdeel", "gebruiker")
+        .order_by("onderdeel__volgorde", "onderdeel__label", "-coordinerend", "naam", "pk")
+    )
+
+
 VERLOPEN = "Certificering verlopen"
 
 

@@ -3,6 +3,8 @@
 import calendar
 import datetime
 
+from django.utils import timezone
+
 
 def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
     """The same day `maanden` months later (or earlier with a negative number), or the last day of
@@ -16,3 +18,8 @@ def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
 def plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
     """The same day `jaren` years later; 29 februari becomes 28 februari in a common year."""
     return plus_maanden(datum, 12 * jaren)
+
+
+def begin_van_vandaag() -> datetime.datetime:
+    """Midnight at the start of today, local time: a moment that says the day and nothing more."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))

@@ -136,7 +136,8 @@ class BeveiligingsheadersMiddleware:
 class VerzoekgrootteMiddleware:
     """Refuse a request body larger than the limit from its Content-Length, before anything reads it.
 
-    Anonymous visitors can only send the login form, so they get a small limit; logged-in users the
+    Anonymous visitors can only send the login form, so they get a small limit, except in the meldkanaal
+    (/melden/), where an employee without an account sends files; there, and for logged-in users, the
     upload limit plus room for the form around it. A body without Content-Length is not read by
     Django at all (it reads exactly Content-Length bytes), so it cannot get around this.
     """
@@ -153,7 +154,8 @@ class VerzoekgrootteMiddleware:
             )
         if lengte > settings.MAX_VERZOEK_ANONIEM_BYTES:
             ingelogd = getattr(request, "user", None) is not None and request.user.is_authenticated
-            maximum = settings.MAX_VERZOEK_BYTES if ingelogd else settings.MAX_VERZOEK_ANONIEM_BYTES
+            ruim = ingelogd or request.path.startswith(reverse("meldkanaal:loket"))
+            maximum = settings.MAX_VERZOEK_BYTES if ruim else settings.MAX_VERZOEK_ANONIEM_BYTES
             if lengte > maximum:
                 tekst = berichten.VERZOEK_TE_GROOT.format(
                     grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)

@@ -1,15 +1,45 @@
 """Forms of the meldkanaal, in words for an employee rather than for an analist."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 from finintegriteit.referentie.selectors import opties_in_jaar
 
+from ..bestandssoort import TOEGESTAAN
 from ..forms import KIES
+from ..models import Bericht
 
 ANONIEM, MET_NAAM = "anoniem", "naam"
+MAIL_ZONDER_ADRES = "Vul een e-mailadres in als u bericht per e-mail wilt, of zet het vinkje uit."
+
+
+class MeerdereBestanden(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class BijlagenField(forms.FileField):
+    """Zero or more files in one field; each is checked by the documents service."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MeerdereBestanden(attrs={"accept": ",".join(TOEGESTAAN)}))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        bestanden = data if isinstance(data, list | tuple) else [data]
+        return [super(BijlagenField, self).clean(b, initial) for b in bestanden if b]
+
+
+def bijlagen_veld() -> BijlagenField:
+    return BijlagenField(
+        label="Bestanden meesturen (mag leeg blijven)",
+        help_text=f"Foto's, PDF's, documenten of e-mails; hoogstens {settings.MELDKANAAL_MAX_BIJLAGEN} "
+        "tegelijk. Hieronder staat welke verborgen gegevens we eruit halen.",
+    )
 
 
 class MeldkanaalForm(forms.Form):
@@ -45,12 +75,19 @@ class MeldkanaalForm(forms.Form):
     contact = forms.CharField(
         label="Hoe kan OIF u bereiken? (e-mailadres of telefoonnummer)", required=False, max_length=300
     )
+    bericht_per_email = forms.BooleanField(
+        label="Stuur mij een e-mail als OIF mij een bericht stuurt (de e-mail zegt alleen dat er een "
+        "bericht is)",
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         jaar = timezone.localdate().year
         self.fields["onderwerp"].queryset = opties_in_jaar(SchendingSoort, jaar=jaar)
         self.fields["dienstonderdeel"].queryset = opties_in_jaar(Onderdeel, jaar=jaar)
+        self.fields["bijlagen"] = bijlagen_veld()
+        self.order_fields(["onderwerp", "omschrijving", "dienstonderdeel", "betrokkenen", "bijlagen"])
 
     def clean(self):
         gegevens = super().clean()
@@ -59,7 +96,46 @@ class MeldkanaalForm(forms.Form):
         if gegevens.get("wijze") == ANONIEM:
             # Whatever was typed in the name fields before choosing anonymous is not kept.
             gegevens["naam"] = gegevens["contact"] = ""
+            gegevens["bericht_per_email"] = False
+        elif gegevens.get("bericht_per_email"):
+            try:
+                validate_email((gegevens.get("contact") or "").strip())
+            except ValidationError:
+                raise ValidationError({"contact": MAIL_ZONDER_ADRES}) from None
         return gegevens
+
+
+class AanvullingForm(forms.Form):
+    tekst = forms.CharField(
+        label="Uw aanvulling of antwoord",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bijlagen"] = bijlagen_veld()
+
+
+class BerichtForm(forms.Form):
+    """The analist's message to the melder, on the case page."""
+
+    tekst = forms.CharField(
+        label="Bericht aan de melder",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="De melder leest het met de ontvangstcode. Schrijf niets wat de melder niet mag weten.",
+        error_messages={"required": "Schrijf een bericht."},
+    )
+    soort = forms.ChoiceField(
+        label="Dit bericht is",
+        choices=Bericht.Soort.choices,
+        initial=Bericht.Soort.BERICHT,
+        widget=forms.RadioSelect,
+        help_text="Als ontvangstbevestiging of terugkoppeling legt het versturen ook die datum vast op de "
+        "Termijnen-pagina.",
+    )
 
 
 class CodeForm(forms.Form):

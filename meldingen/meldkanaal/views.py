@@ -1,19 +1,33 @@
-"""Pages of the meldkanaal. Public: an employee needs no account, and none of these pages sets a cookie
-other than the CSRF token of a form."""
+"""Pages of the meldkanaal. Public: an employee needs no account. Before the melder gives a receipt code
+no page sets a cookie other than the CSRF token of a form; with a valid code the melder gets one signed
+cookie (MELDER_COOKIE) that holds nothing but which melding, and only in their own browser."""
 
-from django.shortcuts import render
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from finintegriteit.kern.inlogbeveiliging import client_adres
 from finintegriteit.kern.toegang import publiek
 
+from ..forms import fout_in_formulier
+from ..metadata import UITLEG_NIET, UITLEG_WEL
 from ..services import meldkanaal as diensten
-from .forms import CodeForm, MeldkanaalForm
+from .forms import AanvullingForm, CodeForm, MeldkanaalForm
+from .selectors import dossier_van_melder
 
 ONBEKEND = "Met deze code vinden we geen melding. Controleer de code en probeer het opnieuw."
 TE_VAAK = "Er is te vaak een code geprobeerd. Probeer het over een kwartier opnieuw."
+TE_VEEL_MELDINGEN = (
+    "Er komen op dit moment te veel meldingen binnen. Probeer het over een kwartier opnieuw; wat u "
+    "schreef is niet verstuurd."
+)
+MELDER_COOKIE = "meldkanaal"
+_COOKIE_ZOUT = "meldingen.meldkanaal.melder"
+METADATA = {"uitleg_wel": UITLEG_WEL, "uitleg_niet": UITLEG_NIET}
 
 
 @publiek
@@ -27,22 +41,30 @@ def loket(request):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def melden(request):
-    form = MeldkanaalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        g = form.cleaned_data
-        melding, code = diensten.melding_via_meldkanaal(
-            onderwerp=g["onderwerp"],
-            omschrijving=g["omschrijving"],
-            dienstonderdeel=g["dienstonderdeel"],
-            betrokkenen=g["betrokkenen"],
-            naam=g["naam"],
-            contact=g["contact"],
-        )
-        # Shown in this answer only: no redirect, so the code never travels in a URL or a session.
-        return render(
-            request, "meldingen/meldkanaal/ontvangen.html", {"code": code, "met_naam": bool(g["naam"])}
-        )
-    return render(request, "meldingen/meldkanaal/melden.html", {"form": form})
+    form = MeldkanaalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not diensten.poging_toegestaan(adres=client_adres(request) or "", soort="melden"):
+            return _te_veel(request, "meldingen/meldkanaal/melden.html", {"form": form})
+        if form.is_valid():
+            g = form.cleaned_data
+            try:
+                melding, code = diensten.melding_via_meldkanaal(
+                    onderwerp=g["onderwerp"],
+                    omschrijving=g["omschrijving"],
+                    dienstonderdeel=g["dienstonderdeel"],
+                    betrokkenen=g["betrokkenen"],
+                    naam=g["naam"],
+                    contact=g["contact"],
+                    bericht_per_email=g["bericht_per_email"],
+                    bijlagen=g["bijlagen"],
+                )
+            except ValidationError as fout:
+                fout_in_formulier(form, fout)
+            else:
+                # Shown in this answer only: no redirect, so the code never travels in a URL or a session.
+                context = {"code": code, "met_naam": bool(g["naam"]), "bijlagen": len(g["bijlagen"])}
+                return render(request, "meldingen/meldkanaal/ontvangen.html", context | METADATA)
+    return render(request, "meldingen/meldkanaal/melden.html", {"form": form} | METADATA)
 
 
 @publiek
@@ -50,16 +72,94 @@ def melden(request):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def terug(request):
+    """GET: the melder's dossier when the cookie is there, else the code form. POST: a code."""
+    if request.method == "GET" and (ontvangstcode_id := _melder(request)) is not None:
+        return _dossier(request, ontvangstcode_id)
     form = CodeForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
         return render(request, "meldingen/meldkanaal/terug.html", {"form": form})
     if not diensten.poging_toegestaan(adres=client_adres(request) or ""):
-        return _terug_antwoord(request, fout=TE_VAAK, status=429)
-    terugkeer = diensten.melding_met_code(code=form.cleaned_data["code"])
-    return _terug_antwoord(request, terugkeer=terugkeer, fout="" if terugkeer else ONBEKEND)
+        return _code_antwoord(request, fout=TE_VAAK, status=429)
+    ontvangstcode_id = diensten.ontvangstcode_controleren(code=form.cleaned_data["code"])
+    if ontvangstcode_id is None:
+        return _code_antwoord(request, fout=ONBEKEND)
+    antwoord = redirect("meldkanaal:terug")
+    antwoord.set_signed_cookie(
+        MELDER_COOKIE,
+        str(ontvangstcode_id),
+        salt=_COOKIE_ZOUT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        path=reverse("meldkanaal:loket"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+    return antwoord
 
 
-def _terug_antwoord(request, *, terugkeer=None, fout="", status=200):
+@publiek
+@never_cache
+@sensitive_post_parameters()
+@require_POST
+def aanvullen(request):
+    ontvangstcode_id = _melder(request)
+    if ontvangstcode_id is None:
+        return redirect("meldkanaal:terug")
+    form = AanvullingForm(request.POST, request.FILES)
+    if not diensten.poging_toegestaan(adres=client_adres(request) or "", soort="melden"):
+        return _dossier(request, ontvangstcode_id, form=form, fout=TE_VEEL_MELDINGEN, status=429)
+    if form.is_valid():
+        try:
+            diensten.aanvulling_van_melder(
+                ontvangstcode_id=ontvangstcode_id,
+                tekst=form.cleaned_data["tekst"],
+                bijlagen=form.cleaned_data["bijlagen"],
+            )
+        except ValidationError as fout:
+            fout_in_formulier(form, fout)
+        else:
+            return redirect(reverse("meldkanaal:terug") + "?aangevuld=1#kop-aanvullen")
+    return _dossier(request, ontvangstcode_id, form=form, status=400)
+
+
+@publiek
+@require_POST
+def afmelden(request):
+    return _zonder_cookie()
+
+
+def _zonder_cookie():
+    antwoord = redirect("meldkanaal:loket")
+    antwoord.delete_cookie(MELDER_COOKIE, path=reverse("meldkanaal:loket"), samesite="Strict")
+    return antwoord
+
+
+def _melder(request) -> int | None:
+    """The Ontvangstcode of the melder's cookie; None without a valid, unexpired one."""
+    waarde = request.get_signed_cookie(
+        MELDER_COOKIE, default=None, salt=_COOKIE_ZOUT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    return int(waarde) if waarde and waarde.isdigit() else None
+
+
+def _dossier(request, ontvangstcode_id, *, form=None, fout="", status=200):
+    dossier = dossier_van_melder(ontvangstcode_id=ontvangstcode_id)
+    if dossier is None:  # the melding is gone: back to the start
+        return _zonder_cookie()
+    context = {
+        "dossier": dossier,
+        "form": form or AanvullingForm(),
+        "fout": fout,
+        "aangevuld": request.GET.get("aangevuld") == "1" and not form,
+    }
+    return render(request, "meldingen/meldkanaal/dossier.html", context | METADATA, status=status)
+
+
+def _code_antwoord(request, *, fout="", status=200):
     # An empty form: the code typed is never echoed back, so every wrong code gets the same page.
-    context = {"form": CodeForm(), "terugkeer": terugkeer, "fout": fout}
+    context = {"form": CodeForm(), "fout": fout}
     return render(request, "meldingen/meldkanaal/terug.html", context, status=status)
+
+
+def _te_veel(request, template, context):
+    return render(request, template, {**context, "fout": TE_VEEL_MELDINGEN} | METADATA, status=429)

@@ -2,7 +2,8 @@
 
 What stays: the melding itself with its codes and dates, the betrokkenen as rows (so every count and
 year-on-year figure is unchanged) and the afdoening with its anonymised Bijlage 2 text. What goes:
-names, personnel numbers, the melder's identity, the omschrijving, the text of the notes, the
+names, personnel numbers, the melder's identity, the omschrijving, the text of the notes and of the
+messages with the melder, the
 documents (files and names) and every free-text reason about the case (status changes, openings of the
 identity; the audit rows stay and their chain stays verifiable, meldingen/auditketen.py). A case under
 a hold ('niet vernietigen') is skipped. Each erasure writes one audit row (field names, never values).
@@ -15,13 +16,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..audit import audit_redenen_wissen, audit_vastleggen
-from ..models import Aantekening, AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from ..models import Aantekening, AuditRegel, Bericht, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from . import fouten
 from .documenten import documenten_wissen
 from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
 
 GEWIST_VELDEN = [
     "aantekening.tekst",
+    "bericht.tekst",
     "auditregel.reden",
     "document.bestand",
     "betrokkene.naam",
@@ -98,6 +100,8 @@ def persoonsgegevens_wissen(*, vandaag: datetime.date, door=None) -> list[str]:
             audit_redenen_wissen(melding=melding)
             # The notes stay as rows (who wrote when, in the timeline); their text goes.
             Aantekening.objects.filter(melding=melding).update(tekst="")
+            # Likewise the messages with the melder of the meldkanaal.
+            Bericht.objects.filter(melding=melding).update(tekst="")
             documenten_wissen(melding=melding)
             Melding.objects.filter(pk=melding.pk).update(omschrijving="", persoonsgegevens_gewist_op=vandaag)
             audit_vastleggen(

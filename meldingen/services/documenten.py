@@ -9,9 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from finintegriteit.kern.datums import begin_van_vandaag
+
 from ..audit import audit_vastleggen
 from ..bestandssoort import TOEGESTAAN, soort_van
-from ..models import AuditRegel, Document, Melding
+from ..models import AuditRegel, Document, Melding, Opschoning
 from . import fouten
 
 
@@ -31,9 +33,13 @@ def _veilige_naam(naam: str) -> str:
     return f"{stam[: 255 - len(extensie)]}{extensie}" or "document"
 
 
-def document_toevoegen(*, melding: Melding, door, bestand) -> Document:
+def document_toevoegen(*, melding: Melding, door, bestand, van_melder: bool = False) -> Document:
     """Store an uploaded file with an open case. ValidationError (nothing stored) when it is too big,
-    empty, or not what its name says it is (the content decides, see bestandssoort.py)."""
+    empty, or not what its name says it is (the content decides, see bestandssoort.py).
+
+    `van_melder`: sent through the meldkanaal (door is None). The file waits for the removal of its
+    metadata (services/meldkanaal.py) and the row carries only the day, not the time of the upload.
+    """
     maximum = settings.DOCUMENT_MAX_BYTES
     if (getattr(bestand, "size", 0) or 0) > maximum:
         raise ValidationError({"bestand": fouten.DOCUMENT_TE_GROOT.format(maximum=_mb(maximum))})
@@ -66,8 +72,12 @@ def document_toevoegen(*, melding: Melding, door, bestand) -> Document:
                 grootte=len(inhoud),
                 sha256=hashlib.sha256(inhoud).hexdigest(),
                 pad=pad,
-                door=door,
+                door=None if van_melder else door,
+                opschoning=Opschoning.WACHTRIJ if van_melder else "",
             )
+            if van_melder:
+                document.op = begin_van_vandaag()
+                Document.objects.filter(pk=document.pk).update(op=document.op)
             audit_vastleggen(
                 gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, object=document, velden=["bestand"]
             )
@@ -78,11 +88,47 @@ def document_toevoegen(*, melding: Melding, door, bestand) -> Document:
 
 
 def document_openen(*, document: Document, door):
-    """The file to send, after writing the audit row of the download. None when it was erased."""
-    if not document.pad:
+    """The file to send, after writing the audit row of the download. None when it was erased, or while
+    a melder's file still waits for the removal of its metadata (the analist must not see them)."""
+    if not document.pad or document.opschoning == Opschoning.WACHTRIJ:
         return None
     audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEEXPORTEERD, object=document, velden=["bestand"])
     return open(_root() / document.pad, "rb")
+
+
+def document_inhoud(*, document: Document) -> bytes:
+    return (_root() / document.pad).read_bytes()
+
+
+def document_vervangen(*, document: Document, inhoud: bytes | None) -> Document:
+    """After the removal of a melder's file's metadata: `inhoud` replaces the file, or None marks that
+    it could not be cleaned (the original stays). Only a file still waiting is changed; the new file is
+    written under a new name first, so a reader never gets half a file."""
+    if inhoud is None:
+        Document.objects.filter(pk=document.pk, opschoning=Opschoning.WACHTRIJ).update(
+            opschoning=Opschoning.NIET_MOGELIJK
+        )
+        document.refresh_from_db()
+        return document
+    oud, nieuw = document.pad, uuid.uuid4().hex
+    with open(_root() / nieuw, "xb") as uit:
+        uit.write(inhoud)
+    os.chmod(_root() / nieuw, 0o600)
+    with transaction.atomic():
+        bijgewerkt = Document.objects.filter(pk=document.pk, pad=oud, opschoning=Opschoning.WACHTRIJ).update(
+            pad=nieuw,
+            grootte=len(inhoud),
+            sha256=hashlib.sha256(inhoud).hexdigest(),
+            opschoning=Opschoning.VERWIJDERD,
+        )
+        if bijgewerkt:
+            audit_vastleggen(
+                gebruiker=None, actie=AuditRegel.Actie.GEWIJZIGD, object=document, velden=["bestand"]
+            )
+    # The row changed meanwhile (erased, cleaned by another worker): the new file is the one to drop.
+    (_root() / (oud if bijgewerkt else nieuw)).unlink(missing_ok=True)
+    document.refresh_from_db()
+    return document
 
 
 def documenten_wissen(*, melding: Melding) -> None:

@@ -9,21 +9,29 @@ and an unknown code take the same time. docs/beveiliging.md, 'Meldkanaal', expla
 
 import re
 import secrets
-from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache as gedeelde_cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from finintegriteit.kern.datums import begin_van_vandaag
 from finintegriteit.referentie.models import MelderType
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, MelderIdentiteit, Melding, Ontvangstcode
+from .. import metadata
+from ..audit import alleen_de_dag, audit_vastleggen
+from ..models import AuditRegel, Bericht, Document, MelderIdentiteit, Melding, Ontvangstcode, Opschoning
+from .berichten import bericht_tekst
+from .documenten import document_inhoud, document_toevoegen, document_vervangen
 from .registratie import melding_registreren
+
+AANVULLING_LEEG = "Schrijf een aanvulling of kies een bestand."
+MELDING_AFGEROND = "De behandeling van uw melding is afgerond; u kunt niets meer toevoegen."
+TE_VEEL_BIJLAGEN = "U kunt hoogstens {max} bestanden tegelijk meesturen."
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
 ALFABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -32,24 +40,6 @@ GROEP = 4
 _SLEUTEL_ZOUT = "meldingen.meldkanaal.ontvangstcode"
 _ADRES_ZOUT = "meldingen.meldkanaal.adres"
 _VERWARRING = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-
-
-@dataclass(frozen=True)
-class Terugkeer:
-    """What a melder sees with a code: nothing but the status and its plain explanation."""
-
-    status: str
-    uitleg: str
-
-
-STATUS_UITLEG = {
-    Melding.Status.ONTVANGEN: "Uw melding is ontvangen. Een analist van OIF bekijkt haar binnenkort.",
-    Melding.Status.IN_BEOORDELING: "OIF beoordeelt uw melding: is er genoeg om verder te onderzoeken?",
-    Melding.Status.GEEN_ONDERZOEK: "OIF heeft besloten geen onderzoek te doen naar uw melding.",
-    Melding.Status.ORIENTEREND_ONDERZOEK: "OIF doet een eerste, verkennend onderzoek naar uw melding.",
-    Melding.Status.VOLLEDIG_FEITENONDERZOEK: "OIF doet een volledig onderzoek naar de feiten.",
-    Melding.Status.AFGEDAAN: "De behandeling van uw melding is afgerond.",
-}
 
 
 def code_maken() -> str:
@@ -81,20 +71,24 @@ def melding_via_meldkanaal(
     betrokkenen: str = "",
     naam: str = "",
     contact: str = "",
+    bericht_per_email: bool = False,
+    bijlagen=(),
 ) -> tuple[Melding, str]:
     """Register a melding from the meldkanaal and return it with its receipt code (to be shown once).
 
     Named when `naam` is given: the identity goes to MelderIdentiteit, like any melder's. The melding
     counts as a klokkenluidersmelding, so the legal deadlines run from today; the analist can change that
-    after assessing it.
+    after assessing it. Every row written carries the day, not the time (`alleen_de_dag`). The
+    `bijlagen` are checked like case documents; their metadata are removed by a worker afterwards.
     """
+    _controleer_aantal(bijlagen)
     omschrijving = omschrijving.strip()
     if betrokkenen.strip():
         omschrijving += f"\n\nBetrokken volgens de melder: {betrokkenen.strip()}"
     naam = naam.strip()
     melder_type = MelderType.objects.get(code="medewerker" if naam else "anoniem")
     code = code_maken()
-    with transaction.atomic():
+    with alleen_de_dag(), transaction.atomic():
         melding = melding_registreren(
             door=None,  # no account: the audit rows carry no user
             ontvangen_op=timezone.localdate(),
@@ -110,36 +104,97 @@ def melding_via_meldkanaal(
             ),
             kanaal=Melding.Kanaal.MELDKANAAL,
         )
+        dag = begin_van_vandaag()
+        Melding.objects.filter(pk=melding.pk).update(aangemaakt_op=dag)
+        melding.statusovergangen.update(op=dag)
+        if naam and bericht_per_email:
+            MelderIdentiteit.objects.filter(melding=melding).update(bericht_per_email=True)
         rij = Ontvangstcode.objects.create(
             melding=melding, sleutel=_sleutel(code), hash=make_password(code_normaliseren(code))
         )
         audit_vastleggen(
             gebruiker=None, actie=AuditRegel.Actie.AANGEMAAKT, object=rij, velden=["hash", "sleutel"]
         )
+        _bijlagen_opslaan(melding, bijlagen)
     return melding, code
 
 
-def melding_met_code(*, code: str) -> Terugkeer | None:
-    """The status of the melding the code belongs to, or None; always one argon2 check."""
-    rij = Ontvangstcode.objects.select_related("melding").filter(sleutel=_sleutel(code)).first()
+def ontvangstcode_controleren(*, code: str) -> int | None:
+    """The id of the Ontvangstcode this code belongs to, or None; always exactly one argon2 check."""
+    rij = Ontvangstcode.objects.filter(sleutel=_sleutel(code)).first()
     geldig = check_password(code_normaliseren(code), rij.hash if rij else _schijnhash())
-    if rij is None or not geldig:
+    return rij.pk if rij is not None and geldig else None
+
+
+def aanvulling_van_melder(*, ontvangstcode_id: int, tekst: str, bijlagen=()) -> Melding:
+    """What the melder adds with the code: a message, files, or both, to a melding still open.
+
+    Like the melding itself, written with the day only (no time of the visit) and no user.
+    """
+    tekst = (tekst or "").strip()
+    if not tekst and not bijlagen:
+        raise ValidationError({"tekst": AANVULLING_LEEG})
+    _controleer_aantal(bijlagen)
+    with alleen_de_dag(), transaction.atomic():
+        melding = Melding.objects.select_for_update().get(ontvangstcode__pk=ontvangstcode_id)
+        if melding.is_afgedaan:
+            raise ValidationError(MELDING_AFGEROND)
+        if tekst:
+            bericht = Bericht.objects.create(
+                melding=melding,
+                richting=Bericht.Richting.VAN_MELDER,
+                tekst=bericht_tekst(tekst),
+                op=begin_van_vandaag(),
+            )
+            audit_vastleggen(
+                gebruiker=None, actie=AuditRegel.Actie.AANGEMAAKT, object=bericht, velden=["tekst"]
+            )
+        _bijlagen_opslaan(melding, bijlagen)
+    return melding
+
+
+def bijlage_opschonen(*, document_id: int) -> Document | None:
+    """Remove the metadata of a melder's file (the worker's job). Once only: a file no longer waiting is
+    left alone; a file that cannot be cleaned stays as it is, marked so for analist and melder."""
+    document = Document.objects.filter(pk=document_id, opschoning=Opschoning.WACHTRIJ).exclude(pad="").first()
+    if document is None:
         return None
-    status = rij.melding.status
-    return Terugkeer(status=Melding.Status(status).label, uitleg=STATUS_UITLEG[status])
+    resultaat = metadata.opschonen(document_inhoud(document=document), soort=document.soort)
+    with alleen_de_dag():
+        return document_vervangen(document=document, inhoud=resultaat.inhoud)
 
 
-def poging_toegestaan(*, adres: str) -> bool:
-    """Count one code attempt from this address and in total; False once either limit is reached.
+def _controleer_aantal(bijlagen) -> None:
+    if len(bijlagen) > settings.MELDKANAAL_MAX_BIJLAGEN:
+        raise ValidationError({"bijlagen": TE_VEEL_BIJLAGEN.format(max=settings.MELDKANAAL_MAX_BIJLAGEN)})
+
+
+def _bijlagen_opslaan(melding: Melding, bijlagen) -> None:
+    from ..tasks import bijlage_opschonen as taak
+
+    for bestand in bijlagen:
+        try:
+            document = document_toevoegen(melding=melding, door=None, bestand=bestand, van_melder=True)
+        except ValidationError as fout:
+            # The form has one field for all files: name the file the message is about.
+            raise ValidationError({"bijlagen": [f"{bestand.name}: {t}" for t in fout.messages]}) from fout
+        # After the commit: the worker must find the row, and a rolled-back upload leaves no task.
+        transaction.on_commit(lambda pk=document.pk: taak.delay(pk))
+
+
+def poging_toegestaan(*, adres: str, soort: str = "code") -> bool:
+    """Count one attempt of this `soort` ('code': a receipt code tried; 'melden': a melding or an
+    aanvulling sent) from this address and in total; False once either limit is reached.
 
     The address is kept only as a keyed hash, in the cache, for the length of the window.
     """
     venster = settings.MELDKANAAL_VENSTER_SECONDEN
-    adres_sleutel = "meldkanaal:adres:" + salted_hmac(_ADRES_ZOUT, adres).hexdigest()[:32]
-    tellers = (
-        (adres_sleutel, settings.MELDKANAAL_POGINGEN_PER_ADRES),
-        ("meldkanaal:totaal", settings.MELDKANAAL_POGINGEN_TOTAAL),
-    )
+    per_adres, totaal = {
+        "code": (settings.MELDKANAAL_POGINGEN_PER_ADRES, settings.MELDKANAAL_POGINGEN_TOTAAL),
+        "melden": (settings.MELDKANAAL_MELDINGEN_PER_ADRES, settings.MELDKANAAL_MELDINGEN_TOTAAL),
+    }[soort]
+    adres_sleutel = f"meldkanaal:{soort}:adres:" + salted_hmac(_ADRES_ZOUT, adres).hexdigest()[:32]
+    tellers = ((adres_sleutel, per_adres), (f"meldkanaal:{soort}:totaal", totaal))
     toegestaan = True
     for sleutel, maximum in tellers:
         gedeelde_cache.add(sleutel, 0, timeout=venster)

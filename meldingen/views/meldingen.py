@@ -27,6 +27,7 @@ from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import ONDERZOEK_PER_STATUS, RECHT_HEROPENEN
 from ..tijdlijn import tijdlijn_van
 from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
+from .gesprek import gesprek_met_melder
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -69,6 +70,7 @@ def _detail(
     heropen_form=None,
     aantekening_form=None,
     document_form=None,
+    bericht_form=None,
     conflict=False,
     status=200,
 ):
@@ -93,6 +95,7 @@ def _detail(
         if melding.is_afgedaan
         else aantekening_form or AantekeningForm(melding=melding),
         "document_form": None if melding.is_afgedaan else document_form or DocumentForm(),
+        "gesprek": gesprek_met_melder(melding, bericht_form),
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),

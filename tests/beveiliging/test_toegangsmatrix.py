@@ -67,6 +67,10 @@ MATRIX = {
     "meldkanaal:loket": (None, (200, 200, 200, 200, 200, 200)),
     "meldkanaal:melden": (None, (200, 200, 200, 200, 200, 200)),
     "meldkanaal:terug": (None, (200, 200, 200, 200, 200, 200)),
+    "meldkanaal:vertrouwenspersonen": (None, (200, 200, 200, 200, 200, 200)),
+    # POST-only; without the melder's cookie (given for a valid receipt code) a POST goes to the code form.
+    "meldkanaal:aanvullen": (None, (405, 405, 405, 405, 405, 405)),
+    "meldkanaal:afmelden": (None, (405, 405, 405, 405, 405, 405)),
     "meldingen:werkvoorraad": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:mijn_zaken": (None, (LOGIN, 403, WERKVOORRAAD, 403, 403, 403)),
     "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
@@ -79,6 +83,7 @@ MATRIX = {
     "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:aantekening_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:document_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
+    "meldingen:bericht_versturen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     # No document in the fixture: 404 for the analist as well (and the attempt is audited).
     "meldingen:document_downloaden": ("melding", (LOGIN, 403, 404, 403, 403, 403)),
     # The fixture's melding is not in onderzoek: the page explains, the service refuses on POST.

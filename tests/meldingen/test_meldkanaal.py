@@ -42,7 +42,7 @@ def melden(client, **extra):
 
 
 def terug(client, code, **extra):
-    return client.post(reverse("meldkanaal:terug"), {"code": code}, **extra)
+    return client.post(reverse("meldkanaal:terug"), {"code": code}, follow=True, **extra)
 
 
 def test_loket_legt_de_vier_routes_uit_zonder_cookie_of_externe_bronnen(client):
