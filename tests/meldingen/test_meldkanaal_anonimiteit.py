@@ -1,0 +1,250 @@
+"""Anonymity by design in the meldkanaal: each test tries to find the melder the way an insider with the
+database, the logs or the files would, and finds nothing."""
+
+import datetime
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+from pypdf import PdfReader, PdfWriter
+
+from meldingen.models import AuditRegel, Bericht, Document, Melding, Opschoning, StatusOvergang
+from meldingen.services.documenten import document_inhoud
+from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
+
+pytestmark = pytest.mark.django_db
+SPOREN = {
+    "REMOTE_ADDR": "203.0.113.77",
+    "HTTP_USER_AGENT": "Ontdekbaar/9.9",
+    "HTTP_X_FORWARDED_FOR": "198.51.100.23",
+}
+CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
+
+
+@pytest.fixture(autouse=True)
+def opslag(settings, tmp_path):
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+
+
+def bestand(naam: str, inhoud: bytes):
+    upload = io.BytesIO(inhoud)
+    upload.name = naam
+    return upload
+
+
+def foto_met_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = "Jan Melder"  # Artist
+    exif[0x010F] = "Geheime Camera"  # Make
+    exif[0x0112] = 6  # Orientation: turned 90 degrees
+    uit = io.BytesIO()
+    Image.new("RGB", (40, 20), "red").save(uit, format="JPEG", exif=exif, comment=b"Jan Melder")
+    return uit.getvalue()
+
+
+def png_met_tekst() -> bytes:
+    info = PngInfo()
+    info.add_text("Author", "Jan Melder")
+    uit = io.BytesIO()
+    Image.new("RGB", (10, 10), "blue").save(uit, format="PNG", pnginfo=info)
+    return uit.getvalue()
+
+
+def pdf_met_auteur() -> bytes:
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(100, 100)
+    schrijver.add_metadata({"/Author": "Jan Melder", "/Creator": "Jan Melder's laptop"})
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()
+
+
+def docx_met_auteur() -> bytes:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("docProps/core.xml", "<cp:coreProperties><dc:creator>Jan Melder</dc:creator>")
+    return uit.getvalue()
+
+
+def test_voor_de_code_geen_cookie_behalve_csrf_en_daarna_alleen_een_kort_ondertekend_cookie():
+    melder = Client(enforce_csrf_checks=False)
+    gezet = set()
+    for antwoord in (
+        melder.get(reverse("meldkanaal:loket")),
+        melder.get(reverse("meldkanaal:vertrouwenspersonen")),
+        melder.get(reverse("meldkanaal:melden")),
+        melder.post(reverse("meldkanaal:melden"), gegevens()),
+        melder.get(reverse("meldkanaal:terug")),
+        melder.post(reverse("meldkanaal:terug"), {"code": "0000-0000-0000-0000-0000"}),
+    ):
+        gezet |= set(antwoord.cookies)
+        if antwoord.templates and antwoord.templates[0].name.endswith("ontvangen.html"):
+            code = CODE.search(antwoord.content.decode()).group(0)
+    assert gezet <= {"csrftoken"}
+    assert not Session.objects.exists()
+
+    inloggen = melder.post(reverse("meldkanaal:terug"), {"code": code})
+    cookie = inloggen.cookies["meldkanaal"]
+    assert set(inloggen.cookies) == {"meldkanaal"}
+    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/melden/"
+    assert 0 < int(cookie["max-age"]) <= 3600
+    assert str(Melding.objects.get().pk) != cookie.value and ":" in cookie.value  # signed, not a bare id
+    assert not Session.objects.exists()
+
+
+def test_geen_adres_browser_of_tijdstip_van_de_melder_in_database_of_log(
+    caplog, time_machine, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2025, 3, 10, 14, 37, 12)), tick=False)
+    melder = Client(**SPOREN)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = melder.post(
+            reverse("meldkanaal:melden"), gegevens(bijlagen=[bestand("foto.jpg", foto_met_exif())])
+        )
+        code = CODE.search(antwoord.content.decode()).group(0)
+        melder.post(reverse("meldkanaal:terug"), {"code": code})
+        melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "Nog een detail."})
+    middernacht = timezone.make_aware(datetime.datetime(2025, 3, 10, 0, 0))
+    tijden = [
+        *Melding.objects.values_list("aangemaakt_op", flat=True),
+        *StatusOvergang.objects.values_list("op", flat=True),
+        *Document.objects.values_list("op", flat=True),
+        *Bericht.objects.values_list("op", flat=True),
+        *AuditRegel.objects.filter(gebruiker=None).values_list("op", flat=True),
+    ]
+    assert len(tijden) >= 7 and set(tijden) == {middernacht}, "alleen de dag, nooit het tijdstip"
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for spoor in ("203.0.113.77", "198.51.100.23", "Ontdekbaar", "13:37"):
+        assert spoor not in dump.getvalue(), spoor
+        assert spoor not in caplog.text, spoor
+
+
+def test_metadata_van_foto_png_en_pdf_verdwijnen_en_de_melder_hoort_wat_wel_en_niet(
+    django_capture_on_commit_callbacks,
+):
+    melder = Client()
+    bijlagen = [
+        bestand("foto.jpg", foto_met_exif()),
+        bestand("scherm.png", png_met_tekst()),
+        bestand("brief.pdf", pdf_met_auteur()),
+        bestand("notitie.docx", docx_met_auteur()),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = melder.post(reverse("meldkanaal:melden"), gegevens(bijlagen=bijlagen))
+    ontvangen = antwoord.content.decode()
+    assert "halen we niets weg" in ontvangen and "GPS-locatie" in ontvangen
+    documenten = {d.bestandsnaam: d for d in Document.objects.all()}
+    for naam in ("foto.jpg", "scherm.png", "brief.pdf"):
+        document = documenten[naam]
+        inhoud = document_inhoud(document=document)
+        assert document.opschoning == Opschoning.VERWIJDERD, naam
+        assert b"Jan Melder" not in inhoud and b"Geheime Camera" not in inhoud, naam
+        assert document.grootte == len(inhoud)
+    with Image.open(io.BytesIO(document_inhoud(document=documenten["foto.jpg"]))) as foto:
+        assert not foto.getexif() and foto.size == (20, 40), "zonder EXIF, maar wel rechtop gezet"
+    assert PdfReader(io.BytesIO(document_inhoud(document=documenten["brief.pdf"]))).metadata is None
+    assert documenten["notitie.docx"].opschoning == Opschoning.NIET_MOGELIJK
+
+    melder.post(reverse("meldkanaal:terug"), {"code": CODE.search(ontvangen).group(0)})
+    dossier = melder.get(reverse("meldkanaal:terug")).content.decode()
+    assert "notitie.docx</span>: verborgen gegevens niet verwijderd" in dossier
+    assert "brief.pdf</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in dossier
+
+
+def test_analist_opent_een_bijlage_pas_na_het_opschonen(analist_client):
+    # No commit callbacks run here: the worker has not cleaned the photo yet.
+    Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=[bestand("foto.jpg", foto_met_exif())]))
+    document = Document.objects.get()
+    assert document.opschoning == Opschoning.WACHTRIJ
+    antwoord = analist_client.get(reverse("meldingen:document_downloaden", args=[document.pk]))
+    assert antwoord.status_code == 404
+    zaak = analist_client.get(Melding.objects.get().get_absolute_url()).content.decode()
+    assert "metadata worden verwijderd" in zaak and "de melder (meldkanaal)" in zaak
+
+
+def test_een_verkeerde_bijlage_wordt_geweigerd_en_er_blijft_niets_achter(settings):
+    antwoord = Client().post(
+        reverse("meldkanaal:melden"), gegevens(bijlagen=[bestand("foto.jpg", b"MZ\x90\x00 een programma")])
+    )
+    assert "foto.jpg: Dit bestand wordt niet geaccepteerd" in antwoord.content.decode()
+    assert not Melding.objects.exists() and not Document.objects.exists()
+    assert not any(Path(settings.DOCUMENT_ROOT).glob("*"))
+
+
+def test_geen_bronnen_van_buiten_op_enige_pagina_van_het_kanaal():
+    melder = Client()
+    antwoord = melder.post(reverse("meldkanaal:melden"), gegevens())
+    paginas = [antwoord.content.decode()]
+    melder.post(reverse("meldkanaal:terug"), {"code": CODE.search(paginas[0]).group(0)})
+    for naam in ("loket", "melden", "terug", "vertrouwenspersonen"):
+        paginas.append(Client().get(reverse(f"meldkanaal:{naam}")).content.decode())
+    paginas.append(melder.get(reverse("meldkanaal:terug")).content.decode())
+    assert "Stand van zaken" in paginas[-1]
+    for html in paginas:
+        assert not re.search(r'(src|href|action)="(https?:)?//', html)
+        assert "@import" not in html and "url(http" not in html
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_het_toegangslog_van_gunicorn_kent_de_melder_niet(tmp_path):
+    import runpy
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    cfg = Config()
+    cfg.set("logger_class", runpy.run_path(str(PROJECT / "gunicorn.conf.py"))["logger_class"])
+    cfg.set("accesslog", str(tmp_path / "toegang.log"))
+    # The 'combined' format plus the forwarded address and the cookie, as an operator might configure it.
+    cfg.set(
+        "access_log_format",
+        '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-forwarded-for}i)s %({cookie}i)s',
+    )
+    log = cfg.logger_class(cfg)
+
+    def verzoek(pad):
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "RAW_URI": pad,
+            "PATH_INFO": pad,
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "203.0.113.77",
+            "HTTP_USER_AGENT": "Ontdekbaar/9.9",
+            "HTTP_REFERER": "https://intranet.example/integriteit",
+        }
+        koppen = [("X-Forwarded-For", "198.51.100.23"), ("Cookie", "meldkanaal=geheim")]
+        antwoord = SimpleNamespace(status="302 Found", sent=0, headers=[])
+        log.access(antwoord, SimpleNamespace(headers=koppen), environ, datetime.timedelta(milliseconds=5))
+
+    verzoek("/melden/terug/")
+    verzoek("/meldingen/")
+    melden, ander = (tmp_path / "toegang.log").read_text().splitlines()
+    assert '"POST /melden/terug/ HTTP/1.1" 302' in melden
+    for spoor in ("203.0.113.77", "198.51.100.23", "Ontdekbaar", "intranet.example", "geheim"):
+        assert spoor not in melden, spoor
+    assert re.search(r"\[\d{2}/\w{3}/\d{4}\]", melden) and not re.search(r"\d{2}:\d{2}:\d{2}", melden)
+    # Elsewhere the log stays as it was: the test would notice a logger that dropped everything.
+    assert "203.0.113.77" in ander and re.search(r"\d{2}:\d{2}:\d{2}", ander)
+
+
+def test_de_proxy_schrijft_het_meldkanaal_niet_in_een_toegangslog():
+    """The Caddyfile is checked as text (no Caddy binary here): Caddy 2.8 writes an access log only with
+    a `log` directive, and `log_skip` keeps the meldkanaal out of it when someone adds one."""
+    caddyfile = (PROJECT / "docker" / "Caddyfile").read_text(encoding="utf-8")
+    regels = [r.split("#")[0].strip() for r in caddyfile.splitlines()]
+    assert "log_skip /melden*" in regels

@@ -1,0 +1,77 @@
+"""The meldkanaal under a flood: limits answer early, and the analists' pages keep working.
+
+Behaviour, not time: the goal in milliseconds is measured by benchmark_web (docs/prestaties.md).
+"""
+
+import io
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from meldingen.meldkanaal.views import TE_VEEL_MELDINGEN
+from meldingen.models import Document, Melding
+from meldingen.services.meldkanaal import TE_VEEL_BIJLAGEN
+from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
+
+pytestmark = pytest.mark.django_db
+CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
+
+
+def test_een_stroom_meldingen_wordt_afgeremd_en_de_werkvoorraad_blijft_antwoorden(settings, analist_client):
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 3
+    settings.MELDKANAAL_MELDINGEN_TOTAAL = 12
+    statussen = []
+    for nummer in range(30):  # from 30 addresses, so only the global limit can stop them
+        melder = Client(REMOTE_ADDR=f"10.0.0.{nummer + 1}")
+        antwoord = melder.post(reverse("meldkanaal:melden"), gegevens())
+        statussen.append(antwoord.status_code)
+        if antwoord.status_code == 429:
+            assert TE_VEEL_MELDINGEN in antwoord.content.decode()
+    assert statussen == [200] * 12 + [429] * 18
+    assert Melding.objects.count() == 12
+
+    werkvoorraad = analist_client.get(reverse("meldingen:werkvoorraad"))
+    assert werkvoorraad.status_code == 200
+    assert all(m.nummer in werkvoorraad.content.decode() for m in Melding.objects.all()[:10])
+    zaak = analist_client.get(Melding.objects.first().get_absolute_url())
+    assert zaak.status_code == 200
+    # Who already reported still gets in with the code: code attempts have their own counter.
+    codes = Client(REMOTE_ADDR="10.9.9.9")
+    assert codes.post(reverse("meldkanaal:terug"), {"code": "0000-0000-0000-0000-0000"}).status_code == 200
+
+
+def test_een_adres_dat_blijft_sturen_wordt_na_de_grens_geweigerd(settings):
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 3
+    melder = Client(REMOTE_ADDR="10.1.1.1")
+    statussen = [melder.post(reverse("meldkanaal:melden"), gegevens()).status_code for _ in range(5)]
+    assert statussen == [200, 200, 200, 429, 429]
+    assert Client(REMOTE_ADDR="10.2.2.2").post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+
+
+def test_een_te_groot_verzoek_wordt_geweigerd_voordat_het_gelezen_wordt(settings):
+    settings.MAX_VERZOEK_BYTES = 100_000
+    groot = io.BytesIO(b"%PDF-1.4\n" + b"0" * 200_000)
+    groot.name = "groot.pdf"
+    antwoord = Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=[groot]))
+    assert antwoord.status_code == 413
+    assert not Melding.objects.exists()
+
+
+def test_een_bijlage_boven_de_documentgrens_en_te_veel_bijlagen_krijgen_een_melding(settings):
+    settings.DOCUMENT_MAX_BYTES = 1000
+    settings.MELDKANAAL_MAX_BIJLAGEN = 2
+
+    def pdf(naam, grootte):
+        bestand = io.BytesIO(b"%PDF-1.4\n" + b"0" * grootte)
+        bestand.name = naam
+        return bestand
+
+    te_groot = Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=[pdf("a.pdf", 5000)]))
+    assert "a.pdf: Het bestand is te groot" in te_groot.content.decode()
+    te_veel = Client().post(
+        reverse("meldkanaal:melden"), gegevens(bijlagen=[pdf(f"{n}.pdf", 10) for n in range(3)])
+    )
+    assert TE_VEEL_BIJLAGEN.format(max=2) in te_veel.content.decode()
+    assert not Melding.objects.exists() and not Document.objects.exists()
