@@ -49,7 +49,7 @@ else:
 
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
-            if (environ.get("PATH_INFO") or "").startswith(MELDKANAAL):
+            if str(atoms.get("U") or "").startswith(MELDKANAAL):
                 atoms = zonder_melder(atoms)
             return {k: zonder_rij_id(v) if isinstance(v, str) else v for k, v in atoms.items()}
 

@@ -119,7 +119,9 @@ class AanvullingForm(forms.Form):
 
 
 class BerichtForm(forms.Form):
-    """The analist's message to the melder, on the case page."""
+    """The analist's message to the melder, on the case page (prefixed: the note form has a 'tekst' too)."""
+
+    prefix = "bericht"
 
     tekst = forms.CharField(
         label="Bericht aan de melder",

@@ -35,7 +35,7 @@ def dossier_van_melder(*, ontvangstcode_id: int) -> Dossier | None:
     melding = Melding.objects.filter(ontvangstcode__pk=ontvangstcode_id).first()
     if melding is None:
         return None
-    bijlagen = Document.objects.filter(melding=melding, door__isnull=True).order_by("op", "pk")
+    bijlagen = Document.objects.filter(melding=melding, door__isnull=True).order_by("pk")
     return Dossier(
         status=melding.get_status_display(),
         uitleg=STATUS_UITLEG[melding.status],
@@ -48,4 +48,6 @@ def dossier_van_melder(*, ontvangstcode_id: int) -> Dossier | None:
 
 
 def berichten_van(*, melding: Melding):
-    return Bericht.objects.filter(melding=melding).select_related("door").order_by("op", "pk")
+    # In the order written: a melder's message carries only its day (00:00), so sorting by time would
+    # put an answer before the question it answers.
+    return Bericht.objects.filter(melding=melding).select_related("door").order_by("pk")

@@ -1,5 +1,5 @@
-"""The conversation through the meldkanaal: the analist writes on the case page, the melder reads and answers
-with the receipt code; the ontvangstbevestiging and terugkoppeling sent this way land on the Termijnen page."""
+"""The conversation through the meldkanaal: the analist writes on the case page, the melder reads and
+answers with the receipt code; an ontvangstbevestiging or terugkoppeling sent this way lands on Termijnen."""
 
 import datetime
 import re
@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from meldingen.models import AuditRegel, Bericht, Melding
 from meldingen.services import melding_status_wijzigen
-from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 from meldingen.services.berichten import BERICHT_LEEG, GEEN_MELDKANAAL, bericht_aan_melder_sturen
+from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 from meldingen.services.meldkanaal import MELDING_AFGEROND
 from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
 
@@ -50,7 +50,8 @@ def afdoen(melding, analist):
 
 def versturen(analist_client, melding, tekst, soort="bericht"):
     return analist_client.post(
-        reverse("meldingen:bericht_versturen", args=[melding.pk]), {"tekst": tekst, "soort": soort}
+        reverse("meldingen:bericht_versturen", args=[melding.pk]),
+        {"bericht-tekst": tekst, "bericht-soort": soort},
     )
 
 

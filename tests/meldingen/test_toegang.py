@@ -9,7 +9,7 @@ from tests.meldingen.conftest import recht
 
 pytestmark = pytest.mark.django_db
 
-ALLEEN_POST = {"status", "heropenen", "aantekening_toevoegen", "document_toevoegen"}
+ALLEEN_POST = {"status", "heropenen", "aantekening_toevoegen", "document_toevoegen", "bericht_versturen"}
 ANDERE_ROLLEN = ["vertrouwenspersoon", "coordinator", "coordinator_douane", "buitenstaander"]
 
 
@@ -60,6 +60,7 @@ def test_de_analist_bereikt_alles_behalve_de_audittrail_en_de_bijzondere_rechten
         "status": 200,  # the empty form comes back with its errors
         "aantekening_toevoegen": 400,  # the case page with the form's error
         "document_toevoegen": 400,
+        "bericht_versturen": 400,
         "document_downloaden": 404,  # the melding's pk is no document
         "mijn_zaken": 302,  # the werkvoorraad with the own filter
     }
