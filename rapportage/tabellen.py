@@ -88,6 +88,7 @@ class Paragraaf:
     in_inhoud: bool = True
     klasse: str = ""
     kolommen: list = field(default_factory=list)  # infographic: blocks spread over columns
+    voetnoten: list[str] = field(default_factory=list)  # infographic: on the page of its markers
 
 
 @dataclass
@@ -281,6 +282,7 @@ class InfoRegel:
     label: str
     waarde: object
     pijl: str = ""
+    soort: str = ""  # "groep" or "sub": a comparison group and its members, indented under it
 
     @property
     def tekst(self) -> str:
@@ -326,5 +328,5 @@ def verdeel_over_kolommen(blokken: list[InfoBlok], aantal_kolommen: int) -> list
 class Bijlage2Groep:
     dienstonderdeel: str
     id: str
-    delen: list[list[tuple[str, str, str]]]  # chunks of (schending, inhoud, afdoening)
+    regels: list[tuple[str, str, str]]  # (schending, inhoud, afdoening)
     aantal: int

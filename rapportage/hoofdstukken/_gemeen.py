@@ -2,10 +2,9 @@
 
 from django.utils.text import slugify
 
-from ..grafieken import Staaf, staafdiagram
+from ..grafieken import Deel, Staaf, staafdiagram, taartdiagram
 from ..tabellen import Grafiek, aantal
 
-BIJLAGE2_RIJEN_PER_TABEL = 60
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
 BIJLAGE2_TOELICHTING = (
     "Dit overzicht geeft weer welke (vermoedelijke) integriteitsschendingen er zijn afgedaan in "
@@ -28,9 +27,17 @@ def _d(cijfers: dict, *pad, standaard=None):
     return waarde
 
 
-def _grafiek(titel: str, aantallen: dict) -> Grafiek:
+def _grafiek(titel: str, aantallen: dict, *, sorteren: bool = False) -> Grafiek:
+    """Bars of the counts (a count hidden under the threshold, '<5', gets no bar)."""
     staven = [Staaf(label, waarde) for label, waarde in aantallen.items() if isinstance(waarde, int)]
-    return Grafiek(titel, staafdiagram(staven, titel=titel))
+    return Grafiek(titel, staafdiagram(staven, titel=titel, sorteren=sorteren))
+
+
+def _ring(titel: str, delen: list[Deel], *, totaal_label: str = "totaal") -> Grafiek | None:
+    """A ring chart of shares; None when a count is hidden under the threshold (shares would reveal it)."""
+    if not delen or any(not isinstance(d.waarde, int) for d in delen):
+        return None
+    return Grafiek(titel, taartdiagram(delen, titel=titel, totaal_label=totaal_label))
 
 
 def _id(*delen) -> str:

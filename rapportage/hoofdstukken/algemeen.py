@@ -1,5 +1,6 @@
 """Chapters 1 (kerncijfers), 4 (klachtencommissie), 5 (CiF) and 6 (nevenwerkzaamheden)."""
 
+from ..grafieken import Deel
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import (
     Hoofdstuk,
@@ -8,7 +9,7 @@ from ..tabellen import (
     Tekst,
     enkele_tabel,
 )
-from ._gemeen import GEEN_GEGEVENS, Weergave, _d, _grafiek, _t, zonder_gegevens
+from ._gemeen import GEEN_GEGEVENS, Weergave, _d, _grafiek, _ring, _t, zonder_gegevens
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
 
@@ -200,6 +201,9 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
                 "een lege cel "
                 "betekent dat het aantal niet bekend is."
             )
+        ring = _cif_ring(gegevens, jaar=jaar)
+        if ring is not None:
+            blokken.append(ring)
         blokken.append(
             enkele_tabel(
                 "cif-categorieen",
@@ -272,3 +276,14 @@ def benoemde_kerncijfers(c: dict, benoemd: list) -> Hoofdstuk:
     return Hoofdstuk(
         "overige-kerncijfers", "Overige kerncijfers", [Paragraaf("overige-kerncijfers", "", [blok], False)]
     )
+
+
+def _cif_ring(gegevens: dict, *, jaar: int):
+    """The meldingen of the commissie by category, with the ones without a category as their own slice;
+    nothing when no category has a count."""
+    bekend = [Deel(r["label"], r["aantal"]) for r in gegevens.get("categorieen", []) if r.get("aantal")]
+    if not bekend:
+        return None
+    if gegevens.get("niet_toegewezen"):
+        bekend.append(Deel("categorie niet vastgelegd", gegevens["niet_toegewezen"]))
+    return _ring(f"Meldingen bij de commissie in {jaar} naar categorie", bekend, totaal_label="meldingen")

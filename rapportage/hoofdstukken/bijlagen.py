@@ -15,7 +15,6 @@ from ..tabellen import (
     verdeel_over_kolommen,
 )
 from ._gemeen import (
-    BIJLAGE2_RIJEN_PER_TABEL,
     BIJLAGE2_TOELICHTING,
     GEEN_GEGEVENS,
     Weergave,
@@ -35,7 +34,11 @@ def _regels(w: Weergave, rijen, *, alleen_in_gebruik=False) -> list[InfoRegel]:
         if alleen_in_gebruik and not rij.get("in_gebruik", True) and not rij.get("aantal"):
             continue
         teken = rij.get("pijl") or ""
-        uit.append(InfoRegel(rij["label"], w.a(rij.get("aantal")), "" if teken == "=" else teken))
+        uit.append(
+            InfoRegel(
+                rij["label"], w.a(rij.get("aantal")), "" if teken == "=" else teken, rij.get("soort", "")
+            )
+        )
     return uit
 
 
@@ -62,7 +65,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     vorig_totaal = {t["jaar"]: t["aantal"] for t in vp.get("totalen", [])}.get(jaar - 1)
     if jaar - 1 not in _getoonde_jaren(c, TELLIJST, [jaar - 1]):
         vorig_totaal = None
-    wie, _ = _met_groepen(
+    wie, wie_voetnoten = _met_groepen(
         b1.get("wie_betreft_de_melding", []),
         vp.get("vergelijkingsgroepen", {}).get("wie_betreft_de_melding", []),
     )
@@ -87,15 +90,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
                 InfoBlok(hoofd["label"], _regels(w, hoofd.get("subcategorieen"), alleen_in_gebruik=True))
             )
     vp_blokken += [
-        InfoBlok(
-            "Wie betreft de melding",
-            [
-                r
-                for r in _regels(
-                    w, [x for x in wie if x.get("soort") != "groep" or True], alleen_in_gebruik=True
-                )
-            ],
-        ),
+        InfoBlok("Wie betreft de melding", _regels(w, wie, alleen_in_gebruik=True)),
         InfoBlok(
             "Wijze waarop is afgedaan",
             _regels(w, b1.get("wijze_van_afdoening"), alleen_in_gebruik=True),
@@ -163,6 +158,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
             f"Meldingen bij vertrouwenspersonen {jaar}",
             vp_blokken,
             klasse=_legenda(vp_blokken),
+            voetnoten=wie_voetnoten,
         ),
         Paragraaf(
             "infographic-oif",
@@ -203,7 +199,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
 
 
 def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
-    """The PDF chapter (a short table per dienstonderdeel) and the dashboard chapter (a download)."""
+    """The PDF chapter (a table per dienstonderdeel) and the dashboard chapter (a download)."""
     jaar, rijen = c["jaar"], _d(c, "oif", "bijlage2", standaard=[])
     groepen, volgorde = {}, []
     for rij in rijen:
@@ -211,13 +207,12 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
             groepen[rij["dienstonderdeel"]] = []
             volgorde.append(rij["dienstonderdeel"])
         groepen[rij["dienstonderdeel"]].append((rij["schending"], rij["inhoud"], rij["afdoening"]))
-    n = BIJLAGE2_RIJEN_PER_TABEL
-    # Many short tables instead of one long one: WeasyPrint lays out a long table far slower per page.
+    # One table per dienstonderdeel, running on over as many pages as it needs with its header repeated:
+    # with the fixed table layout of the stylesheet WeasyPrint is no slower per page for a long table than
+    # for many short ones (measured with 1.000 and 4.000 rows, docs/prestaties.md), and short tables put a
+    # header in the middle of a page wherever one ended.
     pdf_groepen = [
-        Bijlage2Groep(
-            naam, _id("bijlage2", naam), [regels[i : i + n] for i in range(0, len(regels), n)], len(regels)
-        )
-        for naam, regels in ((naam, groepen[naam]) for naam in volgorde)
+        Bijlage2Groep(naam, _id("bijlage2", naam), groepen[naam], len(groepen[naam])) for naam in volgorde
     ]
     kop = f"{nummer} Overzicht (vermoedelijke) schendingen en afdoeningen {jaar}"
     pdf_hoofdstuk = Hoofdstuk(

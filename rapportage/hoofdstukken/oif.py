@@ -1,8 +1,9 @@
 """Chapter 2: the Onderzoeksbureau Integriteit Financiën."""
 
+from ..grafieken import Deel
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
 from ..tabellen import Hoofdstuk, Kolom, Paragraaf, Tabel, Tekst, tabel_uit_telling
-from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _t
+from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _ring, _t
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
 
@@ -18,6 +19,13 @@ TABELLEN = {
     "maatregelen_klasse": ("Maatregelen naar categorie", "Categorie", "maatregelen"),
     "afdoening": ("Wijze waarop is afgedaan", "Afdoening", "betrokkenen"),
     "maatregelen_per_onderdeel": ("Afgedane maatregelen per onderdeel", "Onderdeel", "maatregelen"),
+}
+# What each class of afdoening means, under its share in the ring chart.
+BETEKENIS_KLASSE = {
+    "geen afdoening": "Geen maatregel: de schending is niet aangetoond of er was geen aanleiding.",
+    "niet-disciplinair": "Een maatregel zonder straf, zoals een corrigerend gesprek, coaching of een "
+    "waarschuwing.",
+    "disciplinair": "Een disciplinaire straf, van schriftelijke berisping tot ontslag.",
 }
 # These count meldingen (received in the year); the others betrokkenen (afgedaan in the year).
 MELDINGEN_TABELLEN = {"melder", "onderwerp"}
@@ -75,14 +83,20 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             "oif-afdoeningen",
             f"{p}3 Afdoeningen",
             [
-                _grafiek(f"Afgedane schendingen in {jaar} naar soort schending", w.dict(o.get("schending"))),
+                _grafiek(
+                    f"Afgedane schendingen in {jaar} naar soort schending",
+                    w.dict(o.get("schending")),
+                    sorteren=True,
+                ),
                 tabel("schending"),
+                *_afdoening_ring(t.get("afdoening_klasse", []), w, jaar=jaar),
                 tabel("afdoening_klasse"),
                 tabel("maatregelen_klasse"),
                 tabel("afdoening"),
                 _grafiek(
                     f"Afgedane maatregelen in {jaar} per onderdeel",
-                    w.dict(o.get("maatregelen_per_onderdeel")),
+                    {k: v for k, v in w.dict(o.get("maatregelen_per_onderdeel")).items() if v},
+                    sorteren=True,
                 ),
                 tabel("maatregelen_per_onderdeel"),
             ],
@@ -99,3 +113,10 @@ def _misstanden_voetnoot(o: dict, w: Weergave) -> list[str]:
         f"Daarnaast zijn {_t(w.a(misstanden))} vermoedelijke misstanden (klokkenluidersregeling) extern "
         "onderzocht (uitbesteed onderzoek)."
     ]
+
+
+def _afdoening_ring(rijen: list[dict], w: Weergave, *, jaar: int) -> list:
+    """The afdoeningen of the year by class as shares of the whole, each with what the class means."""
+    delen = [Deel(r["label"], w.a(r["aantal"]), BETEKENIS_KLASSE.get(r["code"], "")) for r in rijen]
+    ring = _ring(f"Afdoeningen in {jaar} naar categorie", delen, totaal_label="afgedaan")
+    return [ring] if ring is not None and any(d.waarde for d in delen) else []

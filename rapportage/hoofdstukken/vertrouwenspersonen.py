@@ -2,7 +2,7 @@
 
 from ..selectors.gegevens import TELLIJST
 from ..tabellen import Hoofdstuk, Paragraaf, Rij, Tabel, Tekst, enkele_tabel, jaarkolommen, tabel_uit_telling
-from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _getoonde_jaren, _id, _t
+from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _getoonde_jaren, _grafiek, _id, _t
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
 
@@ -67,6 +67,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                     [(str(j), w.a(n)) for j, n in totalen.items() if j in jaren],
                     totaal=None,
                 ),
+                *_per_onderdeel_grafiek(vp, w, jaar=jaar),
             ],
         ),
         Paragraaf(
@@ -78,7 +79,12 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                     "Adviesvragen naar hoofdcategorie",
                     "Hoofdcategorie",
                     [{**r, "label": _genummerd(r)} for r in aard],
-                )
+                ),
+                _grafiek(
+                    f"Adviesvragen in {jaar} naar hoofdcategorie",
+                    {r["label"]: w.a(r.get("aantal")) for r in aard},
+                    sorteren=True,
+                ),
             ],
         ),
     ]
@@ -220,3 +226,11 @@ def _afhandeling_tabel(w: Weergave, c: dict, code: str) -> Tabel:
             "volgende jaar."
         ],
     )
+
+
+def _per_onderdeel_grafiek(vp: dict, w: Weergave, *, jaar: int) -> list:
+    """How the adviesvragen of the year spread over the onderdelen (only in a report of more than one)."""
+    per_onderdeel = {k: v for k, v in w.dict(vp.get("per_onderdeel")).items() if v}
+    if len(per_onderdeel) < 2:
+        return []
+    return [_grafiek(f"Adviesvragen in {jaar} per onderdeel", per_onderdeel, sorteren=True)]

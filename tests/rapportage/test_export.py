@@ -593,8 +593,11 @@ def test_oif_percentages_en_medewerkers(demodata):
     # N-koo-uitkomsten: the outcome of one of the 6 ontvankelijke klachten is not stated.
     assert cijfers["kerncijfers"]["klachtencommissie"]["uitkomst_niet_vermeld"] == 1
     assert cijfers["kerncijfers"]["klachtencommissie"]["niet_ontvankelijk"] == 11
-    # N-cif: the chart cannot be paired with its five categories; none is assigned.
-    assert cijfers["kerncijfers"]["cif"]["niet_toegewezen"] == 21
+    # N-cif: only 10 (ongewenst gedrag) and 6 (arbeidsrechtelijk geschil) can be paired with a category;
+    # the other 5 stay without one rather than being guessed.
+    cif = {r["label"][:20]: r["aantal"] for r in cijfers["kerncijfers"]["cif"]["categorieen"]}
+    assert cif["Onbehoorlijk en/of i"] == 10 and cif["Arbeidsrechtelijk ge"] == 6
+    assert cijfers["kerncijfers"]["cif"]["niet_toegewezen"] == 5
     assert cijfers["kerncijfers"]["nevenwerkzaamheden"]["totaal"] == 4489
 
 
