@@ -171,3 +171,17 @@ def test_de_route_naar_een_vertrouwenspersoon_maakt_niets_aan(
     past(pagina, "meldkanaal-vertrouwenspersonen-390")
     assert context.cookies() == [] and not Melding.objects.exists()
     axe_schoon(nieuwe_context, live_server, ["/melden/vertrouwenspersonen/"])
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_de_bevestiging_met_de_code_is_axe_schoon(nieuwe_context, live_server, breedte):
+    """The page with the code is the answer to a POST, so axe runs on it in a browser with script."""
+    pagina = nieuwe_context(viewport={"width": breedte, "height": 900}).new_page()
+    pagina.goto(f"{live_server.url}/melden/oif/")
+    pagina.get_by_label("Waar gaat uw melding over?").select_option(label="Ongewenste omgangsvormen")
+    pagina.get_by_label("Wat is er gebeurd?").fill("Er verdwijnen laptops uit de kast.")
+    pagina.get_by_label("Bij welk dienstonderdeel speelt het?").select_option(index=1)
+    pagina.get_by_role("button", name="Melding versturen").click()
+    assert CODE.search(pagina.content())
+    assert toegankelijkheidsfouten(pagina) == []
+    past(pagina, f"meldkanaal-ontvangen-{breedte}")
