@@ -34,6 +34,9 @@ class Verzoek:
     methode: str = "GET"
     formulier: dict[str, str] | None = None  # POST body; the CSRF token is read once from a GET of `pad`
     verwacht: tuple[int, ...] = (200,)
+    # Another request (a Verzoek as a dict, plus its own "clients") sent during the same phase, such as
+    # a flood of meldingen while the werkvoorraad is measured; it is reported as its own line.
+    tegelijk: dict | None = None
 
 
 @dataclass
@@ -168,18 +171,35 @@ def _hoofd() -> None:
     plan = json.load(sys.stdin)
     uitslagen = []
     for v in plan["verzoeken"]:
-        verzoek = Verzoek(**{**v, "verwacht": tuple(v.get("verwacht", (200,)))})
-        uitslag = belast(
-            plan["host"],
-            plan["poort"],
-            verzoek,
-            clients=plan["clients"],
-            per_client=plan["per_client"],
-            max_seconden=plan["max_seconden"],
-            timeout=plan.get("timeout", 120.0),
-        )
-        uitslagen.append(asdict(uitslag))
+        fasen = [(_verzoek(v), plan["clients"])]
+        if v.get("tegelijk"):
+            naast = dict(v["tegelijk"])
+            fasen.append((_verzoek(naast), naast.pop("clients")))
+        resultaten: list[Uitslag | None] = [None] * len(fasen)
+
+        def fase(i, verzoek, clients, resultaten=resultaten):
+            resultaten[i] = belast(
+                plan["host"],
+                plan["poort"],
+                verzoek,
+                clients=clients,
+                per_client=plan["per_client"],
+                max_seconden=plan["max_seconden"],
+                timeout=plan.get("timeout", 120.0),
+            )
+
+        draden = [threading.Thread(target=fase, args=(i, *f)) for i, f in enumerate(fasen)]
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join()
+        uitslagen += [asdict(u) for u in resultaten]
     json.dump(uitslagen, sys.stdout)
+
+
+def _verzoek(v: dict) -> Verzoek:
+    velden = {k: w for k, w in v.items() if k != "clients"}
+    return Verzoek(**{**velden, "tegelijk": None, "verwacht": tuple(v.get("verwacht", (200,)))})
 
 
 if __name__ == "__main__":

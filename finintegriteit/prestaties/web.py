@@ -107,6 +107,25 @@ def tellijst_formulier() -> dict[str, str]:
     return data
 
 
+def meldkanaal_formulier() -> dict[str, str]:
+    """A valid anonymous melding for the flood of /melden/oif/, checked by the form itself first."""
+    from finintegriteit.referentie.selectors import opties_in_jaar
+    from meldingen.meldkanaal.forms import MeldkanaalForm
+
+    jaar = timezone.localdate().year
+    formulier = {
+        "onderwerp": str(opties_in_jaar(ref.SchendingSoort, jaar=jaar).first().pk),
+        "omschrijving": "Benchmark: een melding uit een stroom.",
+        "dienstonderdeel": str(opties_in_jaar(ref.Onderdeel, jaar=jaar).first().pk),
+        "betrokkenen": "",
+        "wijze": "anoniem",
+    }
+    form = MeldkanaalForm(formulier)
+    if not form.is_valid():
+        raise ValueError(f"Het meldformulier van de stroom is ongeldig: {form.errors.as_text()}")
+    return formulier
+
+
 def vrije_poort() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))

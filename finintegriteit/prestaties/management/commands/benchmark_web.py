@@ -5,19 +5,22 @@ from django.urls import reverse
 from finintegriteit.kern import rollen as r
 from finintegriteit.prestaties import belasting, meting, web
 from finintegriteit.prestaties.urls import BASELINE_PAD
-from meldingen.models import Betrokkene
+from meldingen.models import Betrokkene, Melding
 from vertrouwenspersonen.selectors import adviesvragen_van
 
 DOEL = 3.0
 BASELINE = "baseline (1 query, kleine template)"
+WERKVOORRAAD_TIJDENS_STROOM = "werkvoorraad tijdens een stroom meldingen"
+STROOM = "stroom: anonieme meldingen (200 of 429)"
 
 
 class Command(BaseCommand):
     help = (
         "Zet gunicorn (core 0) onder belasting van N gelijktijdige ingelogde clients (core 1) op de "
         "werkvoorraad (ook zoeken op een personeelsnummer en op een woord), het Tellijst-formulier "
-        "(GET en POST) en het dashboard, naast een minimale pagina "
-        "met één query in dezelfde run. Drukt p50, p95, verzoeken/s en p95 ÷ p95 van de baseline af."
+        "(GET en POST) en het dashboard, en de werkvoorraad nog eens terwijl een stroom anonieme meldingen "
+        "op /melden/oif/ binnenkomt, naast een minimale pagina met één query in dezelfde run. Drukt p50, "
+        "p95, verzoeken/s en p95 ÷ p95 van de baseline af."
     )
 
     def add_arguments(self, parser):
@@ -27,8 +30,14 @@ class Command(BaseCommand):
         parser.add_argument("--rondes", type=int, default=1, help="Alle pagina's zo vaak; tijden samen.")
         parser.add_argument("--timeout", type=float, default=300, help="Maximale wachttijd per verzoek (s).")
         parser.add_argument("--opwarmen", type=int, default=2, help="Verzoeken per worker per pagina vooraf.")
+        parser.add_argument(
+            "--stroom-clients",
+            type=int,
+            default=10,
+            help="Anonieme clients die tegelijk met de werkvoorraad meldingen posten (0 = geen stroom).",
+        )
 
-    def handle(self, *args, clients, seconden, workers, rondes, timeout, opwarmen, **options):
+    def handle(self, *args, clients, seconden, workers, rondes, timeout, opwarmen, stroom_clients, **options):
         if connection.vendor != "postgresql":
             raise CommandError(
                 "benchmark_web vraagt PostgreSQL: de server draait in eigen processen en moet dezelfde "
@@ -36,13 +45,15 @@ class Command(BaseCommand):
             )
         try:
             formulier = web.tellijst_formulier()
+            melding = web.meldkanaal_formulier() if stroom_clients else None
         except ValueError as fout:
             raise CommandError(str(fout)) from fout
         leden = {rol: web.gebruiker(rol) for rol in web.GEBRUIKERS}
         sleutels = {rol: web.sessies(lid, aantal=clients) for rol, lid in leden.items()}
         vp = leden[r.VERTROUWENSPERSOON]
         al_geregistreerd = set(adviesvragen_van(gebruiker=vp).values_list("pk", flat=True))
-        verzoeken = self._verzoeken(sleutels, formulier)
+        verzoeken = self._verzoeken(sleutels, formulier, melding, stroom_clients)
+        laatste_melding = Melding.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         server_kern, belasting_kern = web.kernen()
         server = web.server_starten(workers=workers, kern=server_kern, wacht_op="/")
         try:
@@ -65,11 +76,13 @@ class Command(BaseCommand):
             server.stoppen()
             # The POST phase added rows of the benchmark account; take them out again.
             adviesvragen_van(gebruiker=vp).exclude(pk__in=al_geregistreerd).delete()
+            # And the meldingen the flood got through (their numbers stay used: the counter moved on).
+            Melding.objects.filter(pk__gt=laatste_melding, kanaal=Melding.Kanaal.MELDKANAAL).delete()
             for lijst in sleutels.values():
                 web.sessies_opruimen(lijst)
         self._verslag(uitslagen, clients=clients, workers=workers, kernen=(server_kern, belasting_kern))
 
-    def _verzoeken(self, sleutels, formulier) -> list[belasting.Verzoek]:
+    def _verzoeken(self, sleutels, formulier, melding, stroom_clients) -> list[belasting.Verzoek]:
         def cookies(rol):
             return [{"sessionid": s} for s in sleutels[rol]]
 
@@ -103,6 +116,29 @@ class Command(BaseCommand):
             belasting.Verzoek(
                 "dashboard (rapportage)", reverse("rapportage:dashboard"), cookies(r.COORDINATOR)
             ),
+        ] + self._stroom(werkvoorraad, cookies(r.OIF_ANALIST), melding, stroom_clients)
+
+    @staticmethod
+    def _stroom(werkvoorraad, cookies, melding, stroom_clients) -> list[belasting.Verzoek]:
+        """The werkvoorraad while anonymous clients post meldingen (docs/prestaties.md, 'Meldkanaal onder
+        een stroom'): beyond the limits they get 429, which counts as an answer, not a fault."""
+        if not stroom_clients:
+            return []
+        stroom = belasting.Verzoek(
+            STROOM,
+            reverse("meldkanaal:melden"),
+            [{}],
+            methode="POST",
+            formulier=melding,
+            verwacht=(200, 429),
+        )
+        return [
+            belasting.Verzoek(
+                WERKVOORRAAD_TIJDENS_STROOM,
+                werkvoorraad,
+                cookies,
+                tegelijk={**stroom.__dict__, "verwacht": [200, 429], "clients": stroom_clients},
+            )
         ]
 
     def _verslag(self, uitslagen, *, clients, workers, kernen) -> None:
@@ -139,5 +175,5 @@ class Command(BaseCommand):
         for naam, u in uitslagen.items():
             if u.fouten:
                 self.stdout.write(f"{naam}: {u.fouten} fout(en); statussen {u.statussen}")
-            if naam != BASELINE:
+            if naam not in (BASELINE, STROOM):  # the flood is the load, not an analist's page
                 meting.regel_doel(self.stdout, naam, meting.verhouding(u.percentiel(95), basis_p95), DOEL)
