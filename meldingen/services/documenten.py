@@ -131,6 +131,14 @@ def document_vervangen(*, document: Document, inhoud: bytes | None) -> Document:
     return document
 
 
+def bestanden_opruimen(*, documenten: list[Document]) -> None:
+    """Remove the files of documents whose rows are being rolled back (a later file of the same upload
+    was refused), so that no file without a row stays behind."""
+    for document in documenten:
+        if document.pad:
+            (_root() / document.pad).unlink(missing_ok=True)
+
+
 def documenten_wissen(*, melding: Melding) -> None:
     """For the bewaartermijn: remove the files and their names; the rows stay for the timeline."""
     for document in Document.objects.filter(melding=melding).exclude(pad=""):

@@ -26,7 +26,7 @@ from .. import metadata
 from ..audit import alleen_de_dag, audit_vastleggen
 from ..models import AuditRegel, Bericht, Document, MelderIdentiteit, Melding, Ontvangstcode, Opschoning
 from .berichten import bericht_tekst
-from .documenten import document_inhoud, document_toevoegen, document_vervangen
+from .documenten import bestanden_opruimen, document_inhoud, document_toevoegen, document_vervangen
 from .registratie import melding_registreren
 
 AANVULLING_LEEG = "Schrijf een aanvulling of kies een bestand."
@@ -172,14 +172,22 @@ def _controleer_aantal(bijlagen) -> None:
 def _bijlagen_opslaan(melding: Melding, bijlagen) -> None:
     from ..tasks import bijlage_opschonen as taak
 
-    for bestand in bijlagen:
-        try:
-            document = document_toevoegen(melding=melding, door=None, bestand=bestand, van_melder=True)
-        except ValidationError as fout:
-            # The form has one field for all files: name the file the message is about.
-            raise ValidationError({"bijlagen": [f"{bestand.name}: {t}" for t in fout.messages]}) from fout
-        # After the commit: the worker must find the row, and a rolled-back upload leaves no task.
-        transaction.on_commit(lambda pk=document.pk: taak.delay(pk))
+    opgeslagen = []
+    try:
+        for bestand in bijlagen:
+            try:
+                document = document_toevoegen(melding=melding, door=None, bestand=bestand, van_melder=True)
+            except ValidationError as fout:
+                # The form has one field for all files: name the file the message is about.
+                berichten = [f"{bestand.name}: {t}" for t in fout.messages]
+                raise ValidationError({"bijlagen": berichten}) from fout
+            opgeslagen.append(document)
+            # After the commit: the worker must find the row, and a rolled-back upload leaves no task.
+            transaction.on_commit(lambda pk=document.pk: taak.delay(pk))
+    except BaseException:
+        # The whole melding or aanvulling is rolled back: the files written so far go too.
+        bestanden_opruimen(documenten=opgeslagen)
+        raise
 
 
 def poging_toegestaan(*, adres: str, soort: str = "code") -> bool:

@@ -176,9 +176,9 @@ def test_analist_opent_een_bijlage_pas_na_het_opschonen(analist_client):
 
 
 def test_een_verkeerde_bijlage_wordt_geweigerd_en_er_blijft_niets_achter(settings):
-    antwoord = Client().post(
-        reverse("meldkanaal:melden"), gegevens(bijlagen=[bestand("foto.jpg", b"MZ\x90\x00 een programma")])
-    )
+    # A good photo first: its file was already written when the second file is refused.
+    bijlagen = [bestand("goed.jpg", foto_met_exif()), bestand("foto.jpg", b"MZ\x90\x00 een programma")]
+    antwoord = Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=bijlagen))
     assert "foto.jpg: Dit bestand wordt niet geaccepteerd" in antwoord.content.decode()
     assert not Melding.objects.exists() and not Document.objects.exists()
     assert not any(Path(settings.DOCUMENT_ROOT).glob("*"))
