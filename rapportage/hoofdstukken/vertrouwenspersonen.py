@@ -143,7 +143,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             f"Alle categorieën {_jaren_tekst(jaren)}",
             driejaars(
                 "vp-aard-volledig",
-                "Totaal meldingen ministerie naar aard",
+                f"Totaal meldingen {c.get('onderdeel') or 'ministerie'} naar aard",
                 "Omschrijving melding",
                 _aard_rijen(aard),
                 procent=None,
@@ -159,6 +159,9 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         titel = "Register van vertrouwenspersonen" + (
             f", peildatum {peildatum:%d-%m-%Y}" if peildatum else ""
         )
+        if c.get("onderdeel"):
+            # The register counts every vertrouwenspersoon of the ministry, whatever the report's scope.
+            titel += " (hele ministerie)"
         paragrafen.append(
             Paragraaf(
                 "vp-register",

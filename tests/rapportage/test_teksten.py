@@ -194,13 +194,17 @@ def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totale
     from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
 
     tellijst_gepubliceerd(2, jaar=2024)
-    Kerncijfers.objects.create(jaar=2024, klachten_ontvangen=4, cif_meldingen=2)
+    Kerncijfers.objects.create(
+        jaar=2024, klachten_ontvangen=4, cif_meldingen=2, peildatum_register=datetime.date(2025, 2, 25)
+    )
     douane = Onderdeel.objects.get(code="douane")
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024, onderdeel=douane))
     assert "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen (hele ministerie)" in html
     assert "Meldingen bij de Commissie sociale veiligheid en integriteit (hele ministerie)" in html
     assert "In dit rapport van Douane gelden deze cijfers voor het hele ministerie" in html
     assert "<h3>Totaal aantal meldingen Douane</h3>" in html  # the infographic's caption follows the scope
+    assert "Totaal meldingen Douane naar aard" in html and "Totaal meldingen ministerie" not in html
+    assert "Register van vertrouwenspersonen, peildatum 25-02-2025 (hele ministerie)" in html
 
     ministerie = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
     assert "(hele ministerie)" not in ministerie
