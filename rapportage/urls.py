@@ -15,6 +15,7 @@ urlpatterns = [
     path("rapporten/<int:pk>/opnieuw/", views.opnieuw, name="opnieuw"),
     path("rapporten/<int:pk>/download/", views.download, name="download"),
     path("tabellen/<slug:sleutel>.xlsx", views.tabel_xlsx, name="xlsx"),
+    path("hoofdstuk/<slug:hoofdstuk>/", views.hoofdstuk_tabellen, name="hoofdstuk_tabellen"),
     path("voorbeeld/", views.voorbeeld, name="voorbeeld"),
     path("vaststellen/", vaststelling.vaststellen, name="vaststellen"),
     path("cijfers-importeren/", vaststelling.cijfers_importeren, name="cijfers_importeren"),

@@ -18,7 +18,7 @@ from finintegriteit.kern.toegang import rol_vereist
 
 from . import inhoud, opslag, pdf, services, xlsx
 from .forms import JaarForm, RapportAanvraagForm
-from .hoofdstukken.verloop import verloop
+from .hoofdstukken.verloop import per_maand, verloop
 from .models import Rapport, Reeks
 from .selectors.reeksen import reeks_met_stand, reeksen_met_stand
 from .services.reeks import reeks_aanvragen
@@ -210,11 +210,40 @@ def dashboard(request):
             "per_maand": [
                 (MONTHS[maand], aantal) for maand, aantal in overzicht["lopend"]["meldingen_per_maand"]
             ],
+            "maandgrafiek": per_maand(
+                overzicht["lopend"]["meldingen_per_maand"],
+                jaar=overzicht["lopend"]["jaar"],
+                maandnamen=MONTHS,
+            ),
             "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
             "tellijst_drempel": gegevens["tellijst_drempel"],
             "drempel": gegevens["drempel"],
         },
     )
+
+
+@rol_vereist(COORDINATOR)
+@require_GET
+def hoofdstuk_tabellen(request, hoofdstuk: str):
+    """The tables of one chapter of the dashboard: loaded into the page when the coordinator opens
+    them (htmx), or as a page of their own without JavaScript. Rendering every table of every chapter
+    on each visit would cost more than the rest of the dashboard (docs/prestaties.md)."""
+    _form, jaar, onderdeel = _jaar_en_onderdeel(request)
+    gevonden = next(
+        (h for h in inhoud.dashboard(jaar=jaar, onderdeel=onderdeel)["hoofdstukken"] if h.id == hoofdstuk),
+        None,
+    )
+    if gevonden is None:
+        raise Http404("Dit hoofdstuk bestaat niet.")
+    context = {
+        "jaar": jaar,
+        "hoofdstuk": gevonden,
+        "tabellen": list(gevonden.tabellen()),
+        "onderdeel": onderdeel,
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "rapportage/_hoofdstuk_tabellen.html", context)
+    return render(request, "rapportage/hoofdstuk_tabellen.html", context)
 
 
 @rol_vereist(COORDINATOR)

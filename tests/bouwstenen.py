@@ -103,3 +103,20 @@ def controleer_audittrail(*args) -> str:
     except CommandError as fout:
         return f"FOUT {fout}"
     return uitvoer.getvalue()
+
+
+def dashboard_met_tabellen(client, **params):
+    """The coordinator's dashboard as a user sees it with every chapter's tables opened (they load when
+    opened): the page's response, its content followed by those of the tables."""
+    import html
+    import re
+
+    from django.urls import reverse
+
+    antwoord = client.get(reverse("rapportage:dashboard"), params)
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    for pad in re.findall(r'<details[^>]* hx-get="([^"]+)"', inhoud):
+        inhoud += client.get(html.unescape(pad), HTTP_HX_REQUEST="true").content.decode()
+    antwoord.content = inhoud.encode()
+    return antwoord

@@ -27,7 +27,9 @@ def alle_hoofdstukken(cijfers: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
     ]
     bijlage3 = per_onderdeel(cijfers, w, "Bijlage 3")
     pdf_lijst = [*gedeeld, infographic(cijfers, w, "Bijlage 1"), b2_pdf, bijlage3]
-    return pdf_lijst, [*gedeeld, b2_dashboard, bijlage3]
+    # On the dashboard a part without rows in the year says so, as in the PDF, instead of zeros.
+    dashboard = [_zonder_gegevens(cijfers, h.id, h.kop) or h for h in [*gedeeld, b2_dashboard, bijlage3]]
+    return pdf_lijst, dashboard
 
 
 # The parts of the system (selectors.gegevens) each generated content counts; without rows of any of

@@ -55,16 +55,7 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     geen = klassen.get("geen afdoening", {}).get("aantal")
     nd = klassen.get("niet-disciplinair", {}).get("aantal")
     dis = klassen.get("disciplinair", {}).get("aantal")
-    samenvatting = (
-        f"In {jaar} ontving het Onderzoeksbureau Integriteit Financiën (OIF) "
-        f"{_t(w.a(o.get('meldingen')))} meldingen "
-        f"en zijn {_t(w.a(o.get('betrokkenen')))} (vermoedelijke) integriteitsschendingen afgedaan. "
-        f"In {_t(w.a(geen))} "
-        "gevallen bestond geen aanleiding voor een formele afdoening. De overige "
-        f"{_t(w.a(o.get('maatregelen')))} "
-        f"gevallen zijn met een maatregel afgedaan: {_t(w.a(nd))} niet-disciplinair en {_t(w.a(dis))} "
-        "disciplinair."
-    )
+    samenvatting = _samenvatting(jaar, w, o, geen=geen, nd=nd, dis=dis)
     p = f"{nummer}."
 
     def tabel(naam: str, voetnoten=None):
@@ -103,6 +94,38 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ),
     ]
     return Hoofdstuk("oif", f"{nummer} Onderzoeksbureau Integriteit Financiën (OIF)", paragrafen)
+
+
+def _samenvatting(jaar: int, w: Weergave, o: dict, *, geen, nd, dis) -> str:
+    """The chapter's opening sentences; a count of 0 is left out or said in words, never reported as
+    a finding ('De overige 0 gevallen ...')."""
+    meldingen, afgedaan, maatregelen = (
+        w.a(o.get(k)) or 0 for k in ("meldingen", "betrokkenen", "maatregelen")
+    )
+    zinnen = [
+        f"In {jaar} ontving het Onderzoeksbureau Integriteit Financiën (OIF) "
+        + (f"{_t(meldingen)} meldingen" if meldingen != 0 else "geen meldingen")
+        + (
+            f" en zijn {_t(afgedaan)} (vermoedelijke) integriteitsschendingen afgedaan."
+            if afgedaan != 0
+            else "; er zijn geen (vermoedelijke) integriteitsschendingen afgedaan."
+        )
+    ]
+    geen = w.a(geen) or 0
+    if afgedaan != 0 and geen != 0:
+        zinnen.append(f"In {_t(geen)} gevallen bestond geen aanleiding voor een formele afdoening.")
+    if afgedaan != 0 and maatregelen != 0:
+        soorten = [
+            f"{_t(n)} {soort}"
+            for n, soort in ((w.a(nd) or 0, "niet-disciplinair"), (w.a(dis) or 0, "disciplinair"))
+            if n != 0
+        ]
+        begin = "De overige" if geen != 0 else "Alle"
+        zinnen.append(
+            f"{begin} {_t(maatregelen)} gevallen zijn met een maatregel afgedaan"
+            + (f": {' en '.join(soorten)}." if soorten else ".")
+        )
+    return " ".join(zinnen)
 
 
 def _misstanden_voetnoot(o: dict, w: Weergave) -> list[str]:

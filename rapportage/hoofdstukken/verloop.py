@@ -34,3 +34,13 @@ def verloop(reeksen: dict, *, tot: int) -> dict:
         [Rij(str(jaar), [per_reeks[naam].get(jaar) for naam in REEKSEN]) for jaar in jaren],
     )
     return {"grafieken": grafieken, "tabel": tabel}
+
+
+def per_maand(paren: list, *, jaar: int, maandnamen) -> Grafiek | None:
+    """The meldingen received per month of the current year as bars; None when there are none yet
+    (twelve zero bars would report nothing as if it were a finding)."""
+    staven = [Staaf(str(maandnamen[maand]), n) for maand, n in paren if isinstance(n, int)]
+    if not any(s.waarde for s in staven):
+        return None
+    titel = f"Meldingen bij het OIF per maand in {jaar}"
+    return Grafiek(titel, staafdiagram(staven, titel=titel))

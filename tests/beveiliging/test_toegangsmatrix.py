@@ -114,6 +114,7 @@ MATRIX = {
     # No file yet: 404 for the coordinator too; the Douane coordinator may not know it exists.
     "rapportage:download": ("rapport_ministerie", (LOGIN, 403, 403, 404, 404, 403)),
     "rapportage:xlsx": ("tabel", (LOGIN, 403, 403, 200, 200, 403)),
+    "rapportage:hoofdstuk_tabellen": ("hoofdstuk", (LOGIN, 403, 403, 200, 200, 403)),
     "rapportage:voorbeeld": (None, (LOGIN, 403, 403, 200, 200, 403)),
     # The texts are the ministry's: a coordinator of one onderdeel reads them but changes nothing.
     # Adopting: the confirmation page for both coordinators (the right and scope are checked on POST).
@@ -191,6 +192,7 @@ def objecten(
         "rapport_ministerie": {"pk": rapport_ministerie.pk},
         "rapport_douane": {"pk": rapport_douane.pk},
         "tabel": {"sleutel": "oif-melder"},
+        "hoofdstuk": {"hoofdstuk": "oif"},
         "rapportdeel": {"pk": rapportdeel.pk},
         "account": {"pk": analist.pk},
         "vaststelling": {"pk": vaststelling.pk},

@@ -21,7 +21,7 @@ from rapportage import inhoud
 from rapportage.selectors import gepubliceerd, jaarcijfers
 from rapportage.selectors.afscherming import VERBORGEN, _cellen, verborgen_cellen
 from rapportage.services.publicatie import tellijst_publiceren
-from tests.bouwstenen import SUB_HOOFD, tellijst
+from tests.bouwstenen import SUB_HOOFD, dashboard_met_tabellen, tellijst
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ def test_dashboard_en_rapport_tonen_verborgen_cellen(client, coordinator_douane)
     tellijst(9, jaar=2025, sub="8-arbeidsconflict")
     tellijst_publiceren()
     client.force_login(coordinator_douane)
-    pagina = client.get(reverse("rapportage:dashboard"), {"jaar": 2025}).content.decode()
+    pagina = dashboard_met_tabellen(client, jaar=2025).content.decode()
     assert f">{VERBORGEN}<" in pagina
     assert "staan als ‘×’" in pagina
     voorbeeld = client.get(reverse("rapportage:voorbeeld"), {"jaar": 2025})

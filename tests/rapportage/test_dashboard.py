@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from rapportage import inhoud, views
+from tests.bouwstenen import dashboard_met_tabellen
 from tests.rapportage.test_pdf_inhoud import klein_cijfers
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_coordinator_ziet_de_tabellen_van_het_rapport(
     # in the database; the figures themselves are faked here.
     with django_assert_max_num_queries(20):
         antwoord = client.get(reverse("rapportage:dashboard"), {"jaar": 2024})
-    pagina = antwoord.content.decode()
+    pagina = dashboard_met_tabellen(client, jaar=2024).content.decode()
     assert antwoord.status_code == 200
     assert cijfers == [(2024, None)]
     for titel in ["Melders van (vermoedelijke) schendingen 2024", "Wie betreft de melding", "Klachten 2024"]:
@@ -58,7 +59,7 @@ def test_coordinator_van_een_onderdeel_ziet_alleen_zijn_onderdeel_met_drempel(
     client, coordinator_douane, cijfers
 ):
     client.force_login(coordinator_douane)
-    pagina = client.get(reverse("rapportage:dashboard"), {"jaar": 2024}).content.decode()
+    pagina = dashboard_met_tabellen(client, jaar=2024).content.decode()
     assert cijfers == [(2024, "douane")]
     assert "Douane" in pagina and "aantallen onder 5 staan als" in pagina
     assert '<td class="getal">&lt;5</td>' in pagina, "kleine aantallen worden '<5'"
@@ -120,7 +121,7 @@ def test_niet_beschikbaar_tekst_is_een_constante():
 
 def test_bijlage2_staat_op_het_dashboard_als_download_niet_als_lange_tabel(client, coordinator, cijfers):
     client.force_login(coordinator)
-    pagina = client.get(reverse("rapportage:dashboard"), {"jaar": 2024}).content.decode()
+    pagina = dashboard_met_tabellen(client, jaar=2024).content.decode()
     assert reverse("rapportage:xlsx", args=["bijlage2"]) in pagina
     assert "Overzicht (vermoedelijke) schendingen en afdoeningen 2024 downloaden (.xlsx)" in pagina
     assert "Afgedane schendingen per dienstonderdeel 2024" in pagina

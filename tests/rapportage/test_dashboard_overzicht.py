@@ -1,0 +1,175 @@
+"""The coordinator's dashboard as a coordinator uses it: it opens on the latest year with figures, shows
+the trend and the current year so far (within the coordinator's scope, small counts hidden), and never
+reports zeros as findings."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meldingen.models import Melding
+from rapportage.hoofdstukken.oif import _samenvatting
+from rapportage.selectors import gepubliceerd
+from rapportage.selectors.afscherming import VERBORGEN
+from rapportage.selectors.overzicht import lopend_jaar, verloop
+from tests.bouwstenen import melding
+from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("rapportage:dashboard")
+VANDAAG = timezone.localdate()
+
+
+@pytest.fixture
+def ingelogd(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def pagina(client, **params) -> str:
+    antwoord = client.get(DASHBOARD, params)
+    assert antwoord.status_code == 200
+    return antwoord.content.decode()
+
+
+def test_opent_op_het_laatste_afgesloten_jaar_met_cijfers_en_zegt_dat(ingelogd):
+    tellijst_gepubliceerd(6, jaar=VANDAAG.year - 3)
+    melding(ontvangen_op=datetime.date(VANDAAG.year - 2, 5, 1))
+
+    html = pagina(ingelogd)
+
+    assert f"Jaarcijfers {VANDAAG.year - 2}" in html
+    assert 'id="standaardjaar"' in html
+    assert 'id="standaardjaar"' not in pagina(ingelogd, jaar=VANDAAG.year - 3), (
+        "een gekozen jaar is geen standaard"
+    )
+
+
+def test_jaarrapportages_begint_bij_hetzelfde_jaar_en_onthoudt_het_gekozen_jaar(ingelogd, settings, tmp_path):
+    settings.RAPPORT_ROOT = tmp_path
+    tellijst_gepubliceerd(6, jaar=VANDAAG.year - 3)
+    form = ingelogd.get(reverse("rapportage:rapporten")).context["form"]
+    assert form["jaar"].value() == VANDAAG.year - 3
+
+    antwoord = ingelogd.post(reverse("rapportage:rapporten"), {"jaar": VANDAAG.year - 2})
+
+    assert antwoord.status_code == 302
+    assert ingelogd.get(antwoord.url).context["form"]["jaar"].value() == VANDAAG.year - 2
+
+
+def test_een_leeg_jaar_zegt_dat_er_geen_gegevens_zijn_in_plaats_van_nullen(ingelogd):
+    melding(ontvangen_op=datetime.date(VANDAAG.year - 2, 5, 1))
+
+    html = pagina(ingelogd, jaar=VANDAAG.year - 1)
+
+    assert "zijn in het systeem geen gegevens geregistreerd van het Onderzoeksbureau" in html
+    assert (
+        " 0 gevallen" not in html and "ontving het Onderzoeksbureau Integriteit Financiën (OIF) 0" not in html
+    )
+
+
+class Weergave:
+    def a(self, n):
+        return n
+
+
+@pytest.mark.parametrize(
+    ("cijfers", "klassen", "verwacht"),
+    [
+        (
+            {"meldingen": 3, "betrokkenen": 2, "maatregelen": 0},
+            {"geen": 2, "nd": 0, "dis": 0},
+            "In 2025 ontving het Onderzoeksbureau Integriteit Financiën (OIF) 3 meldingen en zijn 2 "
+            "(vermoedelijke) integriteitsschendingen afgedaan. In 2 gevallen bestond geen aanleiding voor "
+            "een formele afdoening.",
+        ),
+        (
+            {"meldingen": 4, "betrokkenen": 3, "maatregelen": 3},
+            {"geen": 0, "nd": 3, "dis": 0},
+            "In 2025 ontving het Onderzoeksbureau Integriteit Financiën (OIF) 4 meldingen en zijn 3 "
+            "(vermoedelijke) integriteitsschendingen afgedaan. Alle 3 gevallen zijn met een maatregel "
+            "afgedaan: 3 niet-disciplinair.",
+        ),
+        (
+            {"meldingen": 1, "betrokkenen": 0, "maatregelen": 0},
+            {"geen": 0, "nd": 0, "dis": 0},
+            "In 2025 ontving het Onderzoeksbureau Integriteit Financiën (OIF) 1 meldingen; er zijn geen "
+            "(vermoedelijke) integriteitsschendingen afgedaan.",
+        ),
+    ],
+)
+def test_de_samenvatting_meldt_geen_nullen_als_bevinding(cijfers, klassen, verwacht):
+    zin = _samenvatting(2025, Weergave(), cijfers, **klassen)
+    assert zin == verwacht
+    assert not re.search(r"\b0\b", zin)
+
+
+def test_het_verloop_laat_jaren_zonder_rijen_weg(ingelogd):
+    tellijst_gepubliceerd(6, jaar=2022)
+    tellijst_gepubliceerd(8, jaar=2024)
+    melding(ontvangen_op=datetime.date(2024, 2, 1))
+
+    reeksen = verloop(tot=2024, onderdeel=None, tellijst=gepubliceerd())
+
+    assert reeksen["adviesvragen"] == {2022: 6, 2024: 8}, "2023 had geen rijen: geen 0"
+    assert reeksen["meldingen"] == {2024: 1}
+    html = pagina(ingelogd, jaar=2024)
+    assert 'aria-label="Adviesvragen bij vertrouwenspersonen per jaar"' in html
+    assert "Meldingen bij het OIF per jaar" not in html, "één jaar is geen verloop"
+
+
+def test_het_lopende_jaar_per_maand_open_en_te_laat_per_onderdeel(coordinator_douane, client):
+    jaar = VANDAAG.year
+    eerste = melding(ontvangen_op=datetime.date(jaar, 1, 10), onderdeel="douane")
+    melding(ontvangen_op=datetime.date(jaar, 1, 20), onderdeel="douane")
+    melding(ontvangen_op=datetime.date(jaar, 1, 5), onderdeel="belastingdienst")
+    Melding.objects.filter(pk=eerste.pk).update(
+        ontvangstbevestiging_uiterlijk=VANDAAG - datetime.timedelta(days=1)
+    )
+
+    douane = coordinator_douane.profiel.onderdeel
+    lopend = lopend_jaar(vandaag=VANDAAG, onderdeel=douane, tellijst=gepubliceerd())
+
+    assert lopend["meldingen_per_maand"][0] == [1, 2], "alleen de eigen meldingen van januari"
+    assert len(lopend["meldingen_per_maand"]) == VANDAAG.month
+    assert lopend["open_per_onderdeel"] == [["Douane", 2, 1]]
+    client.force_login(coordinator_douane)
+    html = pagina(client)
+    assert "Belastingdienst</th><td" not in html.split('id="lopend-kop"')[1].split("</section>")[0]
+
+
+def test_gepubliceerde_adviesvragen_van_dit_jaar_met_kleine_aantallen_verborgen():
+    jaar = VANDAAG.year
+    tellijst_gepubliceerd(9, jaar=jaar, onderdeel="belastingdienst")
+    tellijst_gepubliceerd(7, jaar=jaar, onderdeel="toeslagen")
+    tellijst_gepubliceerd(2, jaar=jaar, onderdeel="douane")
+
+    rijen = dict(
+        map(
+            tuple,
+            lopend_jaar(vandaag=VANDAAG, onderdeel=None, tellijst=gepubliceerd())[
+                "adviesvragen_per_onderdeel"
+            ],
+        )
+    )
+
+    assert rijen["Douane"] == VERBORGEN
+    assert VERBORGEN in (rijen["Toeslagen"], rijen["Belastingdienst"]), "anders volgt Douane uit het totaal"
+    assert rijen["Totaal"] == 18
+
+
+def test_de_tabellen_van_een_hoofdstuk_komen_pas_bij_openen(ingelogd):
+    tellijst_gepubliceerd(6, jaar=2024)
+    html = pagina(ingelogd, jaar=2024)
+    assert "<table" not in html.split('id="jaar-kop"')[1].split('id="verloop-kop"')[0]
+    url = reverse("rapportage:hoofdstuk_tabellen", args=["vertrouwenspersonen"])
+
+    los = ingelogd.get(url, {"jaar": 2024}, HTTP_HX_REQUEST="true")
+    heel = ingelogd.get(url, {"jaar": 2024})
+
+    assert "<table" in los.content.decode() and "<html" not in los.content.decode()
+    assert "<html" in heel.content.decode() and "Terug naar het dashboard" in heel.content.decode()
+    assert ingelogd.get(reverse("rapportage:hoofdstuk_tabellen", args=["bestaat-niet"])).status_code == 404
