@@ -13,7 +13,9 @@ class MeldingenConfig(AppConfig):
 
         from finintegriteit.kern.signalen import audit_gebeurtenis
 
-        from . import auditsignalen
+        # Imported here, not by whoever first searches: it registers the SQLite stand-in of the search
+        # function on each new connection, which must happen before the first connection opens.
+        from . import auditsignalen, zoeken  # noqa: F401
         from .audit import gebeurtenis_vastleggen
 
         audit_gebeurtenis.connect(gebeurtenis_vastleggen, dispatch_uid="meldingen.audit")

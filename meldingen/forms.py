@@ -10,10 +10,11 @@ from finintegriteit.kern.forms import datumveld
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from finintegriteit.referentie.selectors import opties_in_jaar
 
-from .models import MelderIdentiteit, Melding
+from .models import MelderContact, MelderIdentiteit, Melding
 from .services.status import toegestane_overgangen
 
 KIES = "— kies —"
+TOELICHTING_HULP = "Bijvoorbeeld met wie u sprak of naar welk adres u schreef."
 
 
 class AnalistKeuze(forms.ModelChoiceField):
@@ -185,11 +186,43 @@ class IdentiteitForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class TermijnenForm(VersieMixin):
+class MelderContactForm(VersieMixin):
+    """When and how the melder got the ontvangstbevestiging and the terugkoppeling (identity right only)."""
+
     ontvangstbevestiging_op = datumveld(
         "Ontvangstbevestiging verstuurd op", required=False, attrs={"autofocus": True}
     )
+    ontvangstbevestiging_wijze = forms.ChoiceField(
+        label="Hoe", required=False, choices=[("", "—"), *MelderContact.Wijze.choices]
+    )
+    ontvangstbevestiging_toelichting = forms.CharField(
+        label="Toelichting", required=False, max_length=300, help_text=TOELICHTING_HULP
+    )
     terugkoppeling_op = datumveld("Terugkoppeling gegeven op", required=False)
+    terugkoppeling_wijze = forms.ChoiceField(
+        label="Hoe", required=False, choices=[("", "—"), *MelderContact.Wijze.choices]
+    )
+    terugkoppeling_toelichting = forms.CharField(
+        label="Toelichting", required=False, max_length=300, help_text=TOELICHTING_HULP
+    )
+
+
+class DuplicaatForm(VersieMixin, RedenForm):
+    origineel = forms.CharField(
+        label="Meldingsnummer van het origineel",
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "bijv. OIF-2025-0012", "autofocus": True}),
+        error_messages={"required": "Vul het meldingsnummer van het origineel in."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].widget.attrs.pop("autofocus", None)
+        self.order_fields(["origineel", "reden", "versie"])
+
+
+class AfschermenForm(VersieMixin, RedenForm):
+    pass
 
 
 class BewarenForm(VersieMixin):

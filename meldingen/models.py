@@ -74,6 +74,20 @@ class Melding(models.Model):
     kanaal = models.CharField(
         "binnengekomen via", max_length=20, choices=Kanaal.choices, default=Kanaal.REGISTRATIE, editable=False
     )
+    duplicaat_van = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicaten",
+        verbose_name="duplicaat van",
+        help_text="Een duplicaat is afgedaan en telt in geen enkel cijfer als aparte melding.",
+    )
+    afgeschermd = models.BooleanField(
+        "afgeschermd",
+        default=False,
+        help_text="Alleen de behandelaar en wie afgeschermde meldingen mag inzien (de teamleider) zien haar.",
+    )
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
 
@@ -95,6 +109,15 @@ class Melding(models.Model):
                 condition=models.Q(niet_vernietigen=False) | ~models.Q(niet_vernietigen_reden=""),
                 name="melding_niet_vernietigen_met_reden",
             ),
+            # The figures leave a duplicate out because it is closed and can take no afdoening; an open
+            # duplicate would be work that no figure shows.
+            models.CheckConstraint(
+                condition=models.Q(duplicaat_van__isnull=True) | models.Q(status="afgedaan"),
+                name="melding_duplicaat_is_afgedaan",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(duplicaat_van=models.F("pk")), name="melding_geen_duplicaat_van_zichzelf"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "jaar"], name="melding_status_jaar"),
@@ -106,6 +129,7 @@ class Melding(models.Model):
         permissions = [
             ("melder_identiteit_inzien", "Identiteit van de melder inzien"),
             ("melding_heropenen", "Afgedane melding heropenen"),
+            ("afgeschermde_meldingen_inzien", "Afgeschermde meldingen inzien (teamleider)"),
         ]
 
     def __str__(self):
@@ -179,6 +203,53 @@ class MelderIdentiteit(models.Model):
 
     def __str__(self):
         return f"Identiteit melder van {self.melding_id}"
+
+
+class MelderContact(models.Model):
+    """How the ontvangstbevestiging or the terugkoppeling reached the melder.
+
+    The date lives on the melding (it drives the deadlines); the way and the note say something about
+    who the melder is, so they are kept here with the same protection as MelderIdentiteit: only users
+    with the right melder_identiteit_inzien read this table, and the bewaartermijn erases the note.
+    """
+
+    class Soort(models.TextChoices):
+        ONTVANGSTBEVESTIGING = "ontvangstbevestiging", "Ontvangstbevestiging"
+        TERUGKOPPELING = "terugkoppeling", "Terugkoppeling"
+
+    class Wijze(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        TELEFOON = "telefoon", "Telefoon"
+        BRIEF = "brief", "Brief"
+        PERSOONLIJK = "persoonlijk", "Persoonlijk gesprek"
+        MELDKANAAL = "meldkanaal", "Bericht in het meldkanaal"
+
+    melding = models.ForeignKey(
+        Melding, on_delete=models.CASCADE, related_name="melder_contacten", verbose_name="melding"
+    )
+    soort = models.CharField("soort", max_length=30, choices=Soort.choices)
+    wijze = models.CharField("hoe", max_length=20, choices=Wijze.choices)
+    toelichting = models.CharField(
+        "toelichting",
+        max_length=300,
+        blank=True,
+        help_text="Bijvoorbeeld met wie u sprak of naar welk adres u schreef. Alleen zichtbaar met het recht "
+        "om de identiteit van de melder in te zien.",
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="vastgelegd door"
+    )
+    gewijzigd_op = models.DateTimeField("vastgelegd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "contact met de melder"
+        verbose_name_plural = "contacten met de melder"
+        constraints = [
+            models.UniqueConstraint(fields=["melding", "soort"], name="meldercontact_een_per_soort"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} bij {self.melding_id}"
 
 
 class Ontvangstcode(models.Model):

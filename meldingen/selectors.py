@@ -30,6 +30,29 @@ def mag_meldingen_zien(gebruiker) -> bool:
     return r.heeft_rol(gebruiker, r.OIF_ANALIST)
 
 
+def zichtbaar_q(gebruiker) -> Q:
+    """The meldingen this analist may know of: an afgeschermde melding only for its behandelaar and
+    whoever holds the teamleider's right. Every read of meldingen for a user goes through this, so that
+    for anyone else such a case does not exist: 404, and absent from lists, search and counts."""
+    if gebruiker.has_perm(r.AFGESCHERMDE_MELDINGEN_INZIEN):
+        return Q()
+    return Q(afgeschermd=False) | Q(behandelaar_id=gebruiker.pk)
+
+
+def zichtbare_meldingen(*, gebruiker) -> QuerySet:
+    if not mag_meldingen_zien(gebruiker):
+        return Melding.objects.none()
+    return Melding.objects.filter(zichtbaar_q(gebruiker))
+
+
+def mag_afscherming_wijzigen(*, gebruiker, melding: Melding) -> bool:
+    """The behandelaar and the teamleider decide on need to know; any other analist cannot see the case
+    once it is afgeschermd, so may not make it so either."""
+    return gebruiker.has_perm(r.AFGESCHERMDE_MELDINGEN_INZIEN) or (
+        melding.behandelaar_id is not None and melding.behandelaar_id == gebruiker.pk
+    )
+
+
 def melding_voor_gebruiker(gebruiker, pk) -> Melding:
     """The melding with this pk, or Http404 when it does not exist or the user may not know it does.
 
@@ -39,8 +62,9 @@ def melding_voor_gebruiker(gebruiker, pk) -> Melding:
     if not mag_meldingen_zien(gebruiker):
         raise Http404("Melding niet gevonden.")
     melding = (
-        Melding.objects.select_related(
-            "melder_type", "onderwerp", "dienstonderdeel", "behandelaar", "onderzoek_type"
+        zichtbare_meldingen(gebruiker=gebruiker)
+        .select_related(
+            "melder_type", "onderwerp", "dienstonderdeel", "behandelaar", "onderzoek_type", "duplicaat_van"
         )
         .filter(pk=pk)
         .first()
@@ -48,6 +72,17 @@ def melding_voor_gebruiker(gebruiker, pk) -> Melding:
     if melding is None:
         raise Http404("Melding niet gevonden.")
     return melding
+
+
+def melding_op_nummer(*, gebruiker, nummer: str) -> Melding | None:
+    """The melding with this case number ('OIF-2025-0012', '2025-0012' or '2025-12') that the user may
+    see; None otherwise, the same for a number that does not exist and one that is afgeschermd."""
+    delen = nummer.strip().upper().removeprefix("OIF-").split("-")
+    if len(delen) != 2 or not all(deel.isdigit() for deel in delen):
+        return None
+    return (
+        zichtbare_meldingen(gebruiker=gebruiker).filter(jaar=int(delen[0]), volgnummer=int(delen[1])).first()
+    )
 
 
 def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
@@ -59,6 +94,7 @@ def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
             "melding", "melding__onderwerp", "melding__dienstonderdeel", "dienstonderdeel"
         )
         .filter(pk=pk)
+        .filter(melding__in=zichtbare_meldingen(gebruiker=gebruiker))
         .first()
     )
     if betrokkene is None:
@@ -68,7 +104,7 @@ def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
 
 def document_voor_gebruiker(gebruiker, pk) -> Document:
     """A document of a case the user may see, or Http404 (same rules as melding_voor_gebruiker)."""
-    document = Document.objects.filter(pk=pk).first()
+    document = Document.objects.filter(pk=pk, melding__in=zichtbare_meldingen(gebruiker=gebruiker)).first()
     if document is None:
         raise Http404("Document niet gevonden.")
     melding_voor_gebruiker(gebruiker, document.melding_id)
@@ -158,10 +194,9 @@ WERKVOORRAAD_VELDEN = (
 
 def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
     """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
-    if not mag_meldingen_zien(gebruiker):
-        return Melding.objects.none()
     qs = (
-        Melding.objects.select_related("onderwerp", "dienstonderdeel", "behandelaar")
+        zichtbare_meldingen(gebruiker=gebruiker)
+        .select_related("onderwerp", "dienstonderdeel", "behandelaar")
         # Only what the list shows: the confidential description never leaves the database here.
         .only(*WERKVOORRAAD_VELDEN)
         # Correlated counts rather than JOIN + GROUP BY: without a GROUP BY the database walks the
@@ -177,10 +212,9 @@ def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
 
 def termijnen_voor_gebruiker(*, gebruiker, vandaag: datetime.date, bijna_dagen: int) -> QuerySet:
     """Open klokkenluidersmeldingen with a deadline still to meet, the first due at the top."""
-    if not mag_meldingen_zien(gebruiker):
-        return Melding.objects.none()
     qs = (
-        Melding.objects.filter(klokkenluidersmelding=True)
+        zichtbare_meldingen(gebruiker=gebruiker)
+        .filter(klokkenluidersmelding=True)
         .exclude(status=AFGEDAAN)
         .filter(_bevestiging_open() | _terugkoppeling_open())
         .select_related("behandelaar", "dienstonderdeel")

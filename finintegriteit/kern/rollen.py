@@ -24,7 +24,9 @@ def heeft_rol(gebruiker, *rollen: str) -> bool:
 # Rights given per person on top of a role, only to OIF analysts ('app_label.codename' -> label).
 MELDER_IDENTITEIT_INZIEN = "meldingen.melder_identiteit_inzien"
 MELDING_HEROPENEN = "meldingen.melding_heropenen"
+AFGESCHERMDE_MELDINGEN_INZIEN = "meldingen.afgeschermde_meldingen_inzien"
 BIJZONDERE_RECHTEN = {
     MELDER_IDENTITEIT_INZIEN: "Identiteit van de melder inzien",
     MELDING_HEROPENEN: "Afgedane melding heropenen",
+    AFGESCHERMDE_MELDINGEN_INZIEN: "Afgeschermde meldingen inzien (teamleider)",
 }

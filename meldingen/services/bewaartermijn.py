@@ -16,7 +16,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..audit import audit_redenen_wissen, audit_vastleggen
-from ..models import Aantekening, AuditRegel, Bericht, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from ..models import (
+    Aantekening,
+    AuditRegel,
+    Bericht,
+    Betrokkene,
+    MelderContact,
+    MelderIdentiteit,
+    Melding,
+    StatusOvergang,
+)
 from . import fouten
 from .documenten import documenten_wissen
 from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
@@ -29,6 +38,7 @@ GEWIST_VELDEN = [
     "betrokkene.naam",
     "betrokkene.personeelsnummer",
     "melder",
+    "meldercontact",
     "omschrijving",
     "statusovergang.reden",
 ]
@@ -96,6 +106,8 @@ def persoonsgegevens_wissen(*, vandaag: datetime.date, door=None) -> list[str]:
         with transaction.atomic():
             Betrokkene.objects.filter(melding=melding).update(naam="", personeelsnummer="")
             MelderIdentiteit.objects.filter(melding=melding).delete()
+            # How the melder was reached says who they are; the dates stay on the melding.
+            MelderContact.objects.filter(melding=melding).delete()
             StatusOvergang.objects.filter(melding=melding).update(reden="")
             audit_redenen_wissen(melding=melding)
             # The notes stay as rows (who wrote when, in the timeline); their text goes.

@@ -43,3 +43,19 @@ BETROKKENE_HEEFT_AFDOENING = (
     "Deze betrokkene heeft een afdoening. Trek eerst de afdoening in; daarna kan de betrokkene "
     "worden verwijderd."
 )
+DUPLICAAT_ONBEKEND = "Er is geen melding met dit nummer die u kunt zien."
+DUPLICAAT_VAN_ZICHZELF = "Een melding kan geen duplicaat van zichzelf zijn."
+DUPLICAAT_VAN_DUPLICAAT = "{nummer} is zelf een duplicaat van {origineel}; kies {origineel}."
+DUPLICAAT_HEEFT_DUPLICATEN = (
+    "Andere meldingen zijn als duplicaat van deze melding gemarkeerd; deze melding is het origineel."
+)
+DUPLICAAT_HEEFT_AFDOENING = (
+    "Een betrokkene van deze melding heeft een afdoening, die in de jaarcijfers zou tellen. Trek de "
+    "afdoening eerst in of leg haar vast bij het origineel."
+)
+AFSCHERMING_GEEN_RECHT = (
+    "Alleen de behandelaar en de teamleider kunnen een melding afschermen of de afscherming opheffen."
+)
+AFSCHERMING_ONGEWIJZIGD = "De melding is al {stand}."
+CONTACT_GEEN_DATUM = "Vul de datum in, of laat ook ‘hoe’ leeg."
+CONTACT_GEEN_WIJZE = "Kies hoe de melder dit kreeg."

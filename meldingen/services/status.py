@@ -140,7 +140,11 @@ def melding_heropenen(*, melding: Melding, door, reden: str, versie: int) -> Mel
         if not huidig.is_afgedaan:
             raise ValidationError(fouten.NIET_AFGEDAAN)
         naar = heropen_status(huidig)
-        bijwerken_met_versie(melding, versie=versie, velden={"status": naar, "afgedaan_op": None})
+        velden = {"status": naar, "afgedaan_op": None}
+        if huidig.duplicaat_van_id is not None:
+            # Reopening is how a wrong duplicate marking is undone: the case counts again.
+            velden["duplicaat_van"] = None
+        bijwerken_met_versie(melding, versie=versie, velden=velden)
         StatusOvergang.objects.create(
             melding=melding, van=S.AFGEDAAN, naar=naar, heropend=True, door=door, reden=reden
         )
@@ -148,7 +152,7 @@ def melding_heropenen(*, melding: Melding, door, reden: str, versie: int) -> Mel
             gebruiker=door,
             actie=AuditRegel.Actie.STATUS,
             object=melding,
-            velden=["afgedaan_op", "status"],
+            velden=list(velden),
             reden=reden,
         )
     return melding

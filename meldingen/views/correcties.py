@@ -1,8 +1,13 @@
-"""Corrections of an open case: another type of onderzoek, removing a betrokkene added by mistake."""
+"""Corrections of an open case (another type of onderzoek, removing a betrokkene added by mistake,
+marking a duplicate) and the need-to-know mark 'afgeschermd'."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from .. import selectors
-from ..forms import OnderzoekCorrigerenForm, VerwijderenForm
-from ..services.correcties import betrokkene_verwijderen, onderzoek_corrigeren
+from ..forms import AfschermenForm, DuplicaatForm, OnderzoekCorrigerenForm, VerwijderenForm
+from ..services import fouten
+from ..services.afscherming import melding_afscherming_wijzigen
+from ..services.correcties import betrokkene_verwijderen, melding_als_duplicaat_markeren, onderzoek_corrigeren
 from .gemeen import analist_view, terug_als_afgedaan, wijzigformulier
 
 
@@ -54,4 +59,73 @@ def betrokkene(request, pk):
             "knop": "Betrokkene verwijderen",
         },
         bekeken=[betrokkene],
+    )
+
+
+@analist_view()
+def duplicaat(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if terug := terug_als_afgedaan(request, melding):
+        return terug
+
+    def opslaan(gegevens):
+        origineel = selectors.melding_op_nummer(gebruiker=request.user, nummer=gegevens["origineel"])
+        if origineel is None:
+            raise ValidationError({"origineel": fouten.DUPLICAAT_ONBEKEND})
+        melding_als_duplicaat_markeren(
+            melding=melding,
+            door=request.user,
+            versie=gegevens["versie"],
+            origineel=origineel,
+            reden=gegevens["reden"],
+        )
+
+    return wijzigformulier(
+        request,
+        form=DuplicaatForm(request.POST or None, initial={"versie": melding.versie}),
+        opslaan=opslaan,
+        gelukt=lambda: f"De melding is afgedaan als duplicaat van {melding.duplicaat_van.nummer}.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/correctie.html",
+        context={
+            "melding": melding,
+            "titel": "Markeren als duplicaat",
+            "uitleg": "Dezelfde zaak is al eerder gemeld. Deze melding wordt dan afgedaan, verwijst naar het "
+            "origineel en telt in geen enkel cijfer als aparte melding. Een betrokkene met een afdoening "
+            "moet eerst zijn afdoening kwijt. Ongedaan maken kan door te heropenen.",
+            "knop": "Markeren als duplicaat",
+        },
+        bekeken=[melding],
+    )
+
+
+@analist_view()
+def afschermen(request, pk):
+    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if not selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding):
+        raise PermissionDenied(fouten.AFSCHERMING_GEEN_RECHT)
+    nieuw = not melding.afgeschermd
+    return wijzigformulier(
+        request,
+        form=AfschermenForm(request.POST or None, initial={"versie": melding.versie}),
+        opslaan=lambda gegevens: melding_afscherming_wijzigen(
+            melding=melding, door=request.user, afgeschermd=nieuw, **gegevens
+        ),
+        gelukt=lambda: "De melding is afgeschermd." if nieuw else "De afscherming is opgeheven.",
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/correctie.html",
+        context={
+            "melding": melding,
+            "titel": "Afschermen" if nieuw else "Afscherming opheffen",
+            "uitleg": (
+                "Alleen de behandelaar en de teamleider zien een afgeschermde melding; voor andere analisten "
+                "bestaat zij niet, ook niet in de werkvoorraad, het zoeken en de aantallen. De jaarcijfers "
+                "tellen haar wel. Uw reden komt in de audittrail."
+                if nieuw
+                else "Na het opheffen ziet elke OIF-analist deze melding weer. Uw reden komt in de "
+                "audittrail."
+            ),
+            "knop": "Afschermen" if nieuw else "Afscherming opheffen",
+        },
+        bekeken=[melding],
     )

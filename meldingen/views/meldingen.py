@@ -16,13 +16,12 @@ from ..forms import (
     AantekeningForm,
     DocumentForm,
     HeropenenForm,
+    MelderContactForm,
     MeldingNieuwForm,
     MeldingWijzigenForm,
     StatusForm,
-    TermijnenForm,
 )
-from ..services import bewaartermijn
-from ..services.fouten import GEEN_KLOKKENLUIDERSMELDING
+from ..services import bewaartermijn, fouten, meldercontact
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import ONDERZOEK_PER_STATUS, RECHT_HEROPENEN
 from ..tijdlijn import tijdlijn_van
@@ -62,6 +61,25 @@ def _afdoening_van(betrokkene):
         return None
 
 
+def _termijnen(melding, contacten: dict) -> list[tuple]:
+    """(label, verb, deadline, date given, contact) per legal deadline of a klokkenluidersmelding."""
+    if not melding.klokkenluidersmelding:
+        return []
+    return [
+        (
+            label,
+            werkwoord,
+            getattr(melding, f"{soort}_uiterlijk"),
+            getattr(melding, f"{soort}_op"),
+            contacten.get(soort),
+        )
+        for soort, label, werkwoord in (
+            ("ontvangstbevestiging", "Ontvangstbevestiging", "verstuurd"),
+            ("terugkoppeling", "Terugkoppeling", "gegeven"),
+        )
+    ]
+
+
 def _detail(
     request,
     melding,
@@ -80,7 +98,14 @@ def _detail(
         for b in betrokkenen
     ]
     afdoeningen = [rij["afdoening"] for rij in rijen if rij["afdoening"] is not None]
-    audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding, *betrokkenen, *afdoeningen])
+    mag_identiteit = request.user.has_perm(RECHT_IDENTITEIT)
+    # Read only for holders of the identity right: for anyone else the page cannot depend on them.
+    contacten = (
+        meldercontact.melder_contacten_van(melding=melding, door=request.user) if mag_identiteit else {}
+    )
+    audit_bekeken_vastleggen(
+        gebruiker=request.user, objecten=[melding, *betrokkenen, *afdoeningen, *contacten.values()]
+    )
     mag_heropenen = melding.is_afgedaan and request.user.has_perm(RECHT_HEROPENEN)
     if not melding.is_afgedaan and status_form is None:
         status_form = StatusForm(melding=melding, initial={"versie": melding.versie})
@@ -98,7 +123,9 @@ def _detail(
         "gesprek": gesprek_met_melder(melding, bericht_form),
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
-        "mag_identiteit": request.user.has_perm(RECHT_IDENTITEIT),
+        "mag_identiteit": mag_identiteit,
+        "termijnen": _termijnen(melding, contacten),
+        "mag_afschermen": selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding),
         "kan_onderzoek_corrigeren": melding.status in ONDERZOEK_PER_STATUS,
         "conflict": conflict,
         "vandaag": timezone.localdate(),
@@ -192,26 +219,44 @@ def heropenen(request, pk):
 
 @analist_view()
 def termijnen_vastleggen(request, pk):
+    """When and how the melder got the ontvangstbevestiging and the terugkoppeling: with the identity
+    right only (the way says who the melder is); others see on the case page only that each was given."""
     melding = selectors.melding_voor_gebruiker(request.user, pk)
+    if not request.user.has_perm(RECHT_IDENTITEIT):
+        raise PermissionDenied(fouten.GEEN_RECHT_IDENTITEIT)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     if not melding.klokkenluidersmelding:
-        messages.error(request, GEEN_KLOKKENLUIDERSMELDING)
+        messages.error(request, fouten.GEEN_KLOKKENLUIDERSMELDING)
         return redirect("meldingen:detail", pk=melding.pk)
-    initial = {
-        "ontvangstbevestiging_op": melding.ontvangstbevestiging_op,
-        "terugkoppeling_op": melding.terugkoppeling_op,
-        "versie": melding.versie,
-    }
+    contacten = meldercontact.melder_contacten_van(melding=melding, door=request.user)
+    initial = {"versie": melding.versie}
+    for soort in meldercontact.SOORTEN:
+        contact = contacten.get(soort)
+        initial[f"{soort}_op"] = getattr(melding, f"{soort}_op")
+        initial[f"{soort}_wijze"] = contact.wijze if contact else ""
+        initial[f"{soort}_toelichting"] = contact.toelichting if contact else ""
+
+    def opslaan(gegevens):
+        delen = {
+            soort: meldercontact.Contact(
+                op=gegevens[f"{soort}_op"],
+                wijze=gegevens[f"{soort}_wijze"],
+                toelichting=gegevens[f"{soort}_toelichting"],
+            )
+            for soort in meldercontact.SOORTEN
+        }
+        meldercontact.melder_contact_vastleggen(
+            melding=melding, door=request.user, versie=gegevens["versie"], **delen
+        )
+
     return wijzigformulier(
         request,
-        form=TermijnenForm(request.POST or None, initial=initial),
-        opslaan=lambda gegevens: services.melding_termijnen_vastleggen(
-            melding=melding, door=request.user, **gegevens
-        ),
-        gelukt=lambda: "De termijnen zijn vastgelegd.",
+        form=MelderContactForm(request.POST or None, initial=initial),
+        opslaan=opslaan,
+        gelukt=lambda: "Het contact met de melder is vastgelegd.",
         terug_naar=melding.get_absolute_url(),
         template="meldingen/termijnen_form.html",
         context={"melding": melding},
-        bekeken=[melding],
+        bekeken=[melding, *contacten.values()],
     )

@@ -29,7 +29,9 @@ def _rijen_van(deel: str, jaar: int, *, tellijst: Tellijstbron):
         return tellijst.rijen.filter(jaar=jaar)
     begin, eind = jaar_grenzen(jaar)
     if deel == OIF_MELDINGEN:
-        return Melding.objects.filter(ontvangen_op__gte=begin, ontvangen_op__lte=eind)
+        return Melding.objects.filter(
+            ontvangen_op__gte=begin, ontvangen_op__lte=eind, duplicaat_van__isnull=True
+        )
     return Afdoening.objects.filter(datum__gte=begin, datum__lte=eind)
 
 

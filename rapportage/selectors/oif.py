@@ -87,7 +87,10 @@ def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[st
     """The OIF figures of `jaar`; `met_gegevens` (selectors.gegevens) says if last year compares."""
     begin, eind = jaar_grenzen(jaar)
     vorig_begin = datetime.date(jaar - 1, 1, 1)
-    meldingen = Melding.objects.filter(ontvangen_op__gte=vorig_begin, ontvangen_op__lte=eind)
+    # A duplicate is the same matter as its original, which is counted (docs/cijfers.md, 'Duplicaten').
+    meldingen = Melding.objects.filter(
+        ontvangen_op__gte=vorig_begin, ontvangen_op__lte=eind, duplicaat_van__isnull=True
+    )
     afdoeningen = Afdoening.objects.filter(datum__gte=vorig_begin, datum__lte=eind)
     if onderdeel is not None:
         meldingen = meldingen.filter(dienstonderdeel=onderdeel)

@@ -80,7 +80,8 @@ MATRIX = {
     "meldingen:wijzigen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:status": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:heropenen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
-    "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    # When and how the melder was reached: with the identity right only (the analist has none).
+    "meldingen:termijnen_vastleggen": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
     "meldingen:aantekening_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:document_toevoegen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
     "meldingen:bericht_versturen": ("melding", (LOGIN, 403, 405, 403, 403, 403)),
@@ -90,6 +91,9 @@ MATRIX = {
     "meldingen:onderzoek_corrigeren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:betrokkene_verwijderen": ("betrokkene", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:bewaren": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    "meldingen:duplicaat": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
+    # Need to know is decided by the behandelaar and the teamleider; the analist is neither here.
+    "meldingen:afschermen": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
     # The melder's identity needs a separate permission on top of the analist role.
     "meldingen:melder": ("melding", (LOGIN, 403, 403, 403, 403, 403)),
     "meldingen:betrokkene_toevoegen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),

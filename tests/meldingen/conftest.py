@@ -22,6 +22,17 @@ def recht(gebruiker, codename: str):
 
 
 @pytest.fixture
+def teamleider(maak_gebruiker):
+    """An OIF analist with every special right, as the demo's teamleider."""
+    from finintegriteit.kern import rollen as r
+
+    gebruiker = maak_gebruiker("teamleider", r.OIF_ANALIST)
+    for naam in r.BIJZONDERE_RECHTEN:
+        gebruiker = recht(gebruiker, naam.split(".", 1)[1])
+    return gebruiker
+
+
+@pytest.fixture
 def basisgegevens(transactional_db):
     """Taxonomies and roles again: a transactional test starts from tables that an earlier one flushed."""
     from django.apps import apps

@@ -123,7 +123,7 @@ def test_van_intake_tot_afgedaan(client, analist, maak_afdoening, vandaag):
 def test_wijzigpaginas_van_een_afgedane_melding_sturen_terug_met_de_reden(client, analist, maak_melding):
     melding = maak_melding()
     Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN, afgedaan_op=melding.ontvangen_op)
-    client.force_login(analist)
+    client.force_login(recht(analist, "melder_identiteit_inzien"))
     for naam in ("meldingen:wijzigen", "meldingen:betrokkene_toevoegen", "meldingen:termijnen_vastleggen"):
         antwoord = client.get(reverse(naam, args=[melding.pk]), follow=True)
         assert antwoord.redirect_chain[-1][0] == reverse("meldingen:detail", args=[melding.pk])
@@ -230,17 +230,22 @@ def test_gegevens_wijzigen(client, analist, maak_melding, vandaag):
 
 def test_termijnen_vastleggen_in_de_browser(client, analist, maak_melding, vandaag):
     melding = maak_melding(klokkenluidersmelding=True)
-    client.force_login(analist)
+    client.force_login(recht(analist, "melder_identiteit_inzien"))
     url = reverse("meldingen:termijnen_vastleggen", args=[melding.pk])
-    antwoord = client.post(url, {"ontvangstbevestiging_op": "01-03-2025", "versie": melding.versie})
+    post = {
+        "ontvangstbevestiging_op": "01-03-2025",
+        "ontvangstbevestiging_wijze": "email",
+        "versie": melding.versie,
+    }
+    antwoord = client.post(url, post)
     assert fouten.DATUM_VOOR_ONTVANGST.format(datum="03-03-2025") in antwoord.content.decode()
-    antwoord = client.post(url, {"ontvangstbevestiging_op": "05-03-2025", "versie": melding.versie})
+    antwoord = client.post(url, post | {"ontvangstbevestiging_op": "05-03-2025"})
     assert antwoord.status_code == 302
     melding.refresh_from_db()
     assert melding.ontvangstbevestiging_op == datetime.date(2025, 3, 5)
     assert melding.terugkoppeling_uiterlijk == datetime.date(2025, 6, 5)
     assert (
-        "verstuurd op 05-03-2025"
+        "verstuurd op 05-03-2025 · e-mail"
         in client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
     )
 

@@ -57,6 +57,8 @@ def test_de_analist_bereikt_alles_behalve_de_audittrail_en_de_bijzondere_rechten
         "audit": 403,  # who looked at what is for the beheerder
         "melder": 403,  # needs melder_identiteit_inzien
         "heropenen": 403,  # needs melding_heropenen
+        "termijnen_vastleggen": 403,  # how the melder was reached: needs melder_identiteit_inzien
+        "afschermen": 403,  # for the behandelaar and the teamleider
         "status": 200,  # the empty form comes back with its errors
         "aantekening_toevoegen": 400,  # the case page with the form's error
         "document_toevoegen": 400,
