@@ -66,7 +66,8 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status",
         choices=[(ALLE, "Alle statussen"), *Melding.Status.choices],
-        empty_label="Alle open meldingen",
+        # True with and without a search term: a term searches every status unless one is chosen.
+        empty_label="Open meldingen; met zoekterm: alle",
         method="filter_status",
     )
     dienstonderdeel = django_filters.ModelChoiceFilter(
@@ -130,6 +131,15 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     def filter_zoeken(self, qs, name, value):
         term = zoekterm(value)
         return zoeken(qs, term) if term else qs
+
+    def statusbereik(self) -> str:
+        """Which statuses the list shows, in words for the line above the results."""
+        status = self.form.cleaned_data.get("status") if self.is_bound and self.is_valid() else None
+        if status == ALLE or (not status and self.zoekterm):
+            return "in alle statussen"
+        if status:
+            return f"met status ‘{Melding.Status(status).label}’"
+        return "open"
 
     def beperkt(self) -> bool:
         return any(self.form.cleaned_data.get(naam) not in (None, "") for naam in self.BEPERKENDE_FILTERS)

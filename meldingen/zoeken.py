@@ -9,8 +9,11 @@ What a term is compared with depends on what it looks like, so that each compari
 Words are matched with PostgreSQL full-text search in the Dutch configuration ('fraude' also finds
 'fraudes'); on SQLite a plain word-part comparison stands in for it.
 
-Every comparison is a separate `pk IN (…)` subquery: an OR over columns of different tables would make
-the database read every melding, these let it use one index each.
+Each kind of match uses its own index. On PostgreSQL the matches in other tables are written as
+`id = ANY(ARRAY(subquery))` and the words of the omschrijving as a condition on the melding itself: all
+are then index conditions, which the database combines in one BitmapOr for the count and checks row by
+row while it walks the sort index for a page. `id IN (subquery)` is no index condition: the count read
+every melding and the page hashed all matches first (docs/prestaties.md, 'Zoeken in de werkvoorraad').
 """
 
 import re
@@ -19,11 +22,11 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.backends.signals import connection_created
-from django.db.models import Case, Exists, Func, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from finintegriteit.referentie.normalisatie import normaliseer
 
-from .models import Aantekening, Betrokkene, Melding
+from .models import Aantekening, Betrokkene
 
 MAX_LENGTE = 100
 CONFIG = "dutch"
@@ -109,8 +112,24 @@ def _tekst_q(veld: str, term: Zoekterm) -> Q:
 
 
 def _met_tekst(qs: QuerySet, veld: str) -> QuerySet:
-    # The same expression as the GIN index of the model, so the database can use it.
-    return qs.annotate(**{f"_zv_{veld}": SearchVector(veld, config=CONFIG)}) if _postgres() else qs
+    # The same expression as the GIN index of the model, so the database can use it. An alias, not an
+    # annotation: it is only compared, never selected, so a count does not compute it per row.
+    return qs.alias(**{f"_zv_{veld}": SearchVector(veld, config=CONFIG)}) if _postgres() else qs
+
+
+class IdInLijst(Func):
+    """`<id> = ANY(ARRAY(<subquery>))` (PostgreSQL): an index condition, unlike `<id> IN (<subquery>)`."""
+
+    output_field = BooleanField()
+
+    def __init__(self, kolom, subquery: QuerySet):
+        # Without ORDER BY: the default ordering of the model would join the melding table for nothing.
+        super().__init__(kolom, Subquery(subquery.order_by()))
+
+    def as_sql(self, compiler, connection, **extra):
+        kolom, kolom_params = compiler.compile(self.source_expressions[0])
+        sub, sub_params = compiler.compile(self.source_expressions[1])
+        return f"{kolom} = ANY(ARRAY{sub})", (*kolom_params, *sub_params)
 
 
 def _naam_q(term: Zoekterm) -> Q:
@@ -139,11 +158,8 @@ def _deelvragen(term: Zoekterm) -> dict[str, QuerySet | Q]:
             .values("melding_id")
         )
     if "omschrijving" in term.soorten:
-        delen["omschrijving"] = (
-            _met_tekst(Melding.objects.all(), "omschrijving")
-            .filter(_tekst_q("omschrijving", term))
-            .values("pk")
-        )
+        # On the melding itself (zoeken() adds the alias to the outer query).
+        delen["omschrijving"] = _tekst_q("omschrijving", term)
     if "aantekening" in term.soorten:
         delen["aantekening"] = (
             _met_tekst(Aantekening.objects.all(), "tekst")
@@ -154,7 +170,9 @@ def _deelvragen(term: Zoekterm) -> dict[str, QuerySet | Q]:
 
 
 def _als_q(deel: QuerySet | Q) -> Q:
-    return deel if isinstance(deel, Q) else Q(pk__in=deel)
+    if isinstance(deel, Q):
+        return deel
+    return Q(IdInLijst(F("pk"), deel)) if _postgres() else Q(pk__in=deel)
 
 
 def zoeken(qs: QuerySet, term: Zoekterm) -> QuerySet:
@@ -162,6 +180,8 @@ def zoeken(qs: QuerySet, term: Zoekterm) -> QuerySet:
     delen = _deelvragen(term)
     if not delen:
         return qs.none()
+    if "omschrijving" in delen:
+        qs = _met_tekst(qs, "omschrijving")
     filter_q = Q()
     for deel in delen.values():
         filter_q |= _als_q(deel)
@@ -171,8 +191,7 @@ def zoeken(qs: QuerySet, term: Zoekterm) -> QuerySet:
         if isinstance(deel, Q):
             annotaties[f"reden_{soort}"] = Case(When(deel, then=Value(True)), default=Value(False))
         else:
-            kolom = "pk" if soort == "omschrijving" else "melding_id"
-            annotaties[f"reden_{soort}"] = Exists(deel.filter(**{kolom: OuterRef("pk")}))
+            annotaties[f"reden_{soort}"] = Exists(deel.filter(melding_id=OuterRef("pk")))
     return qs.filter(filter_q).annotate(**annotaties)
 
 

@@ -1,5 +1,6 @@
 """In a real browser: an analist finds a case by a betrokkene's name, opens it, adds a note and a
-document, and downloads the document again. Every page passes the accessibility check."""
+document, downloads the document again, corrects the type of onderzoek, removes a betrokkene added by
+mistake and closes the case. Every page passes the accessibility check."""
 
 import datetime
 import re
@@ -7,10 +8,11 @@ import re
 import pytest
 
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
-from meldingen.models import Aantekening, AuditRegel, Document
-from meldingen.services import betrokkene_toevoegen, melding_registreren
+from meldingen.models import Aantekening, AuditRegel, Document, Melding
+from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
+from tests.e2e.test_oif import klik_en_wacht, status_wijzigen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,10 +39,16 @@ def melding(analist, settings, tmp_path):
         dienstonderdeel=melding.dienstonderdeel,
         leidinggevende=False,
     )
+    for naar in (Melding.Status.IN_BEOORDELING, Melding.Status.ORIENTEREND_ONDERZOEK):
+        melding_status_wijzigen(
+            melding=melding, door=analist, naar=naar, reden="Intake.", versie=melding.versie
+        )
     return melding
 
 
-def test_zoeken_openen_aantekening_en_document(pagina, live_server, analist, melding, tmp_path):
+def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
+    pagina, live_server, analist, melding, tmp_path
+):
     inloggen(pagina, live_server, "analist", WACHTWOORD)
     pagina.goto(f"{live_server.url}/meldingen/")
     pagina.get_by_label("Zoeken").fill("muller")
@@ -78,6 +86,30 @@ def test_zoeken_openen_aantekening_en_document(pagina, live_server, analist, mel
     assert AuditRegel.objects.filter(
         actie="geexporteerd", object_type="document", object_id=str(document.pk)
     ).exists()
+
+    # Corrections: the onderzoek turned out to be a full one; the betrokkene was the wrong person.
+    pagina.get_by_role("link", name="Type onderzoek corrigeren").click()
+    pagina.get_by_label("Volledig feitenonderzoek").check()
+    pagina.get_by_label("Reden").fill("Getuigen gehoord: het is een volledig feitenonderzoek.")
+    assert toegankelijkheidsfouten(pagina) == []
+    klik_en_wacht(pagina, pagina.get_by_role("button", name="Corrigeren"))
+    assert pagina.get_by_text("Het type onderzoek is gecorrigeerd.").is_visible()
+    pagina.get_by_role("link", name="Verwijderen betrokkene 1").click()
+    pagina.get_by_label("Reden").fill("Verkeerde collega geregistreerd.")
+    pagina.get_by_label("Ik weet dit zeker").check()
+    klik_en_wacht(pagina, pagina.get_by_role("button", name="Betrokkene verwijderen"))
+    assert pagina.get_by_text("Nog geen betrokkenen.").is_visible()
+
+    status_wijzigen(pagina, "Afgedaan", "Geen betrokkene meer: de melding betrof niemand van de dienst.")
+    assert pagina.get_by_text("Deze melding is afgedaan op").is_visible()
+    assert pagina.get_by_text("Correctie: Getuigen gehoord").is_visible()
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "oif-zaak-gecorrigeerd-en-afgedaan")
+    melding.refresh_from_db()
+    assert (melding.status, melding.onderzoek_type.code) == (
+        Melding.Status.AFGEDAAN,
+        "volledig-feitenonderzoek",
+    )
 
     # Back to the werkvoorraad as it was left; the term itself is not remembered.
     pagina.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Werkvoorraad").click()
