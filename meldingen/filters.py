@@ -67,7 +67,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         label="Status",
         choices=[(ALLE, "Alle statussen"), *Melding.Status.choices],
         # True with and without a search term: a term searches every status unless one is chosen.
-        empty_label="Open meldingen; met zoekterm: alle",
+        empty_label="Open; bij zoeken: alle",
         method="filter_status",
     )
     dienstonderdeel = django_filters.ModelChoiceFilter(

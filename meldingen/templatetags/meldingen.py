@@ -27,7 +27,6 @@ def statusbadge(melding: Melding):
 
 @register.simple_tag
 def zoekredenen(melding: Melding):
-    """Why a search found this melding: 'naam betrokkene', 'omschrijving', ..."""
-    return format_html_join(
-        " ", '<span class="badge text-bg-light border">{}</span>', ((r,) for r in redenen(melding))
-    )
+    """Why a search found this melding: 'naam betrokkene, omschrijving'. Plain text that wraps, not
+    badges that do not: the column must fit beside the others at 1280 pixels."""
+    return format_html_join(", ", "{}", ((r,) for r in redenen(melding)))

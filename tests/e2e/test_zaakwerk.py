@@ -10,6 +10,7 @@ import pytest
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.models import Aantekening, AuditRegel, Document, Melding
 from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
+from meldingen.services.aantekeningen import aantekening_toevoegen
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.e2e.test_oif import klik_en_wacht, status_wijzigen
@@ -21,15 +22,20 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 @pytest.fixture
 def melding(analist, settings, tmp_path):
+    """The widest row the search can show: a klokkenluidersmelding with the longest onderwerp, a long
+    behandelaar name, an overdue deadline, and a term found in the name, the omschrijving and a note."""
     settings.DOCUMENT_ROOT = tmp_path / "documenten"
+    analist.first_name, analist.last_name = "Annemarie", "van den Berg-Hoogendoorn"
+    analist.save()
     melding = melding_registreren(
         door=analist,
-        ontvangen_op=datetime.date.today() - datetime.timedelta(days=3),
+        ontvangen_op=datetime.date.today() - datetime.timedelta(days=9),
         melder_type=MelderType.objects.get(code="medewerker"),
-        onderwerp=SchendingSoort.objects.get(code="ongewenste-omgangsvormen"),
-        klokkenluidersmelding=False,
-        omschrijving="Signalen over ongepaste opmerkingen in het teamoverleg.",
-        dienstonderdeel=Onderdeel.objects.get(code="douane"),
+        onderwerp=SchendingSoort.objects.get(code="lekken-misbruik-informatie"),
+        klokkenluidersmelding=True,
+        omschrijving="Signalen over opmerkingen van Muller in het teamoverleg.",
+        dienstonderdeel=Onderdeel.objects.get(code="beleidsdepartement"),
+        behandelaar=analist,
     )
     betrokkene_toevoegen(
         melding=melding,
@@ -39,7 +45,8 @@ def melding(analist, settings, tmp_path):
         dienstonderdeel=melding.dienstonderdeel,
         leidinggevende=False,
     )
-    for naar in (Melding.Status.IN_BEOORDELING, Melding.Status.ORIENTEREND_ONDERZOEK):
+    aantekening_toevoegen(melding=melding, door=analist, tekst="Muller is met verlof tot maart.")
+    for naar in (Melding.Status.IN_BEOORDELING, Melding.Status.VOLLEDIG_FEITENONDERZOEK):
         melding_status_wijzigen(
             melding=melding, door=analist, naar=naar, reden="Intake.", versie=melding.versie
         )
@@ -49,15 +56,24 @@ def melding(analist, settings, tmp_path):
 def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
     pagina, live_server, analist, melding, tmp_path
 ):
+    pagina.set_viewport_size({"width": 1280, "height": 800})
     inloggen(pagina, live_server, "analist", WACHTWOORD)
     pagina.goto(f"{live_server.url}/meldingen/")
-    pagina.get_by_label("Zoeken").fill("muller")
+    pagina.get_by_label("Zoeken").fill("Muller")
     pagina.get_by_role("button", name="Filteren").click()
-    pagina.wait_for_url(re.compile(r"q=muller"))
+    pagina.wait_for_url(re.compile(r"q=Muller"))
     rij = pagina.locator("tbody tr", has=pagina.get_by_role("link", name=melding.nummer))
-    assert "naam betrokkene" in rij.inner_text()
-    assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "oif-zoeken-op-naam")
+    # Every column fits at 1280 pixels: the table does not scroll sideways, 'Gevonden in' is not cut off.
+    assert (
+        pagina.evaluate(
+            "() => { const t = document.querySelector('.table-responsive'); return t.scrollWidth - t.clientWidth; }"
+        )
+        <= 0
+    )
+    assert "naam betrokkene, omschrijving, aantekening" in rij.inner_text()
+    assert "in alle statussen" in pagina.get_by_text(re.compile("1 melding gevonden")).inner_text()
+    assert toegankelijkheidsfouten(pagina) == []
 
     rij.get_by_role("link", name=melding.nummer).click()
     pagina.wait_for_url(re.compile(rf"/meldingen/{melding.pk}/$"))
@@ -65,7 +81,7 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
     pagina.get_by_role("button", name="Aantekening toevoegen").click()
     pagina.wait_for_url(re.compile(r"#kop-aantekeningen$"))
     assert pagina.get_by_text("Gesprek met de teamleider gepland.", exact=True).is_visible()
-    assert Aantekening.objects.filter(melding=melding).count() == 1
+    assert Aantekening.objects.filter(melding=melding).count() == 2
 
     bestand = tmp_path / "gespreksverslag.pdf"
     bestand.write_bytes(PDF)
@@ -87,10 +103,10 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
         actie="geexporteerd", object_type="document", object_id=str(document.pk)
     ).exists()
 
-    # Corrections: the onderzoek turned out to be a full one; the betrokkene was the wrong person.
+    # Corrections: the onderzoek turned out to be an oriënterend one; the betrokkene was the wrong person.
     pagina.get_by_role("link", name="Type onderzoek corrigeren").click()
-    pagina.get_by_label("Volledig feitenonderzoek").check()
-    pagina.get_by_label("Reden").fill("Getuigen gehoord: het is een volledig feitenonderzoek.")
+    pagina.get_by_label("Oriënterend onderzoek").check()
+    pagina.get_by_label("Reden").fill("Bij nader inzien volstaat een oriënterend onderzoek.")
     assert toegankelijkheidsfouten(pagina) == []
     klik_en_wacht(pagina, pagina.get_by_role("button", name="Corrigeren"))
     assert pagina.get_by_text("Het type onderzoek is gecorrigeerd.").is_visible()
@@ -102,13 +118,13 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
 
     status_wijzigen(pagina, "Afgedaan", "Geen betrokkene meer: de melding betrof niemand van de dienst.")
     assert pagina.get_by_text("Deze melding is afgedaan op").is_visible()
-    assert pagina.get_by_text("Correctie: Getuigen gehoord").is_visible()
+    assert pagina.get_by_text("Correctie: Bij nader inzien").is_visible()
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "oif-zaak-gecorrigeerd-en-afgedaan")
     melding.refresh_from_db()
     assert (melding.status, melding.onderzoek_type.code) == (
         Melding.Status.AFGEDAAN,
-        "volledig-feitenonderzoek",
+        "orienterend-onderzoek",
     )
 
     # Back to the werkvoorraad as it was left; the term itself is not remembered.
