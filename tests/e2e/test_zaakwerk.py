@@ -65,12 +65,8 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
     rij = pagina.locator("tbody tr", has=pagina.get_by_role("link", name=melding.nummer))
     screenshot(pagina, "oif-zoeken-op-naam")
     # Every column fits at 1280 pixels: the table does not scroll sideways, 'Gevonden in' is not cut off.
-    assert (
-        pagina.evaluate(
-            "() => { const t = document.querySelector('.table-responsive'); return t.scrollWidth - t.clientWidth; }"
-        )
-        <= 0
-    )
+    tabel = pagina.locator(".table-responsive")
+    assert tabel.evaluate("t => t.scrollWidth - t.clientWidth") <= 0
     assert "naam betrokkene, omschrijving, aantekening" in rij.inner_text()
     assert "in alle statussen" in pagina.get_by_text(re.compile("1 melding gevonden")).inner_text()
     assert toegankelijkheidsfouten(pagina) == []
