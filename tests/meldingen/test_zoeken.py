@@ -100,7 +100,7 @@ def test_kolommen_sorteren(analist_client, zaken):
     oplopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}))
     assert oplopend == [eerste.nummer, tweede.nummer, gesloten.nummer]
     html = analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}).content.decode()
-    assert 'aria-sort="ascending"><a href="?status=alle&amp;sorteer=-nummer">Meldingsnummer' in html
+    assert 'aria-sort="ascending"><a href="?status=alle&amp;sorteer=-nummer">Nummer' in html
     aflopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "-nummer"}))
     assert aflopend == oplopend[::-1]
 
