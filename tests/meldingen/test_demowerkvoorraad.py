@@ -19,4 +19,4 @@ def test_demowerkvoorraad_open_meldingen_van_dit_jaar(analist_client, analist, s
     assert all(m.behandelaar == analist and m.betrokkenen.exists() for m in meldingen)
     assert Aantekening.objects.count() == 2 and Document.objects.count() == 2
     html = analist_client.get(reverse("meldingen:werkvoorraad")).content.decode()
-    assert "3 meldingen" in html
+    assert "3 open meldingen" in html

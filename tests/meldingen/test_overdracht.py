@@ -49,5 +49,5 @@ def test_mijn_zaken_toont_eigen_open_zaken_eerste_termijn_boven(analist_client, 
     antwoord = analist_client.get(reverse("meldingen:mijn_zaken"), follow=True)
     assert antwoord.redirect_chain[-1][0] == f"/meldingen/?behandelaar={analist.pk}&sorteer=termijn"
     html = antwoord.content.decode()
-    assert eigen.nummer in html and "1 melding" in html
+    assert eigen.nummer in html and "1 open melding" in html
     assert 'aria-sort="ascending"><a href="?behandelaar' in html
