@@ -142,7 +142,9 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
         )
         onderwerpen = {o["label"]: o["aantal"] for o in koo.get("onderwerpen", [])}
         if onderwerpen:
-            blokken.append(_grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen))
+            blokken.append(
+                _grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen, sorteren=True)
+            )
             blokken.append(
                 enkele_tabel(
                     "koo-onderwerpen",

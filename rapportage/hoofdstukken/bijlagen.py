@@ -209,7 +209,7 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
         groepen[rij["dienstonderdeel"]].append((rij["schending"], rij["inhoud"], rij["afdoening"]))
     # One table per dienstonderdeel, running on over as many pages as it needs with its header repeated:
     # with the fixed table layout of the stylesheet WeasyPrint is no slower per page for a long table than
-    # for many short ones (measured with 1.000 and 4.000 rows, docs/prestaties.md), and short tables put a
+    # for many short ones (measured with up to 5.000 rows, docs/rapport.md), and short tables put a
     # header in the middle of a page wherever one ended.
     pdf_groepen = [
         Bijlage2Groep(naam, _id("bijlage2", naam), groepen[naam], len(groepen[naam])) for naam in volgorde

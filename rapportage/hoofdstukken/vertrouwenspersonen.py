@@ -150,8 +150,19 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             ),
         ),
     ]
+    # The published report shows this year's figures of these dimensions as bars as well, largest first.
+    grafieken = {
+        "vp-beklaagden": _jaar_grafiek(f"Meldingen in {jaar} naar beklaagde", wie, w),
+        "vp-afdoening": _jaar_grafiek(
+            f"Meldingen in {jaar} naar wijze van afdoening", b1.get("wijze_van_afdoening", []), w
+        ),
+        "vp-situatie": _jaar_grafiek(
+            f"Melders in {jaar} naar situatie na interventie", b1.get("situatie_na_interventie", []), w
+        ),
+    }
     paragrafen += [
-        Paragraaf(id_, f"{p}{n + i} {kop}", [tabel]) for i, (id_, kop, tabel) in enumerate(dimensies, start=1)
+        Paragraaf(id_, f"{p}{n + i} {kop}", [*filter(None, [grafieken.get(id_)]), tabel])
+        for i, (id_, kop, tabel) in enumerate(dimensies, start=1)
     ]
     register = _d(c, "kerncijfers", "register")
     if register:
@@ -237,3 +248,14 @@ def _per_onderdeel_grafiek(vp: dict, w: Weergave, *, jaar: int) -> list:
     if len(per_onderdeel) < 2:
         return []
     return [_grafiek(f"Adviesvragen in {jaar} per onderdeel", per_onderdeel, sorteren=True)]
+
+
+def _jaar_grafiek(titel: str, rijen: list[dict], w: Weergave):
+    """Bars of the report year's counts, largest first; a group counts once (its members are left out)
+    and loses its footnote marker, which belongs to the table below."""
+    aantallen = {
+        r["label"].rstrip(" " + VOETNOOTMERKEN): w.a(r.get("aantal"))
+        for r in rijen
+        if r.get("soort") != "sub" and r.get("aantal")
+    }
+    return _grafiek(titel, aantallen, sorteren=True) if aantallen else None
