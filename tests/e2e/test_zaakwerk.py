@@ -127,3 +127,81 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
     pagina.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Werkvoorraad").click()
     pagina.wait_for_load_state()
     assert "q=" not in pagina.url
+
+
+def _klokkenluidersmelding(door, omschrijving):
+    return melding_registreren(
+        door=door,
+        ontvangen_op=datetime.date.today() - datetime.timedelta(days=2),
+        melder_type=MelderType.objects.get(code="medewerker"),
+        onderwerp=SchendingSoort.objects.get(code="ongewenste-omgangsvormen"),
+        klokkenluidersmelding=True,
+        omschrijving=omschrijving,
+        dienstonderdeel=Onderdeel.objects.get(code="douane"),
+        behandelaar=door,
+    )
+
+
+def test_teamleider_legt_contact_vast_schermt_af_en_markeert_een_duplicaat(
+    pagina, nieuwe_context, live_server, analist, maak_gebruiker
+):
+    from finintegriteit.kern import rollen as r
+    from tests.meldingen.conftest import recht
+
+    teamleider = maak_gebruiker("teamleider", r.OIF_ANALIST)
+    for naam in r.BIJZONDERE_RECHTEN:
+        teamleider = recht(teamleider, naam.split(".", 1)[1])
+    origineel = _klokkenluidersmelding(teamleider, "Een collega van OIF neemt kasgeld mee.")
+    duplicaat = _klokkenluidersmelding(teamleider, "Kasgeld verdwijnt, gemeld door een tweede collega.")
+    vandaag = datetime.date.today().strftime("%d-%m-%Y")
+    pagina.set_viewport_size({"width": 1280, "height": 800})
+    inloggen(pagina, live_server, "teamleider", WACHTWOORD)
+
+    # When and how the melder got the ontvangstbevestiging: for the holder of the identity right.
+    pagina.goto(f"{live_server.url}/meldingen/{duplicaat.pk}/")
+    pagina.get_by_role("link", name="Vastleggen").click()
+    pagina.get_by_label("Ontvangstbevestiging verstuurd op").fill(vandaag)
+    pagina.locator("#id_ontvangstbevestiging_wijze").select_option(label="Telefoon")
+    pagina.locator("#id_ontvangstbevestiging_toelichting").fill("Teruggebeld op het opgegeven nummer.")
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "oif-contact-met-de-melder")
+    klik_en_wacht(pagina, pagina.get_by_role("button", name="Opslaan"))
+    assert pagina.get_by_text(f"verstuurd op {vandaag} · telefoon").is_visible()
+
+    # A colleague without the right sees only that it was sent.
+    collega = nieuwe_context().new_page()
+    collega.set_viewport_size({"width": 1280, "height": 800})
+    inloggen(collega, live_server, "analist", WACHTWOORD)
+    collega.goto(f"{live_server.url}/meldingen/{duplicaat.pk}/")
+    termijnen = collega.locator("section", has=collega.get_by_role("heading", name="Wettelijke termijnen"))
+    assert "verstuurd" in termijnen.inner_text() and vandaag not in termijnen.inner_text()
+    assert "telefoon" not in termijnen.inner_text()
+    assert termijnen.get_by_role("link", name="Vastleggen").count() == 0
+    assert toegankelijkheidsfouten(collega) == []
+    screenshot(collega, "oif-contact-zonder-recht")
+
+    # Need to know, then the second report of the same matter as its duplicate.
+    pagina.goto(f"{live_server.url}/meldingen/{origineel.pk}/")
+    pagina.get_by_role("link", name="Afschermen").click()
+    pagina.get_by_label("Reden").fill("Betreft een collega van OIF.")
+    assert toegankelijkheidsfouten(pagina) == []
+    klik_en_wacht(pagina, pagina.get_by_role("button", name="Afschermen"))
+    assert pagina.get_by_text("De melding is afgeschermd.").is_visible()
+    pagina.goto(f"{live_server.url}/meldingen/{duplicaat.pk}/")
+    pagina.get_by_role("link", name="Markeren als duplicaat").click()
+    pagina.get_by_label("Meldingsnummer van het origineel").fill(origineel.nummer)
+    pagina.get_by_label("Reden").fill("Dezelfde zaak, gemeld door een tweede collega.")
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "oif-duplicaat-markeren")
+    klik_en_wacht(pagina, pagina.get_by_role("button", name="Markeren als duplicaat"))
+    assert pagina.get_by_text(f"De melding is afgedaan als duplicaat van {origineel.nummer}.").is_visible()
+    assert pagina.get_by_role("link", name=origineel.nummer).is_visible()
+    assert toegankelijkheidsfouten(pagina) == []
+    screenshot(pagina, "oif-duplicaat-afgeschermd")
+
+    # For the colleague both cases are gone: the URL answers 404, the search finds nothing.
+    for melding in (origineel, duplicaat):
+        assert collega.goto(f"{live_server.url}/meldingen/{melding.pk}/").status == 404
+    collega.goto(f"{live_server.url}/meldingen/?q={origineel.nummer}")
+    assert collega.get_by_text(f"Geen meldingen gevonden voor ‘{origineel.nummer}’").is_visible()
+    screenshot(collega, "oif-afgeschermd-zoeken-collega")
