@@ -1,5 +1,9 @@
-"""The meldkanaal: a melding made by an employee in the browser, without an account, and the receipt code
-with which the melder comes back.
+"""The meldkanaal: a melding made by an employee in the browser, without an account, the receipt code
+with which the melder comes back, what the melder adds later, the removal of metadata from their files,
+and the limits on how often all this may be tried.
+
+Everything a melder's visit writes carries the day, not the time (`alleen_de_dag`, `begin_van_vandaag`):
+the exact time of a visit could tell who it was.
 
 The code is shown once and never stored or logged. A code is found by `sleutel` (an HMAC under a key
 derived from SECRET_KEY: deterministic, so one indexed lookup) and checked against `hash` (argon2, slow
