@@ -165,21 +165,28 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None, v
     """Store every row of a Tellijst file for this vertrouwenspersoon, or none of them (ImportFout).
 
     The file is checked again here, whatever a preview said before: the taxonomy may have changed in
-    between. Then bulk inserts of IMPORT_BATCH rows in a single transaction; model objects are made
-    per batch, so a file of 200,000 rows never holds 200,000 of them in memory at once.
+    between. Reading, checking and inserting go together in one pass inside a single transaction:
+    each block of IMPORT_BATCH checked rows is inserted and let go, so a file of 200,000 rows never
+    holds 200,000 rows in memory. A row with an error stops the inserts and rolls back the blocks
+    already written.
     """
     if not heeft_rol(door, VERTROUWENSPERSOON):
         raise PermissionDenied(ALLEEN_VERTROUWENSPERSOON)
-    controle = controleer_bestand(upload, vandaag=vandaag or timezone.localdate(), voortgang=voortgang)
-    if not controle.in_orde:
-        raise ImportFout(controle.fouten)
     pseudoniem = pseudoniem_van(door)
+
+    def opslaan(blok: list[dict]) -> None:
+        Adviesvraag.objects.bulk_create([Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in blok])
+
     with transaction.atomic():
-        for begin in range(0, len(controle.rijen), IMPORT_BATCH):
-            blok = controle.rijen[begin : begin + IMPORT_BATCH]
-            Adviesvraag.objects.bulk_create([Adviesvraag(**rij, pseudoniem=pseudoniem) for rij in blok])
-            if voortgang is not None:
-                voortgang.rijen(begin + len(blok), van=0.5)
+        controle = controleer_bestand(
+            upload,
+            vandaag=vandaag or timezone.localdate(),
+            voortgang=voortgang,
+            opslaan=opslaan,
+            blokgrootte=IMPORT_BATCH,
+        )
+        if not controle.in_orde:
+            raise ImportFout(controle.fouten)
     return controle
 
 

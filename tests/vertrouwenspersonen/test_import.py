@@ -120,6 +120,18 @@ def test_kolommen_in_andere_volgorde_en_lege_regels_worden_overgeslagen(vertrouw
 # --- Ten kinds of bad rows, each with its line and the database unchanged -----------------------------
 
 
+def test_een_fout_na_blokken_die_al_zijn_ingevoegd_laat_niets_achter(vertrouwenspersoon, monkeypatch):
+    # The rows are inserted block by block while the file is read (memory); a bad row further on
+    # must still leave the database as it was, and every error is reported.
+    from vertrouwenspersonen import services
+
+    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
+    fouten = fouten_van(
+        csv_bytes([rij()] * 5 + [rij(onderdeel="Douanee"), rij(), rij(kwartaal="9")]), vertrouwenspersoon
+    )
+    assert [(f.regel, f.kolom) for f in fouten] == [(7, "onderdeel"), (9, "kwartaal")]
+
+
 def test_onbekend_label_noemt_regel_kolom_waarde_en_toegestane_waarden(vertrouwenspersoon):
     fouten = fouten_van(csv_bytes([rij(), rij(onderdeel="Belastingdienstt")]), vertrouwenspersoon)
     fout = een_fout(fouten, regel=3, kolom="onderdeel")

@@ -21,11 +21,14 @@ from .controle import Controle, Opzoektabellen, controleer_tellijst
 BEWAARTIJD_VOORBEELD = datetime.timedelta(hours=6)
 
 
-def controleer_bestand(upload: Upload, *, vandaag: datetime.date, voortgang=None) -> Controle:
+def controleer_bestand(
+    upload: Upload, *, vandaag: datetime.date, voortgang=None, opslaan=None, blokgrootte: int = 2000
+) -> Controle:
     """Read and check an uploaded Tellijst; the taxonomy tables cost one query each.
 
-    A file that cannot be read comes back as a Controle with that one error (the page shows it in the
-    same table as the errors of the rows).
+    The file is read as a stream and the rows that pass go to `opslaan` block by block (see
+    controleer_tellijst). A file that cannot be read comes back as a Controle with that one error
+    (the page shows it in the same table as the errors of the rows).
     """
     try:
         tabel = lees_tabel(upload)
@@ -33,7 +36,13 @@ def controleer_bestand(upload: Upload, *, vandaag: datetime.date, voortgang=None
         if voortgang is not None:
             rijen = _met_voortgang(rijen, voortgang)
         return controleer_tellijst(
-            tabel.kop, rijen, tabellen=Opzoektabellen.laden(), vandaag=vandaag, kopregel=tabel.kopregel
+            tabel.kop,
+            rijen,
+            tabellen=Opzoektabellen.laden(),
+            vandaag=vandaag,
+            kopregel=tabel.kopregel,
+            opslaan=opslaan,
+            blokgrootte=blokgrootte,
         )
     except BestandFout as fout:
         return Controle(fouten=[fout.als_fout()])
@@ -42,7 +51,7 @@ def controleer_bestand(upload: Upload, *, vandaag: datetime.date, voortgang=None
 def _met_voortgang(rijen, voortgang):
     for gedaan, rij in enumerate(rijen, start=1):
         if gedaan % 2000 == 0:
-            voortgang.rijen(gedaan, tot=0.5)
+            voortgang.rijen(gedaan)
         yield rij
 
 

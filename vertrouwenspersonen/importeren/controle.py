@@ -8,7 +8,7 @@ Every error names the line (header = line 1), the column, the value and the valu
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from finintegriteit.kern.importeren import Fout, kop_controleren
@@ -73,9 +73,12 @@ EVALUATIELINK = {
 
 @dataclass
 class Controle:
-    """The outcome of checking a file: the rows to store, or the reasons not to store any."""
+    """The outcome of checking a file: counts, and the reasons not to store any row.
 
-    rijen: list[dict] = field(default_factory=list)
+    The rows themselves are not kept: they go to `opslaan` block by block (see controleer_tellijst),
+    so a file of 200,000 rows never sits in memory as 200,000 rows.
+    """
+
     fouten: list[Fout] = field(default_factory=list)
     aantal_rijen: int = 0
     aantal_in_orde: int = 0
@@ -84,7 +87,7 @@ class Controle:
 
     @property
     def in_orde(self) -> bool:
-        return not self.fouten and bool(self.rijen)
+        return not self.fouten and self.aantal_in_orde > 0
 
     @property
     def aantallen_per_jaar(self) -> list[tuple[int, int]]:
@@ -274,14 +277,23 @@ def controleer_tellijst(
     tabellen: Opzoektabellen,
     vandaag: datetime.date,
     kopregel: int = 1,
+    opslaan: Callable[[list[dict]], None] | None = None,
+    blokgrootte: int = 2000,
 ) -> Controle:
-    """Check a whole Tellijst; the result holds either rows ready to store or every error found."""
+    """Check a whole Tellijst: counts and every error found.
+
+    While no row has failed, the rows that passed go to `opslaan` in blocks of `blokgrootte` (as
+    keyword arguments for Adviesvraag). After the first error nothing more is passed on, so the
+    caller must discard what it stored when the outcome is not in orde (the import's transaction
+    is rolled back). Without `opslaan` the rows are only counted.
+    """
     controle = Controle()
     kolommen, kopfouten = kop_controleren(kop, kolommen=KOLOMMEN, kopregel=kopregel)
     if kopfouten:
         controle.fouten = kopfouten
         return controle
     controleer_rij = _Rijcontrole(tabellen, vandaag)
+    blok: list[dict] = []
     for regel, cellen in rijen:
         controle.aantal_rijen += 1
         cel, fouten = kolommen.rij(regel, cellen)
@@ -296,11 +308,14 @@ def controleer_tellijst(
         controle.aantal_in_orde += 1
         controle.aantal_open += rij.pop("_open")
         controle.per_jaar[rij["jaar"]] += 1
-        if not controle.fouten:
-            # Once any row fails nothing will be stored: keep counting, stop collecting rows.
-            controle.rijen.append(rij)
+        # Once any row fails nothing will be stored: keep counting, stop passing rows on.
+        if opslaan is not None and not controle.fouten:
+            blok.append(rij)
+            if len(blok) >= blokgrootte:
+                opslaan(blok)
+                blok = []
     if controle.aantal_rijen == 0:
         controle.fouten.append(Fout(None, None, "", GEEN_RIJEN))
-    if controle.fouten:
-        controle.rijen = []
+    if blok and not controle.fouten:
+        opslaan(blok)
     return controle
