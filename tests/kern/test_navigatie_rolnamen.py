@@ -1,5 +1,7 @@
 """The navbar names the user's roles, and only roles: other groups (admin permissions) stay out of it."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -19,3 +21,28 @@ def test_alleen_de_meest_specifieke_link_is_de_huidige_pagina(client, coordinato
     html = client.get("/rapportage/rapporten/").content.decode()
     assert html.count('aria-current="page"') == 1
     assert 'aria-current="page" href="/rapportage/rapporten/"' in html
+
+
+# Words for developers, not for the people using the pages.
+ONTWIKKELAARSTAAL = re.compile(r"\bHTML\b|PDF-generator|\bhtmx\b|\bNone\b|\bTraceback\b")
+
+
+@pytest.mark.parametrize("rol", ["vertrouwenspersoon", "analist", "coordinator", "beheerder"])
+def test_elke_pagina_uit_het_menu_heet_zoals_het_menu_haar_noemt(client, request, rol):
+    """The menu item, the page's heading and its browser title say the same, so users find back what
+    they clicked; and none speaks to developers. Left out: Django's admin index, 'Mijn zaken' (the
+    werkvoorraad with a filter) and the dashboard, whose heading names the year it shows."""
+    client.force_login(request.getfixturevalue(rol))
+    verschillen = []
+    for item in client.get("/", follow=True).context["navigatie"]:
+        antwoord = client.get(item["url"])
+        if item["url"].startswith("/beheer/") or item["label"] == "Dashboard" or antwoord.status_code == 302:
+            continue
+        html = antwoord.content.decode()
+        kop = re.sub(r"<[^>]+>|\s+", " ", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
+        titel = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        if not (kop.startswith(item["label"]) and titel.startswith(item["label"])):
+            verschillen.append((item["label"], kop, titel))
+        zichtbaar = re.sub(r"<script.*?</script>|<[^>]+>", " ", html, flags=re.S)
+        verschillen.extend((item["label"], woord) for woord in ONTWIKKELAARSTAAL.findall(zichtbaar))
+    assert verschillen == []

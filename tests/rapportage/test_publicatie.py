@@ -134,7 +134,7 @@ def test_een_opgeslagen_rij_verandert_niets_tot_de_volgende_publicatie(
     client.force_login(coordinator)
     dashboard = _dashboard(client, jaar=JAAR)
     assert dashboard != voor["ministerie"]["dashboard"], "na de publicatie tellen de nieuwe rijen mee"
-    assert "zoals gepubliceerd op 16 juni 2025" in dashboard
+    assert "zoals gepubliceerd op 16-06-2025" in dashboard
 
 
 def _onderdeel_pk(code: str) -> int:
@@ -148,7 +148,7 @@ def test_de_pagina_toont_de_publicatiedatum_en_geen_kloktijd(client, coordinator
         tellijst_publiceren()
     client.force_login(coordinator)
     pagina = _dashboard(client, jaar=2024)
-    assert "Cijfers van de Tellijst zoals gepubliceerd op 3 maart 2025" in pagina
+    assert "Cijfers van de Tellijst zoals gepubliceerd op 03-03-2025" in pagina
     assert not re.search(r"\b\d\d:\d\d\b", pagina.split("<main", 1)[-1]), "geen kloktijd op de pagina"
 
 

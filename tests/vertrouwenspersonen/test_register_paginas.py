@@ -43,7 +43,7 @@ def test_overzicht_op_de_peildatum_van_het_jaarverslag(beheer_client, django_ass
     assert telling["totaal"] == 76
     assert list(telling["per_status"].values()) == [54, 16, 4, 2]
     pagina = antwoord.content.decode()
-    assert "25 februari 2025" in pagina
+    assert "25-02-2025" in pagina
     assert len(antwoord.context["verlopend"]) == 4
 
 

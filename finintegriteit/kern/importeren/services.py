@@ -159,7 +159,7 @@ def weigering(fout: ValidationError, *, opdracht: bool = False) -> str:
 
 def _eerder(eerder: Importbestand) -> dict:
     return {
-        "datum": date_format(timezone.localtime(eerder.klaar_op), "j F Y H:i"),
+        "datum": date_format(timezone.localtime(eerder.klaar_op), "d-m-Y H:i"),
         "rijen": eerder.aantallen.get("rijen", "?"),
     }
 
