@@ -9,7 +9,7 @@ from django.utils import timezone
 from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
-from meldingen.audit import audit_bulk_vastleggen, audit_vastleggen
+from meldingen.audit import audit_bekeken_vastleggen, audit_bulk_vastleggen, audit_vastleggen
 from meldingen.models import AuditRegel, Betrokkene, Melding
 from meldingen.services.registratie import RECHT_IDENTITEIT
 
@@ -203,10 +203,8 @@ def afdoening_intrekken(*, afdoening: Afdoening, door, versie: int, reden: str) 
 
 def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:
     """Audit rows for opening the afdoening page: it shows the betrokkene and, if any, the afdoening."""
-    audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.BEKEKEN, object=betrokkene)
     afdoening = getattr(betrokkene, "afdoening", None)
-    if afdoening is not None:
-        audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.BEKEKEN, object=afdoening)
+    audit_bekeken_vastleggen(gebruiker=door, objecten=[betrokkene, *([afdoening] if afdoening else [])])
 
 
 def toegang_geweigerd(*, door, betrokkene_pk) -> None:

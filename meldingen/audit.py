@@ -117,9 +117,26 @@ def audit_bulk_vastleggen(
     )
 
 
-def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> None:
-    """One 'bekeken' row per object shown on a page, written in a single query."""
-    audit_bulk_vastleggen(gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, objecten=objecten, velden=[])
+# In a 'bekeken' row, `velden` lists what the page showed besides its object, as 'betrokkene:12'.
+GETOOND = ":"
+
+
+def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> AuditRegel:
+    """One 'bekeken' row per page view: the page's object (the first), listing the others it showed.
+
+    One row, not one per object, so that the trail counts page views; the other objects are in the
+    row, so a search on the case still tells who saw which betrokkene.
+    """
+    hoofd, *overige = objecten
+    getoond = [f"{obj._meta.model_name}{GETOOND}{obj.pk}" for obj in overige]
+    return audit_vastleggen(gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, object=hoofd, velden=getoond)
+
+
+def getoond_bij(regel: AuditRegel) -> list[tuple[str, str]]:
+    """The (object_type, object_id) of the objects a 'bekeken' row's page showed besides its object."""
+    if regel.actie != AuditRegel.Actie.BEKEKEN:
+        return []
+    return [tuple(veld.split(GETOOND, 1)) for veld in regel.velden if GETOOND in veld]
 
 
 def gevulde_velden(obj: models.Model) -> list[str]:

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from finintegriteit.kern.forms import DatumInput
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
+from .auditnamen import SOORTEN
 from .forms import AnalistKeuze, analisten
 from .models import AuditRegel, Melding
 from .selectors import audit_objecten_voor_melding, te_laat_q
@@ -17,10 +19,7 @@ from .zoeken import zoeken, zoekterm
 
 ALLE = "alle"
 OBJECT_SOORTEN = {
-    "melding": "Melding",
-    "betrokkene": "Betrokkene",
-    "afdoening": "Afdoening",
-    "melderidentiteit": "Identiteit melder",
+    soort: SOORTEN[soort] for soort in ("melding", "betrokkene", "afdoening", "melderidentiteit")
 }
 
 
@@ -168,7 +167,11 @@ class WerkvoorraadFilter(django_filters.FilterSet):
 class AuditFilter(django_filters.FilterSet):
     gebruiker = django_filters.ModelChoiceFilter(
         label="Gebruiker",
-        queryset=get_user_model().objects.order_by("username"),
+        # Accounts nobody can log in with (the owner of demo rows, benchmark accounts) are the system's
+        # own; a deactivated person keeps a password and stays in the list.
+        queryset=get_user_model()
+        .objects.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .order_by("username"),
         empty_label="Alle gebruikers",
     )
     actie = django_filters.ChoiceFilter(

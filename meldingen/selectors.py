@@ -310,29 +310,6 @@ def identiteit_inzagen(*, melding: Melding, aantal: int = 50) -> QuerySet:
     )
 
 
-def meldingsnummers_bij_auditregels(regels) -> dict[tuple[str, str], str]:
-    """(object_type, object_id) -> meldingsnummer for the rows on one page: one query per object type."""
-    ids: dict[str, set[int]] = {}
-    for regel in regels:
-        if regel.object_id.isdigit():
-            ids.setdefault(regel.object_type, set()).add(int(regel.object_id))
-    nummers = {}
-    # An afdoening is found through its betrokkene (a one-to-one), so meldingen need not import the
-    # afdoeningen app that sits above it.
-    bronnen = {
-        "melding": (Melding.objects, "pk", "nummer"),
-        "betrokkene": (Betrokkene.objects, "pk", "melding__nummer"),
-        "melderidentiteit": (MelderIdentiteit.objects, "pk", "melding__nummer"),
-        "afdoening": (Betrokkene.objects, "afdoening__pk", "melding__nummer"),
-    }
-    for object_type, (manager, sleutel, veld) in bronnen.items():
-        if ids.get(object_type):
-            rijen = manager.filter(**{f"{sleutel}__in": ids[object_type]}).values_list(sleutel, veld)
-            for pk, nummer in rijen:
-                nummers[(object_type, str(pk))] = nummer
-    return nummers
-
-
 def audit_objecten_voor_melding(nummer: str) -> Q:
     """Rows about a melding and everything under it, for the audit search on a case number."""
     melding = Melding.objects.filter(nummer__iexact=nummer.strip()).values_list("pk", flat=True).first()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("mijn-zaken/", overzichten.mijn_zaken, name="mijn_zaken"),
     path("termijnen/", overzichten.termijnen, name="termijnen"),
     path("audittrail/", overzichten.audit, name="audit"),
+    path("audittrail/export/", overzichten.audit_export, name="audit_export"),
     path("<int:pk>/", meldingen.detail, name="detail"),
     path("<int:pk>/wijzigen/", meldingen.wijzigen, name="wijzigen"),
     path("<int:pk>/status/", meldingen.status, name="status"),

@@ -2,7 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,12 +14,21 @@ from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors
-from ..filters import OBJECT_SOORTEN, AuditFilter, WerkvoorraadFilter
+from ..audit import audit_vastleggen
+from ..auditexport import MAX_REGELS, audittrail_werkmap
+from ..auditnamen import auditregels_benoemen
+from ..filters import AuditFilter, WerkvoorraadFilter
+from ..models import AuditRegel
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
 from ..services.zoeken import zoekopdracht_vastleggen
 from ..zoeken import zoeken
 
 PER_PAGINA = (25, 5, 50, 100)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TE_VEEL_VOOR_EXPORT = (
+    "De selectie telt {aantal} regels; een export kan er hoogstens {maximum} bevatten. "
+    "Kies een kortere periode of één gebruiker."
+)
 
 
 def _pagina(request, qs):
@@ -124,14 +135,33 @@ def audit(request):
         request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)
     )
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
-    nummers = selectors.meldingsnummers_bij_auditregels(pagina.object_list)
-    regels = [
-        (
-            regel,
-            OBJECT_SOORTEN.get(regel.object_type, regel.object_type),
-            nummers.get((regel.object_type, regel.object_id), ""),
-        )
-        for regel in pagina.object_list
-    ]
-    context = {"filter": filterset, "pagina": pagina, "regels": regels, "querystring": querystring}
+    context = {
+        "filter": filterset,
+        "pagina": pagina,
+        "regels": auditregels_benoemen(list(pagina.object_list)),
+        "querystring": querystring,
+        "export_query": request.GET.urlencode(),
+    }
     return render(request, "meldingen/audit.html", context)
+
+
+@rol_vereist(r.BEHEERDER)
+@require_safe
+def audit_export(request):
+    """The rows of the page's filter as .xlsx; the export itself is an audit row."""
+    filterset = AuditFilter(
+        request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)
+    )
+    regels = filterset.qs
+    aantal = regels.count()
+    if aantal > MAX_REGELS:
+        messages.error(request, TE_VEEL_VOOR_EXPORT.format(aantal=aantal, maximum=MAX_REGELS))
+        return redirect(f"{reverse('meldingen:audit')}?{request.GET.urlencode()}")
+    gekozen = sorted(naam for naam, waarde in filterset.form.cleaned_data.items() if waarde not in (None, ""))
+    audit_vastleggen(
+        gebruiker=request.user, actie=AuditRegel.Actie.GEEXPORTEERD, object_type="audittrail", velden=gekozen
+    )
+    antwoord = HttpResponse(audittrail_werkmap(regels), content_type=XLSX)
+    naam = f"audittrail-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord

@@ -236,7 +236,8 @@ def test_afgedane_melding_toont_de_afdoening_alleen_lezen(client, analist, betro
     assert antwoord.status_code == 403
     assert ALLEEN_LEZEN in antwoord.content.decode()
     assert Afdoening.objects.get().aangetoond is True
-    assert AuditRegel.objects.filter(actie="bekeken", object_type="afdoening").count() == 1
+    [bekeken] = AuditRegel.objects.filter(actie="bekeken", object_type="betrokkene")
+    assert bekeken.velden == [f"afdoening:{Afdoening.objects.get().pk}"], "één regel per keer bekijken"
 
 
 @pytest.mark.parametrize("persona", ["vertrouwenspersoon", "coordinator", "beheerder", "buitenstaander"])

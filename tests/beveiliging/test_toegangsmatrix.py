@@ -76,6 +76,7 @@ MATRIX = {
     "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:termijnen": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:audit": (None, (LOGIN, 403, 403, 403, 403, 200)),
+    "meldingen:audit_export": (None, (LOGIN, 403, 403, 403, 403, 200)),
     "meldingen:detail": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:wijzigen": ("melding", (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:status": ("melding", (LOGIN, 403, 405, 403, 403, 403)),

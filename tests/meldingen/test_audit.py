@@ -42,7 +42,7 @@ def test_registreren_en_wijzigen_schrijven_regels_met_alleen_veldnamen(
     assert set(AuditRegel.objects.values_list("gebruiker", flat=True)) == {analist.pk}
 
 
-def test_de_meldingspagina_schrijft_een_regel_per_getoond_object(
+def test_de_meldingspagina_schrijft_een_regel_per_keer_bekijken_met_wat_ze_toonde(
     client, maak_melding, maak_betrokkene, maak_afdoening, analist
 ):
     melding = maak_melding()
@@ -51,14 +51,10 @@ def test_de_meldingspagina_schrijft_een_regel_per_getoond_object(
     client.force_login(analist)
     voor = AuditRegel.objects.count()
     client.get(reverse("meldingen:detail", args=[melding.pk]))
-    nieuw = AuditRegel.objects.order_by("pk")[voor:]
-    assert sorted((r.actie, r.object_type, r.object_id) for r in nieuw) == sorted(
-        [
-            (A.BEKEKEN, "melding", str(melding.pk)),
-            (A.BEKEKEN, "betrokkene", str(eerste.pk)),
-            (A.BEKEKEN, "betrokkene", str(tweede.pk)),
-            (A.BEKEKEN, "afdoening", str(afdoening.pk)),
-        ]
+    [regel] = AuditRegel.objects.order_by("pk")[voor:]
+    assert (regel.actie, regel.object_type, regel.object_id) == (A.BEKEKEN, "melding", str(melding.pk))
+    assert sorted(regel.velden) == sorted(
+        [f"betrokkene:{eerste.pk}", f"betrokkene:{tweede.pk}", f"afdoening:{afdoening.pk}"]
     )
 
 
@@ -123,7 +119,7 @@ def test_de_beheerder_zoekt_op_gebruiker_actie_object_en_meldingsnummer(
     def gevonden(**params):
         antwoord = client.get(url, params)
         assert antwoord.status_code == 200
-        return sorted((r.object_type, r.object_id) for r, _soort, _nummer in antwoord.context["regels"])
+        return sorted((b.regel.object_type, b.regel.object_id) for b in antwoord.context["regels"])
 
     assert gevonden(gebruiker=collega.pk) == [("melding", str(andere.pk))]
     assert gevonden(object=melding.nummer) == sorted(
@@ -184,3 +180,68 @@ def test_de_beheerder_ziet_wie_wat_en_wanneer_maar_niet_de_reden(client, maak_me
     for antwoord in paginas:
         assert antwoord.status_code in (200, 403)
         assert "Broer van de melder" not in antwoord.content.decode()
+
+
+def test_de_audittrail_noemt_objecten_bij_wat_ze_zijn(
+    client, maak_melding, maak_betrokkene, maak_afdoening, analist, beheerder
+):
+    melding = maak_melding()
+    eerste, tweede = maak_betrokkene(melding), maak_betrokkene(melding)
+    maak_afdoening(tweede)
+    client.force_login(analist)
+    client.get(reverse("meldingen:detail", args=[melding.pk]))
+    client.force_login(beheerder)
+    antwoord = client.get(reverse("meldingen:audit"), {"object": melding.nummer})
+    namen = {b.object for b in antwoord.context["regels"]}
+    assert {f"Melding {melding.nummer}", f"Betrokkene 2 van {melding.nummer}"} <= namen
+    html = antwoord.content.decode()
+    # In the order of the stored row: afdoeningen before betrokkenen.
+    assert (
+        f"ook getoond: Afdoening van betrokkene 2 van {melding.nummer}, Betrokkene 1 van {melding.nummer}, "
+        f"Betrokkene 2 van {melding.nummer}"
+    ) in html
+    assert f"betrokkene:{eerste.pk}" not in html, "geen tabelnamen en ids voor de lezer"
+
+
+def test_het_gebruikersfilter_biedt_geen_systeemaccounts(client, beheerder, maak_gebruiker):
+    from django.contrib.auth import get_user_model
+
+    systeem = get_user_model().objects.create(username="demodata-eigenaar", is_active=False)
+    systeem.set_unusable_password()
+    systeem.save()
+    vertrokken = maak_gebruiker("vertrokken-analist", "OIF-analist")
+    vertrokken.is_active = False
+    vertrokken.save()
+    client.force_login(beheerder)
+    keuzes = client.get(reverse("meldingen:audit")).context["filter"].form.fields["gebruiker"].queryset
+    assert systeem not in keuzes, "een account waarmee niemand inlogt is geen gebruiker om op te zoeken"
+    assert vertrokken in keuzes, "wie gedeactiveerd is, blijft in de audittrail te vinden"
+
+
+def test_export_naar_xlsx_is_formuleveilig_zonder_redenen_en_zelf_gelogd(
+    client, maak_melding, maak_betrokkene, analist, beheerder, maak_gebruiker
+):
+    import io
+
+    import openpyxl
+
+    from meldingen.services import melding_status_wijzigen
+
+    kwaadwillend = maak_gebruiker("=HYPERLINK(1)", "OIF-analist")
+    melding = maak_melding(door=kwaadwillend)
+    maak_betrokkene(melding)
+    melding_status_wijzigen(
+        melding=melding, door=analist, naar="in_beoordeling", reden="Geheime reden X.", versie=melding.versie
+    )
+    client.force_login(beheerder)
+    antwoord = client.get(reverse("meldingen:audit_export"), {"object": melding.nummer})
+    assert antwoord["Content-Type"].startswith("application/vnd.openxmlformats")
+    blad = openpyxl.load_workbook(io.BytesIO(antwoord.content)).active
+    rijen = [[c.value for c in rij] for rij in blad.iter_rows()]
+    assert rijen[0][:5] == ["Tijdstip", "Gebruiker", "Actie", "Object", "Melding"]
+    cellen = [str(w) for rij in rijen for w in rij if w is not None]
+    assert "'=HYPERLINK(1)" in cellen and "=HYPERLINK(1)" not in cellen, "geen formule in een cel"
+    assert f"Melding {melding.nummer}" in cellen
+    assert not any("Geheime reden" in c for c in cellen), "redenen zijn zaakinhoud"
+    export = AuditRegel.objects.get(actie=A.GEEXPORTEERD)
+    assert (export.gebruiker, export.object_type, export.velden) == (beheerder, "audittrail", ["object"])
