@@ -319,6 +319,10 @@ if not REDIS_URL and not DEBUG and not TAKEN_IN_PROCES:
         "als achtergrondtaken bewust in het webproces draaien (periodieke taken draaien dan niet)."
     )
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Without Redis in development, a report or large import runs in a thread of the web process, so the
+# request that asked for it returns at once (kern/taken.py). Not with TAKEN_IN_PROCES in production:
+# a recycled gunicorn worker would take the thread with it, and without beat nobody would notice.
+TAKEN_IN_DRAAD = env.bool("TAKEN_IN_DRAAD", default=DEBUG and not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"

@@ -72,10 +72,11 @@ def celery_eager(request):
     if "redis" in request.keywords:
         yield
         return
-    vorige = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
+    vorige = celery_app.conf.task_always_eager, settings.TAKEN_IN_DRAAD
+    # In the request, as the tests expect; tests of the thread turn it on themselves.
+    celery_app.conf.task_always_eager, settings.TAKEN_IN_DRAAD = True, False
     yield
-    celery_app.conf.task_always_eager = vorige
+    celery_app.conf.task_always_eager, settings.TAKEN_IN_DRAAD = vorige
 
 
 @pytest.fixture(autouse=True)

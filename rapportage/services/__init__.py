@@ -25,6 +25,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from finintegriteit.kern import rollen
+from finintegriteit.kern.taken import taak_aanbieden
 
 from .. import opslag, pdf
 from ..models import Rapport
@@ -170,7 +171,7 @@ def rapport_in_wachtrij_zetten(*, rapport_pk: int) -> bool:
     # Before sending: with eager Celery (development) the task has already run when delay() returns.
     wachtend.update(reden="", aangeboden_op=timezone.now())
     try:
-        rapport_genereren_taak.delay(rapport_pk)
+        taak_aanbieden(rapport_genereren_taak, rapport_pk)
     except (OperationalError, ConnectionError, OSError):
         logger.warning(
             "Wachtrij onbereikbaar; rapport %s blijft in de wachtrij staan", rapport_pk, exc_info=True

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from ..models import Importbestand
+from ..taken import taak_aanbieden
 from . import berichten
 from .bestand import Upload, herken
 from .fouten import BestandFout, Fout
@@ -251,7 +252,7 @@ def _aanbieden(stap: str, pk) -> None:
         tasks.importbestand_controleren_taak if stap == "controleren" else tasks.importbestand_uitvoeren_taak
     )
     try:
-        taak.delay(str(pk))
+        taak_aanbieden(taak, str(pk))
     except (OperationalError, ConnectionError, OSError):
         logger.warning("Wachtrij onbereikbaar; import %s wordt later aangeboden", pk, exc_info=True)
 
