@@ -125,7 +125,7 @@ def reeks(request):
         except ValidationError as fout:
             form.add_error(None, fout)
         else:
-            aantal = Rapport.objects.filter(reeks=nieuw).count()
+            aantal = reeks_met_stand(pk=nieuw.pk).totaal
             messages.success(request, REEKS_AANGEVRAAGD.format(jaar=nieuw.jaar, aantal=f"{aantal} rapporten"))
             return redirect("rapportage:rapporten")
     return _rapportenpagina(request, form=RapportAanvraagForm(gebruiker=request.user), reeks_form=form)
