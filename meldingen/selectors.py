@@ -184,6 +184,8 @@ WERKVOORRAAD_VELDEN = (
     "ontvangen_op",
     "klokkenluidersmelding",
     "status",
+    "afgeschermd",
+    "duplicaat_van",
     "onderwerp__label",
     "dienstonderdeel__label",
     "behandelaar__username",

@@ -139,6 +139,7 @@ def test_behandelaar_en_teamleider_zien_en_vinden_haar(client, behandelaar, team
         )
         antwoord = client.get(reverse("meldingen:werkvoorraad"), {"q": "Quist"})
         assert [m.nummer for m in antwoord.context["pagina"].object_list] == [melding.nummer]
+        assert '<span class="badge text-bg-dark">afgeschermd</span>' in antwoord.content.decode()
         assert melding.nummer in client.get(reverse("meldingen:termijnen")).content.decode()
 
 

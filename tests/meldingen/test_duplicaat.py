@@ -46,6 +46,8 @@ def test_markeren_in_de_browser(analist_client, analist, twee):
     )
     html = analist_client.get(reverse("meldingen:detail", args=[duplicaat.pk])).content.decode()
     assert f'Duplicaat van <a href="/meldingen/{origineel.pk}/">{origineel.nummer}</a>' in html
+    lijst = analist_client.get(reverse("meldingen:werkvoorraad"), {"status": "alle"}).content.decode()
+    assert lijst.count('<span class="small text-body-secondary">duplicaat</span>') == 1
     stap = StatusOvergang.objects.filter(melding=duplicaat).latest("pk")
     assert stap.reden == f"Duplicaat van {origineel.nummer}: Zelfde declaraties."
     regel = AuditRegel.objects.get(

@@ -112,3 +112,17 @@ def test_geen_orakel_de_pagina_hangt_niet_af_van_melder_of_contact(
     assert pagina_een == _pagina_zonder_ruis(client, twee)
     gelezen = [q["sql"] for q in queries if "melderidentiteit" in q["sql"] or "meldercontact" in q["sql"]]
     assert gelezen == []
+
+
+def test_de_bewaartermijn_wist_hoe_de_melder_bereikt_werd(teamleider, maak_melding, vandaag):
+    from meldingen.services.bewaartermijn import persoonsgegevens_wissen
+
+    melding = maak_melding(klokkenluidersmelding=True)
+    _vastleggen(melding, teamleider, wijze="brief", toelichting="Naar het huisadres.", kanaal="email")
+    Melding.objects.filter(pk=melding.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=datetime.date(2019, 1, 2)
+    )
+    assert melding.nummer in persoonsgegevens_wissen(vandaag=vandaag)
+    assert not MelderContact.objects.filter(melding=melding).exists()
+    # The dates stay on the melding: they say nothing of the melder, and the deadlines are built on them.
+    assert Melding.objects.get(pk=melding.pk).ontvangstbevestiging_op == datetime.date(2025, 3, 4)
