@@ -34,7 +34,8 @@ def buiten_beeld(page) -> list[str]:
             .filter(e => e.offsetParent !== null && !e.closest('thead'))
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
             .slice(0, 5)
-            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || e.name || '').trim().slice(0, 30))"""
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' '
+                + (e.textContent || e.name || '').trim().slice(0, 30))"""
     )
 
 
