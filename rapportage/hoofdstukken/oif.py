@@ -36,13 +36,18 @@ def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
     titel, eerste_kolom, totaal = TABELLEN[naam]
     deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
     kolommen = [Kolom(str(j), j) for j in _getoonde_jaren(c, deel, [jaar - 1])]
+    rijen = o.get("tabellen", {}).get(naam) or []
+    totalen = {jaar: o[totaal]} if o.get(totaal) is not None else None
+    if totalen and sum(r.get("aantal") or 0 for r in rijen) == o[totaal]:
+        # The rows divide this year's total, so last year's column adds up the same way: its total too.
+        totalen[jaar - 1] = sum(r.get("vorig_jaar") or 0 for r in rijen)
     return tabel_uit_telling(
         "oif-" + naam.replace("_", "-"),
         f"{titel} {jaar}",
         eerste_kolom,
-        [_met_vorig_jaar(r, jaar) for r in o.get("tabellen", {}).get(naam) or []],
+        [_met_vorig_jaar(r, jaar) for r in rijen],
         [Kolom(str(jaar), jaar), Kolom("%", jaar, "procent"), *kolommen],
-        totalen={jaar: o[totaal]} if o.get(totaal) is not None else None,
+        totalen=totalen,
         weergave=w,
         voetnoten=voetnoten,
     )

@@ -14,7 +14,7 @@ from rapportage.hoofdstukken.oif import _samenvatting
 from rapportage.selectors import gepubliceerd
 from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import lopend_jaar, verloop
-from tests.bouwstenen import melding
+from tests.bouwstenen import dashboard_met_tabellen, melding
 from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +173,17 @@ def test_de_tabellen_van_een_hoofdstuk_komen_pas_bij_openen(ingelogd):
     assert "<table" in los.content.decode() and "<html" not in los.content.decode()
     assert "<html" in heel.content.decode() and "Terug naar het dashboard" in heel.content.decode()
     assert ingelogd.get(reverse("rapportage:hoofdstuk_tabellen", args=["bestaat-niet"])).status_code == 404
+
+
+def test_de_vergelijkingskolom_van_vorig_jaar_heeft_ook_een_totaal(ingelogd):
+    melding(ontvangen_op=datetime.date(2023, 4, 1), melder="medewerker")
+    melding(ontvangen_op=datetime.date(2023, 5, 1), melder="extern")
+    melding(ontvangen_op=datetime.date(2024, 4, 1), melder="medewerker")
+
+    html = dashboard_met_tabellen(ingelogd, jaar=2024).content.decode()
+
+    tabel = html.split("Melders van (vermoedelijke) schendingen 2024</caption>")[1].split("</table>")[0]
+    kop = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', tabel)
+    totaal = re.search(r'<th scope="row"[^>]*>Totaal</th>((?:<td[^>]*>[^<]*</td>)+)', tabel).group(1)
+    assert kop == ["Melder", "2024", "%", "2023"]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", totaal) == ["1", "", "2"]
