@@ -42,6 +42,14 @@ def rapport_genereren_taak(self, rapport_pk: int) -> None:
         raise self.retry(countdown=settings.RAPPORT_OVERNAME_SECONDEN)
 
 
+@shared_task(name="rapportage.reeks_versturen", ignore_result=True)
+def reeks_versturen_taak(reeks_pk: int, rapport_pks: list[int]) -> None:
+    """Send the reports of a reeks as one chord (each report its own task)."""
+    from .services.reeks import reeks_versturen
+
+    reeks_versturen(reeks_pk=reeks_pk, rapport_pks=rapport_pks)
+
+
 @shared_task(name="rapportage.reeks_afronden", ignore_result=True)
 def reeks_afronden_taak(reeks_pk: int) -> None:
     """The chord's callback: every report of the reeks has run."""

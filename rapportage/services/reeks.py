@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from finintegriteit.kern import rollen
+from finintegriteit.kern.taken import taak_aanbieden
 from finintegriteit.referentie.models import Onderdeel
 
 from ..models import Rapport, Reeks
@@ -43,7 +44,7 @@ def reeks_aanvragen(*, door, jaar: int, onderdelen: list | None = None) -> Reeks
     2. Per scope the active request of a report is reused (one active row per year and scope); the
        others get a new row. The ministry's report, the largest, goes first so that it is not the one
        left running alone at the end.
-    3. After commit the new rows are sent as a chord (see `reeks_in_wachtrij_zetten`).
+    3. After commit the new rows are offered as a chord (see `reeks_in_wachtrij_zetten`).
     `onderdelen` limits the onderdeel reports (the benchmark's smoke run); None is every onderdeel.
     """
     if not rollen.heeft_rol(door, rollen.COORDINATOR):
@@ -76,26 +77,37 @@ def reeks_aanvragen(*, door, jaar: int, onderdelen: list | None = None) -> Reeks
 
 
 def reeks_in_wachtrij_zetten(*, reeks_pk: int, rapport_pks: list[int]) -> bool:
-    """Send the reports as one chord, the reeks' closing as its callback; a broker that is down is
-    written on the rows, exactly as for a single report (the beat task offers them again one by one)."""
-    from celery import chord
+    """Offer the reeks; a broker that is down is written on the rows, exactly as for a single report
+    (the beat task offers them again one by one). Returns whether the queue took it.
+
+    Through `taak_aanbieden`, like a single report: without Redis in development the reports are made in
+    a thread and the request returns at once; with Redis a worker sends the chord (`reeks_versturen`).
+    """
     from kombu.exceptions import OperationalError
 
-    from ..tasks import rapport_genereren_taak, reeks_afronden_taak
+    from ..tasks import reeks_versturen_taak
 
     wachtend = Rapport.objects.filter(pk__in=rapport_pks, status=Rapport.Status.WACHTRIJ)
     wachtend.update(reden="", aangeboden_op=timezone.now())
-    kop = [rapport_genereren_taak.si(pk) for pk in rapport_pks]
     try:
-        if kop:
-            chord(kop)(reeks_afronden_taak.si(reeks_pk))
-        else:
-            reeks_afronden(reeks_pk=reeks_pk)
+        taak_aanbieden(reeks_versturen_taak, reeks_pk, rapport_pks)
     except (OperationalError, ConnectionError, OSError):
         logger.warning("Wachtrij onbereikbaar; reeks %s blijft in de wachtrij staan", reeks_pk, exc_info=True)
         wachtend.update(reden=FOUT_WACHTRIJ_ONBEREIKBAAR, aangeboden_op=None)
         return False
     return True
+
+
+def reeks_versturen(*, reeks_pk: int, rapport_pks: list[int]) -> None:
+    """Send the reports as one chord, the reeks' closing as its callback (the task's work)."""
+    from celery import chord
+
+    from ..tasks import rapport_genereren_taak, reeks_afronden_taak
+
+    if not rapport_pks:
+        reeks_afronden(reeks_pk=reeks_pk)
+        return
+    chord([rapport_genereren_taak.si(pk) for pk in rapport_pks])(reeks_afronden_taak.si(reeks_pk))
 
 
 def reeks_afronden(*, reeks_pk: int) -> bool:

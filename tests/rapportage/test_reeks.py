@@ -77,12 +77,12 @@ def test_een_coordinator_van_een_onderdeel_kan_geen_reeks_aanvragen(client, coor
 def test_zonder_wachtrij_blijven_de_rapporten_van_de_reeks_bewaard_met_uitleg(
     coordinator, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import celery
+    from rapportage.tasks import reeks_versturen_taak
 
     def onbereikbaar(*args, **kwargs):
         raise OperationalError("Error 111 connecting to redis")
 
-    monkeypatch.setattr(celery.canvas._chord, "__call__", onbereikbaar)
+    monkeypatch.setattr(reeks_versturen_taak, "delay", onbereikbaar)
 
     with django_capture_on_commit_callbacks(execute=True):
         reeks = reeks_aanvragen(door=coordinator, jaar=2024)
@@ -93,3 +93,40 @@ def test_zonder_wachtrij_blijven_de_rapporten_van_de_reeks_bewaard_met_uitleg(
         r.status == Rapport.Status.WACHTRIJ and r.reden == FOUT_WACHTRIJ_ONBEREIKBAAR for r in rapporten
     )
     assert all(r.aangeboden_op is None for r in rapporten)  # the beat task offers them again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_zonder_redis_in_ontwikkeling_keert_het_verzoek_meteen_terug_en_maakt_een_draad_de_reeks(
+    client, coordinator, settings, monkeypatch
+):
+    """As a single report (test_rapport_zonder_redis): the request does not wait for five PDFs."""
+    import threading
+
+    from rapportage import services
+
+    settings.TAKEN_IN_DRAAD = True
+    begonnen, doorgaan = threading.Event(), threading.Event()
+    echt = services.rapport_genereren
+
+    def langzaam(**kwargs):
+        begonnen.set()
+        doorgaan.wait(30)
+        return echt(**kwargs)
+
+    monkeypatch.setattr(services, "rapport_genereren", langzaam)
+    client.force_login(coordinator)
+
+    antwoord = client.post(reverse("rapportage:reeks"), {"reeks-jaar": 2024})
+
+    assert antwoord.status_code == 302
+    assert begonnen.wait(30)  # the thread has started on the first report while the request is back
+    reeks = Reeks.objects.get()
+    assert not Rapport.objects.filter(reeks=reeks, status=Rapport.Status.KLAAR).exists()
+    doorgaan.set()
+    # Joined rather than polled: SQLite's shared in-memory test database locks a table per statement.
+    draad = next(t for t in threading.enumerate() if t.name == "taak-rapportage.reeks_versturen")
+    draad.join(120)
+    assert not draad.is_alive()
+    assert set(Rapport.objects.filter(reeks=reeks).values_list("status", flat=True)) == {Rapport.Status.KLAAR}
+    reeks.refresh_from_db()
+    assert reeks.klaar_op is not None
