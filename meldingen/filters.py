@@ -18,6 +18,13 @@ from .selectors import audit_objecten_voor_melding, te_laat_q
 from .zoeken import zoeken, zoekterm
 
 ALLE = "alle"
+
+
+class Zoekformulier(forms.Form):
+    # Every field of a search form is optional: templates/bootstrap5/field.html then marks none.
+    zoekformulier = True
+
+
 OBJECT_SOORTEN = {
     soort: SOORTEN[soort] for soort in ("melding", "betrokkene", "afdoening", "melderidentiteit")
 }
@@ -98,6 +105,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     class Meta:
         model = Melding
         fields = ["q", "status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat", "sorteer"]
+        form = Zoekformulier
 
     # Filters that can hide a search result (the page then says how many and offers to show them).
     BEPERKENDE_FILTERS = ("status", "dienstonderdeel", "onderwerp", "behandelaar", "jaar", "te_laat")
@@ -197,6 +205,7 @@ class AuditFilter(django_filters.FilterSet):
     class Meta:
         model = AuditRegel
         fields = ["gebruiker", "actie", "object_type", "object", "van", "tot"]
+        form = Zoekformulier
 
     def filter_object(self, qs, name, value):
         value = value.strip()
