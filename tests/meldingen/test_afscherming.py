@@ -73,6 +73,8 @@ def test_voor_een_andere_analist_bestaat_de_zaak_niet(client, analist, zaak):
         "detail": reverse("meldingen:detail", args=[melding.pk]),
         "wijzigen": reverse("meldingen:wijzigen", args=[melding.pk]),
         "bewaren": reverse("meldingen:bewaren", args=[melding.pk]),
+        "melder": reverse("meldingen:melder", args=[melding.pk]),
+        "termijnen_vastleggen": reverse("meldingen:termijnen_vastleggen", args=[melding.pk]),
         "duplicaat": reverse("meldingen:duplicaat", args=[melding.pk]),
         "afschermen": reverse("meldingen:afschermen", args=[melding.pk]),
         "betrokkene_toevoegen": reverse("meldingen:betrokkene_toevoegen", args=[melding.pk]),
@@ -83,7 +85,7 @@ def test_voor_een_andere_analist_bestaat_de_zaak_niet(client, analist, zaak):
     }
     for naam, url in urls.items():
         assert client.get(url).status_code == 404, naam
-    for naam in ("status", "aantekening_toevoegen", "document_toevoegen"):
+    for naam in ("status", "heropenen", "aantekening_toevoegen", "document_toevoegen", "bericht_versturen"):
         assert client.post(reverse(f"meldingen:{naam}", args=[melding.pk]), {}).status_code == 404, naam
     # Exactly the answer for a case that was never registered.
     echt = client.get(urls["detail"])
