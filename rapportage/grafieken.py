@@ -58,26 +58,34 @@ def _label(titel: str) -> str:
 
 
 def staafdiagram(
-    staven: list[Staaf], *, titel: str, kleur: str = BLAUW, sorteren: bool = False
+    staven: list[Staaf],
+    *,
+    titel: str,
+    kleur: str = BLAUW,
+    sorteren: bool = False,
+    breedte: int = BREEDTE,
+    label_breedte: int = LABEL_BREEDTE,
 ) -> SafeString:
     """An accessible horizontal bar chart: role=img with a title listing every value.
 
     `sorteren`: largest first, as the published report orders categories (equal values keep their order).
+    `breedte`/`label_breedte`: a chart with short labels (years, months) drawn narrower, so that a narrow
+    column of the dashboard scales it down less and its 9-pixel text stays readable.
     """
     staven = sorted(staven, key=lambda s: -s.waarde) if sorteren else list(staven)
     hoogste = max((s.waarde for s in staven), default=0) or 1
-    max_tekens = int(LABEL_BREEDTE / TEKEN_BREEDTE)
+    max_tekens = int(label_breedte / TEKEN_BREEDTE)
     rijen = [(s, _regels(s.label, max_tekens)) for s in staven]
     hoogtes = [RIJ_HOOGTE + (9 if len(r) > 1 else 0) for _, r in rijen]
     totaal_hoogte = sum(hoogtes) + 8
-    schaal = (BREEDTE - LABEL_BREEDTE - WAARDE_RUIMTE) / hoogste
+    schaal = (breedte - label_breedte - WAARDE_RUIMTE) / hoogste
     beschrijving = "; ".join(f"{s.label}: {aantal(s.waarde)}" for s in staven)
     delen = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE} {totaal_hoogte}" '
-        f'width="{BREEDTE}" height="{totaal_hoogte}" role="img" aria-label="{_label(titel)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {totaal_hoogte}" '
+        f'width="{breedte}" height="{totaal_hoogte}" role="img" aria-label="{_label(titel)}" '
         f'font-family="{LETTER}">',
         f"<title>{escape(titel)}: {escape(beschrijving)}</title>",
-        f'<line x1="{LABEL_BREEDTE}" y1="0" x2="{LABEL_BREEDTE}" y2="{totaal_hoogte - 4}" '
+        f'<line x1="{label_breedte}" y1="0" x2="{label_breedte}" y2="{totaal_hoogte - 4}" '
         f'stroke="{GRIJS}" stroke-width="1"/>',
     ]
     y = 4
@@ -87,15 +95,15 @@ def staafdiagram(
         for i, regel in enumerate(regels):
             dy = midden + 3 + (i - (len(regels) - 1) / 2) * 10
             delen.append(
-                f'<text x="{LABEL_BREEDTE - 6}" y="{dy:.1f}" text-anchor="end" font-size="9" '
+                f'<text x="{label_breedte - 6}" y="{dy:.1f}" text-anchor="end" font-size="9" '
                 f'fill="#1a1a1a">{escape(regel)}</text>'
             )
         delen.append(
-            f'<rect x="{LABEL_BREEDTE}" y="{midden - 6:.1f}" width="{breedte:.1f}" height="12" '
+            f'<rect x="{label_breedte}" y="{midden - 6:.1f}" width="{breedte:.1f}" height="12" '
             f'fill="{kleur}"/>'
         )
         delen.append(
-            f'<text x="{LABEL_BREEDTE + breedte + 4:.1f}" y="{midden + 3:.1f}" font-size="9" '
+            f'<text x="{label_breedte + breedte + 4:.1f}" y="{midden + 3:.1f}" font-size="9" '
             f'font-weight="700" fill="#1a1a1a">{aantal(staaf.waarde)}</text>'
         )
         y += hoogte

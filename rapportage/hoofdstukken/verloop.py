@@ -4,6 +4,9 @@ and one table with the same numbers, from `selectors.overzicht.verloop`."""
 from ..grafieken import Staaf, staafdiagram
 from ..tabellen import Grafiek, Rij, Tabel
 
+# Years and month names are short: a narrow chart keeps its text readable in the dashboard's columns.
+SMAL = {"breedte": 320, "label_breedte": 70}
+
 REEKSEN = {
     "adviesvragen": "Adviesvragen bij vertrouwenspersonen",
     "meldingen": "Meldingen bij het OIF",
@@ -22,7 +25,7 @@ def verloop(reeksen: dict, *, tot: int) -> dict:
         staven = [Staaf(str(jaar), n) for jaar, n in per_reeks[naam].items() if isinstance(n, int)]
         if len(staven) > 1:  # one year is no trend; its figure is in the chapters below
             titel = f"{label} per jaar"
-            grafieken.append(Grafiek(titel, staafdiagram(staven, titel=titel)))
+            grafieken.append(Grafiek(titel, staafdiagram(staven, titel=titel, **SMAL)))
     jaren = sorted({jaar for reeks in per_reeks.values() for jaar in reeks})
     if not jaren:
         return {"grafieken": [], "tabel": None}
@@ -43,4 +46,4 @@ def per_maand(paren: list, *, jaar: int, maandnamen) -> Grafiek | None:
     if not any(s.waarde for s in staven):
         return None
     titel = f"Meldingen bij het OIF per maand in {jaar}"
-    return Grafiek(titel, staafdiagram(staven, titel=titel))
+    return Grafiek(titel, staafdiagram(staven, titel=titel, **SMAL))
