@@ -111,11 +111,13 @@ def _detail(
         status_form = StatusForm(melding=melding, initial={"versie": melding.versie})
     if mag_heropenen and heropen_form is None:
         heropen_form = HeropenenForm(initial={"versie": melding.versie}, prefix="heropen")
+    tijdlijn = tijdlijn_van(melding=melding)
     context = {
         "melding": melding,
         "rijen": rijen,
         "zonder_afdoening": sum(1 for rij in rijen if rij["afdoening"] is None),
-        "tijdlijn": tijdlijn_van(melding=melding),
+        "tijdlijn": tijdlijn,
+        "soorten_in_tijdlijn": {stap.soort for stap in tijdlijn},
         "aantekening_form": None
         if melding.is_afgedaan
         else aantekening_form or AantekeningForm(melding=melding),

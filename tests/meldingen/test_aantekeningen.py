@@ -53,6 +53,17 @@ def test_geen_aantekening_bij_een_afgedane_melding(analist, maak_melding):
     assert fout.value.messages == [fouten.MELDING_AFGEDAAN]
 
 
+def test_een_afgedane_melding_zonder_aantekeningen_en_documenten_zegt_dat(analist_client, maak_melding):
+    melding = maak_melding()
+    html = analist_client.get(melding.get_absolute_url()).content.decode()
+    assert "Geen aantekeningen." not in html  # an open case shows the form instead
+    Melding.objects.filter(pk=melding.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=F("ontvangen_op")
+    )
+    html = analist_client.get(melding.get_absolute_url()).content.decode()
+    assert "Geen aantekeningen." in html and "Geen documenten." in html
+
+
 def test_correctie_moet_bij_dezelfde_melding_horen(analist, maak_melding):
     andere = aantekening_toevoegen(melding=maak_melding(), door=analist, tekst="Elders.")
     with pytest.raises(ValidationError):
