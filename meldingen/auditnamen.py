@@ -1,9 +1,9 @@
 """Audit rows read by people: each object named by what it is, not by its table and id.
 
 'Melding OIF-2024-0012', 'Betrokkene 2 van OIF-2024-0012' (the second on that case's page), 'Afdoening
-van betrokkene 2 van OIF-2024-0012', 'Melder van OIF-2024-0012', 'Gebruiker jdevries'. Names are
-looked up for one page (or one block of an export) at a time, with one query per kind of object.
-An object that is gone keeps its kind and id.
+van betrokkene 2 van OIF-2024-0012', 'Melder van OIF-2024-0012', 'Aantekening 7 bij OIF-2024-0012',
+'Gebruiker jdevries'. Names are looked up for one page (or one block of an export) at a time, with one
+query per kind of object. An object that is gone keeps its kind and id.
 """
 
 from collections import defaultdict
@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from .audit import getoond_bij
-from .models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from .models import (
+    Aantekening,
+    AuditRegel,
+    Bericht,
+    Betrokkene,
+    Document,
+    MelderContact,
+    MelderIdentiteit,
+    Melding,
+)
 
 SOORTEN = {
     "melding": "Melding",
@@ -20,6 +29,9 @@ SOORTEN = {
     "afdoening": "Afdoening",
     "melderidentiteit": "Identiteit melder",
     "document": "Document",
+    "aantekening": "Aantekening",
+    "bericht": "Bericht",
+    "meldercontact": "Contact met de melder",
     "user": "Gebruiker",
 }
 
@@ -71,6 +83,11 @@ def _namen(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[st
         "pk", "melding__nummer"
     ):
         namen[("melderidentiteit", str(pk))] = (f"Melder van {nummer}", nummer)
+    # Parts of one case: named by the case they belong to, so the auditor can follow the case.
+    for model in (Aantekening, Document, Bericht, MelderContact):
+        soort = model._meta.model_name
+        for pk, nummer in model.objects.filter(pk__in=ids[soort]).values_list("pk", "melding__nummer"):
+            namen[(soort, str(pk))] = (f"{SOORTEN[soort]} {pk} bij {nummer}", nummer)
     # An afdoening belongs to one betrokkene (a one-to-one): found from this side, so that this app
     # need not import the afdoeningen app above it.
     betrokkene_van = dict(

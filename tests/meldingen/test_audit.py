@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from meldingen.models import AuditRegel, MelderIdentiteit
 from meldingen.services import betrokkene_wijzigen, melding_wijzigen
+from meldingen.services.aantekeningen import aantekening_toevoegen
 
 pytestmark = pytest.mark.django_db
 A = AuditRegel.Actie
@@ -201,6 +202,18 @@ def test_de_audittrail_noemt_objecten_bij_wat_ze_zijn(
         f"Betrokkene 2 van {melding.nummer}"
     ) in html
     assert f"betrokkene:{eerste.pk}" not in html, "geen tabelnamen en ids voor de lezer"
+
+
+def test_een_aantekening_in_de_audittrail_noemt_haar_melding(client, maak_melding, analist, beheerder):
+    melding = maak_melding()
+    aantekening = aantekening_toevoegen(melding=melding, door=analist, tekst="Gebeld met de leidinggevende.")
+    client.force_login(beheerder)
+    antwoord = client.get(reverse("meldingen:audit"), {"object_type": "aantekening"})
+    benoemd = [b for b in antwoord.context["regels"] if b.regel.object_type == "aantekening"]
+    assert [(b.object, b.nummer) for b in benoemd] == [
+        (f"Aantekening {aantekening.pk} bij {melding.nummer}", melding.nummer)
+    ]
+    assert "Gebeld" not in antwoord.content.decode()
 
 
 def test_het_gebruikersfilter_biedt_geen_systeemaccounts(client, beheerder, maak_gebruiker):
