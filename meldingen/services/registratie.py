@@ -15,6 +15,7 @@ from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOv
 from ..nummering import volgend_meldingsnummer
 from . import fouten
 from .overdracht import behandelaar_informeren
+from .status import stap_dateren, stap_datum_controleren
 from .termijnen import termijn_velden
 from .vergrendeling import wijzigen_met_audit
 
@@ -77,11 +78,14 @@ def melding_registreren(
     behandelaar=None,
     identiteit: Mapping | None = None,
     kanaal: str = Melding.Kanaal.REGISTRATIE,
+    gebeurd_op: datetime.datetime | None = None,
 ) -> Melding:
     """Register a new melding with the next case number of its year of receipt (status Ontvangen).
 
     `identiteit` is a mapping with naam, contact and kanaal (MelderIdentiteit.Kanaal); recording it takes
     the right melder_identiteit_inzien. The deadlines of a klokkenluidersmelding start from ontvangen_op.
+    `gebeurd_op` dates the first timeline step back, for demo data and imports only (see
+    melding_status_wijzigen).
     """
     gegevens = {
         "ontvangen_op": ontvangen_op,
@@ -106,18 +110,21 @@ def melding_registreren(
             **termijn_velden(klokkenluidersmelding=klokkenluidersmelding, ontvangen_op=ontvangen_op),
         )
         melding.save()
-        StatusOvergang.objects.create(
+        if gebeurd_op is not None:
+            stap_datum_controleren(melding, gebeurd_op)
+        stap = StatusOvergang.objects.create(
             melding=melding,
             van="",
             naar=Melding.Status.ONTVANGEN,
             door=_gebruiker(door),
             reden="Geregistreerd.",
         )
+        gedateerd = stap_dateren(stap, gebeurd_op)
         audit_vastleggen(
             gebruiker=door,
             actie=AuditRegel.Actie.AANGEMAAKT,
             object=melding,
-            velden=[veld for veld, waarde in gegevens.items() if waarde not in (None, "")],
+            velden=[veld for veld, waarde in gegevens.items() if waarde not in (None, "")] + gedateerd,
         )
         if identiteit is not None:
             _identiteit_aanmaken(melding=melding, door=door, identiteit=identiteit)

@@ -46,11 +46,22 @@ def toegestane_overgangen(status: str) -> tuple[str, ...]:
 
 
 def melding_status_wijzigen(
-    *, melding: Melding, door, naar: str, reden: str, versie: int, afgedaan_op: datetime.date | None = None
+    *,
+    melding: Melding,
+    door,
+    naar: str,
+    reden: str,
+    versie: int,
+    afgedaan_op: datetime.date | None = None,
+    gebeurd_op: datetime.datetime | None = None,
 ) -> Melding:
     """Move a melding to the next status, if the flow allows it; records the step in the timeline.
 
     `afgedaan_op` (only with naar=Afgedaan) is for closing historical meldingen; the default is today.
+    `gebeurd_op` is for demo data and imports only: steps that happened before they were entered. The
+    timeline then shows when the step happened; the audit row keeps the moment of entry and names the
+    field "op", so a dated-back step stays visible to an auditor. Users never pass it: their steps
+    happen now.
     """
     reden = reden.strip()
     with transaction.atomic():
@@ -74,11 +85,20 @@ def melding_status_wijzigen(
             raise ValidationError({"reden": fouten.REDEN_VERPLICHT})
         if naar in ONDERZOEK_PER_STATUS:
             velden["onderzoek_type"] = OnderzoekType.objects.get(code=ONDERZOEK_PER_STATUS[naar])
+        if gebeurd_op is not None:
+            stap_datum_controleren(huidig, gebeurd_op)
         van = huidig.status
         bijwerken_met_versie(melding, versie=versie, velden=velden)
-        StatusOvergang.objects.create(melding=melding, van=van, naar=naar, door=_gebruiker(door), reden=reden)
+        stap = StatusOvergang.objects.create(
+            melding=melding, van=van, naar=naar, door=_gebruiker(door), reden=reden
+        )
+        gedateerd = stap_dateren(stap, gebeurd_op)
         audit_vastleggen(
-            gebruiker=door, actie=AuditRegel.Actie.STATUS, object=melding, velden=list(velden), reden=reden
+            gebruiker=door,
+            actie=AuditRegel.Actie.STATUS,
+            object=melding,
+            velden=[*velden, *gedateerd],
+            reden=reden,
         )
     return melding
 
@@ -109,6 +129,30 @@ def _afgedaan_op(melding: Melding, datum: datetime.date | None) -> datetime.date
             }
         )
     return datum
+
+
+def stap_datum_controleren(melding: Melding, gebeurd_op: datetime.datetime) -> None:
+    """A dated-back step lies between the receipt of the melding and now."""
+    if gebeurd_op > timezone.now():
+        raise ValidationError({"gebeurd_op": fouten.DATUM_IN_TOEKOMST})
+    if timezone.localdate(gebeurd_op) < melding.ontvangen_op:
+        raise ValidationError(
+            {
+                "gebeurd_op": fouten.DATUM_VOOR_ONTVANGST.format(
+                    datum=melding.ontvangen_op.strftime("%d-%m-%Y")
+                )
+            }
+        )
+
+
+def stap_dateren(stap: StatusOvergang, gebeurd_op: datetime.datetime | None) -> list[str]:
+    """Give a just created step the moment it happened (its `op` is set on insert); returns the field
+    names for the audit row: ["op"] when dated back, else none."""
+    if gebeurd_op is None:
+        return []
+    StatusOvergang.objects.filter(pk=stap.pk).update(op=gebeurd_op)
+    stap.op = gebeurd_op
+    return ["op"]
 
 
 def heropen_status(melding: Melding) -> str:
