@@ -1,0 +1,54 @@
+"""`manage.py laad_demowerkvoorraad`: a new installation shows this year's work, not zeros.
+
+The Tellijst rows of this year reach the pages (through a publication), the coordinator finds a
+jaarrapportage on the Jaarrapportages page, and loading twice adds nothing."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from finintegriteit.kern.rollen import VERTROUWENSPERSOON
+from rapportage.models import GepubliceerdeTelling, Rapport
+from rapportage.selectors.tellijstbron import laatste_publicatie
+from vertrouwenspersonen.models import Adviesvraag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demogebruikers(maak_gebruiker, analist, coordinator, settings, tmp_path, time_machine):
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+    settings.RAPPORT_ROOT = tmp_path / "rapporten"
+    # In the third quarter: three quarters of rows, the last one partly still running.
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2025, 8, 20, 10, 0)), tick=False)
+    return maak_gebruiker("vertrouwenspersoon", VERTROUWENSPERSOON)
+
+
+def test_tellijst_van_dit_jaar_staat_in_de_publicatie(demogebruikers):
+    call_command("laad_demowerkvoorraad", stdout=None)
+    call_command("laad_demowerkvoorraad", stdout=None)
+    rijen = Adviesvraag.objects.filter(jaar=2025)
+    assert rijen.count() == 15
+    assert set(rijen.values_list("kwartaal", flat=True)) == {1, 2, 3}
+    assert rijen.filter(wijze_van_afdoening__code="loopt-nog").exists()
+    # The pages count only what was published: this year's rows must be in the latest publication.
+    gepubliceerd = GepubliceerdeTelling.objects.filter(publicatie=laatste_publicatie(), jaar=2025)
+    assert gepubliceerd.aggregate(totaal=Sum("aantal"))["totaal"] == 15
+
+
+def test_coordinator_ziet_een_aangevraagde_jaarrapportage(
+    demogebruikers, coordinator, client, django_capture_on_commit_callbacks
+):
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("laad_demowerkvoorraad", stdout=None)
+    rapport = Rapport.objects.get()
+    assert (rapport.jaar, rapport.aangevraagd_door) == (2024, coordinator)
+    assert rapport.status == Rapport.Status.KLAAR
+    client.force_login(coordinator)
+    html = client.get(reverse("rapportage:rapporten")).content.decode()
+    assert reverse("rapportage:download", args=[rapport.pk]) in html
