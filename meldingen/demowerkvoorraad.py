@@ -30,6 +30,12 @@ from .services.documenten import document_toevoegen
 KENMERK = "Demo: "
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 S = Melding.Status
+# The reason an analist gives for each step, as it appears in the timeline.
+REDENEN = {
+    S.IN_BEOORDELING: "Melding gelezen en toegewezen; eerst beoordelen of onderzoek nodig is.",
+    S.ORIENTEREND_ONDERZOEK: "Eerst de feiten verkennen voordat de ernst duidelijk is.",
+    S.VOLLEDIG_FEITENONDERZOEK: "Ernstig vermoeden met concrete aanwijzingen: volledig feitenonderzoek.",
+}
 
 
 class Zaak(NamedTuple):
@@ -158,7 +164,7 @@ def _zaak_laden(zaak: Zaak, *, door, vandaag: datetime.date) -> None:
             melding=melding,
             door=door,
             naar=naar,
-            reden="Demo.",
+            reden=REDENEN[naar],
             versie=melding.versie,
             gebeurd_op=_moment(dag(na), vandaag=vandaag),
         )

@@ -22,21 +22,23 @@ from ..models import Rapport
 from ..services import rapport_aanvragen
 from ..services.publicatie import tellijst_publiceren
 
-# (onderdeel, subcategorie, wie betreft, wijze van afdoening, situatie): a varied quarter's work. The
-# rows are repeated over the quarters that have begun, the latest ones still running ('loopt-nog').
-RIJEN = [
-    ("belastingdienst", "5-pesten-treiteren-roddelen-buitensluiten", "collega-eigen-organisatieonderdeel",
+# (subcategorie, wie betreft, wijze van afdoening, situatie): a varied sample of a vertrouwenspersoon's work.
+SOORTEN = [
+    ("5-pesten-treiteren-roddelen-buitensluiten", "collega-eigen-organisatieonderdeel",
      "klankbordgesprek-advies-incl-nazorgcontact-ook-telefonisch-mail", "genormaliseerd-en-geschil-opgelost"),
-    ("belastingdienst", "8-arbeidsconflict", "direct-leidinggevende",
+    ("8-arbeidsconflict", "direct-leidinggevende",
      "drie-gesprek-met-betrokkenen-leidinggevende-manager", "arbeidsrelatie-of-omstandigheden-verslechterd"),
-    ("douane", "5-intimidatie", "andere-leidinggevende",
+    ("5-intimidatie", "andere-leidinggevende",
      "escalatie-naar-directeur-met-melder", "andere-werkplek-functie-binnen-eigen-organisatieonderdeel"),
-    ("toeslagen", "8-psa-werkdruk-stress-etc", "melder-zelf",
+    ("8-psa-werkdruk-stress-etc", "melder-zelf",
      "doorverwijzing-bijv-bedrijfsmaatschappelijk-werk", "ziek-gemeld"),
-    ("beleidsdepartement", "3-lekken-van-informatie", "medewerker-ander-organisatieonderdeel",
+    ("3-lekken-van-informatie", "medewerker-ander-organisatieonderdeel",
      "doorverwijzen-naar-klachtencommissie-cif-oif-etc",
      "situatie-niet-opgelost-melder-wil-geen-verdere-actie"),
 ]  # fmt: skip
+# Rows per onderdeel per quarter that has begun: at least the Tellijst threshold (5 by default), so the
+# coordinator's current-year table shows figures from the first quarter on instead of hidden cells.
+PER_KWARTAAL = {"belastingdienst": 6, "douane": 5, "toeslagen": 5, "beleidsdepartement": 5}
 LOPEND = ("loopt-nog", "loopt-nog")
 DEMO_VERTROUWENSPERSOON = "vertrouwenspersoon"
 DEMO_COORDINATOR = "coordinator"
@@ -67,25 +69,38 @@ def _tellijst_laden(vertrouwenspersoon, *, vandaag: datetime.date) -> int:
     if eigen.exists():
         return eigen.count()
     laatste_kwartaal = kwartaal_van(vandaag)
+    opties = _opties()
     aantal = 0
     for kwartaal in range(1, laatste_kwartaal + 1):
-        for nummer, (onderdeel, sub, wie, wijze, situatie) in enumerate(RIJEN):
-            if kwartaal == laatste_kwartaal and nummer % 2 == 0:
-                wijze, situatie = LOPEND
-            subcategorie = ref.Subcategorie.objects.select_related("hoofdcategorie").get(code=sub)
-            adviesvraag_toevoegen(
-                vertrouwenspersoon=vertrouwenspersoon,
-                jaar=vandaag.year,
-                kwartaal=kwartaal,
-                onderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-                hoofdcategorie=subcategorie.hoofdcategorie,
-                subcategorie=subcategorie,
-                wie_betreft=ref.WieBetreft.objects.get(code=wie),
-                wijze_van_afdoening=ref.WijzeVanAfdoening.objects.get(code=wijze),
-                situatie=ref.SituatieNaInterventie.objects.get(code=situatie),
-            )
-            aantal += 1
+        for onderdeel, rijen in PER_KWARTAAL.items():
+            for nummer in range(rijen):
+                sub, wie, wijze, situatie = SOORTEN[(nummer + kwartaal) % len(SOORTEN)]
+                # In the running quarter every other case is still open.
+                if kwartaal == laatste_kwartaal and nummer % 2 == 0:
+                    wijze, situatie = LOPEND
+                subcategorie = opties[ref.Subcategorie][sub]
+                adviesvraag_toevoegen(
+                    vertrouwenspersoon=vertrouwenspersoon,
+                    jaar=vandaag.year,
+                    kwartaal=kwartaal,
+                    onderdeel=opties[ref.Onderdeel][onderdeel],
+                    hoofdcategorie=subcategorie.hoofdcategorie,
+                    subcategorie=subcategorie,
+                    wie_betreft=opties[ref.WieBetreft][wie],
+                    wijze_van_afdoening=opties[ref.WijzeVanAfdoening][wijze],
+                    situatie=opties[ref.SituatieNaInterventie][situatie],
+                )
+                aantal += 1
     return aantal
+
+
+def _opties() -> dict:
+    modellen = [ref.Onderdeel, ref.WieBetreft, ref.WijzeVanAfdoening, ref.SituatieNaInterventie]
+    opties = {model: model.objects.in_bulk(field_name="code") for model in modellen}
+    opties[ref.Subcategorie] = ref.Subcategorie.objects.select_related("hoofdcategorie").in_bulk(
+        field_name="code"
+    )
+    return opties
 
 
 def _rapport_aanvragen(coordinator, *, jaar: int) -> int:

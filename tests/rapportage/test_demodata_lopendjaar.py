@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON
 from rapportage.models import GepubliceerdeTelling, Rapport
-from rapportage.selectors.tellijstbron import laatste_publicatie
+from rapportage.selectors.overzicht import lopend_jaar
+from rapportage.selectors.tellijstbron import gepubliceerd, laatste_publicatie
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +33,23 @@ def test_tellijst_van_dit_jaar_staat_in_de_publicatie(demogebruikers):
     call_command("laad_demowerkvoorraad", stdout=None)
     call_command("laad_demowerkvoorraad", stdout=None)
     rijen = Adviesvraag.objects.filter(jaar=2025)
-    assert rijen.count() == 15
+    assert rijen.count() == 63
     assert set(rijen.values_list("kwartaal", flat=True)) == {1, 2, 3}
     assert rijen.filter(wijze_van_afdoening__code="loopt-nog").exists()
     # The pages count only what was published: this year's rows must be in the latest publication.
     gepubliceerd = GepubliceerdeTelling.objects.filter(publicatie=laatste_publicatie(), jaar=2025)
-    assert gepubliceerd.aggregate(totaal=Sum("aantal"))["totaal"] == 15
+    assert gepubliceerd.aggregate(totaal=Sum("aantal"))["totaal"] == 63
+
+
+def test_dashboard_toont_het_lopende_jaar_per_onderdeel_zonder_verborgen_cellen(demogebruikers, coordinator):
+    call_command("laad_demowerkvoorraad", stdout=None)
+    tabel = lopend_jaar(vandaag=timezone.localdate(), onderdeel=None, tellijst=gepubliceerd())[
+        "adviesvragen_per_onderdeel"
+    ]
+    assert [onderdeel for onderdeel, _ in tabel] == [
+        "Belastingdienst", "Douane", "Toeslagen", "Beleidsdepartement", "Totaal"
+    ]  # fmt: skip
+    assert [aantal for _, aantal in tabel] == [18, 15, 15, 15, 63]
 
 
 def test_coordinator_ziet_een_aangevraagde_jaarrapportage(
