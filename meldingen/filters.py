@@ -117,6 +117,10 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         # one plain query. A chosen value is still looked up through the filter's queryset. On the widget:
         # django-filter's own `choices` setter only takes its iterator, not a list.
         velden = self.form.fields
+        # Bootstrap's classes, which crispy-forms would add (the template renders these fields itself).
+        for veld in velden.values():
+            select = isinstance(veld.widget, forms.Select)
+            veld.widget.attrs["class"] = "form-select" if select else "form-control"
         for naam, model in (("dienstonderdeel", Onderdeel), ("onderwerp", SchendingSoort)):
             velden[naam].widget.choices = [
                 ("", velden[naam].empty_label),
