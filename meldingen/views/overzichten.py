@@ -52,10 +52,10 @@ NIET_ONTHOUDEN = ("q", "pagina", "wissen", "laatste")
 KOLOMMEN = ("nummer", "ontvangen", "status", "behandelaar", "termijn")
 
 
-def _sorteerkoppen(request) -> dict:
+def _sorteerkoppen(gegevens) -> dict:
     """Per sortable column: the query string that sorts on it (the other way when it already does)."""
-    huidig = request.GET.get("sorteer", "")
-    basis = request.GET.copy()
+    huidig = gegevens.get("sorteer", "")
+    basis = gegevens.copy()
     basis.pop("pagina", None)
     koppen = {}
     for kolom in KOLOMMEN:
@@ -73,11 +73,26 @@ def werkvoorraad(request):
     if request.GET.get("laatste"):
         # The way back from a case (breadcrumb): the list as the analist left it.
         return redirect(f"{request.path}?{request.session.get(SESSIE_FILTERS, '')}".rstrip("?"))
+    return _meldingenlijst(request, request.GET, titel="Werkvoorraad")
+
+
+@rol_vereist(r.OIF_ANALIST)
+@require_safe
+def mijn_zaken(request):
+    """The analist's own open cases, first deadline on top: the werkvoorraad's list under its own name,
+    with those two filters as defaults the analist can still change."""
+    gegevens = request.GET.copy()
+    gegevens.setdefault("behandelaar", str(request.user.pk))
+    gegevens.setdefault("sorteer", "termijn")
+    return _meldingenlijst(request, gegevens, titel="Mijn zaken")
+
+
+def _meldingenlijst(request, gegevens, *, titel: str):
     vandaag = timezone.localdate()
     alle = selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
-    filterset = WerkvoorraadFilter(request.GET, queryset=alle)
+    filterset = WerkvoorraadFilter(gegevens, queryset=alle)
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
-    onthouden = {k: v for k, v in request.GET.lists() if k not in NIET_ONTHOUDEN and any(v)}
+    onthouden = {k: v for k, v in gegevens.lists() if k not in NIET_ONTHOUDEN and any(v)}
     request.session[SESSIE_FILTERS] = urlencode(onthouden, doseq=True)
     term = filterset.zoekterm
     verborgen = 0
@@ -86,6 +101,7 @@ def werkvoorraad(request):
             verborgen = zoeken(alle.order_by(), term).count() - pagina.paginator.count
         zoekopdracht_vastleggen(door=request.user, term=term, aantal=pagina.paginator.count + verborgen)
     context = {
+        "titel": titel,
         "filter": filterset,
         "pagina": pagina,
         "per_pagina": per_pagina,
@@ -95,17 +111,9 @@ def werkvoorraad(request):
         "zoekterm": term,
         "verborgen": verborgen,
         "alleen_zoeken": urlencode({"q": term.tekst}) if term else "",
-        "sorteerkoppen": _sorteerkoppen(request),
+        "sorteerkoppen": _sorteerkoppen(gegevens),
     }
     return render(request, "meldingen/werkvoorraad.html", context)
-
-
-@rol_vereist(r.OIF_ANALIST)
-@require_safe
-def mijn_zaken(request):
-    """The analist's own open cases, first deadline on top: the werkvoorraad with that filter."""
-    filters = urlencode({"behandelaar": request.user.pk, "sorteer": "termijn"})
-    return redirect(f"{reverse('meldingen:werkvoorraad')}?{filters}")
 
 
 @rol_vereist(r.OIF_ANALIST)

@@ -72,7 +72,7 @@ MATRIX = {
     "meldkanaal:aanvullen": (None, (405, 405, 405, 405, 405, 405)),
     "meldkanaal:afmelden": (None, (405, 405, 405, 405, 405, 405)),
     "meldingen:werkvoorraad": (None, (LOGIN, 403, 200, 403, 403, 403)),
-    "meldingen:mijn_zaken": (None, (LOGIN, 403, WERKVOORRAAD, 403, 403, 403)),
+    "meldingen:mijn_zaken": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:nieuw": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:termijnen": (None, (LOGIN, 403, 200, 403, 403, 403)),
     "meldingen:audit": (None, (LOGIN, 403, 403, 403, 403, 200)),

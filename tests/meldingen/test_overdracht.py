@@ -46,8 +46,17 @@ def test_geen_mail_bij_jezelf_toewijzen_of_ongewijzigd(
 def test_mijn_zaken_toont_eigen_open_zaken_eerste_termijn_boven(analist_client, analist, maak_melding):
     eigen = maak_melding(behandelaar=analist, klokkenluidersmelding=True)
     maak_melding()
-    antwoord = analist_client.get(reverse("meldingen:mijn_zaken"), follow=True)
-    assert antwoord.redirect_chain[-1][0] == f"/meldingen/?behandelaar={analist.pk}&sorteer=termijn"
+    antwoord = analist_client.get(reverse("meldingen:mijn_zaken"))
     html = antwoord.content.decode()
     assert eigen.nummer in html and "1 open melding" in html
     assert 'aria-sort="ascending"><a href="?behandelaar' in html
+    # Its own page: the title and the highlighted menu item say 'Mijn zaken', not 'Werkvoorraad'.
+    assert "<title>Mijn zaken" in html and '<h1 class="h3 mb-0">Mijn zaken</h1>' in html
+    assert [item["label"] for item in antwoord.context["navigatie"] if item["actief"]] == ["Mijn zaken"]
+
+
+def test_in_mijn_zaken_kan_de_analist_alle_behandelaars_kiezen(analist_client, analist, maak_melding):
+    maak_melding(behandelaar=analist)
+    ander = maak_melding()
+    html = analist_client.get(reverse("meldingen:mijn_zaken"), {"behandelaar": ""}).content.decode()
+    assert ander.nummer in html
