@@ -10,7 +10,8 @@ from finintegriteit.kern.teksten import NIET_IN_GEBRUIK
 
 from .models import JAAR_MELDER_IS_BEKLAAGDE
 
-VERPLICHT = "Vul dit veld in."
+# Django's own Dutch wording, so that a missing field reads the same on every form of the system.
+VERPLICHT = "Dit veld is verplicht."
 JAAR_ONGELDIG = "Vul het jaar in als getal van vier cijfers, bijvoorbeeld {voorbeeld}."
 JAAR_BUITEN_BEREIK = "Kies een jaar van {eerste} tot en met {laatste}."
 KWARTAAL_ONGELDIG = "Het kwartaal is 1, 2, 3 of 4, of leeg als het niet bekend is."
