@@ -66,14 +66,21 @@ def _proberen(client, betrokkene, inhoud, gok, *, datum):
             "afdoeningen": list(
                 Afdoening.objects.values_list("betrokkene_id", "controle_melder_open", "versie")
             ),
-            "audit": list(
-                AuditRegel.objects.filter(pk__gt=audit_voor)
+            "audit": [
+                (gebruiker, actie, soort, _zonder_volgnummers(velden))
+                for gebruiker, actie, soort, velden in AuditRegel.objects.filter(pk__gt=audit_voor)
                 .order_by("pk")
                 .values_list("gebruiker_id", "actie", "object_type", "velden")
-            ),
+            ],
         }
         transaction.set_rollback(True)
     return waarneming
+
+
+def _zonder_volgnummers(velden: list[str]) -> list[str]:
+    """A 'bekeken' row names what the page showed as 'afdoening:<id>'. The database gives each try's
+    rolled-back afdoening a new id (a sequence does not roll back): that differs per try, not per guess."""
+    return [re.sub(r":\d+$", ":<id>", veld) for veld in velden]
 
 
 def _zonder_ruis(html: str, inhoud: str, gok: str) -> str:
