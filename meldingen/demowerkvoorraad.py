@@ -169,5 +169,12 @@ def _zaak_laden(zaak: Zaak, *, door, vandaag: datetime.date) -> None:
             gebeurd_op=_moment(dag(na), vandaag=vandaag),
         )
     if zaak.notitie:
-        aantekening_toevoegen(melding=melding, door=door, tekst=zaak.notitie)
-        document_toevoegen(melding=melding, door=door, bestand=SimpleUploadedFile("gespreksverslag.pdf", PDF))
+        # Written after the case's last step, on the day of that step.
+        laatste = _moment(dag(zaak.stappen[-1][1] if zaak.stappen else 0), vandaag=vandaag)
+        aantekening_toevoegen(melding=melding, door=door, tekst=zaak.notitie, gebeurd_op=laatste)
+        document_toevoegen(
+            melding=melding,
+            door=door,
+            bestand=SimpleUploadedFile("gespreksverslag.pdf", PDF),
+            gebeurd_op=laatste,
+        )

@@ -1,5 +1,6 @@
 """Documents of a case: add (checked by content and size), download (audited), erase with the case."""
 
+import datetime
 import hashlib
 import os
 import uuid
@@ -15,6 +16,7 @@ from ..audit import audit_vastleggen
 from ..bestandssoort import TOEGESTAAN, soort_van
 from ..models import AuditRegel, Document, Melding, Opschoning
 from . import fouten
+from .status import stap_datum_controleren, terugdateren
 
 
 def _root() -> Path:
@@ -33,12 +35,20 @@ def _veilige_naam(naam: str) -> str:
     return f"{stam[: 255 - len(extensie)]}{extensie}" or "document"
 
 
-def document_toevoegen(*, melding: Melding, door, bestand, van_melder: bool = False) -> Document:
+def document_toevoegen(
+    *,
+    melding: Melding,
+    door,
+    bestand,
+    van_melder: bool = False,
+    gebeurd_op: datetime.datetime | None = None,
+) -> Document:
     """Store an uploaded file with an open case. ValidationError (nothing stored) when it is too big,
     empty, or not what its name says it is (the content decides, see bestandssoort.py).
 
     `van_melder`: sent through the meldkanaal (door is None). The file waits for the removal of its
     metadata (services/meldkanaal.py) and the row carries only the day, not the time of the upload.
+    `gebeurd_op`: for demo data and imports only, as in melding_status_wijzigen.
     """
     maximum = settings.DOCUMENT_MAX_BYTES
     if (getattr(bestand, "size", 0) or 0) > maximum:
@@ -60,6 +70,8 @@ def document_toevoegen(*, melding: Melding, door, bestand, van_melder: bool = Fa
             huidig = Melding.objects.select_for_update().get(pk=melding.pk)
             if huidig.is_afgedaan:
                 raise ValidationError(fouten.MELDING_AFGEDAAN)
+            if gebeurd_op is not None:
+                stap_datum_controleren(huidig, gebeurd_op)
             # Written inside the transaction: when the row cannot be saved the file is removed below.
             with open(doel, "xb") as uit:
                 uit.write(inhoud)
@@ -78,8 +90,12 @@ def document_toevoegen(*, melding: Melding, door, bestand, van_melder: bool = Fa
             if van_melder:
                 document.op = begin_van_vandaag()
                 Document.objects.filter(pk=document.pk).update(op=document.op)
+            gedateerd = terugdateren(document, gebeurd_op)
             audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, object=document, velden=["bestand"]
+                gebruiker=door,
+                actie=AuditRegel.Actie.AANGEMAAKT,
+                object=document,
+                velden=["bestand", *gedateerd],
             )
     except BaseException:
         doel.unlink(missing_ok=True)

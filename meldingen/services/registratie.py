@@ -15,7 +15,7 @@ from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOv
 from ..nummering import volgend_meldingsnummer
 from . import fouten
 from .overdracht import behandelaar_informeren
-from .status import stap_dateren, stap_datum_controleren
+from .status import stap_datum_controleren, terugdateren
 from .termijnen import termijn_velden
 from .vergrendeling import wijzigen_met_audit
 
@@ -119,7 +119,7 @@ def melding_registreren(
             door=_gebruiker(door),
             reden="Geregistreerd.",
         )
-        gedateerd = stap_dateren(stap, gebeurd_op)
+        gedateerd = terugdateren(stap, gebeurd_op)
         audit_vastleggen(
             gebruiker=door,
             actie=AuditRegel.Actie.AANGEMAAKT,

@@ -92,7 +92,7 @@ def melding_status_wijzigen(
         stap = StatusOvergang.objects.create(
             melding=melding, van=van, naar=naar, door=_gebruiker(door), reden=reden
         )
-        gedateerd = stap_dateren(stap, gebeurd_op)
+        gedateerd = terugdateren(stap, gebeurd_op)
         audit_vastleggen(
             gebruiker=door,
             actie=AuditRegel.Actie.STATUS,
@@ -145,13 +145,13 @@ def stap_datum_controleren(melding: Melding, gebeurd_op: datetime.datetime) -> N
         )
 
 
-def stap_dateren(stap: StatusOvergang, gebeurd_op: datetime.datetime | None) -> list[str]:
-    """Give a just created step the moment it happened (its `op` is set on insert); returns the field
-    names for the audit row: ["op"] when dated back, else none."""
+def terugdateren(rij, gebeurd_op: datetime.datetime | None) -> list[str]:
+    """Give a just created timeline row (status step, note, document) the moment it happened (its `op`
+    is set on insert); returns the field names for the audit row: ["op"] when dated back, else none."""
     if gebeurd_op is None:
         return []
-    StatusOvergang.objects.filter(pk=stap.pk).update(op=gebeurd_op)
-    stap.op = gebeurd_op
+    type(rij).objects.filter(pk=rij.pk).update(op=gebeurd_op)
+    rij.op = gebeurd_op
     return ["op"]
 
 

@@ -51,6 +51,20 @@ def test_tijdlijn_toont_de_dag_van_de_stap_niet_de_laaddag(analist_client, anali
     assert not melding.statusovergangen.filter(op__date=midden_in_het_jaar).exists()
 
 
+def test_aantekeningen_en_documenten_dragen_de_dag_van_de_laatste_stap(analist, midden_in_het_jaar):
+    demowerkvoorraad_laden()
+    for melding in Melding.objects.filter(aantekeningen__isnull=False):
+        laatste = melding.statusovergangen.order_by("-op").first().op
+        assert {a.op for a in melding.aantekeningen.all()} == {laatste}
+        assert {d.op for d in melding.documenten.all()} == {laatste}
+    assert not Aantekening.objects.filter(op__date=midden_in_het_jaar).exists()
+    # The audit rows keep the moment of entry and say the row was dated back.
+    velden = AuditRegel.objects.filter(object_type__in=["aantekening", "document"]).values_list(
+        "velden", flat=True
+    )
+    assert sorted(sorted(v) for v in velden) == [["bestand", "op"]] * 2 + [["op", "tekst"]] * 2
+
+
 def test_niet_elke_termijn_is_verlopen(analist_client, analist, midden_in_het_jaar):
     demowerkvoorraad_laden()
     met_termijn = Melding.objects.filter(klokkenluidersmelding=True)
