@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 import nh3
+from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
 from ..tabellen import aantal
@@ -115,7 +116,7 @@ def vul_in(tekst: str, waarden: dict, *, toon_aantal=None) -> str:
     return VERWIJZING.sub(vervang, tekst or "")
 
 
-def naar_html(tekst: str, waarden: dict, *, toon_aantal=None) -> str:
+def naar_html(tekst: str, waarden: dict, *, toon_aantal=None) -> SafeString:
     """The text as clean HTML. Headings in a text start at h3: h1 and h2 belong to chapter and section."""
     tokens = _md.parse(vul_in(tekst, waarden, toon_aantal=toon_aantal))
     for token in tokens:
@@ -124,4 +125,6 @@ def naar_html(tekst: str, waarden: dict, *, toon_aantal=None) -> str:
         if token.type == "th_open":
             token.attrs = {"scope": "col"}
     html = _md.renderer.render(tokens, _md.options, {})
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTEN, url_schemes={"https", "mailto"})
+    # The one place a coordinator's text becomes markup: rendered from the Markdown just now and cleaned
+    # by nh3 to the tags above, never read back as HTML from the database or a cache.
+    return mark_safe(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTEN, url_schemes={"https", "mailto"}))  # noqa: S308

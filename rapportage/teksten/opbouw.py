@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import replace
 
-from django.utils.html import escape
+from django.utils.html import format_html
 from django.utils.text import slugify
 
 from ..models import Rapportdeel
@@ -85,8 +85,8 @@ def hoofdstukken_uit_structuur(
         kop = deel.titel if hoofdstuk.is_bijlage else f"{nummer}.{sub} {deel.titel}"
         if hoofdstuk.sjabloon != Hoofdstuk.sjabloon:
             # A chapter with a layout of its own (infographic, Bijlage 2) takes a section as text only.
-            # The title is the coordinator's plain text: escaped, since tekst_html is rendered as markup.
-            hoofdstuk.tekst_html += f"<h2>{escape(kop)}</h2>{html(deel)}"
+            # The title is the coordinator's plain text: format_html escapes it; the texts are safe already.
+            hoofdstuk.tekst_html = format_html("{}<h2>{}</h2>{}", hoofdstuk.tekst_html, kop, html(deel))
             continue
         blokken = [Opgemaakt(html(deel))] if deel.tekst else []
         hoofdstuk.paragrafen.append(Paragraaf(_uniek(slugify(kop), gebruikt), kop, blokken))
