@@ -72,6 +72,15 @@ class Tekst:
 
 
 @dataclass
+class Tussenkop:
+    """A numbered heading inside a paragraph (3.5.1): a part of it, not a paragraph of its own."""
+
+    tekst: str
+    sjabloon: str = "rapportage/pdf/_tussenkop.html"
+    soort = "tussenkop"
+
+
+@dataclass
 class Opgemaakt:
     """A text of the coordinator as HTML, already cleaned by rapportage.teksten.markdown."""
 

@@ -14,12 +14,20 @@ class OptieAdmin(admin.ModelAdmin):
 
 for model in [
     models.Onderdeel,
-    models.Hoofdcategorie,
-    models.WieBetreft,
     models.MelderType,
     models.OnderzoekType,
 ]:
     admin.site.register(model, OptieAdmin)
+
+
+@admin.register(models.Hoofdcategorie)
+class HoofdcategorieAdmin(OptieAdmin):
+    list_display = [*OptieAdmin.list_display, "nummer", "uitsplitsen"]
+
+
+@admin.register(models.WieBetreft)
+class WieBetreftAdmin(OptieAdmin):
+    list_display = [*OptieAdmin.list_display, "beklaagdengroep"]
 
 
 @admin.register(models.Subcategorie)

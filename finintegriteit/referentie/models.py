@@ -81,6 +81,14 @@ class Onderdeel(Optie):
 
 class Hoofdcategorie(Optie):
     nummer = models.PositiveSmallIntegerField("nummer")
+    uitsplitsen = models.BooleanField(
+        "in het rapport uitgesplitst",
+        default=False,
+        help_text=(
+            "Het rapport geeft deze hoofdcategorie een eigen paragraaf met haar subcategorieën, toont ze "
+            "in de infographic per subcategorie en splitst ze uit naar beklaagde."
+        ),
+    )
 
     class Meta(Optie.Meta):
         verbose_name = "hoofdcategorie"
@@ -101,6 +109,21 @@ class Subcategorie(Optie):
 
 
 class WieBetreft(Optie):
+    class Beklaagdengroep(models.TextChoices):
+        LEIDINGGEVENDE = "leidinggevende", "Leidinggevende"
+        COLLEGA = "collega", "Collega of medewerker van een ander organisatieonderdeel"
+
+    beklaagdengroep = models.CharField(
+        "beklaagdengroep",
+        max_length=20,
+        choices=Beklaagdengroep.choices,
+        blank=True,
+        help_text=(
+            "Het rapport toont de aard van de adviesvragen per groep van beklaagden; leeg: in geen groep "
+            "(bijv. Melder zelf)."
+        ),
+    )
+
     class Meta(Optie.Meta):
         verbose_name = "wie betreft de melding"
         verbose_name_plural = "wie betreft de melding"

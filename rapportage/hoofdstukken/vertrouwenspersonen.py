@@ -1,7 +1,17 @@
 """Chapter 3: the vertrouwenspersonen (three-year tables from the Tellijst)."""
 
 from ..selectors.gegevens import TELLIJST
-from ..tabellen import Hoofdstuk, Paragraaf, Rij, Tabel, Tekst, enkele_tabel, jaarkolommen, tabel_uit_telling
+from ..tabellen import (
+    Hoofdstuk,
+    Paragraaf,
+    Rij,
+    Tabel,
+    Tekst,
+    Tussenkop,
+    enkele_tabel,
+    jaarkolommen,
+    tabel_uit_telling,
+)
 from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _getoonde_jaren, _grafiek, _id, _t
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
@@ -164,6 +174,9 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         Paragraaf(id_, f"{p}{n + i} {kop}", [*filter(None, [grafieken.get(id_)]), tabel])
         for i, (id_, kop, tabel) in enumerate(dimensies, start=1)
     ]
+    # The beklaagden paragraph goes on with the aard of the adviesvragen per group of beklaagden.
+    beklaagden = next(par for par in paragrafen if par.id == "vp-beklaagden")
+    beklaagden.blokken += _aard_per_beklaagde(vp, w, jaar=jaar, nummer=beklaagden.kop.split(" ", 1)[0])
     register = _d(c, "kerncijfers", "register")
     if register:
         peildatum = register.get("peildatum")
@@ -190,6 +203,39 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             )
         )
     return Hoofdstuk("vertrouwenspersonen", f"{nummer} Vertrouwenspersonen", paragrafen)
+
+
+def _aard_per_beklaagde(vp: dict, w: Weergave, *, jaar: int, nummer: str) -> list:
+    """Per group of beklaagden a numbered heading, a bar chart per split-out hoofdcategorie (its
+    subcategorieën, largest first) and a table with the same counts as the charts' text alternative.
+
+    Figures frozen before these counts existed have no such key: then nothing is added.
+    """
+    blokken = []
+    for i, groep in enumerate(vp.get("aard_per_beklaagde") or [], start=1):
+        als = f"{_klein(groep['label'])} als beklaagde"
+        blokken.append(Tussenkop(f"{nummer}.{i} {groep['label']} als beklaagde"))
+        rijen = []
+        for hoofd in groep["hoofdcategorieen"]:
+            subs = {s["label"]: w.a(s["aantal"]) for s in hoofd["subcategorieen"]}
+            if any(isinstance(n, int) and n for n in subs.values()):
+                blokken.append(_grafiek(f"{hoofd['label']} naar aard, {als} {jaar}", subs, sorteren=True))
+            rijen.append(Rij(hoofd["label"], [w.a(hoofd["aantal"])], "groep"))
+            rijen += [Rij(label, [n], "sub") for label, n in subs.items()]
+        blokken.append(
+            Tabel(
+                _id("vp-aard-beklaagde", groep["code"]),
+                f"Aard van de adviesvragen met {als} {jaar}",
+                "Omschrijving melding",
+                [str(jaar)],
+                rijen,
+            )
+        )
+    return blokken
+
+
+def _klein(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _genummerd(hoofd: dict) -> str:

@@ -6,9 +6,10 @@ gives it back, so a second cell of that sum is hidden too, the smallest non-zero
 suppression); and two hidden cells that the known total says are both 1 are pinned as well, so then a
 third goes. This is repeated over every sum the figures contain (each year's total over the categories,
 a hoofdcategorie over its subcategorieën, an onderdeel's column, the outcomes per subcategorie, a
-comparison group over its options) until no sum has a single hidden cell left. A hidden cell is shown
-as VERBORGEN wherever the same number appears, its percentage and arrow are left out, and so is every
-percentage whose denominator is hidden. Zeros stay visible: there is nobody to recognise.
+comparison group over its options, a hoofdcategorie per group of beklaagden over its subcategorieën)
+until no sum has a single hidden cell left. A hidden cell is shown as VERBORGEN wherever the same number
+appears, its percentage and arrow are left out, and so is every percentage whose denominator is hidden.
+Zeros stay visible: there is nobody to recognise.
 
 Applied to the Tellijst figures of every view except the whole ministry's of a closed year, which are
 exact, as the published annual report is (rapportage.inhoud).
@@ -122,6 +123,7 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
 
     _per_onderdeel(c, vp, jaar=jaar)
     _afhandeling(c, vp, jaar=jaar, dimensies=b1)
+    _beklaagden(c, vp)
     return c
 
 
@@ -196,6 +198,18 @@ def _afhandeling(c: Cellen, vp: dict, *, jaar: int, dimensies: dict) -> None:
         ("U", "afdoening_loopt_nog"),
         [("D", "wijze_van_afdoening", w, jaar) for w in wijzen if w in loopt_nog],
     )
+
+
+def _beklaagden(c: Cellen, vp: dict) -> None:
+    """The aard per group of beklaagden: every count, and per hoofdcategorie the sum of its subcategorieën."""
+    for groep in vp.get("aard_per_beklaagde", []):
+        for hoofd in groep.get("hoofdcategorieen", []):
+            totaal = ("B", groep["code"], "H", hoofd["code"])
+            c.cel(totaal, hoofd, "aantal")
+            subs = [("B", groep["code"], "S", sub["code"]) for sub in hoofd.get("subcategorieen", [])]
+            for sleutel, sub in zip(subs, hoofd.get("subcategorieen", []), strict=True):
+                c.cel(sleutel, sub, "aantal")
+            c.som(totaal, subs)
 
 
 def verborgen_cellen(c: Cellen, *, drempel: int) -> set:

@@ -2,8 +2,8 @@
 
 Four GROUP BY queries over the Tellijst, each grouped by jaar and onderdeel as well, serve both the
 three-year tables and the per-onderdeel table; a fifth crosses subcategorie with situatie for the
-outcomes per subcategorie. Python only adds up the few hundred groups the database returns and joins
-the labels.
+outcomes per subcategorie, a sixth subcategorie with the group of beklaagden (selectors.beklaagden).
+Python only adds up the few hundred groups the database returns and joins the labels.
 """
 
 from collections import defaultdict
@@ -19,6 +19,7 @@ from finintegriteit.referentie.models import (
 )
 
 from ._gemeen import pijl, procent, voetnoot_vergelijkingsgroep, zichtbare_opties
+from .beklaagden import aard_per_beklaagdengroep
 from .gegevens import TELLIJST
 from .tellijstbron import Tellijstbron
 
@@ -265,6 +266,13 @@ def vertrouwenspersonen_cijfers(
     )
     cijfers["afhandeling_per_subcategorie"] = afhandeling
     cijfers["uitkomst"] = uitkomst
+    cijfers["aard_per_beklaagde"] = aard_per_beklaagdengroep(
+        jaar=jaar,
+        bron=bron,
+        onderdeel=onderdeel,
+        hoofdcategorieen=hoofdcategorieen,
+        subcategorieen=subcategorieen,
+    )
     return cijfers
 
 
