@@ -60,6 +60,7 @@ GETELDE_APPS = ["referentie"]
 GETELDE_MODELLEN = [
     "rapportage.Publicatie",
     "rapportage.GepubliceerdeTelling",
+    "rapportage.GepubliceerdJaartotaal",
     "vertrouwenspersonen.Adviesvraag",
     "vertrouwenspersonen.VertrouwenspersoonProfiel",
     "vertrouwenspersonen.Certificeringsstatus",

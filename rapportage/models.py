@@ -582,3 +582,30 @@ class GepubliceerdeTelling(models.Model):
 
     def __str__(self):
         return f"{self.aantal} × {self.jaar}"
+
+
+class GepubliceerdJaartotaal(models.Model):
+    """How many Tellijst rows a year had at a publication: the sum of its GepubliceerdeTelling rows.
+
+    Kept after those detailed counts are removed (BEWAARDE_PUBLICATIES), so that the current-year view
+    can tell how much the Tellijst grew between the publications of a month. A total holds nothing the
+    published figures did not show already: no category, no onderdeel, and it is written only when a
+    publication is made, never when a row is saved. Each publication also has a row for the year it was
+    made in (0 when that year has no rows yet): a publication without that row predates these totals,
+    its total is unknown rather than 0.
+    """
+
+    publicatie = models.ForeignKey(Publicatie, on_delete=models.CASCADE, related_name="jaartotalen")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    aantal = models.PositiveIntegerField("aantal rijen", help_text="Rijen van dit jaar in de publicatie.")
+
+    class Meta:
+        verbose_name = "gepubliceerd jaartotaal van de Tellijst"
+        verbose_name_plural = "gepubliceerde jaartotalen van de Tellijst"
+        constraints = [
+            models.UniqueConstraint(fields=["publicatie", "jaar"], name="jaartotaal_een_per_jaar"),
+            models.CheckConstraint(condition=models.Q(aantal__gte=0), name="jaartotaal_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.aantal} rijen van {self.jaar}"

@@ -4,6 +4,8 @@ Views only check access, validate and call one service or selector; who sees wha
 rapportage.toegang (a coordinator of one onderdeel sees only that onderdeel).
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from finintegriteit.kern.rollen import COORDINATOR
 from finintegriteit.kern.toegang import rol_vereist
 
-from . import inhoud, opslag, pdf, services, xlsx
+from . import inhoud, opslag, pdf, services, tabellen, xlsx
 from .forms import JaarForm, RapportAanvraagForm
 from .hoofdstukken.verloop import per_maand, verloop
 from .models import Rapport, Reeks
@@ -187,6 +189,41 @@ def _jaar_en_onderdeel(request):
     return form, form.gekozen_jaar(), onderdeel_van(request.user)
 
 
+def _adviesvragen_per_maand(lopend: dict) -> dict:
+    """The growth of the Tellijst per month as a chart and as table rows (maand, periode, aantal).
+
+    The periode names the two publications compared, so that a figure covering two months (one had
+    no publication) or starting from zero says so; a negative figure keeps its minus sign.
+    """
+    maanden = lopend.get("adviesvragen_per_maand")
+    if maanden is None:
+        return {"tellijst_per_maand": None}
+    jaar = lopend["jaar"]
+    rijen = []
+    for maand in maanden:
+        n = maand["aantal"]
+        if maand["tot"] is None:
+            rijen.append((MONTHS[maand["maand"]], "", "geen publicatie"))
+            continue
+        tot = datetime.date.fromisoformat(maand["tot"])
+        sinds = f"{datetime.date.fromisoformat(maand['sinds']):%d-%m}" if maand["sinds"] else f"begin {jaar}"
+        if n is None:
+            tekst = "niet bekend"
+        elif isinstance(n, int) and n < 0:
+            tekst = f"−{tabellen.aantal(-n)}"
+        else:
+            tekst = tabellen.aantal(n)
+        rijen.append((MONTHS[maand["maand"]], f"{sinds} – {tot:%d-%m}", tekst))
+    paren = [[m["maand"], m["aantal"]] for m in maanden]
+    return {
+        "tellijst_per_maand": rijen,
+        "tellijst_gedaald": any(isinstance(n, int) and n < 0 for _, n in paren),
+        "tellijstgrafiek": per_maand(
+            paren, jaar=jaar, maandnamen=MONTHS, reeks="Geregistreerd in de Tellijst"
+        ),
+    }
+
+
 @rol_vereist(COORDINATOR)
 @require_GET
 def dashboard(request):
@@ -215,6 +252,7 @@ def dashboard(request):
                 jaar=overzicht["lopend"]["jaar"],
                 maandnamen=MONTHS,
             ),
+            **_adviesvragen_per_maand(overzicht["lopend"]),
             "tellijst_gepubliceerd_op": gegevens["tellijst_gepubliceerd_op"],
             "tellijst_drempel": gegevens["tellijst_drempel"],
             "drempel": gegevens["drempel"],

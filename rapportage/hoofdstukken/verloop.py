@@ -39,11 +39,12 @@ def verloop(reeksen: dict, *, tot: int) -> dict:
     return {"grafieken": grafieken, "tabel": tabel}
 
 
-def per_maand(paren: list, *, jaar: int, maandnamen) -> Grafiek | None:
-    """The meldingen received per month of the current year as bars; None when there are none yet
-    (twelve zero bars would report nothing as if it were a finding)."""
-    staven = [Staaf(str(maandnamen[maand]), n) for maand, n in paren if isinstance(n, int)]
+def per_maand(paren: list, *, jaar: int, maandnamen, reeks: str = "Meldingen bij het OIF") -> Grafiek | None:
+    """A count per month of the current year as bars; None when there are none yet (twelve zero bars
+    would report nothing as if it were a finding). A month without a figure, a hidden one or a
+    negative one (the Tellijst shrank) has no bar; the table beside the chart shows it."""
+    staven = [Staaf(str(maandnamen[maand]), n) for maand, n in paren if isinstance(n, int) and n >= 0]
     if not any(s.waarde for s in staven):
         return None
-    titel = f"Meldingen bij het OIF per maand in {jaar}"
+    titel = f"{reeks} per maand in {jaar}"
     return Grafiek(titel, staafdiagram(staven, titel=titel, **SMAL))

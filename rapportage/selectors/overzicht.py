@@ -2,15 +2,16 @@
 years, and the current year so far. Counted in the database, a few GROUP BY queries each.
 
 The Tellijst comes from its latest publication only (`Tellijstbron`), never from the live rows: a
-figure that moved when a row was saved would date that row. The publication has years, not months, so
-the current year's adviesvragen are its total so far per onderdeel. Small Tellijst counts are hidden
-as everywhere (selectors.afscherming); OIF counts of one onderdeel follow its threshold (drempel).
+figure that moved when a row was saved would date that row. The Tellijst has quarters, not months, so
+the current year's adviesvragen are its total so far per onderdeel, and per month the growth between
+publications (`adviesvragen_per_maand`). Small Tellijst counts are hidden as everywhere
+(selectors.afscherming); OIF counts of one onderdeel follow its threshold (drempel).
 """
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from finintegriteit.referentie.models import Onderdeel
 from meldingen.models import Melding
 from meldingen.selectors import te_laat_q
 
+from ..models import GepubliceerdJaartotaal, Publicatie
 from .afscherming import VERBORGEN, Cellen, verborgen_cellen
 from .drempel import drempel_voor, toon_aantal
 from .tellijstbron import Tellijstbron
@@ -115,10 +117,69 @@ def _adviesvragen_per_onderdeel(tellijst: Tellijstbron, onderdeel, *, jaar: int)
     return paren
 
 
+def _toonbaar(totaal: int) -> bool:
+    """Whether the dashboard showed this current-year total of the ministry (as `_tellijst_per_jaar`)."""
+    return not 0 < totaal < settings.TELLIJST_DREMPEL
+
+
+def adviesvragen_per_maand(*, jaar: int, tot: datetime.date) -> list[dict]:
+    """Per month of `jaar` up to `tot`: by how many rows the Tellijst of `jaar` grew between publications.
+
+    1. A month's figure is the year total at its last publication minus that at the last publication
+       before the month; the first month with a publication starts from zero. Rows count in the month
+       they were published in, not the month of the advice (the Tellijst keeps only the quarter).
+    2. A month without a publication has no figure (`aantal` None), not 0; the next month's figure then
+       covers both, and says since which publication (`sinds`).
+    3. A total from before the year totals were kept is unknown: a month that needs one has no figure.
+    4. Rows deleted or moved to another year make a month negative: it is shown as such, its sum with
+       the other months stays the published total.
+    5. Both totals were shown on the dashboard when they were the latest; a month is hidden (×) when
+       either of them was, so that the difference does not give a hidden total away.
+
+    Only for the whole ministry: the totals have no onderdeel. Every entry also holds the date of the
+    publication counted to (`tot`); dates are ISO strings, as the figures go through the cache as JSON.
+    """
+    totaal = GepubliceerdJaartotaal.objects.filter(publicatie=OuterRef("pk"), jaar=jaar).values("aantal")
+    publicaties = (
+        Publicatie.objects.filter(gepubliceerd_op__year=jaar, gepubliceerd_op__date__lte=tot)
+        .annotate(totaal=Subquery(totaal[:1]))
+        .order_by("gepubliceerd_op", "pk")
+        .values_list("gepubliceerd_op", "totaal")
+    )
+    laatste_per_maand = {}
+    for moment, aantal in publicaties:
+        dag = timezone.localdate(moment)
+        laatste_per_maand[dag.month] = (dag, aantal)
+    uitkomst = []
+    vorige = None  # (day, total) of the last publication before the month; None: from zero
+    for maand in range(1, tot.month + 1):
+        if maand not in laatste_per_maand:
+            uitkomst.append({"maand": maand, "aantal": None, "sinds": None, "tot": None})
+            continue
+        dag, aantal = laatste_per_maand[maand]
+        begin = 0 if vorige is None else vorige[1]
+        if aantal is None or begin is None:
+            verschil = None
+        elif _toonbaar(aantal) and _toonbaar(begin):
+            verschil = aantal - begin
+        else:
+            verschil = VERBORGEN
+        uitkomst.append(
+            {
+                "maand": maand,
+                "aantal": verschil,
+                "sinds": vorige[0].isoformat() if vorige else None,
+                "tot": dag.isoformat(),
+            }
+        )
+        vorige = (dag, aantal)
+    return uitkomst
+
+
 def lopend_jaar(*, vandaag: datetime.date, onderdeel: Onderdeel | None, tellijst: Tellijstbron) -> dict:
-    """The current year so far: meldingen received per month, published adviesvragen per onderdeel,
-    and per onderdeel the open meldingen and those with a legal deadline passed (no names, no numbers
-    of cases)."""
+    """The current year so far: meldingen received per month, published adviesvragen per month (whole
+    ministry only) and per onderdeel, and per onderdeel the open meldingen and those with a legal
+    deadline passed (no names, no numbers of cases)."""
     jaar = vandaag.year
     drempel = drempel_voor(onderdeel)
     per_maand = dict(
@@ -143,6 +204,9 @@ def lopend_jaar(*, vandaag: datetime.date, onderdeel: Onderdeel | None, tellijst
             [maand, toon_aantal(per_maand.get(maand, 0), drempel=drempel)]
             for maand in range(1, vandaag.month + 1)
         ],
+        "adviesvragen_per_maand": (
+            adviesvragen_per_maand(jaar=jaar, tot=vandaag) if onderdeel is None else None
+        ),
         "adviesvragen_per_onderdeel": _adviesvragen_per_onderdeel(tellijst, onderdeel, jaar=jaar),
         "open_per_onderdeel": [
             [

@@ -5,17 +5,21 @@ one INSERT … SELECT: one consistent snapshot, however many rows are saved mean
 the latest publication only, so what any role sees changes at the publication moments and never when
 a row is saved. The moments follow the calendar, not the saves: every TELLIJST_PUBLICATIE_DAGEN days
 counted from a fixed Monday, at the hour of the beat task.
+
+In the same transaction the publication's total per year goes into GepubliceerdJaartotaal, which is
+kept when the detailed counts are removed: the current-year view tells the growth per month from it.
 """
 
 import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from vertrouwenspersonen.models import Adviesvraag
 
-from ..models import GepubliceerdeTelling, Publicatie
+from ..models import GepubliceerdeTelling, GepubliceerdJaartotaal, Publicatie
 from ..selectors.tellijstbron import laatste_publicatie
 
 # A Monday: with the default of 7 days every publication falls on a Monday.
@@ -30,7 +34,7 @@ VELDEN = [
     "situatie",
 ]
 # The counts of older publications are removed; the one before the latest stays for a page that read
-# "which is the latest" just before a new one was made.
+# "which is the latest" just before a new one was made. Their year totals stay (GepubliceerdJaartotaal).
 BEWAARDE_PUBLICATIES = 2
 
 
@@ -64,11 +68,26 @@ def tellijst_publiceren(*, moment: datetime.datetime | None = None) -> Publicati
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [publicatie.pk])
+    _jaartotalen_bewaren(publicatie)
     bewaard = Publicatie.objects.order_by("-gepubliceerd_op", "-pk").values_list("pk", flat=True)[
         :BEWAARDE_PUBLICATIES
     ]
     GepubliceerdeTelling.objects.exclude(publicatie__in=list(bewaard)).delete()
     return publicatie
+
+
+def _jaartotalen_bewaren(publicatie: Publicatie) -> None:
+    """Sum the counts just inserted per year: the totals are those of the same snapshot. The year of the
+    publication itself gets a row also when it has no Tellijst rows yet, so that its 0 is known (see
+    GepubliceerdJaartotaal)."""
+    totalen = dict(
+        publicatie.tellingen.values("jaar").annotate(n=Sum("aantal")).values_list("jaar", "n").order_by()
+    )
+    totalen.setdefault(timezone.localdate(publicatie.gepubliceerd_op).year, 0)
+    GepubliceerdJaartotaal.objects.bulk_create(
+        GepubliceerdJaartotaal(publicatie=publicatie, jaar=jaar, aantal=aantal)
+        for jaar, aantal in totalen.items()
+    )
 
 
 def publiceren_als_aan_de_beurt(*, nu: datetime.datetime | None = None) -> Publicatie | None:
