@@ -1,4 +1,4 @@
-"""Current-year activity for the demo: Tellijst rows of this year, a publication and a report request.
+"""Current-year activity for the demo: Tellijst rows of this year, its publications and a report request.
 
 The published years (2022-2024) stay exactly as in the report; this adds what a live installation has
 on any day of the year, dated relative to today, so the first screens show work instead of zeros.
@@ -9,6 +9,7 @@ those users nothing is added. Loading twice gives the same database.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ from vertrouwenspersonen.services import adviesvraag_toevoegen
 
 from ..models import Rapport
 from ..services import rapport_aanvragen
-from ..services.publicatie import tellijst_publiceren
+from ..services.publicatie import is_publicatiedag, tellijst_publiceren
 
 # (subcategorie, wie betreft, wijze van afdoening, situatie): a varied sample of a vertrouwenspersoon's work.
 SOORTEN = [
@@ -65,33 +66,65 @@ def lopend_jaar_laden(*, rapportjaar: int, vandaag: datetime.date | None = None)
 
 
 def _tellijst_laden(vertrouwenspersoon, *, vandaag: datetime.date) -> int:
+    """Add this year's rows spread over the weeks they would have been registered in, publishing on
+    every publication day that has passed, as the beat task would have: the current-year view then
+    shows rows coming in month by month instead of all in the month of loading."""
     eigen = Adviesvraag.objects.filter(jaar=vandaag.year, pseudoniem=pseudoniem_van(vertrouwenspersoon))
     if eigen.exists():
         return eigen.count()
-    laatste_kwartaal = kwartaal_van(vandaag)
+    rijen = sorted(_rijen(vandaag=vandaag), key=lambda rij: rij[0])
     opties = _opties()
-    aantal = 0
+    dag = datetime.date(vandaag.year, 1, 1)
+    volgende = 0
+    while dag < vandaag:
+        if is_publicatiedag(dag):
+            while volgende < len(rijen) and rijen[volgende][0] < dag:
+                _toevoegen(vertrouwenspersoon, rijen[volgende][1], opties=opties, jaar=vandaag.year)
+                volgende += 1
+            uur = datetime.time(settings.TELLIJST_PUBLICATIE_UUR)
+            tellijst_publiceren(moment=timezone.make_aware(datetime.datetime.combine(dag, uur)))
+        dag += datetime.timedelta(days=1)
+    for _dag, rij in rijen[volgende:]:
+        _toevoegen(vertrouwenspersoon, rij, opties=opties, jaar=vandaag.year)
+    return len(rijen)
+
+
+def _rijen(*, vandaag: datetime.date) -> list[tuple[datetime.date, tuple]]:
+    """(registered on, (kwartaal, onderdeel, sub, wie, wijze, situatie)): each quarter's rows evenly
+    over the days of that quarter that have passed."""
+    laatste_kwartaal = kwartaal_van(vandaag)
+    uitkomst = []
     for kwartaal in range(1, laatste_kwartaal + 1):
+        begin = datetime.date(vandaag.year, 3 * kwartaal - 2, 1)
+        einde = min(vandaag, datetime.date(vandaag.year + kwartaal // 4, 3 * kwartaal % 12 + 1, 1))
+        soorten = []
         for onderdeel, rijen in PER_KWARTAAL.items():
             for nummer in range(rijen):
                 sub, wie, wijze, situatie = SOORTEN[(nummer + kwartaal) % len(SOORTEN)]
                 # In the running quarter every other case is still open.
                 if kwartaal == laatste_kwartaal and nummer % 2 == 0:
                     wijze, situatie = LOPEND
-                subcategorie = opties[ref.Subcategorie][sub]
-                adviesvraag_toevoegen(
-                    vertrouwenspersoon=vertrouwenspersoon,
-                    jaar=vandaag.year,
-                    kwartaal=kwartaal,
-                    onderdeel=opties[ref.Onderdeel][onderdeel],
-                    hoofdcategorie=subcategorie.hoofdcategorie,
-                    subcategorie=subcategorie,
-                    wie_betreft=opties[ref.WieBetreft][wie],
-                    wijze_van_afdoening=opties[ref.WijzeVanAfdoening][wijze],
-                    situatie=opties[ref.SituatieNaInterventie][situatie],
-                )
-                aantal += 1
-    return aantal
+                soorten.append((kwartaal, onderdeel, sub, wie, wijze, situatie))
+        dagen = (einde - begin).days
+        for i, soort in enumerate(soorten):
+            uitkomst.append((begin + datetime.timedelta(days=dagen * i // len(soorten)), soort))
+    return uitkomst
+
+
+def _toevoegen(vertrouwenspersoon, rij: tuple, *, opties: dict, jaar: int) -> None:
+    kwartaal, onderdeel, sub, wie, wijze, situatie = rij
+    subcategorie = opties[ref.Subcategorie][sub]
+    adviesvraag_toevoegen(
+        vertrouwenspersoon=vertrouwenspersoon,
+        jaar=jaar,
+        kwartaal=kwartaal,
+        onderdeel=opties[ref.Onderdeel][onderdeel],
+        hoofdcategorie=subcategorie.hoofdcategorie,
+        subcategorie=subcategorie,
+        wie_betreft=opties[ref.WieBetreft][wie],
+        wijze_van_afdoening=opties[ref.WijzeVanAfdoening][wijze],
+        situatie=opties[ref.SituatieNaInterventie][situatie],
+    )
 
 
 def _opties() -> dict:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON
 from rapportage.models import GepubliceerdeTelling, Rapport
-from rapportage.selectors.overzicht import lopend_jaar
+from rapportage.selectors.overzicht import adviesvragen_per_maand, lopend_jaar
 from rapportage.selectors.tellijstbron import gepubliceerd, laatste_publicatie
 from vertrouwenspersonen.models import Adviesvraag
 
@@ -39,6 +39,14 @@ def test_tellijst_van_dit_jaar_staat_in_de_publicatie(demogebruikers):
     # The pages count only what was published: this year's rows must be in the latest publication.
     gepubliceerd = GepubliceerdeTelling.objects.filter(publicatie=laatste_publicatie(), jaar=2025)
     assert gepubliceerd.aggregate(totaal=Sum("aantal"))["totaal"] == 63
+
+
+def test_de_rijen_komen_per_maand_binnen_zoals_de_publicaties_ze_toonden(demogebruikers):
+    call_command("laad_demowerkvoorraad", stdout=None)
+    maanden = adviesvragen_per_maand(jaar=2025, tot=timezone.localdate())
+    aantallen = [maand["aantal"] for maand in maanden]
+    assert len(aantallen) == 8 and all(isinstance(n, int) and n > 0 for n in aantallen), aantallen
+    assert sum(aantallen) == 63
 
 
 def test_dashboard_toont_het_lopende_jaar_per_onderdeel_zonder_verborgen_cellen(demogebruikers, coordinator):
