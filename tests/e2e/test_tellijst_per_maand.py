@@ -1,0 +1,46 @@
+"""In a real browser: the current-year view shows the Tellijst per month as published, as a chart with
+its table folded away, readable on a desktop and on a phone (nothing off-screen)."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from finintegriteit.kern.rollen import VERTROUWENSPERSOON
+from tests.conftest import WACHTWOORD
+from tests.e2e.conftest import ARTEFACTEN, inloggen, screenshot, toegankelijkheidsfouten
+from tests.e2e.test_dashboard import buiten_beeld
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+GRAFIEK = "Geregistreerd in de Tellijst per maand in "
+
+
+@pytest.fixture(autouse=True)
+def demodata(maak_gebruiker, analist, coordinator, settings, tmp_path):
+    settings.RAPPORT_ROOT = tmp_path / "rapporten"
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+    call_command("laad_demodata", stdout=io.StringIO())
+    # The demo's rows of this year belong to the demo vertrouwenspersoon and arrive week by week.
+    maak_gebruiker("vertrouwenspersoon", VERTROUWENSPERSOON)
+    call_command("laad_demowerkvoorraad", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_de_tellijst_per_maand_als_grafiek_met_tabel(pagina, live_server, breedte):
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    inloggen(pagina, live_server, "coordinator", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/rapportage/")
+
+    lopend = pagina.locator("section[aria-labelledby=lopend-kop]")
+    grafiek = lopend.get_by_role("img", name=GRAFIEK, exact=False)
+    assert grafiek.is_visible()
+    tabel = lopend.get_by_role("region", name="Geregistreerd in de Tellijst per maand")
+    assert not tabel.is_visible(), "de tabel is dichtgevouwen"
+    lopend.locator("details:has([aria-label='Geregistreerd in de Tellijst per maand']) > summary").click()
+    tabel.wait_for(state="visible")
+    assert tabel.get_by_role("row").count() > 1
+    assert buiten_beeld(pagina) == []
+    screenshot(pagina, f"dashboard-tellijst-per-maand-{breedte}")
+    lopend.screenshot(path=str(ARTEFACTEN / f"lopend-jaar-{breedte}.png"))
+    assert toegankelijkheidsfouten(pagina) == []
