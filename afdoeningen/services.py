@@ -6,11 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import (
+    audit_bekeken_vastleggen,
+    audit_bulk_vastleggen,
+    audit_vastleggen,
+)
 from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
-from meldingen.audit import audit_bekeken_vastleggen, audit_bulk_vastleggen, audit_vastleggen
-from meldingen.models import AuditRegel, Betrokkene, Melding
+from meldingen.models import Betrokkene, Melding
 from meldingen.services.registratie import RECHT_IDENTITEIT
 
 from .models import Afdoening

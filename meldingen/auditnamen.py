@@ -11,17 +11,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from .audit import getoond_bij
-from .models import (
-    Aantekening,
-    AuditRegel,
-    Bericht,
-    Betrokkene,
-    Document,
-    MelderContact,
-    MelderIdentiteit,
-    Melding,
-)
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import getoond_bij
+
+from .models import Aantekening, Bericht, Betrokkene, Document, MelderContact, MelderIdentiteit, Melding
 
 SOORTEN = {
     "melding": "Melding",

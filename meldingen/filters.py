@@ -8,12 +8,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from finintegriteit.kern.forms import DatumInput
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
 from .auditnamen import SOORTEN
 from .forms import AnalistKeuze, analisten
-from .models import AuditRegel, Melding
+from .models import Melding
 from .selectors import audit_objecten_voor_melding, te_laat_q
 from .zoeken import zoeken, zoekterm
 

@@ -20,8 +20,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.models import AuditReden, AuditRegel
 
-from .models import AuditReden, AuditRegel, Betrokkene, Document, MelderIdentiteit, Melding
+from .models import Betrokkene, Document, MelderIdentiteit, Melding
 
 AFGEDAAN = Melding.Status.AFGEDAAN
 

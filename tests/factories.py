@@ -12,9 +12,9 @@ from django.db import transaction
 
 from afdoeningen.models import Afdoening, StandaardInhoud
 from finintegriteit.kern.importeren.selectors import eigenaar_van
-from finintegriteit.kern.models import Importbestand, Profiel
+from finintegriteit.kern.models import AuditRegel, Importbestand, Profiel
 from finintegriteit.referentie import models as ref
-from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from meldingen.models import Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from meldingen.nummering import volgend_meldingsnummer
 from rapportage.models import Kerncijfers, Rapport
 from vertrouwenspersonen.models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel

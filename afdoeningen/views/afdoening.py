@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.services.audit import weigering_vastleggen
 from finintegriteit.kern.toegang import rol_vereist
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
-from meldingen.audit import weigering_vastleggen
 from meldingen.forms import VerwijderenForm
 from meldingen.services.registratie import RECHT_IDENTITEIT
 from meldingen.views.gemeen import wijzigformulier

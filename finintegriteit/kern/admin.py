@@ -15,7 +15,17 @@ from django.urls import path
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .beheer import AlleenLezenAdmin, WachtwoordEindigtSessiesMixin
-from .models import Profiel
+from .models import AuditRegel, Profiel
+
+
+@admin.register(AuditRegel)
+class AuditRegelAdmin(AlleenLezenAdmin):
+    """Read-only: rows are written by kern/services/audit.py alone, and the database refuses changes."""
+
+    list_display = ["op", "gebruiker", "actie", "object_type", "object_id"]
+    list_filter = ["actie", "object_type"]
+    search_fields = ["object_id", "gebruiker__username"]
+    date_hierarchy = "op"
 
 
 @admin.register(Profiel)

@@ -13,8 +13,20 @@ class KernConfig(AppConfig):
     verbose_name = "Kern: rollen en toegang"
 
     def ready(self):
-        from . import beheertaal, checks  # noqa: F401  (checks registers the system checks)
+        from axes.signals import user_locked_out
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from django.db.models.signals import post_save
+
+        from . import auditsignalen, beheertaal, checks  # noqa: F401  (checks registers the system checks)
         from .databaserollen import na_migratie
+
+        # Logins and changes in /beheer/ are seen only by the framework; the receivers write them to
+        # the audit trail like any other event.
+        user_logged_in.connect(auditsignalen.ingelogd, dispatch_uid="kern.audit.ingelogd")
+        user_login_failed.connect(auditsignalen.inloggen_mislukt, dispatch_uid="kern.audit.mislukt")
+        user_locked_out.connect(auditsignalen.geblokkeerd, dispatch_uid="kern.audit.geblokkeerd")
+        post_save.connect(auditsignalen.beheerwijziging, sender=LogEntry, dispatch_uid="kern.audit.beheer")
 
         beheertaal.toepassen()
         # Once per migrate run, after every app's tables exist.

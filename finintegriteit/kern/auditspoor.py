@@ -1,12 +1,13 @@
-"""Account events in the one audit trail (meldingen/audit.py), read back for 'Mijn account'.
+"""Account events in the one audit trail (kern/services/audit.py), read back for 'Mijn account'.
 
-kern sits below meldingen, so this module is the single place where kern reaches the audit trail;
-it imports inside the functions to keep kern importable without meldingen loaded first. Each event
-is a row about the user concerned (object type 'user'), with the event's code in `velden`: a code,
+Each event is a row about the user concerned (object type 'user'), with the event's code in `velden`: a code,
 never free text, so the row holds no personal data.
 """
 
 from django.db import models
+
+from .models import AuditRegel
+from .services.audit import audit_vastleggen
 
 # Event code -> what the person concerned reads on 'Mijn account'.
 GEBEURTENISSEN = {
@@ -35,9 +36,6 @@ def accountgebeurtenis_vastleggen(*, door, betreft, gebeurtenis: str, detail: st
 
     `detail` is a role or right name (never free text typed by someone); it goes with the code.
     """
-    from meldingen.audit import audit_vastleggen
-    from meldingen.models import AuditRegel
-
     assert gebeurtenis in GEBEURTENISSEN, gebeurtenis
     actie = {
         "account_aangemaakt": AuditRegel.Actie.AANGEMAAKT,
@@ -54,8 +52,6 @@ def accountgebeurtenis_vastleggen(*, door, betreft, gebeurtenis: str, detail: st
 
 def accountgebeurtenissen_van(*, gebruiker, aantal: int = 50) -> list[dict]:
     """The latest events about this account, newest first, in words."""
-    from meldingen.models import AuditRegel
-
     regels = (
         AuditRegel.objects.filter(object_type=gebruiker._meta.model_name, object_id=str(gebruiker.pk))
         .select_related("gebruiker")

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Profiel(models.Model):
@@ -145,3 +146,101 @@ class Importbestand(models.Model):
     @property
     def actief(self) -> bool:
         return self.status in (self.Status.CONTROLE, self.Status.WACHTRIJ, self.Status.BEZIG)
+
+
+class AuditRegel(models.Model):
+    """One security-relevant event: a read, change or refused attempt on a case, a login, a change of
+    rights or of reference data.
+
+    Holds which fields changed, never their values: the audit trail must not become a second copy of
+    the personal data. Rows are only ever inserted: the runtime database role may not UPDATE, DELETE
+    or TRUNCATE the table (kern/databaserollen.py), a trigger refuses UPDATE and DELETE on PostgreSQL,
+    and each row's `hash` chains it to the previous one (kern/auditketen.py), so a change made by whoever
+    does hold those rights is found by `manage.py controleer_audittrail`.
+    """
+
+    # Read by kern/databaserollen.py: the runtime role gets INSERT and SELECT on this table only.
+    ALLEEN_TOEVOEGEN = True
+
+    class Actie(models.TextChoices):
+        BEKEKEN = "bekeken", "Bekeken"
+        AANGEMAAKT = "aangemaakt", "Aangemaakt"
+        GEWIJZIGD = "gewijzigd", "Gewijzigd"
+        VERWIJDERD = "verwijderd", "Verwijderd"
+        STATUS = "status", "Status gewijzigd"
+        GEWEIGERD = "geweigerd", "Toegang geweigerd"
+        IDENTITEIT = "identiteit", "Identiteit melder ingezien"
+        GEWIST = "gewist", "Persoonsgegevens gewist"
+        GEEXPORTEERD = "geexporteerd", "Geëxporteerd"
+        INGELOGD = "ingelogd", "Ingelogd"
+        INLOGGEN_MISLUKT = "inloggen_mislukt", "Inloggen mislukt"
+        GEBLOKKEERD = "geblokkeerd", "Inloggen geblokkeerd"
+        TWEEDE_FACTOR = "tweede_factor", "Tweede factor gewijzigd"
+        RECHTEN = "rechten", "Rollen of rechten gewijzigd"
+
+    op = models.DateTimeField("tijdstip", default=timezone.now, editable=False, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="gebruiker",
+    )
+    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
+    object_type = models.CharField("soort object", max_length=40)
+    object_id = models.CharField("object", max_length=40, blank=True)
+    velden = models.JSONField("gewijzigde velden", default=list, blank=True)
+    reden_hash = models.CharField("controlewaarde reden", max_length=64, blank=True, editable=False)
+    hash = models.CharField("controlewaarde", max_length=64, blank=True, editable=False)
+
+    class Meta:
+        # The table kept its name when the audit trail moved here from meldingen: the database roles,
+        # the append-only trigger and the hash chain all refer to it, and no row had to move.
+        db_table = "meldingen_auditregel"
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditregels"
+        ordering = ["-op", "-pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
+
+    def __str__(self):
+        return f"{self.get_actie_display()} {self.object_type} {self.object_id}"
+
+    @property
+    def reden(self) -> str:
+        """The free-text reason, '' when there was none or the bewaartermijn erased it."""
+        try:
+            return self.reden_tekst.tekst
+        except AuditReden.DoesNotExist:
+            return ""
+
+    @property
+    def reden_gewist(self) -> bool:
+        return bool(self.reden_hash) and not self.reden
+
+
+class AuditReden(models.Model):
+    """The free text of an audit row (a status reason, why someone opened the melder's identity).
+
+    Case content, so kept apart from the append-only row: only OIF roles see it, and the bewaartermijn
+    deletes it with the case's personal data. The row keeps a salted digest (`AuditRegel.reden_hash`),
+    so a text that was changed afterwards is found by the check, and the chain holds after erasure.
+    """
+
+    regel = models.OneToOneField(
+        AuditRegel, on_delete=models.CASCADE, primary_key=True, related_name="reden_tekst"
+    )
+    # The case the text belongs to, so that the bewaartermijn erases it with the case. Named as text,
+    # not imported: kern imports no app, and only this key ties the audit trail to meldingen.
+    melding = models.ForeignKey(
+        "meldingen.Melding", on_delete=models.CASCADE, null=True, related_name="+", verbose_name="melding"
+    )
+    tekst = models.TextField("reden")
+    zout = models.CharField("zout", max_length=32)
+
+    class Meta:
+        db_table = "meldingen_auditreden"
+        verbose_name = "reden bij auditregel"
+        verbose_name_plural = "redenen bij auditregels"
+
+    def __str__(self):
+        return f"Reden bij auditregel {self.regel_id}"

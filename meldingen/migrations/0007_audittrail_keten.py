@@ -49,7 +49,7 @@ def ketenen(apps, schema_editor):
 
 
 # The chain's serialization as it was when this migration was written, frozen here so that a later
-# change to meldingen/auditketen.py (which would come with its own migration re-chaining the rows)
+# change to kern/auditketen.py (which would come with its own migration re-chaining the rows)
 # cannot change what this step wrote.
 BEGIN = ""
 

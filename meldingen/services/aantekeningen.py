@@ -5,8 +5,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..audit import audit_vastleggen
-from ..models import Aantekening, AuditRegel, Melding
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
+
+from ..models import Aantekening, Melding
 from . import fouten
 from .status import stap_datum_controleren, terugdateren
 

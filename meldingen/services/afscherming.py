@@ -6,10 +6,11 @@ Who sees what is decided in one place, selectors.zichtbaar_q; this module only c
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Melding
+from ..models import Melding
 from ..selectors import mag_afscherming_wijzigen
 from . import fouten
 

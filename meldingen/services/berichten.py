@@ -15,8 +15,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Bericht, MelderIdentiteit, Melding
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
+
+from ..models import Bericht, MelderIdentiteit, Melding
 from . import fouten
 from .termijnen import melding_termijnen_vastleggen
 

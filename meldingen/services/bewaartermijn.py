@@ -5,7 +5,7 @@ year-on-year figure is unchanged) and the afdoening with its anonymised Bijlage 
 names, personnel numbers, the melder's identity, the omschrijving, the text of the notes and of the
 messages with the melder, the
 documents (files and names) and every free-text reason about the case (status changes, openings of the
-identity; the audit rows stay and their chain stays verifiable, meldingen/auditketen.py). A case under
+identity; the audit rows stay and their chain stays verifiable, kern/auditketen.py). A case under
 a hold ('niet vernietigen') is skipped. Each erasure writes one audit row (field names, never values).
 """
 
@@ -15,10 +15,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..audit import audit_redenen_wissen, audit_vastleggen
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_redenen_wissen, audit_vastleggen
+
 from ..models import (
     Aantekening,
-    AuditRegel,
     Bericht,
     Betrokkene,
     MelderContact,

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from ..audit import audit_bulk_vastleggen
-from ..models import AuditRegel, Betrokkene, Melding, StatusOvergang
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_bulk_vastleggen
+
+from ..models import Betrokkene, Melding, StatusOvergang
 from ..nummering import meldingsnummers_reserveren, meldingsteller_herstellen, meldingsteller_voorbij
 
 BATCH = 1000

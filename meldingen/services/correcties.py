@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import OnderzoekType
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Betrokkene, Melding, StatusOvergang
+from ..models import Betrokkene, Melding, StatusOvergang
 from . import fouten
 from .status import ONDERZOEK_PER_STATUS
 

@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finintegriteit.kern.datums import begin_van_vandaag
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 
-from ..audit import audit_vastleggen
 from ..bestandssoort import TOEGESTAAN, soort_van
-from ..models import AuditRegel, Document, Melding, Opschoning
+from ..models import Document, Melding, Opschoning
 from . import fouten
 from .status import stap_datum_controleren, terugdateren
 

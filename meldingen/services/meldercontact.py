@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, MelderContact, Melding
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
+
+from ..models import MelderContact, Melding
 from . import fouten
 from .registratie import RECHT_IDENTITEIT
 from .termijnen import melding_termijnen_vastleggen

@@ -24,11 +24,12 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from finintegriteit.kern.datums import begin_van_vandaag
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import alleen_de_dag, audit_vastleggen
 from finintegriteit.referentie.models import MelderType
 
 from .. import metadata
-from ..audit import alleen_de_dag, audit_vastleggen
-from ..models import AuditRegel, Bericht, Document, MelderIdentiteit, Melding, Ontvangstcode, Opschoning
+from ..models import Bericht, Document, MelderIdentiteit, Melding, Ontvangstcode, Opschoning
 from .berichten import bericht_tekst
 from .documenten import bestanden_opruimen, document_inhoud, document_toevoegen, document_vervangen
 from .registratie import melding_registreren

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Betrokkene, MelderIdentiteit, Melding, StatusOvergang
+from ..models import Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from ..nummering import volgend_meldingsnummer
 from . import fouten
 from .overdracht import behandelaar_informeren

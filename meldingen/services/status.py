@@ -12,12 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
 from finintegriteit.referentie.models import OnderzoekType
 
 from ..afsluiten import afsluiten_controleren
-from ..audit import audit_vastleggen
-from ..models import AuditRegel, Melding, StatusOvergang
+from ..models import Melding, StatusOvergang
 from . import fouten
 
 S = Melding.Status

@@ -2,10 +2,9 @@
 
 from django.db import models, transaction
 
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.vergrendeling import bijwerken_met_versie
-
-from ..audit import audit_vastleggen
-from ..models import AuditRegel
 
 
 def gewijzigde_velden(instantie: models.Model, waarden: dict) -> list[str]:

@@ -1,7 +1,8 @@
 """The audit row of a search in the werkvoorraad."""
 
-from ..audit import audit_vastleggen
-from ..models import AuditRegel
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
+
 from ..zoeken import Zoekterm
 
 OBJECT_TYPE = "zoekopdracht"

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.services.audit import audit_bekeken_vastleggen, weigering_vastleggen
 from finintegriteit.kern.toegang import rol_vereist
 
-from ..audit import audit_bekeken_vastleggen, weigering_vastleggen
 from ..forms import fout_in_formulier
 from ..services import VersieConflict
 from ..services.fouten import MELDING_AFGEDAAN

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.services.audit import audit_bekeken_vastleggen
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors, services
-from ..audit import audit_bekeken_vastleggen
 from ..forms import (
     AantekeningForm,
     DocumentForm,

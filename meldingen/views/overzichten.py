@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors
-from ..audit import audit_vastleggen
 from ..auditexport import MAX_REGELS, audittrail_werkmap
 from ..auditnamen import auditregels_benoemen
 from ..filters import AuditFilter, WerkvoorraadFilter
-from ..models import AuditRegel
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
 from ..services.zoeken import zoekopdracht_vastleggen
 from ..zoeken import zoeken

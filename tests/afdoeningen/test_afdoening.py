@@ -15,9 +15,10 @@ from afdoeningen.services import (
     AfdoeningAlleenLezen,
     afdoening_vastleggen,
 )
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
-from meldingen.models import AuditRegel, Melding
+from meldingen.models import Melding
 
 from .conftest import optie
 

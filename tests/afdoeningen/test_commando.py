@@ -3,7 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from meldingen.models import AuditRegel, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Melding
 
 from .registerbestanden import als_csv, als_xlsx, open_regel, regel
 

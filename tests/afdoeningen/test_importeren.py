@@ -31,8 +31,9 @@ from finintegriteit.kern.importeren.berichten import (
     LEEG,
     WAARDE_ZONDER_KOLOM,
 )
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import MelderType
-from meldingen.models import AuditRegel, Betrokkene, Melding, Meldingsteller
+from meldingen.models import Betrokkene, Melding, Meldingsteller
 from meldingen.nummering import volgend_meldingsnummer
 
 from .registerbestanden import KOP, als_csv, als_xlsx, open_regel, regel

@@ -20,9 +20,10 @@ from afdoeningen.models import Afdoening
 from afdoeningen.selectors import CONTROLE_MELDER_OPEN
 from afdoeningen.services import afdoening_controleren, afdoening_vastleggen
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen import services as meldingen_services
-from meldingen.models import AuditRegel, MelderIdentiteit, Melding
+from meldingen.models import MelderIdentiteit, Melding
 from tests.meldingen.conftest import recht
 
 from .conftest import optie

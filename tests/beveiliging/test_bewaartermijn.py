@@ -7,8 +7,9 @@ from django.core.management import call_command
 
 from afdoeningen.models import Afdoening
 from finintegriteit import settings as projectinstellingen
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import AfdoeningType
-from meldingen.models import AuditRegel, Betrokkene, MelderIdentiteit, Melding
+from meldingen.models import Betrokkene, MelderIdentiteit, Melding
 from meldingen.services.bewaartermijn import GEWIST_VELDEN, persoonsgegevens_wissen
 from meldingen.tasks import bewaartermijn_toepassen
 from rapportage.selectors import jaarcijfers
@@ -113,7 +114,8 @@ def test_de_dagelijkse_taak_wist_en_staat_in_de_planning(afgedane_zaak, time_mac
 
 
 def test_redenen_bij_status_en_inzage_gaan_mee_en_de_audittrail_blijft_controleerbaar(afgedane_zaak, analist):
-    from meldingen.models import AuditReden, StatusOvergang
+    from finintegriteit.kern.models import AuditReden
+    from meldingen.models import StatusOvergang
     from meldingen.services import melder_identiteit_openen
     from tests.meldingen.conftest import recht
 

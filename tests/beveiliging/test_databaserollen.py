@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db import connection
 
 from finintegriteit.kern.databaserollen import runtime_rechten_toekennen
-from meldingen.audit import audit_vastleggen
-from meldingen.models import AuditRegel
+from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.services.audit import audit_vastleggen
 from tests.conftest import RUNTIME_ROL
 
 pytestmark = [

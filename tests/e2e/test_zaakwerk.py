@@ -7,8 +7,9 @@ import re
 
 import pytest
 
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
-from meldingen.models import Aantekening, AuditRegel, Document, Melding
+from meldingen.models import Aantekening, Document, Melding
 from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
 from tests.conftest import WACHTWOORD

@@ -10,9 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern import services
 from finintegriteit.kern.forms import ACTIVERINGSCODE_ONJUIST
-from finintegriteit.kern.models import Activeringscode
+from finintegriteit.kern.models import Activeringscode, AuditRegel
 from finintegriteit.kern.services.tweestaps import MAX_POGINGEN, ZELF_UITGEVEN
-from meldingen.models import AuditRegel
 from tests.conftest import bevestigd_totp_apparaat, totp_code
 from tests.kern.test_login_tweestaps import KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
 

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern import rollen as r
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.gebruikers import (
     EIGEN_ACCOUNT,
     FUNCTIESCHEIDING,
     RECHTEN_ZONDER_OIF,
 )
 from finintegriteit.referentie.models import Onderdeel
-from meldingen.models import AuditRegel
 from tests.conftest import bevestigd_totp_apparaat
 from tests.meldingen.conftest import maak_melding  # noqa: F401
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.urls import reverse
 
-from meldingen.models import Aantekening, AuditRegel, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Aantekening, Melding
 from meldingen.services import fouten
 from meldingen.services.aantekeningen import aantekening_toevoegen
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen

@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
-from meldingen.models import AuditRegel, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Melding
 from meldingen.services import fouten
 from meldingen.services.aantekeningen import aantekening_toevoegen
 from meldingen.services.afscherming import melding_afscherming_wijzigen

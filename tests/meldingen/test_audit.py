@@ -4,7 +4,8 @@ import pytest
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, MelderIdentiteit
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import MelderIdentiteit
 from meldingen.services import betrokkene_wijzigen, melding_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
 
@@ -174,8 +175,8 @@ def test_de_beheerder_ziet_wie_wat_en_wanneer_maar_niet_de_reden(client, maak_me
     client.force_login(beheerder)
     paginas = [
         client.get(reverse("meldingen:audit")),
-        client.get(reverse("admin:meldingen_auditregel_change", args=[regel.pk])),
-        client.get(reverse("admin:meldingen_auditregel_changelist")),
+        client.get(reverse("admin:kern_auditregel_change", args=[regel.pk])),
+        client.get(reverse("admin:kern_auditregel_changelist")),
     ]
     assert "Status gewijzigd" in paginas[0].content.decode()
     for antwoord in paginas:

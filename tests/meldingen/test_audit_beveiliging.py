@@ -4,8 +4,8 @@ and every change in /beheer/ to taxonomies, kerncijfers, users and groups."""
 import pytest
 from django.urls import reverse
 
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import Onderdeel
-from meldingen.models import AuditRegel
 from tests.conftest import WACHTWOORD
 from tests.kern.test_login_blokkade import fout_proberen, poging
 

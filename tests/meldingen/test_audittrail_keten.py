@@ -9,9 +9,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from meldingen import auditketen
-from meldingen.audit import audit_redenen_wissen, audit_vastleggen
-from meldingen.models import AuditReden, AuditRegel
+from finintegriteit.kern import auditketen
+from finintegriteit.kern.models import AuditReden, AuditRegel
+from finintegriteit.kern.services.audit import audit_redenen_wissen, audit_vastleggen
 from tests.bouwstenen import controleer_audittrail
 
 A = AuditRegel.Actie
@@ -180,11 +180,8 @@ def test_gelijktijdige_schrijvers_splitsen_de_keten_niet(analist):
     assert controleer_audittrail().startswith("Audittrail in orde: 120 regel(s) gecontroleerd.\n")
 
 
-def test_kern_legt_een_gebeurtenis_zonder_melding_vast_via_het_signaal(db, beheerder, analist):
-    from finintegriteit.kern.signalen import audit_gebeurtenis
-
-    audit_gebeurtenis.send(
-        sender=None,
+def test_een_gebeurtenis_zonder_melding_komt_in_dezelfde_keten(db, beheerder, analist):
+    audit_vastleggen(
         gebruiker=beheerder,
         actie=A.RECHTEN,
         object_type="gebruiker",

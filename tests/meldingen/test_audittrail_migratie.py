@@ -1,7 +1,7 @@
 """Migration 0007 chains the rows that existed before the chain: the check accepts them afterwards.
 
 The migration carries its own frozen copy of the chain's serialization; this test is what tells when
-that copy and meldingen/auditketen.py no longer agree.
+that copy and finintegriteit/kern/auditketen.py no longer agree.
 """
 
 import pytest

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
-from meldingen.models import AuditRegel, Betrokkene, Melding
+from meldingen.models import Betrokkene, Melding
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen, wissen_vanaf
 from meldingen.services.fouten import AL_GEWIST, BEWAREN_REDEN_VERPLICHT
 

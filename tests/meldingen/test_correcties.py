@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from afdoeningen.models import Afdoening
 from afdoeningen.services import AfdoeningAlleenLezen, afdoening_intrekken
-from meldingen.models import AuditRegel, Betrokkene, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Betrokkene, Melding
 from meldingen.services import fouten
 from meldingen.services.correcties import betrokkene_verwijderen, onderzoek_corrigeren
 

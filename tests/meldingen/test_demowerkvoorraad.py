@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from finintegriteit.kern.models import AuditRegel
 from meldingen.demowerkvoorraad import demowerkvoorraad_laden
-from meldingen.models import Aantekening, AuditRegel, Document, Melding, StatusOvergang
+from meldingen.models import Aantekening, Document, Melding, StatusOvergang
 from meldingen.selectors import te_laat_q
 from meldingen.services import melding_status_wijzigen
 from meldingen.services.fouten import DATUM_IN_TOEKOMST

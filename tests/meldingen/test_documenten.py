@@ -9,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, Document, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Document, Melding
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 
 pytestmark = pytest.mark.django_db

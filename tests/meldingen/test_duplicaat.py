@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, Melding, StatusOvergang
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Melding, StatusOvergang
 from meldingen.services import fouten, melding_heropenen
 from meldingen.services.correcties import melding_als_duplicaat_markeren
 from rapportage.selectors import exporteer_cijfers

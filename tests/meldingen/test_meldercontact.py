@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, MelderContact, MelderIdentiteit, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import MelderContact, MelderIdentiteit, Melding
 from meldingen.services import fouten
 from meldingen.services.meldercontact import Contact, melder_contact_vastleggen
 

@@ -8,8 +8,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
-from meldingen.models import AuditRegel, MelderIdentiteit, Melding, Ontvangstcode
+from meldingen.models import MelderIdentiteit, Melding, Ontvangstcode
 from meldingen.services import meldkanaal
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,8 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
 
-from meldingen.models import AuditRegel, Bericht, Document, Melding, Opschoning, StatusOvergang
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Bericht, Document, Melding, Opschoning, StatusOvergang
 from meldingen.services.documenten import document_inhoud
 from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
 

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, Bericht, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Bericht, Melding
 from meldingen.services import melding_status_wijzigen
 from meldingen.services.berichten import BERICHT_LEEG, GEEN_MELDKANAAL, bericht_aan_melder_sturen
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen

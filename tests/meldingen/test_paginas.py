@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from afdoeningen.selectors import AFDOENING_ONTBREEKT
+from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
-from meldingen.models import AuditRegel, MelderIdentiteit, Melding, StatusOvergang
+from meldingen.models import MelderIdentiteit, Melding, StatusOvergang
 from meldingen.services import fouten
 from tests.meldingen.conftest import recht
 

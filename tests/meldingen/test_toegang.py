@@ -3,8 +3,8 @@
 import pytest
 from django.urls import URLPattern, reverse
 
+from finintegriteit.kern.models import AuditRegel
 from meldingen import urls as meldingen_urls
-from meldingen.models import AuditRegel
 from tests.meldingen.conftest import recht
 
 pytestmark = pytest.mark.django_db

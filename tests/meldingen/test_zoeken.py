@@ -6,7 +6,8 @@ import pytest
 from django.db.models import F
 from django.urls import reverse
 
-from meldingen.models import AuditRegel, Melding
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Melding
 from meldingen.services.aantekeningen import aantekening_toevoegen
 
 pytestmark = pytest.mark.django_db

@@ -159,7 +159,7 @@ def test_geen_logregel_noemt_de_vertrouwenspersoon(client, twee_vertrouwensperso
 
 
 def test_de_tellijst_schrijft_niets_in_de_audittrail(client, vertrouwenspersoon):
-    from meldingen.models import AuditRegel
+    from finintegriteit.kern.models import AuditRegel
 
     client.force_login(vertrouwenspersoon)  # the login itself is audited; the Tellijst writes nothing
     voor = AuditRegel.objects.count()

@@ -1,4 +1,4 @@
-"""Events that only the framework sees, written to the audit trail through meldingen/audit.py.
+"""Events that only the framework sees, written to the audit trail through kern/services/audit.py.
 
 Logins (Django's auth signals and django-axes' lockout) and every change made in /beheer/ (the admin's
 own log: taxonomies, kerncijfers, users and groups). The receivers only translate; the one place that
@@ -13,8 +13,8 @@ import json
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION
 from django.contrib.auth import get_user_model
 
-from .audit import audit_vastleggen
 from .models import AuditRegel
+from .services.audit import audit_vastleggen
 
 A = AuditRegel.Actie
 BEHEERACTIES = {ADDITION: A.AANGEMAAKT, CHANGE: A.GEWIJZIGD, DELETION: A.VERWIJDERD}

@@ -1,5 +1,5 @@
-"""The hash chain of the audit trail, as plain functions of a row's values. Migration 0007 holds a
-frozen copy of this serialization; changing it here needs a migration that re-chains every row.
+"""The hash chain of the audit trail, as plain functions of a row's values. Migration 0007 of meldingen
+holds a frozen copy of this serialization; changing it here needs a migration that re-chains every row.
 
 Each row's hash covers the previous row's hash and the row's own fields in a fixed serialization, so
 changing, removing or inserting a row anywhere breaks the chain from that row on. A free-text reason

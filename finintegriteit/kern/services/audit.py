@@ -1,12 +1,14 @@
 """The audit trail: the one way to write it (every read and change of a case, refused attempts, logins,
 changes of rights and reference data) and the check that nobody rewrote it.
 
-Rows are chained (auditketen.py): each insert takes a lock, reads the last row's hash and stores its
-own, so two requests writing at once cannot both follow the same row and fork the chain.
+Every app writes here, so the trail lives in kern, at the bottom of the layers: kern's own events (a
+login, a second factor bound, a role given) and those of the apps above it go through the same service.
+
+Rows are chained (kern/auditketen.py): each insert takes a lock, reads the last row's hash and stores
+its own, so two requests writing at once cannot both follow the same row and fork the chain.
 
 An event without a case (a login, a second factor bound, a role given) passes `object_type` and
-`object_id` instead of `object`. Code in kern, which may not import this app, sends
-`kern.signalen.audit_gebeurtenis` with the same keyword arguments; the receiver in apps.py writes it here.
+`object_id` instead of `object`.
 """
 
 from collections.abc import Mapping
@@ -20,10 +22,9 @@ from django.db import connection, models, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from finintegriteit.kern.datums import begin_van_vandaag
-
-from . import auditketen
-from .models import AuditReden, AuditRegel, Melding
+from .. import auditketen
+from ..datums import begin_van_vandaag
+from ..models import AuditReden, AuditRegel
 
 # pg_advisory_xact_lock key of the chain: any role may take it, and it ends with the transaction.
 KETENSLOT = 0x41554454
@@ -53,7 +54,7 @@ def audit_vastleggen(
     object_id: str = "",
     velden: list[str] | None = None,
     reden: str = "",
-    melding: Melding | None = None,
+    melding: models.Model | None = None,
 ) -> AuditRegel:
     """Insert one audit row. `velden` are field names only, never values (no personal data in the row).
 
@@ -69,15 +70,6 @@ def audit_vastleggen(
     )
     melding_id = melding.pk if melding is not None else _melding_id(object)
     return _toevoegen([(regel, reden.strip(), melding_id)])[0]
-
-
-def gebeurtenis_vastleggen(
-    sender, *, gebruiker, actie: str, object_type: str, object_id="", velden=None, **kwargs
-):
-    """Receiver of kern.signalen.audit_gebeurtenis: an event of kern, written like any other."""
-    audit_vastleggen(
-        gebruiker=gebruiker, actie=actie, object_type=object_type, object_id=str(object_id), velden=velden
-    )
 
 
 def audit_bulk_vastleggen(
@@ -174,7 +166,7 @@ def weigering_vastleggen(object_type: str, kwarg: str = "pk"):
     return decorator
 
 
-def audit_redenen_wissen(*, melding: Melding) -> int:
+def audit_redenen_wissen(*, melding: models.Model) -> int:
     """Erase the free-text reasons about one case (bewaartermijn); the rows and the chain stay."""
     aantal, _ = AuditReden.objects.filter(melding=melding).delete()
     return aantal
@@ -284,7 +276,8 @@ def _keten_vergrendelen() -> None:
 
 
 def _melding_id(object) -> int | None:
-    if isinstance(object, Melding):
+    # The case model is the one AuditReden's key points to: kern names it there and imports no app.
+    if isinstance(object, AuditReden._meta.get_field("melding").related_model):
         return object.pk
     return getattr(object, "melding_id", None)
 

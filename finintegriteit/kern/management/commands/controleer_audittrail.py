@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from meldingen.audit import audittrail_controleren
+from finintegriteit.kern.services.audit import audittrail_controleren
 
 
 class Command(BaseCommand):
