@@ -23,7 +23,7 @@ from ._gemeen import (
     _id,
     zonder_gegevens,
 )
-from .vertrouwenspersonen import _met_groepen
+from .vertrouwenspersonen import _genummerd, _met_groepen
 
 # --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         InfoBlok("Meldingen naar aard", _regels(w, aard)),
     ]
     for hoofd in aard:
-        if hoofd.get("nummer") in (5, 8):
+        if hoofd.get("uitsplitsen"):
             vp_blokken.append(
                 InfoBlok(hoofd["label"], _regels(w, hoofd.get("subcategorieen"), alleen_in_gebruik=True))
             )
@@ -272,9 +272,7 @@ def per_onderdeel(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
 
     aard = []
     for hoofd in tabel.get("aard", []):
-        aard.append(
-            rij({**hoofd, "label": f"{hoofd.get('nummer', '')}. {hoofd['label']}".lstrip(". ")}, "groep")
-        )
+        aard.append(rij({**hoofd, "label": _genummerd(hoofd)}, "groep"))
         aard += [rij(s, "sub") for s in hoofd.get("subcategorieen", [])]
     totaal = tabel.get("totaal") or {}
     aard.append(rij({"label": "Totaal aantal meldingen", **totaal}, "totaal"))

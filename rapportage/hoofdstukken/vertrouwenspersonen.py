@@ -99,7 +99,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ),
     ]
     for hoofd in aard:
-        if hoofd.get("nummer") not in (5, 8):
+        if not hoofd.get("uitsplitsen"):
             continue
         sleutel = _id("vp-sub", hoofd["code"])
         tabel = driejaars(

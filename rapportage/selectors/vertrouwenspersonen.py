@@ -196,6 +196,7 @@ def vertrouwenspersonen_cijfers(
         per_jaar = {j: hoofd_telling.per_jaar[j, hoofd.pk] for j in jaren}
         rij = _optierij(hoofd, hoofd_telling, **gemeen)
         rij["nummer"] = hoofd.nummer
+        rij["uitsplitsen"] = hoofd.uitsplitsen
         rij["subcategorieen"] = [
             _optierij(sub, sub_telling, deler=per_jaar, **gemeen) for sub in subs_per_hoofd[hoofd.pk]
         ]

@@ -38,12 +38,27 @@ def jaarcijfers_hersteld(cijfers: dict) -> dict:
     register = (cijfers.get("kerncijfers") or {}).get("register")
     if register and isinstance(register.get("peildatum"), str):
         register["peildatum"] = datetime.date.fromisoformat(register["peildatum"])
+    _uitsplitsen_aanvullen(cijfers)
     # JSON keys are strings; the years of the tables are ints.
     if isinstance(cijfers.get("jaren_met_gegevens"), dict):
         cijfers["jaren_met_gegevens"] = {
             k: [int(j) for j in v] for k, v in cijfers["jaren_met_gegevens"].items()
         }
     return cijfers
+
+
+def _uitsplitsen_aanvullen(cijfers: dict) -> None:
+    """Figures frozen (or cached) before the taxonomy said which hoofdcategorieën the report splits out
+    carry no 'uitsplitsen' on their rows: it is taken from the taxonomy by code, which the data migration
+    set to the two the report split out then."""
+    aard = ((cijfers.get("vertrouwenspersonen") or {}).get("bijlage1") or {}).get("aard") or []
+    if all("uitsplitsen" in hoofd for hoofd in aard):
+        return
+    from finintegriteit.referentie.models import Hoofdcategorie
+
+    uitgesplitst = set(Hoofdcategorie.objects.filter(uitsplitsen=True).values_list("code", flat=True))
+    for hoofd in aard:
+        hoofd.setdefault("uitsplitsen", hoofd.get("code") in uitgesplitst)
 
 
 def teksten_als_json(delen: list[Rapportdeel], benoemd: list[BenoemdKerncijfer]) -> str:

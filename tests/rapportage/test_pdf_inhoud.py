@@ -50,12 +50,12 @@ def rij(label, aantal, procent=None, vorig=0, pijl="="):
 
 
 def klein_cijfers() -> dict:
-    oo = driejaars("Ongewenste omgangsvormen", [60, 70, 83], nummer=5)
+    oo = driejaars("Ongewenste omgangsvormen", [60, 70, 83], nummer=5, uitsplitsen=True)
     oo["subcategorieen"] = [
         driejaars("Intimidatie", [40, 45, 57], procent_van_hoofdcategorie=69),
         driejaars("Discriminatie", [20, 25, 26], procent_van_hoofdcategorie=31),
     ]
-    po = driejaars("Problematiek personeel en organisatie", [40, 40, 37], nummer=8)
+    po = driejaars("Problematiek personeel en organisatie", [40, 40, 37], nummer=8, uitsplitsen=True)
     po["subcategorieen"] = [driejaars("Arbeidsconflict", [40, 40, 37], procent_van_hoofdcategorie=100)]
     leiding = driejaars("Leidinggevende", [30, 35, 0], in_gebruik=(True, True, False))
     direct = driejaars("Direct leidinggevende", [0, 0, 41], in_gebruik=(False, False, True))
