@@ -12,7 +12,16 @@ from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
 from . import regels
-from .models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from .models import (
+    INVULVELDEN,
+    JAAR_MELDER_IS_BEKLAAGDE,
+    OPTIEMODELLEN,
+    OPTIEVELDEN,
+    PROFIELVELDEN,
+    Adviesvraag,
+    Certificeringsstatus,
+    VertrouwenspersoonProfiel,
+)
 
 KIES = "— kies —"
 KWARTALEN = [
@@ -28,14 +37,6 @@ BEKLAAGDE_KEUZES = [("", "Niet ingevuld"), ("ja", "Ja"), ("nee", "Nee")]
 BEKLAAGDE_NIET_VAN_TOEPASSING = [("", f"Niet van toepassing vóór {JAAR_MELDER_IS_BEKLAAGDE}")]
 # What changes from one row to the next; jaar, kwartaal and onderdeel usually stay as they were.
 VELDEN_DIE_WISSELEN = ("onderdeel", "hoofdcategorie")
-OPTIEMODELLEN = {
-    "onderdeel": ref.Onderdeel,
-    "hoofdcategorie": ref.Hoofdcategorie,
-    "subcategorie": ref.Subcategorie,
-    "wie_betreft": ref.WieBetreft,
-    "wijze_van_afdoening": ref.WijzeVanAfdoening,
-    "situatie": ref.SituatieNaInterventie,
-}
 
 
 def _ja_nee(waarde: str) -> bool | None:
@@ -116,18 +117,7 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
 
     class Meta:
         model = Adviesvraag
-        fields = [
-            "jaar",
-            "kwartaal",
-            "onderdeel",
-            "hoofdcategorie",
-            "subcategorie",
-            "wie_betreft",
-            "wijze_van_afdoening",
-            "situatie",
-            "melder_is_beklaagde",
-            "evaluatielink",
-        ]
+        fields = list(INVULVELDEN)
         labels = {
             "onderdeel": "Onderdeel van de beklaagde",
             "wie_betreft": "Wie betreft de melding",
@@ -222,7 +212,7 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
             melder_is_beklaagde=gegevens.get("melder_is_beklaagde"),
             eerste_jaar=self.eerste_jaar,
             vandaag=self.vandaag,
-            **{veld: gegevens.get(veld) for veld in regels.OPTIEVELDEN},
+            **{veld: gegevens.get(veld) for veld in OPTIEVELDEN},
         )
         for veld, melding in fouten.items():
             if veld not in self.errors:
@@ -257,11 +247,8 @@ class BijwerkenForm(Opmaak, forms.Form):
         kwargs.setdefault("prefix", f"a{adviesvraag.pk}")
         super().__init__(*args, **kwargs)
         self.adviesvraag = adviesvraag
-        for naam, model in (
-            ("wijze_van_afdoening", ref.WijzeVanAfdoening),
-            ("situatie", ref.SituatieNaInterventie),
-        ):
-            lijst = opties[naam] if opties else keuzelijsten.opties(model)
+        for naam in ("wijze_van_afdoening", "situatie"):
+            lijst = opties[naam] if opties else keuzelijsten.opties(OPTIEMODELLEN[naam])
             self.fields[naam].widget.choices = [
                 (o.pk, o.label) for o in lijst if o.in_gebruik(adviesvraag.jaar)
             ]
@@ -309,15 +296,7 @@ class ProfielForm(Opmaak, forms.ModelForm):
 
     class Meta:
         model = VertrouwenspersoonProfiel
-        fields = [
-            "naam",
-            "gebruiker",
-            "onderdeel",
-            "in_functie_sinds",
-            "uit_functie_per",
-            "coordinerend",
-            "coordinerend_sinds",
-        ]
+        fields = list(PROFIELVELDEN)
         widgets = {
             "in_functie_sinds": DatumInput(),
             "uit_functie_per": DatumInput(),

@@ -13,7 +13,26 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from finintegriteit.referentie import models as ref
+
 JAAR_MELDER_IS_BEKLAAGDE = 2025  # From this year on the Tellijst records whether the melder is the beklaagde.
+
+# The six fields of a row that point to a taxonomy, with their table, in the order of the form, the
+# import template and the report. Written once so that the form, the rules, the import, the
+# publication and the benchmark cannot drift apart when a field is added.
+OPTIEMODELLEN = {
+    "onderdeel": ref.Onderdeel,
+    "hoofdcategorie": ref.Hoofdcategorie,
+    "subcategorie": ref.Subcategorie,
+    "wie_betreft": ref.WieBetreft,
+    "wijze_van_afdoening": ref.WijzeVanAfdoening,
+    "situatie": ref.SituatieNaInterventie,
+}
+OPTIEVELDEN = tuple(OPTIEMODELLEN)
+# What the Tellijst is counted and published by: the year and the six options.
+TELVELDEN = ("jaar", *OPTIEVELDEN)
+# Everything a vertrouwenspersoon fills in for a row; the form shows them, the services accept them.
+INVULVELDEN = ("jaar", "kwartaal", *OPTIEVELDEN, "melder_is_beklaagde", "evaluatielink")
 
 
 class Adviesvraag(models.Model):
@@ -154,6 +173,18 @@ class VertrouwenspersoonProfiel(models.Model):
         return self.in_functie_sinds <= peildatum and (
             self.uit_functie_per is None or peildatum < self.uit_functie_per
         )
+
+
+# What the functioneel beheerder fills in for a profile; the form shows them, the services accept them.
+PROFIELVELDEN = (
+    "naam",
+    "gebruiker",
+    "onderdeel",
+    "in_functie_sinds",
+    "uit_functie_per",
+    "coordinerend",
+    "coordinerend_sinds",
+)
 
 
 class Certificeringsstatus(models.Model):

@@ -8,7 +8,7 @@ import datetime
 
 from finintegriteit.kern.teksten import NIET_IN_GEBRUIK
 
-from .models import JAAR_MELDER_IS_BEKLAAGDE
+from .models import JAAR_MELDER_IS_BEKLAAGDE, OPTIEVELDEN
 
 # Django's own Dutch wording, so that a missing field reads the same on every form of the system.
 VERPLICHT = "Dit veld is verplicht."
@@ -62,16 +62,6 @@ def beklaagde_fout(jaar: int, melder_is_beklaagde: bool | None) -> str | None:
     if melder_is_beklaagde is not None and jaar < JAAR_MELDER_IS_BEKLAAGDE:
         return BEKLAAGDE_TE_VROEG.format(jaar=jaar)
     return None
-
-
-OPTIEVELDEN = (
-    "onderdeel",
-    "hoofdcategorie",
-    "subcategorie",
-    "wie_betreft",
-    "wijze_van_afdoening",
-    "situatie",
-)
 
 
 def fouten_in_rij(

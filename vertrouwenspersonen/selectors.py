@@ -10,7 +10,7 @@ from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Hoofdcategorie
 
 from .datums import CERTIFICERING_JAREN, VERLOOPT_BINNEN_MAANDEN, certificering_verloopt_op
-from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from .models import OPTIEVELDEN, Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
 from .pseudoniem import pseudoniemen_van
 
 # --- Tellijst ----------------------------------------------------------------------------------------
@@ -43,9 +43,7 @@ def adviesvragen_van(
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True)
     elif status == GESLOTEN:
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=False)
-    return rijen.select_related(
-        "onderdeel", "hoofdcategorie", "subcategorie", "wie_betreft", "wijze_van_afdoening", "situatie"
-    ).order_by(
+    return rijen.select_related(*OPTIEVELDEN).order_by(
         "-jaar",
         F("kwartaal").desc(nulls_last=True),
         "hoofdcategorie__volgorde",

@@ -16,7 +16,14 @@ from finintegriteit.referentie import models as ref
 
 from . import regels
 from .importeren import controleer_bestand
-from .models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
+from .models import (
+    INVULVELDEN,
+    OPTIEVELDEN,
+    PROFIELVELDEN,
+    Adviesvraag,
+    Certificeringsstatus,
+    VertrouwenspersoonProfiel,
+)
 from .pseudoniem import pseudoniem_van, pseudoniemen_van
 from .selectors import eerste_tellijstjaar
 
@@ -36,7 +43,7 @@ def _controleer(adviesvraag: Adviesvraag, *, vandaag: datetime.date | None = Non
         melder_is_beklaagde=adviesvraag.melder_is_beklaagde,
         eerste_jaar=eerste_tellijstjaar(),
         vandaag=vandaag or timezone.localdate(),
-        **{veld: getattr(adviesvraag, veld) for veld in regels.OPTIEVELDEN},
+        **{veld: getattr(adviesvraag, veld) for veld in OPTIEVELDEN},
     )
     if fouten:
         raise ValidationError(fouten)
@@ -78,15 +85,6 @@ def adviesvraag_toevoegen(
     return adviesvraag
 
 
-WIJZIGBARE_VELDEN = (
-    "jaar",
-    "kwartaal",
-    *regels.OPTIEVELDEN,
-    "melder_is_beklaagde",
-    "evaluatielink",
-)
-
-
 def _controleer_eigenaar(adviesvraag: Adviesvraag, door) -> None:
     if adviesvraag.pseudoniem not in pseudoniemen_van(door) or not heeft_rol(door, VERTROUWENSPERSOON):
         raise PermissionDenied(ALLEEN_EIGEN_RIJ)
@@ -99,7 +97,7 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, 
     device), VersieConflict is raised and the other change stands.
     """
     _controleer_eigenaar(adviesvraag, door)
-    onbekend = set(wijzigingen) - set(WIJZIGBARE_VELDEN)
+    onbekend = set(wijzigingen) - set(INVULVELDEN)
     if onbekend:
         raise TypeError(f"Niet te wijzigen: {sorted(onbekend)}")
     vorige = {veld: getattr(adviesvraag, veld) for veld in wijzigingen}
@@ -203,17 +201,6 @@ EERSTE_STATUS_TE_LAAT = (
 )
 STATUS_DATUM_BEZET = "Op {datum} is al een status vastgelegd; wijzig de datum."
 LAATSTE_STATUS = "De enige status kan niet worden verwijderd."
-
-
-PROFIELVELDEN = (
-    "naam",
-    "gebruiker",
-    "onderdeel",
-    "in_functie_sinds",
-    "uit_functie_per",
-    "coordinerend",
-    "coordinerend_sinds",
-)
 
 
 def profielfouten(

@@ -11,16 +11,7 @@ from django.db import connection
 
 from afdoeningen.models import Afdoening
 from meldingen.models import Betrokkene, Melding
-from vertrouwenspersonen.models import Adviesvraag
-
-TELLIJST_DIMENSIES = (
-    "onderdeel",
-    "hoofdcategorie",
-    "subcategorie",
-    "wie_betreft",
-    "wijze_van_afdoening",
-    "situatie",
-)
+from vertrouwenspersonen.models import OPTIEVELDEN, Adviesvraag
 
 
 def _tabel(model) -> str:
@@ -41,7 +32,7 @@ def _queries(jaar: int) -> list[tuple[str, list]]:
             f"WHERE {av_jaar} BETWEEN %s AND %s GROUP BY 1, 2, 3",
             jaren,
         )
-        for d in TELLIJST_DIMENSIES
+        for d in OPTIEVELDEN
     ]
     me_jaar, me_pk = _kolom(Melding, "jaar"), _kolom(Melding, "id")
     for veld in ("melder_type", "onderwerp", "onderzoek_type", "dienstonderdeel"):

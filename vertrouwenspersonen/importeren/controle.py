@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from finintegriteit.kern.importeren import Fout, kop_controleren
 from finintegriteit.kern.importeren.berichten import BEDOELDE_U, GEEN_REGELS, ONBEKENDE_WAARDE, VOORBEELDREGEL
-from finintegriteit.referentie import models as ref
 from finintegriteit.referentie.normalisatie import normaliseer
 from finintegriteit.referentie.selectors import LabelZoeker
 
 from .. import regels
-from ..models import Adviesvraag
+from ..models import OPTIEMODELLEN, Adviesvraag
 
 KOLOMMEN = (
     "jaar",
@@ -43,14 +42,6 @@ OPTIEKOLOMMEN = {
 }
 VELD_NAAR_KOLOM = {"jaar": "jaar", "kwartaal": "kwartaal", "melder_is_beklaagde": "melder_is_beklaagde"} | {
     veld: kolom for kolom, veld in OPTIEKOLOMMEN.items()
-}
-MODELLEN = {
-    "onderdeel": ref.Onderdeel,
-    "hoofdcategorie": ref.Hoofdcategorie,
-    "subcategorie": ref.Subcategorie,
-    "wie_betreft": ref.WieBetreft,
-    "wijze_van_afdoening": ref.WijzeVanAfdoening,
-    "situatie": ref.SituatieNaInterventie,
 }
 
 ONBEKENDE_WAARDE_IN_HOOFDCATEGORIE = "Onbekende subcategorie binnen de hoofdcategorie '{hoofdcategorie}'."
@@ -107,14 +98,16 @@ class Opzoektabellen:
 
     def __init__(self, opties: dict[str, list]):
         self.opties = opties
-        self.zoekers = {veld: LabelZoeker(MODELLEN[veld], queryset=lijst) for veld, lijst in opties.items()}
+        self.zoekers = {
+            veld: LabelZoeker(OPTIEMODELLEN[veld], queryset=lijst) for veld, lijst in opties.items()
+        }
         self.eerste_jaar = min((o.eerste_jaar for o in opties["hoofdcategorie"]), default=2000)
         self._toegestaan: dict[tuple, tuple[str, ...]] = {}
         self._voorbeelden: dict[int, dict[str, str]] = {}
 
     @classmethod
     def laden(cls) -> "Opzoektabellen":
-        return cls({veld: list(model.objects.all()) for veld, model in MODELLEN.items()})
+        return cls({veld: list(model.objects.all()) for veld, model in OPTIEMODELLEN.items()})
 
     def toegestaan(self, veld: str, jaar: int | None, *, hoofdcategorie=None) -> tuple[str, ...]:
         """Labels allowed in a column in a year (any year when unknown); subcategorieën per hoofdcategorie."""
@@ -207,7 +200,7 @@ class _Rijcontrole:
             )
             for veld, melding in regelfouten.items():
                 kolom = VELD_NAAR_KOLOM[veld]
-                if veld in MODELLEN:
+                if veld in OPTIEMODELLEN:
                     hoofd = opties.get("hoofdcategorie") if veld == "subcategorie" else None
                     fout(kolom, melding, self.tabellen.toegestaan(veld, jaar, hoofdcategorie=hoofd))
                 elif veld == "kwartaal":
