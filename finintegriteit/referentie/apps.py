@@ -7,7 +7,7 @@ class ReferentieConfig(AppConfig):
     verbose_name = "Referentiegegevens (taxonomieën)"
 
     def ready(self):
-        # Cache invalidation only (keuzelijsten.py); no business rule hangs on these signals.
-        from .keuzelijsten import signalen_koppelen
+        # Cache invalidation only (keuzelijsten.py): every write to a taxonomy table renews the lists.
+        from .keuzelijsten import wijzigingen_volgen
 
-        signalen_koppelen()
+        wijzigingen_volgen()

@@ -6,21 +6,25 @@ lists shown are kept: a submitted choice is still checked against the database b
 own queryset, so a list that is a moment behind can offer an option that was just ended, never save one.
 
 How a change reaches the lists: a token in the shared cache (finintegriteit/kern/cacheversie.py) is
-replaced by every save or delete of a taxonomy row and by `migrate`: at once, so the writing
-transaction itself (and a test) sees its change, and again after the commit, so another process that
-read the old rows in between does not keep them. Other processes see a new token within a second (see
-_VERSIE). Without a shared cache (no Redis) each process has its own token; KEUZELIJSTEN_CACHE_SECONDEN
-bounds how long another process shows an old list.
+replaced by every write that Django sends to a taxonomy table, seen on the connection itself
+(finintegriteit/kern/schrijfacties.py, as for the dashboard's figures): .save(), queryset .update(),
+bulk_create, raw SQL and the admin alike, and by `migrate`. At once, so the writing transaction itself
+(and a test) sees its change, and again after the commit, so another process that read the old rows in
+between does not keep them. Other processes see a new token within a second (see _VERSIE). Without a
+shared cache (no Redis) each process has its own token; KEUZELIJSTEN_CACHE_SECONDEN bounds how long
+another process shows an old list, and so it does for a write made outside Django (psql, a restore).
 """
 
+import functools
 import logging
 import time
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from redis.exceptions import RedisError
 
+from finintegriteit.kern import schrijfacties
 from finintegriteit.kern.cacheversie import CacheVersie
 
 from .models import Optie, Subcategorie
@@ -76,15 +80,17 @@ def vergeten() -> None:
     _VERSIE.vervangen()
 
 
-def _bij_wijziging(sender, **kwargs) -> None:
+@functools.cache
+def taxonomietabellen() -> frozenset[str]:
+    """The tables of this app's models; asked at the first write, when every model is loaded."""
+    return frozenset(model._meta.db_table for model in apps.get_app_config("referentie").get_models())
+
+
+def _bij_wijziging(*args, **kwargs) -> None:
     _VERSIE.vervangen()
     _VERSIE.na_commit_vervangen()
 
 
-def signalen_koppelen() -> None:
-    for model in apps.get_app_config("referentie").get_models():
-        post_save.connect(_bij_wijziging, sender=model, dispatch_uid=f"keuzelijsten-save-{model._meta.label}")
-        post_delete.connect(
-            _bij_wijziging, sender=model, dispatch_uid=f"keuzelijsten-delete-{model._meta.label}"
-        )
+def wijzigingen_volgen() -> None:
+    schrijfacties.volgen(taxonomietabellen, bij_schrijven=_bij_wijziging)
     post_migrate.connect(_bij_wijziging, dispatch_uid="keuzelijsten-migrate")
