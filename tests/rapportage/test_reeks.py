@@ -102,6 +102,7 @@ def test_zonder_redis_in_ontwikkeling_keert_het_verzoek_meteen_terug_en_maakt_ee
     """As a single report (test_rapport_zonder_redis): the request does not wait for five PDFs."""
     import threading
 
+    from finintegriteit.kern.taken import taken_afwachten
     from rapportage import services
 
     settings.TAKEN_IN_DRAAD = True
@@ -124,9 +125,7 @@ def test_zonder_redis_in_ontwikkeling_keert_het_verzoek_meteen_terug_en_maakt_ee
     assert not Rapport.objects.filter(reeks=reeks, status=Rapport.Status.KLAAR).exists()
     doorgaan.set()
     # Joined rather than polled: SQLite's shared in-memory test database locks a table per statement.
-    draad = next(t for t in threading.enumerate() if t.name == "taak-rapportage.reeks_versturen")
-    draad.join(120)
-    assert not draad.is_alive()
+    assert taken_afwachten(tijdslimiet=120)
     assert set(Rapport.objects.filter(reeks=reeks).values_list("status", flat=True)) == {Rapport.Status.KLAAR}
     reeks.refresh_from_db()
     assert reeks.klaar_op is not None

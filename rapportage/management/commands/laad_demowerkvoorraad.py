@@ -1,7 +1,6 @@
-import threading
-
 from django.core.management.base import BaseCommand
 
+from finintegriteit.kern.taken import taken_afwachten
 from meldingen.demowerkvoorraad import demowerkvoorraad_laden
 from rapportage.demodata import gegevens
 from rapportage.demodata.lopendjaar import lopend_jaar_laden
@@ -22,9 +21,7 @@ class Command(BaseCommand):
         aantallen = lopend_jaar_laden(rapportjaar=rapportjaar)
         # Without Redis the report is made in a thread of this process (kern/taken.py): a command that
         # exits takes the thread along and leaves the row 'bezig', so it waits for the report.
-        for draad in threading.enumerate():
-            if draad.name.startswith("taak-"):
-                draad.join()
+        taken_afwachten()
         self.stdout.write(
             f"Demowerkvoorraad: {meldingen} open meldingen en {aantallen['adviesvragen']} Tellijstrijen "
             f"van dit jaar, {aantallen['rapporten']} aangevraagde jaarrapportage ({rapportjaar})."
