@@ -10,6 +10,27 @@ from django.conf import settings
 from .models import Rapport
 
 
+def atomair_schrijven(doel: Path, inhoud: bytes, *, prefix: str, overschrijven: bool = True) -> None:
+    """Write a file that a reader sees either whole or not at all.
+
+    The bytes go to a temporary file next to the target (`prefix`...`.tmp`, so a cleanup can find the
+    rest of a killed writer), are synced to disk and then renamed onto the target. With
+    `overschrijven=False` the file is linked instead, which fails when the name already exists.
+    """
+    descriptor, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=prefix, suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        if overschrijven:
+            os.replace(tijdelijk, doel)
+        else:
+            os.link(tijdelijk, doel)
+    finally:
+        Path(tijdelijk).unlink(missing_ok=True)
+
+
 def bestandsnaam(rapport: Rapport) -> str:
     scope = rapport.onderdeel.code if rapport.onderdeel_id else "ministerie"
     vastgesteld = "-vastgesteld" if rapport.soort == Rapport.Soort.VASTSTELLING else ""
@@ -25,16 +46,7 @@ def opslaan(rapport: Rapport, inhoud: bytes) -> tuple[str, str]:
     relatief = relatief_pad(rapport)
     doel = Path(settings.RAPPORT_ROOT) / relatief
     doel.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=f".{rapport.pk}-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as bestand:
-            bestand.write(inhoud)
-            bestand.flush()
-            os.fsync(bestand.fileno())
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
+    atomair_schrijven(doel, inhoud, prefix=f".{rapport.pk}-")
     return relatief, hashlib.sha256(inhoud).hexdigest()
 
 

@@ -20,6 +20,11 @@ def onderdeel_van(gebruiker):
     return gebruiker._rapportage_onderdeel
 
 
+def scope_naam(onderdeel) -> str:
+    """How messages name what a report covers: the onderdeel, or the whole ministry when there is none."""
+    return onderdeel.label if onderdeel is not None else "hele ministerie"
+
+
 def rapporten_voor_gebruiker(gebruiker):
     rapporten = Rapport.objects.select_related("onderdeel", "aangevraagd_door")
     onderdeel = onderdeel_van(gebruiker)

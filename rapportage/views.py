@@ -28,6 +28,7 @@ from .toegang import (
     onderdeel_van,
     rapport_voor_gebruiker,
     rapporten_voor_gebruiker,
+    scope_naam,
     vaststellingen_voor_gebruiker,
 )
 
@@ -43,10 +44,6 @@ REEKS_AANGEVRAAGD = (
     "deze pagina toont de voortgang."
 )
 MAX_RAPPORTEN_IN_LIJST = 50
-
-
-def _scope(rapport: Rapport) -> str:
-    return rapport.onderdeel.label if rapport.onderdeel_id else "hele ministerie"
 
 
 def _met_toestand(rapport: Rapport) -> Rapport:
@@ -66,9 +63,9 @@ def _na_wachtrij(request, rapport: Rapport, bericht: str):
     """Confirm the request; a broker that is down is shown by the list page itself (see `rapporten`)."""
     rapport.refresh_from_db()
     if rapport.status == Rapport.Status.KLAAR:
-        messages.success(request, KLAAR.format(jaar=rapport.jaar, scope=_scope(rapport)))
+        messages.success(request, KLAAR.format(jaar=rapport.jaar, scope=scope_naam(rapport.onderdeel)))
     elif not _wacht_op_wachtrij(rapport):
-        messages.success(request, bericht.format(jaar=rapport.jaar, scope=_scope(rapport)))
+        messages.success(request, bericht.format(jaar=rapport.jaar, scope=scope_naam(rapport.onderdeel)))
 
 
 @rol_vereist(COORDINATOR)

@@ -10,6 +10,15 @@ ONBEKEND_ONDERDEEL = "Onbekend onderdeel '{naam}'. Kies uit: {opties}."
 ONBEKENDE_GEBRUIKER = "Onbekende gebruiker ‘{naam}’."
 
 
+def jaar_en_onderdeel_opties(parser) -> None:
+    """--jaar and --onderdeel, spelled and explained the same in every report command."""
+    parser.add_argument("--jaar", type=int, required=True, help="Het verslagjaar, bijv. 2024.")
+    parser.add_argument(
+        "--onderdeel",
+        help="Eén onderdeel: code, naam of andere spelling, bijv. Douane (leeg: het hele ministerie).",
+    )
+
+
 def onderdeel_uit_optie(naam: str | None) -> Onderdeel | None:
     """None for the whole ministry; else the onderdeel by code, label or spelling variant."""
     if not naam:

@@ -4,8 +4,6 @@ An adoption is never changed: there is no service that updates or removes one, a
 once under a name of its own.
 """
 
-import os
-import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -15,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import Rapport, Vaststelling
-from ..toegang import onderdeel_van
+from ..opslag import atomair_schrijven
+from ..toegang import onderdeel_van, scope_naam
 from . import bevriezen, selectors
 
 RECHT = "rapportage.rapport_vaststellen"
@@ -23,10 +22,6 @@ FOUT_GEEN_RECHT = "U hebt niet het recht om een jaarrapportage vast te stellen."
 FOUT_ANDER_ONDERDEEL = "U kunt alleen het rapport van uw eigen onderdeel vaststellen."
 FOUT_AL_VASTGESTELD = "Het rapport over {jaar} ({scope}) is al vastgesteld op {op:%d-%m-%Y} door {door}."
 FOUT_TOEKOMST = "Een rapport over {jaar} kan nog niet worden vastgesteld: het jaar is niet voorbij."
-
-
-def _scope(onderdeel) -> str:
-    return onderdeel.label if onderdeel is not None else "hele ministerie"
 
 
 def mag_vaststellen(gebruiker, onderdeel=None) -> bool:
@@ -37,16 +32,8 @@ def mag_vaststellen(gebruiker, onderdeel=None) -> bool:
 def _schrijf(relatief: str, inhoud: bytes) -> None:
     doel = Path(settings.RAPPORT_ROOT) / relatief
     doel.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=".vastgesteld-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as bestand:
-            bestand.write(inhoud)
-            bestand.flush()
-            os.fsync(bestand.fileno())
-        # os.link fails if the name exists: an adopted PDF is never overwritten.
-        os.link(tijdelijk, doel)
-    finally:
-        Path(tijdelijk).unlink(missing_ok=True)
+    # An adopted PDF is never overwritten: writing fails if the name exists.
+    atomair_schrijven(doel, inhoud, prefix=".vastgesteld-", overschrijven=False)
 
 
 def _controleren(*, jaar: int, onderdeel, door) -> None:
@@ -62,7 +49,10 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
     if bestaand is not None:
         raise ValidationError(
             FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
+                jaar=jaar,
+                scope=scope_naam(onderdeel),
+                op=bestaand.vastgesteld_op,
+                door=bestaand.vastgesteld_door,
             )
         )
 
@@ -174,7 +164,7 @@ def rapport_vaststellen(
     except (IntegrityError, FileExistsError):
         raise ValidationError(
             FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=_scope(onderdeel), op=timezone.now(), door="een ander"
+                jaar=jaar, scope=scope_naam(onderdeel), op=timezone.now(), door="een ander"
             )
         ) from None
     return vaststelling
@@ -240,7 +230,10 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
     if bestaand is not None:
         raise ValidationError(
             FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=_scope(onderdeel), op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
+                jaar=jaar,
+                scope=scope_naam(onderdeel),
+                op=bestaand.vastgesteld_op,
+                door=bestaand.vastgesteld_door,
             )
         )
     bewaard = tekst.strip()
@@ -258,6 +251,6 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
     except IntegrityError:
         raise ValidationError(
             FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=_scope(onderdeel), op=timezone.now(), door="een ander"
+                jaar=jaar, scope=scope_naam(onderdeel), op=timezone.now(), door="een ander"
             )
         ) from None

@@ -3,8 +3,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from rapportage.management.opties import onderdeel_uit_optie
+from rapportage.management.opties import jaar_en_onderdeel_opties, onderdeel_uit_optie
 from rapportage.selectors import exporteer_cijfers
+from rapportage.toegang import scope_naam
 from rapportage.vaststelling.selectors import vaststelling_van
 
 NIET_VASTGESTELD = "Het rapport over {jaar} ({scope}) is niet vastgesteld."
@@ -14,10 +15,7 @@ class Command(BaseCommand):
     help = "Drukt de cijfers van de jaarrapportage af als JSON (dezelfde code als het rapport)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, required=True, help="Verslagjaar, bijv. 2024.")
-        parser.add_argument(
-            "--onderdeel", help="Alleen dit onderdeel (label, andere spelling of code), bijv. Douane."
-        )
+        jaar_en_onderdeel_opties(parser)
         parser.add_argument(
             "--vastgesteld",
             action="store_true",
@@ -29,7 +27,7 @@ class Command(BaseCommand):
         if vastgesteld:
             vaststelling = vaststelling_van(jaar=jaar, onderdeel=gekozen)
             if vaststelling is None:
-                scope = gekozen.label if gekozen else "hele ministerie"
+                scope = scope_naam(gekozen)
                 raise CommandError(NIET_VASTGESTELD.format(jaar=jaar, scope=scope))
             # The frozen text itself, not a re-encoding of it.
             self.stdout.write(vaststelling.cijfers_json)

@@ -5,23 +5,22 @@ scripts, checks and layout work. `--html` writes exactly the HTML that the PDF i
 pages it counts the live Tellijst, not the last publication: whoever runs it holds the database already.
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from rapportage import inhoud, pdf, services
-from rapportage.management.opties import onderdeel_uit_optie
+from rapportage.management.opties import jaar_en_onderdeel_opties, onderdeel_uit_optie
+from rapportage.opslag import atomair_schrijven
 from rapportage.selectors import live
+from rapportage.toegang import scope_naam
 
 
 class Command(BaseCommand):
     help = "Maakt de jaarrapportage integriteit als PDF (dezelfde code als de achtergrondtaak)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, required=True, help="Het verslagjaar, bijv. 2024.")
-        parser.add_argument("--onderdeel", help="Code of naam van één onderdeel (leeg: het hele ministerie).")
+        jaar_en_onderdeel_opties(parser)
         parser.add_argument("--uitvoer", required=True, help="Pad van het PDF-bestand dat wordt geschreven.")
         parser.add_argument(
             "--html", action="store_true", help="Schrijf de HTML waaruit de PDF wordt gemaakt."
@@ -36,16 +35,8 @@ class Command(BaseCommand):
         else:
             inhoud_bytes = services.rapport_pdf_maken(jaar=jaar, onderdeel=gekozen, tellijst=live())
         doel = Path(uitvoer)
-        # Written next to the target and renamed, so a reader never sees half a file.
-        descriptor, tijdelijk = tempfile.mkstemp(dir=doel.resolve().parent, prefix=f".{doel.name}-")
-        try:
-            with os.fdopen(descriptor, "wb") as bestand:
-                bestand.write(inhoud_bytes)
-            os.replace(tijdelijk, doel)
-        except BaseException:
-            Path(tijdelijk).unlink(missing_ok=True)
-            raise
-        scope = gekozen.label if gekozen else "hele ministerie"
+        atomair_schrijven(doel.resolve(), inhoud_bytes, prefix=f".{doel.name}-")
+        scope = scope_naam(gekozen)
         self.stdout.write(
             f"Jaarrapportage {jaar} ({scope}) geschreven naar {doel} ({len(inhoud_bytes):,} bytes)."
         )

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from rapportage.management.opties import gebruiker_uit_optie
+from rapportage.toegang import scope_naam
 from rapportage.vaststelling.services import cijfers_importeren
 
 GEEN_BESTAND = "Bestand niet gevonden: {pad}"
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             vaststelling = cijfers_importeren(tekst=bestand.read_text(encoding="utf-8"), door=gebruiker)
         except (PermissionDenied, ValidationError) as fout:
             raise CommandError(" ".join(getattr(fout, "messages", [str(fout)]))) from fout
-        scope = vaststelling.onderdeel.label if vaststelling.onderdeel_id else "hele ministerie"
+        scope = scope_naam(vaststelling.onderdeel)
         self.stdout.write(
             f"Cijfers van {vaststelling.jaar} ({scope}) ingelezen als vastgestelde cijfers; "
             f"SHA-256 {vaststelling.cijfers_sha256}."

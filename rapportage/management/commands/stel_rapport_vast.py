@@ -6,7 +6,8 @@ The same service as the button in the browser: figures, texts and PDF are frozen
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from rapportage.management.opties import gebruiker_uit_optie, onderdeel_uit_optie
+from rapportage.management.opties import gebruiker_uit_optie, jaar_en_onderdeel_opties, onderdeel_uit_optie
+from rapportage.toegang import scope_naam
 from rapportage.vaststelling.services import rapport_vaststellen
 
 
@@ -14,8 +15,7 @@ class Command(BaseCommand):
     help = "Stelt de jaarrapportage van een jaar vast: cijfers, teksten en PDF worden bevroren."
 
     def add_arguments(self, parser):
-        parser.add_argument("--jaar", type=int, required=True, help="Het verslagjaar, bijv. 2024.")
-        parser.add_argument("--onderdeel", help="Code of naam van één onderdeel (leeg: het hele ministerie).")
+        jaar_en_onderdeel_opties(parser)
         parser.add_argument("--door", required=True, help="Gebruikersnaam van wie het rapport vaststelt.")
 
     def handle(self, *args, jaar, onderdeel=None, door, **options):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             vaststelling = rapport_vaststellen(jaar=jaar, onderdeel=gekozen, door=gebruiker)
         except (PermissionDenied, ValidationError) as fout:
             raise CommandError(" ".join(getattr(fout, "messages", [str(fout)]))) from fout
-        scope = gekozen.label if gekozen else "hele ministerie"
+        scope = scope_naam(gekozen)
         self.stdout.write(
             f"Jaarrapportage {jaar} ({scope}) vastgesteld door {gebruiker.username} op "
             f"{vaststelling.vastgesteld_op:%d-%m-%Y %H:%M}; SHA-256 van de PDF {vaststelling.sha256}, "
