@@ -25,6 +25,8 @@ TE_VEEL_MELDINGEN = (
     "Er komen op dit moment te veel meldingen binnen. Probeer het over een kwartier opnieuw; wat u "
     "schreef is niet verstuurd."
 )
+# What a refused request shows of the melder's text: the longest a form accepts.
+MAX_TEKST_TERUG = 10_000
 MELDER_COOKIE = "meldkanaal"
 _COOKIE_ZOUT = "meldingen.meldkanaal.melder"
 METADATA = {"uitleg_wel": UITLEG_WEL, "uitleg_niet": UITLEG_NIET}
@@ -41,10 +43,13 @@ def loket(request):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def melden(request):
+    if request.method == "POST" and not diensten.poging_toegestaan(
+        adres=client_adres(request) or "", soort="melden"
+    ):
+        terug_naar = reverse("meldkanaal:melden")
+        return _te_veel(request, tekst=request.POST.get("omschrijving", ""), terug=terug_naar)
     form = MeldkanaalForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not diensten.poging_toegestaan(adres=client_adres(request) or "", soort="melden"):
-            return _te_veel(request, "meldingen/meldkanaal/melden.html", {"form": form})
         if form.is_valid():
             g = form.cleaned_data
             try:
@@ -105,9 +110,9 @@ def aanvullen(request):
     ontvangstcode_id = _melder(request)
     if ontvangstcode_id is None:
         return redirect("meldkanaal:terug")
-    form = AanvullingForm(request.POST, request.FILES)
     if not diensten.poging_toegestaan(adres=client_adres(request) or "", soort="melden"):
-        return _dossier(request, ontvangstcode_id, form=form, fout=TE_VEEL_MELDINGEN, status=429)
+        return _te_veel(request, tekst=request.POST.get("tekst", ""), terug=reverse("meldkanaal:terug"))
+    form = AanvullingForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             diensten.aanvulling_van_melder(
@@ -161,5 +166,9 @@ def _code_antwoord(request, *, fout="", status=200):
     return render(request, "meldingen/meldkanaal/terug.html", context, status=status)
 
 
-def _te_veel(request, template, context):
-    return render(request, template, {**context, "fout": TE_VEEL_MELDINGEN} | METADATA, status=429)
+def _te_veel(request, *, tekst: str, terug: str):
+    """The answer beyond a limit: a short page, not the form again. Under a flood every refused request
+    must cost little (rendering the whole form was most of the cost); what the melder wrote is shown
+    so that nothing is lost, and files are never kept from a refused request."""
+    context = {"fout": TE_VEEL_MELDINGEN, "tekst": tekst[:MAX_TEKST_TERUG], "terug": terug}
+    return render(request, "meldingen/meldkanaal/te_veel.html", context, status=429)

@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from meldingen.meldkanaal.views import TE_VEEL_MELDINGEN
-from meldingen.models import Document, Melding
+from meldingen.models import Bericht, Document, Melding
 from meldingen.services.meldkanaal import TE_VEEL_BIJLAGEN
-from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
+from tests.meldingen.test_meldkanaal import gegevens, lege_tellers, melden, terug  # noqa: F401 (autouse fixture)
 
 pytestmark = pytest.mark.django_db
 CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
@@ -48,6 +48,36 @@ def test_een_adres_dat_blijft_sturen_wordt_na_de_grens_geweigerd(settings):
     statussen = [melder.post(reverse("meldkanaal:melden"), gegevens()).status_code for _ in range(5)]
     assert statussen == [200, 200, 200, 429, 429]
     assert Client(REMOTE_ADDR="10.2.2.2").post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+
+
+def test_een_geweigerde_melding_toont_wat_de_melder_schreef_en_bewaart_niets(settings):
+    """Beyond the limit the answer is a short page, not the form again (cheap under a flood), and the
+    melder can still copy what they wrote."""
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 1
+    melder = Client(REMOTE_ADDR="10.3.3.3")
+    assert melder.post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+    tekst = "Mijn leidinggevende <b>zei</b> dat ik moest zwijgen."
+    antwoord = melder.post(reverse("meldkanaal:melden"), gegevens(omschrijving=tekst))
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 429
+    assert TE_VEEL_MELDINGEN in html
+    assert "Mijn leidinggevende &lt;b&gt;zei&lt;/b&gt; dat ik moest zwijgen." in html
+    assert 'name="onderwerp"' not in html, "het hele formulier werd opnieuw opgebouwd"
+    assert Melding.objects.count() == 1
+
+
+def test_een_geweigerde_aanvulling_toont_de_tekst_en_voegt_niets_toe(settings):
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 2
+    melder = Client(REMOTE_ADDR="10.4.4.4")
+    _, code = melden(melder)
+    terug(melder, code)
+    eerste = melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "Het gebeurde op dinsdag."})
+    assert eerste.status_code == 302
+    berichten = Bericht.objects.count()
+    tweede = melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "En ook op woensdag."})
+    assert tweede.status_code == 429
+    assert "En ook op woensdag." in tweede.content.decode()
+    assert Bericht.objects.count() == berichten
 
 
 def test_een_te_groot_verzoek_wordt_geweigerd_voordat_het_gelezen_wordt(settings):
