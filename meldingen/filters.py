@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import F, Q
 from django.utils import timezone
 
-from finintegriteit.kern.forms import DatumInput
+from finintegriteit.kern.forms import DatumInput, Keuzelijst
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
@@ -76,14 +76,23 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         # True with and without a search term: a term searches every status unless one is chosen.
         empty_label="Open; bij zoeken: alle",
         method="filter_status",
+        widget=Keuzelijst,
     )
     dienstonderdeel = django_filters.ModelChoiceFilter(
-        label="Dienstonderdeel", queryset=Onderdeel.objects.all(), empty_label="Alle dienstonderdelen"
+        label="Dienstonderdeel",
+        queryset=Onderdeel.objects.all(),
+        empty_label="Alle dienstonderdelen",
+        widget=Keuzelijst,
     )
     onderwerp = django_filters.ModelChoiceFilter(
-        label="Onderwerp", queryset=SchendingSoort.objects.all(), empty_label="Alle onderwerpen"
+        label="Onderwerp",
+        queryset=SchendingSoort.objects.all(),
+        empty_label="Alle onderwerpen",
+        widget=Keuzelijst,
     )
-    behandelaar = AnalistFilter(label="Behandelaar", queryset=analisten(), empty_label="Alle behandelaars")
+    behandelaar = AnalistFilter(
+        label="Behandelaar", queryset=analisten(), empty_label="Alle behandelaars", widget=Keuzelijst
+    )
     jaar = django_filters.NumberFilter(
         label="Jaar van ontvangst",
         min_value=2000,
@@ -93,7 +102,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     te_laat = django_filters.BooleanFilter(
         label="Termijn verlopen",
         method="filter_te_laat",
-        widget=forms.Select(choices=[("", "Alle"), ("true", "Ja, alleen verlopen"), ("false", "Nee")]),
+        widget=Keuzelijst(choices=[("", "Alle"), ("true", "Ja, alleen verlopen"), ("false", "Nee")]),
     )
 
     sorteer = django_filters.ChoiceFilter(
@@ -101,6 +110,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         choices=[(waarde, label) for waarde, (label, _) in SORTERINGEN.items()],
         empty_label="Nieuwste eerst",
         method="filter_sorteer",
+        widget=Keuzelijst,
     )
 
     class Meta:

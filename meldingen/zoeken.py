@@ -197,3 +197,23 @@ def zoeken(qs: QuerySet, term: Zoekterm) -> QuerySet:
 
 def redenen(melding) -> list[str]:
     return [label for soort, label in REDENEN.items() if getattr(melding, f"reden_{soort}", False)]
+
+
+# A search counts its hits up to this number and says "meer dan" beyond it. Counting every hit of a
+# common word read thousands of rows for a number nobody pages through (docs/prestaties.md, 'Zoeken
+# in de werkvoorraad'); past this many the analist refines the term or sets a filter.
+TELGRENS = 1000
+
+
+@dataclass(frozen=True)
+class Telling:
+    aantal: int  # at most `grens`
+    meer: bool  # there are more than `grens`
+    grens: int
+
+
+def treffers_tellen(qs: QuerySet) -> Telling:
+    """How many meldingen `qs` holds, counted no further than TELGRENS + 1 rows."""
+    grens = TELGRENS
+    aantal = qs.order_by().values("pk")[: grens + 1].count()
+    return Telling(min(aantal, grens), aantal > grens, grens)

@@ -8,8 +8,8 @@ from ..zoeken import Zoekterm
 OBJECT_TYPE = "zoekopdracht"
 
 
-def zoekopdracht_vastleggen(*, door, term: Zoekterm, aantal: int) -> None:
-    """Who searched, for what kind of term and with how many hits.
+def zoekopdracht_vastleggen(*, door, term: Zoekterm, aantal: int, meer: bool = False) -> None:
+    """Who searched, for what kind of term and with how many hits (`meer`: more than `aantal`).
 
     The term itself only when it cannot be a person's name or number (a meldingsnummer): the audit
     trail must not become a list of the people analists looked up. `velden` names what was compared.
@@ -20,5 +20,5 @@ def zoekopdracht_vastleggen(*, door, term: Zoekterm, aantal: int) -> None:
         object_type=OBJECT_TYPE,
         object_id="" if term.is_persoon else term.tekst[:40],
         velden=list(term.soorten),
-        reden=f"{aantal} treffer{'' if aantal == 1 else 's'}",
+        reden=f"meer dan {aantal} treffers" if meer else f"{aantal} treffer{'' if aantal == 1 else 's'}",
     )

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from finintegriteit.kern import rollen as r
@@ -21,7 +22,7 @@ from ..auditnamen import auditregels_benoemen
 from ..filters import AuditFilter, WerkvoorraadFilter
 from ..services.termijnen import BIJNA_VERLOPEN_DAGEN
 from ..services.zoeken import zoekopdracht_vastleggen
-from ..zoeken import zoeken
+from ..zoeken import Telling, treffers_tellen, zoeken
 
 PER_PAGINA = (25, 5, 50, 100)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,7 +32,19 @@ TE_VEEL_VOOR_EXPORT = (
 )
 
 
-def _pagina(request, qs):
+class BegrensdePaginator(Paginator):
+    """A paginator over search results that counts no further than zoeken.TELGRENS."""
+
+    @cached_property
+    def telling(self) -> Telling:
+        return treffers_tellen(self.object_list)
+
+    @cached_property
+    def count(self) -> int:
+        return self.telling.aantal
+
+
+def _pagina(request, qs, *, paginator=Paginator):
     """One page of a queryset; the page size comes from ?per_pagina= (one of PER_PAGINA)."""
     try:
         per_pagina = int(request.GET.get("per_pagina", PER_PAGINA[0]))
@@ -39,7 +52,7 @@ def _pagina(request, qs):
         per_pagina = PER_PAGINA[0]
     if per_pagina not in PER_PAGINA:
         per_pagina = PER_PAGINA[0]
-    pagina = Paginator(qs, per_pagina).get_page(request.GET.get("pagina"))
+    pagina = paginator(qs, per_pagina).get_page(request.GET.get("pagina"))
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)
     return pagina, per_pagina, zonder_pagina.urlencode()
@@ -91,15 +104,21 @@ def _meldingenlijst(request, gegevens, *, titel: str):
     vandaag = timezone.localdate()
     alle = selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
     filterset = WerkvoorraadFilter(gegevens, queryset=alle)
-    pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    term = filterset.zoekterm
+    paginator = Paginator if term is None else BegrensdePaginator
+    pagina, per_pagina, querystring = _pagina(request, filterset.qs, paginator=paginator)
     onthouden = {k: v for k, v in gegevens.lists() if k not in NIET_ONTHOUDEN and any(v)}
     request.session[SESSIE_FILTERS] = urlencode(onthouden, doseq=True)
-    term = filterset.zoekterm
-    verborgen = 0
+    verborgen, meer_verborgen = 0, False
     if term is not None:
-        if filterset.beperkt():
-            verborgen = zoeken(alle.order_by(), term).count() - pagina.paginator.count
-        zoekopdracht_vastleggen(door=request.user, term=term, aantal=pagina.paginator.count + verborgen)
+        gevonden = pagina.paginator.telling
+        totaal = treffers_tellen(zoeken(alle, term)) if filterset.beperkt() else gevonden
+        if totaal.meer and totaal is not gevonden:
+            # Beyond the counting limit how many the filters hide is unknown: offer them without a number.
+            meer_verborgen = True
+        else:
+            verborgen = totaal.aantal - gevonden.aantal
+        zoekopdracht_vastleggen(door=request.user, term=term, aantal=totaal.aantal, meer=totaal.meer)
     context = {
         "titel": titel,
         "filter": filterset,
@@ -110,6 +129,7 @@ def _meldingenlijst(request, gegevens, *, titel: str):
         "vandaag": vandaag,
         "zoekterm": term,
         "verborgen": verborgen,
+        "meer_verborgen": meer_verborgen,
         "alleen_zoeken": urlencode({"q": term.tekst}) if term else "",
         "sorteerkoppen": _sorteerkoppen(gegevens),
     }

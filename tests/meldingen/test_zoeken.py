@@ -77,6 +77,31 @@ def test_gefilterde_treffers_worden_geteld_en_aangeboden(analist_client, zaken):
     assert nummers(analist_client.get(WERKVOORRAAD, {"q": "vertrouwelijke"})) == [gesloten.nummer]
 
 
+def test_een_veelvoorkomend_woord_wordt_tot_de_telgrens_geteld(analist_client, zaken, monkeypatch):
+    """Beyond the limit the page says 'meer dan', pages only through the first hits, and the audit row
+    records the same."""
+    monkeypatch.setattr("meldingen.zoeken.TELGRENS", 1)
+    antwoord = analist_client.get(WERKVOORRAAD, {"q": "declaraties"})
+    html = antwoord.content.decode()
+    assert "Meer dan 1 meldingen gevonden voor ‘declaraties’" in html
+    assert "Alleen de eerste 1 treffers zijn te bladeren." in html
+    assert len(nummers(antwoord)) == 1
+    assert AuditRegel.objects.get(object_type="zoekopdracht").reden == "meer dan 1 treffers"
+
+
+def test_boven_de_telgrens_worden_gefilterde_treffers_zonder_aantal_aangeboden(
+    analist_client, zaken, monkeypatch
+):
+    eerste, _, _ = zaken
+    monkeypatch.setattr("meldingen.zoeken.TELGRENS", 1)
+    antwoord = analist_client.get(
+        WERKVOORRAAD, {"q": "declaraties", "dienstonderdeel": eerste.dienstonderdeel_id}
+    )
+    html = antwoord.content.decode()
+    assert "een deel valt mogelijk buiten de gekozen filters" in html
+    assert 'href="?q=declaraties"' in html
+
+
 def test_zoeken_naar_een_persoon_wordt_gelogd_zonder_de_naam(analist_client, analist, zaken):
     analist_client.get(WERKVOORRAAD, {"q": "El Amrani"})
     regel = AuditRegel.objects.get(object_type="zoekopdracht")
