@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .tabellen import aantal, procent
+from .vergelijken import procent as afgerond
 
 BLAUW = "#154273"
 LINT = "#01689b"
@@ -212,6 +213,4 @@ def taartdiagram(delen: list[Deel], *, titel: str, totaal_label: str = "totaal")
 
 
 def _aandeel(waarde: int, totaal: int) -> str:
-    from .selectors._gemeen import procent as afgerond
-
     return procent(afgerond(waarde, totaal)) if totaal else "–"

@@ -7,6 +7,8 @@ at the edge: `aantal`/`procent` for HTML and PDF, number formats for spreadsheet
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .vergelijken import OMHOOG, OMLAAG
+
 AANTAL = "aantal"
 PROCENT = "procent"
 TEKST = "tekst"
@@ -275,27 +277,22 @@ def enkele_tabel(
 
 # --- Infographic (Bijlage 1) and Bijlage 2 -------------------------------------------------------
 
-OMHOOG = "↑"
-OMLAAG = "↓"
-
-
-def pijl(huidig, vorig) -> str:
-    """↑ or ↓ against the previous year; nothing when equal or not comparable."""
-    if not isinstance(huidig, int) or not isinstance(vorig, int) or huidig == vorig:
-        return ""
-    return OMHOOG if huidig > vorig else OMLAAG
-
 
 @dataclass
 class InfoRegel:
     label: str
     waarde: object
-    pijl: str = ""
+    pijl: str | None = None  # as rapportage.vergelijken.pijl gives it: ↑, ↓, = or None
     soort: str = ""  # "groep" or "sub": a comparison group and its members, indented under it
 
     @property
     def tekst(self) -> str:
         return aantal(self.waarde)
+
+    @property
+    def teken(self) -> str:
+        """The arrow as the infographic prints it: only a rise or a fall (its legend has no '=')."""
+        return self.pijl if self.pijl in (OMHOOG, OMLAAG) else ""
 
     @property
     def richting(self) -> str:

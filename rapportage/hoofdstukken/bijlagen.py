@@ -11,9 +11,9 @@ from ..tabellen import (
     Rij,
     Tabel,
     enkele_tabel,
-    pijl,
     verdeel_over_kolommen,
 )
+from ..vergelijken import pijl
 from ._gemeen import (
     BIJLAGE2_TOELICHTING,
     GEEN_GEGEVENS,
@@ -33,18 +33,13 @@ def _regels(w: Weergave, rijen, *, alleen_in_gebruik=False) -> list[InfoRegel]:
     for rij in rijen or []:
         if alleen_in_gebruik and not rij.get("in_gebruik", True) and not rij.get("aantal"):
             continue
-        teken = rij.get("pijl") or ""
-        uit.append(
-            InfoRegel(
-                rij["label"], w.a(rij.get("aantal")), "" if teken == "=" else teken, rij.get("soort", "")
-            )
-        )
+        uit.append(InfoRegel(rij["label"], w.a(rij.get("aantal")), rij.get("pijl"), rij.get("soort", "")))
     return uit
 
 
 def _legenda(blokken: list[InfoBlok]) -> str:
     """The legend of the arrows, on a page that shows an arrow (none without last year's data)."""
-    return "met-legenda" if any(regel.pijl for blok in blokken for regel in blok.regels) else ""
+    return "met-legenda" if any(regel.teken for blok in blokken for regel in blok.regels) else ""
 
 
 def _in_scope(titel: str, c: dict) -> str:
@@ -74,7 +69,9 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
             _in_scope("Totaal aantal meldingen", c),
             [
                 InfoRegel(
-                    "ten opzichte van vorig jaar", w.a(vorig_totaal), pijl(vp.get("totaal"), vorig_totaal)
+                    "ten opzichte van vorig jaar",
+                    w.a(vorig_totaal),
+                    pijl(vp.get("totaal"), vorig_totaal),
                 )
             ]
             if vorig_totaal is not None

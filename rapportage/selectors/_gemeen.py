@@ -1,28 +1,9 @@
-"""Small building blocks shared by the figure selectors: percentages, arrows, rows, option lists."""
+"""Small building blocks shared by the figure selectors: rows, option lists (percentages and arrows:
+rapportage.vergelijken)."""
 
 import datetime
 
-OMHOOG = "↑"
-OMLAAG = "↓"
-GELIJK = "="
-
-
-def procent(aantal: int, totaal: int) -> int | None:
-    """Whole percent, rounded half up as the published report does (56,5 -> 57); None without a total."""
-    if not totaal:
-        return None
-    return (200 * aantal + totaal) // (2 * totaal)
-
-
-def pijl(huidig: int, vorig: int, *, vergelijkbaar: bool = True) -> str | None:
-    """The infographic's arrow against last year; None when there is nothing to compare with."""
-    if not vergelijkbaar:
-        return None
-    if huidig > vorig:
-        return OMHOOG
-    if huidig < vorig:
-        return OMLAAG
-    return GELIJK
+from ..vergelijken import pijl, procent
 
 
 def rij(

@@ -14,7 +14,8 @@ from afdoeningen.models import Afdoening
 from finintegriteit.referentie.models import AfdoeningType, MelderType, OnderzoekType, SchendingSoort
 from meldingen.models import Melding
 
-from ._gemeen import jaar_grenzen, procent, rij
+from ..vergelijken import procent
+from ._gemeen import jaar_grenzen, rij
 from .gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
 
 KLASSEN = [klasse.value for klasse in AfdoeningType.Klasse]

@@ -18,7 +18,8 @@ from finintegriteit.referentie.models import (
     WijzeVanAfdoening,
 )
 
-from ._gemeen import pijl, procent, voetnoot_vergelijkingsgroep, zichtbare_opties
+from ..vergelijken import pijl, procent
+from ._gemeen import voetnoot_vergelijkingsgroep, zichtbare_opties
 from .beklaagden import aard_per_beklaagdengroep
 from .gegevens import TELLIJST
 from .tellijstbron import Tellijstbron

@@ -10,8 +10,8 @@ Only the rows of earlier years change here; the report year's own figures, and t
 
 import json
 
-from ..selectors._gemeen import pijl, procent
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
+from ..vergelijken import pijl, procent
 
 # Dimension of bijlage1 -> key of the export.
 VP_DIMENSIES = {
