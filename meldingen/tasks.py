@@ -1,6 +1,7 @@
 from celery import shared_task
-from django.conf import settings
 from django.utils import timezone
+
+from finintegriteit.kern.tasks import HERHAALBARE_TAAK
 
 from .services import termijnherinneringen_versturen as versturen
 
@@ -19,13 +20,7 @@ def bewaartermijn_toepassen() -> int:
     return len(persoonsgegevens_wissen(vandaag=timezone.localdate()))
 
 
-@shared_task(
-    name="meldingen.tasks.bijlage_opschonen",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    ignore_result=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
+@shared_task(name="meldingen.tasks.bijlage_opschonen", **HERHAALBARE_TAAK)
 def bijlage_opschonen(document_id: int) -> None:
     """Remove the metadata of a file the melder sent. acks_late is safe: only a file still waiting is
     cleaned, so a redelivered message finds nothing to do."""

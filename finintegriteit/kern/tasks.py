@@ -9,25 +9,23 @@ from django.conf import settings
 
 from .importeren import services
 
+# The options of a task that may run twice. The message is acknowledged only when the task has finished,
+# so the task of a worker that died is delivered again; that is only safe for a task whose service
+# claims its row first, and so finds nothing to do the second time.
+HERHAALBARE_TAAK = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "ignore_result": True,
+    "time_limit": settings.CELERY_TASK_TIME_LIMIT,
+}
 
-@shared_task(
-    name="kern.importbestand_controleren",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    ignore_result=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
+
+@shared_task(name="kern.importbestand_controleren", **HERHAALBARE_TAAK)
 def importbestand_controleren_taak(pk: str) -> None:
     services.importbestand_controleren(pk=pk)
 
 
-@shared_task(
-    name="kern.importbestand_uitvoeren",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    ignore_result=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
+@shared_task(name="kern.importbestand_uitvoeren", **HERHAALBARE_TAAK)
 def importbestand_uitvoeren_taak(pk: str) -> None:
     services.importbestand_uitvoeren(pk=pk)
 
