@@ -6,13 +6,13 @@ by a worker while the page shows the progress.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.importeren import BestandFout, berichten
+from finintegriteit.kern.importeren import paginas as importpaginas
 from finintegriteit.kern.importeren import selectors as importselectors
 from finintegriteit.kern.importeren import services as importservices
 from finintegriteit.kern.importeren.forms import BevestigForm
@@ -26,7 +26,6 @@ from ..importeren.sjabloon import sjabloon_csv, sjabloon_xlsx
 SOORT = Importbestand.Soort.OIF_REGISTER
 # More errors than this are not shown at once: fixing the first ones usually fixes many others.
 MAX_FOUTEN_OP_SCHERM = 500
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 GEIMPORTEERD = (
     "Het register is geïmporteerd: {meldingen} meldingen, {betrokkenen} betrokkenen en "
     "{afdoeningen} afdoeningen."
@@ -65,9 +64,7 @@ def _voorbeeld(request, rij: Importbestand, *, bevestigform=None, status=200):
             return render(request, "importeren/_voortgang.html", context)
         return render(request, "afdoeningen/voorbeeld.html", context)
     if request.headers.get("HX-Request"):
-        antwoord = HttpResponse(status=204)
-        antwoord["HX-Refresh"] = "true"
-        return antwoord
+        return importpaginas.pagina_verversen()
     fouten = importselectors.fouten_van(rij)
     aantallen = {k: v for k, v in rij.aantallen.items() if k in Samenvatting.__dataclass_fields__}
     # JSON keeps the years as text.
@@ -100,18 +97,13 @@ def voorbeeld(request, pk):
 @require_POST
 def bevestigen(request, pk):
     rij = _eigen(request, pk)
-    form = BevestigForm(request.POST)
-    form.is_valid()
     try:
-        rij = importservices.importbestand_bevestigen(
-            importbestand=rij, door=request.user, opnieuw=form.cleaned_data.get("opnieuw", False)
-        )
+        rij, form = importpaginas.bevestigen(request, rij)
     except ValidationError as fout:
-        if fout.code == "al_geimporteerd":
-            form.add_error("opnieuw", importservices.weigering(fout))
-            return _voorbeeld(request, rij, bevestigform=form, status=409)
         messages.error(request, importservices.weigering(fout))
         return redirect("afdoeningen:importeren")
+    if form.errors:
+        return _voorbeeld(request, rij, bevestigform=form, status=409)
     if rij.status == rij.Status.MISLUKT:
         # The database changed since the preview (e.g. a number now exists): nothing was imported.
         return _voorbeeld(request, rij, status=422)
@@ -131,13 +123,7 @@ def annuleren(request, pk):
 
 @rol_vereist(r.OIF_ANALIST)
 def sjabloon(request):
+    jaar = timezone.localdate().year
     if request.GET.get("formaat") == "csv":
-        antwoord = HttpResponse(
-            sjabloon_csv(jaar=timezone.localdate().year), content_type="text/csv; charset=utf-8"
-        )
-        naam = "oif-register-sjabloon.csv"
-    else:
-        antwoord = HttpResponse(sjabloon_xlsx(jaar=timezone.localdate().year), content_type=XLSX)
-        naam = "oif-register-sjabloon.xlsx"
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return antwoord
+        return importpaginas.sjabloon_downloaden(sjabloon_csv(jaar=jaar), naam="oif-register-sjabloon.csv")
+    return importpaginas.sjabloon_downloaden(sjabloon_xlsx(jaar=jaar), naam="oif-register-sjabloon.xlsx")

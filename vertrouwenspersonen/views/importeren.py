@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from finintegriteit.kern.importeren import Fout, berichten
+from finintegriteit.kern.importeren import paginas as importpaginas
 from finintegriteit.kern.importeren import selectors as importselectors
 from finintegriteit.kern.importeren import services as importservices
 from finintegriteit.kern.importeren.forms import BevestigForm
@@ -125,9 +126,7 @@ def importeren(request):
                     "importeren/_voortgang.html",
                     {"importbestand": rij, "voortgang": importselectors.voortgang_van(rij)},
                 )
-            antwoord = HttpResponse(status=204)
-            antwoord["HX-Refresh"] = "true"
-            return antwoord
+            return importpaginas.pagina_verversen()
         if rij is not None and rij.status == rij.Status.GEIMPORTEERD:
             return _afronden(request, rij)
         if rij is not None and rij.status == rij.Status.MISLUKT:
@@ -157,19 +156,14 @@ def importeren_bevestigen(request):
     if rij is None:
         messages.error(request, NIETS_TE_IMPORTEREN)
         return redirect("vertrouwenspersonen:importeren")
-    form = BevestigForm(request.POST)
-    form.is_valid()
     try:
-        rij = importservices.importbestand_bevestigen(
-            importbestand=rij, door=request.user, opnieuw=form.cleaned_data.get("opnieuw", False)
-        )
+        rij, form = importpaginas.bevestigen(request, rij)
     except ValidationError as fout:
-        if fout.code == "al_geimporteerd":
-            form.add_error("opnieuw", importservices.weigering(fout))
-            return _pagina(request, form=UploadForm(), rij=rij, bevestigform=form, status=409)
         request.session.pop(SESSIESLEUTEL, None)
         messages.error(request, importservices.weigering(fout))
         return redirect("vertrouwenspersonen:importeren")
+    if form.errors:
+        return _pagina(request, form=UploadForm(), rij=rij, bevestigform=form, status=409)
     if rij.status == rij.Status.GEIMPORTEERD:
         return _afronden(request, rij)
     if rij.status == rij.Status.MISLUKT:
@@ -186,27 +180,17 @@ def importeren_annuleren(request):
     return redirect("vertrouwenspersonen:importeren")
 
 
-def _bijlage(inhoud: bytes, *, naam: str, soort: str) -> HttpResponse:
-    antwoord = HttpResponse(inhoud, content_type=soort)
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return antwoord
-
-
 @vertrouwenspersoon_vereist
 @require_GET
 def sjabloon_csv_downloaden(request):
-    return _bijlage(
-        sjabloon_csv(jaar=timezone.localdate().year),
-        naam="tellijst-sjabloon.csv",
-        soort="text/csv; charset=utf-8",
+    return importpaginas.sjabloon_downloaden(
+        sjabloon_csv(jaar=timezone.localdate().year), naam="tellijst-sjabloon.csv"
     )
 
 
 @vertrouwenspersoon_vereist
 @require_GET
 def sjabloon_xlsx_downloaden(request):
-    return _bijlage(
-        sjabloon_xlsx(jaar=timezone.localdate().year),
-        naam="tellijst-sjabloon.xlsx",
-        soort="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return importpaginas.sjabloon_downloaden(
+        sjabloon_xlsx(jaar=timezone.localdate().year), naam="tellijst-sjabloon.xlsx"
     )
