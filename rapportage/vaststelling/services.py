@@ -24,6 +24,21 @@ FOUT_AL_VASTGESTELD = "Het rapport over {jaar} ({scope}) is al vastgesteld op {o
 FOUT_TOEKOMST = "Een rapport over {jaar} kan nog niet worden vastgesteld: het jaar is niet voorbij."
 
 
+def _al_vastgesteld(*, jaar: int, onderdeel, op, door) -> ValidationError:
+    return ValidationError(
+        FOUT_AL_VASTGESTELD.format(jaar=jaar, scope=scope_naam(onderdeel), op=op, door=door)
+    )
+
+
+def _niet_al_vastgesteld(*, jaar: int, onderdeel) -> None:
+    """An adoption is never replaced: refuse a year that already has one, saying when and by whom."""
+    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
+    if bestaand is not None:
+        raise _al_vastgesteld(
+            jaar=jaar, onderdeel=onderdeel, op=bestaand.vastgesteld_op, door=bestaand.vastgesteld_door
+        )
+
+
 def mag_vaststellen(gebruiker, onderdeel=None) -> bool:
     eigen = onderdeel_van(gebruiker)
     return gebruiker.has_perm(RECHT) and (eigen is None or eigen == onderdeel)
@@ -45,16 +60,7 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
     if jaar >= timezone.localdate().year:
         raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
-    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
-    if bestaand is not None:
-        raise ValidationError(
-            FOUT_AL_VASTGESTELD.format(
-                jaar=jaar,
-                scope=scope_naam(onderdeel),
-                op=bestaand.vastgesteld_op,
-                door=bestaand.vastgesteld_door,
-            )
-        )
+    _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
 
 
 def vaststelling_aanvragen(*, jaar: int, onderdeel=None, door) -> Rapport:
@@ -162,11 +168,8 @@ def rapport_vaststellen(
                 Rapport.objects.filter(pk=aanvraag.pk).update(vaststelling=vaststelling)
             _schrijf(vaststelling.bestand, inhoud_pdf)
     except (IntegrityError, FileExistsError):
-        raise ValidationError(
-            FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=scope_naam(onderdeel), op=timezone.now(), door="een ander"
-            )
-        ) from None
+        # Another adoption of the same year won the race between the check and the write.
+        raise _al_vastgesteld(jaar=jaar, onderdeel=onderdeel, op=timezone.now(), door="een ander") from None
     return vaststelling
 
 
@@ -226,16 +229,7 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
     met_rijen = [DELEN[deel] for deel, jaren in jaren_met_gegevens(jaar=jaar).items() if jaar in jaren]
     if met_rijen:
         raise ValidationError(FOUT_JAAR_MET_RIJEN.format(jaar=jaar, delen=", ".join(met_rijen)))
-    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
-    if bestaand is not None:
-        raise ValidationError(
-            FOUT_AL_VASTGESTELD.format(
-                jaar=jaar,
-                scope=scope_naam(onderdeel),
-                op=bestaand.vastgesteld_op,
-                door=bestaand.vastgesteld_door,
-            )
-        )
+    _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
     bewaard = tekst.strip()
     try:
         with transaction.atomic():
@@ -249,8 +243,5 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
                 vastgesteld_op=timezone.now(),
             )
     except IntegrityError:
-        raise ValidationError(
-            FOUT_AL_VASTGESTELD.format(
-                jaar=jaar, scope=scope_naam(onderdeel), op=timezone.now(), door="een ander"
-            )
-        ) from None
+        # Another adoption of the same year won the race between the check and the write.
+        raise _al_vastgesteld(jaar=jaar, onderdeel=onderdeel, op=timezone.now(), door="een ander") from None
