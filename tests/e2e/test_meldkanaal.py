@@ -185,3 +185,24 @@ def test_de_bevestiging_met_de_code_is_axe_schoon(nieuwe_context, live_server, b
     assert CODE.search(pagina.content())
     assert toegankelijkheidsfouten(pagina) == []
     past(pagina, f"meldkanaal-ontvangen-{breedte}")
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_boven_de_grens_toont_een_korte_pagina_met_de_tekst_axe_schoon(
+    nieuwe_context, live_server, settings, breedte
+):
+    """The answer beyond the limit is short (cheap under a flood) and keeps what the melder wrote."""
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 0
+    pagina = nieuwe_context(viewport={"width": breedte, "height": 900}).new_page()
+    pagina.goto(f"{live_server.url}/melden/oif/")
+    pagina.get_by_label("Waar gaat uw melding over?").select_option(label="Ongewenste omgangsvormen")
+    pagina.get_by_label("Wat is er gebeurd?").fill("Mijn chef schreeuwt elke ochtend.")
+    pagina.get_by_label("Bij welk dienstonderdeel speelt het?").select_option(index=1)
+    pagina.get_by_role("button", name="Melding versturen").click()
+    assert pagina.get_by_role("heading", name="Even wachten").is_visible()
+    assert (
+        pagina.get_by_label(re.compile("Wat u schreef")).input_value() == "Mijn chef schreeuwt elke ochtend."
+    )
+    assert not Melding.objects.exists()
+    assert toegankelijkheidsfouten(pagina) == []
+    past(pagina, f"meldkanaal-te-veel-{breedte}")
