@@ -1,13 +1,8 @@
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from afdoeningen.importeren import register_controleren
-from finintegriteit.kern.importeren import BestandFout, ImportFout, lees_upload
-from finintegriteit.kern.importeren import services as importservices
+from finintegriteit.kern.importeren import BestandFout, ImportFout, opdracht
 from finintegriteit.kern.models import Importbestand
 
 
@@ -37,19 +32,15 @@ class Command(BaseCommand):
             door = get_user_model().objects.filter(username=gebruiker).first()
             if door is None:
                 raise CommandError(f"Gebruiker '{gebruiker}' bestaat niet.")
-        bestand = Path(pad)
-        if not bestand.is_file():
-            raise CommandError(f"Bestand niet gevonden: {pad}")
         try:
-            with bestand.open("rb") as f:
-                upload = lees_upload(f, max_bytes=max(settings.MAX_UPLOAD_BYTES, bestand.stat().st_size))
+            bestand, upload = opdracht.upload_van_pad(pad)
             if controleer:
                 uitkomst = register_controleren(upload)
                 self._fouten(uitkomst.fouten, pad)
                 aantallen = uitkomst.aantallen
             else:
                 aantallen = self._importeren(
-                    door=door, naam=bestand.name, upload=upload, opnieuw=opnieuw, pad=pad
+                    door=door, bestand=bestand, upload=upload, opnieuw=opnieuw, pad=pad
                 )
         except BestandFout as fout:
             raise CommandError(f"{pad}: {fout} Er is niets geïmporteerd.") from None
@@ -65,25 +56,19 @@ class Command(BaseCommand):
         for jaar, aantal in aantallen.get("per_jaar", {}).items():
             self.stdout.write(f"  ontvangen in {jaar}: {aantal} meldingen")
 
-    def _importeren(self, *, door, naam, upload, opnieuw, pad) -> dict:
-        """The browser's flow, in this process: check, refuse a repeated file, import."""
+    def _importeren(self, *, door, bestand, upload, opnieuw, pad) -> dict:
         try:
-            rij = importservices.importbestand_direct_importeren(
+            rij = opdracht.direct_importeren(
                 soort=Importbestand.Soort.OIF_REGISTER,
                 door=door,
-                bestandsnaam=naam,
+                bestand=bestand,
                 upload=upload,
                 opnieuw=opnieuw,
             )
         except ImportFout as fout:
             self._fouten(fout.fouten, pad)
-        except ValidationError as fout:
-            raise CommandError(importservices.weigering(fout, opdracht=True)) from None
         return rij.aantallen
 
     def _fouten(self, fouten, pad) -> None:
-        if not fouten:
-            return
-        for fout in fouten:
-            self.stderr.write(fout.als_tekst())
-        raise CommandError(f"{len(fouten)} fout(en) in {pad}; er is niets geïmporteerd.")
+        if fouten:
+            opdracht.fouten_melden(self.stderr, fouten, waar=f" in {pad}")

@@ -9,11 +9,10 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from finintegriteit.kern.importeren.opdracht import GEEN_BESTAND
 from rapportage.management.opties import gebruiker_uit_optie
 from rapportage.toegang import scope_naam
 from rapportage.vaststelling.services import cijfers_importeren
-
-GEEN_BESTAND = "Bestand niet gevonden: {pad}"
 
 
 class Command(BaseCommand):

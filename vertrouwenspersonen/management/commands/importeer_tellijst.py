@@ -6,15 +6,11 @@ line, and the command exits non-zero without changing anything. There is no uplo
 the operator runs it (the unpacking and row limits still hold).
 """
 
-from pathlib import Path
-
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from finintegriteit.kern.importeren import BestandFout, ImportFout, lees_upload
-from finintegriteit.kern.importeren import services as importservices
+from finintegriteit.kern.importeren import BestandFout, ImportFout, opdracht
 from finintegriteit.kern.models import Importbestand
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
 
@@ -24,7 +20,6 @@ GEEN_GEBRUIKER = "Gebruiker '{naam}' bestaat niet."
 GEEN_VERTROUWENSPERSOON = (
     "Gebruiker '{naam}' heeft de rol Vertrouwenspersoon niet; de rijen worden op diens naam vastgelegd."
 )
-GEEN_BESTAND = "Bestand niet gevonden: {pad}"
 
 
 class Command(BaseCommand):
@@ -52,14 +47,10 @@ class Command(BaseCommand):
             raise CommandError(GEEN_GEBRUIKER.format(naam=door))
         if not heeft_rol(gebruiker, VERTROUWENSPERSOON):
             raise CommandError(GEEN_VERTROUWENSPERSOON.format(naam=door))
-        bestand = Path(pad)
-        if not bestand.is_file():
-            raise CommandError(GEEN_BESTAND.format(pad=pad))
-        with bestand.open("rb") as invoer:
-            try:
-                upload = lees_upload(invoer, max_bytes=max(bestand.stat().st_size, 1))
-            except BestandFout as fout:
-                self._fouten([fout.als_fout()])
+        try:
+            bestand, upload = opdracht.upload_van_pad(pad)
+        except BestandFout as fout:
+            self._fouten([fout.als_fout()])
         if alleen_controleren:
             controle = controleer_bestand(upload, vandaag=timezone.localdate())
             if not controle.in_orde:
@@ -69,10 +60,10 @@ class Command(BaseCommand):
             )
             return
         try:
-            rij = importservices.importbestand_direct_importeren(
+            rij = opdracht.direct_importeren(
                 soort=Importbestand.Soort.TELLIJST,
                 door=gebruiker,
-                bestandsnaam=bestand.name,
+                bestand=bestand,
                 upload=upload,
                 opnieuw=opnieuw,
             )
@@ -80,8 +71,6 @@ class Command(BaseCommand):
             self._fouten(fout.fouten)
         except BestandFout as fout:
             self._fouten([fout.als_fout()])
-        except ValidationError as fout:
-            raise CommandError(importservices.weigering(fout, opdracht=True)) from None
         a = rij.aantallen
         self._tellingen(a["in_orde"], a["per_jaar"], a["open"], "geïmporteerd")
 
@@ -92,6 +81,4 @@ class Command(BaseCommand):
         )
 
     def _fouten(self, fouten) -> None:
-        for fout in fouten:
-            self.stderr.write(fout.als_tekst())
-        raise CommandError(f"{len(fouten)} fout(en); er is niets geïmporteerd.")
+        opdracht.fouten_melden(self.stderr, fouten)
