@@ -1,6 +1,7 @@
 """Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
 
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
+from ..selectors.oif import VOLLEDIG_FEITENONDERZOEK
 from ..tabellen import (
     TEKST,
     Bijlage2Groep,
@@ -23,6 +24,7 @@ from ._gemeen import (
     _id,
     zonder_gegevens,
 )
+from .secties import Kerncijfers, Oif, Vertrouwenspersonen
 from .vertrouwenspersonen import _genummerd, _met_groepen
 
 # --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
@@ -48,21 +50,14 @@ def _in_scope(titel: str, c: dict) -> str:
 
 
 def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
-    jaar, vp, o, kern = (
-        c["jaar"],
-        c.get("vertrouwenspersonen", {}),
-        c.get("oif", {}),
-        c.get("kerncijfers", {}),
-    )
-    b1, t = vp.get("bijlage1", {}), o.get("tabellen", {})
-    aard = b1.get("aard", [])
+    jaar, vp, o, kern = c["jaar"], Vertrouwenspersonen.uit(c), Oif.uit(c), Kerncijfers.uit(c)
+    aard = vp.aard
     # Against last year only when the Tellijst has rows of last year at all (selectors.gegevens).
-    vorig_totaal = {t["jaar"]: t["aantal"] for t in vp.get("totalen", [])}.get(jaar - 1)
+    vorig_totaal = vp.totalen.get(jaar - 1)
     if jaar - 1 not in _getoonde_jaren(c, TELLIJST, [jaar - 1]):
         vorig_totaal = None
     wie, wie_voetnoten = _met_groepen(
-        b1.get("wie_betreft_de_melding", []),
-        vp.get("vergelijkingsgroepen", {}).get("wie_betreft_de_melding", []),
+        vp.wie_betreft, vp.vergelijkingsgroepen.get("wie_betreft_de_melding", [])
     )
     vp_blokken = [
         InfoBlok(
@@ -71,12 +66,12 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
                 InfoRegel(
                     "ten opzichte van vorig jaar",
                     w.a(vorig_totaal),
-                    pijl(vp.get("totaal"), vorig_totaal),
+                    pijl(vp.totaal, vorig_totaal),
                 )
             ]
             if vorig_totaal is not None
             else [],
-            groot=w.a(vp.get("totaal")),
+            groot=w.a(vp.totaal),
             onderschrift="Meldingen bij vertrouwenspersonen van het ministerie",
         ),
         InfoBlok("Meldingen naar aard", _regels(w, aard)),
@@ -90,62 +85,62 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         InfoBlok("Wie betreft de melding", _regels(w, wie, alleen_in_gebruik=True)),
         InfoBlok(
             "Wijze waarop is afgedaan",
-            _regels(w, b1.get("wijze_van_afdoening"), alleen_in_gebruik=True),
+            _regels(w, vp.wijze_van_afdoening, alleen_in_gebruik=True),
             breed=True,
         ),
         InfoBlok(
             "Situatie melder na interventie",
-            _regels(w, b1.get("situatie_na_interventie"), alleen_in_gebruik=True),
+            _regels(w, vp.situatie_na_interventie, alleen_in_gebruik=True),
             breed=True,
         ),
     ]
-    feiten = _regels(w, t.get("feitenonderzoek"))
-    if o.get("misstanden"):
-        feiten.append(InfoRegel("Misstanden (extern uitbesteed onderzoek)", w.a(o["misstanden"])))
+    feiten = _regels(w, o.tabel("feitenonderzoek"))
+    if o.misstanden:
+        feiten.append(InfoRegel("Misstanden (extern uitbesteed onderzoek)", w.a(o.misstanden)))
     volledig = next(
-        (r["aantal"] for r in t.get("onderzoek", []) if "feitenonderzoek" in r["label"].lower()), None
+        (r["aantal"] for r in o.tabel("onderzoek") if r["code"] == VOLLEDIG_FEITENONDERZOEK), None
     )
     oif_blokken = [
-        InfoBlok(_in_scope("Totaal aantal meldingen bij OIF", c), [], groot=w.a(o.get("meldingen"))),
+        InfoBlok(_in_scope("Totaal aantal meldingen bij OIF", c), [], groot=w.a(o.meldingen)),
         InfoBlok(
             "Totaal aantal OIF-onderzoeken",
             [],
             groot=w.a(volledig),
             onderschrift="Volledige feitenonderzoeken",
         ),
-        InfoBlok("Melders van schendingen", _regels(w, t.get("melder"))),
-        InfoBlok("Onderwerp melding", _regels(w, t.get("onderwerp"))),
-        InfoBlok("Aantal onderzoeken", _regels(w, t.get("onderzoek"))),
+        InfoBlok("Melders van schendingen", _regels(w, o.tabel("melder"))),
+        InfoBlok("Onderwerp melding", _regels(w, o.tabel("onderwerp"))),
+        InfoBlok("Aantal onderzoeken", _regels(w, o.tabel("onderzoek"))),
         InfoBlok("Feitenonderzoek naar soort schending", feiten),
     ]
-    medewerkers = kern.get("medewerkers") or {}
+    medewerkers = kern.medewerkers
     gedeelte = []
     if medewerkers.get("totaal") is not None:
         gedeelte = [
             InfoRegel("Niet betrokken medewerkers", w.a(medewerkers.get("niet_betrokken"))),
-            InfoRegel("Betrokkenen vermoedelijke incidenten", w.a(o.get("betrokkenen"))),
+            InfoRegel("Betrokkenen vermoedelijke incidenten", w.a(o.betrokkenen)),
             InfoRegel("Totaal aantal medewerkers", w.a(medewerkers["totaal"])),
         ]
     betrokken_blokken = [
         InfoBlok(
             _in_scope("Totaal aantal betrokkenen", c),
             [],
-            groot=w.a(o.get("betrokkenen")),
+            groot=w.a(o.betrokkenen),
             onderschrift="Betrokkenen bij vermoedelijke integriteitsincidenten binnen Financiën",
         ),
         InfoBlok("Gedeelte medewerkers", gedeelte),
-        InfoBlok("Betrokkenen: type onderzoek", _regels(w, t.get("onderzoek"))),
-        InfoBlok("Betrokkenen: afdoening", _regels(w, t.get("afdoening_klasse"))),
+        InfoBlok("Betrokkenen: type onderzoek", _regels(w, o.tabel("onderzoek"))),
+        InfoBlok("Betrokkenen: afdoening", _regels(w, o.tabel("afdoening_klasse"))),
         InfoBlok(
             "Aantal afgedane maatregelen",
-            _regels(w, t.get("maatregelen_per_onderdeel")),
-            groot=w.a(o.get("maatregelen")),
+            _regels(w, o.tabel("maatregelen_per_onderdeel")),
+            groot=w.a(o.maatregelen),
             onderschrift="Afgedane maatregelen per onderdeel",
         ),
         InfoBlok(
             "Wijze waarop is afgedaan",
-            _regels(w, t.get("afdoening")),
-            groot=w.a(o.get("betrokkenen")),
+            _regels(w, o.tabel("afdoening")),
+            groot=w.a(o.betrokkenen),
             onderschrift="Totaal aantal afdoeningen",
         ),
     ]
@@ -258,7 +253,7 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
 
 
 def per_onderdeel(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
-    tabel = _d(c, "vertrouwenspersonen", "per_onderdeel_tabel") or {}
+    tabel = Vertrouwenspersonen.uit(c).per_onderdeel_tabel
     jaar = c["jaar"]
     kolommen = [k["label"] for k in tabel.get("kolommen", [])]
     metsom = len(kolommen) > 1

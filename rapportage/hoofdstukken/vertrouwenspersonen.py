@@ -12,7 +12,8 @@ from ..tabellen import (
     jaarkolommen,
     tabel_uit_telling,
 )
-from ._gemeen import VOETNOOTMERKEN, Weergave, _d, _getoonde_jaren, _grafiek, _id, _t
+from ._gemeen import VOETNOOTMERKEN, Weergave, _getoonde_jaren, _grafiek, _id, _t
+from .secties import Kerncijfers, Vertrouwenspersonen
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
 
@@ -42,13 +43,12 @@ def _met_groepen(rijen: list[dict], groepen: list[dict]) -> tuple[list[dict], li
 
 
 def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, vp = c["jaar"], c.get("vertrouwenspersonen", {})
+    jaar, vp = c["jaar"], Vertrouwenspersonen.uit(c)
     # Only years for which the Tellijst has rows at all; the report year always.
     jaren = _getoonde_jaren(c, TELLIJST, c.get("jaren", [jaar]))
-    b1, groepen = vp.get("bijlage1", {}), vp.get("vergelijkingsgroepen", {})
-    totalen = {t["jaar"]: t["aantal"] for t in vp.get("totalen", [])}
+    totalen = vp.totalen
     p = f"{nummer}."
-    aard = b1.get("aard", [])
+    aard = vp.aard
 
     def driejaars(
         sleutel, titel, eerste_kolom, rijen, *, per_jaar=totalen, procent="procent", voetnoten=None
@@ -65,7 +65,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             f"{p}1 Aantal adviesvragen",
             [
                 Tekst(
-                    f"In {jaar} ontvingen de vertrouwenspersonen {_t(w.a(vp.get('totaal')))} "
+                    f"In {jaar} ontvingen de vertrouwenspersonen {_t(w.a(vp.totaal))} "
                     "adviesvragen. Alle "
                     "adviesvragen worden anoniem en niet naar een persoon herleidbaar geregistreerd "
                     "in de Tellijst."
@@ -77,7 +77,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                     [(str(j), w.a(n)) for j, n in totalen.items() if j in jaren],
                     totaal=None,
                 ),
-                *_per_onderdeel_grafiek(vp, w, jaar=jaar),
+                *_per_onderdeel_grafiek(vp.per_onderdeel, w, jaar=jaar),
             ],
         ),
         Paragraaf(
@@ -114,12 +114,10 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             Paragraaf(
                 sleutel,
                 f"{p}{len(paragrafen) + 1} {hoofd['label']}",
-                [tabel, _afhandeling_tabel(w, c, hoofd["code"])],
+                [tabel, _afhandeling_tabel(w, vp.afhandeling_van(hoofd["code"]), jaar=jaar)],
             )
         )
-    wie, voetnoten = _met_groepen(
-        b1.get("wie_betreft_de_melding", []), groepen.get("wie_betreft_de_melding", [])
-    )
+    wie, voetnoten = _met_groepen(vp.wie_betreft, vp.vergelijkingsgroepen.get("wie_betreft_de_melding", []))
     n = len(paragrafen)
     # (paragraph id, paragraph heading, table): one per dimension of the Tellijst, as the published report.
     dimensies = [
@@ -135,7 +133,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "vp-afdoening",
                 "Wijze waarop de melding is afgedaan",
                 "Wijze van afdoening",
-                b1.get("wijze_van_afdoening", []),
+                vp.wijze_van_afdoening,
             ),
         ),
         (
@@ -145,7 +143,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "vp-situatie",
                 "Situatie van de melders na interventie",
                 "Situatie",
-                b1.get("situatie_na_interventie", []),
+                vp.situatie_na_interventie,
             ),
         ),
         (
@@ -164,10 +162,10 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     grafieken = {
         "vp-beklaagden": _jaar_grafiek(f"Meldingen in {jaar} naar beklaagde", wie, w),
         "vp-afdoening": _jaar_grafiek(
-            f"Meldingen in {jaar} naar wijze van afdoening", b1.get("wijze_van_afdoening", []), w
+            f"Meldingen in {jaar} naar wijze van afdoening", vp.wijze_van_afdoening, w
         ),
         "vp-situatie": _jaar_grafiek(
-            f"Melders in {jaar} naar situatie na interventie", b1.get("situatie_na_interventie", []), w
+            f"Melders in {jaar} naar situatie na interventie", vp.situatie_na_interventie, w
         ),
     }
     paragrafen += [
@@ -176,8 +174,10 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     ]
     # The beklaagden paragraph goes on with the aard of the adviesvragen per group of beklaagden.
     beklaagden = next(par for par in paragrafen if par.id == "vp-beklaagden")
-    beklaagden.blokken += _aard_per_beklaagde(vp, w, jaar=jaar, nummer=beklaagden.kop.split(" ", 1)[0])
-    register = _d(c, "kerncijfers", "register")
+    beklaagden.blokken += _aard_per_beklaagde(
+        vp.aard_per_beklaagde, w, jaar=jaar, nummer=beklaagden.kop.split(" ", 1)[0]
+    )
+    register = Kerncijfers.uit(c).register
     if register:
         peildatum = register.get("peildatum")
         titel = "Register van vertrouwenspersonen" + (
@@ -205,14 +205,14 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     return Hoofdstuk("vertrouwenspersonen", f"{nummer} Vertrouwenspersonen", paragrafen)
 
 
-def _aard_per_beklaagde(vp: dict, w: Weergave, *, jaar: int, nummer: str) -> list:
+def _aard_per_beklaagde(groepen: list[dict], w: Weergave, *, jaar: int, nummer: str) -> list:
     """Per group of beklaagden a numbered heading, a bar chart per split-out hoofdcategorie (its
     subcategorieën, largest first) and a table with the same counts as the charts' text alternative.
 
     Figures frozen before these counts existed have no such key: then nothing is added.
     """
     blokken = []
-    for i, groep in enumerate(vp.get("aard_per_beklaagde") or [], start=1):
+    for i, groep in enumerate(groepen, start=1):
         als = f"{_klein(groep['label'])} als beklaagde"
         blokken.append(Tussenkop(f"{nummer}.{i} {groep['label']} als beklaagde"))
         rijen = []
@@ -254,15 +254,7 @@ def _aard_rijen(aard: list[dict]) -> list[dict]:
     return rijen
 
 
-def _afhandeling_tabel(w: Weergave, c: dict, code: str) -> Tabel:
-    hoofd = next(
-        (
-            h
-            for h in _d(c, "vertrouwenspersonen", "afhandeling_per_subcategorie", standaard=[])
-            if h["code"] == code
-        ),
-        {"label": code, "subcategorieen": []},
-    )
+def _afhandeling_tabel(w: Weergave, hoofd: dict, *, jaar: int) -> Tabel:
     velden = [
         ("totaal", "Totaal"),
         ("afgehandeld", "Afgehandeld"),
@@ -275,8 +267,8 @@ def _afhandeling_tabel(w: Weergave, c: dict, code: str) -> Tabel:
         Rij(sub["label"], [w.a(sub.get(v)) for v, _ in velden]) for sub in hoofd.get("subcategorieen", [])
     ]
     return Tabel(
-        _id("vp-afhandeling", code),
-        f"{hoofd['label']}: afhandeling en situatie van de melder {c['jaar']}",
+        _id("vp-afhandeling", hoofd["code"]),
+        f"{hoofd['label']}: afhandeling en situatie van de melder {jaar}",
         "Subcategorie",
         [k for _, k in velden],
         rijen,
@@ -288,9 +280,9 @@ def _afhandeling_tabel(w: Weergave, c: dict, code: str) -> Tabel:
     )
 
 
-def _per_onderdeel_grafiek(vp: dict, w: Weergave, *, jaar: int) -> list:
+def _per_onderdeel_grafiek(aantallen: dict, w: Weergave, *, jaar: int) -> list:
     """How the adviesvragen of the year spread over the onderdelen (only in a report of more than one)."""
-    per_onderdeel = {k: v for k, v in w.dict(vp.get("per_onderdeel")).items() if v}
+    per_onderdeel = {k: v for k, v in w.dict(aantallen).items() if v}
     if len(per_onderdeel) < 2:
         return []
     return [_grafiek(f"Adviesvragen in {jaar} per onderdeel", per_onderdeel, sorteren=True)]
