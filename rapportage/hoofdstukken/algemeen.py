@@ -9,7 +9,8 @@ from ..tabellen import (
     Tekst,
     enkele_tabel,
 )
-from ._gemeen import GEEN_GEGEVENS, Weergave, _d, _grafiek, _ring, _t, zonder_gegevens
+from . import secties
+from ._gemeen import GEEN_GEGEVENS, Weergave, _grafiek, _ring, _t, zonder_gegevens
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
 
@@ -17,11 +18,11 @@ from ._gemeen import GEEN_GEGEVENS, Weergave, _d, _grafiek, _ring, _t, zonder_ge
 def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     jaar, vp, oif, kern = (
         c["jaar"],
-        c.get("vertrouwenspersonen", {}),
-        c.get("oif", {}),
-        c.get("kerncijfers", {}),
+        secties.Vertrouwenspersonen.uit(c),
+        secties.Oif.uit(c),
+        secties.Kerncijfers.uit(c),
     )
-    register = kern.get("register") or {}
+    register = kern.register or {}
 
     def van(deel: str, waarde):
         # A part without rows this year has no figure, not 0 (selectors.gegevens).
@@ -30,20 +31,20 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     # In an onderdeel report these figures are still the whole ministry's: the label says so.
     breed = " (hele ministerie)" if c.get("onderdeel") else ""
     regels = [
-        ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.get("totaal"))),
-        ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.get("meldingen"))),
-        ("Afgedane (vermoedelijke) integriteitsschendingen", van(OIF_AFDOENINGEN, oif.get("betrokkenen"))),
-        ("waarvan met een maatregel afgedaan", van(OIF_AFDOENINGEN, oif.get("maatregelen"))),
-        ("Medewerkers", w.a(_d(kern, "medewerkers", "totaal"))),
+        ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.totaal)),
+        ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.meldingen)),
+        ("Afgedane (vermoedelijke) integriteitsschendingen", van(OIF_AFDOENINGEN, oif.betrokkenen)),
+        ("waarvan met een maatregel afgedaan", van(OIF_AFDOENINGEN, oif.maatregelen)),
+        ("Medewerkers", w.a(kern.medewerkers.get("totaal"))),
         (
             "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen" + breed,
-            _d(kern, "klachtencommissie", "ontvangen"),
+            kern.klachtencommissie.get("ontvangen"),
         ),
         (
             "Meldingen bij de Commissie sociale veiligheid en integriteit" + breed,
-            _d(kern, "cif", "meldingen"),
+            kern.cif.get("meldingen"),
         ),
-        ("Geregistreerde nevenwerkzaamheden", w.a(_d(kern, "nevenwerkzaamheden", "totaal"))),
+        ("Geregistreerde nevenwerkzaamheden", w.a(kern.nevenwerkzaamheden.get("totaal"))),
         ("Vertrouwenspersonen" + breed, register.get("totaal")),
     ]
     ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
@@ -55,7 +56,7 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             "kerncijfers", f"Kerncijfers {jaar}", "Onderwerp", ingevuld, kolom=str(jaar), totaal=None
         ),
     ]
-    if not kern.get("ingevoerd"):
+    if not kern.ingevoerd:
         blokken.append(
             Tekst(
                 "De kerncijfers van buiten het systeem (medewerkers, nevenwerkzaamheden, commissies) "
@@ -64,7 +65,7 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "toelichting",
             )
         )
-    per_onderdeel = vp.get("per_onderdeel") or {}
+    per_onderdeel = vp.per_onderdeel
     if per_onderdeel:
         blokken.append(
             enkele_tabel(
@@ -107,7 +108,7 @@ def _ministeriebreed(c: dict) -> list:
 
 
 def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
-    koo = _d(c, "kerncijfers", "klachtencommissie") or {}
+    koo = secties.Kerncijfers.uit(c).klachtencommissie
     jaar = c["jaar"]
     blokken = [
         *_ministeriebreed(c),
@@ -176,7 +177,7 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
 
 
 def cif(c: dict, nummer: int) -> Hoofdstuk:
-    gegevens = _d(c, "kerncijfers", "cif") or {}
+    gegevens = secties.Kerncijfers.uit(c).cif
     jaar = c["jaar"]
     blokken = [
         *_ministeriebreed(c),
@@ -225,7 +226,7 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
 
 
 def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    neven = _d(c, "kerncijfers", "nevenwerkzaamheden") or {}
+    neven = secties.Kerncijfers.uit(c).nevenwerkzaamheden
     jaar = c["jaar"]
     blokken = [
         Tekst(

@@ -4,6 +4,7 @@ from ..grafieken import Deel
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
 from ..tabellen import Hoofdstuk, Kolom, Paragraaf, Tabel, Tekst, tabel_uit_telling
 from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _ring, _t
+from .secties import Oif
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
 
@@ -32,13 +33,14 @@ MELDINGEN_TABELLEN = {"melder", "onderwerp"}
 
 
 def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
-    jaar, o = c["jaar"], c.get("oif", {})
+    jaar, o = c["jaar"], Oif.uit(c)
     titel, eerste_kolom, totaal = TABELLEN[naam]
     deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
     kolommen = [Kolom(str(j), j) for j in _getoonde_jaren(c, deel, [jaar - 1])]
-    rijen = o.get("tabellen", {}).get(naam) or []
-    totalen = {jaar: o[totaal]} if o.get(totaal) is not None else None
-    if totalen and sum(r.get("aantal") or 0 for r in rijen) == o[totaal]:
+    rijen = o.tabel(naam)
+    som = getattr(o, totaal) if totaal else None
+    totalen = {jaar: som} if som is not None else None
+    if totalen and sum(r.get("aantal") or 0 for r in rijen) == som:
         # The rows divide this year's total, so last year's column adds up the same way: its total too.
         totalen[jaar - 1] = sum(r.get("vorig_jaar") or 0 for r in rijen)
     return tabel_uit_telling(
@@ -54,9 +56,8 @@ def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
 
 
 def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, o = c["jaar"], c.get("oif", {})
-    t = o.get("tabellen", {})
-    klassen = {r["code"]: r for r in t.get("afdoening_klasse", [])}
+    jaar, o = c["jaar"], Oif.uit(c)
+    klassen = {r["code"]: r for r in o.tabel("afdoening_klasse")}
     geen = klassen.get("geen afdoening", {}).get("aantal")
     nd = klassen.get("niet-disciplinair", {}).get("aantal")
     dis = klassen.get("disciplinair", {}).get("aantal")
@@ -81,17 +82,17 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             [
                 _grafiek(
                     f"Afgedane schendingen in {jaar} naar soort schending",
-                    w.dict(o.get("schending")),
+                    w.dict(o.schending),
                     sorteren=True,
                 ),
                 tabel("schending"),
-                *_afdoening_ring(t.get("afdoening_klasse", []), w, jaar=jaar),
+                *_afdoening_ring(o.tabel("afdoening_klasse"), w, jaar=jaar),
                 tabel("afdoening_klasse"),
                 tabel("maatregelen_klasse"),
                 tabel("afdoening"),
                 _grafiek(
                     f"Afgedane maatregelen in {jaar} per onderdeel",
-                    {k: v for k, v in w.dict(o.get("maatregelen_per_onderdeel")).items() if v},
+                    {k: v for k, v in w.dict(o.maatregelen_per_onderdeel).items() if v},
                     sorteren=True,
                 ),
                 tabel("maatregelen_per_onderdeel"),
@@ -101,12 +102,10 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     return Hoofdstuk("oif", f"{nummer} Onderzoeksbureau Integriteit Financiën (OIF)", paragrafen)
 
 
-def _samenvatting(jaar: int, w: Weergave, o: dict, *, geen, nd, dis) -> str:
+def _samenvatting(jaar: int, w: Weergave, o: Oif, *, geen, nd, dis) -> str:
     """The chapter's opening sentences; a count of 0 is left out or said in words, never reported as
     a finding ('De overige 0 gevallen ...')."""
-    meldingen, afgedaan, maatregelen = (
-        w.a(o.get(k)) or 0 for k in ("meldingen", "betrokkenen", "maatregelen")
-    )
+    meldingen, afgedaan, maatregelen = (w.a(n) or 0 for n in (o.meldingen, o.betrokkenen, o.maatregelen))
     zinnen = [
         f"In {jaar} ontving het Onderzoeksbureau Integriteit Financiën (OIF) "
         + (f"{_t(meldingen)} meldingen" if meldingen != 0 else "geen meldingen")
@@ -133,8 +132,8 @@ def _samenvatting(jaar: int, w: Weergave, o: dict, *, geen, nd, dis) -> str:
     return " ".join(zinnen)
 
 
-def _misstanden_voetnoot(o: dict, w: Weergave) -> list[str]:
-    misstanden = o.get("misstanden")
+def _misstanden_voetnoot(o: Oif, w: Weergave) -> list[str]:
+    misstanden = o.misstanden
     if not misstanden:
         return []
     return [

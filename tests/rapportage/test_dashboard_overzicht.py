@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from meldingen.models import Melding
 from rapportage.hoofdstukken.oif import _samenvatting
+from rapportage.hoofdstukken.secties import Oif
 from rapportage.selectors import gepubliceerd
 from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import lopend_jaar, verloop
@@ -102,7 +103,7 @@ class Weergave:
     ],
 )
 def test_de_samenvatting_meldt_geen_nullen_als_bevinding(cijfers, klassen, verwacht):
-    zin = _samenvatting(2025, Weergave(), cijfers, **klassen)
+    zin = _samenvatting(2025, Weergave(), Oif.uit({"oif": cijfers}), **klassen)
     assert zin == verwacht
     assert not re.search(r"\b0\b", zin)
 
