@@ -57,6 +57,25 @@ EERSTE_JAAR = 2000
 ACTIEF = (Rapport.Status.WACHTRIJ, Rapport.Status.BEZIG)
 
 
+def jaar_controleren(jaar: int) -> None:
+    """A report can be asked for any year from EERSTE_JAAR up to and including the current one."""
+    huidig_jaar = timezone.localdate().year
+    if not EERSTE_JAAR <= jaar <= huidig_jaar:
+        raise ValidationError({"jaar": FOUT_JAAR.format(van=EERSTE_JAAR, tot=huidig_jaar)})
+
+
+def lopend_rapport_vergrendelen(*, jaar: int, onderdeel, soort: str) -> Rapport | None:
+    """The waiting or running row of this year, scope and kind, locked until the end of the transaction.
+
+    The database allows one such row; a new request reuses it instead of queueing the same work twice.
+    """
+    return (
+        Rapport.objects.select_for_update()
+        .filter(jaar=jaar, onderdeel=onderdeel, soort=soort, status__in=ACTIEF)
+        .first()
+    )
+
+
 def tijdslimiet() -> timedelta:
     """After this long a 'bezig' row is taken over whatever its heart says (Celery's hard time limit)."""
     return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
@@ -110,15 +129,9 @@ def rapport_aanvragen(*, door, jaar: int, onderdeel=None) -> Rapport:
     eigen = onderdeel_van(door)
     if eigen is not None and onderdeel != eigen:
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
-    huidig_jaar = timezone.localdate().year
-    if not EERSTE_JAAR <= jaar <= huidig_jaar:
-        raise ValidationError({"jaar": FOUT_JAAR.format(van=EERSTE_JAAR, tot=huidig_jaar)})
+    jaar_controleren(jaar)
     with transaction.atomic():
-        lopend = (
-            Rapport.objects.select_for_update()
-            .filter(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.RAPPORT, status__in=ACTIEF)
-            .first()
-        )
+        lopend = lopend_rapport_vergrendelen(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.RAPPORT)
         if lopend is not None and lopend.status == Rapport.Status.BEZIG:
             if not is_vastgelopen(lopend):
                 return lopend

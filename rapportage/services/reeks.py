@@ -10,7 +10,7 @@ itself when the callback never comes.
 import logging
 from functools import partial
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,7 +21,13 @@ from finintegriteit.referentie.models import Onderdeel
 
 from ..models import Rapport, Reeks
 from ..toegang import onderdeel_van
-from . import ACTIEF, EERSTE_JAAR, FOUT_GEEN_COORDINATOR, FOUT_JAAR, FOUT_WACHTRIJ_ONBEREIKBAAR
+from . import (
+    ACTIEF,
+    FOUT_GEEN_COORDINATOR,
+    FOUT_WACHTRIJ_ONBEREIKBAAR,
+    jaar_controleren,
+    lopend_rapport_vergrendelen,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,19 +57,13 @@ def reeks_aanvragen(*, door, jaar: int, onderdelen: list | None = None) -> Reeks
         raise PermissionDenied(FOUT_GEEN_COORDINATOR)
     if onderdeel_van(door) is not None:
         raise PermissionDenied(FOUT_ALLEEN_MINISTERIE)
-    huidig_jaar = timezone.localdate().year
-    if not EERSTE_JAAR <= jaar <= huidig_jaar:
-        raise ValidationError({"jaar": FOUT_JAAR.format(van=EERSTE_JAAR, tot=huidig_jaar)})
+    jaar_controleren(jaar)
     scopes = [None, *(onderdelen_met_rapport(jaar=jaar) if onderdelen is None else onderdelen)]
     with transaction.atomic():
         reeks = Reeks.objects.create(jaar=jaar, aangevraagd_door=door)
         nieuw = []
         for onderdeel in scopes:
-            lopend = (
-                Rapport.objects.select_for_update()
-                .filter(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.RAPPORT, status__in=ACTIEF)
-                .first()
-            )
+            lopend = lopend_rapport_vergrendelen(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.RAPPORT)
             if lopend is not None:
                 # Already being made: it joins the reeks and is not made twice.
                 Rapport.objects.filter(pk=lopend.pk).update(reeks=reeks)

@@ -69,15 +69,11 @@ def vaststelling_aanvragen(*, jaar: int, onderdeel=None, door) -> Rapport:
     The checks run now as well, so that a refusal is shown at once instead of as a failed row; the task
     checks again (someone else may adopt in between). A request already in the making is reused.
     """
-    from ..services import ACTIEF, rapport_in_wachtrij_zetten
+    from ..services import lopend_rapport_vergrendelen, rapport_in_wachtrij_zetten
 
     _controleren(jaar=jaar, onderdeel=onderdeel, door=door)
     with transaction.atomic():
-        lopend = (
-            Rapport.objects.select_for_update()
-            .filter(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.VASTSTELLING, status__in=ACTIEF)
-            .first()
-        )
+        lopend = lopend_rapport_vergrendelen(jaar=jaar, onderdeel=onderdeel, soort=Rapport.Soort.VASTSTELLING)
         if lopend is not None:
             return lopend
         rapport = Rapport.objects.create(
