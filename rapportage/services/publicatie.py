@@ -17,22 +17,15 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.models import TELVELDEN, Adviesvraag
 
 from ..models import GepubliceerdeTelling, GepubliceerdJaartotaal, Publicatie
 from ..selectors.tellijstbron import laatste_publicatie
 
 # A Monday: with the default of 7 days every publication falls on a Monday.
 EERSTE_PUBLICATIEDAG = datetime.date(2024, 1, 1)
-VELDEN = [
-    "jaar",
-    "onderdeel",
-    "hoofdcategorie",
-    "subcategorie",
-    "wie_betreft",
-    "wijze_van_afdoening",
-    "situatie",
-]
+# Every field a figure counts: the publication groups the Tellijst by these.
+VELDEN = TELVELDEN
 # The counts of older publications are removed; the one before the latest stays for a page that read
 # "which is the latest" just before a new one was made. Their year totals stay (GepubliceerdJaartotaal).
 BEWAARDE_PUBLICATIES = 2

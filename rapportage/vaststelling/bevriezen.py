@@ -11,8 +11,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 
 from ..models import BenoemdKerncijfer, Rapportdeel
-
-TEKSTVELDEN = ("volgorde", "niveau", "bijlage", "titel", "inhoud", "tekst")
+from ..teksten.services import VELDEN as TEKSTVELDEN  # what the coordinator edits is what is frozen
 
 
 def als_json(waarde) -> str:
