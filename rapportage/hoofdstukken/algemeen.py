@@ -35,16 +35,16 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.meldingen)),
         ("Afgedane (vermoedelijke) integriteitsschendingen", van(OIF_AFDOENINGEN, oif.betrokkenen)),
         ("waarvan met een maatregel afgedaan", van(OIF_AFDOENINGEN, oif.maatregelen)),
-        ("Medewerkers", w.a(kern.medewerkers.get("totaal"))),
+        ("Medewerkers", w.a(kern.medewerkers.totaal)),
         (
             "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen" + breed,
-            kern.klachtencommissie.get("ontvangen"),
+            kern.klachtencommissie.ontvangen,
         ),
         (
             "Meldingen bij de Commissie sociale veiligheid en integriteit" + breed,
-            kern.cif.get("meldingen"),
+            kern.cif.meldingen,
         ),
-        ("Geregistreerde nevenwerkzaamheden", w.a(kern.nevenwerkzaamheden.get("totaal"))),
+        ("Geregistreerde nevenwerkzaamheden", w.a(kern.nevenwerkzaamheden.totaal)),
         ("Vertrouwenspersonen" + breed, register.get("totaal")),
     ]
     ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
@@ -119,29 +119,29 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
             "terrein van ongewenste omgangsvormen."
         ),
     ]
-    if koo.get("ontvangen") is None:
+    if koo.ontvangen is None:
         blokken.append(
             Tekst(f"Voor {jaar} zijn geen cijfers van de klachtencommissie ingevoerd.", "toelichting")
         )
     else:
         blokken.append(
             Tekst(
-                f"De KOO heeft in {jaar} {_t(koo['ontvangen'])} klachten ontvangen, waarvan na beoordeling "
-                f"{_t(koo.get('ontvankelijk'))} ontvankelijk zijn verklaard. Een klacht kan zien op "
+                f"De KOO heeft in {jaar} {_t(koo.ontvangen)} klachten ontvangen, waarvan na beoordeling "
+                f"{_t(koo.ontvankelijk)} ontvankelijk zijn verklaard. Een klacht kan zien op "
                 "meerdere onderwerpen."
             )
         )
         klachten = {
-            "Ontvangen": koo.get("ontvangen"),
-            "Ontvankelijk": koo.get("ontvankelijk"),
-            "Niet ontvankelijk": koo.get("niet_ontvankelijk"),
+            "Ontvangen": koo.ontvangen,
+            "Ontvankelijk": koo.ontvankelijk,
+            "Niet ontvankelijk": koo.niet_ontvankelijk,
         }
         blokken.append(
             enkele_tabel(
                 "koo-klachten", f"Klachten {jaar}", "Klachten", klachten, kolom=str(jaar), totaal=None
             )
         )
-        onderwerpen = {o["label"]: o["aantal"] for o in koo.get("onderwerpen", [])}
+        onderwerpen = {o["label"]: o["aantal"] for o in koo.onderwerpen}
         if onderwerpen:
             blokken.append(
                 _grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen, sorteren=True)
@@ -156,9 +156,9 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
                     totaal=None,
                 )
             )
-        uitkomsten = {u["label"]: u["aantal"] for u in koo.get("uitkomsten", [])}
-        if koo.get("uitkomst_niet_vermeld"):
-            uitkomsten["uitkomst niet vermeld"] = koo["uitkomst_niet_vermeld"]
+        uitkomsten = {u["label"]: u["aantal"] for u in koo.uitkomsten}
+        if koo.uitkomst_niet_vermeld:
+            uitkomsten["uitkomst niet vermeld"] = koo.uitkomst_niet_vermeld
         if uitkomsten:
             blokken.append(
                 enkele_tabel(
@@ -189,18 +189,16 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
             "sociale veiligheid en integriteit Financiën (CiF)."
         ),
     ]
-    if gegevens.get("meldingen") is None:
+    if gegevens.meldingen is None:
         blokken.append(Tekst(f"Voor {jaar} zijn geen cijfers van de commissie ingevoerd.", "toelichting"))
     else:
         blokken.append(
-            Tekst(
-                f"Er zijn in {jaar} in totaal {_t(gegevens['meldingen'])} meldingen gedaan bij de commissie."
-            )
+            Tekst(f"Er zijn in {jaar} in totaal {_t(gegevens.meldingen)} meldingen gedaan bij de commissie.")
         )
         voetnoten = []
-        if gegevens.get("niet_toegewezen"):
+        if gegevens.niet_toegewezen:
             voetnoten.append(
-                f"Van {_t(gegevens['niet_toegewezen'])} meldingen is de categorie niet vastgelegd; "
+                f"Van {_t(gegevens.niet_toegewezen)} meldingen is de categorie niet vastgelegd; "
                 "een lege cel "
                 "betekent dat het aantal niet bekend is."
             )
@@ -212,9 +210,9 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
                 "cif-categorieen",
                 f"Meldingen per categorie {jaar}",
                 "Categorie",
-                [(r["label"], r.get("aantal")) for r in gegevens.get("categorieen", [])],
+                [(r["label"], r.get("aantal")) for r in gegevens.categorieen],
                 kolom=str(jaar),
-                totaal_waarde=gegevens["meldingen"],
+                totaal_waarde=gegevens.meldingen,
                 voetnoten=voetnoten,
             )
         )
@@ -237,7 +235,7 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             "een meld- en registratieplicht."
         )
     ]
-    if not neven.get("rijen"):
+    if not neven.rijen:
         blokken.append(Tekst(f"Voor {jaar} zijn geen aantallen nevenwerkzaamheden ingevoerd.", "toelichting"))
     else:
         blokken.append(
@@ -245,10 +243,10 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "nevenwerkzaamheden",
                 f"Aantallen geregistreerde nevenwerkzaamheden {jaar}",
                 "Onderdeel",
-                [(r["label"], w.a(r["aantal"])) for r in neven["rijen"]],
+                [(r["label"], w.a(r["aantal"])) for r in neven.rijen],
                 kolom=str(jaar),
                 totaal="MinFin (totaal)" if not c.get("onderdeel") else "Totaal",
-                totaal_waarde=w.a(neven.get("totaal")),
+                totaal_waarde=w.a(neven.totaal),
                 klasse="smal",
             )
         )
@@ -281,12 +279,12 @@ def benoemde_kerncijfers(c: dict, benoemd: list) -> Hoofdstuk:
     )
 
 
-def _cif_ring(gegevens: dict, *, jaar: int):
+def _cif_ring(gegevens: secties.Cif, *, jaar: int):
     """The meldingen of the commissie by category, with the ones without a category as their own slice;
     nothing when no category has a count."""
-    bekend = [Deel(r["label"], r["aantal"]) for r in gegevens.get("categorieen", []) if r.get("aantal")]
+    bekend = [Deel(r["label"], r["aantal"]) for r in gegevens.categorieen if r.get("aantal")]
     if not bekend:
         return None
-    if gegevens.get("niet_toegewezen"):
-        bekend.append(Deel("categorie niet vastgelegd", gegevens["niet_toegewezen"]))
+    if gegevens.niet_toegewezen:
+        bekend.append(Deel("categorie niet vastgelegd", gegevens.niet_toegewezen))
     return _ring(f"Meldingen bij de commissie in {jaar} naar categorie", bekend, totaal_label="meldingen")

@@ -115,11 +115,11 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     ]
     medewerkers = kern.medewerkers
     gedeelte = []
-    if medewerkers.get("totaal") is not None:
+    if medewerkers.totaal is not None:
         gedeelte = [
-            InfoRegel("Niet betrokken medewerkers", w.a(medewerkers.get("niet_betrokken"))),
+            InfoRegel("Niet betrokken medewerkers", w.a(medewerkers.niet_betrokken)),
             InfoRegel("Betrokkenen vermoedelijke incidenten", w.a(o.betrokkenen)),
-            InfoRegel("Totaal aantal medewerkers", w.a(medewerkers["totaal"])),
+            InfoRegel("Totaal aantal medewerkers", w.a(medewerkers.totaal)),
         ]
     betrokken_blokken = [
         InfoBlok(

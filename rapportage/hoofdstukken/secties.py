@@ -118,25 +118,78 @@ class Oif:
         return self.tabellen.get(naam) or []
 
 
+class Telling(TypedDict):
+    label: str
+    aantal: Aantal
+
+
+@dataclass(frozen=True)
+class Medewerkers:
+    totaal: int | None
+    niet_betrokken: Aantal
+
+
+@dataclass(frozen=True)
+class Klachtencommissie:
+    """None everywhere: not entered for the year."""
+
+    ontvangen: int | None
+    ontvankelijk: int | None
+    niet_ontvankelijk: int | None
+    onderwerpen: list[Telling]
+    uitkomsten: list[Telling]
+    uitkomst_niet_vermeld: int | None
+
+
+@dataclass(frozen=True)
+class Cif:
+    meldingen: int | None  # None: not entered for the year
+    categorieen: list[Telling]
+    niet_toegewezen: int | None  # meldingen without a category
+
+
+@dataclass(frozen=True)
+class Nevenwerkzaamheden:
+    rijen: list[dict]  # {"label", "onderdeel", "aantal"} per registering organisation
+    totaal: Aantal
+
+
 @dataclass(frozen=True)
 class Kerncijfers:
     """`cijfers["kerncijfers"]`: what is entered per year, and the register of vertrouwenspersonen."""
 
     ingevoerd: bool
-    medewerkers: dict
-    klachtencommissie: dict
-    cif: dict
-    nevenwerkzaamheden: dict
+    medewerkers: Medewerkers
+    klachtencommissie: Klachtencommissie
+    cif: Cif
+    nevenwerkzaamheden: Nevenwerkzaamheden
     register: dict | None
 
     @classmethod
     def uit(cls, cijfers: dict) -> Self:
         kern = cijfers.get("kerncijfers") or {}
+        medewerkers = kern.get("medewerkers") or {}
+        koo = kern.get("klachtencommissie") or {}
+        cif = kern.get("cif") or {}
+        neven = kern.get("nevenwerkzaamheden") or {}
         return cls(
             ingevoerd=bool(kern.get("ingevoerd")),
-            medewerkers=kern.get("medewerkers") or {},
-            klachtencommissie=kern.get("klachtencommissie") or {},
-            cif=kern.get("cif") or {},
-            nevenwerkzaamheden=kern.get("nevenwerkzaamheden") or {},
+            medewerkers=Medewerkers(
+                totaal=medewerkers.get("totaal"), niet_betrokken=medewerkers.get("niet_betrokken")
+            ),
+            klachtencommissie=Klachtencommissie(
+                ontvangen=koo.get("ontvangen"),
+                ontvankelijk=koo.get("ontvankelijk"),
+                niet_ontvankelijk=koo.get("niet_ontvankelijk"),
+                onderwerpen=koo.get("onderwerpen") or [],
+                uitkomsten=koo.get("uitkomsten") or [],
+                uitkomst_niet_vermeld=koo.get("uitkomst_niet_vermeld"),
+            ),
+            cif=Cif(
+                meldingen=cif.get("meldingen"),
+                categorieen=cif.get("categorieen") or [],
+                niet_toegewezen=cif.get("niet_toegewezen"),
+            ),
+            nevenwerkzaamheden=Nevenwerkzaamheden(rijen=neven.get("rijen") or [], totaal=neven.get("totaal")),
             register=kern.get("register"),
         )

@@ -13,7 +13,8 @@ def test_een_sectie_zonder_sleutels_heeft_lege_waarden_en_geen_fout():
     assert vp.totaal is None and vp.totalen == {} and vp.aard == [] and vp.aard_per_beklaagde == []
     assert vp.afhandeling_van("ongewenste-omgangsvormen")["subcategorieen"] == []
     assert o.tabel("melder") == [] and o.meldingen is None
-    assert kern.register is None and kern.medewerkers == {} and not kern.ingevoerd
+    assert kern.register is None and kern.medewerkers.totaal is None and not kern.ingevoerd
+    assert kern.klachtencommissie.onderwerpen == [] and kern.cif.meldingen is None
 
 
 def test_een_sectie_leest_de_figuren_en_is_bevroren():
