@@ -19,10 +19,21 @@ every melding and the page hashed all matches first (docs/prestaties.md, 'Zoeken
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.backends.signals import connection_created
-from django.db.models import BooleanField, Case, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Expression,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from finintegriteit.referentie.normalisatie import normaliseer
 
@@ -102,34 +113,100 @@ def _woorden(term: Zoekterm) -> list[str]:
     return [w for w in re.findall(r"\w+", normaliseer(term.tekst)) if w]
 
 
-def _tekst_q(veld: str, term: Zoekterm) -> Q:
-    if _postgres():
-        return Q(**{f"_zv_{veld}": SearchQuery(term.tekst, config=CONFIG, search_type="plain")})
-    q = Q()
-    for woord in _woorden(term):
-        q &= Q(**{f"{veld}__icontains": woord})
-    return q
+# --- PostgreSQL: the conditions as written SQL ---------------------------------------------------------
+#
+# Built with the ORM, the three subqueries of a word search (names, descriptions, notes) and their
+# `reden_` annotations were resolved and compiled anew on every request: about a third of the page's
+# Python time (docs/prestaties.md, 'Zoeken in de werkvoorraad'). Written out, each is one string with
+# parameters; only the melding's own column is compiled by Django, so table aliases stay right. The
+# expressions are those of the indexes (migrations 0008 and later): the trigram index on the name
+# without accents and the GIN indexes on to_tsvector('dutch', …).
+
+_TSVECTOR = "to_tsvector(%s::regconfig, COALESCE({kolom}, %s))"
+_TSQUERY = "(plainto_tsquery(%s::regconfig, %s))"
 
 
-def _met_tekst(qs: QuerySet, veld: str) -> QuerySet:
-    # The same expression as the GIN index of the model, so the database can use it. An alias, not an
-    # annotation: it is only compared, never selected, so a count does not compute it per row.
-    return qs.alias(**{f"_zv_{veld}": SearchVector(veld, config=CONFIG)}) if _postgres() else qs
-
-
-class IdInLijst(Func):
-    """`<id> = ANY(ARRAY(<subquery>))` (PostgreSQL): an index condition, unlike `<id> IN (<subquery>)`."""
+class Sqlvoorwaarde(Expression):
+    """A condition on the melding in written SQL; `{kolom}` is the melding's column `veld`."""
 
     output_field = BooleanField()
 
-    def __init__(self, kolom, subquery: QuerySet):
-        # Without ORDER BY: the default ordering of the model would join the melding table for nothing.
-        super().__init__(kolom, Subquery(subquery.order_by()))
+    def __init__(self, veld: str, sql: str, params: tuple):
+        super().__init__()
+        self.kolom, self.sql, self.params = F(veld), sql, params
 
-    def as_sql(self, compiler, connection, **extra):
-        kolom, kolom_params = compiler.compile(self.source_expressions[0])
-        sub, sub_params = compiler.compile(self.source_expressions[1])
-        return f"{kolom} = ANY(ARRAY{sub})", (*kolom_params, *sub_params)
+    def get_source_expressions(self):
+        return [self.kolom]
+
+    def set_source_expressions(self, expressies):
+        (self.kolom,) = expressies
+
+    def as_sql(self, compiler, connection):
+        kolom, kolom_params = compiler.compile(self.kolom)
+        # {kolom} stands before every %s in each template below, so the parameters keep their order.
+        return self.sql.format(kolom=kolom), (*kolom_params, *self.params)
+
+
+def _betrokkene_waar(term: Zoekterm, soort: str) -> tuple[str, tuple]:
+    if soort == "personeelsnummer":
+        # Exact (through the index); the usual spellings of letters in a number count as the same.
+        varianten = sorted({term.tekst, term.tekst.upper(), term.tekst.lower()})
+        return "b.personeelsnummer = ANY(%s)", (varianten,)
+    woorden = [f"%{connection.ops.prep_for_like_query(w)}%" for w in _woorden(term)]
+    return " AND ".join(["ONGEACCENTUEERD(b.naam)::text LIKE %s"] * len(woorden)), tuple(woorden)
+
+
+def _postgres_voorwaarden(term: Zoekterm) -> dict[str, tuple[Sqlvoorwaarde, Sqlvoorwaarde]]:
+    """Per kind of match: (the condition for the filter, the condition for its `reden_` column)."""
+    betrokkene = Betrokkene._meta.db_table
+    aantekening = Aantekening._meta.db_table
+    tekst = (CONFIG, "", CONFIG, term.tekst)
+    delen = {}
+    if "nummer" in term.soorten:
+        # Numbers are stored in upper case: a plain LIKE, which the trigram index of the number serves.
+        deel = term.tekst.upper().removeprefix("OIF-").removeprefix("OIF")
+        voorwaarde = Sqlvoorwaarde(
+            "nummer", "{kolom}::text LIKE %s", (f"%{connection.ops.prep_for_like_query(deel)}%",)
+        )
+        delen["nummer"] = (voorwaarde, voorwaarde)
+    for soort in ("personeelsnummer", "naam"):
+        if soort in term.soorten:
+            waar, params = _betrokkene_waar(term, soort)
+            if not params:
+                continue
+            delen[soort] = (
+                Sqlvoorwaarde(
+                    "pk",
+                    f"{{kolom}} = ANY(ARRAY(SELECT b.melding_id FROM {betrokkene} b WHERE {waar}))",  # noqa: S608 (table from the model, values as parameters)
+                    params,
+                ),
+                Sqlvoorwaarde(
+                    "pk",
+                    f"EXISTS(SELECT 1 FROM {betrokkene} b WHERE b.melding_id = {{kolom}} AND {waar})",  # noqa: S608
+                    params,
+                ),
+            )
+    if "omschrijving" in term.soorten:
+        voorwaarde = Sqlvoorwaarde("omschrijving", f"{_TSVECTOR} @@ {_TSQUERY}", tekst)
+        delen["omschrijving"] = (voorwaarde, voorwaarde)
+    if "aantekening" in term.soorten:
+        waar = f"{_TSVECTOR.format(kolom='a.tekst')} @@ {_TSQUERY}"
+        delen["aantekening"] = (
+            Sqlvoorwaarde(
+                "pk",
+                f"{{kolom}} = ANY(ARRAY(SELECT a.melding_id FROM {aantekening} a WHERE {waar}))",  # noqa: S608
+                tekst,
+            ),
+            Sqlvoorwaarde(
+                "pk",
+                f"EXISTS(SELECT 1 FROM {aantekening} a WHERE a.melding_id = {{kolom}} AND {waar})",  # noqa: S608
+                tekst,
+            ),
+        )
+    return delen
+
+
+# --- SQLite (development and the embedded test run): the same matches through the ORM ------------------
 
 
 def _naam_q(term: Zoekterm) -> Q:
@@ -139,60 +216,49 @@ def _naam_q(term: Zoekterm) -> Q:
     return q
 
 
-def _deelvragen(term: Zoekterm) -> dict[str, QuerySet | Q]:
-    """Per kind of match: a Q on the melding, or a queryset of matching melding ids."""
-    delen: dict[str, QuerySet | Q] = {}
+def _tekst_q(veld: str, term: Zoekterm) -> Q:
+    q = Q()
+    for woord in _woorden(term):
+        q &= Q(**{f"{veld}__icontains": woord})
+    return q
+
+
+def _orm_voorwaarden(term: Zoekterm) -> dict[str, tuple[Q, object]]:
+    delen = {}
     if "nummer" in term.soorten:
-        # Numbers are stored in upper case: a plain LIKE, which the trigram index of the number serves.
-        delen["nummer"] = Q(nummer__contains=term.tekst.upper().removeprefix("OIF-").removeprefix("OIF"))
+        q = Q(nummer__contains=term.tekst.upper().removeprefix("OIF-").removeprefix("OIF"))
+        delen["nummer"] = (q, Case(When(q, then=Value(True)), default=Value(False)))
+    subqueries = {}
     if "personeelsnummer" in term.soorten:
-        # Exact (through the index); the usual spellings of letters in a number count as the same.
         varianten = {term.tekst, term.tekst.upper(), term.tekst.lower()}
-        delen["personeelsnummer"] = Betrokkene.objects.filter(personeelsnummer__in=varianten).values(
-            "melding_id"
-        )
+        subqueries["personeelsnummer"] = Betrokkene.objects.filter(personeelsnummer__in=varianten)
     if "naam" in term.soorten:
-        delen["naam"] = (
-            Betrokkene.objects.annotate(naam_zoek=Ongeaccentueerd("naam"))
-            .filter(_naam_q(term))
-            .values("melding_id")
+        subqueries["naam"] = Betrokkene.objects.annotate(naam_zoek=Ongeaccentueerd("naam")).filter(
+            _naam_q(term)
         )
     if "omschrijving" in term.soorten:
-        # On the melding itself (zoeken() adds the alias to the outer query).
-        delen["omschrijving"] = _tekst_q("omschrijving", term)
+        q = _tekst_q("omschrijving", term)
+        delen["omschrijving"] = (q, Case(When(q, then=Value(True)), default=Value(False)))
     if "aantekening" in term.soorten:
-        delen["aantekening"] = (
-            _met_tekst(Aantekening.objects.all(), "tekst")
-            .filter(_tekst_q("tekst", term))
-            .values("melding_id")
-        )
+        subqueries["aantekening"] = Aantekening.objects.filter(_tekst_q("tekst", term))
+    for soort, sub in subqueries.items():
+        delen[soort] = (Q(pk__in=sub.values("melding_id")), Exists(sub.filter(melding_id=OuterRef("pk"))))
     return delen
 
 
-def _als_q(deel: QuerySet | Q) -> Q:
-    if isinstance(deel, Q):
-        return deel
-    return Q(IdInLijst(F("pk"), deel)) if _postgres() else Q(pk__in=deel)
-
-
 def zoeken(qs: QuerySet, term: Zoekterm) -> QuerySet:
-    """The meldingen of `qs` that match the term, each annotated with `reden_<soort>` booleans."""
-    delen = _deelvragen(term)
+    """The meldingen of `qs` that match the term, each annotated with `reden_<soort>` booleans.
+
+    Every kind of match is an index condition (on PostgreSQL `id = ANY(ARRAY(subquery))` for the other
+    tables): the database combines them in one BitmapOr for the count and checks them row by row while it
+    walks the sort index for a page. The `reden_` columns are evaluated for the rows on the page only."""
+    delen = _postgres_voorwaarden(term) if _postgres() else _orm_voorwaarden(term)
     if not delen:
         return qs.none()
-    if "omschrijving" in delen:
-        qs = _met_tekst(qs, "omschrijving")
     filter_q = Q()
-    for deel in delen.values():
-        filter_q |= _als_q(deel)
-    annotaties = {}
-    for soort, deel in delen.items():
-        # Evaluated for the rows on the page only (SELECT list after LIMIT), so cheap.
-        if isinstance(deel, Q):
-            annotaties[f"reden_{soort}"] = Case(When(deel, then=Value(True)), default=Value(False))
-        else:
-            annotaties[f"reden_{soort}"] = Exists(deel.filter(melding_id=OuterRef("pk")))
-    return qs.filter(filter_q).annotate(**annotaties)
+    for voorwaarde, _ in delen.values():
+        filter_q |= voorwaarde if isinstance(voorwaarde, Q) else Q(voorwaarde)
+    return qs.filter(filter_q).annotate(**{f"reden_{soort}": reden for soort, (_, reden) in delen.items()})
 
 
 def redenen(melding) -> list[str]:

@@ -213,7 +213,9 @@ def pdf_tekst(inhoud_pdf: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def gerenderd(django_db_blocker):
+def gerenderd(django_db_setup, django_db_blocker):
+    # django_db_setup: the test database must exist before this module-wide fixture reads it, also when
+    # this module is the first of a run.
     with django_db_blocker.unblock():
         context = inhoud.rapport_context(jaar=2024, cijfers=klein_cijfers())
         html = pdf.rapport_html(context)
