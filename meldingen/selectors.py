@@ -35,7 +35,7 @@ def zichtbaar_q(gebruiker) -> Q:
     """The meldingen this analist may know of: an afgeschermde melding only for its behandelaar and
     whoever holds the teamleider's right. Every read of meldingen for a user goes through this, so that
     for anyone else such a case does not exist: 404, and absent from lists, search and counts."""
-    if gebruiker.has_perm(r.AFGESCHERMDE_MELDINGEN_INZIEN):
+    if r.heeft_recht(gebruiker, r.AFGESCHERMDE_MELDINGEN_INZIEN):
         return Q()
     return Q(afgeschermd=False) | Q(behandelaar_id=gebruiker.pk)
 
@@ -49,7 +49,7 @@ def zichtbare_meldingen(*, gebruiker) -> QuerySet:
 def mag_afscherming_wijzigen(*, gebruiker, melding: Melding) -> bool:
     """The behandelaar and the teamleider decide on need to know; any other analist cannot see the case
     once it is afgeschermd, so may not make it so either."""
-    return gebruiker.has_perm(r.AFGESCHERMDE_MELDINGEN_INZIEN) or (
+    return r.heeft_recht(gebruiker, r.AFGESCHERMDE_MELDINGEN_INZIEN) or (
         melding.behandelaar_id is not None and melding.behandelaar_id == gebruiker.pk
     )
 
