@@ -112,12 +112,11 @@ def _meldingenlijst(request, gegevens, *, titel: str):
     verborgen, meer_verborgen = 0, False
     if term is not None:
         gevonden = pagina.paginator.telling
-        totaal = treffers_tellen(zoeken(alle, term)) if filterset.beperkt() else gevonden
-        if totaal.meer and totaal is not gevonden:
-            # Beyond the counting limit how many the filters hide is unknown: offer them without a number.
-            meer_verborgen = True
-        else:
-            verborgen = totaal.aantal - gevonden.aantal
+        beperkt = filterset.beperkt()
+        totaal = treffers_tellen(zoeken(alle, term)) if beperkt else gevonden
+        # Beyond the counting limit how many the filters hide is unknown: offer them without a number.
+        meer_verborgen = beperkt and totaal.meer
+        verborgen = 0 if meer_verborgen else totaal.aantal - gevonden.aantal
         zoekopdracht_vastleggen(door=request.user, term=term, aantal=totaal.aantal, meer=totaal.meer)
     context = {
         "titel": titel,
