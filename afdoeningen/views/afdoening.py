@@ -6,20 +6,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from finintegriteit.kern import rollen as r
-from finintegriteit.kern.services.audit import weigering_vastleggen
-from finintegriteit.kern.toegang import rol_vereist
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from meldingen.forms import VerwijderenForm
 from meldingen.services.registratie import RECHT_IDENTITEIT
-from meldingen.views.gemeen import wijzigformulier
+from meldingen.views.gemeen import analist_view, wijzigformulier
 
 from .. import selectors, services
 from ..forms import DATALIST_ID, AfdoeningForm
 
 
-@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
-@rol_vereist(r.OIF_ANALIST)
+@analist_view("betrokkene", kwarg="betrokkene_pk")
 def vastleggen(request, betrokkene_pk):
     betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
     melding = betrokkene.melding
@@ -66,8 +62,7 @@ def vastleggen(request, betrokkene_pk):
     return render(request, "afdoeningen/afdoening.html", context, status=409 if conflict else 200)
 
 
-@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
-@rol_vereist(r.OIF_ANALIST)
+@analist_view("betrokkene", kwarg="betrokkene_pk")
 @require_POST
 def controleren(request, betrokkene_pk):
     """Compare the inhoud with the melder's identity; the service refuses users without that right."""
@@ -88,8 +83,7 @@ def controleren(request, betrokkene_pk):
     return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)
 
 
-@weigering_vastleggen("betrokkene", kwarg="betrokkene_pk")
-@rol_vereist(r.OIF_ANALIST)
+@analist_view("betrokkene", kwarg="betrokkene_pk")
 def intrekken(request, betrokkene_pk):
     """Withdraw the afdoening of a betrokkene, with a reason and a confirmation (open melding only)."""
     betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
