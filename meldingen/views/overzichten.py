@@ -155,12 +155,15 @@ def termijnen(request):
     return render(request, "meldingen/termijnen.html", context)
 
 
+def _auditfilter(request) -> AuditFilter:
+    """The audit page and its export select the same rows: one filter over the rows this user may see."""
+    return AuditFilter(request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user))
+
+
 @rol_vereist(r.BEHEERDER)
 @require_safe
 def audit(request):
-    filterset = AuditFilter(
-        request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)
-    )
+    filterset = _auditfilter(request)
     pagina, per_pagina, querystring = _pagina(request, filterset.qs)
     context = {
         "filter": filterset,
@@ -176,9 +179,7 @@ def audit(request):
 @require_safe
 def audit_export(request):
     """The rows of the page's filter as .xlsx; the export itself is an audit row."""
-    filterset = AuditFilter(
-        request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user)
-    )
+    filterset = _auditfilter(request)
     regels = filterset.qs
     aantal = regels.count()
     if aantal > MAX_REGELS:
