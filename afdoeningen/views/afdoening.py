@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from meldingen.forms import VerwijderenForm
 from meldingen.services.registratie import RECHT_IDENTITEIT
-from meldingen.views.gemeen import analist_view, wijzigformulier
+from meldingen.views.gemeen import analist_view, correctiepagina
 
 from .. import selectors, services
 from ..forms import DATALIST_ID, AfdoeningForm
@@ -93,22 +93,18 @@ def intrekken(request, betrokkene_pk):
         if melding.is_afgedaan:
             messages.error(request, services.ALLEEN_LEZEN)
         return redirect("meldingen:detail", pk=melding.pk)
-    return wijzigformulier(
+    return correctiepagina(
         request,
+        melding=melding,
         form=VerwijderenForm(request.POST or None, initial={"versie": afdoening.versie}),
         opslaan=lambda gegevens: services.afdoening_intrekken(
             afdoening=afdoening, door=request.user, versie=gegevens["versie"], reden=gegevens["reden"]
         ),
         gelukt=lambda: "De afdoening is ingetrokken.",
-        terug_naar=melding.get_absolute_url(),
-        template="meldingen/correctie.html",
-        context={
-            "melding": melding,
-            "titel": "Afdoening intrekken",
-            "uitleg": f"De afdoening ‘{afdoening.type}’ van {betrokkene.naam or 'deze betrokkene'} wordt "
-            "ingetrokken; de betrokkene staat dan weer zonder afdoening. Dit kan niet ongedaan worden "
-            "gemaakt.",
-            "knop": "Afdoening intrekken",
-        },
+        titel="Afdoening intrekken",
+        uitleg=f"De afdoening ‘{afdoening.type}’ van {betrokkene.naam or 'deze betrokkene'} wordt "
+        "ingetrokken; de betrokkene staat dan weer zonder afdoening. Dit kan niet ongedaan worden "
+        "gemaakt.",
+        knop="Afdoening intrekken",
         bekeken=[betrokkene, afdoening],
     )

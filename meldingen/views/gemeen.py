@@ -65,3 +65,30 @@ def wijzigformulier(
         audit_bekeken_vastleggen(gebruiker=request.user, objecten=bekeken)
     context = {**context, "form": form, "conflict": conflict}
     return render(request, template, context, status=409 if conflict else 200)
+
+
+def correctiepagina(
+    request,
+    *,
+    melding,
+    form,
+    opslaan: Callable[[dict], object],
+    gelukt: Callable[[], str],
+    titel: str,
+    uitleg: str,
+    knop: str,
+    bekeken: list,
+):
+    """A correction of a case on the one page made for it (meldingen/correctie.html): a title, what the
+    correction does, the form and one button; afterwards back to the case. The flow is wijzigformulier's.
+    """
+    return wijzigformulier(
+        request,
+        form=form,
+        opslaan=opslaan,
+        gelukt=gelukt,
+        terug_naar=melding.get_absolute_url(),
+        template="meldingen/correctie.html",
+        context={"melding": melding, "titel": titel, "uitleg": uitleg, "knop": knop},
+        bekeken=bekeken,
+    )
