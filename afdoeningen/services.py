@@ -13,10 +13,11 @@ from finintegriteit.kern.services.audit import (
     audit_vastleggen,
 )
 from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
-from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
+from finintegriteit.kern.vergrendeling import VersieConflict, vergrendelen_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.models import Betrokkene, Melding
 from meldingen.services.registratie import RECHT_IDENTITEIT
+from meldingen.services.vergrendeling import gewijzigde_velden, wijzigen_met_audit, wissen_met_audit
 
 from .models import Afdoening
 from .selectors import inhoud_problemen, is_standaard_inhoud
@@ -120,11 +121,11 @@ def afdoening_vastleggen(
         if bestaande.versie != versie:
             raise VersieConflict()
         waarden["controle_melder_open"] = controle_open
-        gewijzigd = [veld for veld, waarde in waarden.items() if getattr(bestaande, veld) != waarde]
+        gewijzigd = gewijzigde_velden(bestaande, waarden)
         if not gewijzigd:
             return bestaande
-        bijwerken_met_versie(bestaande, versie=versie, velden={veld: waarden[veld] for veld in gewijzigd})
-        audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=bestaande, velden=gewijzigd)
+        velden = {veld: waarden[veld] for veld in gewijzigd}
+        wijzigen_met_audit(bestaande, door=door, versie=versie, velden=velden, gewijzigd=gewijzigd)
         bestaande.refresh_from_db()
         return bestaande
 
@@ -155,12 +156,12 @@ def afdoening_controleren(*, afdoening: Afdoening, door) -> Afdoening:
             return huidig
         if problemen := inhoud_problemen(inhoud=huidig.inhoud, melding=melding, met_melder=True):
             raise ValidationError({"inhoud": problemen})
-        bijwerken_met_versie(huidig, versie=huidig.versie, velden={"controle_melder_open": False})
-        audit_vastleggen(
-            gebruiker=door,
-            actie=AuditRegel.Actie.GEWIJZIGD,
-            object=huidig,
-            velden=["controle_melder_open"],
+        wijzigen_met_audit(
+            huidig,
+            door=door,
+            versie=huidig.versie,
+            velden={"controle_melder_open": False},
+            gewijzigd=["controle_melder_open"],
         )
         return huidig
 
@@ -191,19 +192,8 @@ def afdoening_intrekken(*, afdoening: Afdoening, door, versie: int, reden: str) 
         melding = Melding.objects.select_for_update().get(pk=afdoening.betrokkene.melding_id)
         if melding.status == Melding.Status.AFGEDAAN:
             raise AfdoeningAlleenLezen(ALLEEN_LEZEN)
-        huidig = Afdoening.objects.select_for_update().filter(pk=afdoening.pk).first()
-        if huidig is None or huidig.versie != versie:
-            raise VersieConflict()
-        huidig.delete()
-        audit_vastleggen(
-            gebruiker=door,
-            actie=AuditRegel.Actie.GEWIST,
-            object_type="afdoening",
-            object_id=str(afdoening.pk),
-            velden=["afdoening"],
-            reden=reden,
-            melding=melding,
-        )
+        huidig = vergrendelen_met_versie(Afdoening, pk=afdoening.pk, versie=versie)
+        wissen_met_audit(huidig, door=door, reden=reden, melding=melding)
 
 
 def afdoening_bekeken(*, door, betrokkene: Betrokkene) -> None:

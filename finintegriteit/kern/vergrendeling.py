@@ -42,3 +42,15 @@ def bijwerken_met_versie(instantie: models.Model, *, versie: int, velden: dict) 
     for naam, waarde in velden.items():
         setattr(instantie, naam, waarde)
     instantie.versie = versie + 1
+
+
+def vergrendelen_met_versie(model: type[models.Model], *, pk, versie: int) -> models.Model:
+    """The row, locked until the end of the transaction, if it still has the version the user saw.
+
+    For a change that cannot be one UPDATE (a delete after further checks): gone or changed since the
+    page was opened is the same conflict as in `bijwerken_met_versie`.
+    """
+    huidig = model.objects.select_for_update().filter(pk=pk).first()
+    if huidig is None or huidig.versie != versie:
+        raise VersieConflict()
+    return huidig

@@ -6,13 +6,12 @@ Who sees what is decided in one place, selectors.zichtbaar_q; this module only c
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from finintegriteit.kern.models import AuditRegel
-from finintegriteit.kern.services.audit import audit_vastleggen
-from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
+from finintegriteit.kern.vergrendeling import VersieConflict
 
 from ..models import Melding
 from ..selectors import mag_afscherming_wijzigen
 from . import fouten
+from .vergrendeling import wijzigen_met_audit
 
 
 def melding_afscherming_wijzigen(
@@ -35,24 +34,20 @@ def melding_afscherming_wijzigen(
         if huidig.afgeschermd == afgeschermd:
             stand = "afgeschermd" if afgeschermd else "niet afgeschermd"
             raise ValidationError(fouten.AFSCHERMING_ONGEWIJZIGD.format(stand=stand))
-        bijwerken_met_versie(melding, versie=versie, velden={"afgeschermd": afgeschermd})
-        audit_vastleggen(
-            gebruiker=door,
-            actie=AuditRegel.Actie.GEWIJZIGD,
-            object=melding,
-            velden=["afgeschermd"],
-            reden=reden,
+        velden = {"afgeschermd": afgeschermd}
+        wijzigen_met_audit(
+            melding, door=door, versie=versie, velden=velden, gewijzigd=list(velden), reden=reden
         )
         if afgeschermd:
             for duplicaat in Melding.objects.select_for_update().filter(
                 duplicaat_van=melding, afgeschermd=False
             ):
-                bijwerken_met_versie(duplicaat, versie=duplicaat.versie, velden={"afgeschermd": True})
-                audit_vastleggen(
-                    gebruiker=door,
-                    actie=AuditRegel.Actie.GEWIJZIGD,
-                    object=duplicaat,
-                    velden=["afgeschermd"],
+                wijzigen_met_audit(
+                    duplicaat,
+                    door=door,
+                    versie=duplicaat.versie,
+                    velden=velden,
+                    gewijzigd=list(velden),
                     reden=f"Duplicaat van {melding.nummer}: {reden}",
                 )
     return melding

@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
-from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie
+from finintegriteit.kern.vergrendeling import VersieConflict, bijwerken_met_versie, vergrendelen_met_versie
 from finintegriteit.referentie.models import OnderzoekType
 
 from ..models import Betrokkene, Melding, StatusOvergang
 from . import fouten
 from .status import ONDERZOEK_PER_STATUS
+from .vergrendeling import wissen_met_audit
 
 
 def onderzoek_corrigeren(*, melding: Melding, door, versie: int, naar: str, reden: str) -> Melding:
@@ -72,21 +73,10 @@ def betrokkene_verwijderen(*, betrokkene: Betrokkene, door, versie: int, reden: 
         melding = Melding.objects.select_for_update().get(pk=betrokkene.melding_id)
         if melding.is_afgedaan:
             raise ValidationError(fouten.MELDING_AFGEDAAN)
-        huidig = Betrokkene.objects.select_for_update().filter(pk=betrokkene.pk).first()
-        if huidig is None or huidig.versie != versie:
-            raise VersieConflict()
+        huidig = vergrendelen_met_versie(Betrokkene, pk=betrokkene.pk, versie=versie)
         if Betrokkene.objects.filter(pk=huidig.pk, afdoening__isnull=False).exists():
             raise ValidationError(fouten.BETROKKENE_HEEFT_AFDOENING)
-        huidig.delete()
-        audit_vastleggen(
-            gebruiker=door,
-            actie=AuditRegel.Actie.GEWIST,
-            object_type="betrokkene",
-            object_id=str(betrokkene.pk),
-            velden=["betrokkene"],
-            reden=reden,
-            melding=melding,
-        )
+        wissen_met_audit(huidig, door=door, reden=reden, melding=melding)
 
 
 def melding_als_duplicaat_markeren(

@@ -1,4 +1,5 @@
-"""Optimistic locking with the audit row the meldingen pages write; the lock itself is in kern."""
+"""Optimistic locking with the audit row the meldingen pages write, and the audited delete; the lock
+itself is in kern."""
 
 from django.db import models, transaction
 
@@ -12,7 +13,7 @@ def gewijzigde_velden(instantie: models.Model, waarden: dict) -> list[str]:
 
 
 def wijzigen_met_audit(
-    instantie: models.Model, *, door, versie: int, velden: dict, gewijzigd: list[str]
+    instantie: models.Model, *, door, versie: int, velden: dict, gewijzigd: list[str], reden: str = ""
 ) -> None:
     """bijwerken_met_versie, plus one audit row naming the fields the user changed (none if none).
 
@@ -23,5 +24,29 @@ def wijzigen_met_audit(
         bijwerken_met_versie(instantie, versie=versie, velden=velden)
         if gewijzigd:
             audit_vastleggen(
-                gebruiker=door, actie=AuditRegel.Actie.GEWIJZIGD, object=instantie, velden=gewijzigd
+                gebruiker=door,
+                actie=AuditRegel.Actie.GEWIJZIGD,
+                object=instantie,
+                velden=gewijzigd,
+                reden=reden,
             )
+
+
+def wissen_met_audit(instantie: models.Model, *, door, reden: str, melding) -> None:
+    """Delete a row the user removed on purpose, with one audit row 'gewist' that names its kind.
+
+    The id is taken before the delete (Django clears it), and the case is named by the caller because
+    the row that linked the two is gone.
+    """
+    soort = instantie._meta.model_name
+    object_id = str(instantie.pk)
+    instantie.delete()
+    audit_vastleggen(
+        gebruiker=door,
+        actie=AuditRegel.Actie.GEWIST,
+        object_type=soort,
+        object_id=object_id,
+        velden=[soort],
+        reden=reden,
+        melding=melding,
+    )
