@@ -2,11 +2,13 @@
 
 Two GROUP BY queries (meldingen by melder and onderwerp; afdoeningen by onderdeel, schending, type and
 type of onderzoek), each counting this year and last year with conditional aggregation, and one query
-for the rows of Bijlage 2.
+for the rows of Bijlage 2. Counting (`oif_tellen`: numbers per option id, nothing else) is kept apart from
+building the tables (`oif_tabellen`: taxonomy order, labels, shares and arrows), as for the Tellijst.
 """
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
@@ -84,8 +86,33 @@ def _groepen(opties, teller: _Teller) -> dict:
     return groepen
 
 
-def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]]) -> dict:
-    """The OIF figures of `jaar`; `met_gegevens` (selectors.gegevens) says if last year compares."""
+@dataclass(frozen=True)
+class OifTelling:
+    """What the database returned for the OIF of a year: counts per option id, this year and last.
+
+    Only numbers and the taxonomies they refer to; percentages, arrows, order and labels are added when
+    the tables are built from it (oif_cijfers).
+    """
+
+    melder: _Teller  # meldingen per MelderType
+    onderwerp: _Teller  # meldingen per SchendingSoort
+    onderzoek: _Teller  # betrokkenen per OnderzoekType of the melding (None: not recorded)
+    schending: _Teller  # betrokkenen per SchendingSoort of the afdoening
+    afdoening: _Teller  # betrokkenen per AfdoeningType
+    klasse: _Teller  # betrokkenen per AfdoeningType.Klasse
+    feitenonderzoek: _Teller  # betrokkenen with a full fact-finding, per SchendingSoort
+    per_onderdeel: _Teller  # betrokkenen per Onderdeel
+    maatregelen_per_onderdeel: _Teller  # afdoeningen with a measure, per Onderdeel
+    maatregel_klasse: _Teller  # afdoeningen with a measure, per class
+    afdoening_per_onderdeel: dict  # this year: Onderdeel id -> AfdoeningType id -> count
+    meldertypen: list
+    schendingen: list
+    typen: list  # AfdoeningType
+    onderzoektypen: list
+
+
+def oif_tellen(*, jaar: int, onderdeel) -> OifTelling:
+    """Count the OIF of `jaar` and the year before in two GROUP BY queries (and four small taxonomies)."""
     begin, eind = jaar_grenzen(jaar)
     vorig_begin = datetime.date(jaar - 1, 1, 1)
     # A duplicate is the same matter as its original, which is counted (docs/cijfers.md, 'Duplicaten').
@@ -143,97 +170,116 @@ def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[st
             maatregelen_per_onderdeel.tel(onderdeel_id, groep)
             maatregel_klasse.tel(klasse_van[type_id], groep)
 
-    meldertypen = list(MelderType.objects.all())
-    schendingen = list(SchendingSoort.objects.all())
+    return OifTelling(
+        melder=melder,
+        onderwerp=onderwerp,
+        onderzoek=onderzoek,
+        schending=schending,
+        afdoening=afdoening,
+        klasse=klasse,
+        feitenonderzoek=feitenonderzoek,
+        per_onderdeel=per_onderdeel,
+        maatregelen_per_onderdeel=maatregelen_per_onderdeel,
+        maatregel_klasse=maatregel_klasse,
+        afdoening_per_onderdeel=afdoening_per_onderdeel,
+        meldertypen=list(MelderType.objects.all()),
+        schendingen=list(SchendingSoort.objects.all()),
+        typen=typen,
+        onderzoektypen=onderzoektypen,
+    )
+
+
+def oif_cijfers(*, jaar: int, onderdeel, onderdelen: list, met_gegevens: dict[str, list[int]]) -> dict:
+    """The OIF figures of `jaar`; `met_gegevens` (selectors.gegevens) says if last year compares."""
+    t = oif_tellen(jaar=jaar, onderdeel=onderdeel)
     zichtbare_onderdelen = [onderdeel] if onderdeel is not None else onderdelen
-    # Last year counts as a comparison only when the system holds rows of that year at all, ministry-wide.
-    meldingen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_MELDINGEN]
-    betrokkenen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_AFDOENINGEN]
-    betrokkenen = schending.totaal
-    maatregelen = maatregelen_per_onderdeel.totaal
-    gemeen_b = {"jaar": jaar, "vorig_vergelijkbaar": betrokkenen_vergelijkbaar}
-
-    tabellen = {
-        "melder": _opties_rijen(
-            meldertypen, melder, jaar=jaar, totaal=melder.totaal, vorig_vergelijkbaar=meldingen_vergelijkbaar
-        ),
-        "onderwerp": _opties_rijen(
-            schendingen,
-            onderwerp,
-            jaar=jaar,
-            totaal=onderwerp.totaal,
-            vorig_vergelijkbaar=meldingen_vergelijkbaar,
-        ),
-        "onderzoek": _opties_rijen(onderzoektypen, onderzoek, totaal=betrokkenen, **gemeen_b),
-        "feitenonderzoek": _opties_rijen(
-            schendingen, feitenonderzoek, totaal=feitenonderzoek.totaal, **gemeen_b
-        ),
-        "schending": _opties_rijen(schendingen, schending, totaal=betrokkenen, **gemeen_b),
-        "afdoening": _opties_rijen(
-            typen, afdoening, totaal=betrokkenen, klasse=lambda t: t.klasse, **gemeen_b
-        ),
-        "afdoening_klasse": _klasse_rijen(
-            KLASSEN, klasse, totaal=betrokkenen, vergelijkbaar=betrokkenen_vergelijkbaar
-        ),
-        "maatregelen_klasse": _klasse_rijen(
-            [k for k in KLASSEN if k != GEEN_AFDOENING],
-            maatregel_klasse,
-            totaal=maatregelen,
-            vergelijkbaar=betrokkenen_vergelijkbaar,
-        ),
-        "maatregelen_per_onderdeel": _opties_rijen(
-            zichtbare_onderdelen, maatregelen_per_onderdeel, totaal=maatregelen, **gemeen_b
-        ),
-    }
-    if onderzoek.huidig[None] or onderzoek.vorig[None]:
-        tabellen["onderzoek"].append(
-            rij(
-                code="",
-                label=NIET_VASTGELEGD,
-                aantal=onderzoek.huidig[None],
-                totaal=betrokkenen,
-                vorig_jaar=onderzoek.vorig[None],
-                vergelijkbaar=betrokkenen_vergelijkbaar,
-            )
-        )
-
+    tabellen = oif_tabellen(t, jaar=jaar, onderdelen=zichtbare_onderdelen, met_gegevens=met_gegevens)
+    betrokkenen, maatregelen = t.schending.totaal, t.maatregelen_per_onderdeel.totaal
     onderdeel_label = {o.pk: o.label for o in onderdelen}
-    type_label = {t.pk: t.label for t in typen}
+    type_label = {a.pk: a.label for a in t.typen}
     return {
-        "meldingen": melder.totaal,
+        "meldingen": t.melder.totaal,
         "melder": _plat(tabellen["melder"]),
         "onderwerp": _plat(tabellen["onderwerp"]),
         "onderzoek": _plat(tabellen["onderzoek"]),
         "betrokkenen": betrokkenen,
         "schending": _plat(tabellen["schending"]),
         "afdoening": _plat(tabellen["afdoening"]),
-        "afdoening_klasse": {k: klasse.huidig[k] for k in KLASSEN},
+        "afdoening_klasse": {k: t.klasse.huidig[k] for k in KLASSEN},
         "maatregelen_per_onderdeel": _plat(tabellen["maatregelen_per_onderdeel"]),
         "maatregelen": maatregelen,
         "feitenonderzoek": _plat(tabellen["feitenonderzoek"]),
-        "misstanden": sum(schending.huidig[s.pk] for s in schendingen if s.is_misstand),
-        "betrokkenen_per_onderdeel": {o.label: per_onderdeel.huidig[o.pk] for o in zichtbare_onderdelen},
+        "misstanden": sum(t.schending.huidig[s.pk] for s in t.schendingen if s.is_misstand),
+        "betrokkenen_per_onderdeel": {o.label: t.per_onderdeel.huidig[o.pk] for o in zichtbare_onderdelen},
         "afdoening_per_onderdeel": {
-            onderdeel_label[o_id]: {type_label[t.pk]: per_type[t.pk] for t in typen if per_type[t.pk]}
+            onderdeel_label[o_id]: {type_label[a.pk]: per_type[a.pk] for a in t.typen if per_type[a.pk]}
             for o_id, per_type in sorted(
-                afdoening_per_onderdeel.items(), key=lambda item: _volgorde(onderdelen, item[0])
+                t.afdoening_per_onderdeel.items(), key=lambda item: _volgorde(onderdelen, item[0])
             )
             if any(per_type.values())
         },
         "groepen": {
-            "onderwerp": _groepen(schendingen, onderwerp),
-            "schending": _groepen(schendingen, schending),
-            "feitenonderzoek": _groepen(schendingen, feitenonderzoek),
+            "onderwerp": _groepen(t.schendingen, t.onderwerp),
+            "schending": _groepen(t.schendingen, t.schending),
+            "feitenonderzoek": _groepen(t.schendingen, t.feitenonderzoek),
         },
         "percentages": {
-            "afdoening_klasse": {k: procent(klasse.huidig[k], betrokkenen) for k in KLASSEN},
+            "afdoening_klasse": {k: procent(t.klasse.huidig[k], betrokkenen) for k in KLASSEN},
             "maatregelen_klasse": {
-                k: procent(maatregel_klasse.huidig[k], maatregelen) for k in KLASSEN if k != GEEN_AFDOENING
+                k: procent(t.maatregel_klasse.huidig[k], maatregelen) for k in KLASSEN if k != GEEN_AFDOENING
             },
         },
         "tabellen": tabellen,
         "bijlage2": bijlage2(jaar=jaar, onderdeel=onderdeel),
     }
+
+
+def oif_tabellen(t: OifTelling, *, jaar: int, onderdelen: list, met_gegevens: dict[str, list[int]]) -> dict:
+    """The rows of the OIF tables (docs/cijfers.md 'rij'): taxonomy order, shares and arrows.
+
+    Last year counts as a comparison only when the system holds rows of that year at all, ministry-wide.
+    """
+    meldingen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_MELDINGEN]
+    betrokkenen_vergelijkbaar = jaar - 1 in met_gegevens[OIF_AFDOENINGEN]
+    betrokkenen, maatregelen = t.schending.totaal, t.maatregelen_per_onderdeel.totaal
+    meldingen_b = {"jaar": jaar, "vorig_vergelijkbaar": meldingen_vergelijkbaar}
+    gemeen_b = {"jaar": jaar, "vorig_vergelijkbaar": betrokkenen_vergelijkbaar}
+    tabellen = {
+        "melder": _opties_rijen(t.meldertypen, t.melder, totaal=t.melder.totaal, **meldingen_b),
+        "onderwerp": _opties_rijen(t.schendingen, t.onderwerp, totaal=t.onderwerp.totaal, **meldingen_b),
+        "onderzoek": _opties_rijen(t.onderzoektypen, t.onderzoek, totaal=betrokkenen, **gemeen_b),
+        "feitenonderzoek": _opties_rijen(
+            t.schendingen, t.feitenonderzoek, totaal=t.feitenonderzoek.totaal, **gemeen_b
+        ),
+        "schending": _opties_rijen(t.schendingen, t.schending, totaal=betrokkenen, **gemeen_b),
+        "afdoening": _opties_rijen(
+            t.typen, t.afdoening, totaal=betrokkenen, klasse=lambda a: a.klasse, **gemeen_b
+        ),
+        "afdoening_klasse": _klasse_rijen(
+            KLASSEN, t.klasse, totaal=betrokkenen, vergelijkbaar=betrokkenen_vergelijkbaar
+        ),
+        "maatregelen_klasse": _klasse_rijen(
+            [k for k in KLASSEN if k != GEEN_AFDOENING],
+            t.maatregel_klasse,
+            totaal=maatregelen,
+            vergelijkbaar=betrokkenen_vergelijkbaar,
+        ),
+        "maatregelen_per_onderdeel": _opties_rijen(
+            onderdelen, t.maatregelen_per_onderdeel, totaal=maatregelen, **gemeen_b
+        ),
+    }
+    if t.onderzoek.huidig[None] or t.onderzoek.vorig[None]:
+        tabellen["onderzoek"].append(
+            rij(
+                code="",
+                label=NIET_VASTGELEGD,
+                aantal=t.onderzoek.huidig[None],
+                totaal=betrokkenen,
+                vorig_jaar=t.onderzoek.vorig[None],
+                vergelijkbaar=betrokkenen_vergelijkbaar,
+            )
+        )
+    return tabellen
 
 
 def _klasse_rijen(sleutels: list, teller: _Teller, *, totaal: int, vergelijkbaar: bool) -> list:
