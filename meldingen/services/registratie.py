@@ -10,7 +10,6 @@ from django.utils import timezone
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
-from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 
 from ..models import Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from ..nummering import volgend_meldingsnummer
@@ -18,7 +17,7 @@ from . import fouten
 from .overdracht import behandelaar_informeren
 from .status import stap_datum_controleren, terugdateren
 from .termijnen import termijn_velden
-from .vergrendeling import wijzigen_met_audit
+from .vergrendeling import gewijzigde_velden, wijzigen_met_audit
 
 RECHT_IDENTITEIT = "meldingen.melder_identiteit_inzien"
 
@@ -235,20 +234,15 @@ def melder_identiteit_vastleggen(
         identiteit = MelderIdentiteit.objects.filter(melding=melding).first()
         if identiteit is None:
             return _identiteit_aanmaken(melding=melding, door=door, identiteit=gegevens, reden=reden)
-        gewijzigd = [veld for veld in IDENTITEIT_VELDEN if gegevens[veld] != getattr(identiteit, veld)]
-        bijwerken_met_versie(
+        gewijzigd = gewijzigde_velden(identiteit, gegevens)
+        wijzigen_met_audit(
             identiteit,
+            door=door,
             versie=identiteit.versie if versie is None else versie,
             velden={veld: gegevens[veld] for veld in gewijzigd},
+            gewijzigd=gewijzigd,
+            reden=reden.strip(),
         )
-        if gewijzigd:
-            audit_vastleggen(
-                gebruiker=door,
-                actie=AuditRegel.Actie.GEWIJZIGD,
-                object=identiteit,
-                velden=gewijzigd,
-                reden=reden.strip(),
-            )
     return identiteit
 
 

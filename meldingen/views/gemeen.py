@@ -67,28 +67,15 @@ def wijzigformulier(
     return render(request, template, context, status=409 if conflict else 200)
 
 
-def correctiepagina(
-    request,
-    *,
-    melding,
-    form,
-    opslaan: Callable[[dict], object],
-    gelukt: Callable[[], str],
-    titel: str,
-    uitleg: str,
-    knop: str,
-    bekeken: list,
-):
+def correctiepagina(request, *, melding, titel: str, uitleg: str, knop: str, **formulier):
     """A correction of a case on the one page made for it (meldingen/correctie.html): a title, what the
-    correction does, the form and one button; afterwards back to the case. The flow is wijzigformulier's.
+    correction does, the form and one button; afterwards back to the case. `formulier` holds
+    wijzigformulier's form, opslaan, gelukt and bekeken.
     """
     return wijzigformulier(
         request,
-        form=form,
-        opslaan=opslaan,
-        gelukt=gelukt,
         terug_naar=melding.get_absolute_url(),
         template="meldingen/correctie.html",
         context={"melding": melding, "titel": titel, "uitleg": uitleg, "knop": knop},
-        bekeken=bekeken,
+        **formulier,
     )
