@@ -58,6 +58,22 @@ def _label(titel: str) -> str:
     return escape(titel, {'"': "&quot;"})
 
 
+def _svg_begin(*, breedte: int, hoogte: float, titel: str, beschrijving: str) -> list[str]:
+    """The opening of every chart: an image with the title as its name, in the report's font, and a
+    <title> that also reads out the values, so that a screen reader gets the chart as text."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte:.0f}" '
+        f'width="{breedte}" height="{hoogte:.0f}" role="img" aria-label="{_label(titel)}" '
+        f'font-family="{LETTER}">',
+        f"<title>{escape(titel)}: {escape(beschrijving)}</title>",
+    ]
+
+
+def _svg_af(stukken: list[str]) -> SafeString:
+    # Every piece of text in a chart went through escape(); numbers and colours are ours.
+    return mark_safe("".join([*stukken, "</svg>"]))  # noqa: S308
+
+
 def staafdiagram(
     staven: list[Staaf],
     *,
@@ -82,10 +98,7 @@ def staafdiagram(
     schaal = (breedte - label_breedte - WAARDE_RUIMTE) / hoogste
     beschrijving = "; ".join(f"{s.label}: {aantal(s.waarde)}" for s in staven)
     delen = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {totaal_hoogte}" '
-        f'width="{breedte}" height="{totaal_hoogte}" role="img" aria-label="{_label(titel)}" '
-        f'font-family="{LETTER}">',
-        f"<title>{escape(titel)}: {escape(beschrijving)}</title>",
+        *_svg_begin(breedte=breedte, hoogte=totaal_hoogte, titel=titel, beschrijving=beschrijving),
         f'<line x1="{label_breedte}" y1="0" x2="{label_breedte}" y2="{totaal_hoogte - 4}" '
         f'stroke="{GRIJS}" stroke-width="1"/>',
     ]
@@ -108,9 +121,7 @@ def staafdiagram(
             f'font-weight="700" fill="#1a1a1a">{aantal(staaf.waarde)}</text>'
         )
         y += hoogte
-    delen.append("</svg>")
-    # Every piece of text above went through escape(); numbers and colours are ours.
-    return mark_safe("".join(delen))  # noqa: S308
+    return _svg_af(delen)
 
 
 @dataclass(frozen=True)
@@ -158,10 +169,7 @@ def taartdiagram(delen: list[Deel], *, titel: str, totaal_label: str = "totaal")
     cx, cy = RING_STRAAL + 8, hoogte / 2
     beschrijving = "; ".join(f"{d.label}: {aantal(d.waarde)} ({_aandeel(d.waarde, totaal)})" for d in delen)
     stukken = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RING_BREEDTE} {hoogte:.0f}" '
-        f'width="{RING_BREEDTE}" height="{hoogte:.0f}" role="img" aria-label="{_label(titel)}" '
-        f'font-family="{LETTER}">',
-        f"<title>{escape(titel)}: {escape(beschrijving)}</title>",
+        *_svg_begin(breedte=RING_BREEDTE, hoogte=hoogte, titel=titel, beschrijving=beschrijving),
         f'<circle cx="{cx}" cy="{cy:.1f}" r="{RING_STRAAL - RING_DIKTE / 2}" fill="none" stroke="{GRIJS}" '
         f'stroke-width="{RING_DIKTE}" stroke-opacity="0.35"/>',
     ]
@@ -207,9 +215,7 @@ def taartdiagram(delen: list[Deel], *, titel: str, totaal_label: str = "totaal")
                 f'<text x="{LEGENDA_X + 16}" y="{y:.1f}" font-size="8" fill="#444">{escape(regel)}</text>'
             )
         y += 20
-    stukken.append("</svg>")
-    # Every piece of text above went through escape(); numbers and colours are ours.
-    return mark_safe("".join(stukken))  # noqa: S308
+    return _svg_af(stukken)
 
 
 def _aandeel(waarde: int, totaal: int) -> str:
