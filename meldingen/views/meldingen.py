@@ -164,6 +164,21 @@ def wijzigen(request, pk):
     )
 
 
+def _op_zaakpagina(request, melding, *, form, formnaam: str, opslaan, gelukt):
+    """A form on the case page itself (status, heropenen): saved, back to the case; refused, the case
+    page again with the form's errors, 409 on a version conflict."""
+    conflict = False
+    if form.is_valid():
+        try:
+            opslaan(form.cleaned_data)
+        except ValidationError as fout:
+            conflict = verwerk_fout(form, fout)
+        else:
+            messages.success(request, gelukt())
+            return redirect("meldingen:detail", pk=melding.pk)
+    return _detail(request, melding, **{formnaam: form}, conflict=conflict, status=409 if conflict else 200)
+
+
 @analist_view()
 @require_POST
 def status(request, pk):
@@ -171,26 +186,21 @@ def status(request, pk):
     if terug := terug_als_afgedaan(request, melding):
         return terug
     form = StatusForm(request.POST, melding=melding)
-    conflict = False
-    if form.is_valid():
-        try:
-            services.melding_status_wijzigen(
-                melding=melding,
-                door=request.user,
-                naar=form.cleaned_data["naar"],
-                reden=form.cleaned_data["reden"],
-                versie=form.cleaned_data["versie"],
-            )
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(request, f"De status is nu ‘{melding.get_status_display()}’.")
-            return redirect("meldingen:detail", pk=melding.pk)
-    elif form.cleaned_data.get("versie") not in (None, melding.versie):
+    if not form.is_valid() and form.cleaned_data.get("versie") not in (None, melding.versie):
         # A page opened before someone else's change: the chosen status may no longer be offered,
         # and the user must learn why rather than only that the choice is not allowed.
-        conflict = verwerk_fout(form, services.VersieConflict())
-    return _detail(request, melding, status_form=form, conflict=conflict, status=409 if conflict else 200)
+        verwerk_fout(form, services.VersieConflict())
+        return _detail(request, melding, status_form=form, conflict=True, status=409)
+    return _op_zaakpagina(
+        request,
+        melding,
+        form=form,
+        formnaam="status_form",
+        opslaan=lambda gegevens: services.melding_status_wijzigen(
+            melding=melding, door=request.user, **gegevens
+        ),
+        gelukt=lambda: f"De status is nu ‘{melding.get_status_display()}’.",
+    )
 
 
 @analist_view()
@@ -199,24 +209,14 @@ def heropenen(request, pk):
     melding = selectors.melding_voor_gebruiker(request.user, pk)
     if not request.user.has_perm(RECHT_HEROPENEN):
         raise PermissionDenied("Geen recht om te heropenen.")
-    form = HeropenenForm(request.POST, prefix="heropen")
-    conflict = False
-    if form.is_valid():
-        try:
-            services.melding_heropenen(
-                melding=melding,
-                door=request.user,
-                reden=form.cleaned_data["reden"],
-                versie=form.cleaned_data["versie"],
-            )
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(
-                request, f"De melding is heropend en staat weer op ‘{melding.get_status_display()}’."
-            )
-            return redirect("meldingen:detail", pk=melding.pk)
-    return _detail(request, melding, heropen_form=form, conflict=conflict, status=409 if conflict else 200)
+    return _op_zaakpagina(
+        request,
+        melding,
+        form=HeropenenForm(request.POST, prefix="heropen"),
+        formnaam="heropen_form",
+        opslaan=lambda gegevens: services.melding_heropenen(melding=melding, door=request.user, **gegevens),
+        gelukt=lambda: f"De melding is heropend en staat weer op ‘{melding.get_status_display()}’.",
+    )
 
 
 @analist_view()
