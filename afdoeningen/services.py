@@ -12,7 +12,12 @@ from finintegriteit.kern.services.audit import (
     audit_bulk_vastleggen,
     audit_vastleggen,
 )
-from finintegriteit.kern.teksten import DATUM_IN_TOEKOMST, DATUM_VOOR_ONTVANGST, NIET_IN_GEBRUIK
+from finintegriteit.kern.teksten import (
+    DATUM_IN_TOEKOMST,
+    DATUM_VOOR_ONTVANGST,
+    NIET_IN_GEBRUIK,
+    REDEN_VERPLICHT,
+)
 from finintegriteit.kern.vergrendeling import VersieConflict, vergrendelen_met_versie
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.models import Betrokkene, Melding
@@ -177,9 +182,6 @@ def afdoeningen_bulk_vastleggen(*, door, afdoeningen: list[Afdoening], reden: st
             gebruiker=door, actie=AuditRegel.Actie.AANGEMAAKT, objecten=afdoeningen, reden=reden
         )
     return afdoeningen
-
-
-REDEN_VERPLICHT = "Geef een reden op."
 
 
 def afdoening_intrekken(*, afdoening: Afdoening, door, versie: int, reden: str) -> None:
