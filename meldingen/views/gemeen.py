@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from finintegriteit.kern import rollen as r
@@ -38,22 +39,20 @@ def terug_als_afgedaan(request, melding):
     return None
 
 
-def wijzigformulier(
+def formulier_opslaan(
     request,
     *,
     form,
     opslaan: Callable[[dict], object],
     gelukt: Callable[[], str],
     terug_naar: str,
-    template: str,
-    context: dict,
-    bekeken: list,
-):
-    """The change pages' shared flow: GET shows the form (an audited read of `bekeken`); a valid POST
-    saves through `opslaan` and goes back; a service error shows in the form, a version conflict with 409.
-    """
+    tonen: Callable[[bool], HttpResponse],
+) -> HttpResponse:
+    """A posted form through one service: valid and saved, the success message and back to `terug_naar`;
+    otherwise `tonen(conflict)` shows the page again, the service's refusal in the form, and `conflict`
+    says whether someone else saved first."""
     conflict = False
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             opslaan(form.cleaned_data)
         except ValidationError as fout:
@@ -61,10 +60,23 @@ def wijzigformulier(
         else:
             messages.success(request, gelukt())
             return redirect(terug_naar)
-    elif request.method != "POST":
+    return tonen(conflict)
+
+
+def wijzigformulier(request, *, form, template: str, context: dict, bekeken: list, **opslag):
+    """The change pages' shared flow: GET shows the form (an audited read of `bekeken`); a valid POST
+    saves and goes back; a service error shows in the form, a version conflict with 409. `opslag` holds
+    formulier_opslaan's opslaan, gelukt and terug_naar.
+    """
+
+    def tonen(conflict: bool = False):
+        inhoud = {**context, "form": form, "conflict": conflict}
+        return render(request, template, inhoud, status=409 if conflict else 200)
+
+    if request.method != "POST":
         audit_bekeken_vastleggen(gebruiker=request.user, objecten=bekeken)
-    context = {**context, "form": form, "conflict": conflict}
-    return render(request, template, context, status=409 if conflict else 200)
+        return tonen()
+    return formulier_opslaan(request, form=form, tonen=tonen, **opslag)
 
 
 def correctiepagina(request, *, melding, titel: str, uitleg: str, knop: str, **formulier):

@@ -25,7 +25,7 @@ from ..services import bewaartermijn, fouten, meldercontact
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import ONDERZOEK_PER_STATUS, RECHT_HEROPENEN
 from ..tijdlijn import tijdlijn_van
-from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
+from .gemeen import analist_view, formulier_opslaan, terug_als_afgedaan, verwerk_fout, wijzigformulier
 from .gesprek import gesprek_met_melder
 
 
@@ -167,16 +167,16 @@ def wijzigen(request, pk):
 def _op_zaakpagina(request, melding, *, form, formnaam: str, opslaan, gelukt):
     """A form on the case page itself (status, heropenen): saved, back to the case; refused, the case
     page again with the form's errors, 409 on a version conflict."""
-    conflict = False
-    if form.is_valid():
-        try:
-            opslaan(form.cleaned_data)
-        except ValidationError as fout:
-            conflict = verwerk_fout(form, fout)
-        else:
-            messages.success(request, gelukt())
-            return redirect("meldingen:detail", pk=melding.pk)
-    return _detail(request, melding, **{formnaam: form}, conflict=conflict, status=409 if conflict else 200)
+    return formulier_opslaan(
+        request,
+        form=form,
+        opslaan=opslaan,
+        gelukt=gelukt,
+        terug_naar=melding.get_absolute_url(),
+        tonen=lambda conflict: _detail(
+            request, melding, **{formnaam: form}, conflict=conflict, status=409 if conflict else 200
+        ),
+    )
 
 
 @analist_view()

@@ -2,17 +2,14 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST, require_safe
 
 from .. import selectors
-from ..forms import AantekeningForm, DocumentForm, fout_in_formulier
+from ..forms import AantekeningForm, DocumentForm
 from ..services.aantekeningen import aantekening_toevoegen
 from ..services.documenten import document_openen, document_toevoegen
-from .gemeen import analist_view, terug_als_afgedaan
+from .gemeen import analist_view, formulier_opslaan, terug_als_afgedaan
 from .meldingen import _detail
 
 
@@ -24,15 +21,14 @@ def _toevoegen(
     if terug := terug_als_afgedaan(request, melding):
         return terug
     form = maak_form(melding)
-    if form.is_valid():
-        try:
-            opslaan(melding, form.cleaned_data)
-        except ValidationError as fout:
-            fout_in_formulier(form, fout)
-        else:
-            messages.success(request, gelukt)
-            return redirect(f"{melding.get_absolute_url()}#{anker}")
-    return _detail(request, melding, status=400, **{formnaam: form})
+    return formulier_opslaan(
+        request,
+        form=form,
+        opslaan=lambda gegevens: opslaan(melding, gegevens),
+        gelukt=lambda: gelukt,
+        terug_naar=f"{melding.get_absolute_url()}#{anker}",
+        tonen=lambda conflict: _detail(request, melding, status=400, **{formnaam: form}),
+    )
 
 
 @analist_view()
