@@ -1,6 +1,7 @@
 """Reads of meldingen, scoped to the user. Only OIF analists see meldingen; the beheerder the audit trail."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -187,19 +188,26 @@ WERKVOORRAAD_VELDEN = (
     "status",
     "afgeschermd",
     "duplicaat_van",
-    "onderwerp__label",
-    "dienstonderdeel__label",
+    # The ids only: the row takes the labels from the process's option lists (werkvoorraadregel).
+    "onderwerp",
+    "dienstonderdeel",
     "behandelaar__username",
     "behandelaar__first_name",
     "behandelaar__last_name",
 )
 
 
-def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
-    """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
+@functools.lru_cache(maxsize=2)
+def _werkvoorraad(vandaag: datetime.date) -> QuerySet:
+    """The werkvoorraad's query without the user, built once per day per process.
+
+    Resolving its annotations took the ORM over a millisecond on every request, more than the rows of
+    a page (docs/prestaties.md, 'Werkvoorraad'). The result is only ever cloned (every queryset method
+    returns a new one), never evaluated, so no request sees another's rows; the user's visibility is
+    added to each clone.
+    """
     qs = (
-        zichtbare_meldingen(gebruiker=gebruiker)
-        .select_related("onderwerp", "dienstonderdeel", "behandelaar")
+        Melding.objects.select_related("behandelaar")
         # Only what the list shows: the confidential description never leaves the database here.
         .only(*WERKVOORRAAD_VELDEN)
         # Correlated counts rather than JOIN + GROUP BY: without a GROUP BY the database walks the
@@ -211,6 +219,13 @@ def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
         .order_by("-jaar", "-volgnummer")
     )
     return _met_termijnen(qs, vandaag)
+
+
+def meldingen_voor_gebruiker(*, gebruiker, vandaag: datetime.date) -> QuerySet:
+    """The werkvoorraad: every melding an OIF analist may see, with what the list shows, in one query."""
+    if not mag_meldingen_zien(gebruiker):
+        return Melding.objects.none()
+    return _werkvoorraad(vandaag).filter(zichtbaar_q(gebruiker))
 
 
 def termijnen_voor_gebruiker(*, gebruiker, vandaag: datetime.date, bijna_dagen: int) -> QuerySet:

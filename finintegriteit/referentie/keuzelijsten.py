@@ -35,8 +35,9 @@ logger = logging.getLogger(__name__)
 # lists, and a round trip per list would cost more than the lists themselves. A change made through
 # another process therefore shows here up to a second after its commit; one made here, at once.
 _VERSIE = CacheVersie("referentie:versie", wat="keuzelijsten", opnieuw_lezen_na=1.0)
-# (token, model label) -> (valid until, options). Options of an old token are dropped on the next miss.
-_bewaard: dict[tuple[str, str], tuple[float, tuple[Optie, ...]]] = {}
+# (token, model label) -> (valid until, options, options by pk). Lists of an old token are dropped on
+# the next miss.
+_bewaard: dict[tuple[str, str], tuple[float, tuple[Optie, ...], dict[int, Optie]]] = {}
 
 
 def _lezen(model: type[Optie]) -> tuple[Optie, ...]:
@@ -53,22 +54,34 @@ def versie() -> str:
 
 def opties(model: type[Optie]) -> tuple[Optie, ...]:
     """Every option of a taxonomy in its own order; shared between requests, so treat it as read-only."""
+    return _bewaarde_lijst(model)[0]
+
+
+def optie(model: type[Optie], pk: int) -> Optie | None:
+    """One option by its pk from the same list; None for one this process does not know yet (made in
+    another process within the last second): the caller then reads it from the database."""
+    return _bewaarde_lijst(model)[1].get(pk)
+
+
+def _bewaarde_lijst(model: type[Optie]) -> tuple[tuple[Optie, ...], dict[int, Optie]]:
     try:
         huidig = versie()
     except RedisError:
         logger.warning("Cache onbereikbaar: keuzelijsten komen uit de database.", exc_info=True)
-        return _lezen(model)
+        lijst = _lezen(model)
+        return lijst, {o.pk: o for o in lijst}
     sleutel = (huidig, model._meta.label)
     nu = time.monotonic()
     bewaard = _bewaard.get(sleutel)
     if bewaard is not None and bewaard[0] > nu:
-        return bewaard[1]
+        return bewaard[1], bewaard[2]
     lijst = _lezen(model)
     # list() copies the keys in one step: a threaded server may add a list meanwhile.
     for oud in [s for s in list(_bewaard) if s[0] != huidig]:
         _bewaard.pop(oud, None)
-    _bewaard[sleutel] = (nu + settings.KEUZELIJSTEN_CACHE_SECONDEN, lijst)
-    return lijst
+    per_pk = {o.pk: o for o in lijst}
+    _bewaard[sleutel] = (nu + settings.KEUZELIJSTEN_CACHE_SECONDEN, lijst, per_pk)
+    return lijst, per_pk
 
 
 def opties_in_jaar(model: type[Optie], *, jaar: int) -> list[Optie]:

@@ -154,3 +154,34 @@ def test_de_status_staat_als_gekleurd_label_in_de_lijst(client, analist, melding
     assert '<span class="badge rounded-pill text-wrap text-bg-success">Afgedaan</span>' in html
     assert '<span class="badge rounded-pill text-wrap text-bg-primary">In beoordeling</span>' in html
     assert '<span class="badge rounded-pill text-wrap text-bg-secondary">Ontvangen</span>' in html
+
+
+def test_elke_regel_opent_zijn_melding_en_noemt_onderwerp_en_onderdeel(client, analist, meldingen):
+    client.force_login(analist)
+    html = client.get(reverse("meldingen:werkvoorraad"), {"status": "alle"}).content.decode()
+    for melding in meldingen.values():
+        assert f'<a href="{reverse("meldingen:detail", args=[melding.pk])}">{melding.nummer}</a>' in html
+    te_laat = html.split(meldingen["te_laat"].nummer, 1)[1].split("</tr>", 1)[0]
+    assert SchendingSoort.objects.get(code="misstanden").label in te_laat
+    douane = html.split(meldingen["douane_2024"].nummer, 1)[1].split("</tr>", 1)[0]
+    assert Onderdeel.objects.get(code="douane").label in douane
+
+
+def test_een_onderwerp_dat_het_proces_nog_niet_kent_staat_toch_in_de_lijst(client, analist, meldingen):
+    """An option added by another process is in this process's lists only a moment later (or, written
+    outside Django, after the lists' own expiry); the row reads it from the database meanwhile."""
+    client.force_login(analist)
+    client.get(reverse("meldingen:werkvoorraad"))  # the lists are now kept in this process
+    # Past Django's cursor, as psql or another process would: nothing here notices the write.
+    cursor = connection.connection.cursor()
+    cursor.execute(
+        "INSERT INTO referentie_schendingsoort (code, label, varianten, volgorde, eerste_jaar, "
+        "vergelijkingsgroep, is_misstand) VALUES ('nieuw', 'Een zojuist toegevoegde soort', '[]', 99, "
+        "2020, '', FALSE)"
+    )
+    cursor.close()
+    nieuw = SchendingSoort.objects.get(code="nieuw")
+    Melding.objects.filter(pk=meldingen["open_bd"].pk).update(onderwerp=nieuw)
+    html = client.get(reverse("meldingen:werkvoorraad")).content.decode()
+    regel = html.split(meldingen["open_bd"].nummer, 1)[1].split("</tr>", 1)[0]
+    assert "Een zojuist toegevoegde soort" in regel
