@@ -8,6 +8,7 @@ from django.urls import reverse
 from afdoeningen.models import Afdoening
 from afdoeningen.services import AfdoeningAlleenLezen, afdoening_intrekken
 from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.vergrendeling import VersieConflict
 from meldingen.models import Betrokkene, Melding
 from meldingen.services import fouten
 from meldingen.services.correcties import betrokkene_verwijderen, onderzoek_corrigeren
@@ -90,6 +91,25 @@ def test_betrokkene_met_afdoening_eerst_intrekken(analist, maak_melding, maak_be
     ).exists()
     betrokkene_verwijderen(betrokkene=betrokkene, door=analist, versie=betrokkene.versie, reden="Fout.")
     assert not Betrokkene.objects.exists()
+
+
+def test_verwijderen_en_intrekken_van_een_oudere_versie_geven_een_conflict(
+    analist, maak_melding, maak_betrokkene, maak_afdoening
+):
+    melding = maak_melding()
+    afdoening = maak_afdoening(maak_betrokkene(melding))
+    betrokkene = maak_betrokkene(melding)
+    with pytest.raises(VersieConflict):
+        afdoening_intrekken(afdoening=afdoening, door=analist, versie=afdoening.versie + 1, reden="x")
+    with pytest.raises(VersieConflict):
+        betrokkene_verwijderen(betrokkene=betrokkene, door=analist, versie=betrokkene.versie + 1, reden="x")
+    assert Afdoening.objects.filter(pk=afdoening.pk).exists()
+    assert Betrokkene.objects.filter(pk=betrokkene.pk).exists()
+    assert not AuditRegel.objects.filter(actie="gewist").exists()
+    # Removed in another tab already: the second attempt is the same conflict, not an error page.
+    betrokkene_verwijderen(betrokkene=betrokkene, door=analist, versie=betrokkene.versie, reden="x")
+    with pytest.raises(VersieConflict):
+        betrokkene_verwijderen(betrokkene=betrokkene, door=analist, versie=betrokkene.versie, reden="x")
 
 
 def test_afdoening_intrekken_in_de_browser_en_niet_na_afdoen(
