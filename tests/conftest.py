@@ -10,8 +10,9 @@ import time
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -33,6 +34,44 @@ def pytest_configure(config):
         "markers",
         "zonder_tweestaps: force_login leaves the second login step (TOTP) undone, as a real login would",
     )
+    config.addinivalue_line(
+        "markers",
+        "productie_wachtwoorden: hash with the production PASSWORD_HASHERS (Argon2 at its full cost)",
+    )
+
+
+# What the settings ask in production, before the suite swaps in the cheap Argon2 below.
+PRODUCTIE_WACHTWOORDHASHERS = list(settings.PASSWORD_HASHERS)
+
+
+class GoedkopeArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 at the lowest cost argon2-cffi accepts, for the suite only.
+
+    Production's Argon2 takes 0.3-0.4 s a hash on this machine, on purpose; the suite creates users
+    and logs in for almost every test, which made hashing a good part of its time. The algorithm and
+    the stored form ("argon2$argon2id$...") stay the same, so the same code paths run; only the
+    cost parameters in the hash differ. Tests about the hashing itself use the production
+    hashers (@pytest.mark.productie_wachtwoorden).
+    """
+
+    time_cost = 1
+    memory_cost = 8
+    parallelism = 1
+
+
+@pytest.fixture(scope="session", autouse=True)
+def goedkope_wachtwoorden():
+    with override_settings(PASSWORD_HASHERS=[f"{__name__}.GoedkopeArgon2PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def productie_wachtwoorden(request):
+    if "productie_wachtwoorden" not in request.keywords:
+        yield
+        return
+    with override_settings(PASSWORD_HASHERS=PRODUCTIE_WACHTWOORDHASHERS):
+        yield
 
 
 # The runtime role of DATABASE_URL when DATABASE_MIGRATIE_URL names a second one (kern/databaserollen.py).

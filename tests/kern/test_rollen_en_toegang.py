@@ -64,6 +64,7 @@ def test_verkeerd_wachtwoord_geeft_een_nederlandse_melding(client, vertrouwenspe
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in antwoord.content.decode()
 
 
+@pytest.mark.productie_wachtwoorden
 def test_wachtwoorden_worden_met_argon2_opgeslagen(vertrouwenspersoon):
     assert vertrouwenspersoon.password.startswith("argon2")
 

@@ -99,6 +99,7 @@ def test_onvolledige_melding_geeft_een_duidelijke_melding_en_bewaart_niets(clien
     assert not Melding.objects.exists()
 
 
+@pytest.mark.productie_wachtwoorden
 def test_de_code_werkt_en_staat_nergens_leesbaar_opgeslagen(client, caplog):
     caplog.set_level("DEBUG")
     _, code = melden(client)
