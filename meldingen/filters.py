@@ -7,8 +7,10 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import F, Q
 from django.utils import timezone
 
+from finintegriteit.kern import rollen as r
 from finintegriteit.kern.forms import DatumInput, Keuzelijst
 from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.selectors import actieve_leden
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
@@ -124,9 +126,9 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["behandelaar"].queryset = analisten()
-        # The lists as the page shows them: taxonomies from the process's option lists, the analists in
-        # one plain query. A chosen value is still looked up through the filter's queryset. On the widget:
-        # django-filter's own `choices` setter only takes its iterator, not a list.
+        # The lists as the page shows them, kept in the process (taxonomies and analists alike). A chosen
+        # value is still looked up through the filter's queryset. On the widget: django-filter's own
+        # `choices` setter only takes its iterator, not a list.
         velden = self.form.fields
         # Bootstrap's classes, which crispy-forms would add (the template renders these fields itself).
         for veld in velden.values():
@@ -138,13 +140,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
                 *((o.pk, o.label) for o in keuzelijsten.opties(model)),
             ]
         behandelaar = velden["behandelaar"]
-        behandelaar.widget.choices = [
-            ("", behandelaar.empty_label),
-            *(
-                (g.pk, behandelaar.label_from_instance(g))
-                for g in analisten().only("username", "first_name", "last_name")
-            ),
-        ]
+        behandelaar.widget.choices = [("", behandelaar.empty_label), *actieve_leden(rol=r.OIF_ANALIST)]
 
     @property
     def zoekterm(self):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.forms import datumveld
+from finintegriteit.kern.selectors import weergavenaam
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from finintegriteit.referentie.selectors import opties_in_jaar
 
@@ -19,7 +20,7 @@ TOELICHTING_HULP = "Bijvoorbeeld met wie u sprak of naar welk adres u schreef."
 
 class AnalistKeuze(forms.ModelChoiceField):
     def label_from_instance(self, gebruiker):
-        return gebruiker.get_full_name() or gebruiker.get_username()
+        return weergavenaam(gebruiker)
 
 
 def analisten():

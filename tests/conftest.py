@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from finintegriteit import celery_app
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import Profiel
+from finintegriteit.kern.selectors import ledenlijsten_vergeten
 from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel
@@ -214,9 +215,10 @@ def na_flush_herstellen(request):
 
 @pytest.fixture(autouse=True)
 def zonder_gecachete_cijfers():
-    """No test sees dashboard figures or option lists kept by another (whose rows were rolled back)."""
+    """No test sees dashboard figures or lists kept by another (whose rows were rolled back)."""
     nieuwe_versie()
     keuzelijsten.vergeten()
+    ledenlijsten_vergeten()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ class KernConfig(AppConfig):
 
         from . import auditsignalen, beheertaal, checks  # noqa: F401  (checks registers the system checks)
         from .databaserollen import na_migratie
+        from .selectors import ledenlijsten_volgen
 
         # Logins and changes in /beheer/ are seen only by the framework; the receivers write them to
         # the audit trail like any other event.
@@ -29,6 +30,8 @@ class KernConfig(AppConfig):
         post_save.connect(auditsignalen.beheerwijziging, sender=LogEntry, dispatch_uid="kern.audit.beheer")
 
         beheertaal.toepassen()
+        # Cache invalidation only (kern/proceslijsten.py): a write to the accounts renews their lists.
+        ledenlijsten_volgen()
         # Once per migrate run, after every app's tables exist.
         post_migrate.connect(na_migratie, sender=self, dispatch_uid="kern.databaserollen")
 

@@ -7,6 +7,7 @@ never free text, so the row holds no personal data.
 from django.db import models
 
 from .models import AuditRegel
+from .selectors import weergavenaam
 from .services.audit import audit_vastleggen
 
 # Event code -> what the person concerned reads on 'Mijn account'.
@@ -78,4 +79,4 @@ def accountgebeurtenissen_van(*, gebruiker, aantal: int = 50) -> list[dict]:
 def _naam(gebruiker: models.Model | None) -> str:
     if gebruiker is None:
         return "het systeem"
-    return gebruiker.get_full_name() or gebruiker.get_username()
+    return weergavenaam(gebruiker)

@@ -1,11 +1,15 @@
 """Reads of kern: accounts with their roles, rights and second step, for 'Gebruikers en rollen'."""
 
+import functools
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import rollen as r
+from .proceslijsten import Proceslijsten
 
 
 def rechten_van(gebruiker) -> set[str]:
@@ -77,3 +81,45 @@ def rollen_en_rechten(gebruiker) -> dict:
         "rechten": sorted(rechten),
         "onderdeel": profiel.onderdeel if profiel else None,
     }
+
+
+def weergavenaam(gebruiker) -> str:
+    """How lists, the audit trail and mails name a person: the full name, else the username."""
+    return gebruiker.get_full_name() or gebruiker.get_username()
+
+
+@functools.cache
+def _gebruikerstabellen() -> frozenset[str]:
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    return frozenset({User._meta.db_table, User.groups.through._meta.db_table, Group._meta.db_table})
+
+
+# A login writes auth_user too (last_login), so the lists are read afresh after each login; still far
+# fewer reads than one per page.
+_LEDEN = Proceslijsten(
+    "kern:leden",
+    wat="lijsten van gebruikers",
+    tabellen=_gebruikerstabellen,
+    bewaartijd=lambda: settings.KEUZELIJSTEN_CACHE_SECONDEN,
+)
+ledenlijsten_volgen = _LEDEN.wijzigingen_volgen
+ledenlijsten_vergeten = _LEDEN.vergeten
+
+
+def actieve_leden(*, rol: str) -> tuple[tuple[int, str], ...]:
+    """(pk, weergavenaam) of every active account with this role, by username: for showing a choice
+    (behandelaar) on pages that show it every time. Kept in the process (kern/proceslijsten.py); a
+    submitted choice is still checked against the database by the form."""
+    return _LEDEN.lezen(rol, lambda: _leden_lezen(rol))
+
+
+def _leden_lezen(rol: str) -> tuple[tuple[int, str], ...]:
+    leden = (
+        get_user_model()
+        .objects.filter(groups__name=rol, is_active=True)
+        .order_by("username")
+        .only("username", "first_name", "last_name")
+    )
+    return tuple((lid.pk, weergavenaam(lid)) for lid in leden)

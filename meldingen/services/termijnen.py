@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 from finintegriteit.kern.datums import plus_maanden
+from finintegriteit.kern.selectors import weergavenaam
 
 from ..models import Melding
 from ..selectors import herinneringen_selecteren, zonder_behandelaar_tellen
@@ -122,7 +123,7 @@ def termijnherinneringen_versturen(*, vandaag: datetime.date) -> int:
         onderwerp = f"Termijnen klokkenluidersmeldingen: {te_laat} verlopen, {len(termijnen) - te_laat} bijna"
         regels = [_regel(t, vandaag) for t in sorted(termijnen, key=lambda t: (t.uiterlijk, t.nummer))]
         tekst = (
-            f"Beste {behandelaar.get_full_name() or behandelaar.get_username()},\n\n"
+            f"Beste {weergavenaam(behandelaar)},\n\n"
             "Van de volgende klokkenluidersmeldingen die u behandelt, is een wettelijke termijn verlopen "
             f"of verloopt die binnen {BIJNA_VERLOPEN_DAGEN} dagen:\n\n"
             + "\n".join(regels)

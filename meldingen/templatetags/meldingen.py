@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from finintegriteit.kern.opmaak import escapen
+from finintegriteit.kern.selectors import weergavenaam
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
@@ -95,7 +96,7 @@ def werkvoorraadregel(melding: Melding, met_redenen: bool = False):
         if voorwaarde
     )
     behandelaar = melding.behandelaar
-    naam = escapen(behandelaar.get_full_name() or behandelaar.username) if behandelaar else _STREEP
+    naam = escapen(weergavenaam(behandelaar)) if behandelaar else _STREEP
     afgedaan = (
         f"{melding.aantal_afdoeningen}/{melding.aantal_betrokkenen}"
         if melding.aantal_betrokkenen

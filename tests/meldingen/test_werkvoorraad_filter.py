@@ -67,3 +67,21 @@ def test_zonder_bereikbare_cache_werkt_het_filter_gewoon(analist_client, monkeyp
     douane = Onderdeel.objects.get(code="douane").pk
     antwoord = pagina(analist_client, dienstonderdeel=douane)
     assert gekozen(antwoord, "dienstonderdeel") == [str(douane)]
+
+
+def test_een_analist_die_vertrekt_of_een_andere_naam_krijgt_staat_meteen_goed_in_de_lijst(
+    analist_client, maak_gebruiker
+):
+    vertrekt = maak_gebruiker("vertrekt", "OIF-analist")
+    andere_rol = maak_gebruiker("andere-rol", "OIF-analist")
+    hernoemd = maak_gebruiker("hernoemd", "OIF-analist")
+    assert f'value="{vertrekt.pk}"' in keuzelijst(pagina(analist_client), "behandelaar")
+    vertrekt.is_active = False
+    vertrekt.save()
+    andere_rol.groups.clear()
+    hernoemd.first_name, hernoemd.last_name = "Fenna", "de Graaf"
+    hernoemd.save()
+    lijst = keuzelijst(pagina(analist_client), "behandelaar")
+    assert f'value="{vertrekt.pk}"' not in lijst
+    assert f'value="{andere_rol.pk}"' not in lijst
+    assert f'value="{hernoemd.pk}">Fenna de Graaf<' in lijst
