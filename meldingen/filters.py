@@ -1,5 +1,7 @@
 """Filters of the werkvoorraad and the audit trail (django-filter: validated like a form)."""
 
+import functools
+
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
@@ -56,6 +58,15 @@ SORTERINGEN = {
         (F("volgende_termijn").desc(nulls_last=True), "-jaar", "-volgnummer"),
     ),
 }
+
+
+@functools.cache
+def _formulierklasse(filterset: type[django_filters.FilterSet]) -> type[forms.Form]:
+    """The form of a FilterSet class, built once per process rather than per request (django-filter
+    makes a new class from its filters each time). Safe to share: the form deep-copies its fields for
+    every instance, and the filter's fields depend on nothing of the request."""
+    velden = {naam: filter_.field for naam, filter_ in filterset.base_filters.items()}
+    return type(f"{filterset.__name__}Form", (filterset._meta.form,), velden)
 
 
 class AnalistFilter(django_filters.ModelChoiceFilter):
@@ -125,7 +136,6 @@ class WerkvoorraadFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["behandelaar"].queryset = analisten()
         # The lists as the page shows them, kept in the process (taxonomies and analists alike). A chosen
         # value is still looked up through the filter's queryset. On the widget: django-filter's own
         # `choices` setter only takes its iterator, not a list.
@@ -141,6 +151,9 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             ]
         behandelaar = velden["behandelaar"]
         behandelaar.widget.choices = [("", behandelaar.empty_label), *actieve_leden(rol=r.OIF_ANALIST)]
+
+    def get_form_class(self):
+        return _formulierklasse(type(self))
 
     @property
     def zoekterm(self):
