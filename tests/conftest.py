@@ -177,18 +177,82 @@ def totp_code_voor(gebruikersnaam: str) -> str:
     return totp_code(apparaat)
 
 
+# What the migrations left in the test database, per table (PostgreSQL only; see migratiedata_herstellen).
+_MIGRATIEDATA: dict[str, tuple[list[str], bytes]] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as pytest-django makes it; on PostgreSQL its rows are then kept aside, so
+    that after a flush they can be copied back instead of re-running the seeding migrations."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            _MIGRATIEDATA.update(_migratiedata_vastleggen())
+    yield
+
+
+def _django_tabellen() -> list[str]:
+    from django.db import connection
+
+    return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+
+
+def _copy(tabel: str, kolommen: list[str], richting: str) -> str:
+    from django.db import connection
+
+    namen = connection.ops.quote_name
+    return f"COPY {namen(tabel)} ({', '.join(map(namen, kolommen))}) {richting}"
+
+
+def _migratiedata_vastleggen() -> dict[str, tuple[list[str], bytes]]:
+    """Every row of every table that holds any, with its columns named: COPY then keeps working
+    after a test that migrated a table back and forth (columns in another physical order)."""
+    from django.db import connection
+
+    vastgelegd = {}
+    with connection.cursor() as cursor:
+        for tabel in _django_tabellen():
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {connection.ops.quote_name(tabel)})")
+            if not cursor.fetchone()[0]:
+                continue
+            kolommen = [kolom.name for kolom in connection.introspection.get_table_description(cursor, tabel)]
+            with cursor.cursor.copy(_copy(tabel, kolommen, "TO STDOUT")) as copy:
+                vastgelegd[tabel] = (kolommen, b"".join(bytes(blok) for blok in copy))
+    return vastgelegd
+
+
 def migratiedata_herstellen():
     """Put back what data migrations seed (taxonomies, roles, rights, standard phrases).
 
     A transactional test (live server, real worker) ends with a flush that empties every table, so
-    the transactional tests after it would find no taxonomies and no role groups. The seeding
-    migrations are re-run against the final migration state. Only RunPython steps whose reverse is a
-    no-op are data seeds; the others (the audit trigger) change the schema, which a flush keeps.
+    the transactional tests after it would find no taxonomies and no role groups. On PostgreSQL the
+    rows the migrations left are copied back as they were (same keys; the content types and rights
+    that the flush's post_migrate made anew are replaced), which takes a fraction of re-running the
+    seeding code. Elsewhere the seeding migrations are re-run against the final migration state: only
+    RunPython steps whose reverse is a no-op are data seeds; the others (the audit trigger) change
+    the schema, which a flush keeps.
     """
-    from django.db import connection
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
 
+    if _MIGRATIEDATA:
+        namen = connection.ops.quote_name
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Without RESTART IDENTITY: the sequences stay past every key the copied rows use.
+            cursor.execute(f"TRUNCATE {', '.join(map(namen, _django_tabellen()))}")
+            for tabel, (kolommen, rijen) in _MIGRATIEDATA.items():
+                with cursor.cursor.copy(_copy(tabel, kolommen, "FROM STDIN")) as copy:
+                    copy.write(rijen)
+        # The content types are those of the migration again, with their keys; COPY passes no
+        # execute wrapper, so the option lists and cached figures are forgotten here.
+        ContentType.objects.clear_cache()
+        keuzelijsten.vergeten()
+        nieuwe_versie()
+        return
     loader = MigrationLoader(connection)
     plan = []
     for blad in sorted(loader.graph.leaf_nodes()):
