@@ -4,8 +4,11 @@ The PDF, the dashboard and the .xlsx downloads are built from the same `Hoofdstu
 can never differ between them.
 """
 
+from collections import Counter
+
 from django.utils import timezone
 
+from .secties import Kader, Oif
 from .tabellen import Hoofdstuk
 
 
@@ -67,17 +70,17 @@ def pdf_hoofdstukken(cijfers: dict, *, delen=None, benoemd=None) -> list[Hoofdst
     from .selectors import toon_aantal
     from .teksten import opbouw, selectors
 
-    jaar = cijfers["jaar"]
+    kader = Kader.uit(cijfers)
+    jaar, drempel = kader.jaar, kader.drempel
     benoemd = selectors.benoemde_kerncijfers(jaar=jaar) if benoemd is None else benoemd
-    drempel = cijfers.get("drempel") or 0
     return opbouw.hoofdstukken_uit_structuur(
         selectors.rapportdelen(jaar=jaar) if delen is None else delen,
         gegenereerd=gegenereerde_delen(cijfers, benoemd=benoemd),
         waarden=selectors.verwijzingswaarden(cijfers=cijfers, benoemd=benoemd),
         toon_aantal=(lambda n: toon_aantal(n, drempel=drempel)) if drempel else None,
         # Printed figures of the ministry's report: an onderdeel report has other figures.
-        gepubliceerd=selectors.gepubliceerde_cijfers(jaar=jaar) if not cijfers.get("onderdeel") else [],
-        extra_voetnoten=cijfers.get("vergelijking_voetnoten") or {},
+        gepubliceerd=selectors.gepubliceerde_cijfers(jaar=jaar) if not kader.onderdeel else [],
+        extra_voetnoten=kader.vergelijking_voetnoten,
     )
 
 
@@ -110,14 +113,15 @@ def rapport_context(
     for hoofdstuk in hoofdstukken:
         hoofdstuk.vorige_is_bijlage = vorige
         vorige = hoofdstuk.is_bijlage
-    bijlage2_rijen = len(cijfers.get("oif", {}).get("bijlage2", []) or [])
+    kader = Kader.uit(cijfers)
+    bijlage2_rijen = len(Oif.uit(cijfers).bijlage2)
     return {
         "titel": titel(jaar),
         "jaar": jaar,
         "scope": onderdeel.label if onderdeel is not None else "Ministerie van Financiën",
         "onderdeel": onderdeel,
-        "drempel": cijfers.get("drempel"),
-        "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
+        "drempel": kader.drempel,
+        "tellijst_gepubliceerd_op": kader.tellijst_gepubliceerd_op,
         "gegenereerd_op": timezone.now(),
         "hoofdstukken": hoofdstukken,
         "vaststelling": vaststelling,
@@ -129,11 +133,9 @@ def rapport_context(
 def _zonder_bijlage2_rijen(cijfers: dict) -> dict:
     """The figures of the dashboard page: Bijlage 2 as its number of rows per dienstonderdeel (the page
     offers the rows themselves only as a download, and over ten years they are some MB)."""
-    oif = dict(cijfers.get("oif") or {})
-    aantallen = {}
-    for rij in oif.get("bijlage2") or []:
-        aantallen[rij["dienstonderdeel"]] = aantallen.get(rij["dienstonderdeel"], 0) + 1
-    oif["bijlage2"], oif["bijlage2_aantallen"] = [], aantallen
+    oif = dict(cijfers["oif"])
+    aantallen = Counter(rij["dienstonderdeel"] for rij in oif["bijlage2"])
+    oif["bijlage2"], oif["bijlage2_aantallen"] = [], dict(aantallen)
     return {**cijfers, "oif": oif}
 
 
@@ -158,12 +160,13 @@ def dashboardcijfers(*, jaar: int, onderdeel=None, volledig: bool = False) -> di
 
 def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
     cijfers = dashboardcijfers(jaar=jaar, onderdeel=onderdeel, volledig=volledig)
+    kader = Kader.uit(cijfers)
     return {
         "cijfers": cijfers,
         "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
-        "drempel": cijfers.get("drempel"),
-        "tellijst_gepubliceerd_op": cijfers.get("tellijst_gepubliceerd_op"),
-        "tellijst_drempel": cijfers.get("tellijst_drempel"),
+        "drempel": kader.drempel,
+        "tellijst_gepubliceerd_op": kader.tellijst_gepubliceerd_op,
+        "tellijst_drempel": kader.tellijst_drempel,
     }
 
 

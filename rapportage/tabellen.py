@@ -7,6 +7,7 @@ at the edge: `aantal`/`procent` for HTML and PDF, number formats for spreadsheet
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .secties import Driejaarsrij, Jaarwaarde
 from .vergelijken import OMHOOG, OMLAAG
 
 AANTAL = "aantal"
@@ -162,7 +163,7 @@ class Kolom:
 
     kop: str
     jaar: object = None  # the year of the value; None for a table of one unnamed count
-    veld: str = "aantal"  # "aantal", "procent" or "procent_van_hoofdcategorie"
+    veld: str = "aantal"  # the field of secties.Jaarwaarde: aantal, procent or procent_van_hoofdcategorie
 
     @property
     def soort(self) -> str:
@@ -191,7 +192,7 @@ def tabel_uit_telling(
     sleutel: str,
     titel: str,
     eerste_kolom: str,
-    rijen: list[dict],
+    rijen: list[Driejaarsrij],
     kolommen: list[Kolom],
     *,
     totalen: dict | None = None,
@@ -202,23 +203,23 @@ def tabel_uit_telling(
 ) -> Tabel:
     """One table of counts per category: a row per category, the given columns, a total row.
 
-    `rijen` have the documented shape (docs/cijfers.md): "label", optionally "soort" ("groep", "sub")
-    and "waarden", one {"jaar", "aantal", "procent", ...} per year. A cell is empty when the row has no
-    value for the column's year, or when the option was not in use that year and has no rows (as the
-    published report leaves it blank). `totalen` ({jaar: n}) adds a total row with the counts only.
-    `weergave` shows counts and shares (the '<N' threshold of an onderdeel report); default exact.
+    Each row (rapportage.secties) shows its `label` as its `soort` says and has a value per year in
+    `waarden`. A cell is empty when the row has no value for the column's year, or when the option was
+    not in use that year and has no rows (as the published report leaves it blank). `totalen` ({jaar: n})
+    adds a total row with the counts only. `weergave` shows counts and shares (the '<N' threshold of an
+    onderdeel report); default exact.
     """
     w = weergave or _Exact()
 
-    def cel(rij: dict, kolom: Kolom):
-        waarde = next((v for v in rij.get("waarden", []) if v.get("jaar") == kolom.jaar), None)
-        if waarde is None or not (waarde.get("in_gebruik", True) or waarde.get("aantal")):
+    def cel(rij: Driejaarsrij, kolom: Kolom):
+        waarde = next((v for v in rij.waarden if v.jaar == kolom.jaar), None)
+        if waarde is None or not (waarde.in_gebruik or waarde.aantal):
             return None
         if kolom.veld == "aantal":
-            return w.a(waarde.get("aantal"))
-        return w.p(waarde.get(kolom.veld), waarde.get("aantal"))
+            return w.a(waarde.aantal)
+        return w.p(getattr(waarde, kolom.veld), waarde.aantal)
 
-    tabel_rijen = [Rij(r["label"], [cel(r, k) for k in kolommen], r.get("soort", "")) for r in rijen]
+    tabel_rijen = [Rij(r.label, [cel(r, k) for k in kolommen], r.soort) for r in rijen]
     if totalen is not None:
         cellen = [w.a(totalen.get(k.jaar)) if k.veld == "aantal" else None for k in kolommen]
         tabel_rijen.append(Rij(totaal_label, cellen, "totaal"))
@@ -266,7 +267,7 @@ def enkele_tabel(
         sleutel,
         titel,
         eerste_kolom,
-        [{"label": label, "waarden": [{"aantal": n}]} for label, n in paren],
+        [Driejaarsrij(label=label, waarden=(Jaarwaarde(aantal=n),)) for label, n in paren],
         [Kolom(kolom)],
         totalen={None: totaal_waarde} if totaal else None,
         totaal_label=totaal or "",

@@ -3,6 +3,7 @@
 from django.utils.text import slugify
 
 from ..grafieken import Deel, Staaf, staafdiagram, taartdiagram
+from ..secties import Driejaarsrij, Jaarwaarde, Kader, Telrij
 from ..tabellen import Grafiek, aantal
 
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
@@ -50,7 +51,7 @@ class Weergave:
     def __init__(self, cijfers: dict):
         from ..selectors import toon_aantal, toon_procent
 
-        self.drempel = cijfers.get("drempel") or 0
+        self.drempel = Kader.uit(cijfers).drempel
         self._aantal, self._procent = toon_aantal, toon_procent
 
     def a(self, aantal):
@@ -94,15 +95,17 @@ def zonder_gegevens(c: dict, *delen: str) -> bool:
     return all(c["jaar"] not in met_gegevens.get(deel, []) for deel in delen)
 
 
-def _met_vorig_jaar(rij: dict, jaar: int) -> dict:
+def _met_vorig_jaar(rij: Telrij, jaar: int) -> Driejaarsrij:
     """A documented row (aantal, procent, vorig_jaar) as values per year, for `tabel_uit_telling`."""
-    return {
-        **rij,
-        "waarden": [
-            {"jaar": jaar, "aantal": rij["aantal"], "procent": rij.get("procent")},
-            {"jaar": jaar - 1, "aantal": rij.get("vorig_jaar")},
-        ],
-    }
+    return Driejaarsrij(
+        code=rij.code,
+        label=rij.label,
+        soort=rij.soort,
+        waarden=(
+            Jaarwaarde(jaar=jaar, aantal=rij.aantal, procent=rij.procent),
+            Jaarwaarde(jaar=jaar - 1, aantal=rij.vorig_jaar),
+        ),
+    )
 
 
 def _t(waarde) -> str:

@@ -1,5 +1,6 @@
 """Chapters 1 (kerncijfers), 4 (klachtencommissie), 5 (CiF) and 6 (nevenwerkzaamheden)."""
 
+from .. import secties
 from ..grafieken import Deel
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import (
@@ -9,7 +10,6 @@ from ..tabellen import (
     Tekst,
     enkele_tabel,
 )
-from . import secties
 from ._gemeen import GEEN_GEGEVENS, Weergave, _grafiek, _ring, _t, zonder_gegevens
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
@@ -22,14 +22,14 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
         secties.Oif.uit(c),
         secties.Kerncijfers.uit(c),
     )
-    register = kern.register or {}
+    register = kern.register or secties.Register()
 
     def van(deel: str, waarde):
         # A part without rows this year has no figure, not 0 (selectors.gegevens).
         return GEEN_GEGEVENS if zonder_gegevens(c, deel) else w.a(waarde)
 
     # In an onderdeel report these figures are still the whole ministry's: the label says so.
-    breed = " (hele ministerie)" if c.get("onderdeel") else ""
+    breed = " (hele ministerie)" if secties.Kader.uit(c).onderdeel else ""
     regels = [
         ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.totaal)),
         ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.meldingen)),
@@ -45,7 +45,7 @@ def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             kern.cif.meldingen,
         ),
         ("Geregistreerde nevenwerkzaamheden", w.a(kern.nevenwerkzaamheden.totaal)),
-        ("Vertrouwenspersonen" + breed, register.get("totaal")),
+        ("Vertrouwenspersonen" + breed, register.totaal),
     ]
     ingevuld = [(label, waarde) for label, waarde in regels if waarde is not None]
     # The tiles: the five headline figures of the year (activity and size of the organisation).
@@ -102,9 +102,8 @@ MINISTERIEBREED = (
 
 
 def _ministeriebreed(c: dict) -> list:
-    return (
-        [Tekst(MINISTERIEBREED.format(onderdeel=c["onderdeel"]), "toelichting")] if c.get("onderdeel") else []
-    )
+    onderdeel = secties.Kader.uit(c).onderdeel
+    return [Tekst(MINISTERIEBREED.format(onderdeel=onderdeel), "toelichting")] if onderdeel else []
 
 
 def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
@@ -141,7 +140,7 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
                 "koo-klachten", f"Klachten {jaar}", "Klachten", klachten, kolom=str(jaar), totaal=None
             )
         )
-        onderwerpen = {o["label"]: o["aantal"] for o in koo.onderwerpen}
+        onderwerpen = {o.label: o.aantal for o in koo.onderwerpen}
         if onderwerpen:
             blokken.append(
                 _grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen, sorteren=True)
@@ -156,7 +155,7 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
                     totaal=None,
                 )
             )
-        uitkomsten = {u["label"]: u["aantal"] for u in koo.uitkomsten}
+        uitkomsten = {u.label: u.aantal for u in koo.uitkomsten}
         if koo.uitkomst_niet_vermeld:
             uitkomsten["uitkomst niet vermeld"] = koo.uitkomst_niet_vermeld
         if uitkomsten:
@@ -210,7 +209,7 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
                 "cif-categorieen",
                 f"Meldingen per categorie {jaar}",
                 "Categorie",
-                [(r["label"], r.get("aantal")) for r in gegevens.categorieen],
+                [(r.label, r.aantal) for r in gegevens.categorieen],
                 kolom=str(jaar),
                 totaal_waarde=gegevens.meldingen,
                 voetnoten=voetnoten,
@@ -243,9 +242,9 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "nevenwerkzaamheden",
                 f"Aantallen geregistreerde nevenwerkzaamheden {jaar}",
                 "Onderdeel",
-                [(r["label"], w.a(r["aantal"])) for r in neven.rijen],
+                [(r.label, w.a(r.aantal)) for r in neven.rijen],
                 kolom=str(jaar),
-                totaal="MinFin (totaal)" if not c.get("onderdeel") else "Totaal",
+                totaal="Totaal" if secties.Kader.uit(c).onderdeel else "MinFin (totaal)",
                 totaal_waarde=w.a(neven.totaal),
                 klasse="smal",
             )
@@ -282,7 +281,7 @@ def benoemde_kerncijfers(c: dict, benoemd: list) -> Hoofdstuk:
 def _cif_ring(gegevens: secties.Cif, *, jaar: int):
     """The meldingen of the commissie by category, with the ones without a category as their own slice;
     nothing when no category has a count."""
-    bekend = [Deel(r["label"], r["aantal"]) for r in gegevens.categorieen if r.get("aantal")]
+    bekend = [Deel(r.label, r.aantal) for r in gegevens.categorieen if r.aantal]
     if not bekend:
         return None
     if gegevens.niet_toegewezen:

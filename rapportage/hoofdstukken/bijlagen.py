@@ -1,5 +1,6 @@
 """Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
 
+from ..secties import Kader, Kerncijfers, Oif, Onderdeelrij, Telrij, Vertrouwenspersonen
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..selectors.oif import VOLLEDIG_FEITENONDERZOEK
 from ..tabellen import (
@@ -19,23 +20,23 @@ from ._gemeen import (
     BIJLAGE2_TOELICHTING,
     GEEN_GEGEVENS,
     Weergave,
-    _d,
     _getoonde_jaren,
     _id,
     zonder_gegevens,
 )
-from .secties import Kerncijfers, Oif, Vertrouwenspersonen
 from .vertrouwenspersonen import _genummerd, _met_groepen
 
 # --- Bijlage 1 Infographic ---------------------------------------------------------------------------------
 
 
-def _regels(w: Weergave, rijen, *, alleen_in_gebruik=False) -> list[InfoRegel]:
+def _regels(w: Weergave, rijen: list[Telrij], *, alleen_in_gebruik=False) -> list[InfoRegel]:
+    """A line per row; `alleen_in_gebruik` (three-year rows) leaves out an option no longer in use that
+    has no count."""
     uit = []
-    for rij in rijen or []:
-        if alleen_in_gebruik and not rij.get("in_gebruik", True) and not rij.get("aantal"):
+    for rij in rijen:
+        if alleen_in_gebruik and not rij.in_gebruik and not rij.aantal:
             continue
-        uit.append(InfoRegel(rij["label"], w.a(rij.get("aantal")), rij.get("pijl"), rij.get("soort", "")))
+        uit.append(InfoRegel(rij.label, w.a(rij.aantal), rij.pijl, rij.soort))
     return uit
 
 
@@ -44,24 +45,25 @@ def _legenda(blokken: list[InfoBlok]) -> str:
     return "met-legenda" if any(regel.teken for blok in blokken for regel in blok.regels) else ""
 
 
-def _in_scope(titel: str, c: dict) -> str:
+def _in_scope(titel: str, kader: Kader) -> str:
     """A caption of a total says whose total it is in an onderdeel report ('Totaal ... Douane')."""
-    return f"{titel} {c['onderdeel']}" if c.get("onderdeel") else titel
+    return f"{titel} {kader.onderdeel}" if kader.onderdeel else titel
 
 
 def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
-    jaar, vp, o, kern = c["jaar"], Vertrouwenspersonen.uit(c), Oif.uit(c), Kerncijfers.uit(c)
-    aard = vp.aard
+    kader, vp, o, kern = Kader.uit(c), Vertrouwenspersonen.uit(c), Oif.uit(c), Kerncijfers.uit(c)
+    jaar, b1 = kader.jaar, vp.bijlage1
+    aard = b1.aard
     # Against last year only when the Tellijst has rows of last year at all (selectors.gegevens).
     vorig_totaal = vp.totalen.get(jaar - 1)
     if jaar - 1 not in _getoonde_jaren(c, TELLIJST, [jaar - 1]):
         vorig_totaal = None
     wie, wie_voetnoten = _met_groepen(
-        vp.wie_betreft, vp.vergelijkingsgroepen.get("wie_betreft_de_melding", [])
+        b1.wie_betreft_de_melding, vp.vergelijkingsgroepen.wie_betreft_de_melding
     )
     vp_blokken = [
         InfoBlok(
-            _in_scope("Totaal aantal meldingen", c),
+            _in_scope("Totaal aantal meldingen", kader),
             [
                 InfoRegel(
                     "ten opzichte van vorig jaar",
@@ -77,31 +79,27 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         InfoBlok("Meldingen naar aard", _regels(w, aard)),
     ]
     for hoofd in aard:
-        if hoofd.get("uitsplitsen"):
-            vp_blokken.append(
-                InfoBlok(hoofd["label"], _regels(w, hoofd.get("subcategorieen"), alleen_in_gebruik=True))
-            )
+        if hoofd.uitsplitsen:
+            vp_blokken.append(InfoBlok(hoofd.label, _regels(w, hoofd.subcategorieen, alleen_in_gebruik=True)))
     vp_blokken += [
         InfoBlok("Wie betreft de melding", _regels(w, wie, alleen_in_gebruik=True)),
         InfoBlok(
             "Wijze waarop is afgedaan",
-            _regels(w, vp.wijze_van_afdoening, alleen_in_gebruik=True),
+            _regels(w, b1.wijze_van_afdoening, alleen_in_gebruik=True),
             breed=True,
         ),
         InfoBlok(
             "Situatie melder na interventie",
-            _regels(w, vp.situatie_na_interventie, alleen_in_gebruik=True),
+            _regels(w, b1.situatie_na_interventie, alleen_in_gebruik=True),
             breed=True,
         ),
     ]
     feiten = _regels(w, o.tabel("feitenonderzoek"))
     if o.misstanden:
         feiten.append(InfoRegel("Misstanden (extern uitbesteed onderzoek)", w.a(o.misstanden)))
-    volledig = next(
-        (r["aantal"] for r in o.tabel("onderzoek") if r["code"] == VOLLEDIG_FEITENONDERZOEK), None
-    )
+    volledig = next((r.aantal for r in o.tabel("onderzoek") if r.code == VOLLEDIG_FEITENONDERZOEK), None)
     oif_blokken = [
-        InfoBlok(_in_scope("Totaal aantal meldingen bij OIF", c), [], groot=w.a(o.meldingen)),
+        InfoBlok(_in_scope("Totaal aantal meldingen bij OIF", kader), [], groot=w.a(o.meldingen)),
         InfoBlok(
             "Totaal aantal OIF-onderzoeken",
             [],
@@ -123,7 +121,7 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         ]
     betrokken_blokken = [
         InfoBlok(
-            _in_scope("Totaal aantal betrokkenen", c),
+            _in_scope("Totaal aantal betrokkenen", kader),
             [],
             groot=w.a(o.betrokkenen),
             onderschrift="Betrokkenen bij vermoedelijke integriteitsincidenten binnen Financiën",
@@ -192,13 +190,14 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
 
 def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
     """The PDF chapter (a table per dienstonderdeel) and the dashboard chapter (a download)."""
-    jaar, rijen = c["jaar"], _d(c, "oif", "bijlage2", standaard=[])
+    jaar, o = c["jaar"], Oif.uit(c)
+    rijen = o.bijlage2
     groepen, volgorde = {}, []
     for rij in rijen:
-        if rij["dienstonderdeel"] not in groepen:
-            groepen[rij["dienstonderdeel"]] = []
-            volgorde.append(rij["dienstonderdeel"])
-        groepen[rij["dienstonderdeel"]].append((rij["schending"], rij["inhoud"], rij["afdoening"]))
+        if rij.dienstonderdeel not in groepen:
+            groepen[rij.dienstonderdeel] = []
+            volgorde.append(rij.dienstonderdeel)
+        groepen[rij.dienstonderdeel].append((rij.schending, rij.inhoud, rij.afdoening))
     # One table per dienstonderdeel, running on over as many pages as it needs with its header repeated:
     # with the fixed table layout of the stylesheet WeasyPrint is no slower per page for a long table than
     # for many short ones (measured with up to 5.000 rows, docs/rapport.md), and short tables put a
@@ -222,7 +221,7 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
         kop,
         "Dienstonderdeel",
         ["Schending", "Inhoud (vermoedelijke) schending", "Afdoening"],
-        [Rij(r["dienstonderdeel"], [r["schending"], r["inhoud"], r["afdoening"]]) for r in rijen],
+        [Rij(r.dienstonderdeel, [r.schending, r.inhoud, r.afdoening]) for r in rijen],
         [TEKST] * 3,
         alleen_download=True,
     )
@@ -239,7 +238,7 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
                         f"Afgedane schendingen per dienstonderdeel {jaar}",
                         "Dienstonderdeel",
                         # The dashboard's page figures carry the counts instead of the rows.
-                        _d(c, "oif", "bijlage2_aantallen") or {naam: len(groepen[naam]) for naam in volgorde},
+                        o.bijlage2_aantallen or {naam: len(groepen[naam]) for naam in volgorde},
                         kolom=str(jaar),
                     ),
                     lijst,
@@ -255,29 +254,28 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
 def per_onderdeel(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
     tabel = Vertrouwenspersonen.uit(c).per_onderdeel_tabel
     jaar = c["jaar"]
-    kolommen = [k["label"] for k in tabel.get("kolommen", [])]
+    kolommen = [k.label for k in tabel.kolommen]
     metsom = len(kolommen) > 1
 
-    def rij(r, soort=""):
-        cellen = [w.a(x) for x in r.get("cellen", [])] + ([w.a(r.get("aantal"))] if metsom else [])
-        return Rij(r["label"], cellen, soort)
+    def rij(r: Onderdeelrij, soort="", label=None):
+        cellen = [w.a(x) for x in r.cellen] + ([w.a(r.aantal)] if metsom else [])
+        return Rij(r.label if label is None else label, cellen, soort)
 
     aard = []
-    for hoofd in tabel.get("aard", []):
-        aard.append(rij({**hoofd, "label": _genummerd(hoofd)}, "groep"))
-        aard += [rij(s, "sub") for s in hoofd.get("subcategorieen", [])]
-    totaal = tabel.get("totaal") or {}
-    aard.append(rij({"label": "Totaal aantal meldingen", **totaal}, "totaal"))
+    for hoofd in tabel.aard:
+        aard.append(rij(hoofd, "groep", _genummerd(hoofd)))
+        aard += [rij(s, "sub") for s in hoofd.subcategorieen]
+    aard.append(rij(tabel.totaal, "totaal", "Totaal aantal meldingen"))
     koppen = kolommen + (["Totaal"] if metsom else [])
     tabellen = [
         Tabel("vp-onderdeel-aard", f"Omschrijving melding {jaar}", "Omschrijving melding", koppen, aard)
     ]
-    for sleutel, titel in (
-        ("wie_betreft_de_melding", "Wie betreft de melding"),
-        ("wijze_van_afdoening", "Wijze waarop de melding is afgedaan"),
-        ("situatie_na_interventie", "Situatie van de melders na interventie"),
+    for sleutel, titel, dimensie in (
+        ("wie_betreft_de_melding", "Wie betreft de melding", tabel.wie_betreft_de_melding),
+        ("wijze_van_afdoening", "Wijze waarop de melding is afgedaan", tabel.wijze_van_afdoening),
+        ("situatie_na_interventie", "Situatie van de melders na interventie", tabel.situatie_na_interventie),
     ):
-        rijen = [rij(r) for r in tabel.get(sleutel, [])] + [rij({"label": "Totaal", **totaal}, "totaal")]
+        rijen = [rij(r) for r in dimensie] + [rij(tabel.totaal, "totaal", "Totaal")]
         tabellen.append(Tabel(_id("vp-onderdeel", sleutel), f"{titel} {jaar}", titel, koppen, rijen))
     titel = (
         "Meldingen bij vertrouwenspersonen per onderdeel" if metsom else "Meldingen bij vertrouwenspersonen"

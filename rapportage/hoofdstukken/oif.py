@@ -1,10 +1,13 @@
 """Chapter 2: the Onderzoeksbureau Integriteit Financiën."""
 
+from finintegriteit.referentie.models import AfdoeningType
+
 from ..grafieken import Deel
+from ..secties import Oif, Telrij
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
+from ..selectors.oif import GEEN_AFDOENING
 from ..tabellen import Hoofdstuk, Kolom, Paragraaf, Tabel, Tekst, tabel_uit_telling
 from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _ring, _t
-from .secties import Oif
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
 
@@ -21,28 +24,30 @@ TABELLEN = {
     "afdoening": ("Wijze waarop is afgedaan", "Afdoening", "betrokkenen"),
     "maatregelen_per_onderdeel": ("Afgedane maatregelen per onderdeel", "Onderdeel", "maatregelen"),
 }
+NIET_DISCIPLINAIR = AfdoeningType.Klasse.NIET_DISCIPLINAIR.value
+DISCIPLINAIR = AfdoeningType.Klasse.DISCIPLINAIR.value
 # What each class of afdoening means, under its share in the ring chart.
 BETEKENIS_KLASSE = {
-    "geen afdoening": "Geen maatregel: de schending is niet aangetoond of er was geen aanleiding.",
-    "niet-disciplinair": "Een maatregel zonder straf, zoals een corrigerend gesprek, coaching of een "
+    GEEN_AFDOENING: "Geen maatregel: de schending is niet aangetoond of er was geen aanleiding.",
+    NIET_DISCIPLINAIR: "Een maatregel zonder straf, zoals een corrigerend gesprek, coaching of een "
     "waarschuwing.",
-    "disciplinair": "Een disciplinaire straf, van schriftelijke berisping tot ontslag.",
+    DISCIPLINAIR: "Een disciplinaire straf, van schriftelijke berisping tot ontslag.",
 }
 # These count meldingen (received in the year); the others betrokkenen (afgedaan in the year).
 MELDINGEN_TABELLEN = {"melder", "onderwerp"}
 
 
-def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
-    jaar, o = c["jaar"], Oif.uit(c)
+def _oif_tabel(c: dict, o: Oif, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
+    jaar = c["jaar"]
     titel, eerste_kolom, totaal = TABELLEN[naam]
     deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
     kolommen = [Kolom(str(j), j) for j in _getoonde_jaren(c, deel, [jaar - 1])]
     rijen = o.tabel(naam)
     som = getattr(o, totaal) if totaal else None
     totalen = {jaar: som} if som is not None else None
-    if totalen and sum(r.get("aantal") or 0 for r in rijen) == som:
+    if totalen and sum(r.aantal or 0 for r in rijen) == som:
         # The rows divide this year's total, so last year's column adds up the same way: its total too.
-        totalen[jaar - 1] = sum(r.get("vorig_jaar") or 0 for r in rijen)
+        totalen[jaar - 1] = sum(r.vorig_jaar or 0 for r in rijen)
     return tabel_uit_telling(
         "oif-" + naam.replace("_", "-"),
         f"{titel} {jaar}",
@@ -57,15 +62,20 @@ def _oif_tabel(c: dict, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
 
 def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     jaar, o = c["jaar"], Oif.uit(c)
-    klassen = {r["code"]: r for r in o.tabel("afdoening_klasse")}
-    geen = klassen.get("geen afdoening", {}).get("aantal")
-    nd = klassen.get("niet-disciplinair", {}).get("aantal")
-    dis = klassen.get("disciplinair", {}).get("aantal")
-    samenvatting = _samenvatting(jaar, w, o, geen=geen, nd=nd, dis=dis)
+    # The rows of this table have the class of afdoening as their code.
+    per_klasse = {r.code: r.aantal for r in o.tabel("afdoening_klasse")}
+    samenvatting = _samenvatting(
+        jaar,
+        w,
+        o,
+        geen=per_klasse.get(GEEN_AFDOENING),
+        nd=per_klasse.get(NIET_DISCIPLINAIR),
+        dis=per_klasse.get(DISCIPLINAIR),
+    )
     p = f"{nummer}."
 
     def tabel(naam: str, voetnoten=None):
-        return _oif_tabel(c, w, naam, voetnoten=voetnoten)
+        return _oif_tabel(c, o, w, naam, voetnoten=voetnoten)
 
     paragrafen = [
         Paragraaf(
@@ -142,8 +152,8 @@ def _misstanden_voetnoot(o: Oif, w: Weergave) -> list[str]:
     ]
 
 
-def _afdoening_ring(rijen: list[dict], w: Weergave, *, jaar: int) -> list:
+def _afdoening_ring(rijen: tuple[Telrij, ...], w: Weergave, *, jaar: int) -> list:
     """The afdoeningen of the year by class as shares of the whole, each with what the class means."""
-    delen = [Deel(r["label"], w.a(r["aantal"]), BETEKENIS_KLASSE.get(r["code"], "")) for r in rijen]
+    delen = [Deel(r.label, w.a(r.aantal), BETEKENIS_KLASSE.get(r.code, "")) for r in rijen]
     ring = _ring(f"Afdoeningen in {jaar} naar categorie", delen, totaal_label="afgedaan")
     return [ring] if ring is not None and any(d.waarde for d in delen) else []

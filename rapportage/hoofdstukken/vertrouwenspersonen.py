@@ -1,5 +1,18 @@
 """Chapter 3: the vertrouwenspersonen (three-year tables from the Tellijst)."""
 
+from dataclasses import replace
+
+from ..secties import (
+    Afhandeling,
+    Beklaagdengroep,
+    Driejaarsrij,
+    Groepsrij,
+    Hoofdcategorierij,
+    Kader,
+    Kerncijfers,
+    Onderdeelhoofdrij,
+    Vertrouwenspersonen,
+)
 from ..selectors.gegevens import TELLIJST
 from ..tabellen import (
     Hoofdstuk,
@@ -13,42 +26,44 @@ from ..tabellen import (
     tabel_uit_telling,
 )
 from ._gemeen import VOETNOOTMERKEN, Weergave, _getoonde_jaren, _grafiek, _id, _t
-from .secties import Kerncijfers, Vertrouwenspersonen
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
 
 
-def _met_groepen(rijen: list[dict], groepen: list[dict]) -> tuple[list[dict], list[str]]:
+def _met_groepen(
+    rijen: tuple[Driejaarsrij, ...], groepen: tuple[Groepsrij, ...]
+) -> tuple[list[Driejaarsrij], list[str]]:
     """Insert each comparison group (e.g. Leidinggevende = direct + andere) as a row before its members.
 
     The old option that the group continues (e.g. 'Leidinggevende' of 2022-2023) is folded into the
     group row, so no year is counted twice.
     """
     uit, voetnoten, gedaan = [], [], set()
-    per_optie = {optie: g for g in groepen for optie in g.get("opties", [])}
+    per_optie = {optie: g for g in groepen for optie in g.opties}
     for rij in rijen:
-        groep = per_optie.get(rij["label"])
+        groep = per_optie.get(rij.label)
         if groep is None:
             uit.append(rij)
             continue
-        if groep["label"] not in gedaan:
-            gedaan.add(groep["label"])
-            merk = f" {VOETNOOTMERKEN[len(voetnoten)]}" if groep.get("voetnoot") else ""
-            uit.append({**groep, "label": groep["label"] + merk, "soort": "groep"})
-            if groep.get("voetnoot"):
-                voetnoten.append(f"{merk.strip()} {groep['voetnoot']}")
-        if rij["label"] != groep["label"]:
-            uit.append({**rij, "soort": "sub"})
+        if groep.label not in gedaan:
+            gedaan.add(groep.label)
+            merk = f" {VOETNOOTMERKEN[len(voetnoten)]}" if groep.voetnoot else ""
+            uit.append(replace(groep, label=groep.label + merk, soort="groep"))
+            if groep.voetnoot:
+                voetnoten.append(f"{merk.strip()} {groep.voetnoot}")
+        if rij.label != groep.label:
+            uit.append(replace(rij, soort="sub"))
     return uit, voetnoten
 
 
 def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, vp = c["jaar"], Vertrouwenspersonen.uit(c)
+    kader, vp = Kader.uit(c), Vertrouwenspersonen.uit(c)
+    jaar, b1 = kader.jaar, vp.bijlage1
     # Only years for which the Tellijst has rows at all; the report year always.
-    jaren = _getoonde_jaren(c, TELLIJST, c.get("jaren", [jaar]))
+    jaren = _getoonde_jaren(c, TELLIJST, kader.jaren or [jaar])
     totalen = vp.totalen
     p = f"{nummer}."
-    aard = vp.aard
+    aard = b1.aard
 
     def driejaars(
         sleutel, titel, eerste_kolom, rijen, *, per_jaar=totalen, procent="procent", voetnoten=None
@@ -88,36 +103,36 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                     "vp-hoofdcategorie",
                     "Adviesvragen naar hoofdcategorie",
                     "Hoofdcategorie",
-                    [{**r, "label": _genummerd(r)} for r in aard],
+                    [replace(r, label=_genummerd(r)) for r in aard],
                 ),
                 _grafiek(
                     f"Adviesvragen in {jaar} naar hoofdcategorie",
-                    {r["label"]: w.a(r.get("aantal")) for r in aard},
+                    {r.label: w.a(r.aantal) for r in aard},
                     sorteren=True,
                 ),
             ],
         ),
     ]
     for hoofd in aard:
-        if not hoofd.get("uitsplitsen"):
+        if not hoofd.uitsplitsen:
             continue
-        sleutel = _id("vp-sub", hoofd["code"])
+        sleutel = _id("vp-sub", hoofd.code)
         tabel = driejaars(
             sleutel,
-            hoofd["label"],
-            hoofd["label"],
-            hoofd.get("subcategorieen", []),
-            per_jaar={v["jaar"]: v["aantal"] for v in hoofd.get("waarden", [])},
+            hoofd.label,
+            hoofd.label,
+            hoofd.subcategorieen,
+            per_jaar={v.jaar: v.aantal for v in hoofd.waarden},
             procent="procent_van_hoofdcategorie",
         )
         paragrafen.append(
             Paragraaf(
                 sleutel,
-                f"{p}{len(paragrafen) + 1} {hoofd['label']}",
-                [tabel, _afhandeling_tabel(w, vp.afhandeling_van(hoofd["code"]), jaar=jaar)],
+                f"{p}{len(paragrafen) + 1} {hoofd.label}",
+                [tabel, _afhandeling_tabel(w, vp.afhandeling_van(hoofd.code), jaar=jaar)],
             )
         )
-    wie, voetnoten = _met_groepen(vp.wie_betreft, vp.vergelijkingsgroepen.get("wie_betreft_de_melding", []))
+    wie, voetnoten = _met_groepen(b1.wie_betreft_de_melding, vp.vergelijkingsgroepen.wie_betreft_de_melding)
     n = len(paragrafen)
     # (paragraph id, paragraph heading, table): one per dimension of the Tellijst, as the published report.
     dimensies = [
@@ -133,7 +148,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "vp-afdoening",
                 "Wijze waarop de melding is afgedaan",
                 "Wijze van afdoening",
-                vp.wijze_van_afdoening,
+                b1.wijze_van_afdoening,
             ),
         ),
         (
@@ -143,7 +158,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "vp-situatie",
                 "Situatie van de melders na interventie",
                 "Situatie",
-                vp.situatie_na_interventie,
+                b1.situatie_na_interventie,
             ),
         ),
         (
@@ -151,7 +166,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
             f"Alle categorieën {_jaren_tekst(jaren)}",
             driejaars(
                 "vp-aard-volledig",
-                f"Totaal meldingen {c.get('onderdeel') or 'ministerie'} naar aard",
+                f"Totaal meldingen {kader.onderdeel or 'ministerie'} naar aard",
                 "Omschrijving melding",
                 _aard_rijen(aard),
                 procent=None,
@@ -162,10 +177,10 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     grafieken = {
         "vp-beklaagden": _jaar_grafiek(f"Meldingen in {jaar} naar beklaagde", wie, w),
         "vp-afdoening": _jaar_grafiek(
-            f"Meldingen in {jaar} naar wijze van afdoening", vp.wijze_van_afdoening, w
+            f"Meldingen in {jaar} naar wijze van afdoening", b1.wijze_van_afdoening, w
         ),
         "vp-situatie": _jaar_grafiek(
-            f"Melders in {jaar} naar situatie na interventie", vp.situatie_na_interventie, w
+            f"Melders in {jaar} naar situatie na interventie", b1.situatie_na_interventie, w
         ),
     }
     paragrafen += [
@@ -179,11 +194,11 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     )
     register = Kerncijfers.uit(c).register
     if register:
-        peildatum = register.get("peildatum")
+        peildatum = register.peildatum
         titel = "Register van vertrouwenspersonen" + (
             f", peildatum {peildatum:%d-%m-%Y}" if peildatum else ""
         )
-        if c.get("onderdeel"):
+        if kader.onderdeel:
             # The register counts every vertrouwenspersoon of the ministry, whatever the report's scope.
             titel += " (hele ministerie)"
         paragrafen.append(
@@ -195,9 +210,9 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                         "vp-register",
                         titel,
                         "Status",
-                        register.get("per_status") or {},
+                        register.per_status,
                         totaal="Totaal aantal vertrouwenspersonen",
-                        totaal_waarde=register.get("totaal"),
+                        totaal_waarde=register.totaal,
                     )
                 ],
             )
@@ -205,7 +220,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     return Hoofdstuk("vertrouwenspersonen", f"{nummer} Vertrouwenspersonen", paragrafen)
 
 
-def _aard_per_beklaagde(groepen: list[dict], w: Weergave, *, jaar: int, nummer: str) -> list:
+def _aard_per_beklaagde(groepen: tuple[Beklaagdengroep, ...], w: Weergave, *, jaar: int, nummer: str) -> list:
     """Per group of beklaagden a numbered heading, a bar chart per split-out hoofdcategorie (its
     subcategorieën, largest first) and a table with the same counts as the charts' text alternative.
 
@@ -213,18 +228,18 @@ def _aard_per_beklaagde(groepen: list[dict], w: Weergave, *, jaar: int, nummer: 
     """
     blokken = []
     for i, groep in enumerate(groepen, start=1):
-        als = f"{_klein(groep['label'])} als beklaagde"
-        blokken.append(Tussenkop(f"{nummer}.{i} {groep['label']} als beklaagde"))
+        als = f"{_klein(groep.label)} als beklaagde"
+        blokken.append(Tussenkop(f"{nummer}.{i} {groep.label} als beklaagde"))
         rijen = []
-        for hoofd in groep["hoofdcategorieen"]:
-            subs = {s["label"]: w.a(s["aantal"]) for s in hoofd["subcategorieen"]}
+        for hoofd in groep.hoofdcategorieen:
+            subs = {s.label: w.a(s.aantal) for s in hoofd.subcategorieen}
             if any(isinstance(n, int) and n for n in subs.values()):
-                blokken.append(_grafiek(f"{hoofd['label']} naar aard, {als} {jaar}", subs, sorteren=True))
-            rijen.append(Rij(hoofd["label"], [w.a(hoofd["aantal"])], "groep"))
+                blokken.append(_grafiek(f"{hoofd.label} naar aard, {als} {jaar}", subs, sorteren=True))
+            rijen.append(Rij(hoofd.label, [w.a(hoofd.aantal)], "groep"))
             rijen += [Rij(label, [n], "sub") for label, n in subs.items()]
         blokken.append(
             Tabel(
-                _id("vp-aard-beklaagde", groep["code"]),
+                _id("vp-aard-beklaagde", groep.code),
                 f"Aard van de adviesvragen met {als} {jaar}",
                 "Omschrijving melding",
                 [str(jaar)],
@@ -238,39 +253,46 @@ def _klein(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _genummerd(hoofd: dict) -> str:
-    return f"{hoofd.get('nummer', '')}. {hoofd['label']}".lstrip(". ")
+def _genummerd(hoofd: Hoofdcategorierij | Onderdeelhoofdrij) -> str:
+    return f"{'' if hoofd.nummer is None else hoofd.nummer}. {hoofd.label}".lstrip(". ")
 
 
 def _jaren_tekst(jaren: list[int]) -> str:
     return f"{jaren[0]}–{jaren[-1]}" if len(jaren) > 1 else str(jaren[0])
 
 
-def _aard_rijen(aard: list[dict]) -> list[dict]:
+def _aard_rijen(aard: tuple[Hoofdcategorierij, ...]) -> list[Driejaarsrij]:
     rijen = []
     for hoofd in aard:
-        rijen.append({**hoofd, "label": _genummerd(hoofd), "soort": "groep"})
-        rijen += [{**sub, "soort": "sub"} for sub in hoofd.get("subcategorieen", [])]
+        rijen.append(replace(hoofd, label=_genummerd(hoofd), soort="groep"))
+        rijen += [replace(sub, soort="sub") for sub in hoofd.subcategorieen]
     return rijen
 
 
-def _afhandeling_tabel(w: Weergave, hoofd: dict, *, jaar: int) -> Tabel:
-    velden = [
-        ("totaal", "Totaal"),
-        ("afgehandeld", "Afgehandeld"),
-        ("loopt_door", "Loopt door"),
-        ("genormaliseerd", "Genormaliseerd"),
-        ("niet_genormaliseerd", "Niet genormaliseerd"),
-        ("onbekend", "Onbekend"),
-    ]
+def _afhandeling_tabel(w: Weergave, hoofd: Afhandeling, *, jaar: int) -> Tabel:
+    koppen = ["Totaal", "Afgehandeld", "Loopt door", "Genormaliseerd", "Niet genormaliseerd", "Onbekend"]
     rijen = [
-        Rij(sub["label"], [w.a(sub.get(v)) for v, _ in velden]) for sub in hoofd.get("subcategorieen", [])
+        Rij(
+            sub.label,
+            [
+                w.a(n)
+                for n in (
+                    sub.totaal,
+                    sub.afgehandeld,
+                    sub.loopt_door,
+                    sub.genormaliseerd,
+                    sub.niet_genormaliseerd,
+                    sub.onbekend,
+                )
+            ],
+        )
+        for sub in hoofd.subcategorieen
     ]
     return Tabel(
-        _id("vp-afhandeling", hoofd["code"]),
-        f"{hoofd['label']}: afhandeling en situatie van de melder {jaar}",
+        _id("vp-afhandeling", hoofd.code),
+        f"{hoofd.label}: afhandeling en situatie van de melder {jaar}",
         "Subcategorie",
-        [k for _, k in velden],
+        koppen,
         rijen,
         voetnoten=[
             "Onder genormaliseerd verstaan wij dat de melder verder kan in de huidige werkomgeving; niet "
@@ -288,12 +310,10 @@ def _per_onderdeel_grafiek(aantallen: dict, w: Weergave, *, jaar: int) -> list:
     return [_grafiek(f"Adviesvragen in {jaar} per onderdeel", per_onderdeel, sorteren=True)]
 
 
-def _jaar_grafiek(titel: str, rijen: list[dict], w: Weergave):
+def _jaar_grafiek(titel: str, rijen: list[Driejaarsrij], w: Weergave):
     """Bars of the report year's counts, largest first; a group counts once (its members are left out)
     and loses its footnote marker, which belongs to the table below."""
     aantallen = {
-        r["label"].rstrip(" " + VOETNOOTMERKEN): w.a(r.get("aantal"))
-        for r in rijen
-        if r.get("soort") != "sub" and r.get("aantal")
+        r.label.rstrip(" " + VOETNOOTMERKEN): w.a(r.aantal) for r in rijen if r.soort != "sub" and r.aantal
     }
     return _grafiek(titel, aantallen, sorteren=True) if aantallen else None

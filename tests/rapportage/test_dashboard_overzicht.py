@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meldingen.models import Melding
 from rapportage.hoofdstukken.oif import _samenvatting
-from rapportage.hoofdstukken.secties import Oif
+from rapportage.secties import Oif
 from rapportage.selectors import gepubliceerd
 from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import lopend_jaar, verloop
