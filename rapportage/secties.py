@@ -21,19 +21,25 @@ Aantal = int | str | None
 
 def lees(soort: type, gegevens) -> object:
     """An instance of the dataclass `soort` from a dict of the figures: each field from its key when the
-    dict has it, else the field's default; a field declared with `_rijen` or `_deel` is read as its type."""
+    dict has it, else the field's default; a field declared with `_rijen` or `_deel` is read as its type.
+    Keys that are no field are left out. A report reads a few thousand rows this way, so the plain
+    fields are taken over in one comprehension and only the nested ones go through their reader."""
     if not isinstance(gegevens, dict):
         return soort()
-    return soort(**{naam: lezer(gegevens[naam]) for naam, lezer in _lezers(soort) if naam in gegevens})
+    namen, geneste = _velden(soort)
+    waarden = {naam: waarde for naam, waarde in gegevens.items() if naam in namen}
+    for naam, lezer in geneste:
+        if naam in waarden:
+            waarden[naam] = lezer(waarden[naam])
+    return soort(**waarden)
 
 
 @cache
-def _lezers(soort: type) -> tuple:
-    return tuple((f.name, f.metadata.get("lees", _zelf)) for f in fields(soort))
-
-
-def _zelf(waarde):
-    return waarde
+def _velden(soort: type) -> tuple[frozenset, tuple]:
+    return (
+        frozenset(f.name for f in fields(soort)),
+        tuple((f.name, f.metadata["lees"]) for f in fields(soort) if "lees" in f.metadata),
+    )
 
 
 def _rijen(soort: type):
@@ -207,6 +213,25 @@ class Kader:
     def uit(cls, cijfers: dict) -> Self:
         return lees(cls, cijfers)
 
+    def getoonde_jaren(self, deel: str, jaren) -> list[int]:
+        """The years of `jaren` to show for a part of the system (selectors.gegevens: TELLIJST, OIF_...).
+
+        The report year always; an earlier year only when the system holds rows of that part for it, so a
+        year from before the system was in use never reads as a column of zeros. Figures without that key
+        (hand-built in older shapes) show every year, as before.
+        """
+        if self.jaren_met_gegevens is None or deel not in self.jaren_met_gegevens:
+            return list(jaren)
+        return [j for j in jaren if j == self.jaar or j in self.jaren_met_gegevens[deel]]
+
+    def zonder_gegevens(self, *delen: str) -> bool:
+        """True when the system holds no rows of any of these parts (selectors.gegevens) for the report
+        year: such a part says so instead of printing zeros. Figures without that key (hand-built) count
+        as data."""
+        if self.jaren_met_gegevens is None:
+            return False
+        return all(self.jaar not in self.jaren_met_gegevens.get(deel, []) for deel in delen)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Bijlage1:
@@ -356,3 +381,19 @@ class Kerncijfers:
     @classmethod
     def uit(cls, cijfers: dict) -> Self:
         return lees(cls, cijfers.get("kerncijfers"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cijfers:
+    """Every section of one set of figures, read once: a report reads them in every chapter."""
+
+    kader: Kader
+    vertrouwenspersonen: Vertrouwenspersonen
+    oif: Oif
+    kerncijfers: Kerncijfers
+
+    @classmethod
+    def uit(cls, cijfers: dict) -> Self:
+        return cls(
+            Kader.uit(cijfers), Vertrouwenspersonen.uit(cijfers), Oif.uit(cijfers), Kerncijfers.uit(cijfers)
+        )

@@ -1,21 +1,24 @@
 """The chapters of the jaarrapportage, built from the figures of `rapportage.selectors.jaarcijfers`.
 
-Every builder takes the figures dict and returns `Hoofdstuk` objects of plain tables, charts and
-infographic blocks; none of them counts anything itself (counting is SQL, in the selectors).
+Every builder takes the figures, read once into typed sections (rapportage.secties.Cijfers), and
+returns `Hoofdstuk` objects of plain tables, charts and infographic blocks; none of them counts anything
+itself (counting is SQL, in the selectors).
 """
 
+from ..secties import Cijfers
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import Hoofdstuk
-from ._gemeen import Weergave, zonder_gegevens
+from ._gemeen import Weergave
 from .algemeen import benoemde_kerncijfers, cif, kerncijfers, klachtencommissie, nevenwerkzaamheden
 from .bijlagen import bijlage2, infographic, per_onderdeel
 from .oif import oif
 from .vertrouwenspersonen import vertrouwenspersonen
 
 
-def alle_hoofdstukken(cijfers: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
+def alle_hoofdstukken(ruw: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
     """(PDF chapters, dashboard chapters) in the order of the published report."""
-    w = Weergave(cijfers)
+    cijfers = Cijfers.uit(ruw)
+    w = Weergave(cijfers.kader.drempel)
     b2_pdf, b2_dashboard = bijlage2(cijfers, "Bijlage 2")
     gedeeld = [
         kerncijfers(cijfers, w, 1),
@@ -42,23 +45,24 @@ GEGEVENS_VAN = {
 }
 
 
-def _zonder_gegevens(cijfers: dict, sleutel: str, nummer: str) -> Hoofdstuk | None:
+def _zonder_gegevens(cijfers: Cijfers, sleutel: str, nummer: str) -> Hoofdstuk | None:
     delen, wat = GEGEVENS_VAN.get(sleutel, ((), ""))
-    if not delen or not zonder_gegevens(cijfers, *delen):
+    if not delen or not cijfers.kader.zonder_gegevens(*delen):
         return None
-    tekst = f"Over {cijfers['jaar']} zijn in het systeem geen gegevens geregistreerd van {wat}."
+    tekst = f"Over {cijfers.kader.jaar} zijn in het systeem geen gegevens geregistreerd van {wat}."
     return Hoofdstuk(
         sleutel, nummer, [], inleiding=[tekst], is_bijlage=sleutel in ("bijlage2", "per_onderdeel")
     )
 
 
-def gegenereerde_delen(cijfers: dict, *, benoemd: list | None = None) -> dict:
+def gegenereerde_delen(ruw: dict, *, benoemd: list | None = None) -> dict:
     """The generated content a chapter or section of the report's structure can take: by its key (the
     values of `Rapportdeel.Inhoud`) a builder that takes the number of the chapter it goes in.
 
     Built only when a chapter asks for it; the chapter's own title replaces the builder's kop.
     """
-    w = Weergave(cijfers)
+    cijfers = Cijfers.uit(ruw)
+    w = Weergave(cijfers.kader.drempel)
     bouwers = {
         "kerncijfers": lambda nummer: kerncijfers(cijfers, w, nummer),
         "oif": lambda nummer: oif(cijfers, w, nummer),

@@ -1,9 +1,9 @@
-"""Shared helpers of the chapter builders: nested lookups, the threshold, the years to show."""
+"""Shared helpers of the chapter builders: the threshold, charts, ids and footnote markers."""
 
 from django.utils.text import slugify
 
 from ..grafieken import Deel, Staaf, staafdiagram, taartdiagram
-from ..secties import Driejaarsrij, Jaarwaarde, Kader, Telrij
+from ..secties import Driejaarsrij, Jaarwaarde, Telrij
 from ..tabellen import Grafiek, aantal
 
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
@@ -16,16 +16,6 @@ BIJLAGE2_TOELICHTING = (
     "geanonimiseerd en globaal beschreven; het overzicht kan daarom niet worden gebruikt als indicatie voor "
     "welk gedrag wel of niet disciplinair wordt bestraft."
 )
-
-
-def _d(cijfers: dict, *pad, standaard=None):
-    """A nested value, or `standaard` when any step is missing (an empty year has empty dicts)."""
-    waarde = cijfers
-    for stap in pad:
-        if not isinstance(waarde, dict) or stap not in waarde:
-            return standaard
-        waarde = waarde[stap]
-    return waarde
 
 
 def _grafiek(titel: str, aantallen: dict, *, sorteren: bool = False) -> Grafiek:
@@ -48,10 +38,10 @@ def _id(*delen) -> str:
 class Weergave:
     """Applies the threshold of an onderdeel report ('<N') to every count and percentage shown."""
 
-    def __init__(self, cijfers: dict):
+    def __init__(self, drempel: int = 0):
         from ..selectors import toon_aantal, toon_procent
 
-        self.drempel = Kader.uit(cijfers).drempel
+        self.drempel = drempel
         self._aantal, self._procent = toon_aantal, toon_procent
 
     def a(self, aantal):
@@ -68,31 +58,7 @@ class Weergave:
         return {label: self.a(n) for label, n in (aantallen or {}).items()}
 
 
-def _getoonde_jaren(c: dict, deel: str, jaren: list[int]) -> list[int]:
-    """The years of `jaren` to show for a part of the system (selectors.gegevens: TELLIJST, OIF_...).
-
-    The report year always; an earlier year only when the system holds rows of that part for it, so a
-    year from before the system was in use never reads as a column of zeros. Figures without that key
-    (hand-built in older shapes) show every year, as before.
-    """
-    met_gegevens = _d(c, "jaren_met_gegevens", deel)
-    if met_gegevens is None:
-        return list(jaren)
-    return [j for j in jaren if j == c["jaar"] or j in met_gegevens]
-
-
 GEEN_GEGEVENS = "geen gegevens geregistreerd"
-
-
-def zonder_gegevens(c: dict, *delen: str) -> bool:
-    """True when the system holds no rows of any of these parts (selectors.gegevens) for the report year.
-
-    Such a part says so instead of printing zeros. Figures without that key (hand-built) count as data.
-    """
-    met_gegevens = _d(c, "jaren_met_gegevens")
-    if met_gegevens is None:
-        return False
-    return all(c["jaar"] not in met_gegevens.get(deel, []) for deel in delen)
 
 
 def _met_vorig_jaar(rij: Telrij, jaar: int) -> Driejaarsrij:

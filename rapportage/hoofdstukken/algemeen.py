@@ -10,26 +10,21 @@ from ..tabellen import (
     Tekst,
     enkele_tabel,
 )
-from ._gemeen import GEEN_GEGEVENS, Weergave, _grafiek, _ring, _t, zonder_gegevens
+from ._gemeen import GEEN_GEGEVENS, Weergave, _grafiek, _ring, _t
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
 
 
-def kerncijfers(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, vp, oif, kern = (
-        c["jaar"],
-        secties.Vertrouwenspersonen.uit(c),
-        secties.Oif.uit(c),
-        secties.Kerncijfers.uit(c),
-    )
+def kerncijfers(c: secties.Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
+    jaar, vp, oif, kern = c.kader.jaar, c.vertrouwenspersonen, c.oif, c.kerncijfers
     register = kern.register or secties.Register()
 
     def van(deel: str, waarde):
         # A part without rows this year has no figure, not 0 (selectors.gegevens).
-        return GEEN_GEGEVENS if zonder_gegevens(c, deel) else w.a(waarde)
+        return GEEN_GEGEVENS if c.kader.zonder_gegevens(deel) else w.a(waarde)
 
     # In an onderdeel report these figures are still the whole ministry's: the label says so.
-    breed = " (hele ministerie)" if secties.Kader.uit(c).onderdeel else ""
+    breed = " (hele ministerie)" if c.kader.onderdeel else ""
     regels = [
         ("Adviesvragen bij vertrouwenspersonen", van(TELLIJST, vp.totaal)),
         ("Meldingen bij het OIF", van(OIF_MELDINGEN, oif.meldingen)),
@@ -101,14 +96,13 @@ MINISTERIEBREED = (
 )
 
 
-def _ministeriebreed(c: dict) -> list:
-    onderdeel = secties.Kader.uit(c).onderdeel
+def _ministeriebreed(c: secties.Cijfers) -> list:
+    onderdeel = c.kader.onderdeel
     return [Tekst(MINISTERIEBREED.format(onderdeel=onderdeel), "toelichting")] if onderdeel else []
 
 
-def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
-    koo = secties.Kerncijfers.uit(c).klachtencommissie
-    jaar = c["jaar"]
+def klachtencommissie(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
+    koo, jaar = c.kerncijfers.klachtencommissie, c.kader.jaar
     blokken = [
         *_ministeriebreed(c),
         Tekst(
@@ -175,9 +169,8 @@ def klachtencommissie(c: dict, nummer: int) -> Hoofdstuk:
     )
 
 
-def cif(c: dict, nummer: int) -> Hoofdstuk:
-    gegevens = secties.Kerncijfers.uit(c).cif
-    jaar = c["jaar"]
+def cif(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
+    gegevens, jaar = c.kerncijfers.cif, c.kader.jaar
     blokken = [
         *_ministeriebreed(c),
         Tekst(
@@ -222,9 +215,8 @@ def cif(c: dict, nummer: int) -> Hoofdstuk:
     )
 
 
-def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    neven = secties.Kerncijfers.uit(c).nevenwerkzaamheden
-    jaar = c["jaar"]
+def nevenwerkzaamheden(c: secties.Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
+    neven, jaar = c.kerncijfers.nevenwerkzaamheden, c.kader.jaar
     blokken = [
         Tekst(
             "Nevenwerkzaamheden zijn alle werkzaamheden die medewerkers naast hun werk als ambtenaar "
@@ -244,7 +236,7 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
                 "Onderdeel",
                 [(r.label, w.a(r.aantal)) for r in neven.rijen],
                 kolom=str(jaar),
-                totaal="Totaal" if secties.Kader.uit(c).onderdeel else "MinFin (totaal)",
+                totaal="Totaal" if c.kader.onderdeel else "MinFin (totaal)",
                 totaal_waarde=w.a(neven.totaal),
                 klasse="smal",
             )
@@ -256,11 +248,11 @@ def nevenwerkzaamheden(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     )
 
 
-def benoemde_kerncijfers(c: dict, benoemd: list) -> Hoofdstuk:
+def benoemde_kerncijfers(c: secties.Cijfers, benoemd: list) -> Hoofdstuk:
     """The year's named key figures (medewerkersonderzoek, training, ...) as one small table."""
     from ..teksten.markdown import getal
 
-    jaar = c["jaar"]
+    jaar = c.kader.jaar
     if benoemd:
         rijen = [(f.omschrijving, f"{getal(f.waarde)} {f.eenheid}".strip()) for f in benoemd]
         blok = enkele_tabel(

@@ -1,6 +1,6 @@
 """Bijlage 1 (infographic), Bijlage 2 (every afgedane schending) and Bijlage 3 (per onderdeel)."""
 
-from ..secties import Kader, Kerncijfers, Oif, Onderdeelrij, Telrij, Vertrouwenspersonen
+from ..secties import Cijfers, Kader, Onderdeelrij, Telrij
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..selectors.oif import VOLLEDIG_FEITENONDERZOEK
 from ..tabellen import (
@@ -20,9 +20,7 @@ from ._gemeen import (
     BIJLAGE2_TOELICHTING,
     GEEN_GEGEVENS,
     Weergave,
-    _getoonde_jaren,
     _id,
-    zonder_gegevens,
 )
 from .vertrouwenspersonen import _genummerd, _met_groepen
 
@@ -50,13 +48,13 @@ def _in_scope(titel: str, kader: Kader) -> str:
     return f"{titel} {kader.onderdeel}" if kader.onderdeel else titel
 
 
-def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
-    kader, vp, o, kern = Kader.uit(c), Vertrouwenspersonen.uit(c), Oif.uit(c), Kerncijfers.uit(c)
+def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
+    kader, vp, o, kern = c.kader, c.vertrouwenspersonen, c.oif, c.kerncijfers
     jaar, b1 = kader.jaar, vp.bijlage1
     aard = b1.aard
     # Against last year only when the Tellijst has rows of last year at all (selectors.gegevens).
     vorig_totaal = vp.totalen.get(jaar - 1)
-    if jaar - 1 not in _getoonde_jaren(c, TELLIJST, [jaar - 1]):
+    if jaar - 1 not in kader.getoonde_jaren(TELLIJST, [jaar - 1]):
         vorig_totaal = None
     wie, wie_voetnoten = _met_groepen(
         b1.wie_betreft_de_melding, vp.vergelijkingsgroepen.wie_betreft_de_melding
@@ -164,9 +162,9 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
         pagina.kolommen = verdeel_over_kolommen(pagina.blokken, kolommen)
     # A page of a part without rows in this year would be all zeros: it is left out, and said so.
     leeg = {
-        "infographic-vp": (zonder_gegevens(c, TELLIJST), "de vertrouwenspersonen"),
-        "infographic-oif": (zonder_gegevens(c, OIF_MELDINGEN), "de meldingen bij het OIF"),
-        "infographic-betrokkenen": (zonder_gegevens(c, OIF_AFDOENINGEN), "de afdoeningen van het OIF"),
+        "infographic-vp": (kader.zonder_gegevens(TELLIJST), "de vertrouwenspersonen"),
+        "infographic-oif": (kader.zonder_gegevens(OIF_MELDINGEN), "de meldingen bij het OIF"),
+        "infographic-betrokkenen": (kader.zonder_gegevens(OIF_AFDOENINGEN), "de afdoeningen van het OIF"),
     }
     inleiding = [
         f"Over {jaar}: {GEEN_GEGEVENS} van {wat}."
@@ -188,9 +186,9 @@ def infographic(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
 # --- Bijlage 2 en 3 ---------------------------------------------------------------------------------
 
 
-def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
+def bijlage2(c: Cijfers, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
     """The PDF chapter (a table per dienstonderdeel) and the dashboard chapter (a download)."""
-    jaar, o = c["jaar"], Oif.uit(c)
+    jaar, o = c.kader.jaar, c.oif
     rijen = o.bijlage2
     groepen, volgorde = {}, []
     for rij in rijen:
@@ -251,9 +249,8 @@ def bijlage2(c: dict, nummer: str) -> tuple[Hoofdstuk, Hoofdstuk]:
     return pdf_hoofdstuk, dashboard
 
 
-def per_onderdeel(c: dict, w: Weergave, nummer: str) -> Hoofdstuk:
-    tabel = Vertrouwenspersonen.uit(c).per_onderdeel_tabel
-    jaar = c["jaar"]
+def per_onderdeel(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
+    tabel, jaar = c.vertrouwenspersonen.per_onderdeel_tabel, c.kader.jaar
     kolommen = [k.label for k in tabel.kolommen]
     metsom = len(kolommen) > 1
 

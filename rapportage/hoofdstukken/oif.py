@@ -3,11 +3,11 @@
 from finintegriteit.referentie.models import AfdoeningType
 
 from ..grafieken import Deel
-from ..secties import Oif, Telrij
+from ..secties import Cijfers, Oif, Telrij
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN
 from ..selectors.oif import GEEN_AFDOENING
 from ..tabellen import Hoofdstuk, Kolom, Paragraaf, Tabel, Tekst, tabel_uit_telling
-from ._gemeen import Weergave, _getoonde_jaren, _grafiek, _met_vorig_jaar, _ring, _t
+from ._gemeen import Weergave, _grafiek, _met_vorig_jaar, _ring, _t
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
 
@@ -37,11 +37,11 @@ BETEKENIS_KLASSE = {
 MELDINGEN_TABELLEN = {"melder", "onderwerp"}
 
 
-def _oif_tabel(c: dict, o: Oif, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
-    jaar = c["jaar"]
+def _oif_tabel(c: Cijfers, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
+    jaar, o = c.kader.jaar, c.oif
     titel, eerste_kolom, totaal = TABELLEN[naam]
     deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
-    kolommen = [Kolom(str(j), j) for j in _getoonde_jaren(c, deel, [jaar - 1])]
+    kolommen = [Kolom(str(j), j) for j in c.kader.getoonde_jaren(deel, [jaar - 1])]
     rijen = o.tabel(naam)
     som = getattr(o, totaal) if totaal else None
     totalen = {jaar: som} if som is not None else None
@@ -60,8 +60,8 @@ def _oif_tabel(c: dict, o: Oif, w: Weergave, naam: str, *, voetnoten=None) -> Ta
     )
 
 
-def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    jaar, o = c["jaar"], Oif.uit(c)
+def oif(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
+    jaar, o = c.kader.jaar, c.oif
     # The rows of this table have the class of afdoening as their code.
     per_klasse = {r.code: r.aantal for r in o.tabel("afdoening_klasse")}
     samenvatting = _samenvatting(
@@ -75,7 +75,7 @@ def oif(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     p = f"{nummer}."
 
     def tabel(naam: str, voetnoten=None):
-        return _oif_tabel(c, o, w, naam, voetnoten=voetnoten)
+        return _oif_tabel(c, w, naam, voetnoten=voetnoten)
 
     paragrafen = [
         Paragraaf(

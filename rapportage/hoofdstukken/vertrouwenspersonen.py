@@ -5,13 +5,11 @@ from dataclasses import replace
 from ..secties import (
     Afhandeling,
     Beklaagdengroep,
+    Cijfers,
     Driejaarsrij,
     Groepsrij,
     Hoofdcategorierij,
-    Kader,
-    Kerncijfers,
     Onderdeelhoofdrij,
-    Vertrouwenspersonen,
 )
 from ..selectors.gegevens import TELLIJST
 from ..tabellen import (
@@ -25,7 +23,7 @@ from ..tabellen import (
     jaarkolommen,
     tabel_uit_telling,
 )
-from ._gemeen import VOETNOOTMERKEN, Weergave, _getoonde_jaren, _grafiek, _id, _t
+from ._gemeen import VOETNOOTMERKEN, Weergave, _grafiek, _id, _t
 
 # --- 3 Vertrouwenspersonen -------------------------------------------------------------------------------
 
@@ -56,11 +54,11 @@ def _met_groepen(
     return uit, voetnoten
 
 
-def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
-    kader, vp = Kader.uit(c), Vertrouwenspersonen.uit(c)
+def vertrouwenspersonen(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
+    kader, vp = c.kader, c.vertrouwenspersonen
     jaar, b1 = kader.jaar, vp.bijlage1
     # Only years for which the Tellijst has rows at all; the report year always.
-    jaren = _getoonde_jaren(c, TELLIJST, kader.jaren or [jaar])
+    jaren = kader.getoonde_jaren(TELLIJST, kader.jaren or [jaar])
     totalen = vp.totalen
     p = f"{nummer}."
     aard = b1.aard
@@ -192,7 +190,7 @@ def vertrouwenspersonen(c: dict, w: Weergave, nummer: int) -> Hoofdstuk:
     beklaagden.blokken += _aard_per_beklaagde(
         vp.aard_per_beklaagde, w, jaar=jaar, nummer=beklaagden.kop.split(" ", 1)[0]
     )
-    register = Kerncijfers.uit(c).register
+    register = c.kerncijfers.register
     if register:
         peildatum = register.peildatum
         titel = "Register van vertrouwenspersonen" + (

@@ -1,7 +1,7 @@
 """Reads of the report's structure and texts, and the values their figure references name."""
 
-from ..hoofdstukken._gemeen import zonder_gegevens
 from ..models import BenoemdKerncijfer, GepubliceerdCijfer, Rapportdeel
+from ..secties import Kader
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from .standaard import HOOFDSTUKKEN, STAP
 
@@ -59,13 +59,13 @@ def _leeg(waarde):
 def zonder_gegevens_leeg(cijfers: dict, export: dict) -> dict:
     """The export with every figure of a part without rows in the report year set to None, so that a
     text naming it says 'geen gegevens geregistreerd' instead of 0."""
-    export = dict(export)
-    if zonder_gegevens(cijfers, TELLIJST):
+    export, kader = dict(export), Kader.uit(cijfers)
+    if kader.zonder_gegevens(TELLIJST):
         export["vertrouwenspersonen"] = _leeg(export["vertrouwenspersonen"])
     oif = dict(export["oif"])
     for sleutel in oif:
         deel = OIF_MELDINGEN if sleutel in _OIF_MELDINGEN_SLEUTELS else OIF_AFDOENINGEN
-        if zonder_gegevens(cijfers, deel):
+        if kader.zonder_gegevens(deel):
             oif[sleutel] = _leeg(oif[sleutel])
     export["oif"] = oif
     return export
