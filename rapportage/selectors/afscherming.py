@@ -13,6 +13,10 @@ Zeros stay visible: there is nobody to recognise.
 
 Applied to the Tellijst figures of every view except the whole ministry's of a closed year, which are
 exact, as the published annual report is (rapportage.inhoud).
+
+It hides cells in place in the dict that `jaarcijfers` just counted (the dashboard caches the result), so
+it works on that dict, not on the read-only sections of rapportage.secties, and reads it by its keys,
+without defaults: a key that went missing must stop the page, not leave its cells unhidden.
 """
 
 import copy
@@ -56,7 +60,7 @@ class Cellen:
 
 def _rij(c: Cellen, rij: dict, sleutel, jaar: int, *, deler=None) -> None:
     """A three-year row: its value per year, this year's count, percentage and arrow."""
-    for waarde in rij.get("waarden", []):
+    for waarde in rij["waarden"]:
         j = waarde["jaar"]
         c.cel((*sleutel, j), waarde, "aantal")
         c.procenten.append((waarde, "procent", (*sleutel, j), ("T", j)))
@@ -72,21 +76,21 @@ def _rij(c: Cellen, rij: dict, sleutel, jaar: int, *, deler=None) -> None:
 
 def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
     c = Cellen()
-    for t in vp.get("totalen", []):
+    for t in vp["totalen"]:
         c.cel(("T", t["jaar"]), t, "aantal")
     c.cel(("T", jaar), vp, "totaal")
-    b1 = vp.get("bijlage1", {})
+    b1 = vp["bijlage1"]
     codes = defaultdict(dict)  # part -> label -> [codes]
     subs_van = {}
-    for hoofd in b1.get("aard", []):
+    for hoofd in b1["aard"]:
         _rij(c, hoofd, ("H", hoofd["code"]), jaar)
         codes["H"].setdefault(hoofd["label"], []).append(("H", hoofd["code"]))
-        subs_van[hoofd["code"]] = [s["code"] for s in hoofd.get("subcategorieen", [])]
-        for sub in hoofd.get("subcategorieen", []):
+        subs_van[hoofd["code"]] = [s["code"] for s in hoofd["subcategorieen"]]
+        for sub in hoofd["subcategorieen"]:
             _rij(c, sub, ("S", sub["code"]), jaar, deler=("H", hoofd["code"]))
             codes["S"].setdefault(sub["label"], []).append(("S", sub["code"]))
     for dim in DIMENSIES:
-        for rij in b1.get(dim, []):
+        for rij in b1[dim]:
             _rij(c, rij, ("D", dim, rij["code"]), jaar)
             codes[dim].setdefault(rij["label"], []).append(("D", dim, rij["code"]))
     for j in jaren:
@@ -94,13 +98,13 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
         for h, subs in subs_van.items():
             c.som(("H", h, j), [("S", s, j) for s in subs])
         for dim in DIMENSIES:
-            c.som(("T", j), [("D", dim, r["code"], j) for r in b1.get(dim, [])])
+            c.som(("T", j), [("D", dim, r["code"], j) for r in b1[dim]])
 
     # Comparison groups: a row that adds up options (e.g. Leidinggevende = direct + andere).
-    for soort, groepen in vp.get("vergelijkingsgroepen", {}).items():
+    for soort, groepen in vp["vergelijkingsgroepen"].items():
         deel = {"hoofdcategorie": "H", "subcategorie": "S"}.get(soort, soort)
         for groep in groepen:
-            leden = [k for label in groep.get("opties", []) for k in codes[deel].get(label, [])]
+            leden = [k for label in groep["opties"] for k in codes[deel].get(label, [])]
             _rij(c, groep, ("G", soort, groep["code"]), jaar)
             for j in jaren:
                 c.som(("G", soort, groep["code"], j), [(*lid, j) for lid in leden])
@@ -115,11 +119,11 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
                 c.cel(("P", deel, label, jaar), houder, label)
                 c.som(("P", deel, label, jaar), [(*lid, jaar) for lid in leden])
 
-    plat(vp.get("hoofdcategorie", {}), "H")
-    for per_hoofd in vp.get("subcategorie", {}).values():
+    plat(vp["hoofdcategorie"], "H")
+    for per_hoofd in vp["subcategorie"].values():
         plat(per_hoofd, "S")
     for dim in DIMENSIES:
-        plat(vp.get(dim, {}), dim)
+        plat(vp[dim], dim)
 
     _per_onderdeel(c, vp, jaar=jaar)
     _afhandeling(c, vp, jaar=jaar, dimensies=b1)
@@ -128,39 +132,39 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
 
 
 def _per_onderdeel(c: Cellen, vp: dict, *, jaar: int) -> None:
-    tabel = vp.get("per_onderdeel_tabel", {})
-    kolommen = [k["code"] for k in tabel.get("kolommen", [])]
-    label_code = {k["label"]: k["code"] for k in tabel.get("kolommen", [])}
-    for label in list(vp.get("per_onderdeel", {})):
+    tabel = vp["per_onderdeel_tabel"]
+    kolommen = [k["code"] for k in tabel["kolommen"]]
+    label_code = {k["label"]: k["code"] for k in tabel["kolommen"]}
+    for label in list(vp["per_onderdeel"]):
         c.cel(("O", label_code.get(label, label)), vp["per_onderdeel"], label)
-    totaal = tabel.get("totaal", {})
+    totaal = tabel["totaal"]
     for i, code in enumerate(kolommen):
-        c.cel(("O", code), totaal.get("cellen"), i)
+        c.cel(("O", code), totaal["cellen"], i)
     c.cel(("T", jaar), totaal, "aantal")
     c.som(("T", jaar), [("O", o) for o in kolommen])
 
     def rij(r: dict, sleutel) -> None:
         for i, code in enumerate(kolommen):
-            c.cel(("C", code, *sleutel), r.get("cellen"), i)
+            c.cel(("C", code, *sleutel), r["cellen"], i)
         c.cel((*sleutel, jaar), r, "aantal")
         c.som((*sleutel, jaar), [("C", o, *sleutel) for o in kolommen])
 
-    for hoofd in tabel.get("aard", []):
+    for hoofd in tabel["aard"]:
         rij(hoofd, ("H", hoofd["code"]))
-        for sub in hoofd.get("subcategorieen", []):
+        for sub in hoofd["subcategorieen"]:
             rij(sub, ("S", sub["code"]))
         for o in kolommen:
             c.som(
                 ("C", o, "H", hoofd["code"]),
-                [("C", o, "S", s["code"]) for s in hoofd.get("subcategorieen", [])],
+                [("C", o, "S", s["code"]) for s in hoofd["subcategorieen"]],
             )
     for o in kolommen:
-        c.som(("O", o), [("C", o, "H", h["code"]) for h in tabel.get("aard", [])])
+        c.som(("O", o), [("C", o, "H", h["code"]) for h in tabel["aard"]])
     for dim in DIMENSIES:
-        for r in tabel.get(dim, []):
+        for r in tabel[dim]:
             rij(r, ("D", dim, r["code"]))
         for o in kolommen:
-            c.som(("O", o), [("C", o, "D", dim, r["code"]) for r in tabel.get(dim, [])])
+            c.som(("O", o), [("C", o, "D", dim, r["code"]) for r in tabel[dim]])
 
 
 def _afhandeling(c: Cellen, vp: dict, *, jaar: int, dimensies: dict) -> None:
@@ -175,25 +179,25 @@ def _afhandeling(c: Cellen, vp: dict, *, jaar: int, dimensies: dict) -> None:
         c.som((*sleutel, jaar), [("A", sleutel, "afgehandeld"), ("A", sleutel, "loopt_door")])
         c.som(("A", sleutel, "afgehandeld"), [("A", sleutel, v) for v in AFHANDELING[2:]])
 
-    hoofden = vp.get("afhandeling_per_subcategorie", [])
+    hoofden = vp["afhandeling_per_subcategorie"]
     for hoofd in hoofden:
         rij(hoofd, ("H", hoofd["code"]))
-        subs = [("S", s["code"]) for s in hoofd.get("subcategorieen", [])]
-        for sub, gegevens in zip(subs, hoofd.get("subcategorieen", []), strict=True):
+        subs = [("S", s["code"]) for s in hoofd["subcategorieen"]]
+        for sub, gegevens in zip(subs, hoofd["subcategorieen"], strict=True):
             rij(gegevens, sub)
         for veld in [*AFHANDELING, "afdoening_loopt_nog"]:
             c.som(("A", ("H", hoofd["code"]), veld), [("A", s, veld) for s in subs])
-    uitkomst = vp.get("uitkomst", {})
+    uitkomst = vp["uitkomst"]
     for veld in UITKOMST:
         c.cel(("U", veld), uitkomst, veld)
         c.som(("U", veld), [("A", ("H", h["code"]), veld) for h in hoofden])
-    situaties = [r["code"] for r in dimensies.get("situatie_na_interventie", [])]
+    situaties = [r["code"] for r in dimensies["situatie_na_interventie"]]
     for veld in UITKOMST[:4]:
         c.som(
             ("U", veld),
             [("D", "situatie_na_interventie", s, jaar) for s in situaties if uitkomst_van.get(s) == veld],
         )
-    wijzen = [r["code"] for r in dimensies.get("wijze_van_afdoening", [])]
+    wijzen = [r["code"] for r in dimensies["wijze_van_afdoening"]]
     c.som(
         ("U", "afdoening_loopt_nog"),
         [("D", "wijze_van_afdoening", w, jaar) for w in wijzen if w in loopt_nog],
@@ -202,12 +206,12 @@ def _afhandeling(c: Cellen, vp: dict, *, jaar: int, dimensies: dict) -> None:
 
 def _beklaagden(c: Cellen, vp: dict) -> None:
     """The aard per group of beklaagden: every count, and per hoofdcategorie the sum of its subcategorieën."""
-    for groep in vp.get("aard_per_beklaagde", []):
-        for hoofd in groep.get("hoofdcategorieen", []):
+    for groep in vp["aard_per_beklaagde"]:
+        for hoofd in groep["hoofdcategorieen"]:
             totaal = ("B", groep["code"], "H", hoofd["code"])
             c.cel(totaal, hoofd, "aantal")
-            subs = [("B", groep["code"], "S", sub["code"]) for sub in hoofd.get("subcategorieen", [])]
-            for sleutel, sub in zip(subs, hoofd.get("subcategorieen", []), strict=True):
+            subs = [("B", groep["code"], "S", sub["code"]) for sub in hoofd["subcategorieen"]]
+            for sleutel, sub in zip(subs, hoofd["subcategorieen"], strict=True):
                 c.cel(sleutel, sub, "aantal")
             c.som(totaal, subs)
 
@@ -245,8 +249,7 @@ def verborgen_cellen(c: Cellen, *, drempel: int) -> set:
 def tellijst_afschermen(cijfers: dict, *, drempel: int) -> dict:
     """A copy of the figures in which the Tellijst's small cells (and their complements) are hidden."""
     cijfers = copy.deepcopy(cijfers)
-    vp = cijfers.get("vertrouwenspersonen") or {}
-    c = _cellen(vp, jaar=cijfers["jaar"], jaren=cijfers.get("jaren", [cijfers["jaar"]]))
+    c = _cellen(cijfers["vertrouwenspersonen"], jaar=cijfers["jaar"], jaren=cijfers["jaren"])
     verborgen = verborgen_cellen(c, drempel=drempel)
     for houder, veld, teller, noemer in c.procenten:
         if veld in houder and (teller in verborgen or noemer in verborgen):

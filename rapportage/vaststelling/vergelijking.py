@@ -6,6 +6,11 @@ from a published report (no rows in the system) is compared with in the same way
 
 Only the rows of earlier years change here; the report year's own figures, and therefore the
 `exporteer_cijfers` JSON, stay exactly as counted.
+
+This rewrites the figures' dict in place (an adoption freezes the result), so it works on the dict, not
+on the read-only sections of rapportage.secties. It reads that dict, just counted by `jaarcijfers`, by
+its keys; `.get()` is kept for the earlier years' export JSON, whose figures are looked up by label and
+whose older versions may lack a key.
 """
 
 import json
@@ -23,7 +28,7 @@ OIF_MELDINGEN_TABELLEN = ("melder", "onderwerp")
 
 
 def _waarde_van(rij: dict, jaar: int) -> dict | None:
-    return next((w for w in rij.get("waarden", []) if w.get("jaar") == jaar), None)
+    return next((w for w in rij["waarden"] if w["jaar"] == jaar), None)
 
 
 class _Verschillen:
@@ -39,24 +44,24 @@ def _vp_rij(rij, jaar, nieuw, totaal, *, rapportjaar, verschillen, live_telt):
     waarde = _waarde_van(rij, jaar)
     if waarde is None:
         return
-    verschillen.noteer(jaar, rij["label"], nieuw, waarde.get("aantal"), live_telt=live_telt)
+    verschillen.noteer(jaar, rij["label"], nieuw, waarde["aantal"], live_telt=live_telt)
     waarde["aantal"] = nieuw
     waarde["in_gebruik"] = nieuw is not None
     waarde["procent"] = procent(nieuw, totaal) if nieuw is not None else None
     if jaar == rapportjaar - 1:
         rij["vorig_jaar"] = nieuw
-        rij["pijl"] = pijl(rij.get("aantal") or 0, nieuw) if nieuw is not None else None
+        rij["pijl"] = pijl(rij["aantal"] or 0, nieuw) if nieuw is not None else None
 
 
 def _vertrouwenspersonen(vp: dict, jaar: int, export: dict, *, rapportjaar, verschillen, live_telt):
     totaal = export.get("totaal")
-    for t in vp.get("totalen", []):
+    for t in vp["totalen"]:
         if t["jaar"] == jaar:
             verschillen.noteer(jaar, "Totaal adviesvragen", totaal, t["aantal"], live_telt=live_telt)
             t["aantal"] = totaal
-    b1 = vp.get("bijlage1", {})
+    b1 = vp["bijlage1"]
     hoofd, sub = export.get("hoofdcategorie") or {}, export.get("subcategorie") or {}
-    for rij in b1.get("aard", []):
+    for rij in b1["aard"]:
         _vp_rij(
             rij,
             jaar,
@@ -66,7 +71,7 @@ def _vertrouwenspersonen(vp: dict, jaar: int, export: dict, *, rapportjaar, vers
             verschillen=verschillen,
             live_telt=live_telt,
         )
-        for subrij in rij.get("subcategorieen", []):
+        for subrij in rij["subcategorieen"]:
             nieuw = (sub.get(rij["label"]) or {}).get(subrij["label"])
             _vp_rij(
                 subrij,
@@ -79,7 +84,7 @@ def _vertrouwenspersonen(vp: dict, jaar: int, export: dict, *, rapportjaar, vers
             )
     for dimensie, sleutel in VP_DIMENSIES.items():
         waarden = export.get(sleutel) or {}
-        for rij in b1.get(dimensie, []):
+        for rij in b1[dimensie]:
             if rij["label"] in waarden:
                 _vp_rij(
                     rij,
@@ -93,15 +98,15 @@ def _vertrouwenspersonen(vp: dict, jaar: int, export: dict, *, rapportjaar, vers
 
 
 def _oif(o: dict, export: dict, *, verschillen, jaar, live_telt):
-    for naam, rijen in (o.get("tabellen") or {}).items():
+    for naam, rijen in o["tabellen"].items():
         waarden = export.get(naam)
         if not isinstance(waarden, dict):
             continue
         for rij in rijen:
             nieuw = waarden.get(rij["label"])
-            verschillen.noteer(jaar, rij["label"], nieuw, rij.get("vorig_jaar"), live_telt=live_telt)
+            verschillen.noteer(jaar, rij["label"], nieuw, rij["vorig_jaar"], live_telt=live_telt)
             rij["vorig_jaar"] = nieuw
-            rij["pijl"] = pijl(rij.get("aantal") or 0, nieuw) if nieuw is not None else None
+            rij["pijl"] = pijl(rij["aantal"] or 0, nieuw) if nieuw is not None else None
 
 
 def met_vastgestelde_jaren(cijfers: dict, vastgesteld: dict) -> dict:
@@ -133,7 +138,7 @@ def met_vastgestelde_jaren(cijfers: dict, vastgesteld: dict) -> dict:
             live_telt = any(jaar in met_gegevens.get(d, []) for d in delen)
             if sleutel == "vertrouwenspersonen":
                 _vertrouwenspersonen(
-                    cijfers.get("vertrouwenspersonen", {}),
+                    cijfers["vertrouwenspersonen"],
                     jaar,
                     deel_export,
                     rapportjaar=rapportjaar,
@@ -142,7 +147,7 @@ def met_vastgestelde_jaren(cijfers: dict, vastgesteld: dict) -> dict:
                 )
             else:
                 _oif(
-                    cijfers.get("oif", {}),
+                    cijfers["oif"],
                     deel_export,
                     verschillen=verschillen,
                     jaar=jaar,
