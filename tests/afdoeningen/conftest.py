@@ -1,5 +1,4 @@
 import datetime
-import importlib
 
 import pytest
 
@@ -49,17 +48,3 @@ def betrokkene(maak_melding):
 
 def optie(model, code):
     return model.objects.get(code=code)
-
-
-@pytest.fixture
-def basisgegevens(transactional_db):
-    """Taxonomies, roles and phrases again: a transactional test starts from flushed tables."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from finintegriteit.kern.rollen import ALLE_ROLLEN
-
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
-    importlib.import_module("afdoeningen.migrations.0003_standaardinhoud_2024").laad(apps, None)
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)

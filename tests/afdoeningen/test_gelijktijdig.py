@@ -17,9 +17,7 @@ from .conftest import optie
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("bestaand", [False, True], ids=["nieuwe afdoening", "bestaande afdoening"])
-def test_van_twee_gelijktijdige_opslagen_wordt_de_tweede_geweigerd(
-    basisgegevens, maak_melding, analist, bestaand
-):
+def test_van_twee_gelijktijdige_opslagen_wordt_de_tweede_geweigerd(maak_melding, analist, bestaand):
     betrokkene = maak_melding().betrokkenen.get()
     gegevens = {
         "schending": optie(SchendingSoort, "ongewenste-omgangsvormen"),

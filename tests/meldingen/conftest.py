@@ -1,7 +1,6 @@
 """Fixtures for the meldingen tests: options by code, a melding factory going through the services."""
 
 import datetime
-import importlib
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -30,24 +29,6 @@ def teamleider(maak_gebruiker):
     for naam in r.BIJZONDERE_RECHTEN:
         gebruiker = recht(gebruiker, naam.split(".", 1)[1])
     return gebruiker
-
-
-@pytest.fixture
-def basisgegevens(transactional_db):
-    """Taxonomies and roles again: a transactional test starts from tables that an earlier one flushed."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from finintegriteit.kern.rollen import ALLE_ROLLEN
-
-    importlib.import_module("finintegriteit.referentie.migrations.0002_taxonomie_2024").laad(apps, None)
-    for rol in ALLE_ROLLEN:
-        Group.objects.get_or_create(name=rol)
-    for migratie in ("afdoeningen.migrations.0003_standaardinhoud_2024",):
-        try:
-            importlib.import_module(migratie).laad(apps, None)
-        except (ImportError, AttributeError):  # the afdoeningen app's standard phrases, when it has them
-            pass
 
 
 @pytest.fixture

@@ -36,9 +36,7 @@ def test_nummeren_buiten_een_transactie_wordt_geweigerd(transactional_db):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_nummers(
-    basisgegevens, maak_melding, analist
-):
+def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_nummers(maak_melding, analist):
     """Two threads, each on its own connection, ask for a number at the same moment.
 
     The first holds the year's counter row locked (it sleeps inside its transaction); the second must wait
@@ -79,7 +77,7 @@ def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_num
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_een_teruggedraaide_gelijktijdige_registratie_laat_geen_gat(basisgegevens, maak_melding, analist):
+def test_een_teruggedraaide_gelijktijdige_registratie_laat_geen_gat(maak_melding, analist):
     """The first thread rolls back after taking a number: the waiting second one gets that same number."""
     start = threading.Barrier(2)
     nummers, fouten = [], []
