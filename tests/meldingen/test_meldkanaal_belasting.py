@@ -136,7 +136,7 @@ def test_een_echte_worker_schoont_de_bijlage_op_buiten_het_verzoek(settings, tmp
         einde = time.monotonic() + 60
         while (document := Document.objects.get()).opschoning == Opschoning.WACHTRIJ:
             assert time.monotonic() < einde, "de worker schoonde de bijlage niet op binnen 60 s"
-            time.sleep(0.3)
+            time.sleep(0.05)
     finally:
         stop_worker(worker)
     assert document.opschoning == Opschoning.VERWIJDERD
