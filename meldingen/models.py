@@ -122,8 +122,8 @@ class Melding(models.Model):
             models.Index(fields=["status", "jaar"], name="melding_status_jaar"),
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op"),
             models.Index(fields=["behandelaar", "status"], name="melding_behandelaar_status"),
-            # Full-text search of the werkvoorraad; created on PostgreSQL only (see the migration).
-            GinIndex(SearchVector("omschrijving", config="dutch"), name="melding_zoeken"),
+            # Full-text search of the omschrijving: a stored column with its own index, on PostgreSQL
+            # only (migration 0015).
         ]
         permissions = [
             ("melder_identiteit_inzien", "Identiteit van de melder inzien"),

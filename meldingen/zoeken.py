@@ -118,16 +118,20 @@ def _woorden(term: Zoekterm) -> list[str]:
 # Built with the ORM, the three subqueries of a word search (names, descriptions, notes) and their
 # `reden_` annotations were resolved and compiled anew on every request: about a third of the page's
 # Python time (docs/prestaties.md, 'Zoeken in de werkvoorraad'). Written out, each is one string with
-# parameters; only the melding's own column is compiled by Django, so table aliases stay right. The
-# expressions are those of the indexes (migrations 0008 and later): the trigram index on the name
-# without accents and the GIN indexes on to_tsvector('dutch', …).
+# parameters; only the melding's own column and table are named by Django, so table aliases stay right.
+# The expressions are those of the indexes (migrations 0008 and later): the trigram index on the name
+# without accents, the GIN index on to_tsvector('dutch', …) of the notes, and the GIN index on the
+# omschrijving's stored words (0015), which the page also reads row by row instead of analysing the text.
 
 _TSVECTOR = "to_tsvector(%s::regconfig, COALESCE({kolom}, %s))"
 _TSQUERY = "(plainto_tsquery(%s::regconfig, %s))"
+# The omschrijving's words as the database keeps them (migration 0015): the model does not know it.
+ZOEKVECTOR = "omschrijving_zoek"
 
 
 class Sqlvoorwaarde(Expression):
-    """A condition on the melding in written SQL; `{kolom}` is the melding's column `veld`."""
+    """A condition on the melding in written SQL: `{kolom}` is the melding's column `veld`, `{tabel}` the
+    melding's table as this query names it (for a column only the database knows, ZOEKVECTOR)."""
 
     output_field = BooleanField()
 
@@ -143,8 +147,9 @@ class Sqlvoorwaarde(Expression):
 
     def as_sql(self, compiler, connection):
         kolom, kolom_params = compiler.compile(self.kolom)
+        tabel = compiler.quote_name_unless_alias(compiler.query.base_table)
         # {kolom} stands before every %s in each template below, so the parameters keep their order.
-        return self.sql.format(kolom=kolom), (*kolom_params, *self.params)
+        return self.sql.format(kolom=kolom, tabel=tabel), (*kolom_params, *self.params)
 
 
 def _betrokkene_waar(term: Zoekterm, soort: str) -> tuple[str, tuple]:
@@ -187,7 +192,7 @@ def _postgres_voorwaarden(term: Zoekterm) -> dict[str, tuple[Sqlvoorwaarde, Sqlv
                 ),
             )
     if "omschrijving" in term.soorten:
-        voorwaarde = Sqlvoorwaarde("omschrijving", f"{_TSVECTOR} @@ {_TSQUERY}", tekst)
+        voorwaarde = Sqlvoorwaarde("pk", f"{{tabel}}.{ZOEKVECTOR} @@ {_TSQUERY}", (CONFIG, term.tekst))
         delen["omschrijving"] = (voorwaarde, voorwaarde)
     if "aantekening" in term.soorten:
         waar = f"{_TSVECTOR.format(kolom='a.tekst')} @@ {_TSQUERY}"

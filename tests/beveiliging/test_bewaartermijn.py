@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
 
 from afdoeningen.models import Afdoening
 from finintegriteit import settings as projectinstellingen
@@ -146,3 +148,27 @@ def test_redenen_bij_status_en_inzage_gaan_mee_en_de_audittrail_blijft_controlee
     gewist = AuditRegel.objects.filter(actie=AuditRegel.Actie.IDENTITEIT).exclude(pk=inzage.pk).get()
     assert gewist.reden == "" and gewist.reden_gewist
     call_command("controleer_audittrail")
+
+
+def test_na_het_wissen_vindt_zoeken_de_zaak_niet_meer_op_zijn_woorden(afgedane_zaak, client, analist):
+    """The omschrijving's words are also kept for the search (on PostgreSQL as a stored column): they go
+    with the text, so neither the werkvoorraad nor a look at that column finds them afterwards."""
+    oud = afgedane_zaak(
+        afgedaan_op=datetime.date(2020, 5, 31), omschrijving="Vermoeden van gesjoemel met reisdeclaraties."
+    )
+    client.force_login(analist)
+
+    def gevonden(term):
+        antwoord = client.get(reverse("meldingen:werkvoorraad"), {"q": term})
+        return [m.nummer for m in antwoord.context["pagina"].object_list]
+
+    assert gevonden("gesjoemel") == [oud.nummer]
+    assert gevonden("Jansen") == [oud.nummer]
+
+    persoonsgegevens_wissen(vandaag=VANDAAG)
+
+    assert gevonden("gesjoemel") == [] and gevonden("reisdeclaraties") == [] and gevonden("Jansen") == []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT omschrijving_zoek::text FROM meldingen_melding WHERE id = %s", [oud.pk])
+            assert cursor.fetchone() == ("",)
