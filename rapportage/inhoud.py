@@ -49,11 +49,11 @@ def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     return cijfers
 
 
-def hoofdstukken_uit_cijfers(cijfers: dict, *, dashboard: bool = False) -> list[Hoofdstuk]:
-    from .hoofdstukken import alle_hoofdstukken
+def hoofdstukken_uit_cijfers(cijfers: dict) -> list[Hoofdstuk]:
+    """The dashboard's chapters (the PDF's: pdf_hoofdstukken)."""
+    from .hoofdstukken import dashboard_hoofdstukken
 
-    voor_pdf, voor_dashboard = alle_hoofdstukken(cijfers)
-    return voor_dashboard if dashboard else voor_pdf
+    return dashboard_hoofdstukken(cijfers)
 
 
 def titel(jaar: int) -> str:
@@ -163,7 +163,7 @@ def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
     kader = Kader.uit(cijfers)
     return {
         "cijfers": cijfers,
-        "hoofdstukken": hoofdstukken_uit_cijfers(cijfers, dashboard=True),
+        "hoofdstukken": hoofdstukken_uit_cijfers(cijfers),
         "drempel": kader.drempel,
         "tellijst_gepubliceerd_op": kader.tellijst_gepubliceerd_op,
         "tellijst_drempel": kader.tellijst_drempel,

@@ -15,24 +15,23 @@ from .oif import oif
 from .vertrouwenspersonen import vertrouwenspersonen
 
 
-def alle_hoofdstukken(ruw: dict) -> tuple[list[Hoofdstuk], list[Hoofdstuk]]:
-    """(PDF chapters, dashboard chapters) in the order of the published report."""
+def dashboard_hoofdstukken(ruw: dict) -> list[Hoofdstuk]:
+    """The dashboard's chapters in the order of the published report (the PDF's come from the year's
+    structure: gegenereerde_delen). A part without rows in the year says so, as in the PDF, instead of
+    showing zeros."""
     cijfers = Cijfers.uit(ruw)
     w = Weergave(cijfers.kader.drempel)
-    b2_pdf, b2_dashboard = bijlage2(cijfers, "Bijlage 2")
-    gedeeld = [
+    hoofdstukken = [
         kerncijfers(cijfers, w, 1),
         oif(cijfers, w, 2),
         vertrouwenspersonen(cijfers, w, 3),
         klachtencommissie(cijfers, 4),
         cif(cijfers, 5),
         nevenwerkzaamheden(cijfers, w, 6),
+        bijlage2(cijfers, "Bijlage 2")[1],
+        per_onderdeel(cijfers, w, "Bijlage 3"),
     ]
-    bijlage3 = per_onderdeel(cijfers, w, "Bijlage 3")
-    pdf_lijst = [*gedeeld, infographic(cijfers, w, "Bijlage 1"), b2_pdf, bijlage3]
-    # On the dashboard a part without rows in the year says so, as in the PDF, instead of zeros.
-    dashboard = [_zonder_gegevens(cijfers, h.id, h.kop) or h for h in [*gedeeld, b2_dashboard, bijlage3]]
-    return pdf_lijst, dashboard
+    return [_zonder_gegevens(cijfers, h.id, h.kop) or h for h in hoofdstukken]
 
 
 # The parts of the system (selectors.gegevens) each generated content counts; without rows of any of
