@@ -37,6 +37,7 @@ Tellijst row to a vertrouwenspersoon, and neither do the keys.
 
 import json
 import logging
+import time
 from collections.abc import Callable
 
 from django.apps import apps
@@ -108,6 +109,14 @@ def _sleutel(soort: str, *, versie: str, delen: tuple, onderdeel) -> str:
 
 _MIST = object()
 
+# While one process computes an entry, another that misses the same entry waits for that result rather
+# than computing the same year beside it: after a write, every coordinator's next visit misses at once,
+# and three workers computing a year side by side on one core each took three times as long (the
+# dashboard's p95 in docs/prestaties.md). Bounded: after REKENEN_WACHTEN seconds, or as soon as the
+# computing process gives up without a result, the waiting one computes itself.
+REKENEN_WACHTEN = 30.0
+_OPNIEUW_KIJKEN = 0.05  # seconds between looks at the cache while waiting
+
 
 def _lezen(sleutel: str):
     """The figures of an entry (None is a value too), or _MIST. JSON text only: anything else is no
@@ -145,15 +154,57 @@ def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict]
             return terug(bewaard)
         except (AttributeError, KeyError, TypeError, ValueError):
             logger.warning("Cache-regel %s heeft niet de vorm van de cijfers en wordt genegeerd.", soort)
-    teksten = {s: als_json(w) for s, w in bereken().items()}
-    if versie is not None:
-        regels = {_sleutel(s, versie=versie, delen=delen, onderdeel=onderdeel): t for s, t in teksten.items()}
-        try:
-            cache.set_many(regels, timeout=settings.CIJFERS_CACHE_SECONDEN)
-        except RedisError:
-            logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
+    slot = None
+    if versie is not None and settings.CIJFERS_CACHE_SECONDEN > 0:
+        sleutel = _sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel)
+        slot, gevonden = _rekenen_of_wachten(sleutel)
+        if gevonden is not _MIST:
+            try:
+                return terug(gevonden)
+            except (AttributeError, KeyError, TypeError, ValueError):
+                logger.warning("Cache-regel %s heeft niet de vorm van de cijfers en wordt genegeerd.", soort)
+    try:
+        teksten = {s: als_json(w) for s, w in bereken().items()}
+        if versie is not None:
+            regels = {
+                _sleutel(s, versie=versie, delen=delen, onderdeel=onderdeel): t for s, t in teksten.items()
+            }
+            try:
+                cache.set_many(regels, timeout=settings.CIJFERS_CACHE_SECONDEN)
+            except RedisError:
+                logger.warning("Cache onbereikbaar: dashboardcijfers niet bewaard.", exc_info=True)
+    finally:
+        if slot is not None:
+            _vrijgeven(slot)
     # Through JSON also when just computed: a page gets the same values from a hit and from a miss.
     return terug(json.loads(teksten[soort]))
+
+
+def _rekenen_of_wachten(sleutel: str):
+    """(the slot this process now holds, or None; the entry another process computed meanwhile, or
+    _MIST). Holding the slot means: compute, store, then release it."""
+    slot = f"rekent:{sleutel}"
+    try:
+        if cache.add(slot, "1", timeout=int(REKENEN_WACHTEN) + 1):
+            return slot, _MIST
+        einde = time.monotonic() + REKENEN_WACHTEN
+        while time.monotonic() < einde:
+            time.sleep(_OPNIEUW_KIJKEN)
+            bewaard = _lezen(sleutel)
+            if bewaard is not _MIST:
+                return None, bewaard
+            if cache.get(slot) is None:  # the other process gave up; its result may still have come
+                return None, _lezen(sleutel)
+    except RedisError:
+        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
+    return None, _MIST
+
+
+def _vrijgeven(slot: str) -> None:
+    try:
+        cache.delete(slot)
+    except RedisError:
+        logger.warning("Cache onbereikbaar: het rekenslot verloopt vanzelf.", exc_info=True)
 
 
 def nieuwe_versie() -> None:

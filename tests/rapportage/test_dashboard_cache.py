@@ -8,6 +8,8 @@ runs what a commit would run.
 
 import datetime
 import re
+import threading
+import time
 
 import pytest
 from django.core.cache import cache
@@ -114,6 +116,61 @@ def test_een_tweede_bezoek_rekent_de_cijfers_niet_opnieuw(ingelogd, django_asser
     gelezen = " ".join(q["sql"] for q in queries.captured_queries)
     assert not [t for t in GETELDE_TABELLEN if t in gelezen], "de cijfers kwamen niet uit de cache"
     assert "Cijfers van de Tellijst zoals gepubliceerd op" in tweede.content.decode()
+
+
+def _tegelijk(bereken):
+    """Two visits that miss the same entry: the second starts while the first is computing."""
+    begonnen, mag_eindigen = threading.Event(), threading.Event()
+    uitkomsten = []
+
+    def eerste_berekening():
+        begonnen.set()
+        mag_eindigen.wait(5)
+        return bereken()
+
+    def bezoek(functie):
+        try:
+            uitkomsten.append(cijfercache.gecachet("proef", delen=(2024,), onderdeel=None, bereken=functie))
+        except RuntimeError as fout:
+            uitkomsten.append(str(fout))
+
+    eerste = threading.Thread(target=bezoek, args=[eerste_berekening])
+    eerste.start()
+    assert begonnen.wait(5)
+    tweede = threading.Thread(target=bezoek, args=[bereken])
+    tweede.start()
+    # Long enough for the second visit to miss and, without the wait, to compute beside the first.
+    time.sleep(0.3)
+    mag_eindigen.set()
+    eerste.join(10)
+    tweede.join(10)
+    return uitkomsten
+
+
+def test_wie_tegelijk_mist_wacht_op_de_berekening_van_een_ander_proces(settings):
+    settings.CIJFERS_CACHE_SECONDEN = 60
+    berekeningen = []
+
+    def bereken():
+        berekeningen.append(1)
+        return {"proef": {"adviesvragen": 7}}
+
+    assert _tegelijk(bereken) == [{"adviesvragen": 7}, {"adviesvragen": 7}]
+    assert len(berekeningen) == 1, "de tweede rekende hetzelfde jaar nog eens uit"
+
+
+def test_mislukt_de_berekening_van_een_ander_dan_rekent_wie_wachtte_zelf(settings):
+    settings.CIJFERS_CACHE_SECONDEN = 60
+    berekeningen = []
+
+    def bereken():
+        berekeningen.append(1)
+        if len(berekeningen) == 1:
+            raise RuntimeError("database weg")
+        return {"proef": {"adviesvragen": 7}}
+
+    assert sorted(map(str, _tegelijk(bereken))) == sorted(["database weg", str({"adviesvragen": 7})])
+    assert len(berekeningen) == 2
 
 
 def test_de_xlsx_van_een_tabel_leest_dezelfde_cijfers_uit_de_cache(ingelogd, django_assert_max_num_queries):
