@@ -166,8 +166,10 @@ def test_de_laatste_periode_en_het_onderdeel_blijven_staan_zonder_de_sessie(clie
     assert not [k for k in client.session.keys() if k.startswith("tellijst")]
 
 
-@override_settings(TELLIJST_SLEUTEL="oude-sleutel")
 def test_sleutel_vervangen_met_vorige_sleutel_en_hersleutelen(client, twee, settings):
+    # Only through the settings fixture: mixed with @override_settings, the fixture's teardown put the
+    # decorator's key back for the rest of the session, and later tests pseudonymised with it.
+    settings.TELLIJST_SLEUTEL = "oude-sleutel"
     anna, bram = twee
     AdviesvraagFactory.create_batch(2, eigenaar=anna)
     AdviesvraagFactory(eigenaar=bram)
