@@ -251,6 +251,7 @@ def migratiedata_herstellen():
         # execute wrapper, so the option lists and cached figures are forgotten here.
         ContentType.objects.clear_cache()
         keuzelijsten.vergeten()
+        ledenlijsten_vergeten()
         nieuwe_versie()
         return
     loader = MigrationLoader(connection)

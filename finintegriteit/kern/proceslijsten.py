@@ -59,7 +59,7 @@ class Proceslijsten:
         self._bewaard[sleutel] = (nu + self._bewaartijd(), waarde)
         return waarde
 
-    def vergeten(self, *args, **kwargs) -> None:
+    def vergeten(self) -> None:
         """Every process reads the lists afresh (this one at its next request, others within a second)."""
         self._versie.vervangen()
 
