@@ -7,7 +7,14 @@ from django.shortcuts import redirect, render
 from .. import selectors, services
 from ..forms import BetrokkeneForm, BetrokkeneWijzigenForm, IdentiteitForm, IdentiteitInzienForm
 from ..services.registratie import BETROKKENE_VELDEN, RECHT_IDENTITEIT
-from .gemeen import analist_view, terug_als_afgedaan, verwerk_fout, wijzigformulier
+from .gemeen import (
+    analist_view,
+    beginwaarden,
+    terug_als_afgedaan,
+    velden_opslaan,
+    verwerk_fout,
+    wijzigformulier,
+)
 
 
 @analist_view()
@@ -35,18 +42,15 @@ def betrokkene_wijzigen(request, pk):
     melding = betrokkene.melding
     if terug := terug_als_afgedaan(request, melding):
         return terug
-    initial = {veld: getattr(betrokkene, veld) for veld in BETROKKENE_VELDEN} | {"versie": betrokkene.versie}
+    initial = beginwaarden(betrokkene, BETROKKENE_VELDEN)
     form = BetrokkeneWijzigenForm(
         request.POST or None, initial=initial, jaar=melding.jaar, huidig=betrokkene.dienstonderdeel
     )
     return wijzigformulier(
         request,
         form=form,
-        opslaan=lambda gegevens: services.betrokkene_wijzigen(
-            betrokkene=betrokkene,
-            door=request.user,
-            versie=gegevens["versie"],
-            gegevens={veld: gegevens[veld] for veld in BETROKKENE_VELDEN},
+        opslaan=velden_opslaan(
+            services.betrokkene_wijzigen, BETROKKENE_VELDEN, betrokkene=betrokkene, door=request.user
         ),
         gelukt=lambda: "De betrokkene is opgeslagen.",
         terug_naar=melding.get_absolute_url(),

@@ -63,6 +63,20 @@ def formulier_opslaan(
     return tonen(conflict)
 
 
+def beginwaarden(obj, velden) -> dict:
+    """A change form starts from the object's `velden` and the version it was read at (the service
+    refuses the save when someone else saved in between)."""
+    return {veld: getattr(obj, veld) for veld in velden} | {"versie": obj.versie}
+
+
+def velden_opslaan(wijzigen: Callable[..., object], velden, **doel) -> Callable[[dict], object]:
+    """wijzigformulier's `opslaan` for a change service taking `versie` and `gegevens` (the changed
+    `velden`) besides `doel`: the form's cleaned data split into those two."""
+    return lambda gegevens: wijzigen(
+        **doel, versie=gegevens["versie"], gegevens={veld: gegevens[veld] for veld in velden}
+    )
+
+
 def wijzigformulier(request, *, form, template: str, context: dict, bekeken: list, **opslag):
     """The change pages' shared flow: GET shows the form (an audited read of `bekeken`); a valid POST
     saves and goes back; a service error shows in the form, a version conflict with 409. `opslag` holds

@@ -25,7 +25,15 @@ from ..services import bewaartermijn, fouten, meldercontact
 from ..services.registratie import MELDING_VELDEN, RECHT_IDENTITEIT
 from ..services.status import ONDERZOEK_PER_STATUS, RECHT_HEROPENEN
 from ..tijdlijn import tijdlijn_van
-from .gemeen import analist_view, formulier_opslaan, terug_als_afgedaan, verwerk_fout, wijzigformulier
+from .gemeen import (
+    analist_view,
+    beginwaarden,
+    formulier_opslaan,
+    terug_als_afgedaan,
+    velden_opslaan,
+    verwerk_fout,
+    wijzigformulier,
+)
 from .gesprek import gesprek_met_melder
 
 
@@ -146,16 +154,11 @@ def wijzigen(request, pk):
     melding = selectors.melding_voor_gebruiker(request.user, pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
-    initial = {veld: getattr(melding, veld) for veld in MELDING_VELDEN} | {"versie": melding.versie}
+    initial = beginwaarden(melding, MELDING_VELDEN)
     return wijzigformulier(
         request,
         form=MeldingWijzigenForm(request.POST or None, initial=initial, melding=melding),
-        opslaan=lambda gegevens: services.melding_wijzigen(
-            melding=melding,
-            door=request.user,
-            versie=gegevens["versie"],
-            gegevens={veld: gegevens[veld] for veld in MELDING_VELDEN},
-        ),
+        opslaan=velden_opslaan(services.melding_wijzigen, MELDING_VELDEN, melding=melding, door=request.user),
         gelukt=lambda: "De gegevens van de melding zijn opgeslagen.",
         terug_naar=melding.get_absolute_url(),
         template="meldingen/melding_form.html",
