@@ -3,7 +3,7 @@
 from ..models import BenoemdKerncijfer, GepubliceerdCijfer, Rapportdeel
 from ..secties import Kader
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
-from .standaard import HOOFDSTUKKEN, STAP
+from .standaard import HOOFDSTUKKEN, STAP, VELDEN
 
 BENOEMD = "benoemd"
 
@@ -27,15 +27,7 @@ def rapportdelen(*, jaar: int) -> list[Rapportdeel]:
     )
     if eerder is not None:
         return [
-            Rapportdeel(
-                jaar=jaar,
-                volgorde=d.volgorde,
-                niveau=d.niveau,
-                bijlage=d.bijlage,
-                titel=d.titel,
-                inhoud=d.inhoud,
-                tekst=d.tekst,
-            )
+            Rapportdeel(jaar=jaar, **{veld: getattr(d, veld) for veld in VELDEN})
             for d in rapportdelen_van(jaar=eerder)
         ]
     return [

@@ -6,12 +6,12 @@ from django.db import transaction
 from ..models import Rapportdeel
 from ..toegang import mag_teksten_wijzigen
 from . import markdown, selectors
+from .standaard import VELDEN
 
 FOUT_GEEN_RECHT = (
     "Alleen een integriteitscoördinator van het hele ministerie kan de teksten van het rapport wijzigen."
 )
 FOUT_AL_AANGEMAAKT = "Het rapport over {jaar} heeft al een eigen indeling."
-VELDEN = ("volgorde", "niveau", "bijlage", "titel", "inhoud", "tekst")
 
 
 def _mag_wijzigen(door) -> None:

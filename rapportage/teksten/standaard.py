@@ -4,6 +4,10 @@ A year without a structure of its own starts from the previous year's (titles an
 first year ever starts here.
 """
 
+# A chapter's own fields, apart from its year: what the coordinator edits, what a new year takes over
+# from the previous one, and what the vaststelling freezes.
+VELDEN = ("volgorde", "niveau", "bijlage", "titel", "inhoud", "tekst")
+
 # (titel, gegenereerde inhoud, bijlage)
 HOOFDSTUKKEN = [
     ("Voorwoord", "", False),

@@ -11,7 +11,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 
 from ..models import BenoemdKerncijfer, Rapportdeel
-from ..teksten.services import VELDEN as TEKSTVELDEN  # what the coordinator edits is what is frozen
+from ..teksten.standaard import VELDEN as TEKSTVELDEN  # what the coordinator edits is what is frozen
 
 
 def als_json(waarde) -> str:
