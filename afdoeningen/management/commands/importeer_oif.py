@@ -1,12 +1,13 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from afdoeningen.importeren import register_controleren
-from finintegriteit.kern.importeren import BestandFout, ImportFout, opdracht
+from finintegriteit.kern.importeren import BestandFout, opdracht
 from finintegriteit.kern.models import Importbestand
 
 
-class Command(BaseCommand):
+class Command(opdracht.Importopdracht):
+    soort = Importbestand.Soort.OIF_REGISTER
     help = (
         "Importeert het OIF-register (.xlsx of .csv, één regel per betrokkene) in één keer of helemaal niet. "
         "Bij een fout wordt niets opgeslagen en is de exitcode niet 0."
@@ -39,9 +40,9 @@ class Command(BaseCommand):
                 self._fouten(uitkomst.fouten, pad)
                 aantallen = uitkomst.aantallen
             else:
-                aantallen = self._importeren(
-                    door=door, bestand=bestand, upload=upload, opnieuw=opnieuw, pad=pad
-                )
+                aantallen = self.direct_importeren(
+                    door=door, bestand=bestand, upload=upload, opnieuw=opnieuw, waar=f" in {pad}"
+                ).aantallen
         except BestandFout as fout:
             raise CommandError(f"{pad}: {fout} Er is niets geïmporteerd.") from None
 
@@ -55,19 +56,6 @@ class Command(BaseCommand):
         )
         for jaar, aantal in aantallen.get("per_jaar", {}).items():
             self.stdout.write(f"  ontvangen in {jaar}: {aantal} meldingen")
-
-    def _importeren(self, *, door, bestand, upload, opnieuw, pad) -> dict:
-        try:
-            rij = opdracht.direct_importeren(
-                soort=Importbestand.Soort.OIF_REGISTER,
-                door=door,
-                bestand=bestand,
-                upload=upload,
-                opnieuw=opnieuw,
-            )
-        except ImportFout as fout:
-            self._fouten(fout.fouten, pad)
-        return rij.aantallen
 
     def _fouten(self, fouten, pad) -> None:
         if fouten:

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 
 from ..models import Importbestand
 from . import services
 from .bestand import Upload, lees_upload
+from .soorten import ImportFout
 
 GEEN_BESTAND = "Bestand niet gevonden: {pad}"
 
@@ -27,17 +28,28 @@ def upload_van_pad(pad: str) -> tuple[Path, Upload]:
         return bestand, lees_upload(invoer, max_bytes=max(bestand.stat().st_size, 1))
 
 
-def direct_importeren(*, soort: str, door, bestand: Path, upload: Upload, opnieuw: bool) -> Importbestand:
-    """Check, refuse a file imported before (unless `opnieuw`), import; ImportFout with the errors.
+class Importopdracht(BaseCommand):
+    """A command that imports one kind of file (`soort`, an Importbestand.Soort) by the browser's flow."""
 
-    A refusal is a CommandError in the command's words (it names --opnieuw).
-    """
-    try:
-        return services.importbestand_direct_importeren(
-            soort=soort, door=door, bestandsnaam=bestand.name, upload=upload, opnieuw=opnieuw
-        )
-    except ValidationError as fout:
-        raise CommandError(services.weigering(fout, opdracht=True)) from None
+    soort: str
+
+    def direct_importeren(
+        self, *, door, bestand: Path, upload: Upload, opnieuw: bool, waar: str = ""
+    ) -> Importbestand:
+        """Check, refuse a file imported before (unless `opnieuw`), import; the imported row.
+
+        The errors of the file go to stderr and stop the command (`fouten_melden`, `waar` added to its
+        last line). A refusal is a CommandError in the command's words (it names --opnieuw). A
+        BestandFout is left to the command, which words it itself.
+        """
+        try:
+            return services.importbestand_direct_importeren(
+                soort=self.soort, door=door, bestandsnaam=bestand.name, upload=upload, opnieuw=opnieuw
+            )
+        except ImportFout as fout:
+            fouten_melden(self.stderr, fout.fouten, waar=waar)
+        except ValidationError as fout:
+            raise CommandError(services.weigering(fout, opdracht=True)) from None
 
 
 def fouten_melden(stderr, fouten: list, *, waar: str = "") -> NoReturn:

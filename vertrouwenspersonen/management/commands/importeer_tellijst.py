@@ -7,10 +7,10 @@ the operator runs it (the unpacking and row limits still hold).
 """
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
-from finintegriteit.kern.importeren import BestandFout, ImportFout, opdracht
+from finintegriteit.kern.importeren import BestandFout, opdracht
 from finintegriteit.kern.models import Importbestand
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
 
@@ -22,7 +22,8 @@ GEEN_VERTROUWENSPERSOON = (
 )
 
 
-class Command(BaseCommand):
+class Command(opdracht.Importopdracht):
+    soort = Importbestand.Soort.TELLIJST
     help = "Importeert een Tellijst (.xlsx of .csv) in één keer, of niets bij een fout."
 
     def add_arguments(self, parser):
@@ -60,15 +61,7 @@ class Command(BaseCommand):
             )
             return
         try:
-            rij = opdracht.direct_importeren(
-                soort=Importbestand.Soort.TELLIJST,
-                door=gebruiker,
-                bestand=bestand,
-                upload=upload,
-                opnieuw=opnieuw,
-            )
-        except ImportFout as fout:
-            self._fouten(fout.fouten)
+            rij = self.direct_importeren(door=gebruiker, bestand=bestand, upload=upload, opnieuw=opnieuw)
         except BestandFout as fout:
             self._fouten([fout.als_fout()])
         a = rij.aantallen
