@@ -37,7 +37,9 @@ Tellijst row to a vertrouwenspersoon, and neither do the keys.
 
 import json
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.apps import apps
@@ -54,15 +56,17 @@ logger = logging.getLogger(__name__)
 VERSIE_SLEUTEL = "cijfers:versie"
 _VERSIE = CacheVersie(VERSIE_SLEUTEL, wat="dashboardcijfers")
 
-# The models whose rows the figures count, label or order (tests/rapportage/test_dashboard_cache.py
-# checks this list against the tables the figure queries actually read). Whole apps where every model
-# counts; rapportage.Rapport and the audit, identity and import rows of the others change no figure.
+# The models whose rows the cached figures count, label or order (tests/rapportage/test_dashboard_cache.py
+# checks this list against the tables they actually read). Whole apps where every model counts;
+# rapportage.Rapport and the audit, identity and import rows of the others change no figure. Not the
+# Tellijst rows themselves: every page counts the last publication of them, so a saved row changes no
+# cached figure, and must not make the next visit compute either (a slower dashboard right after someone
+# saw a vertrouwenspersoon would tell a coordinator that a row was just saved).
 GETELDE_APPS = ["referentie"]
 GETELDE_MODELLEN = [
     "rapportage.Publicatie",
     "rapportage.GepubliceerdeTelling",
     "rapportage.GepubliceerdJaartotaal",
-    "vertrouwenspersonen.Adviesvraag",
     "vertrouwenspersonen.VertrouwenspersoonProfiel",
     "vertrouwenspersonen.Certificeringsstatus",
     "meldingen.Melding",
@@ -131,6 +135,19 @@ def _lezen(sleutel: str):
         return _MIST
 
 
+def _onbereikbaar() -> None:
+    logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
+
+
+def _versie() -> str | None:
+    """The data version, or None when the cache cannot be reached (then every request computes)."""
+    try:
+        return _VERSIE.lezen()
+    except RedisError:
+        _onbereikbaar()
+        return None
+
+
 def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict], terug=None):
     """The entry `soort` for (delen, onderdeel) from the cache, or computed by `bereken()`.
 
@@ -140,23 +157,26 @@ def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict]
     replaces it, so a result from before that change is stored under a version nobody asks for again.
     Without a reachable cache every request computes, as before the cache.
     """
+    return _gecachet(soort, versie=_versie(), delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
+
+
+def _gecachet(soort: str, *, versie: str | None, delen: tuple, onderdeel, bereken, terug):
     from .vaststelling.bevriezen import als_json
 
     terug = terug or (lambda waarde: waarde)
+    sleutel = None if versie is None else _sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel)
     try:
-        versie = _VERSIE.lezen()
-        bewaard = _lezen(_sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel))
+        bewaard = _MIST if sleutel is None else _lezen(sleutel)
     except RedisError:
-        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
-        versie, bewaard = None, _MIST
+        _onbereikbaar()
+        versie, sleutel, bewaard = None, None, _MIST
     if bewaard is not _MIST:
         try:
             return terug(bewaard)
         except (AttributeError, KeyError, TypeError, ValueError):
             logger.warning("Cache-regel %s heeft niet de vorm van de cijfers en wordt genegeerd.", soort)
     slot = None
-    if versie is not None and settings.CIJFERS_CACHE_SECONDEN > 0:
-        sleutel = _sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel)
+    if sleutel is not None and settings.CIJFERS_CACHE_SECONDEN > 0:
         slot, gevonden = _rekenen_of_wachten(sleutel)
         if gevonden is not _MIST:
             try:
@@ -180,6 +200,71 @@ def gecachet(soort: str, *, delen: tuple, onderdeel, bereken: Callable[[], dict]
     return terug(json.loads(teksten[soort]))
 
 
+class _Procesgeheugen:
+    """What a process built from an entry, under that entry's key (which holds the data version).
+
+    Small and bounded: the dashboard's page entry per (jaar, onderdeel) is what coordinators open over
+    and over; decoding it and building its chapters again on every visit cost about half of the page
+    (docs/prestaties.md, 'Dashboardcache'). A kept value is shared by every request of this process, so
+    nothing may change it: the chapters and figures are only read (rendered).
+    """
+
+    def __init__(self, regels: int):
+        self.regels = regels
+        self._waarden: OrderedDict[str, object] = OrderedDict()
+        self._slot = threading.Lock()
+
+    def lezen(self, sleutel: str):
+        with self._slot:
+            if sleutel not in self._waarden:
+                return _MIST
+            self._waarden.move_to_end(sleutel)
+            return self._waarden[sleutel]
+
+    def bewaren(self, sleutel: str, waarde) -> None:
+        with self._slot:
+            self._waarden[sleutel] = waarde
+            self._waarden.move_to_end(sleutel)
+            while len(self._waarden) > self.regels:
+                self._waarden.popitem(last=False)
+
+    def vergeten(self) -> None:
+        with self._slot:
+            self._waarden.clear()
+
+
+_geheugen = _Procesgeheugen(regels=16)
+
+
+def afgeleid(soort: str, *, delen: tuple, onderdeel, bereken, afleiden: Callable, terug=None):
+    """`afleiden(gecachet(...))`, kept in this process for as long as the shared entry it came from.
+
+    The version is read from the shared cache on every call, so a write anywhere is seen at once, as
+    with `gecachet`; and a kept value is used only while its entry still exists there (one EXISTS, no
+    transfer), so it never outlives CIJFERS_CACHE_SECONDEN, a flushed cache or a deleted entry.
+    """
+    versie = _versie()
+    if versie is None or settings.CIJFERS_CACHE_SECONDEN <= 0:
+        return afleiden(
+            _gecachet(soort, versie=versie, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
+        )
+    sleutel = _sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel)
+    waarde = _geheugen.lezen(sleutel)
+    try:
+        if waarde is not _MIST and cache.has_key(sleutel):
+            return waarde
+    except RedisError:
+        _onbereikbaar()
+        return afleiden(
+            _gecachet(soort, versie=None, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
+        )
+    waarde = afleiden(
+        _gecachet(soort, versie=versie, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
+    )
+    _geheugen.bewaren(sleutel, waarde)
+    return waarde
+
+
 def _rekenen_of_wachten(sleutel: str):
     """(the slot this process now holds, or None; the entry another process computed meanwhile, or
     _MIST). Holding the slot means: compute, store, then release it."""
@@ -196,7 +281,7 @@ def _rekenen_of_wachten(sleutel: str):
             if cache.get(slot) is None:  # the other process gave up; its result may still have come
                 return None, _lezen(sleutel)
     except RedisError:
-        logger.warning("Cache onbereikbaar: dashboardcijfers worden zonder cache berekend.", exc_info=True)
+        _onbereikbaar()
     return None, _MIST
 
 
@@ -210,6 +295,7 @@ def _vrijgeven(slot: str) -> None:
 def nieuwe_versie() -> None:
     """Forget every cached figure at once (the entries stay until they expire, but are never read)."""
     _VERSIE.vervangen()
+    _geheugen.vergeten()
 
 
 def cijfers_gewijzigd() -> None:

@@ -139,27 +139,30 @@ def _zonder_bijlage2_rijen(cijfers: dict) -> dict:
     return {**cijfers, "oif": oif}
 
 
+def _dashboard_berekenen(*, jaar: int, onderdeel):
+    def bereken() -> dict:
+        cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+        return {"cijfers": cijfers, "pagina": _zonder_bijlage2_rijen(cijfers)}
+
+    return bereken
+
+
 def dashboardcijfers(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
     """The figures of the dashboard (`volledig`: with every row of Bijlage 2, for the downloads), from
     the cache (cijfercache); the PDF never reads them there."""
     from .cijfercache import gecachet
     from .vaststelling.bevriezen import jaarcijfers_hersteld
 
-    def bereken() -> dict:
-        cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
-        return {"cijfers": cijfers, "pagina": _zonder_bijlage2_rijen(cijfers)}
-
     return gecachet(
         "cijfers" if volledig else "pagina",
         delen=(jaar,),
         onderdeel=onderdeel,
-        bereken=bereken,
+        bereken=_dashboard_berekenen(jaar=jaar, onderdeel=onderdeel),
         terug=jaarcijfers_hersteld,
     )
 
 
-def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
-    cijfers = dashboardcijfers(jaar=jaar, onderdeel=onderdeel, volledig=volledig)
+def _dashboard_uit(cijfers: dict) -> dict:
     kader = Kader.uit(cijfers)
     return {
         "cijfers": cijfers,
@@ -168,6 +171,24 @@ def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
         "tellijst_gepubliceerd_op": kader.tellijst_gepubliceerd_op,
         "tellijst_drempel": kader.tellijst_drempel,
     }
+
+
+def dashboard(*, jaar: int, onderdeel=None, volledig: bool = False) -> dict:
+    """The figures and chapters of the dashboard. The page's are kept per process while their cache
+    entry lives (cijfercache.afgeleid): the result is shared between requests and only read."""
+    if volledig:
+        return _dashboard_uit(dashboardcijfers(jaar=jaar, onderdeel=onderdeel, volledig=True))
+    from .cijfercache import afgeleid
+    from .vaststelling.bevriezen import jaarcijfers_hersteld
+
+    return afgeleid(
+        "pagina",
+        delen=(jaar,),
+        onderdeel=onderdeel,
+        bereken=_dashboard_berekenen(jaar=jaar, onderdeel=onderdeel),
+        terug=jaarcijfers_hersteld,
+        afleiden=_dashboard_uit,
+    )
 
 
 def dashboard_tabel(sleutel: str, *, jaar: int, onderdeel=None):

@@ -27,9 +27,9 @@ from meldingen.models import Melding
 from meldingen.services.status import melding_status_wijzigen
 from rapportage import cijfercache
 from rapportage.models import Kerncijfers
-from rapportage.selectors import jaarcijfers
 from tests.afdoeningen.registerbestanden import als_csv, regel
 from tests.bouwstenen import afgedaan, dashboard_met_tabellen, melding
+from tests.bouwstenen import tellijst as tellijst_rijen
 from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag
@@ -116,6 +116,27 @@ def test_een_tweede_bezoek_rekent_de_cijfers_niet_opnieuw(ingelogd, django_asser
     gelezen = " ".join(q["sql"] for q in queries.captured_queries)
     assert not [t for t in GETELDE_TABELLEN if t in gelezen], "de cijfers kwamen niet uit de cache"
     assert "Cijfers van de Tellijst zoals gepubliceerd op" in tweede.content.decode()
+
+
+def test_wat_een_proces_van_de_cijfers_bouwde_leeft_niet_langer_dan_de_regel_in_de_cache(ingelogd):
+    """A process keeps the chapters it built while the shared entry lives; once that is gone (expired
+    after CIJFERS_CACHE_SECONDEN, or Redis flushed), the next visit computes again, so a change made
+    outside Django is seen after that time in every process."""
+    tellijst(3)
+    dashboard(ingelogd)
+    with CaptureQueriesContext(connection) as queries:
+        ingelogd.get(DASHBOARD, {"jaar": 2024})
+    assert "meldingen_melding" not in " ".join(q["sql"] for q in queries.captured_queries)
+
+    cache.delete_many([sleutel for sleutel, _waarde in bewaarde_regels().values()])
+    with CaptureQueriesContext(connection) as queries:
+        antwoord = ingelogd.get(DASHBOARD, {"jaar": 2024})
+
+    assert "meldingen_melding" in " ".join(q["sql"] for q in queries.captured_queries), (
+        "niet opnieuw berekend"
+    )
+    assert adviesvragen(dashboard(ingelogd)) == 3
+    assert antwoord.status_code == 200
 
 
 def _tegelijk(bereken):
@@ -355,21 +376,46 @@ def test_een_transactie_met_veel_rijen_maakt_de_cijfers_een_keer_ongeldig(django
     assert len(callbacks) == 1
 
 
-def test_de_gevolgde_modellen_zijn_alle_tabellen_die_de_cijfers_lezen(django_assert_max_num_queries):
-    """A new table read by a figure must also be followed; otherwise its changes never reach the dashboard."""
+def test_de_gevolgde_modellen_zijn_alle_tabellen_die_de_cijfers_lezen():
+    """A new table read by a cached figure must also be followed; otherwise its changes never reach the
+    dashboard. Read as the pages compute them: every entry of the cache, for the ministry and an onderdeel."""
     from django.apps import apps
 
+    from rapportage import inhoud
+
     Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=1, peildatum_register=datetime.date(2025, 2, 1))
+    tellijst(2)
     with CaptureQueriesContext(connection) as queries:
-        jaarcijfers(jaar=2024)
-        jaarcijfers(jaar=2024, onderdeel=ref.Onderdeel.objects.get(code="douane"))
+        for onderdeel in [None, ref.Onderdeel.objects.get(code="douane")]:
+            inhoud.dashboard(jaar=2024, onderdeel=onderdeel, volledig=True)
+            inhoud.overzicht(jaar=2024, onderdeel=onderdeel, vandaag=datetime.date(2025, 3, 1))
+        inhoud.standaardjaar()
     gelezen = " ".join(q["sql"] for q in queries.captured_queries)
     gevolgd = set(cijfercache.getelde_modellen())
 
     gelezen_modellen = {m for m in apps.get_models() if re.search(rf'\b"?{m._meta.db_table}"?\b', gelezen)}
 
-    assert gelezen_modellen, "geen enkele tabel herkend"
+    assert {Melding, Kerncijfers} <= gelezen_modellen, "de cijfers zijn niet berekend"
     assert gelezen_modellen - gevolgd == set()
+
+
+def test_een_opgeslagen_tellijstrij_laat_het_volgende_bezoek_niet_rekenen(ingelogd, vastgelegd):
+    """The pages count the Tellijst as last published, so a saved row changes none of their figures; if it
+    still made the next visit compute, that visit's time (about a second over ten years of data) would
+    tell a coordinator who reloads the dashboard that somebody just saw a vertrouwenspersoon."""
+    tellijst(3)
+    dashboard(ingelogd)
+
+    with vastgelegd():
+        tellijst_rijen(1, jaar=2024)
+    with CaptureQueriesContext(connection) as queries:
+        na = dashboard(ingelogd)
+
+    gelezen = " ".join(q["sql"] for q in queries.captured_queries)
+    assert not [t for t in GETELDE_TABELLEN if t in gelezen], (
+        "het bezoek na de opgeslagen rij rekende opnieuw"
+    )
+    assert adviesvragen(na) == 3
 
 
 # --- Anonymity and configuration ------------------------------------------------------------------------
