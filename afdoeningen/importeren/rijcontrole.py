@@ -13,6 +13,7 @@ from finintegriteit.referentie import models as ref
 from finintegriteit.referentie.normalisatie import normaliseer
 from finintegriteit.referentie.selectors import LabelZoeker
 from meldingen.models import Melding
+from meldingen.nummering import meldingsnummer
 from meldingen.services.status import ONDERZOEK_PER_STATUS
 
 from ..anonimisering import persoonsgegevens_in
@@ -174,7 +175,7 @@ def canoniek_nummer(waarde: str) -> str:
     m = _NUMMER.fullmatch(str(waarde).strip())
     if not m or int(m.group(2)) == 0:
         raise ValueError(waarde)
-    return f"OIF-{m.group(1)}-{int(m.group(2)):04d}"
+    return meldingsnummer(jaar=int(m.group(1)), volgnummer=int(m.group(2)))
 
 
 def _tekst(waarde) -> str:
