@@ -312,3 +312,23 @@ def test_wie_het_recht_heeft_ziet_na_een_eigen_reden_de_eerdere_inzagen_met_rede
     assert "Inzagen en wijzigingen" in html
     assert "Melder terugbellen over de voortgang." in html and "collega" in html
     assert "Controle dossier." in html
+
+
+def test_de_zaakpagina_noemt_mensen_bij_hun_naam_en_anders_bij_hun_gebruikersnaam(
+    analist_client, analist, maak_gebruiker, maak_melding
+):
+    from finintegriteit.kern import rollen as r
+    from meldingen.services.aantekeningen import aantekening_toevoegen
+
+    behandelaar = maak_gebruiker("fvdberg", r.OIF_ANALIST)
+    behandelaar.first_name, behandelaar.last_name = "Fenna", "van den Berg"
+    behandelaar.save()
+    melding = maak_melding(behandelaar=behandelaar, klokkenluidersmelding=True)
+    aantekening_toevoegen(melding=melding, door=analist, tekst="Eerste gesprek gevoerd.")
+
+    pagina = analist_client.get(melding.get_absolute_url()).content.decode()
+    termijnen = analist_client.get(reverse("meldingen:termijnen")).content.decode()
+
+    assert "Fenna van den Berg" in pagina and "fvdberg" not in pagina
+    assert f"· {analist.username}</div>" in pagina, "de aantekening van een analist zonder naam"
+    assert melding.nummer in termijnen and "Fenna van den Berg" in termijnen and "fvdberg" not in termijnen
