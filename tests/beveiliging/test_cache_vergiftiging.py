@@ -15,7 +15,7 @@ from django.core.cache import cache
 from finintegriteit.kern.cacheserialisatie import JsonSerialisatie
 from rapportage import cijfercache, inhoud
 from tests.bouwstenen import dashboard_met_tabellen
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 
 pytestmark = pytest.mark.django_db
 

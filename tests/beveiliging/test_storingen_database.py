@@ -16,7 +16,7 @@ from django.urls import reverse
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.storingen import DATABASE_WEG, OPNIEUW_NA
 from meldingen.models import Melding, Meldingsteller, StatusOvergang
-from tests.meldingen.test_paginas import formulier as melding_formulier
+from tests.bouwstenen.meldingen import formulier as melding_formulier
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
 from vertrouwenspersonen import services as tellijst_services
 from vertrouwenspersonen.models import Adviesvraag

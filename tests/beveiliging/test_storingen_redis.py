@@ -18,8 +18,8 @@ from finintegriteit import celery_app
 from meldingen.models import Melding
 from rapportage import services, tasks, views
 from rapportage.models import Rapport
-from tests.meldingen.test_paginas import formulier as melding_formulier
-from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
+from tests.bouwstenen.meldingen import formulier as melding_formulier
+from tests.bouwstenen.tellijst import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db

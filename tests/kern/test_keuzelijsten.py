@@ -17,7 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from finintegriteit.kern import cacheversie
 from finintegriteit.referentie import models as ref
-from tests.vertrouwenspersonen.test_invoeren import formulier, geldige_invoer
+from tests.bouwstenen.tellijst import formulier, geldige_invoer
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 
 from afdoeningen.models import Afdoening
 from finintegriteit.referentie.models import AfdoeningType, MelderType, Onderdeel, SchendingSoort
@@ -18,6 +19,14 @@ def recht(gebruiker, codename: str):
         Permission.objects.get(content_type__app_label="meldingen", codename=codename)
     )
     return type(gebruiker).objects.get(pk=gebruiker.pk)
+
+
+@pytest.fixture
+def lege_tellers():
+    """The meldkanaal counts attempts per address in the cache: its tests start and end with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,46 +4,16 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 from meldingen.models import MelderIdentiteit, Melding, Ontvangstcode
 from meldingen.services import meldkanaal
+from tests.bouwstenen.meldkanaal import gegevens, melden, terug
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-@pytest.fixture(autouse=True)
-def lege_tellers():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def gegevens(**extra):
-    return {
-        "onderwerp": SchendingSoort.objects.get(code="misbruik-bedrijfsmiddelen-interne-regels").pk,
-        "omschrijving": "Mijn teamleider neemt elke week kantoorspullen mee naar huis.",
-        "dienstonderdeel": Onderdeel.objects.get(code="belastingdienst").pk,
-        "betrokkenen": "",
-        "wijze": "anoniem",
-        **extra,
-    }
-
-
-def melden(client, **extra):
-    antwoord = client.post(reverse("meldkanaal:melden"), gegevens(**extra))
-    assert antwoord.status_code == 200
-    code = re.search(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}", antwoord.content.decode())
-    return antwoord, code and code.group(0)
-
-
-def terug(client, code, **extra):
-    return client.post(reverse("meldkanaal:terug"), {"code": code}, follow=True, **extra)
 
 
 def test_loket_legt_de_vier_routes_uit_zonder_cookie_of_externe_bronnen(client):

@@ -20,9 +20,9 @@ from pypdf import PdfReader, PdfWriter
 from finintegriteit.kern.models import AuditRegel
 from meldingen.models import Bericht, Document, Melding, Opschoning, StatusOvergang
 from meldingen.services.documenten import document_inhoud
-from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
+from tests.bouwstenen.meldkanaal import gegevens
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 SPOREN = {
     "REMOTE_ADDR": "203.0.113.77",
     "HTTP_USER_AGENT": "Ontdekbaar/9.9",

@@ -13,9 +13,9 @@ from django.urls import reverse
 from meldingen.meldkanaal.views import TE_VEEL_MELDINGEN
 from meldingen.models import Bericht, Document, Melding
 from meldingen.services.meldkanaal import TE_VEEL_BIJLAGEN
-from tests.meldingen.test_meldkanaal import gegevens, lege_tellers, melden, terug  # noqa: F401 (autouse fixture)
+from tests.bouwstenen.meldkanaal import gegevens, melden, terug
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
 
 

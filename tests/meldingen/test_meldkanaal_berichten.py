@@ -16,9 +16,9 @@ from meldingen.services import melding_status_wijzigen
 from meldingen.services.berichten import BERICHT_LEEG, GEEN_MELDKANAAL, bericht_aan_melder_sturen
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 from meldingen.services.meldkanaal import MELDING_AFGEROND
-from tests.meldingen.test_meldkanaal import gegevens, lege_tellers  # noqa: F401 (autouse fixture)
+from tests.bouwstenen.meldkanaal import gegevens
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 DOSSIER = reverse("meldkanaal:terug")
 
 

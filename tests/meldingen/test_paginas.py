@@ -8,24 +8,13 @@ from django.urls import reverse
 
 from afdoeningen.selectors import AFDOENING_ONTBREEKT
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.models import MelderIdentiteit, Melding, StatusOvergang
 from meldingen.services import fouten
+from tests.bouwstenen.meldingen import formulier
 from tests.meldingen.conftest import recht
 
 pytestmark = pytest.mark.django_db
 S = Melding.Status
-
-
-def formulier(**extra):
-    return {
-        "ontvangen_op": "03-03-2025",
-        "melder_type": MelderType.objects.get(code="management").pk,
-        "onderwerp": SchendingSoort.objects.get(code="lekken-misbruik-informatie").pk,
-        "dienstonderdeel": Onderdeel.objects.get(code="douane").pk,
-        "omschrijving": "Collega deelt klantgegevens.",
-        **extra,
-    }
 
 
 def test_registreren_geeft_het_volgende_nummer_en_toont_de_melding(client, analist, vandaag):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from meldingen.models import Betrokkene, Melding, StatusOvergang
 from meldingen.services import VersieConflict, betrokkene_wijzigen, melding_status_wijzigen, melding_wijzigen
-from tests.meldingen.test_paginas import formulier
+from tests.bouwstenen.meldingen import formulier
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from rapportage import inhoud, pdf
 from rapportage.models import Vaststelling
 from rapportage.vaststelling import services
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst, tellijst_gepubliceerd
+from tests.bouwstenen.tellijst import tellijst, tellijst_gepubliceerd
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db

@@ -9,15 +9,6 @@ from tests.bouwstenen import tellijst
 pytestmark = pytest.mark.django_db
 
 
-def tellijst_gepubliceerd(*args, **kwargs):
-    """Tellijst rows, then a publication: pages and requested reports show the Tellijst only as published."""
-    from rapportage.services.publicatie import tellijst_publiceren
-
-    rijen = tellijst(*args, **kwargs)
-    tellijst_publiceren()
-    return rijen
-
-
 def vp(jaar=2024, onderdeel=None):
     return jaarcijfers(jaar=jaar, onderdeel=onderdeel)["vertrouwenspersonen"]
 

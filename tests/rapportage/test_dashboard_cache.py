@@ -30,7 +30,7 @@ from rapportage.models import Kerncijfers
 from tests.afdoeningen.registerbestanden import als_csv, regel
 from tests.bouwstenen import afgedaan, dashboard_met_tabellen, melding
 from tests.bouwstenen import tellijst as tellijst_rijen
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van

@@ -16,7 +16,7 @@ from rapportage.selectors import gepubliceerd
 from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import lopend_jaar, verloop
 from tests.bouwstenen import dashboard_met_tabellen, melding
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
 from rapportage.selectors import jaarcijfers, jaren_met_gegevens
 from tests.bouwstenen import afgedaan, melding
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
 from tests.rapportage.test_pdf_inhoud import pdf_tekst
 
 pytestmark = pytest.mark.django_db

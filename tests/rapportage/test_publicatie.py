@@ -31,9 +31,8 @@ from rapportage.services.publicatie import (
 )
 from rapportage.toegang import onderdeel_van
 from tests.bouwstenen import dashboard_met_tabellen
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst
+from tests.bouwstenen.tellijst import geldige_invoer, tellijst
 from tests.vertrouwenspersonen import bestanden
-from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.services import tellijst_importeren
 

@@ -119,7 +119,7 @@ def test_het_eerste_jaar_krijgt_de_gepubliceerde_indeling_en_een_nieuw_jaar_een_
 
 
 def test_nummers_volgen_uit_de_volgorde_en_paragrafen_sluiten_aan_op_gegenereerde(coordinator):
-    from tests.rapportage.test_cijfers_oif import melding
+    from tests.bouwstenen import melding
 
     melding(ontvangen_op=datetime.date(2024, 3, 1))
     services.structuur_aanmaken(jaar=2024, door=coordinator)
@@ -174,7 +174,7 @@ def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_v
         jaar=2024, inhoud="infographic", omschrijving="Niet betrokken", gepubliceerd="40.846"
     )
     GepubliceerdCijfer.objects.create(jaar=2023, inhoud="oif", omschrijving="Ander jaar", gepubliceerd="1")
-    from tests.rapportage.test_cijfers_oif import melding
+    from tests.bouwstenen import melding
 
     melding(ontvangen_op=datetime.date(2024, 3, 1))
 
@@ -191,7 +191,7 @@ def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_v
 
 def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totalen(coordinator):
     from finintegriteit.referentie.models import Onderdeel
-    from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd
+    from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 
     tellijst_gepubliceerd(2, jaar=2024)
     Kerncijfers.objects.create(

@@ -22,7 +22,7 @@ from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import adviesvragen_per_maand
 from rapportage.services.publicatie import tellijst_publiceren
 from tests.bouwstenen import tellijst
-from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
+from tests.bouwstenen.tellijst import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from rapportage.vaststelling import services
-from tests.rapportage.test_cijfers_vertrouwenspersonen import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
 
 pytestmark = pytest.mark.django_db
 

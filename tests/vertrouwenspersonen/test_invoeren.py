@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from finintegriteit.referentie import models as ref
+from tests.bouwstenen.tellijst import formulier, geldige_invoer, pk
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
@@ -27,32 +28,6 @@ VELDVOLGORDE = [
     "melder_is_beklaagde",
     "evaluatielink",
 ]
-
-
-def pk(model, code):
-    return model.objects.get(code=code).pk
-
-
-def geldige_invoer(**anders):
-    return {
-        "jaar": "2025",
-        "kwartaal": "1",
-        "onderdeel": pk(ref.Onderdeel, "belastingdienst"),
-        "hoofdcategorie": pk(ref.Hoofdcategorie, "problematiek-personeel-en-organisatie"),
-        "subcategorie": pk(ref.Subcategorie, "8-arbeidsconflict"),
-        "wie_betreft": pk(ref.WieBetreft, "direct-leidinggevende"),
-        "wijze_van_afdoening": pk(ref.WijzeVanAfdoening, "loopt-nog"),
-        "situatie": pk(ref.SituatieNaInterventie, "loopt-nog"),
-        "melder_is_beklaagde": "nee",
-        "evaluatielink": "niet_aangegeven",
-        **anders,
-    }
-
-
-def formulier(html: str) -> str:
-    """The entry form itself (the page also has the logout form)."""
-    begin = html.rindex("<form", 0, html.index("tellijst-formulier"))
-    return html[begin : html.index("</form>", begin)]
 
 
 @time_machine.travel("2025-06-15 10:00 +0200")

@@ -18,9 +18,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
+from tests.bouwstenen.tellijst import geldige_invoer
 from tests.factories import AdviesvraagFactory, gesloten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
-from tests.vertrouwenspersonen.test_invoeren import geldige_invoer
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.selectors import adviesvragen_van

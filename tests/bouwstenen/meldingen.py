@@ -1,7 +1,5 @@
-"""Builders that several test modules share: a few words give a valid melding, afdoening or Tellijst rows.
-
-They build on tests/factories.py; a builder lives here as soon as a second module needs it.
-"""
+"""OIF builders: a melding or an afgedaan betrokkene in a few words, the registration form's data, the
+audit trail's verdict."""
 
 import datetime
 import io
@@ -13,7 +11,6 @@ from afdoeningen.models import Afdoening
 from finintegriteit.referentie import models as ref
 from meldingen.models import Betrokkene, Melding
 from meldingen.nummering import volgend_meldingsnummer
-from tests.factories import AdviesvraagFactory
 
 
 def melding(
@@ -64,35 +61,16 @@ def afgedaan(
     )
 
 
-SUB_HOOFD = {
-    "5-intimidatie": "ongewenste-omgangsvormen",
-    "5-discriminatie": "ongewenste-omgangsvormen",
-    "5-pesten-treiteren-roddelen-buitensluiten": "ongewenste-omgangsvormen",
-    "8-arbeidsconflict": "problematiek-personeel-en-organisatie",
-    "1-fraude": "financiele-schendingen",
-}
-
-
-def tellijst(
-    aantal=1,
-    *,
-    jaar=2024,
-    sub="5-intimidatie",
-    onderdeel="douane",
-    wie="collega-eigen-organisatieonderdeel",
-    wijze="klankbordgesprek-advies-incl-nazorgcontact-ook-telefonisch-mail",
-    situatie="genormaliseerd-en-geschil-opgelost",
-):
-    return AdviesvraagFactory.create_batch(
-        aantal,
-        jaar=jaar,
-        onderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-        hoofdcategorie=ref.Hoofdcategorie.objects.get(code=SUB_HOOFD[sub]),
-        subcategorie=ref.Subcategorie.objects.get(code=sub),
-        wie_betreft=ref.WieBetreft.objects.get(code=wie),
-        wijze_van_afdoening=ref.WijzeVanAfdoening.objects.get(code=wijze),
-        situatie=ref.SituatieNaInterventie.objects.get(code=situatie),
-    )
+def formulier(**extra):
+    """What the registration form (meldingen:nieuw) posts for a valid melding."""
+    return {
+        "ontvangen_op": "03-03-2025",
+        "melder_type": ref.MelderType.objects.get(code="management").pk,
+        "onderwerp": ref.SchendingSoort.objects.get(code="lekken-misbruik-informatie").pk,
+        "dienstonderdeel": ref.Onderdeel.objects.get(code="douane").pk,
+        "omschrijving": "Collega deelt klantgegevens.",
+        **extra,
+    }
 
 
 def controleer_audittrail(*args) -> str:
@@ -103,20 +81,3 @@ def controleer_audittrail(*args) -> str:
     except CommandError as fout:
         return f"FOUT {fout}"
     return uitvoer.getvalue()
-
-
-def dashboard_met_tabellen(client, **params):
-    """The coordinator's dashboard as a user sees it with every chapter's tables opened (they load when
-    opened): the page's response, its content followed by those of the tables."""
-    import html
-    import re
-
-    from django.urls import reverse
-
-    antwoord = client.get(reverse("rapportage:dashboard"), params)
-    assert antwoord.status_code == 200
-    inhoud = antwoord.content.decode()
-    for pad in re.findall(r'<details[^>]* hx-get="([^"]+)"', inhoud):
-        inhoud += client.get(html.unescape(pad), HTTP_HX_REQUEST="true").content.decode()
-    antwoord.content = inhoud.encode()
-    return antwoord
