@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from rapportage import inhoud, views
 from tests.bouwstenen import dashboard_met_tabellen
-from tests.rapportage.test_pdf_inhoud import klein_cijfers
+from tests.bouwstenen.cijfers import klein_cijfers
 
 pytestmark = pytest.mark.django_db
 

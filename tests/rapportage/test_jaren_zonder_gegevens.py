@@ -15,8 +15,8 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
 from rapportage.selectors import jaarcijfers, jaren_met_gegevens
 from tests.bouwstenen import afgedaan, melding
+from tests.bouwstenen.rapportage import pdf_tekst
 from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
-from tests.rapportage.test_pdf_inhoud import pdf_tekst
 
 pytestmark = pytest.mark.django_db
 

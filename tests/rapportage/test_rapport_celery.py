@@ -4,12 +4,11 @@ Eager Celery hides serialisation and on_commit mistakes, so this test starts a w
 tests/celery_werker.py for why it needs PostgreSQL).
 """
 
-import time
-
 import pytest
 from django.urls import reverse
 
 from rapportage.models import Rapport
+from tests.bouwstenen.rapportage import wacht_tot_afgerond
 from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
 
 
@@ -21,17 +20,6 @@ def worker(settings, tmp_path):
     )
     yield proces
     stop_worker(proces)
-
-
-def wacht_tot_afgerond(rapport_pk: int, *, seconden: float = 120) -> Rapport:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        rapport = Rapport.objects.get(pk=rapport_pk)
-        if rapport.status in (Rapport.Status.KLAAR, Rapport.Status.MISLUKT):
-            return rapport
-        # A short look at one row: the test ends as soon as the worker does.
-        time.sleep(0.05)
-    raise AssertionError(f"rapport {rapport_pk} niet afgerond binnen {seconden} s (status {rapport.status})")
 
 
 @pytest.mark.redis

@@ -1,6 +1,6 @@
 """The jaarrapportage as a job: request -> queue -> worker -> private file -> download with a rights check.
 
-The figures are replaced by a small hand-built report here (see `klein_rapport`); the content of the
+The figures are replaced by a small hand-built report (the fixture `klein_rapport`); the content of the
 real report is tested in test_pdf_inhoud.py. Celery runs eagerly: on_commit callbacks are executed
 with django_capture_on_commit_callbacks(execute=True), as they would be after a real commit.
 """
@@ -16,39 +16,11 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage import inhoud, opslag, pdf, services, views
+from rapportage import opslag, pdf, services, views
 from rapportage.models import Rapport
-from rapportage.tabellen import Hoofdstuk, Paragraaf, Rij, Tabel
 from rapportage.tasks import rapport_genereren_taak
 
-pytestmark = pytest.mark.django_db
-
-
-def klein_context(*, jaar, onderdeel=None, cijfers=None, tellijst=None):
-    tabel = Tabel(
-        "proef",
-        "Meldingen per onderdeel",
-        "Onderdeel",
-        [str(jaar)],
-        [Rij("Belastingdienst", [818]), Rij("Douane", [224]), Rij("Totaal", [1042], "totaal")],
-    )
-    hoofdstuk = Hoofdstuk("h-proef", "1 Proefhoofdstuk", [Paragraaf("p-proef", "1.1 Proef", [tabel])])
-    return {
-        "titel": inhoud.titel(jaar),
-        "jaar": jaar,
-        "scope": onderdeel.label if onderdeel else "Ministerie van Financiën",
-        "onderdeel": onderdeel,
-        "drempel": None,
-        "gegenereerd_op": timezone.now(),
-        "hoofdstukken": [hoofdstuk],
-        "verwachte_paginas": 3,
-    }
-
-
-@pytest.fixture(autouse=True)
-def klein_rapport(monkeypatch, settings, tmp_path):
-    settings.RAPPORT_ROOT = tmp_path / "rapporten"
-    monkeypatch.setattr(inhoud, "rapport_context", klein_context)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klein_rapport")]
 
 
 def bestanden(settings) -> list[Path]:

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from rapportage import services
 from rapportage.models import Rapport
-from tests.rapportage.test_rapport_celery import wacht_tot_afgerond
+from tests.bouwstenen.rapportage import wacht_tot_afgerond
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,6 @@
 """All reports of a year at once: the ministry's and every onderdeel's, each its own row and task.
 
-The figures are the small hand-built report of test_rapport_pipeline (the content is tested elsewhere).
+The figures are the small hand-built report of `klein_rapport` (the content is tested elsewhere).
 Celery runs eagerly here, the chord included; test_rapport_celery drives real workers.
 """
 
@@ -13,9 +13,8 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Reeks
 from rapportage.services import FOUT_WACHTRIJ_ONBEREIKBAAR
 from rapportage.services.reeks import FOUT_ALLEEN_MINISTERIE, reeks_aanvragen
-from tests.rapportage.test_rapport_pipeline import klein_rapport  # noqa: F401 (autouse fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klein_rapport")]
 
 
 def test_alle_rapporten_van_een_jaar_in_een_keer_met_samenvatting_op_de_pagina(
