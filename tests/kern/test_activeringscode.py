@@ -12,8 +12,8 @@ from finintegriteit.kern import services
 from finintegriteit.kern.forms import ACTIVERINGSCODE_ONJUIST
 from finintegriteit.kern.models import Activeringscode, AuditRegel
 from finintegriteit.kern.services.tweestaps import MAX_POGINGEN, ZELF_UITGEVEN
+from tests.bouwstenen.inloggen import KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
 from tests.conftest import bevestigd_totp_apparaat, totp_code
-from tests.kern.test_login_tweestaps import KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
 
 pytestmark = [pytest.mark.django_db, pytest.mark.zonder_tweestaps]
 
@@ -152,7 +152,7 @@ def test_commando_maakt_de_eerste_beheerder_met_een_code(client, time_machine):
 
 def test_het_startwachtwoord_wordt_eerst_vervangen(client, beheerder, time_machine):
     """The beheerder saw the start password: until it is replaced, only the password page opens."""
-    from tests.kern.test_login_sessies import NIEUW_WACHTWOORD
+    from tests.bouwstenen.inloggen import NIEUW_WACHTWOORD
 
     time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
     nieuw, startwachtwoord = services.gebruiker_aanmaken(

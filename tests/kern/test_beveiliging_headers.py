@@ -14,8 +14,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from finintegriteit.kern.middleware import CSP
+from tests.bouwstenen.omgeving import manage
 from tests.conftest import WACHTWOORD, inloggen_met_code
-from tests.kern.test_instellingen import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def test_ingelogde_paginas_worden_niet_gecachet(browser, buitenstaander):
 @pytest.mark.parametrize("rol_fixture", ["analist", "coordinator", "vertrouwenspersoon", "beheerder"])
 def test_geen_enkele_pagina_met_gegevens_wordt_gecachet(client, request, rol_fixture):
     """Every page of every role, whatever it answers (200, 403, 404), tells browsers not to store it."""
-    from tests.kern.test_rollen_en_toegang import alle_urls
+    from tests.url_patronen import alle_urls
 
     client.force_login(request.getfixturevalue(rol_fixture))
     client.raise_request_exception = False

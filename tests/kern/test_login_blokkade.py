@@ -3,35 +3,19 @@
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 
+from tests.bouwstenen.inloggen import BLOKKADETEKST, fout_proberen, ingelogd, poging
 from tests.conftest import WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 
 BEGIN = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-ADRES = "192.0.2.10"
-BLOKKADETEKST = "Inloggen tijdelijk geblokkeerd"
 
 
 @pytest.fixture
 def bevroren(time_machine):
     time_machine.move_to(BEGIN, tick=False)
     return time_machine
-
-
-def poging(client, gebruikersnaam: str, wachtwoord: str, adres: str = ADRES):
-    return client.post(
-        reverse("kern:login"), {"username": gebruikersnaam, "password": wachtwoord}, REMOTE_ADDR=adres
-    )
-
-
-def ingelogd(client) -> bool:
-    return "_auth_user_id" in client.session
-
-
-def fout_proberen(client, gebruikersnaam: str, keer: int, adres: str = ADRES):
-    return [poging(client, gebruikersnaam, "verkeerd-wachtwoord", adres) for _ in range(keer)]
 
 
 def test_vier_fouten_blokkeren_niet(client, vertrouwenspersoon, bevroren):

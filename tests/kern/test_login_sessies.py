@@ -14,30 +14,12 @@ from django.utils.html import escape
 
 from finintegriteit.kern.services import sessies_beeindigen
 from finintegriteit.kern.views.inloggen import UITGELOGD, WACHTWOORD_GEWIJZIGD
+from tests.bouwstenen.inloggen import LOGIN, NIEUW_WACHTWOORD, ingelogde_browser, is_ingelogd
 from tests.conftest import WACHTWOORD, inloggen_met_code
 
 pytestmark = pytest.mark.django_db
 
 BEGIN = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-NIEUW_WACHTWOORD = "Zeven-lange-fietsen-op-de-dijk-19"
-LOGIN = reverse("kern:login")
-
-
-def ingelogde_browser(gebruikersnaam: str, wachtwoord: str = WACHTWOORD) -> Client:
-    browser = Client()
-    antwoord = inloggen_met_code(browser, gebruikersnaam, wachtwoord)
-    assert antwoord.status_code == 302, "inloggen mislukte"
-    return browser
-
-
-def is_ingelogd(browser: Client) -> bool:
-    """The start page answers a logged-in user without a role with 200, an anonymous one with a redirect."""
-    antwoord = browser.get("/")
-    if antwoord.status_code == 302:
-        assert antwoord["Location"].startswith(LOGIN)
-        return False
-    assert antwoord.status_code == 200
-    return True
 
 
 def test_inloggen_geeft_de_sessie_een_nieuwe_sleutel(client, buitenstaander):

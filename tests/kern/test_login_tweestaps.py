@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from finintegriteit.kern import services
 from finintegriteit.kern.forms import CODE_ONJUIST, CODE_WACHTEN
 from finintegriteit.kern.middleware import TweestapsMiddleware
+from tests.bouwstenen.inloggen import CODE_PAGINA, KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
 from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat, totp_code
 from tests.url_patronen import alle_urls
 
@@ -23,24 +24,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.zonder_tweestaps]
 
 # 10 seconds into a 30-second TOTP step, so that frozen time never sits on a step boundary.
 BEGIN = dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC)
-CODE_PAGINA = reverse("kern:tweestaps")
-KOPPEL_PAGINA = reverse("kern:tweestaps_koppelen")
 
 
 @pytest.fixture
 def bevroren(time_machine):
     time_machine.move_to(BEGIN, tick=False)
     return time_machine
-
-
-def inloggen_met_wachtwoord(client, gebruikersnaam: str):
-    antwoord = client.post(reverse("kern:login"), {"username": gebruikersnaam, "password": WACHTWOORD})
-    assert antwoord.status_code == 302, "inloggen met wachtwoord mislukte"
-    return antwoord
-
-
-def code_invoeren(client, code: str, *, pagina: str = CODE_PAGINA, volgende: str = "/"):
-    return client.post(pagina, {"code": code, "next": volgende})
 
 
 def activeren(client, gebruiker, door=None):

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 
 from finintegriteit.kern.wachtwoorden import GELEKT
+from tests.bouwstenen.inloggen import NIEUW_WACHTWOORD, ingelogde_browser, is_ingelogd
 from tests.conftest import WACHTWOORD
-from tests.kern.test_login_sessies import NIEUW_WACHTWOORD, ingelogde_browser, is_ingelogd
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,33 @@
+"""The project's manage.py in a process of its own, with the environment a test gives it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest and would fail `check --deploy`.
+    weg = {
+        "DEBUG",
+        "SECRET_KEY",
+        "TELLIJST_SLEUTEL",
+        "REDIS_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "TAKEN_IN_PROCES",
+    }
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
+    if env.get("DEBUG") == "0" and "REDIS_URL" not in env:
+        # Production settings without Redis refuse to start unless this allows it (test_instellingen.py).
+        omgeving["TAKEN_IN_PROCES"] = "1"
+    omgeving.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
