@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.bouwstenen.browser import buiten_beeld
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
@@ -15,16 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def demodata():
     call_command("laad_demodata", stdout=io.StringIO())
-
-
-def buiten_beeld(pagina) -> list[str]:
-    """Links, buttons and form fields that stick out past the right edge of the window."""
-    return pagina.evaluate(
-        """() => [...document.querySelectorAll('a, button, select, input, summary')]
-            .filter(e => e.offsetParent !== null)
-            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-            .map(e => e.outerHTML.slice(0, 120))"""
-    )
 
 
 def test_dashboard_opent_op_het_laatste_jaar_met_cijfers_met_grafieken(pagina, live_server, coordinator):

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from tests.bouwstenen.browser import code_uit_sleutel
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
-from tests.e2e.test_login_tweestaps import code_uit_sleutel
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,29 +2,15 @@
 code from the beheerder and the key read from the page; the pages of the second step pass the
 accessibility check."""
 
-import base64
 import re
-import time
 
 import pytest
-from django_otp.oath import TOTP
 
+from tests.bouwstenen.browser import code_uit_sleutel
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def code_uit_sleutel(sleutel: str, stappen_verder: int = 0) -> str:
-    """What an authenticator app computes from the key it was given (30 seconds, 6 digits, SHA-1).
-
-    `stappen_verder` = 1 gives the next code: a code works once, and the server accepts one step ahead.
-    """
-    schoon = sleutel.replace(" ", "")
-    sleutel_bytes = base64.b32decode(schoon + "=" * (-len(schoon) % 8))
-    totp = TOTP(sleutel_bytes, step=30, t0=0, digits=6)
-    totp.time = time.time() + 30 * stappen_verder
-    return f"{totp.token():06d}"
 
 
 def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist, beheerder):

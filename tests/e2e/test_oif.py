@@ -14,6 +14,7 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from tests.afdoeningen.registerbestanden import als_csv, open_regel, regel
+from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.meldingen.conftest import recht
@@ -21,19 +22,6 @@ from tests.meldingen.conftest import recht
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CONFLICT = "Iemand anders heeft intussen opgeslagen; uw wijziging is niet bewaard."
-
-
-def klik_en_wacht(page, knop):
-    """Click a button that submits a form and return the response of the page it leads to."""
-    with page.expect_navigation() as navigatie:
-        knop.click()
-    return navigatie.value
-
-
-def status_wijzigen(page, naar: str, reden: str):
-    page.get_by_label(naar, exact=True).check()
-    page.get_by_label("Reden").fill(reden)
-    return klik_en_wacht(page, page.get_by_role("button", name="Status wijzigen"))
 
 
 def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_server, analist, maak_gebruiker):

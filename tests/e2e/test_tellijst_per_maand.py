@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from finintegriteit.kern.rollen import COORDINATOR, VERTROUWENSPERSOON
+from tests.bouwstenen.browser import buiten_beeld
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import ARTEFACTEN, inloggen, screenshot, toegankelijkheidsfouten
-from tests.e2e.test_dashboard import buiten_beeld
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

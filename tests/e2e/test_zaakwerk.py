@@ -12,9 +12,9 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.models import Aantekening, Document, Melding
 from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
+from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
-from tests.e2e.test_oif import klik_en_wacht, status_wijzigen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
