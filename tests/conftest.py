@@ -1,9 +1,11 @@
-"""Shared fixtures: one persona per role, and markers for tests that need a real server.
+"""Shared fixtures: one persona per role, meldingen and betrokkenen through the services, and markers
+for tests that need a real server.
 
 Tests that need PostgreSQL or Redis skip with a reason on a bare machine (SQLite, no REDIS_URL) and
 run in CI, where .ci/run points DATABASE_URL and REDIS_URL at the real servers.
 """
 
+import datetime
 import os
 import time
 
@@ -24,7 +26,8 @@ from finintegriteit.kern.models import Profiel
 from finintegriteit.kern.selectors import ledenlijsten_vergeten
 from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie import keuzelijsten
-from finintegriteit.referentie.models import Onderdeel
+from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
+from meldingen.services import betrokkene_toevoegen, melding_registreren
 from rapportage.cijfercache import nieuwe_versie
 
 WACHTWOORD = "Correct-paard-batterij-nietje-42"
@@ -350,3 +353,48 @@ def beheerder(maak_gebruiker):
 def buitenstaander(maak_gebruiker):
     """Logged in, but without any role."""
     return maak_gebruiker("buitenstaander")
+
+
+@pytest.fixture
+def maak_melding(db, analist):
+    """Register a melding as the analist does (the meldingen, security and user-management tests)."""
+
+    def maak(
+        *,
+        door=None,
+        ontvangen_op=None,
+        klokkenluidersmelding=False,
+        onderwerp="ongewenste-omgangsvormen",
+        dienstonderdeel="belastingdienst",
+        behandelaar=None,
+        omschrijving="Vertrouwelijke omschrijving.",
+        **extra,
+    ):
+        return melding_registreren(
+            door=door or analist,
+            ontvangen_op=ontvangen_op or datetime.date(2025, 3, 3),
+            melder_type=MelderType.objects.get(code="medewerker"),
+            onderwerp=SchendingSoort.objects.get(code=onderwerp),
+            klokkenluidersmelding=klokkenluidersmelding,
+            omschrijving=omschrijving,
+            dienstonderdeel=Onderdeel.objects.get(code=dienstonderdeel),
+            behandelaar=behandelaar,
+            **extra,
+        )
+
+    return maak
+
+
+@pytest.fixture
+def maak_betrokkene(analist):
+    def maak(melding, *, naam="Jan Jansen", personeelsnummer="123456", door=None):
+        return betrokkene_toevoegen(
+            melding=melding,
+            door=door or analist,
+            naam=naam,
+            personeelsnummer=personeelsnummer,
+            dienstonderdeel=melding.dienstonderdeel,
+            leidinggevende=False,
+        )
+
+    return maak

@@ -24,7 +24,7 @@ from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import MelderIdentiteit, Melding
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import recht
 
 from .conftest import optie
 

@@ -119,7 +119,7 @@ def test_redenen_bij_status_en_inzage_gaan_mee_en_de_audittrail_blijft_controlee
     from finintegriteit.kern.models import AuditReden
     from meldingen.models import StatusOvergang
     from meldingen.services import melder_identiteit_openen
-    from tests.meldingen.conftest import recht
+    from tests.bouwstenen.meldingen import recht
 
     oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
     jong = afgedane_zaak(afgedaan_op=datetime.date(2024, 1, 1))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from afdoeningen.models import Afdoening
 from finintegriteit.referentie.models import AfdoeningType
 from meldingen.models import MelderIdentiteit
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import recht
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,10 @@
 """OIF builders: a melding or an afgedaan betrokkene in a few words, the registration form's data, the
-audit trail's verdict."""
+audit trail's verdict, a meldingen permission for a user."""
 
 import datetime
 import io
 
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
@@ -81,3 +82,11 @@ def controleer_audittrail(*args) -> str:
     except CommandError as fout:
         return f"FOUT {fout}"
     return uitvoer.getvalue()
+
+
+def recht(gebruiker, codename: str):
+    """Give a user one of the meldingen permissions (a fresh object, so the permission cache is empty)."""
+    gebruiker.user_permissions.add(
+        Permission.objects.get(content_type__app_label="meldingen", codename=codename)
+    )
+    return type(gebruiker).objects.get(pk=gebruiker.pk)

@@ -147,7 +147,7 @@ def test_teamleider_legt_contact_vast_schermt_af_en_markeert_een_duplicaat(
     pagina, nieuwe_context, live_server, analist, maak_gebruiker
 ):
     from finintegriteit.kern import rollen as r
-    from tests.meldingen.conftest import recht
+    from tests.bouwstenen.meldingen import recht
 
     teamleider = maak_gebruiker("teamleider", r.OIF_ANALIST)
     for naam in r.BIJZONDERE_RECHTEN:

@@ -18,7 +18,6 @@ from finintegriteit.kern.services.gebruikers import (
 )
 from finintegriteit.referentie.models import Onderdeel
 from tests.conftest import bevestigd_totp_apparaat
-from tests.meldingen.conftest import maak_melding  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

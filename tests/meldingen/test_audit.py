@@ -97,7 +97,7 @@ def test_een_onbestaande_melding_of_betrokkene_is_een_vastgelegde_404(client, an
 
 def test_de_identiteit_wordt_apart_gelogd_met_de_reden(maak_melding, analist):
     from meldingen.services import melder_identiteit_openen
-    from tests.meldingen.conftest import recht
+    from tests.bouwstenen.meldingen import recht
 
     melding = maak_melding()
     identiteit = MelderIdentiteit.objects.create(melding=melding, naam="X", kanaal="web")

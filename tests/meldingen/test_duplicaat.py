@@ -11,7 +11,7 @@ from meldingen.models import Melding, StatusOvergang
 from meldingen.services import fouten, melding_heropenen
 from meldingen.services.correcties import melding_als_duplicaat_markeren
 from rapportage.selectors import exporteer_cijfers
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import recht
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from afdoeningen.selectors import AFDOENING_ONTBREEKT
 from finintegriteit.kern.models import AuditRegel
 from meldingen.models import MelderIdentiteit, Melding, StatusOvergang
 from meldingen.services import fouten
-from tests.bouwstenen.meldingen import formulier
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import formulier, recht
 
 pytestmark = pytest.mark.django_db
 S = Melding.Status

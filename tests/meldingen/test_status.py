@@ -16,7 +16,7 @@ from meldingen.services import (
     melding_wijzigen,
     toegestane_overgangen,
 )
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import recht
 
 S = Melding.Status
 TOEGESTAAN = {

@@ -5,7 +5,7 @@ from django.urls import URLPattern, reverse
 
 from finintegriteit.kern.models import AuditRegel
 from meldingen import urls as meldingen_urls
-from tests.meldingen.conftest import recht
+from tests.bouwstenen.meldingen import recht
 
 pytestmark = pytest.mark.django_db
 
