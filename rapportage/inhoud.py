@@ -17,10 +17,10 @@ def tellijst_exact(*, jaar: int, onderdeel=None) -> bool:
     return onderdeel is None and jaar < timezone.localdate().year
 
 
-def _cijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
-    """The figures of a page or report: the Tellijst as last published, its small cells hidden
-    (selectors.afscherming) unless tellijst_exact; or, for the operator's commands, the live rows as
-    they are (`tellijst=selectors.live()`)."""
+def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
+    """The figures as any page may show them, and the ground of the report's: the Tellijst as last
+    published, its small cells hidden (selectors.afscherming) unless tellijst_exact; or, for the
+    operator's commands, the live rows as they are (`tellijst=selectors.live()`)."""
     from django.conf import settings
 
     from .selectors import gepubliceerd, jaarcijfers
@@ -32,18 +32,13 @@ def _cijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     return tellijst_afschermen(cijfers, drempel=settings.TELLIJST_DREMPEL)
 
 
-def paginacijfers(*, jaar: int, onderdeel=None) -> dict:
-    """The figures as any page may show them (the Tellijst as last published)."""
-    return _cijfers(jaar=jaar, onderdeel=onderdeel)
-
-
 def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     """The figures of the PDF: `jaarcijfers`, with earlier years taken from their adopted (or imported)
     figures (vaststelling.vergelijking); the footnotes about that go along as 'vergelijking_voetnoten'."""
     from .vaststelling.selectors import eerdere_vaststellingen
     from .vaststelling.vergelijking import met_vastgestelde_jaren
 
-    cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
+    cijfers = paginacijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
     eerder = eerdere_vaststellingen(jaar=jaar, onderdeel=onderdeel)
     cijfers["vergelijking_voetnoten"] = met_vastgestelde_jaren(cijfers, eerder) if eerder else {}
     return cijfers
@@ -141,7 +136,7 @@ def _zonder_bijlage2_rijen(cijfers: dict) -> dict:
 
 def _dashboard_berekenen(*, jaar: int, onderdeel):
     def bereken() -> dict:
-        cijfers = _cijfers(jaar=jaar, onderdeel=onderdeel)
+        cijfers = paginacijfers(jaar=jaar, onderdeel=onderdeel)
         return {"cijfers": cijfers, "pagina": _zonder_bijlage2_rijen(cijfers)}
 
     return bereken

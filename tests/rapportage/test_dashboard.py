@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cijfers(monkeypatch):
-    """Hand-built figures; records with which scope the dashboard asked for them."""
+    """Hand-built figures in place of those of pages and reports (inhoud.paginacijfers); records with
+    which scope the dashboard asked for them."""
     gevraagd = []
 
     def nep(*, jaar, onderdeel=None, tellijst=None):
@@ -25,7 +26,7 @@ def cijfers(monkeypatch):
             c.update(onderdeel=onderdeel.label, onderdeel_code=onderdeel.code, drempel=5)
         return c
 
-    monkeypatch.setattr(inhoud, "_cijfers", nep)
+    monkeypatch.setattr(inhoud, "paginacijfers", nep)
     return gevraagd
 
 
