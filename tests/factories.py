@@ -5,10 +5,12 @@ Meldingen get their case number from meldingen.nummering, like every registratio
 """
 
 import datetime
+import hashlib
 
 import factory
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from afdoeningen.models import Afdoening, StandaardInhoud
 from finintegriteit.kern.importeren.selectors import eigenaar_van
@@ -16,7 +18,20 @@ from finintegriteit.kern.models import AuditRegel, Importbestand, Profiel
 from finintegriteit.referentie import models as ref
 from meldingen.models import Betrokkene, MelderIdentiteit, Melding, StatusOvergang
 from meldingen.nummering import volgend_meldingsnummer
-from rapportage.models import Kerncijfers, Rapport
+from rapportage.models import (
+    BenoemdKerncijfer,
+    CifCategorie,
+    GepubliceerdCijfer,
+    Kerncijfers,
+    KlachtOnderwerp,
+    KlachtUitkomst,
+    MedewerkersPerOnderdeel,
+    Nevenwerkzaamheden,
+    Rapport,
+    Rapportdeel,
+    Reeks,
+    Vaststelling,
+)
 from vertrouwenspersonen.models import Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
@@ -180,11 +195,113 @@ class RapportFactory(factory.django.DjangoModelFactory):
     aangevraagd_door = factory.SubFactory(GebruikerFactory)
 
 
+class ReeksFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reeks
+
+    jaar = 2024
+    aangevraagd_door = factory.SubFactory(GebruikerFactory)
+
+
 class KerncijfersFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Kerncijfers
 
     jaar = 2024
+
+
+class _KerncijferRegelFactory(factory.django.DjangoModelFactory):
+    """A row of a year's kerncijfers. One Kerncijfers per year (unique): a test with several rows builds
+    the year once and passes it as `kerncijfers=`."""
+
+    class Meta:
+        abstract = True
+
+    kerncijfers = factory.SubFactory(KerncijfersFactory)
+    aantal = 1
+
+
+class MedewerkersPerOnderdeelFactory(_KerncijferRegelFactory):
+    class Meta:
+        model = MedewerkersPerOnderdeel
+
+    onderdeel = _optie(ref.Onderdeel, "douane")
+    aantal = 100
+
+
+class NevenwerkzaamhedenFactory(_KerncijferRegelFactory):
+    class Meta:
+        model = Nevenwerkzaamheden
+
+    organisatie = factory.Sequence(lambda n: f"Organisatie {n}")
+    onderdeel = None  # an organisation that is no onderdeel, like Inspectie BTD
+
+
+class KlachtOnderwerpFactory(_KerncijferRegelFactory):
+    class Meta:
+        model = KlachtOnderwerp
+
+    onderwerp = factory.Sequence(lambda n: f"onderwerp {n}")
+
+
+class KlachtUitkomstFactory(_KerncijferRegelFactory):
+    class Meta:
+        model = KlachtUitkomst
+
+    uitkomst = factory.Sequence(lambda n: f"uitkomst {n}")
+
+
+class CifCategorieFactory(_KerncijferRegelFactory):
+    class Meta:
+        model = CifCategorie
+
+    categorie = factory.Sequence(lambda n: f"Categorie {n}")
+    aantal = None  # as the model: the count of a category may be unknown
+
+
+class BenoemdKerncijferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BenoemdKerncijfer
+
+    kerncijfers = factory.SubFactory(KerncijfersFactory)
+    naam = factory.Sequence(lambda n: f"cijfer_{n}")
+    omschrijving = factory.Sequence(lambda n: f"Benoemd kerncijfer {n}")
+    waarde = 1
+
+
+class RapportdeelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rapportdeel
+
+    jaar = 2024
+    volgorde = factory.Sequence(lambda n: 10 * (n + 1))
+    titel = factory.Sequence(lambda n: f"Hoofdstuk {n}")
+
+
+class GepubliceerdCijferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GepubliceerdCijfer
+
+    jaar = 2024
+    inhoud = Rapportdeel.Inhoud.OIF
+    omschrijving = factory.Sequence(lambda n: f"Cijfer {n}")
+    gepubliceerd = "1"
+
+
+class VaststellingFactory(factory.django.DjangoModelFactory):
+    """An adopted report: figures with their checksum, texts, who and when; no PDF file unless given."""
+
+    class Meta:
+        model = Vaststelling
+
+    jaar = 2024
+    onderdeel = None
+    cijfers_json = "{}"
+    cijfers_sha256 = factory.LazyAttribute(lambda v: hashlib.sha256(v.cijfers_json.encode()).hexdigest())
+    grondslag_json = "{}"
+    teksten_json = "{}"
+    vastgesteld_door = factory.SubFactory(GebruikerFactory)
+    vastgesteld_op = factory.LazyFunction(timezone.now)
 
 
 def gesloten(**kwargs) -> dict:

@@ -21,7 +21,17 @@ FACTORIES = [
     f.VertrouwenspersoonProfielFactory,
     f.CertificeringsstatusFactory,
     f.RapportFactory,
+    f.ReeksFactory,
     f.KerncijfersFactory,
+    f.MedewerkersPerOnderdeelFactory,
+    f.NevenwerkzaamhedenFactory,
+    f.KlachtOnderwerpFactory,
+    f.KlachtUitkomstFactory,
+    f.CifCategorieFactory,
+    f.BenoemdKerncijferFactory,
+    f.RapportdeelFactory,
+    f.GepubliceerdCijferFactory,
+    f.VaststellingFactory,
 ]
 
 

@@ -11,10 +11,18 @@ import pytest
 from django.urls import reverse
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import Rapport, Rapportdeel, Reeks, Vaststelling
-from tests.factories import AdviesvraagFactory, ImportbestandFactory
+from tests.factories import (
+    AdviesvraagFactory,
+    CertificeringsstatusFactory,
+    ImportbestandFactory,
+    RapportdeelFactory,
+    RapportFactory,
+    ReeksFactory,
+    VaststellingFactory,
+    VertrouwenspersoonProfielFactory,
+)
 from tests.url_patronen import url_patronen
-from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
+from vertrouwenspersonen.models import Certificeringsstatus
 
 pytestmark = pytest.mark.django_db
 
@@ -161,30 +169,22 @@ def objecten(
     betrokkene = maak_betrokkene(melding)
     eigen_rij = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     andermans_rij = AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon)
-    profiel = VertrouwenspersoonProfiel.objects.create(
-        naam="Pieter Post",
-        onderdeel=Onderdeel.objects.get(code="douane"),
-        in_functie_sinds=datetime.date(2020, 1, 1),
+    profiel = VertrouwenspersoonProfielFactory(
+        naam="Pieter Post", onderdeel=Onderdeel.objects.get(code="douane")
     )
-    status = Certificeringsstatus.objects.create(
+    status = CertificeringsstatusFactory(
         vertrouwenspersoon=profiel, status=Certificeringsstatus.Status.BEZIG, vanaf=datetime.date(2021, 1, 1)
     )
     registerimport = ImportbestandFactory(door=analist)
-    rapport_ministerie = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
-    rapportdeel = Rapportdeel.objects.create(jaar=2023, volgorde=10, titel="Voorwoord")
-    vaststelling = Vaststelling.objects.create(
-        jaar=2023,
-        cijfers_json="{}",
-        grondslag_json="{}",
-        teksten_json="{}",
-        bestand="vastgesteld/ontbreekt.pdf",
-        vastgesteld_door=coordinator,
-        vastgesteld_op=datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC),
+    rapport_ministerie = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
+    rapportdeel = RapportdeelFactory(jaar=2023)
+    vaststelling = VaststellingFactory(
+        jaar=2023, bestand="vastgesteld/ontbreekt.pdf", vastgesteld_door=coordinator
     )
-    rapport_douane = Rapport.objects.create(
+    rapport_douane = RapportFactory(
         jaar=2024, onderdeel=Onderdeel.objects.get(code="douane"), aangevraagd_door=coordinator
     )
-    reeks = Reeks.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    reeks = ReeksFactory(jaar=2024, aangevraagd_door=coordinator)
     return {
         "eigen_rij": {"pk": eigen_rij.pk},
         "andermans_rij": {"pk": andermans_rij.pk},

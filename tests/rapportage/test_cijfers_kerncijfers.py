@@ -6,16 +6,19 @@ import pytest
 from django.urls import reverse
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import (
-    CifCategorie,
-    Kerncijfers,
-    KlachtOnderwerp,
-    KlachtUitkomst,
-    MedewerkersPerOnderdeel,
-    Nevenwerkzaamheden,
-)
+from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
-from vertrouwenspersonen.models import Certificeringsstatus, VertrouwenspersoonProfiel
+from tests.factories import (
+    CertificeringsstatusFactory,
+    CifCategorieFactory,
+    KerncijfersFactory,
+    KlachtOnderwerpFactory,
+    KlachtUitkomstFactory,
+    MedewerkersPerOnderdeelFactory,
+    NevenwerkzaamhedenFactory,
+    VertrouwenspersoonProfielFactory,
+)
+from vertrouwenspersonen.models import Certificeringsstatus
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +29,7 @@ def onderdeel(code):
 
 @pytest.fixture
 def kern_2024():
-    kern = Kerncijfers.objects.create(
+    kern = KerncijfersFactory(
         jaar=2024,
         medewerkers_totaal=1000,
         peildatum_register=datetime.date(2025, 2, 25),
@@ -34,31 +37,31 @@ def kern_2024():
         klachten_ontvankelijk=6,
         cif_meldingen=21,
     )
-    MedewerkersPerOnderdeel.objects.create(kerncijfers=kern, onderdeel=onderdeel("douane"), aantal=300)
-    Nevenwerkzaamheden.objects.create(
+    MedewerkersPerOnderdeelFactory(kerncijfers=kern, onderdeel=onderdeel("douane"), aantal=300)
+    NevenwerkzaamhedenFactory(
         kerncijfers=kern, organisatie="DG Douane", onderdeel=onderdeel("douane"), aantal=630, volgorde=2
     )
-    Nevenwerkzaamheden.objects.create(kerncijfers=kern, organisatie="Inspectie BTD", aantal=3, volgorde=3)
-    Nevenwerkzaamheden.objects.create(
+    NevenwerkzaamhedenFactory(kerncijfers=kern, organisatie="Inspectie BTD", aantal=3, volgorde=3)
+    NevenwerkzaamhedenFactory(
         kerncijfers=kern,
         organisatie="Beleidsdepartement",
         onderdeel=onderdeel("beleidsdepartement"),
         aantal=371,
         volgorde=1,
     )
-    KlachtOnderwerp.objects.create(kerncijfers=kern, onderwerp="intimidatie", aantal=3)
-    KlachtUitkomst.objects.create(kerncijfers=kern, uitkomst="ongegrond verklaard", aantal=1, volgorde=2)
-    KlachtUitkomst.objects.create(kerncijfers=kern, uitkomst="nog in behandeling", aantal=3, volgorde=1)
-    CifCategorie.objects.create(kerncijfers=kern, categorie="Arbeidsrechtelijk geschil", aantal=6)
-    CifCategorie.objects.create(kerncijfers=kern, categorie="Niet onder te brengen")
+    KlachtOnderwerpFactory(kerncijfers=kern, onderwerp="intimidatie", aantal=3)
+    KlachtUitkomstFactory(kerncijfers=kern, uitkomst="ongegrond verklaard", aantal=1, volgorde=2)
+    KlachtUitkomstFactory(kerncijfers=kern, uitkomst="nog in behandeling", aantal=3, volgorde=1)
+    CifCategorieFactory(kerncijfers=kern, categorie="Arbeidsrechtelijk geschil", aantal=6)
+    CifCategorieFactory(kerncijfers=kern, categorie="Niet onder te brengen", aantal=None)
     return kern
 
 
 def vertrouwenspersoon(naam, *, sinds, status, uit=None):
-    profiel = VertrouwenspersoonProfiel.objects.create(
+    profiel = VertrouwenspersoonProfielFactory(
         naam=naam, onderdeel=onderdeel("douane"), in_functie_sinds=sinds, uit_functie_per=uit
     )
-    Certificeringsstatus.objects.create(vertrouwenspersoon=profiel, status=status, vanaf=sinds)
+    CertificeringsstatusFactory(vertrouwenspersoon=profiel, status=status, vanaf=sinds)
 
 
 def test_zonder_ingevoerde_kerncijfers_blijven_ze_leeg():
@@ -70,7 +73,7 @@ def test_zonder_ingevoerde_kerncijfers_blijven_ze_leeg():
 
 
 def test_ingevoerde_kerncijfers_van_het_jaar(kern_2024):
-    Kerncijfers.objects.create(jaar=2023, medewerkers_totaal=5)
+    KerncijfersFactory(jaar=2023, medewerkers_totaal=5)
 
     kern = jaarcijfers(jaar=2024)["kerncijfers"]
 
@@ -201,4 +204,4 @@ def test_meer_ontvankelijk_dan_ontvangen_wordt_geweigerd():
     from django.db import IntegrityError
 
     with pytest.raises(IntegrityError):
-        Kerncijfers.objects.create(jaar=2024, klachten_ontvangen=2, klachten_ontvankelijk=3)
+        KerncijfersFactory(klachten_ontvangen=2, klachten_ontvankelijk=3)

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from finintegriteit.referentie.models import Onderdeel
-from rapportage.models import Kerncijfers
 from rapportage.selectors import jaarcijfers
 from tests.bouwstenen import SUB_HOOFD, afgedaan, melding, tellijst
+from tests.factories import KerncijfersFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,13 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 31
 
 
+@pytest.fixture(autouse=True)
+def kerncijfers():
+    """One row per year, so not in gegevens(): a test adds gegevens more than once."""
+    return KerncijfersFactory(jaar=2024, medewerkers_totaal=10, peildatum_register=datetime.date(2025, 2, 25))
+
+
 def gegevens(factor: int):
-    Kerncijfers.objects.get_or_create(
-        jaar=2024, defaults={"medewerkers_totaal": 10, "peildatum_register": datetime.date(2025, 2, 25)}
-    )
     for jaar in (2022, 2023, 2024):
         for index, sub in enumerate(SUB_HOOFD):
             tellijst(factor, jaar=jaar, sub=sub, onderdeel=["douane", "toeslagen", "anders"][index % 3])

@@ -31,6 +31,7 @@ from tests.afdoeningen.registerbestanden import als_csv, regel
 from tests.bouwstenen import afgedaan, dashboard_met_tabellen, melding
 from tests.bouwstenen import tellijst as tellijst_rijen
 from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
+from tests.factories import KerncijfersFactory
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
@@ -297,7 +298,7 @@ def test_een_afdoening_vastgelegd_en_gewijzigd(ingelogd, analist, vastgelegd):
 
 
 def test_een_kerncijfer_gewijzigd_in_de_beheeromgeving(client, coordinator, beheerder, vastgelegd):
-    kern = Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=1000)
+    kern = KerncijfersFactory(jaar=2024, medewerkers_totaal=1000)
     client.force_login(coordinator)
     assert cel(dashboard(client), "kerncijfers", "Medewerkers") == 1000
 
@@ -340,7 +341,7 @@ def test_een_wijziging_in_kale_sql_maakt_de_cijfers_ook_ongeldig(ingelogd, vastg
     tellijst(6)
     assert adviesvragen(dashboard(ingelogd)) == 6
     with vastgelegd():
-        Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=10)
+        KerncijfersFactory(jaar=2024, medewerkers_totaal=10)
     assert cel(dashboard(ingelogd), "kerncijfers", "Medewerkers") == 10
 
     with vastgelegd(), connection.cursor() as cursor:
@@ -383,7 +384,7 @@ def test_de_gevolgde_modellen_zijn_alle_tabellen_die_de_cijfers_lezen():
 
     from rapportage import inhoud
 
-    Kerncijfers.objects.create(jaar=2024, medewerkers_totaal=1, peildatum_register=datetime.date(2025, 2, 1))
+    KerncijfersFactory(jaar=2024, medewerkers_totaal=1, peildatum_register=datetime.date(2025, 2, 1))
     tellijst(2)
     with CaptureQueriesContext(connection) as queries:
         for onderdeel in [None, ref.Onderdeel.objects.get(code="douane")]:

@@ -19,6 +19,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import opslag, pdf, services, views
 from rapportage.models import Rapport
 from rapportage.tasks import rapport_genereren_taak
+from tests.factories import ReeksFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klein_rapport")]
 
@@ -329,11 +330,9 @@ class TestStatusfragment:
 def test_de_lijst_houdt_eerdere_rapporten_met_een_vast_aantal_queries(
     client, coordinator, maak_gebruiker, django_assert_max_num_queries
 ):
-    from rapportage.models import Reeks
-
     douane = Onderdeel.objects.get(code="douane")
     for jaar in (2022, 2023, 2024):
-        reeks = Reeks.objects.create(jaar=jaar, aangevraagd_door=coordinator)
+        reeks = ReeksFactory(jaar=jaar, aangevraagd_door=coordinator)
         Rapport.objects.create(
             jaar=jaar, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR, reeks=reeks
         )

@@ -8,9 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from rapportage import inhoud, pdf
-from rapportage.models import BenoemdKerncijfer, Kerncijfers, Rapportdeel
+from rapportage.models import Rapportdeel
 from rapportage.teksten import markdown, selectors, services
 from rapportage.teksten.standaard import HOOFDSTUKKEN
+from tests.factories import (
+    BenoemdKerncijferFactory,
+    GepubliceerdCijferFactory,
+    KerncijfersFactory,
+    RapportdeelFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +72,7 @@ def test_onbekende_verwijzingen_en_groepen_geven_een_nederlandse_fout_met_de_naa
 
 
 def test_opslaan_met_een_onbekende_verwijzing_wordt_geweigerd_en_verandert_niets(coordinator):
-    deel = Rapportdeel.objects.create(jaar=2024, volgorde=10, titel="Voorwoord", tekst="oud")
+    deel = RapportdeelFactory(jaar=2024, tekst="oud")
     with pytest.raises(ValidationError) as fout:
         services.rapportdeel_opslaan(deel=deel, door=coordinator, tekst="{{ oif.bestaat_niet }}")
     assert "{{ oif.bestaat_niet }}" in fout.value.message_dict["tekst"][0]
@@ -75,17 +81,14 @@ def test_opslaan_met_een_onbekende_verwijzing_wordt_geweigerd_en_verandert_niets
 
 
 def test_een_benoemd_kerncijfer_is_bruikbaar_in_tekst_en_tabel(coordinator):
-    kern = Kerncijfers.objects.create(jaar=2024)
-    BenoemdKerncijfer.objects.create(
-        kerncijfers=kern,
+    BenoemdKerncijferFactory(
+        kerncijfers=KerncijfersFactory(jaar=2024),
         naam="getraind",
         omschrijving="Getrainde medewerkers",
         waarde=25000,
         eenheid="medewerkers",
     )
-    deel = Rapportdeel.objects.create(
-        jaar=2024, volgorde=10, titel="Preventie", inhoud="benoemde_kerncijfers"
-    )
+    deel = RapportdeelFactory(jaar=2024, titel="Preventie", inhoud="benoemde_kerncijfers")
     services.rapportdeel_opslaan(deel=deel, door=coordinator, tekst="Getraind: {{ benoemd.getraind }}.")
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
     assert "Getraind: 25.000." in html
@@ -93,7 +96,7 @@ def test_een_benoemd_kerncijfer_is_bruikbaar_in_tekst_en_tabel(coordinator):
 
 
 def test_alleen_een_coordinator_van_het_hele_ministerie_wijzigt_teksten(coordinator_douane):
-    deel = Rapportdeel.objects.create(jaar=2024, volgorde=10, titel="Voorwoord")
+    deel = RapportdeelFactory(jaar=2024)
     with pytest.raises(PermissionDenied):
         services.rapportdeel_opslaan(deel=deel, door=coordinator_douane, tekst="Gewijzigd")
     with pytest.raises(PermissionDenied):
@@ -107,7 +110,7 @@ def test_het_eerste_jaar_krijgt_de_gepubliceerde_indeling_en_een_nieuw_jaar_een_
     services.structuur_aanmaken(jaar=2023, door=coordinator)
     voorwoord = Rapportdeel.objects.get(jaar=2023, titel="Voorwoord")
     services.rapportdeel_opslaan(deel=voorwoord, door=coordinator, tekst="Tekst van {{ jaar }}.")
-    Rapportdeel.objects.create(jaar=2023, volgorde=15, niveau=Rapportdeel.Niveau.PARAGRAAF, titel="Dank")
+    RapportdeelFactory(jaar=2023, volgorde=15, niveau=Rapportdeel.Niveau.PARAGRAAF, titel="Dank")
 
     delen = services.structuur_aanmaken(jaar=2024, door=coordinator)
 
@@ -124,7 +127,7 @@ def test_nummers_volgen_uit_de_volgorde_en_paragrafen_sluiten_aan_op_gegenereerd
     melding(ontvangen_op=datetime.date(2024, 3, 1))
     services.structuur_aanmaken(jaar=2024, door=coordinator)
     oif = Rapportdeel.objects.get(jaar=2024, inhoud="oif")
-    Rapportdeel.objects.create(
+    RapportdeelFactory(
         jaar=2024,
         volgorde=oif.volgorde + 1,
         niveau=Rapportdeel.Niveau.PARAGRAAF,
@@ -164,16 +167,14 @@ def test_bewerken_voorbeeld_en_het_hele_rapport_tonen_dezelfde_tekst(client, coo
 
 
 def test_een_afwijkend_gepubliceerd_cijfer_staat_als_voetnoot_naast_het_cijfer_van_het_systeem(coordinator):
-    from rapportage.models import GepubliceerdCijfer
-
     services.structuur_aanmaken(jaar=2024, door=coordinator)
-    GepubliceerdCijfer.objects.create(
+    GepubliceerdCijferFactory(
         jaar=2024, inhoud="oif", omschrijving="Meldingen", gepubliceerd="12", naam="oif.meldingen"
     )
-    GepubliceerdCijfer.objects.create(
+    GepubliceerdCijferFactory(
         jaar=2024, inhoud="infographic", omschrijving="Niet betrokken", gepubliceerd="40.846"
     )
-    GepubliceerdCijfer.objects.create(jaar=2023, inhoud="oif", omschrijving="Ander jaar", gepubliceerd="1")
+    GepubliceerdCijferFactory(jaar=2023, inhoud="oif", omschrijving="Ander jaar")
     from tests.bouwstenen import melding
 
     melding(ontvangen_op=datetime.date(2024, 3, 1))
@@ -194,7 +195,7 @@ def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totale
     from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 
     tellijst_gepubliceerd(2, jaar=2024)
-    Kerncijfers.objects.create(
+    KerncijfersFactory(
         jaar=2024, klachten_ontvangen=4, cif_meldingen=2, peildatum_register=datetime.date(2025, 2, 25)
     )
     douane = Onderdeel.objects.get(code="douane")

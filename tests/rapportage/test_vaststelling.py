@@ -14,6 +14,7 @@ from rapportage import inhoud, pdf
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from rapportage.vaststelling import services
 from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
+from tests.factories import RapportdeelFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +33,8 @@ def uitvoer(*args) -> str:
 
 def test_vaststellen_bevriest_cijfers_teksten_en_pdf_en_latere_rijen_veranderen_niets(coordinator, opslag):
     tellijst(3, jaar=2024)
-    Rapportdeel.objects.create(
-        jaar=2024, volgorde=10, titel="Voorwoord", tekst="Er waren {{ vertrouwenspersonen.totaal }} vragen."
+    RapportdeelFactory(
+        jaar=2024, titel="Voorwoord", tekst="Er waren {{ vertrouwenspersonen.totaal }} vragen."
     )
     live_voor = uitvoer("exporteer_cijfers", "--jaar", "2024")
 
