@@ -2,39 +2,25 @@ import datetime
 
 import pytest
 
-from finintegriteit.referentie import models as ref
-from meldingen.models import Betrokkene, Melding
-from meldingen.nummering import volgend_meldingsnummer
+from meldingen.models import Melding
+from tests.factories import BetrokkeneFactory, MeldingFactory
 
 
 @pytest.fixture
 def maak_melding(db):
     """A melding with betrokkenen, built directly on the models (the meldingen app has its own services)."""
-    from django.db import transaction
 
     def maak(
         *, betrokkenen=("Jan de Vries",), status=Melding.Status.IN_BEOORDELING, ontvangen_op=None, **velden
     ):
-        ontvangen_op = ontvangen_op or datetime.date(2024, 3, 1)
-        with transaction.atomic():
-            volgnummer, nummer = volgend_meldingsnummer(jaar=ontvangen_op.year)
-            melding = Melding.objects.create(
-                nummer=nummer,
-                jaar=ontvangen_op.year,
-                volgnummer=volgnummer,
-                ontvangen_op=ontvangen_op,
-                melder_type=ref.MelderType.objects.get(code="medewerker"),
-                onderwerp=ref.SchendingSoort.objects.get(code="ongewenste-omgangsvormen"),
-                dienstonderdeel=ref.Onderdeel.objects.get(code="belastingdienst"),
-                status=status,
-                **velden,
-            )
+        melding = MeldingFactory(
+            ontvangen_op=ontvangen_op or datetime.date(2024, 3, 1), status=status, **velden
+        )
         for naam in betrokkenen:
-            Betrokkene.objects.create(
+            BetrokkeneFactory(
                 melding=melding,
                 naam=naam,
                 personeelsnummer=f"{1234567 + melding.betrokkenen.count()}" if naam else "",
-                dienstonderdeel=melding.dienstonderdeel,
             )
         return melding
 

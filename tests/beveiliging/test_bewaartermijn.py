@@ -7,14 +7,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from afdoeningen.models import Afdoening
 from finintegriteit import settings as projectinstellingen
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.referentie.models import AfdoeningType
 from meldingen.models import Betrokkene, MelderIdentiteit, Melding
 from meldingen.services.bewaartermijn import GEWIST_VELDEN, persoonsgegevens_wissen
 from meldingen.tasks import bewaartermijn_toepassen
 from rapportage.selectors import jaarcijfers
+from tests.factories import AfdoeningFactory, MelderIdentiteitFactory, StatusOvergangFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +25,14 @@ def afgedane_zaak(maak_melding, maak_betrokkene):
     def maak(*, afgedaan_op, **extra):
         melding = maak_melding(ontvangen_op=datetime.date(2019, 3, 3), **extra)
         betrokkene = maak_betrokkene(melding, naam="Jan Jansen", personeelsnummer="123456")
-        Afdoening.objects.create(
+        AfdoeningFactory(
             betrokkene=betrokkene,
             schending=melding.onderwerp,
             aangetoond=True,
-            type=AfdoeningType.objects.get(code="corrigerend-gesprek"),
             datum=afgedaan_op,
             inhoud=INHOUD,
         )
-        MelderIdentiteit.objects.create(
-            melding=melding, naam="Melder", contact="m@x.nl", kanaal=MelderIdentiteit.Kanaal.values[0]
-        )
+        MelderIdentiteitFactory(melding=melding, naam="Melder", contact="m@x.nl")
         Melding.objects.filter(pk=melding.pk).update(status=Melding.Status.AFGEDAAN, afgedaan_op=afgedaan_op)
         melding.refresh_from_db()
         return melding
@@ -124,9 +120,7 @@ def test_redenen_bij_status_en_inzage_gaan_mee_en_de_audittrail_blijft_controlee
     oud = afgedane_zaak(afgedaan_op=datetime.date(2019, 1, 1))
     jong = afgedane_zaak(afgedaan_op=datetime.date(2024, 1, 1))
     for melding in (oud, jong):
-        StatusOvergang.objects.create(
-            melding=melding, naar="afgedaan", door=analist, reden="Zus van de melder."
-        )
+        StatusOvergangFactory(melding=melding, naar="afgedaan", door=analist, reden="Zus van de melder.")
         melder_identiteit_openen(
             melding=melding, door=recht(analist, "melder_identiteit_inzien"), reden="Terugbellen over zus."
         )

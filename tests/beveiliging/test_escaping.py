@@ -3,10 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from afdoeningen.models import Afdoening
-from finintegriteit.referentie.models import AfdoeningType
-from meldingen.models import MelderIdentiteit
 from tests.bouwstenen.meldingen import recht
+from tests.factories import AfdoeningFactory, MelderIdentiteitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +24,11 @@ def test_script_in_elk_vrij_tekstveld_wordt_overal_escaped(client, analist, maak
     melding.omschrijving = AANVAL
     melding.save(update_fields=["omschrijving"])
     betrokkene = maak_betrokkene(melding, naam=AANVAL)
-    MelderIdentiteit.objects.create(
-        melding=melding, naam=AANVAL, contact=AANVAL, kanaal=MelderIdentiteit.Kanaal.values[0]
-    )
-    Afdoening.objects.create(
+    MelderIdentiteitFactory(melding=melding, naam=AANVAL, contact=AANVAL)
+    AfdoeningFactory(
         betrokkene=betrokkene,
         schending=melding.onderwerp,
         aangetoond=True,
-        type=AfdoeningType.objects.get(code="corrigerend-gesprek"),
         datum=melding.ontvangen_op,
         inhoud=AANVAL + " inhoud",
     )
@@ -59,11 +54,10 @@ def test_script_in_elk_vrij_tekstveld_wordt_overal_escaped(client, analist, maak
 def test_afdoeningsinhoud_wordt_escaped(client, analist, maak_melding, maak_betrokkene):
     melding = maak_melding()
     betrokkene = maak_betrokkene(melding)
-    Afdoening.objects.create(
+    AfdoeningFactory(
         betrokkene=betrokkene,
         schending=melding.onderwerp,
         aangetoond=True,
-        type=AfdoeningType.objects.get(code="corrigerend-gesprek"),
         datum=melding.ontvangen_op,
         inhoud=AANVAL,
     )

@@ -6,12 +6,9 @@ import io
 
 from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
-from afdoeningen.models import Afdoening
 from finintegriteit.referentie import models as ref
-from meldingen.models import Betrokkene, Melding
-from meldingen.nummering import volgend_meldingsnummer
+from tests.factories import AfdoeningFactory, BetrokkeneFactory, MeldingFactory, optie
 
 
 def melding(
@@ -22,18 +19,13 @@ def melding(
     onderdeel="belastingdienst",
     onderzoek=None,
 ):
-    with transaction.atomic():
-        volgnummer, nummer = volgend_meldingsnummer(jaar=ontvangen_op.year)
-        return Melding.objects.create(
-            nummer=nummer,
-            jaar=ontvangen_op.year,
-            volgnummer=volgnummer,
-            ontvangen_op=ontvangen_op,
-            melder_type=ref.MelderType.objects.get(code=melder),
-            onderwerp=ref.SchendingSoort.objects.get(code=onderwerp),
-            dienstonderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-            onderzoek_type=ref.OnderzoekType.objects.get(code=onderzoek) if onderzoek else None,
-        )
+    return MeldingFactory(
+        ontvangen_op=ontvangen_op,
+        melder_type=optie(ref.MelderType, melder),
+        onderwerp=optie(ref.SchendingSoort, onderwerp),
+        dienstonderdeel=optie(ref.Onderdeel, onderdeel),
+        onderzoek_type=optie(ref.OnderzoekType, onderzoek) if onderzoek else None,
+    )
 
 
 def afgedaan(
@@ -50,13 +42,10 @@ def afgedaan(
     m = bij or melding(
         ontvangen_op=ontvangen_op or datum.replace(month=1, day=1), onderzoek=onderzoek, onderdeel=onderdeel
     )
-    betrokkene = Betrokkene.objects.create(
-        melding=m, dienstonderdeel=ref.Onderdeel.objects.get(code=onderdeel)
-    )
-    return Afdoening.objects.create(
-        betrokkene=betrokkene,
-        schending=ref.SchendingSoort.objects.get(code=schending),
-        type=ref.AfdoeningType.objects.get(code=type),
+    return AfdoeningFactory(
+        betrokkene=BetrokkeneFactory(melding=m, dienstonderdeel=optie(ref.Onderdeel, onderdeel)),
+        schending=optie(ref.SchendingSoort, schending),
+        type=optie(ref.AfdoeningType, type),
         datum=datum,
         inhoud=inhoud,
     )

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from afdoeningen.models import Afdoening
 from finintegriteit.referentie.models import AfdoeningType
 from tests.bouwstenen.meldingen import recht
+from tests.factories import AfdoeningFactory, optie
 
 VANDAAG = datetime.date(2025, 3, 10)
 
@@ -44,11 +44,11 @@ def maak_afdoening():
     """An afdoening straight in the table: the afdoeningen app has its own service and tests."""
 
     def maak(betrokkene, *, type="corrigerend-gesprek"):
-        return Afdoening.objects.create(
+        return AfdoeningFactory(
             betrokkene=betrokkene,
             schending=betrokkene.melding.onderwerp,
             aangetoond=True,
-            type=AfdoeningType.objects.get(code=type),
+            type=optie(AfdoeningType, type),
             datum=betrokkene.melding.ontvangen_op,
             inhoud="Medewerker heeft zich ongepast uitgelaten tegen een collega.",
         )
