@@ -4,6 +4,7 @@ import pytest
 from django.db.models import ProtectedError
 
 from finintegriteit.referentie import models as m
+from tests.factories import AdviesvraagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,18 +101,8 @@ def test_varianten_worden_herkend_zonder_hoofdletters_en_accenten():
 
 
 def test_optie_in_gebruik_kan_niet_worden_verwijderd_wel_beeindigd(vertrouwenspersoon):
-    from vertrouwenspersonen.models import Adviesvraag
-
     sub = m.Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Intimidatie")
-    Adviesvraag.objects.create(
-        jaar=2024,
-        onderdeel=m.Onderdeel.objects.get(code="douane"),
-        hoofdcategorie=sub.hoofdcategorie,
-        subcategorie=sub,
-        wie_betreft=m.WieBetreft.objects.get(code="melder-zelf"),
-        wijze_van_afdoening=m.WijzeVanAfdoening.objects.get(code="loopt-nog"),
-        situatie=m.SituatieNaInterventie.objects.get(code="loopt-nog"),
-    )
+    AdviesvraagFactory(hoofdcategorie=sub.hoofdcategorie, subcategorie=sub)
     with pytest.raises(ProtectedError):
         sub.delete()
     sub.laatste_jaar = 2024
@@ -122,18 +113,8 @@ def test_optie_in_gebruik_kan_niet_worden_verwijderd_wel_beeindigd(vertrouwenspe
 def test_beheerder_ziet_in_de_admin_dat_een_gebruikte_optie_niet_weg_kan(
     client, beheerder, vertrouwenspersoon
 ):
-    from vertrouwenspersonen.models import Adviesvraag
-
     sub = m.Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Discriminatie")
-    Adviesvraag.objects.create(
-        jaar=2024,
-        onderdeel=m.Onderdeel.objects.get(code="douane"),
-        hoofdcategorie=sub.hoofdcategorie,
-        subcategorie=sub,
-        wie_betreft=m.WieBetreft.objects.get(code="melder-zelf"),
-        wijze_van_afdoening=m.WijzeVanAfdoening.objects.get(code="loopt-nog"),
-        situatie=m.SituatieNaInterventie.objects.get(code="loopt-nog"),
-    )
+    AdviesvraagFactory(hoofdcategorie=sub.hoofdcategorie, subcategorie=sub)
     client.force_login(beheerder)
     url = f"/beheer/referentie/subcategorie/{sub.pk}/delete/"
     antwoord = client.post(url, {"post": "yes"})
