@@ -25,6 +25,7 @@ from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import MelderIdentiteit, Melding
 from tests.bouwstenen.meldingen import recht
+from tests.factories import MelderIdentiteitFactory
 
 from .conftest import optie
 
@@ -36,7 +37,7 @@ MELDER = {"naam": "Karel Appel", "contact": "06-12345678"}
 @pytest.fixture
 def melding(maak_melding):
     melding = maak_melding(status=Melding.Status.ORIENTEREND_ONDERZOEK)
-    MelderIdentiteit.objects.create(melding=melding, kanaal=MelderIdentiteit.Kanaal.TELEFOON, **MELDER)
+    MelderIdentiteitFactory(melding=melding, kanaal=MelderIdentiteit.Kanaal.TELEFOON, **MELDER)
     return melding
 
 

@@ -5,9 +5,9 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
-from meldingen.models import MelderIdentiteit
 from meldingen.services import betrokkene_wijzigen, melding_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
+from tests.factories import MelderIdentiteitFactory
 
 pytestmark = pytest.mark.django_db
 A = AuditRegel.Actie
@@ -100,7 +100,7 @@ def test_de_identiteit_wordt_apart_gelogd_met_de_reden(maak_melding, analist):
     from tests.bouwstenen.meldingen import recht
 
     melding = maak_melding()
-    identiteit = MelderIdentiteit.objects.create(melding=melding, naam="X", kanaal="web")
+    identiteit = MelderIdentiteitFactory(melding=melding)
     melder_identiteit_openen(melding=melding, door=recht(analist, "melder_identiteit_inzien"), reden="Nodig.")
     assert regels(actie=A.IDENTITEIT) == [(A.IDENTITEIT, "melderidentiteit", str(identiteit.pk))]
 

@@ -13,6 +13,7 @@ from finintegriteit.kern import auditketen
 from finintegriteit.kern.models import AuditReden, AuditRegel
 from finintegriteit.kern.services.audit import audit_redenen_wissen, audit_vastleggen
 from tests.bouwstenen import controleer_audittrail
+from tests.factories import AuditRegelFactory
 
 A = AuditRegel.Actie
 
@@ -127,7 +128,7 @@ def test_een_tussengevoegde_regel_wordt_genoemd(drie_regels, analist):
 
 
 def test_een_regel_buiten_de_dienst_om_zonder_controlewaarde_wordt_genoemd(drie_regels):
-    los = AuditRegel.objects.create(actie=A.BEKEKEN, object_type="melding", object_id="9")
+    los = AuditRegelFactory(actie=A.BEKEKEN, object_type="melding", object_id="9")
     assert controleer_audittrail().startswith(f"FOUT Audittrail niet in orde: regel {los.pk} ")
 
 

@@ -10,15 +10,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
-from meldingen.models import MelderContact, MelderIdentiteit, Melding
+from meldingen.models import MelderContact, Melding
 from meldingen.services import fouten
 from meldingen.services.meldercontact import Contact, melder_contact_vastleggen
+from tests.factories import MelderIdentiteitFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _vastleggen(melding, door, *, wijze, toelichting, kanaal):
-    MelderIdentiteit.objects.create(melding=melding, kanaal=kanaal, naam="Karel Appel", contact="06-12345678")
+    MelderIdentiteitFactory(melding=melding, kanaal=kanaal, naam="Karel Appel", contact="06-12345678")
     melding.refresh_from_db()
     melder_contact_vastleggen(
         melding=melding,

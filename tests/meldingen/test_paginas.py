@@ -11,6 +11,7 @@ from finintegriteit.kern.models import AuditRegel
 from meldingen.models import MelderIdentiteit, Melding, StatusOvergang
 from meldingen.services import fouten
 from tests.bouwstenen.meldingen import formulier, recht
+from tests.factories import MelderIdentiteitFactory
 
 pytestmark = pytest.mark.django_db
 S = Melding.Status
@@ -146,9 +147,7 @@ def test_heropenen_in_de_browser(client, analist, maak_melding):
 
 def test_de_identiteit_is_afgeschermd_zonder_recht(client, analist, maak_melding):
     melding = maak_melding(identiteit=None)
-    MelderIdentiteit.objects.create(
-        melding=melding, naam="Piet Melder", contact="piet@example.org", kanaal="email"
-    )
+    MelderIdentiteitFactory(melding=melding, naam="Piet Melder")
     client.force_login(analist)
     html = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
     assert "afgeschermd" in html and "Piet Melder" not in html
@@ -158,9 +157,7 @@ def test_de_identiteit_is_afgeschermd_zonder_recht(client, analist, maak_melding
 
 def test_de_identiteit_inzien_vraagt_een_reden_en_wordt_vastgelegd(client, analist, maak_melding):
     melding = maak_melding()
-    identiteit = MelderIdentiteit.objects.create(
-        melding=melding, naam="Piet Melder", contact="piet@example.org", kanaal="email"
-    )
+    identiteit = MelderIdentiteitFactory(melding=melding, naam="Piet Melder", contact="piet@example.org")
     client.force_login(recht(analist, "melder_identiteit_inzien"))
     url = reverse("meldingen:melder", args=[melding.pk])
     html = client.get(url).content.decode()
@@ -289,7 +286,7 @@ def test_wie_het_recht_heeft_ziet_na_een_eigen_reden_de_eerdere_inzagen_met_rede
     client, analist, maak_gebruiker, maak_melding
 ):
     melding = maak_melding()
-    MelderIdentiteit.objects.create(melding=melding, naam="Piet Melder", kanaal="email")
+    MelderIdentiteitFactory(melding=melding, naam="Piet Melder")
     collega = recht(maak_gebruiker("collega", "OIF-analist"), "melder_identiteit_inzien")
     url = reverse("meldingen:melder", args=[melding.pk])
     client.force_login(collega)
