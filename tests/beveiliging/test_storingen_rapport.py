@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from rapportage import services, tasks
 from rapportage.models import Rapport
+from tests.factories import RapportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def tijden(settings):
 
 def bezig(coordinator, *, gestart_geleden, hartslag_geleden=None, pogingen=1) -> Rapport:
     nu = timezone.now()
-    return Rapport.objects.create(
+    return RapportFactory(
         jaar=2024,
         aangevraagd_door=coordinator,
         status=Rapport.Status.BEZIG,
@@ -101,10 +102,10 @@ class TestOvername:
         assert Rapport.objects.filter(jaar=2024, status__in=services.ACTIEF).count() == 1
 
     def test_de_database_weigert_een_tweede_actief_rapport_van_hetzelfde_jaar_en_bereik(self, coordinator):
-        Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
-        Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR)
+        RapportFactory(jaar=2024, aangevraagd_door=coordinator)
+        RapportFactory(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR)
         with pytest.raises(IntegrityError), transaction.atomic():
-            Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG)
+            RapportFactory(jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG)
 
 
 class TestTaak:
@@ -138,7 +139,7 @@ class TestTaak:
     @pytest.mark.parametrize("status", [Rapport.Status.KLAAR, Rapport.Status.MISLUKT])
     def test_een_bericht_voor_een_afgerond_rapport_doet_niets(self, coordinator, tijden, opnieuw, status):
         gevraagd, _ = opnieuw
-        rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=status)
+        rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator, status=status)
         tasks.rapport_genereren_taak.run(rapport.pk)
         assert gevraagd == []
         rapport.refresh_from_db()
@@ -157,7 +158,7 @@ def test_een_run_die_de_rij_kwijt_is_laat_het_bestand_van_de_winnaar_staan(
 ):
     """Two runs for one row (the first was thought dead): only the owner's file and checksum remain."""
     settings.RAPPORT_MAX_POGINGEN = 3
-    rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
     echte = services.rapport_pdf_maken
     tweede = {}
 
@@ -187,7 +188,7 @@ def test_het_hart_klopt_zolang_de_run_werkt(coordinator, settings, monkeypatch):
     Without the heartbeat thread the second claim below would succeed halfway through.
     """
     settings.RAPPORT_HARTSLAG_SECONDEN, settings.RAPPORT_OVERNAME_SECONDEN = 0.2, 0.6
-    rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
     bezig_ = threading.Event()
 
     def traag(**kwargs):

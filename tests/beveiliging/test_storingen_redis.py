@@ -20,6 +20,7 @@ from rapportage import services, tasks, views
 from rapportage.models import Rapport
 from tests.bouwstenen.meldingen import formulier as melding_formulier
 from tests.bouwstenen.tellijst import geldige_invoer
+from tests.factories import RapportFactory
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +141,7 @@ class TestHerstellen:
     def maak(self, coordinator, *, minuten_geleden=0, **velden):
         # One active report per year and scope: each row of this test gets its own year.
         jaar = 2000 + Rapport.objects.count()
-        rapport = Rapport.objects.create(jaar=jaar, aangevraagd_door=coordinator, **velden)
+        rapport = RapportFactory(jaar=jaar, aangevraagd_door=coordinator, **velden)
         moment = timezone.now() - datetime.timedelta(minutes=minuten_geleden)
         Rapport.objects.filter(pk=rapport.pk).update(aangevraagd_op=moment)
         return rapport

@@ -19,7 +19,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import opslag, pdf, services, views
 from rapportage.models import Rapport
 from rapportage.tasks import rapport_genereren_taak
-from tests.factories import ReeksFactory
+from tests.factories import RapportFactory, ReeksFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klein_rapport")]
 
@@ -137,7 +137,7 @@ def test_mislukte_opmaak_markeert_mislukt_met_reden_en_laat_geen_bestand_achter(
 
 
 def test_schrijffout_laat_geen_half_bestand_achter(coordinator, settings, monkeypatch):
-    rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
 
     def vol(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -180,7 +180,7 @@ def test_opnieuw_proberen_van_een_klaar_rapport_doet_niets(client, coordinator, 
 
 
 def test_de_taak_twee_keer_geeft_een_bestand_en_een_voltooiing(coordinator, settings):
-    rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
     rapport_genereren_taak.apply(args=[rapport.pk])
     rapport.refresh_from_db()
     eerste = (rapport.klaar_op, rapport.sha256, rapport.bestand)
@@ -193,7 +193,7 @@ def test_de_taak_twee_keer_geeft_een_bestand_en_een_voltooiing(coordinator, sett
 
 
 def test_de_taak_zwijgt_als_het_rapport_weg_is(coordinator):
-    rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
     pk = rapport.pk
     rapport.delete()
     assert rapport_genereren_taak.apply(args=[pk]).successful()
@@ -201,7 +201,7 @@ def test_de_taak_zwijgt_als_het_rapport_weg_is(coordinator):
 
 class TestClaimen:
     def test_een_wachtend_rapport_wordt_een_keer_geclaimd(self, coordinator):
-        rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+        rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
         assert services.rapport_claimen(rapport_pk=rapport.pk) is not None
         assert services.rapport_claimen(rapport_pk=rapport.pk) is None, "een tweede worker mag niet meedoen"
         rapport.refresh_from_db()
@@ -209,18 +209,18 @@ class TestClaimen:
 
     @pytest.mark.parametrize("status", [Rapport.Status.KLAAR, Rapport.Status.MISLUKT])
     def test_afgeronde_rapporten_worden_niet_geclaimd(self, coordinator, status):
-        rapport = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator, status=status)
+        rapport = RapportFactory(jaar=2024, aangevraagd_door=coordinator, status=status)
         assert services.rapport_claimen(rapport_pk=rapport.pk) is None
 
     def test_een_levende_run_wordt_niet_overgenomen(self, coordinator):
-        rapport = Rapport.objects.create(
+        rapport = RapportFactory(
             jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG, gestart_op=timezone.now()
         )
         assert services.rapport_claimen(rapport_pk=rapport.pk) is None
 
     def test_een_run_ouder_dan_de_tijdslimiet_wordt_overgenomen(self, coordinator):
         oud = timezone.now() - services.tijdslimiet() - timedelta(seconds=1)
-        rapport = Rapport.objects.create(
+        rapport = RapportFactory(
             jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG, gestart_op=oud
         )
         assert services.rapport_claimen(rapport_pk=rapport.pk) is not None
@@ -234,7 +234,7 @@ def test_een_gedode_worker_laat_een_rapport_achter_dat_bij_de_volgende_run_een_k
 ):
     """The worker died after writing half a temp file; Celery redelivers the message (acks_late)."""
     oud = timezone.now() - services.tijdslimiet() - timedelta(minutes=1)
-    rapport = Rapport.objects.create(
+    rapport = RapportFactory(
         jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG, gestart_op=oud, voortgang=45
     )
     map_ = Path(settings.RAPPORT_ROOT) / "2024"
@@ -253,7 +253,7 @@ def test_een_gedode_worker_laat_een_rapport_achter_dat_bij_de_volgende_run_een_k
 
 def test_een_vastgelopen_rapport_toont_opnieuw_proberen(client, coordinator):
     oud = timezone.now() - services.tijdslimiet() - timedelta(minutes=1)
-    rapport = Rapport.objects.create(
+    rapport = RapportFactory(
         jaar=2024, aangevraagd_door=coordinator, status=Rapport.Status.BEZIG, gestart_op=oud
     )
     client.force_login(coordinator)
@@ -304,7 +304,7 @@ class TestWachtrijOnbereikbaar:
 
 class TestStatusfragment:
     def test_een_lopend_rapport_blijft_pollen_met_voortgang(self, client, coordinator):
-        rapport = Rapport.objects.create(
+        rapport = RapportFactory(
             jaar=2024,
             aangevraagd_door=coordinator,
             status=Rapport.Status.BEZIG,
@@ -333,10 +333,8 @@ def test_de_lijst_houdt_eerdere_rapporten_met_een_vast_aantal_queries(
     douane = Onderdeel.objects.get(code="douane")
     for jaar in (2022, 2023, 2024):
         reeks = ReeksFactory(jaar=jaar, aangevraagd_door=coordinator)
-        Rapport.objects.create(
-            jaar=jaar, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR, reeks=reeks
-        )
-        Rapport.objects.create(jaar=jaar, onderdeel=douane, aangevraagd_door=coordinator, reeks=reeks)
+        RapportFactory(jaar=jaar, aangevraagd_door=coordinator, status=Rapport.Status.KLAAR, reeks=reeks)
+        RapportFactory(jaar=jaar, onderdeel=douane, aangevraagd_door=coordinator, reeks=reeks)
     client.force_login(coordinator)
     # Two more than the list alone: the years of the reeks form and the latest reeksen with their
     # counts; and on a first visit 5 more for the default year (the latest year with figures).

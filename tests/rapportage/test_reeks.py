@@ -13,6 +13,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage.models import Rapport, Reeks
 from rapportage.services import FOUT_WACHTRIJ_ONBEREIKBAAR
 from rapportage.services.reeks import FOUT_ALLEEN_MINISTERIE, reeks_aanvragen
+from tests.factories import RapportFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klein_rapport")]
 
@@ -44,7 +45,7 @@ def test_alle_rapporten_van_een_jaar_in_een_keer_met_samenvatting_op_de_pagina(
 def test_een_lopend_rapport_gaat_mee_in_de_reeks_en_wordt_niet_dubbel_gemaakt(
     coordinator, django_capture_on_commit_callbacks
 ):
-    lopend = Rapport.objects.create(jaar=2024, aangevraagd_door=coordinator)
+    lopend = RapportFactory(jaar=2024, aangevraagd_door=coordinator)
 
     with django_capture_on_commit_callbacks(execute=True):
         reeks = reeks_aanvragen(door=coordinator, jaar=2024)
