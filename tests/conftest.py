@@ -22,13 +22,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit import celery_app
 from finintegriteit.kern import rollen as r
-from finintegriteit.kern.models import Profiel
 from finintegriteit.kern.selectors import ledenlijsten_vergeten
 from finintegriteit.kern.tweestaps import tweestaps_vereist
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.services import betrokkene_toevoegen, melding_registreren
 from rapportage.cijfercache import nieuwe_versie
+from tests.factories import ProfielFactory
 
 WACHTWOORD = "Correct-paard-batterij-nietje-42"
 
@@ -299,7 +299,7 @@ def maak_gebruiker(db):
             gebruiker.is_staff = True
             gebruiker.save()
         if onderdeel:
-            Profiel.objects.create(gebruiker=gebruiker, onderdeel=Onderdeel.objects.get(code=onderdeel))
+            ProfielFactory(gebruiker=gebruiker, onderdeel=Onderdeel.objects.get(code=onderdeel))
         return gebruiker
 
     return maak

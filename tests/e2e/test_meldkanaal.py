@@ -11,7 +11,7 @@ from finintegriteit.referentie.models import Onderdeel
 from meldingen.models import Bericht, Document, Melding, Opschoning
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
-from vertrouwenspersonen.models import VertrouwenspersoonProfiel
+from tests.factories import VertrouwenspersoonProfielFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
@@ -155,11 +155,8 @@ def test_de_route_naar_een_vertrouwenspersoon_maakt_niets_aan(
 ):
     vertrouwenspersoon.email = "vp.douane@example.org"
     vertrouwenspersoon.save()
-    VertrouwenspersoonProfiel.objects.create(
-        naam="Marieke de Wit",
-        gebruiker=vertrouwenspersoon,
-        onderdeel=Onderdeel.objects.get(code="douane"),
-        in_functie_sinds=datetime.date(2020, 1, 1),
+    VertrouwenspersoonProfielFactory(
+        naam="Marieke de Wit", gebruiker=vertrouwenspersoon, onderdeel=Onderdeel.objects.get(code="douane")
     )
     context = nieuwe_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
     pagina = context.new_page()
