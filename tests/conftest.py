@@ -7,7 +7,6 @@ run in CI, where .ci/run points DATABASE_URL and REDIS_URL at the real servers.
 
 import datetime
 import os
-import time
 
 import pytest
 from django.conf import settings
@@ -15,10 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.contrib.auth.models import Group
 from django.test import Client, override_settings
-from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit import celery_app
 from finintegriteit.kern import rollen as r
@@ -28,9 +24,8 @@ from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from meldingen.services import betrokkene_toevoegen, melding_registreren
 from rapportage.cijfercache import nieuwe_versie
+from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
 from tests.factories import ProfielFactory
-
-WACHTWOORD = "Correct-paard-batterij-nietje-42"
 
 
 def pytest_configure(config):
@@ -142,42 +137,6 @@ def force_login_met_tweede_stap(request, monkeypatch):
             sessie.save()
 
     monkeypatch.setattr(Client, "force_login", force_login_geverifieerd)
-
-
-def bevestigd_totp_apparaat(gebruiker) -> TOTPDevice:
-    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
-    return apparaat or TOTPDevice.objects.create(user=gebruiker, name="test", confirmed=True)
-
-
-def totp_code(apparaat: TOTPDevice) -> str:
-    """The code the user's app shows now; the next one if the current one was already used."""
-    apparaat.refresh_from_db()
-    totp = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
-    totp.time = time.time()
-    if totp.t() <= apparaat.last_t:
-        totp.drift += apparaat.last_t + 1 - totp.t()
-    return f"{totp.token():0{apparaat.digits}d}"
-
-
-def inloggen_met_code(client, gebruikersnaam: str, wachtwoord: str = WACHTWOORD, **extra):
-    """A real login: password, then the code of the person's linked app (linked here if need be).
-
-    Returns the answer to the password step; the code step is done only when that step succeeded.
-    """
-    antwoord = client.post(
-        reverse("kern:login"), {"username": gebruikersnaam, "password": wachtwoord}, **extra
-    )
-    if antwoord.status_code == 302:
-        apparaat = bevestigd_totp_apparaat(get_user_model().objects.get(username=gebruikersnaam))
-        stap = client.post(reverse("kern:tweestaps"), {"code": totp_code(apparaat), "next": "/"}, **extra)
-        assert stap.status_code == 302, "de tweede stap mislukte"
-    return antwoord
-
-
-def totp_code_voor(gebruikersnaam: str) -> str:
-    """For browser tests: the code of the device on the page (the confirmed one, else the one to link)."""
-    apparaat = TOTPDevice.objects.filter(user__username=gebruikersnaam).order_by("-confirmed", "-pk").first()
-    return totp_code(apparaat)
 
 
 # What the migrations left in the test database, per table (PostgreSQL only; see migratiedata_herstellen).

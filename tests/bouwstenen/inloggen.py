@@ -1,10 +1,16 @@
-"""Login steps as a person takes them: the password (also wrong ones, from one address), the code of the
-second step, a browser that is logged in and the question whether it still is."""
+"""Login steps as a person takes them: the password every test user has (also wrong ones, from one
+address), the code of the second step as the person's app shows it, a browser that is logged in and the
+question whether it still is."""
 
+import time
+
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import WACHTWOORD, inloggen_met_code
+WACHTWOORD = "Correct-paard-batterij-nietje-42"
 
 LOGIN = reverse("kern:login")
 CODE_PAGINA = reverse("kern:tweestaps")
@@ -12,6 +18,42 @@ KOPPEL_PAGINA = reverse("kern:tweestaps_koppelen")
 ADRES = "192.0.2.10"
 BLOKKADETEKST = "Inloggen tijdelijk geblokkeerd"
 NIEUW_WACHTWOORD = "Zeven-lange-fietsen-op-de-dijk-19"
+
+
+def bevestigd_totp_apparaat(gebruiker) -> TOTPDevice:
+    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+    return apparaat or TOTPDevice.objects.create(user=gebruiker, name="test", confirmed=True)
+
+
+def totp_code(apparaat: TOTPDevice) -> str:
+    """The code the user's app shows now; the next one if the current one was already used."""
+    apparaat.refresh_from_db()
+    totp = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    totp.time = time.time()
+    if totp.t() <= apparaat.last_t:
+        totp.drift += apparaat.last_t + 1 - totp.t()
+    return f"{totp.token():0{apparaat.digits}d}"
+
+
+def inloggen_met_code(client, gebruikersnaam: str, wachtwoord: str = WACHTWOORD, **extra):
+    """A real login: password, then the code of the person's linked app (linked here if need be).
+
+    Returns the answer to the password step; the code step is done only when that step succeeded.
+    """
+    antwoord = client.post(
+        reverse("kern:login"), {"username": gebruikersnaam, "password": wachtwoord}, **extra
+    )
+    if antwoord.status_code == 302:
+        apparaat = bevestigd_totp_apparaat(get_user_model().objects.get(username=gebruikersnaam))
+        stap = client.post(reverse("kern:tweestaps"), {"code": totp_code(apparaat), "next": "/"}, **extra)
+        assert stap.status_code == 302, "de tweede stap mislukte"
+    return antwoord
+
+
+def totp_code_voor(gebruikersnaam: str) -> str:
+    """For browser tests: the code of the device on the page (the confirmed one, else the one to link)."""
+    apparaat = TOTPDevice.objects.filter(user__username=gebruikersnaam).order_by("-confirmed", "-pk").first()
+    return totp_code(apparaat)
 
 
 def poging(client, gebruikersnaam: str, wachtwoord: str, adres: str = ADRES):

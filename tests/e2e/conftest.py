@@ -107,7 +107,7 @@ def inloggen(page, live_server, gebruikersnaam: str, wachtwoord: str):
     """Log in with password and the code the person's (already linked) authenticator app shows."""
     from django.contrib.auth import get_user_model
 
-    from tests.conftest import bevestigd_totp_apparaat
+    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
 
     bevestigd_totp_apparaat(get_user_model().objects.get(username=gebruikersnaam))
     page.goto(f"{live_server.url}/inloggen/")
@@ -116,7 +116,7 @@ def inloggen(page, live_server, gebruikersnaam: str, wachtwoord: str):
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
     if "/inloggen/code/" in page.url:
-        from tests.conftest import totp_code_voor
+        from tests.bouwstenen.inloggen import totp_code_voor
 
         page.get_by_label("Code").fill(totp_code_voor(gebruikersnaam))
         page.get_by_role("button", name="Bevestigen").click()

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.bouwstenen.browser import buiten_beeld
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

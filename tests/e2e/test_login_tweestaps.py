@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.bouwstenen.browser import code_uit_sleutel
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,7 +49,7 @@ def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_s
 
 
 def test_codepagina_is_toegankelijk(pagina, live_server, analist):
-    from tests.conftest import bevestigd_totp_apparaat
+    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
 
     bevestigd_totp_apparaat(analist)
     pagina.goto(f"{live_server.url}/inloggen/")
@@ -64,7 +64,7 @@ def test_codepagina_is_toegankelijk(pagina, live_server, analist):
 
 def test_de_inloghulp_van_de_browsertests_komt_door_de_tweede_stap(pagina, live_server, analist, beheerder):
     """Other browser tests log in with `inloggen`; it must pass the code step for every role."""
-    from tests.conftest import bevestigd_totp_apparaat
+    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
     from tests.e2e.conftest import inloggen
 
     bevestigd_totp_apparaat(analist)

@@ -9,7 +9,7 @@ from PIL import Image
 
 from finintegriteit.referentie.models import Onderdeel
 from meldingen.models import Bericht, Document, Melding, Opschoning
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.factories import VertrouwenspersoonProfielFactory
 

@@ -15,8 +15,8 @@ from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from tests.afdoeningen.registerbestanden import als_csv, open_regel, regel
 from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.bouwstenen.meldingen import recht
-from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,8 +16,8 @@ from django.db import connection
 from pypdf import PdfReader
 
 from finintegriteit import celery_app
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
-from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

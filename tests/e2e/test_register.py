@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from finintegriteit.referentie.models import Onderdeel
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from vertrouwenspersonen import services
 from vertrouwenspersonen.models import Certificeringsstatus

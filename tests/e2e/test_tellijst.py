@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen import regels

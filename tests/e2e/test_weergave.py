@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat
+from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from meldingen.models import Aantekening, Document, Melding
 from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
 from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)

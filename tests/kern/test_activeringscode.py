@@ -12,8 +12,13 @@ from finintegriteit.kern import services
 from finintegriteit.kern.forms import ACTIVERINGSCODE_ONJUIST
 from finintegriteit.kern.models import Activeringscode, AuditRegel
 from finintegriteit.kern.services.tweestaps import MAX_POGINGEN, ZELF_UITGEVEN
-from tests.bouwstenen.inloggen import KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
-from tests.conftest import bevestigd_totp_apparaat, totp_code
+from tests.bouwstenen.inloggen import (
+    KOPPEL_PAGINA,
+    bevestigd_totp_apparaat,
+    code_invoeren,
+    inloggen_met_wachtwoord,
+    totp_code,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.zonder_tweestaps]
 

@@ -14,8 +14,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from finintegriteit.kern.middleware import CSP
+from tests.bouwstenen.inloggen import WACHTWOORD, inloggen_met_code
 from tests.bouwstenen.omgeving import manage
-from tests.conftest import WACHTWOORD, inloggen_met_code
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 
 # The site's layout: the navigation bar and the footer of base.html.
 HUISSTIJL = ("FinIntegriteit", "Ministerie van Financiën · Integriteit", 'lang="nl"')

@@ -17,7 +17,7 @@ from finintegriteit.kern.services.gebruikers import (
     RECHTEN_ZONDER_OIF,
 )
 from finintegriteit.referentie.models import Onderdeel
-from tests.conftest import bevestigd_totp_apparaat
+from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
 
 pytestmark = pytest.mark.django_db
 

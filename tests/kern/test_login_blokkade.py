@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.bouwstenen.inloggen import BLOKKADETEKST, fout_proberen, ingelogd, poging
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import BLOKKADETEKST, WACHTWOORD, fout_proberen, ingelogd, poging
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.test import Client, override_settings
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.forms import ACCOUNT_WACHT
-from tests.bouwstenen.inloggen import BLOKKADETEKST, fout_proberen, ingelogd, poging
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import BLOKKADETEKST, WACHTWOORD, fout_proberen, ingelogd, poging
 
 pytestmark = pytest.mark.django_db
 

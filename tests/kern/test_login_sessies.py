@@ -14,8 +14,14 @@ from django.utils.html import escape
 
 from finintegriteit.kern.services import sessies_beeindigen
 from finintegriteit.kern.views.inloggen import UITGELOGD, WACHTWOORD_GEWIJZIGD
-from tests.bouwstenen.inloggen import LOGIN, NIEUW_WACHTWOORD, ingelogde_browser, is_ingelogd
-from tests.conftest import WACHTWOORD, inloggen_met_code
+from tests.bouwstenen.inloggen import (
+    LOGIN,
+    NIEUW_WACHTWOORD,
+    WACHTWOORD,
+    ingelogde_browser,
+    inloggen_met_code,
+    is_ingelogd,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from finintegriteit.kern import services
 from finintegriteit.kern.forms import CODE_ONJUIST, CODE_WACHTEN
 from finintegriteit.kern.middleware import TweestapsMiddleware
-from tests.bouwstenen.inloggen import CODE_PAGINA, KOPPEL_PAGINA, code_invoeren, inloggen_met_wachtwoord
-from tests.conftest import WACHTWOORD, bevestigd_totp_apparaat, totp_code
+from tests.bouwstenen.inloggen import (
+    CODE_PAGINA,
+    KOPPEL_PAGINA,
+    WACHTWOORD,
+    bevestigd_totp_apparaat,
+    code_invoeren,
+    inloggen_met_wachtwoord,
+    totp_code,
+)
 from tests.url_patronen import alle_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.zonder_tweestaps]

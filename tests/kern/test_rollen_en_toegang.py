@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.toegang import PUBLIEK, toegang_van
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.url_patronen import alle_urls
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 
 from finintegriteit.kern.wachtwoorden import GELEKT
-from tests.bouwstenen.inloggen import NIEUW_WACHTWOORD, ingelogde_browser, is_ingelogd
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import NIEUW_WACHTWOORD, WACHTWOORD, ingelogde_browser, is_ingelogd
 
 pytestmark = pytest.mark.django_db
 

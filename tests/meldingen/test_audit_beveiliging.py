@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import Onderdeel
-from tests.bouwstenen.inloggen import fout_proberen, poging
-from tests.conftest import WACHTWOORD
+from tests.bouwstenen.inloggen import WACHTWOORD, fout_proberen, poging
 
 pytestmark = pytest.mark.django_db
 A = AuditRegel.Actie
