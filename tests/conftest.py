@@ -25,6 +25,7 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.services import betrokkene_toevoegen, melding_registreren
 from rapportage.cijfercache import nieuwe_versie
 from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
+from tests.bouwstenen.omgeving import RUNTIME_ROL  # noqa: F401  (read before the role is swapped, below)
 from tests.factories import ProfielFactory
 
 
@@ -71,12 +72,6 @@ def productie_wachtwoorden(request):
         return
     with override_settings(PASSWORD_HASHERS=PRODUCTIE_WACHTWOORDHASHERS):
         yield
-
-
-# The runtime role of DATABASE_URL when DATABASE_MIGRATIE_URL names a second one (kern/databaserollen.py).
-RUNTIME_ROL = {
-    sleutel: settings.DATABASES["default"].get(sleutel) for sleutel in ("USER", "PASSWORD", "HOST", "PORT")
-}
 
 
 @pytest.fixture(scope="session")

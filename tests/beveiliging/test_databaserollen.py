@@ -12,7 +12,7 @@ from django.db import connection
 from finintegriteit.kern.databaserollen import runtime_rechten_toekennen
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
-from tests.conftest import RUNTIME_ROL
+from tests.bouwstenen.omgeving import RUNTIME_ROL
 
 pytestmark = [
     pytest.mark.postgres,

@@ -1,11 +1,21 @@
-"""The project's manage.py in a process of its own, with the environment a test gives it."""
+"""The project's manage.py in a process of its own, with the environment a test gives it, and the
+database role the application runs as."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from django.conf import settings
+
 PROJECT = Path(__file__).resolve().parents[2]
+
+# The runtime role of DATABASE_URL when DATABASE_MIGRATIE_URL names a second one (kern/databaserollen.py).
+# Read when the root conftest imports this module, before its django_db_modify_db_settings puts the
+# owner's name and password in the same connection settings.
+RUNTIME_ROL = {
+    sleutel: settings.DATABASES["default"].get(sleutel) for sleutel in ("USER", "PASSWORD", "HOST", "PORT")
+}
 
 
 def manage(*args, **env):
