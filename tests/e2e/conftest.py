@@ -6,15 +6,11 @@ registry (`make test` installs it under var/npm when npm is there).
 """
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-PROJECT = Path(__file__).resolve().parents[2]
-AXE = PROJECT / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-ARTEFACTEN = PROJECT / "test-artefacten"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -22,7 +18,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
@@ -66,58 +61,3 @@ def nieuwe_context(browser):
 @pytest.fixture
 def pagina(nieuwe_context):
     return nieuwe_context().new_page()
-
-
-def screenshot(page, naam: str, **opties) -> Path:
-    ARTEFACTEN.mkdir(exist_ok=True)
-    pad = ARTEFACTEN / f"{re.sub(r'[^a-z0-9-]+', '-', naam.lower())}.png"
-    page.screenshot(path=str(pad), full_page=True, **opties)
-    return pad
-
-
-def toegankelijkheidsfouten(page) -> list[str]:
-    """WCAG 2.1 A/AA violations that axe-core finds on the current page, as readable lines."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            raise AssertionError(f"axe-core ontbreekt in CI ({AXE.relative_to(PROJECT)}): draai make test")
-        pytest.skip("axe-core ontbreekt: `make test` installeert het met npm")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    # A row that htmx replaces while axe walks the page (the report list polls) would make the scan
-    # report on nodes that are gone; polling waits while the scan runs.
-    resultaat = page.evaluate(
-        """async tags => {
-            const wacht = e => e.preventDefault();
-            document.addEventListener('htmx:beforeRequest', wacht, true);
-            try {
-                const opties = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
-                return await axe.run(document, opties);
-            } finally {
-                document.removeEventListener('htmx:beforeRequest', wacht, true);
-            }
-        }""",
-        WCAG_TAGS,
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in resultaat["violations"]
-    ]
-
-
-def inloggen(page, live_server, gebruikersnaam: str, wachtwoord: str):
-    """Log in with password and the code the person's (already linked) authenticator app shows."""
-    from django.contrib.auth import get_user_model
-
-    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
-
-    bevestigd_totp_apparaat(get_user_model().objects.get(username=gebruikersnaam))
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
-    page.get_by_label("Wachtwoord").fill(wachtwoord)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
-    if "/inloggen/code/" in page.url:
-        from tests.bouwstenen.inloggen import totp_code_voor
-
-        page.get_by_label("Code").fill(totp_code_voor(gebruikersnaam))
-        page.get_by_role("button", name="Bevestigen").click()
-        page.wait_for_load_state()

@@ -8,8 +8,8 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from meldingen.services.fouten import BEWAREN_REDEN_VERPLICHT
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,9 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.bouwstenen.browser import buiten_beeld
+from tests.bouwstenen.browser import buiten_beeld, inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

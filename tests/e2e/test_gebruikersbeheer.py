@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from tests.bouwstenen.browser import code_uit_sleutel
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
+from tests.bouwstenen.browser import code_uit_sleutel, inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

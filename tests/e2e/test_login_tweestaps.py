@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from tests.bouwstenen.browser import code_uit_sleutel
-from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import screenshot, toegankelijkheidsfouten
+from tests.bouwstenen.browser import code_uit_sleutel, inloggen, screenshot, toegankelijkheidsfouten
+from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,8 +48,6 @@ def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_s
 
 
 def test_codepagina_is_toegankelijk(pagina, live_server, analist):
-    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
-
     bevestigd_totp_apparaat(analist)
     pagina.goto(f"{live_server.url}/inloggen/")
     pagina.get_by_label("Gebruikersnaam").fill("analist")
@@ -64,9 +61,6 @@ def test_codepagina_is_toegankelijk(pagina, live_server, analist):
 
 def test_de_inloghulp_van_de_browsertests_komt_door_de_tweede_stap(pagina, live_server, analist, beheerder):
     """Other browser tests log in with `inloggen`; it must pass the code step for every role."""
-    from tests.bouwstenen.inloggen import bevestigd_totp_apparaat
-    from tests.e2e.conftest import inloggen
-
     bevestigd_totp_apparaat(analist)
     inloggen(pagina, live_server, "analist", WACHTWOORD)
     assert "/inloggen/" not in pagina.url

@@ -9,8 +9,8 @@ from PIL import Image
 
 from finintegriteit.referentie.models import Onderdeel
 from meldingen.models import Bericht, Document, Melding, Opschoning
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.factories import VertrouwenspersoonProfielFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

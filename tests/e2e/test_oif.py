@@ -14,10 +14,15 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from tests.afdoeningen.registerbestanden import als_csv, open_regel, regel
-from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
+from tests.bouwstenen.browser import (
+    inloggen,
+    klik_en_wacht,
+    screenshot,
+    status_wijzigen,
+    toegankelijkheidsfouten,
+)
 from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.bouwstenen.meldingen import recht
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -16,9 +16,9 @@ from django.db import connection
 from pypdf import PdfReader
 
 from finintegriteit import celery_app
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
 from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from finintegriteit.referentie.models import Onderdeel
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from vertrouwenspersonen import services
 from vertrouwenspersonen.models import Certificeringsstatus
 

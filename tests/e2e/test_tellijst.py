@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag

@@ -7,9 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from finintegriteit.kern.rollen import COORDINATOR, VERTROUWENSPERSOON
-from tests.bouwstenen.browser import buiten_beeld
+from tests.bouwstenen.browser import ARTEFACTEN, buiten_beeld, inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import ARTEFACTEN, inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

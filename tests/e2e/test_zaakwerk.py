@@ -12,9 +12,14 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.models import Aantekening, Document, Melding
 from meldingen.services import betrokkene_toevoegen, melding_registreren, melding_status_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
-from tests.bouwstenen.browser import klik_en_wacht, status_wijzigen
+from tests.bouwstenen.browser import (
+    inloggen,
+    klik_en_wacht,
+    screenshot,
+    status_wijzigen,
+    toegankelijkheidsfouten,
+)
 from tests.bouwstenen.inloggen import WACHTWOORD
-from tests.e2e.conftest import inloggen, screenshot, toegankelijkheidsfouten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
