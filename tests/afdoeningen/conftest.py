@@ -30,7 +30,3 @@ def maak_melding(db):
 @pytest.fixture
 def betrokkene(maak_melding):
     return maak_melding().betrokkenen.get()
-
-
-def optie(model, code):
-    return model.objects.get(code=code)

@@ -19,8 +19,7 @@ from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT, VersieConflict
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen.models import Melding
-
-from .conftest import optie
+from tests.factories import optie
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from afdoeningen.models import Afdoening
 from afdoeningen.services import afdoening_vastleggen
 from finintegriteit.kern.vergrendeling import VersieConflict
 from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
-
-from .conftest import optie
+from tests.factories import optie
 
 
 @pytest.mark.postgres

@@ -25,9 +25,7 @@ from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import MelderIdentiteit, Melding
 from tests.bouwstenen.meldingen import recht
-from tests.factories import MelderIdentiteitFactory
-
-from .conftest import optie
+from tests.factories import MelderIdentiteitFactory, optie
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.urls import reverse
 from finintegriteit.referentie.models import AfdoeningType, MelderType, Onderdeel, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import Melding
-
-from .conftest import optie
+from tests.factories import optie
 
 pytestmark = pytest.mark.django_db
 
