@@ -243,11 +243,15 @@ def afgeleid(soort: str, *, delen: tuple, onderdeel, bereken, afleiden: Callable
     with `gecachet`; and a kept value is used only while its entry still exists there (one EXISTS, no
     transfer), so it never outlives CIJFERS_CACHE_SECONDEN, a flushed cache or a deleted entry.
     """
-    versie = _versie()
-    if versie is None or settings.CIJFERS_CACHE_SECONDEN <= 0:
+
+    def afgeleid_onder(versie):
         return afleiden(
             _gecachet(soort, versie=versie, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
         )
+
+    versie = _versie()
+    if versie is None or settings.CIJFERS_CACHE_SECONDEN <= 0:
+        return afgeleid_onder(versie)
     sleutel = _sleutel(soort, versie=versie, delen=delen, onderdeel=onderdeel)
     waarde = _geheugen.lezen(sleutel)
     try:
@@ -255,12 +259,8 @@ def afgeleid(soort: str, *, delen: tuple, onderdeel, bereken, afleiden: Callable
             return waarde
     except RedisError:
         _onbereikbaar()
-        return afleiden(
-            _gecachet(soort, versie=None, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
-        )
-    waarde = afleiden(
-        _gecachet(soort, versie=versie, delen=delen, onderdeel=onderdeel, bereken=bereken, terug=terug)
-    )
+        return afgeleid_onder(None)
+    waarde = afgeleid_onder(versie)
     _geheugen.bewaren(sleutel, waarde)
     return waarde
 
