@@ -128,6 +128,10 @@ def _klasse(soort: str) -> str:
     return "" if soort == TEKST else "getal"
 
 
+# What a figure of a part without any rows in the year shows instead of 0 (in tables and in texts).
+GEEN_GEGEVENS = "geen gegevens geregistreerd"
+
+
 def aantal(waarde) -> str:
     """Dutch thousands separator (1.200); text such as '<5' and blanks pass through."""
     if waarde is None:

@@ -8,13 +8,11 @@ from ..tabellen import Grafiek, aantal
 
 VOETNOOTMERKEN = "¹²³⁴⁵⁶⁷⁸⁹"
 BIJLAGE2_TOELICHTING = (
-    "Dit overzicht geeft weer welke (vermoedelijke) integriteitsschendingen er zijn afgedaan in "
-    "{jaar}. Het gaat "
-    "daarbij om aangetoonde en niet aangetoonde schendingen. Alleen afdoeningen waarbij er daadwerkelijk een "
-    "betrokkene is naar wie onderzoek is gedaan én over wie een beslissing tot afdoening is genomen, zijn "
-    "opgenomen. In verband met de privacy van de betrokkenen is de inhoud van de (vermoedelijke) schending "
-    "geanonimiseerd en globaal beschreven; het overzicht kan daarom niet worden gebruikt als indicatie voor "
-    "welk gedrag wel of niet disciplinair wordt bestraft."
+    "Per betrokkene over wie in {jaar} na onderzoek een besluit is genomen, staat hieronder wat er "
+    "vermoedelijk aan de hand was en hoe de zaak is afgedaan, ook als de schending niet is komen vast "
+    "te staan. Meldingen zonder betrokkene of zonder besluit ontbreken. De omschrijvingen zijn bewust "
+    "algemeen gehouden zodat niemand herkenbaar is; lees er dus geen maatstaf in voor welk gedrag tot "
+    "welke straf leidt."
 )
 
 
@@ -56,9 +54,6 @@ class Weergave:
 
     def dict(self, aantallen: dict) -> dict:
         return {label: self.a(n) for label, n in (aantallen or {}).items()}
-
-
-GEEN_GEGEVENS = "geen gegevens geregistreerd"
 
 
 def _met_vorig_jaar(rij: Telrij, jaar: int) -> Driejaarsrij:

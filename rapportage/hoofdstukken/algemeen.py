@@ -4,13 +4,14 @@ from .. import secties
 from ..grafieken import Deel
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..tabellen import (
+    GEEN_GEGEVENS,
     Hoofdstuk,
     InfoRegel,
     Paragraaf,
     Tekst,
     enkele_tabel,
 )
-from ._gemeen import GEEN_GEGEVENS, Weergave, _grafiek, _ring, _t
+from ._gemeen import Weergave, _grafiek, _ring, _t
 
 # --- 1 Kerncijfers ----------------------------------------------------------------------------------
 
@@ -106,10 +107,9 @@ def klachtencommissie(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
     blokken = [
         *_ministeriebreed(c),
         Tekst(
-            "De Klachtencommissie Ongewenste Omgangsvormen (KOO) is een onafhankelijke klachtencommissie die "
-            "onderzoek doet naar klachten van medewerkers van de Belastingdienst, Douane en Dienst "
-            "Toeslagen op het "
-            "terrein van ongewenste omgangsvormen."
+            "De Klachtencommissie Ongewenste Omgangsvormen (KOO) staat los van de lijn. Zij onderzoekt "
+            "klachten over bijvoorbeeld pesten, intimidatie of discriminatie en laat de werkgever weten wat "
+            "zij vond."
         ),
     ]
     if koo.ontvangen is None:
@@ -119,9 +119,9 @@ def klachtencommissie(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
     else:
         blokken.append(
             Tekst(
-                f"De KOO heeft in {jaar} {_t(koo.ontvangen)} klachten ontvangen, waarvan na beoordeling "
-                f"{_t(koo.ontvankelijk)} ontvankelijk zijn verklaard. Een klacht kan zien op "
-                "meerdere onderwerpen."
+                f"In {jaar} kwamen bij de KOO {_t(koo.ontvangen)} klachten binnen; {_t(koo.ontvankelijk)} "
+                "daarvan waren ontvankelijk. Omdat één klacht over meer dan één onderwerp "
+                "kan gaan, tellen de onderwerpen samen op tot meer dan dat aantal."
             )
         )
         klachten = {
@@ -136,13 +136,11 @@ def klachtencommissie(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
         )
         onderwerpen = {o.label: o.aantal for o in koo.onderwerpen}
         if onderwerpen:
-            blokken.append(
-                _grafiek("Aard van de ontvankelijk verklaarde klachten", onderwerpen, sorteren=True)
-            )
+            blokken.append(_grafiek("Ontvankelijke klachten naar onderwerp", onderwerpen, sorteren=True))
             blokken.append(
                 enkele_tabel(
                     "koo-onderwerpen",
-                    "Onderwerpen van de ontvankelijk verklaarde klachten",
+                    "Onderwerpen van de ontvankelijke klachten",
                     "Onderwerp",
                     onderwerpen,
                     kolom=str(jaar),
@@ -156,7 +154,7 @@ def klachtencommissie(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
             blokken.append(
                 enkele_tabel(
                     "koo-uitkomsten",
-                    "Uitkomsten van de ontvankelijk verklaarde klachten",
+                    "Uitkomsten van de ontvankelijke klachten",
                     "Uitkomst",
                     uitkomsten,
                     kolom=str(jaar),
@@ -174,19 +172,15 @@ def cif(c: secties.Cijfers, nummer: int) -> Hoofdstuk:
     blokken = [
         *_ministeriebreed(c),
         Tekst(
-            "Medewerkers, oud-medewerkers en inhuurkrachten die een vermoeden van een "
-            "integriteitsschending of "
-            "misstand niet binnen de eigen organisatie willen melden, kunnen terecht bij de "
-            "onafhankelijke Commissie "
-            "sociale veiligheid en integriteit Financiën (CiF)."
+            "Wie een misstand of een integriteitsschending liever buiten de eigen dienst meldt, kan naar "
+            "de Commissie sociale veiligheid en integriteit Financiën (CiF). Dat staat ook open voor wie "
+            "er niet meer werkt of er ingehuurd is."
         ),
     ]
     if gegevens.meldingen is None:
         blokken.append(Tekst(f"Voor {jaar} zijn geen cijfers van de commissie ingevoerd.", "toelichting"))
     else:
-        blokken.append(
-            Tekst(f"Er zijn in {jaar} in totaal {_t(gegevens.meldingen)} meldingen gedaan bij de commissie.")
-        )
+        blokken.append(Tekst(f"De commissie ontving in {jaar} {_t(gegevens.meldingen)} meldingen."))
         voetnoten = []
         if gegevens.niet_toegewezen:
             voetnoten.append(
@@ -219,11 +213,10 @@ def nevenwerkzaamheden(c: secties.Cijfers, w: Weergave, nummer: int) -> Hoofdstu
     neven, jaar = c.kerncijfers.nevenwerkzaamheden, c.kader.jaar
     blokken = [
         Tekst(
-            "Nevenwerkzaamheden zijn alle werkzaamheden die medewerkers naast hun werk als ambtenaar "
-            "verrichten, "
-            "betaald of onbetaald. Voor nevenwerkzaamheden die de belangen van de organisatie kunnen "
-            "raken, geldt "
-            "een meld- en registratieplicht."
+            "Werk dat iemand naast de eigen functie doet, met of zonder vergoeding, heet een "
+            "nevenwerkzaamheid. Kan zo'n bijbaan of nevenfunctie botsen met het werk voor het ministerie, "
+            "dan moet de medewerker haar melden en wordt zij vastgelegd; die vastgelegde gevallen telt "
+            "deze tabel."
         )
     ]
     if not neven.rijen:

@@ -4,6 +4,7 @@ from ..secties import Cijfers, Kader, Onderdeelrij, Telrij
 from ..selectors.gegevens import OIF_AFDOENINGEN, OIF_MELDINGEN, TELLIJST
 from ..selectors.oif import VOLLEDIG_FEITENONDERZOEK
 from ..tabellen import (
+    GEEN_GEGEVENS,
     TEKST,
     Bijlage2Groep,
     Hoofdstuk,
@@ -18,7 +19,6 @@ from ..tabellen import (
 from ..vergelijken import pijl
 from ._gemeen import (
     BIJLAGE2_TOELICHTING,
-    GEEN_GEGEVENS,
     Weergave,
     _id,
 )
@@ -64,7 +64,7 @@ def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
             _in_scope("Totaal aantal meldingen", kader),
             [
                 InfoRegel(
-                    "ten opzichte van vorig jaar",
+                    "vorig jaar",
                     w.a(vorig_totaal),
                     pijl(vp.totaal, vorig_totaal),
                 )
@@ -122,7 +122,7 @@ def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
             _in_scope("Totaal aantal betrokkenen", kader),
             [],
             groot=w.a(o.betrokkenen),
-            onderschrift="Betrokkenen bij vermoedelijke integriteitsincidenten binnen Financiën",
+            onderschrift="Betrokkenen over wie na onderzoek is besloten",
         ),
         InfoBlok("Gedeelte medewerkers", gedeelte),
         InfoBlok("Betrokkenen: type onderzoek", _regels(w, o.tabel("onderzoek"))),

@@ -1,5 +1,7 @@
 """Chapter 2: the Onderzoeksbureau Integriteit Financiën."""
 
+from django.template.defaultfilters import pluralize
+
 from finintegriteit.referentie.models import AfdoeningType
 
 from ..grafieken import Deel
@@ -114,31 +116,28 @@ def oif(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
 
 def _samenvatting(jaar: int, w: Weergave, o: Oif, *, geen, nd, dis) -> str:
     """The chapter's opening sentences; a count of 0 is left out or said in words, never reported as
-    a finding ('De overige 0 gevallen ...')."""
+    a finding ('Voor de andere 0 ...')."""
     meldingen, afgedaan, maatregelen = (w.a(n) or 0 for n in (o.meldingen, o.betrokkenen, o.maatregelen))
-    zinnen = [
-        f"In {jaar} ontving het Onderzoeksbureau Integriteit Financiën (OIF) "
-        + (f"{_t(meldingen)} meldingen" if meldingen != 0 else "geen meldingen")
-        + (
-            f" en zijn {_t(afgedaan)} (vermoedelijke) integriteitsschendingen afgedaan."
-            if afgedaan != 0
-            else "; er zijn geen (vermoedelijke) integriteitsschendingen afgedaan."
-        )
-    ]
+    ontvangen = f"{_t(meldingen)} melding{pluralize(meldingen, 'en')}" if meldingen != 0 else "geen meldingen"
+    zinnen = [f"Het Onderzoeksbureau Integriteit Financiën (OIF) kreeg in {jaar} {ontvangen} binnen."]
+    if afgedaan == 0:
+        zinnen.append("Er is dat jaar geen (vermoedelijke) integriteitsschending afgedaan.")
+        return " ".join(zinnen)
+    zinnen.append(
+        f"Dat jaar {pluralize(afgedaan, 'is,zijn')} {_t(afgedaan)} (vermoedelijke) "
+        f"integriteitsschending{pluralize(afgedaan, 'en')} afgedaan."
+    )
     geen = w.a(geen) or 0
-    if afgedaan != 0 and geen != 0:
-        zinnen.append(f"In {_t(geen)} gevallen bestond geen aanleiding voor een formele afdoening.")
-    if afgedaan != 0 and maatregelen != 0:
+    if geen != 0:
+        zinnen.append(f"Bij {_t(geen)} daarvan was een formele afdoening niet nodig.")
+    if maatregelen != 0:
         soorten = [
             f"{_t(n)} {soort}"
             for n, soort in ((w.a(nd) or 0, "niet-disciplinair"), (w.a(dis) or 0, "disciplinair"))
             if n != 0
         ]
-        begin = "De overige" if geen != 0 else "Alle"
-        zinnen.append(
-            f"{begin} {_t(maatregelen)} gevallen zijn met een maatregel afgedaan"
-            + (f": {' en '.join(soorten)}." if soorten else ".")
-        )
+        begin = f"Voor de andere {_t(maatregelen)} volgde" if geen != 0 else "Elk daarvan kreeg"
+        zinnen.append(f"{begin} een maatregel" + (f": {' en '.join(soorten)}." if soorten else "."))
     return " ".join(zinnen)
 
 

@@ -78,10 +78,9 @@ def vertrouwenspersonen(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
             f"{p}1 Aantal adviesvragen",
             [
                 Tekst(
-                    f"In {jaar} ontvingen de vertrouwenspersonen {_t(w.a(vp.totaal))} "
-                    "adviesvragen. Alle "
-                    "adviesvragen worden anoniem en niet naar een persoon herleidbaar geregistreerd "
-                    "in de Tellijst."
+                    f"De vertrouwenspersonen kregen in {jaar} {_t(w.a(vp.totaal))} adviesvragen. Elke "
+                    "vraag staat in de Tellijst zonder naam of andere gegevens waaruit blijkt om wie het "
+                    "gaat."
                 ),
                 enkele_tabel(
                     "vp-totalen",
@@ -293,9 +292,8 @@ def _afhandeling_tabel(w: Weergave, hoofd: Afhandeling, *, jaar: int) -> Tabel:
         koppen,
         rijen,
         voetnoten=[
-            "Onder genormaliseerd verstaan wij dat de melder verder kan in de huidige werkomgeving; niet "
-            "genormaliseerd is iedere andere uitkomst. Loopt door: de situatie loopt door in het "
-            "volgende jaar."
+            "Genormaliseerd: de melder kan op de eigen werkplek verder. Niet genormaliseerd: elke andere "
+            "afloop. Loopt door: de situatie is aan het eind van het jaar nog niet afgesloten."
         ],
     )
 

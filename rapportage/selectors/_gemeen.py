@@ -37,22 +37,21 @@ TELWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
 def voetnoot_vergelijkingsgroep(leden: list, *, jaren: list[int]) -> str:
     """The footnote of a table that adds up options that replaced one another.
 
-    For Leidinggevende in 2024 this reproduces the report's footnote: 'In 2024 is een onderscheid gemaakt
-    tussen direct leidinggevende en andere leidinggevende. Voor de vergelijkbaarheid zijn die twee
-    categorieën hier opgeteld.'
+    For Leidinggevende in 2024: direct and andere leidinggevende are counted apart from 2024 on, and
+    added up again here so that the years can be compared.
     """
     eerste = min(o.eerste_jaar for o in leden)
     nieuw = [o for o in leden if o.eerste_jaar > eerste and o.eerste_jaar <= max(jaren)]
     if not nieuw:
-        zin = f"{_opsomming([o.label for o in leden])} zijn voor de vergelijkbaarheid opgeteld."
+        zin = f"{_opsomming([o.label for o in leden])} staan hier samen, zodat de jaren te vergelijken zijn."
         return zin[:1].upper() + zin[1:]
     splitsjaar = min(o.eerste_jaar for o in nieuw)
     gesplitst = [o for o in nieuw if o.eerste_jaar == splitsjaar]
     telwoord = TELWOORDEN.get(len(gesplitst), str(len(gesplitst)))
     namen = _opsomming([_klein(o.label) for o in gesplitst])
     return (
-        f"In {splitsjaar} is een onderscheid gemaakt tussen {namen}. "
-        f"Voor de vergelijkbaarheid zijn die {telwoord} categorieën hier opgeteld."
+        f"Vanaf {splitsjaar} worden {namen} apart geteld. "
+        f"Om met eerdere jaren te kunnen vergelijken, staan die {telwoord} hier samen."
     )
 
 

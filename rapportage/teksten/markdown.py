@@ -14,7 +14,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
-from ..tabellen import aantal
+from ..tabellen import GEEN_GEGEVENS, aantal
 
 VERWIJZING = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 BENOEMD = "benoemd"
@@ -26,7 +26,6 @@ FOUT_GROEP = (
     "{{{{ {naam} }}}} is een groep cijfers, geen enkel cijfer; kies er één, "
     "bijv. {{{{ {naam}.{voorbeeld} }}}}."
 )
-GEEN_GEGEVENS = "geen gegevens geregistreerd"
 
 TAGS = {
     "p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "a",

@@ -51,7 +51,7 @@ def klein_cijfers() -> dict:
     groep.update(
         code="groep:Leidinggevende",
         opties=["Leidinggevende", "Direct leidinggevende", "Andere leidinggevende"],
-        voetnoot="In 2024 is een onderscheid gemaakt tussen direct leidinggevende en andere leidinggevende.",
+        voetnoot="Vanaf 2024 worden direct leidinggevende en andere leidinggevende apart geteld.",
     )
     return {
         "jaar": 2024,

@@ -139,8 +139,8 @@ def test_vergelijkingsgroep_leidinggevende_telt_direct_en_andere_op_met_de_voetn
     assert groep["pijl"] == "↑"
     assert groep["opties"] == ["Leidinggevende", "Direct leidinggevende", "Andere leidinggevende"]
     assert groep["voetnoot"] == (
-        "In 2024 is een onderscheid gemaakt tussen direct leidinggevende en andere leidinggevende. "
-        "Voor de vergelijkbaarheid zijn die twee categorieën hier opgeteld."
+        "Vanaf 2024 worden direct leidinggevende en andere leidinggevende apart geteld. "
+        "Om met eerdere jaren te kunnen vergelijken, staan die twee hier samen."
     )
     assert rij(vp()["bijlage1"]["wie_betreft_de_melding"], "Direct leidinggevende")["vergelijkingsgroep"] == (
         "Leidinggevende"

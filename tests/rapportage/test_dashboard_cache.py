@@ -30,7 +30,7 @@ from rapportage.models import Kerncijfers
 from tests.afdoeningen.registerbestanden import als_csv, regel
 from tests.bouwstenen import afgedaan, dashboard_met_tabellen, melding
 from tests.bouwstenen import tellijst as tellijst_rijen
-from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 from tests.factories import KerncijfersFactory
 from tests.vertrouwenspersonen import bestanden
 from vertrouwenspersonen.models import Adviesvraag
@@ -102,7 +102,7 @@ def vastgelegd(django_capture_on_commit_callbacks):
 
 
 def test_een_tweede_bezoek_rekent_de_cijfers_niet_opnieuw(ingelogd, django_assert_max_num_queries):
-    tellijst(3)
+    tellijst_gepubliceerd(3)
     eerste = dashboard(ingelogd)
     assert adviesvragen(eerste) == 3
 
@@ -123,7 +123,7 @@ def test_wat_een_proces_van_de_cijfers_bouwde_leeft_niet_langer_dan_de_regel_in_
     """A process keeps the chapters it built while the shared entry lives; once that is gone (expired
     after CIJFERS_CACHE_SECONDEN, or Redis flushed), the next visit computes again, so a change made
     outside Django is seen after that time in every process."""
-    tellijst(3)
+    tellijst_gepubliceerd(3)
     dashboard(ingelogd)
     with CaptureQueriesContext(connection) as queries:
         ingelogd.get(DASHBOARD, {"jaar": 2024})
@@ -196,7 +196,7 @@ def test_mislukt_de_berekening_van_een_ander_dan_rekent_wie_wachtte_zelf(setting
 
 
 def test_de_xlsx_van_een_tabel_leest_dezelfde_cijfers_uit_de_cache(ingelogd, django_assert_max_num_queries):
-    tellijst(2)
+    tellijst_gepubliceerd(2)
     dashboard(ingelogd)
 
     with django_assert_max_num_queries(PAGINA_ZONDER_CIJFERS):
@@ -207,9 +207,9 @@ def test_de_xlsx_van_een_tabel_leest_dezelfde_cijfers_uit_de_cache(ingelogd, dja
 
 def test_elk_jaar_en_elk_onderdeel_heeft_zijn_eigen_cijfers(client, coordinator, coordinator_douane):
     # At or above the threshold: small Tellijst counts of one onderdeel are hidden (test_afscherming.py).
-    tellijst(6, onderdeel="douane")
-    tellijst(5, onderdeel="belastingdienst")
-    tellijst(7, jaar=2023)
+    tellijst_gepubliceerd(6, onderdeel="douane")
+    tellijst_gepubliceerd(5, onderdeel="belastingdienst")
+    tellijst_gepubliceerd(7, jaar=2023)
     client.force_login(coordinator)
     assert adviesvragen(dashboard(client)) == 11
     assert adviesvragen(dashboard(client, jaar=2023)) == 7
@@ -239,7 +239,7 @@ def test_zonder_bereikbare_cache_rekent_het_dashboard_gewoon(ingelogd, monkeypat
     def onbereikbaar(*args, **kwargs):
         raise RedisConnectionError("weg")
 
-    tellijst(2)
+    tellijst_gepubliceerd(2)
     monkeypatch.setattr(cache, "get", onbereikbaar)
     monkeypatch.setattr(cache, "set", onbereikbaar)
     assert adviesvragen(dashboard(ingelogd)) == 2
@@ -338,7 +338,7 @@ def test_een_import_van_het_oif_register(client, coordinator, analist, vastgeleg
 
 def test_een_wijziging_in_kale_sql_maakt_de_cijfers_ook_ongeldig(ingelogd, vastgelegd):
     """No service has to say that it wrote: the statement itself is seen (kern.schrijfacties)."""
-    tellijst(6)
+    tellijst_gepubliceerd(6)
     assert adviesvragen(dashboard(ingelogd)) == 6
     with vastgelegd():
         KerncijfersFactory(jaar=2024, medewerkers_totaal=10)
@@ -353,13 +353,13 @@ def test_een_wijziging_in_kale_sql_maakt_de_cijfers_ook_ongeldig(ingelogd, vastg
 def test_een_teruggedraaide_wijziging_maakt_de_cijfers_niet_ongeldig(
     ingelogd, vastgelegd, django_assert_max_num_queries
 ):
-    tellijst(1)
+    tellijst_gepubliceerd(1)
     assert adviesvragen(dashboard(ingelogd)) == 1
     versie = cache.get(cijfercache.VERSIE_SLEUTEL)
 
     with vastgelegd() as callbacks:
         with pytest.raises(RuntimeError), transaction.atomic():
-            tellijst(5)
+            tellijst_gepubliceerd(5)
             raise RuntimeError("teruggedraaid")
 
     assert callbacks == [], "een teruggedraaide transactie mag niets ongeldig maken"
@@ -371,7 +371,7 @@ def test_een_teruggedraaide_wijziging_maakt_de_cijfers_niet_ongeldig(
 
 def test_een_transactie_met_veel_rijen_maakt_de_cijfers_een_keer_ongeldig(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
-        tellijst(25)
+        tellijst_gepubliceerd(25)
         melding()
 
     assert len(callbacks) == 1
@@ -385,7 +385,7 @@ def test_de_gevolgde_modellen_zijn_alle_tabellen_die_de_cijfers_lezen():
     from rapportage import inhoud
 
     KerncijfersFactory(jaar=2024, medewerkers_totaal=1, peildatum_register=datetime.date(2025, 2, 1))
-    tellijst(2)
+    tellijst_gepubliceerd(2)
     with CaptureQueriesContext(connection) as queries:
         for onderdeel in [None, ref.Onderdeel.objects.get(code="douane")]:
             inhoud.dashboard(jaar=2024, onderdeel=onderdeel, volledig=True)
@@ -404,7 +404,7 @@ def test_een_opgeslagen_tellijstrij_laat_het_volgende_bezoek_niet_rekenen(ingelo
     """The pages count the Tellijst as last published, so a saved row changes none of their figures; if it
     still made the next visit compute, that visit's time (about a second over ten years of data) would
     tell a coordinator who reloads the dashboard that somebody just saw a vertrouwenspersoon."""
-    tellijst(3)
+    tellijst_gepubliceerd(3)
     dashboard(ingelogd)
 
     with vastgelegd():
@@ -428,7 +428,7 @@ def test_cache_bevat_niets_dat_een_tellijstrij_aan_een_vertrouwenspersoon_koppel
     herkenbaar = maak_gebruiker("herkenbare-vertrouwenspersoon", r.VERTROUWENSPERSOON)
     herkenbaar.first_name, herkenbaar.last_name = "Hendrika", "Herkenbaarsma"
     herkenbaar.save()
-    tellijst(3)
+    tellijst_gepubliceerd(3)
     Adviesvraag.objects.update(pseudoniem=pseudoniem_van(herkenbaar))
     eerst = dashboard(ingelogd)
     ingelogd.get(reverse("rapportage:xlsx", args=["kerncijfers"]), {"jaar": 2024})

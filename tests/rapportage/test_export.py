@@ -645,7 +645,7 @@ def test_hoofdstuk3_percentages_zoals_het_verslag_afrondt(demodata):
         (683, 57),
     ]
     assert leidinggevende["voetnoot"].startswith(
-        "In 2024 is een onderscheid gemaakt tussen direct leidinggevende"
+        "Vanaf 2024 worden direct leidinggevende en andere leidinggevende apart geteld"
     )
     oo = rij(vp["bijlage1"]["aard"], "Ongewenste omgangsvormen")
     # N-text-56pct-oo: main report 5.4 prints 'ongewenste omgangsvormen (683 = 56%)'; 683/1.200 = 56,9%.

@@ -16,7 +16,7 @@ from rapportage import inhoud, pdf
 from rapportage.selectors import jaarcijfers, jaren_met_gegevens
 from tests.bouwstenen import afgedaan, melding
 from tests.bouwstenen.rapportage import pdf_tekst
-from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,8 @@ def infographic_oif(onderdeel=None) -> str:
 def test_de_selector_kent_per_deel_de_jaren_met_rijen_in_een_query(django_assert_num_queries):
     melding(ontvangen_op=VORIG_JAAR)
     afgedaan(datum=datetime.date(2024, 2, 1))
-    tellijst(1, jaar=2022)
-    tellijst(1, jaar=2024)
+    tellijst_gepubliceerd(1, jaar=2022)
+    tellijst_gepubliceerd(1, jaar=2024)
 
     with django_assert_num_queries(1):
         jaren = jaren_met_gegevens(jaar=2024)
@@ -148,22 +148,22 @@ def test_de_infographic_toont_pijlen_met_oif_gegevens_van_vorig_jaar():
 
 
 def test_geen_pijl_bij_het_totaal_van_de_tellijst_zonder_gegevens_van_vorig_jaar():
-    tellijst(3, jaar=2024)
+    tellijst_gepubliceerd(3, jaar=2024)
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
-    assert "ten opzichte van vorig jaar" not in html.split('id="infographic-vp"', 1)[1].split("</section>")[0]
+    assert "vorig jaar" not in html.split('id="infographic-vp"', 1)[1].split("</section>")[0]
 
-    tellijst(2, jaar=2023)
+    tellijst_gepubliceerd(2, jaar=2023)
     html = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
     vp_pagina = html.split('id="infographic-vp"', 1)[1].split("</section>")[0]
-    assert "ten opzichte van vorig jaar" in vp_pagina and '<span class="pijl op">↑</span> 2' in vp_pagina
+    assert "vorig jaar" in vp_pagina and '<span class="pijl op">↑</span> 2' in vp_pagina
 
 
 # --- The Tellijst: three years side by side ------------------------------------------------------------
 
 
 def test_een_jaar_zonder_tellijstrijen_staat_niet_in_de_driejaarstabellen():
-    tellijst(2, jaar=2023)
-    tellijst(3, jaar=2024)
+    tellijst_gepubliceerd(2, jaar=2023)
+    tellijst_gepubliceerd(3, jaar=2024)
 
     hoofdcategorie = tabel("vp-hoofdcategorie")
 
@@ -176,9 +176,9 @@ def test_een_jaar_zonder_tellijstrijen_staat_niet_in_de_driejaarstabellen():
 
 
 def test_met_tellijstrijen_in_alle_drie_de_jaren_staan_ze_alle_drie_er_ook_met_nullen():
-    tellijst(1, jaar=2022, onderdeel="belastingdienst")
-    tellijst(6, jaar=2023)  # at or above the threshold of an onderdeel's Tellijst cells
-    tellijst(7, jaar=2024)
+    tellijst_gepubliceerd(1, jaar=2022, onderdeel="belastingdienst")
+    tellijst_gepubliceerd(6, jaar=2023)  # at or above the threshold of an onderdeel's Tellijst cells
+    tellijst_gepubliceerd(7, jaar=2024)
 
     hoofdcategorie = tabel("vp-hoofdcategorie", onderdeel=douane())
 
@@ -195,7 +195,7 @@ def test_een_jaar_zonder_oif_rijen_zegt_geen_gegevens_in_plaats_van_nullen(coord
     from rapportage.models import Rapportdeel
     from rapportage.teksten import services
 
-    tellijst(3, jaar=2023)
+    tellijst_gepubliceerd(3, jaar=2023)
     services.structuur_aanmaken(jaar=2023, door=coordinator)
     voorwoord = Rapportdeel.objects.get(jaar=2023, titel="Voorwoord")
     services.rapportdeel_opslaan(

@@ -13,7 +13,7 @@ from finintegriteit.referentie.models import Onderdeel
 from rapportage import inhoud, pdf
 from rapportage.models import Rapport, Rapportdeel, Vaststelling
 from rapportage.vaststelling import services
-from tests.bouwstenen.tellijst import tellijst_gepubliceerd as tellijst
+from tests.bouwstenen.tellijst import tellijst_gepubliceerd
 from tests.factories import RapportdeelFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def uitvoer(*args) -> str:
 
 
 def test_vaststellen_bevriest_cijfers_teksten_en_pdf_en_latere_rijen_veranderen_niets(coordinator, opslag):
-    tellijst(3, jaar=2024)
+    tellijst_gepubliceerd(3, jaar=2024)
     RapportdeelFactory(
         jaar=2024, titel="Voorwoord", tekst="Er waren {{ vertrouwenspersonen.totaal }} vragen."
     )
@@ -47,7 +47,7 @@ def test_vaststellen_bevriest_cijfers_teksten_en_pdf_en_latere_rijen_veranderen_
     assert uitvoer("exporteer_cijfers", "--jaar", "2024", "--vastgesteld") == live_voor
 
     # A late Tellijst row and a changed text after adoption.
-    tellijst(2, jaar=2024)
+    tellijst_gepubliceerd(2, jaar=2024)
     Rapportdeel.objects.filter(jaar=2024).update(tekst="Andere tekst.")
 
     assert uitvoer("exporteer_cijfers", "--jaar", "2024", "--vastgesteld") == live_voor
