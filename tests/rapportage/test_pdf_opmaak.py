@@ -29,12 +29,30 @@ def demo_pdf(onderdeel_code: str | None):
     call_command("laad_demodata", verbosity=0)
     onderdeel = Onderdeel.objects.get(code=onderdeel_code) if onderdeel_code else None
     bron = pdf.rapport_html(inhoud.rapport_context(jaar=2024, onderdeel=onderdeel))
-    paginas = []
-    for pagina in pypdf.PdfReader(io.BytesIO(pdf.html_naar_pdf(bron))).pages:
-        regels = [" ".join(r.split()) for r in pagina.extract_text().splitlines() if r.strip()]
-        # The running header and the footer (margin boxes) come last in the text of a page.
-        paginas.append(regels[:-2])
+    paginas = [
+        _regels_van_boven_naar_beneden(p) for p in pypdf.PdfReader(io.BytesIO(pdf.html_naar_pdf(bron))).pages
+    ]
     return bron, paginas
+
+
+def _regels_van_boven_naar_beneden(pagina) -> list[str]:
+    """The lines of a page as a reader sees them, top to bottom, without the running header and footer.
+
+    By position, not in the order the PDF paints its text: a heading above floated blocks is painted
+    after them, so the text order would put it at the foot of a page where it does not stand.
+    """
+    stukken = []
+
+    def bewaar(tekst, cm, tm, _font, _grootte):
+        if tekst.strip():
+            stukken.append((round(tm[5] * cm[3] + cm[5]), tm[4] * cm[0] + cm[4], " ".join(tekst.split())))
+
+    pagina.extract_text(visitor_text=bewaar)
+    per_hoogte: dict[int, list] = {}
+    for y, x, tekst in stukken:
+        per_hoogte.setdefault(y, []).append((x, tekst))
+    regels = [" ".join(t for _x, t in sorted(per_hoogte[y])) for y in sorted(per_hoogte, reverse=True)]
+    return regels[1:-1]  # the running header is the top line, the footer the bottom one
 
 
 @pytest.mark.django_db
@@ -81,3 +99,31 @@ def bijlage2_doorlopend_per_onderdeel(bron: str, paginas: list[list[str]]) -> No
         assert koppen <= 1 + nieuwe_tabellen, f"pagina {nummer}: {koppen} keer de kop van Bijlage 2"
         if koppen and regels[0] != B2_KOP and nieuwe_tabellen == 0:
             pytest.fail(f"pagina {nummer}: kop van Bijlage 2 midden op de pagina")
+
+
+def test_de_controle_ziet_een_kop_die_alleen_onderaan_staat_en_niet_een_kop_boven_zwevende_blokken():
+    """The check itself, on pages made for it: it must fail on a real orphan and pass the infographic's
+    layout, where the heading is painted after the floated blocks below it."""
+    pagina = (
+        "@page { size: A5; margin: 20mm 15mm; @top-left { content: 'kop' } @bottom-left { content: 'voet' } }"
+    )
+    kop_onderaan = (
+        f"<html lang='nl'><style>{pagina} h2 {{ break-after: auto }} p {{ margin: 0 }}</style>"
+        "<p>begin</p><div style='height: 145mm'></div><h2>Een kop die alleen staat</h2>"
+        "<div style='height: 100mm; break-inside: avoid'>tekst erna</div>"
+    )
+    boven_blokken = (
+        f"<html lang='nl'><style>{pagina} .k {{ float: left; width: 45% }}</style>"
+        "<h2>Een kop boven blokken</h2><div class='k'><p>links</p></div><div class='k'><p>rechts</p></div>"
+    )
+    for bron, fout in ((kop_onderaan, True), (boven_blokken, False)):
+        paginas = [
+            _regels_van_boven_naar_beneden(p)
+            for p in pypdf.PdfReader(io.BytesIO(pdf.html_naar_pdf(bron))).pages
+        ]
+        try:
+            geen_kop_alleen_onderaan(bron, [[], [], *paginas])
+        except AssertionError:
+            assert fout, "de controle zag een kop onderaan die er niet staat"
+        else:
+            assert not fout, "de controle zag de kop onderaan de pagina niet"
