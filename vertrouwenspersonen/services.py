@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
@@ -317,3 +317,36 @@ def certificeringsstatus_verwijderen(*, status: Certificeringsstatus) -> None:
         except ValidationError as fout:
             raise ValidationError(fout.messages) from None
         status.delete()
+
+
+# --- Mengen -------------------------------------------------------------------------------------------
+
+
+def tellijst_mengen() -> int:
+    """Write every Tellijst row again, all in one transaction and in a random order; returns the count.
+
+    A row carries no time, but the database itself does: the place of a row in the table follows the
+    order of saving (a dump lists the rows in that order), and on PostgreSQL every row version carries
+    the id of the transaction that wrote it (`xmin`), which sorts it among the audit rows and sessions
+    that do carry a time. After a mix every row has the same transaction id and a random place, so
+    both tell only when the last mix ran (docs/beveiliging.md, 'Mengen'). Ids, versions and pseudonyms
+    stay as they are: a page that is open still saves, and *Mijn adviesvragen* is unchanged.
+    """
+    tabel = connection.ops.quote_name(Adviesvraag._meta.db_table)
+    kolommen = ", ".join(connection.ops.quote_name(veld.column) for veld in Adviesvraag._meta.concrete_fields)
+    id_kolom = connection.ops.quote_name(Adviesvraag._meta.pk.column)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # No save may slip in between copying and deleting (it would be deleted and not copied back):
+            # saves wait until the mix commits; reading goes on. A mix that cannot start soon gives way.
+            cursor.execute("SET LOCAL lock_timeout = '10s'")
+            cursor.execute(f"LOCK TABLE {tabel} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute(f"CREATE TEMPORARY TABLE tellijst_mengen AS SELECT {kolommen} FROM {tabel}")  # noqa: S608
+        # Only what was copied is deleted, so a row saved meanwhile (SQLite, without the lock) stays.
+        cursor.execute(f"DELETE FROM {tabel} WHERE {id_kolom} IN (SELECT {id_kolom} FROM tellijst_mengen)")  # noqa: S608
+        cursor.execute(
+            f"INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM tellijst_mengen ORDER BY random()"  # noqa: S608
+        )
+        aantal = cursor.rowcount
+        cursor.execute("DROP TABLE tellijst_mengen")
+    return aantal

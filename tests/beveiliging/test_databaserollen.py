@@ -12,7 +12,8 @@ from django.db import connection
 from finintegriteit.kern.databaserollen import runtime_rechten_toekennen
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
-from tests.bouwstenen.omgeving import RUNTIME_ROL
+from tests.bouwstenen.omgeving import RUNTIME_ROL, manage
+from tests.factories import AdviesvraagFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -83,3 +84,19 @@ def test_rechten_toekennen_is_herhaalbaar(regels):
     runtime_rechten_toekennen(using="default", rol=RUNTIME_ROL["USER"])
     with als_runtime_rol() as verbinding, pytest.raises(psycopg.errors.InsufficientPrivilege):
         verbinding.execute(AANVALLEN["delete"])
+
+
+def test_de_worker_mengt_de_tellijst_als_runtime_rol():
+    """The worker runs as the runtime role, which may not TRUNCATE: the mix (a lock that keeps saves
+    out, a temporary table, delete and insert) must work with the rights it has."""
+    AdviesvraagFactory.create_batch(3)
+    server = f"{RUNTIME_ROL['HOST'] or '127.0.0.1'}:{RUNTIME_ROL['PORT'] or 5432}"
+    wachtwoord = f":{RUNTIME_ROL['PASSWORD']}" if RUNTIME_ROL["PASSWORD"] else ""
+    als_rol = f"postgres://{RUNTIME_ROL['USER']}{wachtwoord}@{server}/{connection.settings_dict['NAME']}"
+
+    mengen = "from vertrouwenspersonen import services; print(services.tellijst_mengen())"
+
+    uitkomst = manage("shell", "--no-imports", "-c", mengen, DEBUG="1", DATABASE_URL=als_rol)
+
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert uitkomst.stdout.split() == ["3"]
