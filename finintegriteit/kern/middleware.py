@@ -19,6 +19,34 @@ CSP = (
 )
 
 
+def in_meldkanaal(request) -> bool:
+    """Whether the request is for the meldkanaal (/melden/ and everything under it). The prefix comes from
+    the URL configuration, which mounts the channel once: the loket is its first page."""
+    return request.path.startswith(reverse("meldkanaal:loket"))
+
+
+class MeldkanaalZonderSessieMiddleware:
+    """The meldkanaal never loads nor saves a session. Before SessionMiddleware.
+
+    A staff member who is logged in and reports anonymously in the same browser sends their session
+    cookie along. Loaded, that session would be saved again by the report (SESSION_SAVE_EVERY_REQUEST):
+    a new expire_date and row version in the same minute as the melding, in a row naming the user. So
+    the cookie is taken out of this request before the session is looked up: the channel sees an
+    anonymous visitor, and the session row and the browser's cookie stay exactly as they were. Nothing
+    in the channel needs the session: its forms use the CSRF cookie, and the melder's way back is a
+    signed cookie of its own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        naam = settings.SESSION_COOKIE_NAME
+        if naam in request.COOKIES and in_meldkanaal(request):
+            request.COOKIES = {k: v for k, v in request.COOKIES.items() if k != naam}
+        return self.get_response(request)
+
+
 class LoginVereistMiddleware:
     """Every page except the ones marked `publiek` requires a logged-in user.
 
@@ -115,7 +143,8 @@ class TweestapsMiddleware:
 
 
 class BeveiligingsheadersMiddleware:
-    """Content-Security-Policy without inline script, and no caching of pages with personal data."""
+    """Content-Security-Policy without inline script, and no caching of pages with personal data or of
+    the meldkanaal."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -125,9 +154,12 @@ class BeveiligingsheadersMiddleware:
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         # An error page first: it must not be stored, and asking for the user may need the database
-        # that just went away.
-        if response.status_code >= 500 or (
-            request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL)
+        # that just went away. The meldkanaal never knows the user (MeldkanaalZonderSessieMiddleware),
+        # so its pages are never stored for anyone: a shared computer keeps no trace of a visit.
+        if (
+            response.status_code >= 500
+            or in_meldkanaal(request)
+            or (request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL))
         ):
             response["Cache-Control"] = "no-store"
         return response
@@ -154,7 +186,7 @@ class VerzoekgrootteMiddleware:
             )
         if lengte > settings.MAX_VERZOEK_ANONIEM_BYTES:
             ingelogd = getattr(request, "user", None) is not None and request.user.is_authenticated
-            ruim = ingelogd or request.path.startswith(reverse("meldkanaal:loket"))
+            ruim = ingelogd or in_meldkanaal(request)
             maximum = settings.MAX_VERZOEK_BYTES if ruim else settings.MAX_VERZOEK_ANONIEM_BYTES
             if lengte > maximum:
                 tekst = berichten.VERZOEK_TE_GROOT.format(

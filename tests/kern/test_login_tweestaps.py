@@ -177,6 +177,10 @@ def test_zonder_tweede_stap_is_geen_enkele_pagina_bereikbaar(client, request, ro
         if url in vrij or url == "/beheer/login/":
             continue
         antwoord = client.get(url)
+        if url.startswith(reverse("meldkanaal:loket")):
+            # The meldkanaal never sees the session: there the user is an anonymous visitor.
+            assert antwoord.status_code in (200, 405) and "Uitloggen" not in antwoord.content.decode(), url
+            continue
         assert antwoord.status_code == 302, f"{url} gaf {antwoord.status_code} zonder tweede stap"
         assert antwoord["Location"].startswith(CODE_PAGINA), f"{url} stuurt naar {antwoord['Location']}"
         gecontroleerd.append(url)

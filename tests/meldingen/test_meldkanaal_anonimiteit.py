@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +19,9 @@ from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
 
 from finintegriteit.kern.models import AuditRegel
-from meldingen.models import Bericht, Document, Melding, Opschoning, StatusOvergang
+from meldingen.models import Bericht, Document, MelderIdentiteit, Melding, Opschoning, StatusOvergang
 from meldingen.services.documenten import document_inhoud
+from tests.bouwstenen.inloggen import ingelogde_browser
 from tests.bouwstenen.meldkanaal import gegevens
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
@@ -102,6 +104,71 @@ def test_voor_de_code_geen_cookie_behalve_csrf_en_daarna_alleen_een_kort_onderte
     assert 0 < int(cookie["max-age"]) <= 3600
     assert str(Melding.objects.get().pk) != cookie.value and ":" in cookie.value  # signed, not a bare id
     assert not Session.objects.exists()
+
+
+def sessierij(sleutel: str) -> tuple:
+    """The session row as an insider with the database reads it. On PostgreSQL also its ctid: every
+    UPDATE writes a new row version, even one with the same values, so a re-save shows there (and in
+    xmin, the writing transaction, which lies next to the melding's)."""
+    plek = "ctid::text" if connection.vendor == "postgresql" else "NULL"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT session_data, expire_date, {plek} FROM django_session WHERE session_key = %s", [sleutel]
+        )
+        return cursor.fetchone()
+
+
+def test_een_ingelogde_medewerker_die_anoniem_meldt_laat_geen_spoor_in_zijn_sessie(coordinator, time_machine):
+    """The attack: a coordinator, logged in, reports anonymously in the same browser. Had the meldkanaal
+    loaded that session, the row naming the user (_auth_user_id) would have been saved again by the
+    report: an expire_date of the time of the report plus 30 minutes, a row version next to the
+    melding's. The session row must be exactly as before and the melding must hold nothing of the user."""
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0)), tick=False)
+    browser = ingelogde_browser("coordinator")
+    sleutel = browser.cookies["sessionid"].value
+    voor = sessierij(sleutel)
+    audit_voor = AuditRegel.objects.order_by("pk").last().pk
+    assert str(coordinator.pk) in Session.objects.get(pk=sleutel).get_decoded()["_auth_user_id"]
+    time_machine.shift(datetime.timedelta(minutes=7))
+
+    loket = browser.get(reverse("meldkanaal:loket"))
+    antwoorden = [loket, browser.get(reverse("meldkanaal:melden"))]
+    ontvangen = browser.post(reverse("meldkanaal:melden"), gegevens())
+    code = CODE.search(ontvangen.content.decode()).group(0)
+    antwoorden += [
+        ontvangen,
+        browser.get(reverse("meldkanaal:vertrouwenspersonen")),
+        browser.post(reverse("meldkanaal:terug"), {"code": code}),
+        browser.get(reverse("meldkanaal:terug")),
+        browser.post(reverse("meldkanaal:aanvullen"), {"tekst": "Nog een detail."}),
+        browser.post(reverse("meldkanaal:afmelden")),
+    ]
+
+    assert [a.status_code for a in antwoorden] == [200, 200, 200, 200, 302, 200, 302, 302]
+    assert sessierij(sleutel) == voor, "het meldkanaal schreef de sessie van de ingelogde melder"
+    assert Session.objects.count() == 1, "het meldkanaal maakte een sessie aan"
+    assert not [a for a in antwoorden if "sessionid" in a.cookies], "het meldkanaal zette een sessiecookie"
+    pagina = loket.content.decode()
+    assert "coordinator" not in pagina and "Uitloggen" not in pagina
+    assert "los van uw account" in pagina
+    melding = Melding.objects.get()
+    assert not MelderIdentiteit.objects.exists()
+    rijen = [
+        melding,
+        *melding.statusovergangen.all(),
+        *Bericht.objects.filter(melding=melding),
+        *AuditRegel.objects.filter(pk__gt=audit_voor),
+    ]
+    assert len(rijen) >= 5
+    for rij in rijen:
+        for veld in rij._meta.concrete_fields:
+            if veld.is_relation and veld.related_model is type(coordinator):
+                assert getattr(rij, veld.attname) is None, f"{rij._meta.label}.{veld.name}"
+    dump = io.StringIO()
+    call_command("dumpdata", "meldingen", stdout=dump)
+    assert "coordinator" not in dump.getvalue()
+    # Elsewhere the coordinator is still logged in: the meldkanaal only left the session alone.
+    assert browser.get(reverse("kern:mijn_account")).status_code == 200
 
 
 def test_geen_adres_browser_of_tijdstip_van_de_melder_in_database_of_log(
