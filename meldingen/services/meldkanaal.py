@@ -11,8 +11,10 @@ and salted). Every lookup runs exactly one argon2 check, also when no row matche
 and an unknown code take the same time. docs/beveiliging.md, 'Meldkanaal', explains the choice.
 """
 
+import math
 import re
 import secrets
+import time
 from functools import cache
 
 from django.conf import settings
@@ -44,6 +46,7 @@ TEKENS = 20  # 20 x 5 bits = 100 bits of randomness
 GROEP = 4
 _SLEUTEL_ZOUT = "meldingen.meldkanaal.ontvangstcode"
 _ADRES_ZOUT = "meldingen.meldkanaal.adres"
+_VENSTER_SLEUTEL = "meldkanaal:venster"
 _VERWARRING = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
@@ -199,22 +202,43 @@ def poging_toegestaan(*, adres: str, soort: str = "code") -> bool:
     """Count one attempt of this `soort` ('code': a receipt code tried; 'melden': a melding or an
     aanvulling sent) from this address and in total; False once either limit is reached.
 
-    The address is kept only as a keyed hash, in the cache, for the length of the window.
+    The address is kept only as a keyed hash in the cache, under the random secret of the current window
+    (`_venster`), and every counter expires with that secret.
     """
-    venster = settings.MELDKANAAL_VENSTER_SECONDEN
     per_adres, totaal = {
         "code": (settings.MELDKANAAL_POGINGEN_PER_ADRES, settings.MELDKANAAL_POGINGEN_TOTAAL),
         "melden": (settings.MELDKANAAL_MELDINGEN_PER_ADRES, settings.MELDKANAAL_MELDINGEN_TOTAAL),
     }[soort]
-    adres_sleutel = f"meldkanaal:{soort}:adres:" + salted_hmac(_ADRES_ZOUT, adres).hexdigest()[:32]
-    tellers = ((adres_sleutel, per_adres), (f"meldkanaal:{soort}:totaal", totaal))
+    geheim, resterend = _venster()
+    adres_hash = salted_hmac(_ADRES_ZOUT, adres, secret=geheim, algorithm="sha256").hexdigest()[:32]
+    tellers = ((f"meldkanaal:{soort}:adres:{adres_hash}", per_adres), (f"meldkanaal:{soort}:totaal", totaal))
     toegestaan = True
     for sleutel, maximum in tellers:
-        gedeelde_cache.add(sleutel, 0, timeout=venster)
+        gedeelde_cache.add(sleutel, 0, timeout=resterend)
         try:
             aantal = gedeelde_cache.incr(sleutel)
         except ValueError:  # expired between add and incr
-            gedeelde_cache.set(sleutel, 1, timeout=venster)
+            gedeelde_cache.set(sleutel, 1, timeout=resterend)
             aantal = 1
         toegestaan = toegestaan and aantal <= maximum
     return toegestaan
+
+
+def _venster() -> tuple[str, int]:
+    """The secret of the current window and the seconds the window has left.
+
+    A key under SECRET_KEY would let whoever holds it (and the cache) hash every address of a range and
+    find the melder's among the counters. This secret is random, lives only in the cache (not in a
+    setting, the database or a process) and expires with the window; `add` makes one process create it
+    and all others use that one. The counters get the window's remaining time, so that when the secret
+    is gone, nothing keyed by it remains either.
+    """
+    venster = settings.MELDKANAAL_VENSTER_SECONDEN
+    huidig = gedeelde_cache.get(_VENSTER_SLEUTEL)
+    if huidig is None:
+        nieuw = {"geheim": secrets.token_hex(32), "einde": time.time() + venster}
+        gedeelde_cache.add(_VENSTER_SLEUTEL, nieuw, timeout=venster)
+        # Another process may have been first; if the window ended in between, this request alone
+        # counts under a secret nobody keeps, which at worst lets it through.
+        huidig = gedeelde_cache.get(_VENSTER_SLEUTEL) or nieuw
+    return huidig["geheim"], max(1, min(venster, math.ceil(huidig["einde"] - time.time())))

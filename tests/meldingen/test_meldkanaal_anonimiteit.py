@@ -3,17 +3,22 @@ database, the logs or the files would, and finds nothing."""
 
 import datetime
 import io
+import ipaddress
+import os
 import re
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
@@ -169,6 +174,57 @@ def test_een_ingelogde_medewerker_die_anoniem_meldt_laat_geen_spoor_in_zijn_sess
     assert "coordinator" not in dump.getvalue()
     # Elsewhere the coordinator is still logged in: the meldkanaal only left the session alone.
     assert browser.get(reverse("kern:mijn_account")).status_code == 200
+
+
+def redis_sleutels(settings, patroon: str) -> set[str]:
+    """What an insider with access to Redis sees: the keys themselves, not Django's cache API."""
+    import redis
+
+    ruw = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    return {sleutel.decode() for sleutel in ruw.keys(patroon)}
+
+
+MET_REDIS = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="Redis nodig (draait in CI)")
+
+
+def test_het_adres_in_de_teller_is_met_secret_key_niet_terug_te_vinden(settings):
+    """The attack: an insider with SECRET_KEY and the cache hashes every address of a range the way the
+    counter key was made (an HMAC under SECRET_KEY) and looks for the result. Within the window the
+    limit must still hold for the address, and none of those keys may exist."""
+    settings.MELDKANAAL_MELDINGEN_PER_ADRES = 2
+    melder = Client(REMOTE_ADDR="10.20.30.40")
+    statussen = [melder.post(reverse("meldkanaal:melden"), gegevens()).status_code for _ in range(3)]
+    assert statussen == [200, 200, 429], "de grens per adres geldt niet meer"
+
+    kandidaten = [str(adres) for adres in ipaddress.ip_network("10.20.16.0/20")]
+    assert "10.20.30.40" in kandidaten
+    hashes = {
+        salted_hmac("meldingen.meldkanaal.adres", adres, algorithm=algoritme).hexdigest()[:32]
+        for adres in kandidaten
+        for algoritme in ("sha1", "sha256")
+    }
+    sleutels = [f"meldkanaal:melden:adres:{h}" for h in hashes]
+    assert not cache.get_many(sleutels), "het adres van de melder is met SECRET_KEY terug te rekenen"
+    if os.environ.get("REDIS_URL"):
+        opgeslagen = {s.rsplit(":", 1)[1] for s in redis_sleutels(settings, "*meldkanaal:melden:adres:*")}
+        assert opgeslagen, "de teller per adres staat niet in Redis"
+        assert not opgeslagen & hashes
+
+
+@MET_REDIS
+def test_na_het_venster_blijft_niets_over_en_krijgt_hetzelfde_adres_een_andere_sleutel(settings):
+    """Whoever copies the counter keys in one window cannot recognise the address in the next one: the
+    secret behind the key lives only in the cache, for one window, and a new window draws a new one."""
+    settings.MELDKANAAL_VENSTER_SECONDEN = 1
+    melder = Client(REMOTE_ADDR="10.20.30.40")
+    assert melder.post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+    eerste = redis_sleutels(settings, "*meldkanaal:melden:adres:*")
+    assert eerste
+    time.sleep(1.5)
+    assert not redis_sleutels(settings, "*meldkanaal*"), "na het venster staat er nog iets in Redis"
+    assert melder.post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+    tweede = redis_sleutels(settings, "*meldkanaal:melden:adres:*")
+    assert tweede and not tweede & eerste, "hetzelfde adres kreeg in een nieuw venster dezelfde sleutel"
 
 
 def test_geen_adres_browser_of_tijdstip_van_de_melder_in_database_of_log(
