@@ -36,6 +36,24 @@ def _veilige_naam(naam: str) -> str:
     return f"{stam[: 255 - len(extensie)]}{extensie}" or "document"
 
 
+def _melder_naam(melding: Melding, soort) -> str:
+    """The name a melder's file is kept under: 'bijlage-<n>' and the extension of what it really is.
+
+    The browser's name is never stored: a camera or scanner puts the capture time or the owner's name in
+    it (IMG_20261205_055812_JanJansen.jpg). Numbered per melding by the rows already there (also erased
+    ones), counted under the melding's row lock, so two aanvullingen never get the same number.
+    """
+    eerdere = Document.objects.filter(melding=melding).exclude(opschoning="").count()
+    return f"bijlage-{eerdere + 1}{soort.extensies[0]}"
+
+
+def _alleen_de_dag(pad: Path, dag: datetime.datetime) -> None:
+    """Access and modification time of a melder's file back to the day start its row carries: the file
+    system must not tell the second the database hides. ctime cannot be set (docs/beveiliging.md)."""
+    tijdstip = dag.timestamp()
+    os.utime(pad, (tijdstip, tijdstip))
+
+
 def document_toevoegen(
     *,
     melding: Melding,
@@ -48,7 +66,8 @@ def document_toevoegen(
     empty, or not what its name says it is (the content decides, see bestandssoort.py).
 
     `van_melder`: sent through the meldkanaal (door is None). The file waits for the removal of its
-    metadata (services/meldkanaal.py) and the row carries only the day, not the time of the upload.
+    metadata (services/meldkanaal.py); the row and the file's times carry only the day, not the time of
+    the upload, and the name is a neutral 'bijlage-<n>.<ext>' instead of the browser's.
     `gebeurd_op`: for demo data and imports only, as in melding_status_wijzigen.
     """
     maximum = settings.DOCUMENT_MAX_BYTES
@@ -73,10 +92,14 @@ def document_toevoegen(
                 raise ValidationError(fouten.MELDING_AFGEDAAN)
             if gebeurd_op is not None:
                 stap_datum_controleren(huidig, gebeurd_op)
+            if van_melder:
+                naam, dag = _melder_naam(huidig, soort), begin_van_vandaag()
             # Written inside the transaction: when the row cannot be saved the file is removed below.
             with open(doel, "xb") as uit:
                 uit.write(inhoud)
             os.chmod(doel, 0o600)
+            if van_melder:
+                _alleen_de_dag(doel, dag)
             document = Document.objects.create(
                 melding=huidig,
                 bestandsnaam=naam,
@@ -89,7 +112,7 @@ def document_toevoegen(
                 opschoning=Opschoning.WACHTRIJ if van_melder else "",
             )
             if van_melder:
-                document.op = begin_van_vandaag()
+                document.op = dag
                 Document.objects.filter(pk=document.pk).update(op=document.op)
             gedateerd = terugdateren(document, gebeurd_op)
             audit_vastleggen(
@@ -120,7 +143,8 @@ def document_inhoud(*, document: Document) -> bytes:
 def document_vervangen(*, document: Document, inhoud: bytes | None) -> Document:
     """After the removal of a melder's file's metadata: `inhoud` replaces the file, or None marks that
     it could not be cleaned (the original stays). Only a file still waiting is changed; the new file is
-    written under a new name first, so a reader never gets half a file."""
+    written under a new name first, so a reader never gets half a file; its times are the day of the
+    row, like the original's."""
     if inhoud is None:
         Document.objects.filter(pk=document.pk, opschoning=Opschoning.WACHTRIJ).update(
             opschoning=Opschoning.NIET_MOGELIJK
@@ -131,6 +155,7 @@ def document_vervangen(*, document: Document, inhoud: bytes | None) -> Document:
     with open(_root() / nieuw, "xb") as uit:
         uit.write(inhoud)
     os.chmod(_root() / nieuw, 0o600)
+    _alleen_de_dag(_root() / nieuw, document.op)
     with transaction.atomic():
         bijgewerkt = Document.objects.filter(pk=document.pk, pad=oud, opschoning=Opschoning.WACHTRIJ).update(
             pad=nieuw,

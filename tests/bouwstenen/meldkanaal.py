@@ -1,8 +1,12 @@
-"""Meldkanaal builders: what a melder posts, a melding sent through the loket, a return with the code."""
+"""Meldkanaal builders: what a melder posts, a melding sent through the loket, a return with the code,
+and files with metadata a melder might attach."""
 
+import io
 import re
 
 from django.urls import reverse
+from PIL import Image
+from pypdf import PdfWriter
 
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 
@@ -27,3 +31,28 @@ def melden(client, **extra):
 
 def terug(client, code, **extra):
     return client.post(reverse("meldkanaal:terug"), {"code": code}, follow=True, **extra)
+
+
+def bestand(naam: str, inhoud: bytes):
+    upload = io.BytesIO(inhoud)
+    upload.name = naam
+    return upload
+
+
+def foto_met_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = "Jan Melder"  # Artist
+    exif[0x010F] = "Geheime Camera"  # Make
+    exif[0x0112] = 6  # Orientation: turned 90 degrees
+    uit = io.BytesIO()
+    Image.new("RGB", (40, 20), "red").save(uit, format="JPEG", exif=exif, comment=b"Jan Melder")
+    return uit.getvalue()
+
+
+def pdf_met_auteur() -> bytes:
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(100, 100)
+    schrijver.add_metadata({"/Author": "Jan Melder", "/Creator": "Jan Melder's laptop"})
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()

@@ -76,7 +76,7 @@ def test_anoniem_melden_met_bijlage_antwoord_aanvulling_en_afdoening(
     analist_pagina = nieuwe_context(viewport={"width": 1280, "height": 900}).new_page()
     inloggen(analist_pagina, live_server, "analist", WACHTWOORD)
     analist_pagina.goto(f"{live_server.url}{melding.get_absolute_url()}")
-    assert analist_pagina.get_by_role("link", name="kantine.jpg").is_visible()
+    assert analist_pagina.get_by_role("link", name="bijlage-1.jpg").is_visible()
     analist_pagina.get_by_label("Bericht aan de melder").fill(
         "Dank voor uw melding. Wij hebben haar ontvangen. Weet u op welke dagen dit gebeurt?"
     )
@@ -100,7 +100,7 @@ def test_anoniem_melden_met_bijlage_antwoord_aanvulling_en_afdoening(
     melder.get_by_label("Bestanden meesturen (mag leeg blijven)").set_input_files(str(foto(tmp_path)))
     melder.get_by_role("button", name="Versturen").click()
     assert melder.get_by_text("Uw aanvulling is ontvangen.").is_visible()
-    assert "kantine.jpg</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in (
+    assert "bijlage-2.jpg</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in (
         melder.content()
     )
     past(melder, "meldkanaal-aangevuld-390")

@@ -21,13 +21,13 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from finintegriteit.kern.models import AuditRegel
 from meldingen.models import Bericht, Document, MelderIdentiteit, Melding, Opschoning, StatusOvergang
 from meldingen.services.documenten import document_inhoud
 from tests.bouwstenen.inloggen import ingelogde_browser
-from tests.bouwstenen.meldkanaal import gegevens
+from tests.bouwstenen.meldkanaal import bestand, foto_met_exif, gegevens, pdf_met_auteur
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 SPOREN = {
@@ -43,36 +43,11 @@ def opslag(settings, tmp_path):
     settings.DOCUMENT_ROOT = tmp_path / "documenten"
 
 
-def bestand(naam: str, inhoud: bytes):
-    upload = io.BytesIO(inhoud)
-    upload.name = naam
-    return upload
-
-
-def foto_met_exif() -> bytes:
-    exif = Image.Exif()
-    exif[0x013B] = "Jan Melder"  # Artist
-    exif[0x010F] = "Geheime Camera"  # Make
-    exif[0x0112] = 6  # Orientation: turned 90 degrees
-    uit = io.BytesIO()
-    Image.new("RGB", (40, 20), "red").save(uit, format="JPEG", exif=exif, comment=b"Jan Melder")
-    return uit.getvalue()
-
-
 def png_met_tekst() -> bytes:
     info = PngInfo()
     info.add_text("Author", "Jan Melder")
     uit = io.BytesIO()
     Image.new("RGB", (10, 10), "blue").save(uit, format="PNG", pnginfo=info)
-    return uit.getvalue()
-
-
-def pdf_met_auteur() -> bytes:
-    schrijver = PdfWriter()
-    schrijver.add_blank_page(100, 100)
-    schrijver.add_metadata({"/Author": "Jan Melder", "/Creator": "Jan Melder's laptop"})
-    uit = io.BytesIO()
-    schrijver.write(uit)
     return uit.getvalue()
 
 
@@ -270,22 +245,25 @@ def test_metadata_van_foto_png_en_pdf_verdwijnen_en_de_melder_hoort_wat_wel_en_n
         antwoord = melder.post(reverse("meldkanaal:melden"), gegevens(bijlagen=bijlagen))
     ontvangen = antwoord.content.decode()
     assert "halen we niets weg" in ontvangen and "GPS-locatie" in ontvangen
+    # Kept under neutral names, numbered in the order sent (test_meldkanaal_bijlagen.py).
     documenten = {d.bestandsnaam: d for d in Document.objects.all()}
-    for naam in ("foto.jpg", "scherm.png", "brief.pdf"):
+    for naam in ("bijlage-1.jpg", "bijlage-2.png", "bijlage-3.pdf"):
         document = documenten[naam]
         inhoud = document_inhoud(document=document)
         assert document.opschoning == Opschoning.VERWIJDERD, naam
         assert b"Jan Melder" not in inhoud and b"Geheime Camera" not in inhoud, naam
         assert document.grootte == len(inhoud)
-    with Image.open(io.BytesIO(document_inhoud(document=documenten["foto.jpg"]))) as foto:
+    with Image.open(io.BytesIO(document_inhoud(document=documenten["bijlage-1.jpg"]))) as foto:
         assert not foto.getexif() and foto.size == (20, 40), "zonder EXIF, maar wel rechtop gezet"
-    assert PdfReader(io.BytesIO(document_inhoud(document=documenten["brief.pdf"]))).metadata is None
-    assert documenten["notitie.docx"].opschoning == Opschoning.NIET_MOGELIJK
+    assert PdfReader(io.BytesIO(document_inhoud(document=documenten["bijlage-3.pdf"]))).metadata is None
+    assert documenten["bijlage-4.docx"].opschoning == Opschoning.NIET_MOGELIJK
 
     melder.post(reverse("meldkanaal:terug"), {"code": CODE.search(ontvangen).group(0)})
     dossier = melder.get(reverse("meldkanaal:terug")).content.decode()
-    assert "notitie.docx</span>: verborgen gegevens niet verwijderd" in dossier
-    assert "brief.pdf</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in dossier
+    assert "bijlage-4.docx</span>: verborgen gegevens niet verwijderd" in dossier
+    assert (
+        "bijlage-3.pdf</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in dossier
+    )
 
 
 def test_analist_opent_een_bijlage_pas_na_het_opschonen(analist_client):
