@@ -2,7 +2,9 @@ import logging
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init
+
+from finintegriteit.stille_taken import filter_plaatsen
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finintegriteit.settings")
 
@@ -30,3 +32,11 @@ def rapportage_opwarmen(**kwargs) -> None:
         pdf.opwarmen()
     except Exception:  # warming up is an optimisation only
         logging.getLogger(__name__).warning("WeasyPrint niet vooraf geladen", exc_info=True)
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def stille_taken_filteren(logger, **kwargs) -> None:
+    """The worker's own log handlers (Celery replaces the root logger's) get the filter that keeps the
+    quiet tasks' INFO lines out of the log (finintegriteit/stille_taken.py)."""
+    filter_plaatsen(logger)

@@ -444,14 +444,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    # No log line carries the id of a Tellijst row (gunicorn's access log: gunicorn.conf.py).
-    "filters": {"tellijst": {"()": "vertrouwenspersonen.logboek.TellijstFilter"}},
+    # No log line carries the id of a Tellijst row (gunicorn's access log: gunicorn.conf.py), nor the
+    # INFO lines of a quiet task run in this process (the worker's handlers: finintegriteit/celery.py).
+    "filters": {
+        "tellijst": {"()": "vertrouwenspersonen.logboek.TellijstFilter"},
+        "stille_taken": {"()": "finintegriteit.stille_taken.StilleTakenFilter"},
+    },
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stderr",
             "formatter": "kort",
-            "filters": ["tellijst"],
+            "filters": ["tellijst", "stille_taken"],
         }
     },
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="INFO")},

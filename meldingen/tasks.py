@@ -2,6 +2,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from finintegriteit.kern.tasks import HERHAALBARE_TAAK
+from finintegriteit.stille_taken import stille_taak
 
 from .services import termijnherinneringen_versturen as versturen
 
@@ -20,7 +21,9 @@ def bewaartermijn_toepassen() -> int:
     return len(persoonsgegevens_wissen(vandaag=timezone.localdate()))
 
 
-@shared_task(name="meldingen.tasks.bijlage_opschonen", **HERHAALBARE_TAAK)
+# Quiet: it runs only for a melder's upload, right after it, so its received/succeeded lines would date
+# the upload to the second (finintegriteit/stille_taken.py).
+@shared_task(name=stille_taak("meldingen.tasks.bijlage_opschonen"), **HERHAALBARE_TAAK)
 def bijlage_opschonen(document_id: int) -> None:
     """Remove the metadata of a file the melder sent. acks_late is safe: only a file still waiting is
     cleaned, so a redelivered message finds nothing to do."""

@@ -12,8 +12,9 @@ from finintegriteit.prestaties.processen import database_url, worker_starten, wo
 database_url_van_de_test = database_url
 
 
-def start_worker(*, omgeving: dict[str, str] | None = None) -> subprocess.Popen:
-    return worker_starten(omgeving={"DEBUG": "1", **(omgeving or {})})
+def start_worker(*, omgeving: dict[str, str] | None = None, **opties) -> subprocess.Popen:
+    """`opties` as worker_starten's: a test that reads the worker's log sets `loglevel` and `stderr`."""
+    return worker_starten(omgeving={"DEBUG": "1", **(omgeving or {})}, **opties)
 
 
 stop_worker = worker_stoppen

@@ -1,10 +1,13 @@
 """A melder's attachments tell nothing about who sent them or when, each test tries it as an insider
-would: by the file's name (database, audit, case page, download) and by the file's times on disk."""
+would: by the file's name (database, audit, case page, download), by the file's times on disk, and
+by the worker's log."""
 
 import datetime
 import io
+import logging
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,139 @@ def test_de_bestanden_van_de_melder_dragen_op_schijf_alleen_de_dag(
     assert document.opschoning == Opschoning.VERWIJDERD
     opgeschoond = os.stat(Path(opslag) / document.pad)
     assert (opgeschoond.st_mtime, opgeschoond.st_atime) == (middernacht, middernacht), "het opgeschoonde"
+
+
+# --- The worker's log ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def werkerlog():
+    """The worker's logging as Celery sets it up (root handlers replaced by its own, with its format),
+    and the project's handler of the after_setup_logger signal on them; everything restored afterwards."""
+    from celery.signals import after_setup_logger
+
+    root = logging.getLogger()
+    vorige = root.handlers[:], root.level
+    uit = io.StringIO()
+    handler = logging.StreamHandler(uit)
+    handler.setFormatter(logging.Formatter("[%(asctime)s: %(levelname)s/%(processName)s] %(message)s"))
+    root.handlers, root.level = [handler], logging.DEBUG
+    try:
+        after_setup_logger.send(sender=None, logger=root, loglevel=logging.INFO, logfile=None, format="")
+        yield uit
+    finally:
+        root.handlers, root.level = vorige
+
+
+def test_het_werkerlog_noemt_de_opschoontaak_niet_maar_andere_taken_wel(werkerlog):
+    from celery.app.trace import LOG_RECEIVED
+
+    from finintegriteit.celery import ping
+    from meldingen.tasks import bijlage_opschonen
+
+    # No commit callbacks run here: the task is run below the way the worker runs it.
+    melden_met_bijlage(Client(), FOTO, foto_met_exif())
+    document = Document.objects.get()
+    taken = [
+        (bijlage_opschonen, [document.pk], "0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0001"),
+        (ping, [1], "0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002"),
+    ]
+    for taak, args, taak_id in taken:
+        # The 'received' line as celery.worker.strategy writes it, then the task through Celery's tracer.
+        context = {"id": taak_id, "name": taak.name, "args": repr(args), "kwargs": "{}", "eta": None}
+        logging.getLogger("celery.worker.strategy").info(LOG_RECEIVED, context, extra={"data": context})
+        taak.apply(args=args, task_id=taak_id)
+    document.refresh_from_db()
+    assert document.opschoning == Opschoning.VERWIJDERD, "de taak liep wel"
+    log = werkerlog.getvalue()
+    assert "Task finintegriteit.ping[0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002] received" in log
+    assert "Task finintegriteit.ping[0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002] succeeded in" in log
+    assert "bijlage_opschonen" not in log and "6a1e3c9d0001" not in log
+
+
+def test_een_fout_van_de_opschoontaak_blijft_zichtbaar_zonder_taak_id(werkerlog, monkeypatch):
+    from meldingen.services import meldkanaal
+    from meldingen.tasks import bijlage_opschonen
+
+    def kapot(*, document_id):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(meldkanaal, "bijlage_opschonen", kapot)
+    taak_id = "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+    bijlage_opschonen.apply(args=[4242], task_id=taak_id)
+    log = werkerlog.getvalue()
+    assert "ERROR" in log and "Task meldingen.tasks.bijlage_opschonen[…] raised unexpected" in log
+    assert "OSError: schijf vol" in log, "met de traceback"
+    assert taak_id not in log and "4242" not in log
+
+
+def test_zonder_worker_valt_de_opschoontaak_ook_uit_het_log_van_het_webproces(
+    django_capture_on_commit_callbacks,
+):
+    """Without Redis the task runs eagerly in the web process: its lines go through the project's log
+    handler (LOGGING), which carries the same filter."""
+    from finintegriteit.celery import ping
+    from finintegriteit.stille_taken import StilleTakenFilter
+
+    handler = next(
+        h for h in logging.getLogger().handlers if any(isinstance(f, StilleTakenFilter) for f in h.filters)
+    )
+    uitvoer = io.StringIO()
+    vorige, niveau = handler.setStream(uitvoer), logging.getLogger().level
+    logging.getLogger().setLevel(logging.INFO)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            melden_met_bijlage(Client(), FOTO, foto_met_exif())
+        ping.delay(1)
+    finally:
+        handler.setStream(vorige)
+        logging.getLogger().setLevel(niveau)
+    assert Document.objects.get().opschoning == Opschoning.VERWIJDERD
+    regels = uitvoer.getvalue()
+    assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
+    assert "bijlage_opschonen" not in regels
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(settings, tmp_path):
+    """The attack on the production setup: a worker with --loglevel=INFO on Redis, its log read after
+    a melder's upload. It names the other task it ran, and nothing of the melder's."""
+    from celery.signals import after_task_publish
+
+    from finintegriteit.celery import ping
+    from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
+
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+    verstuurd = []
+
+    def opnemen(headers=None, **kwargs):
+        verstuurd.append((headers["task"], headers["id"]))
+
+    after_task_publish.connect(opnemen, weak=False)
+    logbestand = tmp_path / "werker.log"
+    omgeving = {"DATABASE_URL": database_url_van_de_test(), "DOCUMENT_ROOT": str(settings.DOCUMENT_ROOT)}
+    try:
+        with logbestand.open("w") as log:
+            worker = start_worker(omgeving=omgeving, loglevel="INFO", stderr=log)
+            try:
+                melden_met_bijlage(Client(), FOTO, foto_met_exif())
+                einde = time.monotonic() + 60
+                while (document := Document.objects.get()).opschoning == Opschoning.WACHTRIJ:
+                    assert time.monotonic() < einde, "de worker schoonde de bijlage niet op binnen 60 s"
+                    time.sleep(0.05)
+                assert ping.delay(1).get(timeout=60) == 2
+            finally:
+                stop_worker(worker)
+    finally:
+        after_task_publish.disconnect(opnemen)
+    regels = logbestand.read_text()
+    assert document.opschoning == Opschoning.VERWIJDERD
+    assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
+    opschoon_ids = [i for taak, i in verstuurd if taak == "meldingen.tasks.bijlage_opschonen"]
+    assert opschoon_ids, "de opschoontaak ging via Redis"
+    for spoor in ("bijlage_opschonen", *opschoon_ids, *SPOREN):
+        assert spoor not in regels, spoor
+    # The worker wrote the cleaned file: on disk it carries the day of its row as well.
+    assert os.stat(settings.DOCUMENT_ROOT / document.pad).st_mtime == document.op.timestamp()
