@@ -24,7 +24,7 @@ def test_loket_legt_de_vier_routes_uit_zonder_cookie_of_externe_bronnen(client):
         "vertrouwenspersoon",
         "OIF",
         "Klachtencommissie Ongewenste Omgangsvormen",
-        "Commissie Integriteit",
+        "Commissie sociale veiligheid en integriteit Financiën",
     ):
         assert route in html
     assert not antwoord.cookies
