@@ -140,7 +140,7 @@ class ImportbestandFactory(factory.django.DjangoModelFactory):
 
     soort = Importbestand.Soort.OIF_REGISTER
     door = factory.SubFactory(GebruikerFactory)
-    eigenaar = factory.LazyAttribute(lambda o: eigenaar_van(o.door))
+    eigenaar = factory.LazyAttribute(lambda o: eigenaar_van(o.door, soort=o.soort))
     bestandsnaam = "register.csv"
     formaat = "csv"
     bestand = b""

@@ -17,10 +17,13 @@ from django.conf import settings
 
 # Separates these pseudonyms from any other HMAC that might one day use the same key.
 _DOEL = "tellijst-eigenaar"
+# The owner of a Tellijst import record (kern.Importbestand): the same key, another purpose, so a
+# record's pseudonym is not its rows' pseudonym and a dump cannot join the two.
+_DOEL_IMPORT = "tellijst-importeur"
 
 
-def _hmac(sleutel: str, gebruiker_id: int) -> str:
-    bericht = f"{_DOEL}:{gebruiker_id}".encode()
+def _hmac(sleutel: str, gebruiker_id: int, *, doel: str = _DOEL) -> str:
+    bericht = f"{doel}:{gebruiker_id}".encode()
     return hmac.new(sleutel.encode(), bericht, hashlib.sha256).hexdigest()
 
 
@@ -32,5 +35,22 @@ def pseudoniem_van(gebruiker, *, sleutel: str | None = None) -> str:
 def pseudoniemen_van(gebruiker) -> list[str]:
     """Every pseudonym under which rows of this user may be stored: the current key's, and during a
     key rotation also the previous key's."""
-    sleutels = [settings.TELLIJST_SLEUTEL, settings.TELLIJST_VORIGE_SLEUTEL]
-    return [pseudoniem_van(gebruiker, sleutel=sleutel) for sleutel in sleutels if sleutel]
+    return [pseudoniem_van(gebruiker, sleutel=sleutel) for sleutel in _sleutels()]
+
+
+def importeur_van(gebruiker, *, sleutel: str | None = None) -> str:
+    """The owner pseudonym of this user's Tellijst import records (the current key unless one is given).
+
+    Under TELLIJST_SLEUTEL, not SECRET_KEY: whoever holds the settings of the application but not the
+    Tellijst key cannot try the user ids and name who imported a Tellijst.
+    """
+    return _hmac(settings.TELLIJST_SLEUTEL if sleutel is None else sleutel, gebruiker.pk, doel=_DOEL_IMPORT)
+
+
+def importeurs_van(gebruiker) -> list[str]:
+    """Every owner pseudonym of this user's import records, current key first (Importsoort.eigenaren)."""
+    return [importeur_van(gebruiker, sleutel=sleutel) for sleutel in _sleutels()]
+
+
+def _sleutels() -> list[str]:
+    return [s for s in (settings.TELLIJST_SLEUTEL, settings.TELLIJST_VORIGE_SLEUTEL) if s]

@@ -10,6 +10,8 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from finintegriteit.kern.importeren import ImportFout
+from finintegriteit.kern.importeren.services import importbestanden_hersleutelen
+from finintegriteit.kern.models import Importbestand
 from finintegriteit.kern.rollen import VERTROUWENSPERSOON, heeft_rol
 from finintegriteit.kern.vergrendeling import bijwerken_met_versie
 from finintegriteit.referentie import models as ref
@@ -24,7 +26,7 @@ from .models import (
     Certificeringsstatus,
     VertrouwenspersoonProfiel,
 )
-from .pseudoniem import pseudoniem_van, pseudoniemen_van
+from .pseudoniem import importeur_van, pseudoniem_van, pseudoniemen_van
 from .selectors import eerste_tellijstjaar
 
 ALLEEN_VERTROUWENSPERSOON = "Alleen een vertrouwenspersoon registreert adviesvragen."
@@ -124,6 +126,9 @@ def adviesvraag_verwijderen(*, adviesvraag: Adviesvraag, door) -> None:
 def tellijst_hersleutelen(*, vorige_sleutel: str) -> int:
     """After a key rotation: store every row's pseudonym under the current key; returns the rows changed.
 
+    The owners of the Tellijst import records (kern.Importbestand) move along, so a vertrouwenspersoon
+    still finds an import in progress and is still warned about a file imported before.
+
     The pseudonym of a user under the previous key is recomputed for every account, so only the
     accounts' ids are read, never a row's owner. Rows of deleted accounts keep the old pseudonym: they
     belong to nobody either way. Running it twice changes nothing the second time.
@@ -139,6 +144,10 @@ def tellijst_hersleutelen(*, vorige_sleutel: str) -> int:
                 pseudoniem=Case(
                     *(When(pseudoniem=oud, then=Value(nieuw)) for oud, nieuw in nieuw_van.items())
                 )
+            )
+            importbestanden_hersleutelen(
+                soort=Importbestand.Soort.TELLIJST,
+                nieuw_van={importeur_van(g, sleutel=vorige_sleutel): importeur_van(g) for g in deel},
             )
     return gewijzigd
 

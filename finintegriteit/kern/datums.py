@@ -20,6 +20,11 @@ def plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
     return plus_maanden(datum, 12 * jaren)
 
 
+def begin_van_de_dag(moment: datetime.datetime) -> datetime.datetime:
+    """Midnight at the start of the day of `moment`, local time: the day and nothing more."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(moment), datetime.time.min))
+
+
 def begin_van_vandaag() -> datetime.datetime:
     """Midnight at the start of today, local time: a moment that says the day and nothing more."""
-    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    return begin_van_de_dag(timezone.now())

@@ -1,17 +1,23 @@
 """The import pages: upload, preview with counts and every error, then one confirmed commit."""
 
+import datetime
 import io
+import zoneinfo
 
 import openpyxl
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from afdoeningen.importeren import KOLOMMEN
 from afdoeningen.importeren.rijcontrole import NUMMER_BESTAAT, ONBEKENDE_WAARDE, VOORBEELD_INHOUD
 from finintegriteit.kern.importeren.berichten import LEEG, ONBEKEND_FORMAAT, VOORBEELDREGEL
 from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
+from tests.bouwstenen.importrecord import kolommen
 
 from .registerbestanden import als_csv, als_xlsx, open_regel, regel
 
@@ -171,4 +177,21 @@ def test_voorbeeld_met_fouten_telt_wat_er_in_het_bestand_staat(analist_client):
         1,
         1,
         {2024: 2},
+    )
+
+
+def test_het_importrecord_van_het_register_houdt_naam_importeur_en_tijdstip(analist_client, analist):
+    """Not anonymous, unlike the Tellijst: the register's import list names file, importer and moment."""
+    moment = datetime.datetime(2026, 3, 10, 14, 37, 12, 345678, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    with time_machine.travel(moment, tick=False):
+        uploaden(analist_client, als_csv([regel()]), "register 2024.csv")
+        rij = Importbestand.objects.get()
+        analist_client.post(reverse("afdoeningen:bevestigen", args=[rij.pk]))
+    record = kolommen(rij.pk)
+    assert record["status"] == Importbestand.Status.GEIMPORTEERD
+    assert record["bestandsnaam"] == "register 2024.csv" and record["door_id"] == analist.pk
+    assert timezone.localtime(record["klaar_op"]) == moment
+    assert (
+        record["eigenaar"]
+        == salted_hmac("finintegriteit.importbestand.eigenaar", str(analist.pk)).hexdigest()
     )

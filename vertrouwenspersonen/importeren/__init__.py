@@ -15,6 +15,7 @@ from django.utils import timezone
 from finintegriteit.kern.importeren import BestandFout, Importsoort, Uitkomst, Upload, lees_tabel
 from finintegriteit.kern.models import Importbestand
 
+from ..pseudoniem import importeurs_van
 from .controle import Controle, Opzoektabellen, controleer_tellijst
 
 # A preview holds what was said in confidence: it does not wait long for its confirmation.
@@ -80,5 +81,9 @@ TELLIJSTIMPORT = Importsoort(
     controleren=tellijst_controleren,
     vastleggen=tellijst_opslaan,
     bewaartijd=BEWAARTIJD_VOORBEELD,
-    per_eigenaar=True,
+    anoniem=True,
+    # The page's message after the import ('N adviesvragen geïmporteerd') and the warning about an
+    # earlier import ('… N regels'); the split per year and open/gesloten are for the preview only.
+    blijvende_aantallen=("rijen", "in_orde"),
+    eigenaren=importeurs_van,
 )

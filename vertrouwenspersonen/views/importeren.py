@@ -1,7 +1,9 @@
 """Import of a Tellijst: upload, preview with every error, then one all-or-nothing commit.
 
 The flow is the shared one of finintegriteit.kern.importeren. Only the id of the waiting import is
-in the session: the import row itself names nobody once it is done.
+in the session: the import row itself names nobody once it is done. The name of the uploaded file
+(often a person's) is shown only on the page that answers the upload; the row and the session never
+hold it.
 """
 
 from dataclasses import dataclass, field
@@ -85,7 +87,7 @@ def _vergeten(request) -> None:
     request.session.pop(SESSIESLEUTEL, None)
 
 
-def _pagina(request, *, form, rij=None, bevestigform=None, status=200):
+def _pagina(request, *, form, rij=None, bevestigform=None, status=200, naam=None):
     jaar = timezone.localdate().year
     voorbeeld = Voorbeeld.van(rij) if rij is not None and not rij.actief else None
     context = {
@@ -95,7 +97,7 @@ def _pagina(request, *, form, rij=None, bevestigform=None, status=200):
         "controle": voorbeeld,
         "fouten": voorbeeld.fouten[:FOUTEN_OP_SCHERM] if voorbeeld else [],
         "meer_fouten": max(0, voorbeeld.aantal_fouten - FOUTEN_OP_SCHERM) if voorbeeld else 0,
-        "naam": rij.bestandsnaam if rij is not None else None,
+        "naam": naam or (rij.bestandsnaam if rij is not None else None),
         "eerder": importselectors.eerdere_import(importbestand=rij)
         if rij is not None and rij.status == rij.Status.VOORBEELD
         else None,
@@ -136,17 +138,18 @@ def importeren(request):
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _pagina(request, form=form)
+    naam = form.cleaned_data["bestand"].name
     rij = importservices.importbestand_klaarzetten(
-        soort=SOORT, door=request.user, bestandsnaam=form.cleaned_data["bestand"].name, upload=form.upload
+        soort=SOORT, door=request.user, bestandsnaam=naam, upload=form.upload
     )
     if rij.aantal_fouten:
         # Nothing to confirm: the row goes at once, the page shows its errors.
         importservices.importbestand_annuleren(importbestand=rij)
-        return _pagina(request, form=UploadForm(), rij=rij)
+        return _pagina(request, form=UploadForm(), rij=rij, naam=naam)
     request.session[SESSIESLEUTEL] = str(rij.pk)
     if rij.actief:
         return redirect("vertrouwenspersonen:importeren")
-    return _pagina(request, form=UploadForm(), rij=rij)
+    return _pagina(request, form=UploadForm(), rij=rij, naam=naam)
 
 
 @vertrouwenspersoon_vereist

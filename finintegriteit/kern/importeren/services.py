@@ -9,6 +9,7 @@
 4. `importbestand_uitvoeren` claims the row ('wachtrij' → 'bezig', one row changed or nothing to
    do), lets the import write everything in one transaction, and ends with 'geimporteerd' (file
    erased, counts kept, sha256 kept to recognise the file again) or 'mislukt' (nothing written).
+   Both ends go through `_afsluiten`, which also erases what an anonymous import may not keep.
 5. `importbestanden_opruimen` (beat task) erases unconfirmed previews after the import's bewaartijd
    and marks runs of a dead worker mislukt; their transaction was never committed.
 """
@@ -22,10 +23,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from ..datums import begin_van_de_dag
 from ..models import Importbestand
 from ..taken import taak_aanbieden
 from . import berichten
@@ -57,11 +59,15 @@ def importbestand_klaarzetten(
 
 
 def _aanmaken(*, soort, door, bestandsnaam, upload, uitkomst) -> Importbestand:
+    if importsoort(soort).anoniem:
+        # A Tellijst is often named after its vertrouwenspersoon; only the page that answers the
+        # upload shows that name (the caller still has it), the row never holds it.
+        bestandsnaam = f"{soort}.{upload.soort}"
     with transaction.atomic():
         rij = Importbestand.objects.create(
             soort=soort,
             door=door,
-            eigenaar=eigenaar_van(door),
+            eigenaar=eigenaar_van(door, soort=soort),
             bestandsnaam=bestandsnaam[:255],
             formaat=upload.soort,
             bestand=upload.inhoud,
@@ -130,6 +136,9 @@ def importbestand_direct_importeren(
 ) -> Importbestand:
     """The whole flow in this process, for the management commands; returns the imported row.
 
+    The returned row carries every count of the check, for the command's own output, also those
+    an anonymous import does not keep in the database (`Importsoort.blijvende_aantallen`).
+
     Raises ImportFout with every error of the file (not only the first 500), BestandFout, or
     ValidationError when the file was imported before and not `opnieuw`. Nothing is kept then.
     """
@@ -147,6 +156,7 @@ def importbestand_direct_importeren(
         if rij.fouten:
             raise ImportFout([Fout.van_dict(f) for f in rij.fouten])
         raise BestandFout(rij.reden)
+    rij.aantallen = {**uitkomst.aantallen, **rij.aantallen}
     return rij
 
 
@@ -159,8 +169,10 @@ def weigering(fout: ValidationError, *, opdracht: bool = False) -> str:
 
 
 def _eerder(eerder: Importbestand) -> dict:
+    # An anonymous import keeps only its day (see _afsluiten): '00:00' would be no time at all.
+    formaat = "d-m-Y" if importsoort(eerder.soort).anoniem else "d-m-Y H:i"
     return {
-        "datum": date_format(timezone.localtime(eerder.klaar_op), "d-m-Y H:i"),
+        "datum": date_format(timezone.localtime(eerder.klaar_op), formaat),
         "rijen": eerder.aantallen.get("rijen", "?"),
     }
 
@@ -221,12 +233,7 @@ def importbestand_uitvoeren(*, pk, door=None) -> Importbestand | None:
     rij.status = S.GEIMPORTEERD
     rij.aantallen = {**rij.aantallen, **aantallen}
     rij.voortgang = 100
-    rij.klaar_op = timezone.now()
-    rij.bestand = b""  # the content now lives in the imported rows; no second copy
-    if soort.per_eigenaar:
-        rij.door = None
-    rij.save(update_fields=["status", "aantallen", "voortgang", "klaar_op", "bestand", "door"])
-    return rij
+    return _afsluiten(rij, ["status", "aantallen", "voortgang"])
 
 
 def _mislukt(rij: Importbestand, *, reden: str, fouten=()) -> Importbestand:
@@ -234,11 +241,35 @@ def _mislukt(rij: Importbestand, *, reden: str, fouten=()) -> Importbestand:
     rij.reden = reden
     rij.fouten = [f.als_dict() for f in list(fouten)[:MAX_FOUTEN_BEWAARD]]
     rij.aantal_fouten = len(fouten) or (1 if reden else 0)
+    return _afsluiten(rij, ["status", "reden", "fouten", "aantal_fouten"])
+
+
+# The moments of a row: exact while it runs (the heartbeat, a takeover), only the day once it ended.
+TIJDSTIPPEN = ("aangemaakt_op", "gestart_op", "hartslag_op", "klaar_op")
+
+
+def _afsluiten(rij: Importbestand, velden: list[str]) -> Importbestand:
+    """Save a run that ended ('geimporteerd' or 'mislukt'): the one place where every import ends.
+
+    The file goes: after an import its content lives in the imported rows, after a failure it is of
+    no use. An anonymous import (Importsoort.anoniem) also loses what could lead to its person: the
+    user id, the file name, every moment beyond its day (an exact time lines up with a login in the
+    audit trail) and the counts its pages no longer read (with the time, they single out the block
+    of rows the import wrote).
+    """
     rij.klaar_op = timezone.now()
     rij.bestand = b""
-    if importsoort(rij.soort).per_eigenaar:
+    velden = [*velden, "klaar_op", "bestand"]
+    soort = importsoort(rij.soort)
+    if soort.anoniem:
         rij.door = None
-    rij.save(update_fields=["status", "reden", "fouten", "aantal_fouten", "klaar_op", "bestand", "door"])
+        rij.bestandsnaam = ""
+        for veld in TIJDSTIPPEN:
+            if (moment := getattr(rij, veld)) is not None:
+                setattr(rij, veld, begin_van_de_dag(moment))
+        rij.aantallen = {k: v for k, v in rij.aantallen.items() if k in soort.blijvende_aantallen}
+        velden = [*velden, "door", "bestandsnaam", *TIJDSTIPPEN, "aantallen"]
+    rij.save(update_fields=list(dict.fromkeys(velden)))
     return rij
 
 
@@ -269,10 +300,19 @@ def importbestanden_opruimen(*, nu: datetime.datetime | None = None) -> dict[str
     nu = nu or timezone.now()
     verwijderd = 0
     for code in Importbestand.objects.values_list("soort", flat=True).distinct():
-        grens = nu - importsoort(code).bewaartijd
-        verwijderd += Importbestand.objects.filter(
-            soort=code, status__in=[S.VOORBEELD, S.MISLUKT], aangemaakt_op__lt=grens
-        ).delete()[0]
+        soort = importsoort(code)
+        grens = nu - soort.bewaartijd
+        # A failed anonymous run holds only the day it was uploaded (00:00), so it gets the rest of
+        # that day: else a failure late in the day would be gone before its page could show it.
+        grens_mislukt = grens - datetime.timedelta(days=1) if soort.anoniem else grens
+        verwijderd += (
+            Importbestand.objects.filter(soort=code)
+            .filter(
+                Q(status=S.VOORBEELD, aangemaakt_op__lt=grens)
+                | Q(status=S.MISLUKT, aangemaakt_op__lt=grens_mislukt)
+            )
+            .delete()[0]
+        )
     stil = nu - datetime.timedelta(seconds=settings.IMPORT_OVERNAME_SECONDEN)
     dood = Importbestand.objects.filter(
         Q(status=S.BEZIG) | Q(status=S.CONTROLE, gestart_op__isnull=False), hartslag_op__lt=stil
@@ -287,3 +327,14 @@ def importbestanden_opruimen(*, nu: datetime.datetime | None = None) -> dict[str
     ).values_list("pk", "status"):
         _aanbieden("controleren" if status == S.CONTROLE else "uitvoeren", pk)
     return {"verwijderd": verwijderd, "afgebroken": afgebroken}
+
+
+def importbestanden_hersleutelen(*, soort: str, nieuw_van: dict[str, str]) -> int:
+    """After a key rotation of an import with its own owner key: each row's owner pseudonym under the
+    new key (`nieuw_van`: old pseudonym -> new). The import's app computes both from its users, so this
+    reads no row's owner. Returns the rows changed; call it inside the app's own transaction."""
+    if not nieuw_van:
+        return 0
+    return Importbestand.objects.filter(soort=soort, eigenaar__in=nieuw_van).update(
+        eigenaar=Case(*(When(eigenaar=oud, then=Value(nieuw)) for oud, nieuw in nieuw_van.items()))
+    )

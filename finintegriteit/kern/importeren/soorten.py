@@ -6,6 +6,7 @@ An app registers its import in AppConfig.ready(): kern never imports the apps ab
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .bestand import Upload
 from .fouten import Fout
@@ -56,9 +57,18 @@ class Importsoort:
     vastleggen: Callable[..., dict]  # (*, upload, door, voortgang) -> aantallen
     # How long an unconfirmed preview (and its file) is kept.
     bewaartijd: datetime.timedelta
-    # True: a repeated file is recognised among this person's own imports only, and the import record
-    # keeps no user id once done (Tellijst rows must not be linked to a person).
-    per_eigenaar: bool = False
+    # True: the import record must not lead to a person (the Tellijst). A repeated file is recognised
+    # among this person's own imports only; the file is stored under a neutral name; and once the run
+    # ends (services._afsluiten) the record keeps no user id, no file name, its times only as the day,
+    # and of its counts only `blijvende_aantallen`.
+    anoniem: bool = False
+    # The counts an anonymous import's own pages still read after the end (the rest is erased).
+    blijvende_aantallen: tuple[str, ...] = ()
+    # The owner pseudonyms of a user, the current key's first (it goes on new rows; each one finds
+    # rows, so a key rotation loses nothing). None: an HMAC under SECRET_KEY. An anonymous import gives
+    # its own, under the key that protects its rows: with SECRET_KEY and the few user ids, anyone
+    # holding the settings could otherwise name the uploader.
+    eigenaren: Callable[[Any], list[str]] | None = None
 
 
 _SOORTEN: dict[str, Importsoort] = {}

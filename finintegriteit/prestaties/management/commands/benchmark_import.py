@@ -1,3 +1,4 @@
+import hashlib
 import os
 import time
 import uuid
@@ -92,7 +93,10 @@ class Command(BaseCommand):
             processen.worker_stoppen(worker)
             # Only what this run imported.
             eigen.exclude(pk__in=al_er).delete()
-            Importbestand.objects.filter(bestandsnaam="benchmark.xlsx", door__isnull=True).delete()
+            # A Tellijst import record keeps no file name; its content's hash tells it apart.
+            Importbestand.objects.filter(
+                soort=Importbestand.Soort.TELLIJST, sha256=hashlib.sha256(xlsx).hexdigest(), door__isnull=True
+            ).delete()
         megabytes = len(xlsx) / (1024 * 1024)
         meting.tabel(
             self.stdout,
