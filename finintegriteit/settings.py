@@ -308,6 +308,9 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="finintegriteit@localhost")
+# Sender of the e-mail to a melder ('U hebt een nieuw bericht'): the sender is seen as plainly as the
+# subject, so give it a neutral address (no 'integriteit', no 'melding'); docs/beveiliging.md, Meldkanaal.
+MELDKANAAL_AFZENDER = env.str("MELDKANAAL_AFZENDER", default=DEFAULT_FROM_EMAIL)
 
 # Celery: without REDIS_URL tasks run eagerly in-process (development, tests on a bare machine).
 REDIS_URL = env.str("REDIS_URL", default="")

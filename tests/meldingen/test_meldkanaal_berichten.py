@@ -3,19 +3,32 @@ answers with the receipt code; an ontvangstbevestiging or terugkoppeling sent th
 
 import datetime
 import re
+import time
 
 import pytest
+from celery.exceptions import Retry
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
+from finintegriteit.kern.rollen import MELDER_IDENTITEIT_INZIEN
 from meldingen.models import Bericht, Melding
 from meldingen.services import melding_status_wijzigen
-from meldingen.services.berichten import BERICHT_LEEG, GEEN_MELDKANAAL, bericht_aan_melder_sturen
+from meldingen.services.berichten import (
+    BERICHT_LEEG,
+    GEEN_MELDKANAAL,
+    MAIL_MISLUKT,
+    MAIL_ONDERWERP,
+    MAIL_TEKST,
+    bericht_aan_melder_sturen,
+)
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 from meldingen.services.meldkanaal import MELDING_AFGEROND
+from meldingen.tasks import MAIL_POGINGEN, MAIL_WACHTEN_SECONDEN, melder_mailen
+from tests.bouwstenen.logregels import alle_logregels, log_van_het_webproces
 from tests.bouwstenen.meldkanaal import gegevens
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
@@ -103,8 +116,9 @@ def test_ontvangstbevestiging_en_terugkoppeling_via_het_kanaal_staan_op_termijne
 
 
 def test_geen_email_aan_de_melder_tenzij_gevraagd_en_dan_zonder_inhoud(
-    analist_client, django_capture_on_commit_callbacks
+    analist_client, django_capture_on_commit_callbacks, settings
 ):
+    settings.MELDKANAAL_AFZENDER = "berichten@example.org"
     eerste, _ = melden(Client(), wijze="naam", naam="Anna Bos", contact="anna@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         versturen(analist_client, eerste, "Geheime vraag één.")
@@ -115,10 +129,173 @@ def test_geen_email_aan_de_melder_tenzij_gevraagd_en_dan_zonder_inhoud(
     )
     with django_capture_on_commit_callbacks(execute=True):
         versturen(analist_client, tweede, "Geheime vraag twee.")
-    assert [m.to for m in mail.outbox] == [["anna@example.org"]]
-    tekst = mail.outbox[0].subject + mail.outbox[0].body
-    assert "Geheime vraag" not in tekst and tweede.nummer not in tekst
-    assert reverse("meldkanaal:terug") in tekst
+    assert [(m.to, m.from_email) for m in mail.outbox] == [(["anna@example.org"], "berichten@example.org")]
+    assert (mail.outbox[0].subject, mail.outbox[0].body) == (MAIL_ONDERWERP, MAIL_TEKST)
+    # Whoever sees the mailbox learns nothing: not that it is about a melding, nor who wrote, nor where.
+    tekst = (mail.outbox[0].subject + mail.outbox[0].body).lower()
+    for verraad in ("geheime vraag", tweede.nummer.lower(), "meld", "oif", "integriteit", "http", "/"):
+        assert verraad not in tekst, verraad
+
+
+ADRES = "jan.jansen@minfin.nl"
+
+
+def _bericht_zonder_recht(analist, melding) -> dict:
+    """What the analist without the identity right notices of posting a message to `melding`."""
+    client = Client(raise_request_exception=False)  # as in production: a 500 page, logged by django.request
+    client.force_login(analist)
+    antwoord = versturen(client, melding, "Kunt u de datum noemen?")
+    return {
+        "status": antwoord.status_code,
+        "naar": antwoord.get("Location", "").replace(str(melding.pk), "<pk>"),
+        "meldingen": [str(m) for m in get_messages(antwoord.wsgi_request)],
+        "berichten": melding.berichten.count(),
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_een_geweigerd_adres_verandert_niets_voor_de_analist_en_komt_in_geen_logregel(analist, settings):
+    """The attack: an analist without the identity right posts a message to a named melder who asked for
+    e-mail, and the mail server refuses the address (550). With the mail sent in the request he got a
+    500 (the message saved nonetheless) where an anonymous melder gave a redirect, and the log held the
+    address in the exception text."""
+    assert not analist.has_perm(MELDER_IDENTITEIT_INZIEN)
+    settings.EMAIL_BACKEND = "tests.bouwstenen.mail.WeigerendeBackend"
+    anoniem, _ = melden(Client())
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+
+    with alle_logregels() as regels:
+        bij_anoniem = _bericht_zonder_recht(analist, anoniem)
+        bij_genoemd = _bericht_zonder_recht(analist, genoemd)
+
+    assert bij_genoemd == bij_anoniem
+    assert bij_anoniem["status"] == 302 and bij_anoniem["berichten"] == 1
+    assert regels, "the log was captured"
+    for regel in regels:
+        assert "jan.jansen" not in regel.lower() and "minfin" not in regel.lower(), regel
+    # The failure is seen, in the one fixed line without address or melding.
+    assert [r for r in regels if r.startswith("ERROR")] == [f"ERROR meldingen.tasks {MAIL_MISLUKT}''"]
+
+
+def test_de_taak_krijgt_alleen_het_id_van_het_bericht_voor_elke_melder(
+    analist_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The broker message (also of every retry) holds the message's id only, and there is one for every
+    message, so the queue says nothing about the melder either."""
+    verstuurd = []
+    origineel = melder_mailen.apply_async
+    monkeypatch.setattr(
+        melder_mailen,
+        "apply_async",
+        lambda args=None, kwargs=None, **opties: (
+            verstuurd.append((args, kwargs)) or origineel(args, kwargs, **opties)
+        ),
+    )
+    anoniem, _ = melden(Client())
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    for melding in (anoniem, genoemd):
+        with django_capture_on_commit_callbacks(execute=True):
+            versturen(analist_client, melding, "Een vraag.")
+    berichten = [b.pk for m in (anoniem, genoemd) for b in m.berichten.all()]
+    assert verstuurd == [((pk,), {}) for pk in berichten]
+    assert [m.to for m in mail.outbox] == [[ADRES]]
+
+
+def test_het_log_van_het_webproces_noemt_de_mailtaak_niet(analist_client, django_capture_on_commit_callbacks):
+    """Without a worker the task runs in the web process: a 'succeeded in' line only after the messages
+    to a named melder who asked for e-mail, and slower by the mail server's round trip, would say so."""
+    from finintegriteit.celery import ping
+
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    with log_van_het_webproces() as uitvoer:
+        with django_capture_on_commit_callbacks(execute=True):
+            versturen(analist_client, genoemd, "Een vraag.")
+        ping.delay(1)
+    assert [m.to for m in mail.outbox] == [[ADRES]]
+    regels = uitvoer.getvalue()
+    assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
+    assert "melder_mailen" not in regels and "jan.jansen" not in regels
+
+
+def test_een_tijdelijke_fout_wordt_opnieuw_geprobeerd_zonder_adres_en_daarna_een_vaste_regel(
+    analist_client, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    settings.EMAIL_BACKEND = "tests.bouwstenen.mail.TijdelijkWeigerendeBackend"
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    with django_capture_on_commit_callbacks(execute=False):
+        versturen(analist_client, genoemd, "Een vraag.")
+    bericht = genoemd.berichten.get()
+    opnieuw = []
+    monkeypatch.setattr(melder_mailen, "apply_async", lambda *a, **k: opnieuw.append((a, k)))
+
+    with alle_logregels() as regels:
+        for poging in range(MAIL_POGINGEN):
+            melder_mailen.push_request(
+                id="taak", args=[bericht.pk], kwargs={}, retries=poging, called_directly=False
+            )
+            try:
+                if poging < MAIL_POGINGEN - 1:
+                    with pytest.raises(Retry) as fout:
+                        melder_mailen.run(bericht.pk)
+                    assert ADRES not in repr(fout.value) and fout.value.__context__ is None
+                else:
+                    melder_mailen.run(bericht.pk)
+            finally:
+                melder_mailen.pop_request()
+
+    assert [k["countdown"] for _, k in opnieuw] == list(MAIL_WACHTEN_SECONDEN[: MAIL_POGINGEN - 1])
+    assert all(ADRES not in repr(bericht_) for bericht_ in opnieuw)
+    assert [r for r in regels if "jan.jansen" in r.lower()] == []
+    assert [r for r in regels if r.startswith("ERROR")] == [f"ERROR meldingen.tasks {MAIL_MISLUKT}''"]
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_een_echte_worker_weigert_het_adres_zonder_het_te_loggen(analist, tmp_path):
+    """The production setup: the message goes through Redis to a worker at INFO whose mail server refuses
+    the address (550). Neither the broker message nor the worker's log holds the address or the task;
+    the log has the one fixed line, and still names another task it ran."""
+    from celery.signals import after_task_publish
+
+    from finintegriteit.celery import ping
+    from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
+
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    gepubliceerd = []
+
+    def opnemen(headers=None, body=None, **kwargs):
+        gepubliceerd.append((headers["task"], headers["id"], repr(headers) + repr(body)))
+
+    after_task_publish.connect(opnemen, weak=False)
+    logbestand = tmp_path / "werker.log"
+    omgeving = {
+        "DATABASE_URL": database_url_van_de_test(),
+        "EMAIL_BACKEND": "tests.bouwstenen.mail.WeigerendeBackend",
+    }
+    client = Client()
+    client.force_login(analist)
+    try:
+        with logbestand.open("w") as log:
+            worker = start_worker(omgeving=omgeving, loglevel="INFO", stderr=log)
+            try:
+                assert versturen(client, genoemd, "Een vraag.").status_code == 302
+                einde = time.monotonic() + 60
+                while MAIL_MISLUKT not in logbestand.read_text():
+                    assert time.monotonic() < einde, "de worker probeerde niet te mailen binnen 60 s"
+                    time.sleep(0.05)
+                assert ping.delay(1).get(timeout=60) == 2
+            finally:
+                stop_worker(worker)
+    finally:
+        after_task_publish.disconnect(opnemen)
+    regels = logbestand.read_text()
+    assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
+    mail_taken = [(i, b) for taak, i, b in gepubliceerd if taak == "meldingen.tasks.melder_mailen"]
+    assert len(mail_taken) == 1, "de mailtaak ging via Redis"
+    assert "jan.jansen" not in mail_taken[0][1]
+    for spoor in ("melder_mailen", mail_taken[0][0], "jan.jansen", "minfin", genoemd.nummer):
+        assert spoor not in regels, spoor
 
 
 def test_e_mail_vragen_zonder_e_mailadres_geeft_een_melding(melder):

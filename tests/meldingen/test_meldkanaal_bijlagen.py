@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.models import Document, Melding, Opschoning
+from tests.bouwstenen.logregels import log_van_het_webproces
 from tests.bouwstenen.meldkanaal import bestand, foto_met_exif, gegevens, pdf_met_auteur
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
@@ -176,21 +177,11 @@ def test_zonder_worker_valt_de_opschoontaak_ook_uit_het_log_van_het_webproces(
     """Without Redis the task runs eagerly in the web process: its lines go through the project's log
     handler (LOGGING), which carries the same filter."""
     from finintegriteit.celery import ping
-    from finintegriteit.stille_taken import StilleTakenFilter
 
-    handler = next(
-        h for h in logging.getLogger().handlers if any(isinstance(f, StilleTakenFilter) for f in h.filters)
-    )
-    uitvoer = io.StringIO()
-    vorige, niveau = handler.setStream(uitvoer), logging.getLogger().level
-    logging.getLogger().setLevel(logging.INFO)
-    try:
+    with log_van_het_webproces() as uitvoer:
         with django_capture_on_commit_callbacks(execute=True):
             melden_met_bijlage(Client(), FOTO, foto_met_exif())
         ping.delay(1)
-    finally:
-        handler.setStream(vorige)
-        logging.getLogger().setLevel(niveau)
     assert Document.objects.get().opschoning == Opschoning.VERWIJDERD
     regels = uitvoer.getvalue()
     assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
