@@ -17,6 +17,13 @@ ANONIEM, MET_NAAM = "anoniem", "naam"
 MAIL_ZONDER_ADRES = "Vul een e-mailadres in als u bericht per e-mail wilt, of zet het vinkje uit."
 
 
+# A work mailbox is seen by others (delegates, the mail gateway, the employer's administrators).
+CONTACT_UITLEG = (
+    "Geef liever een privé-e-mailadres of privénummer dan uw werkadres: anderen kunnen soms meekijken "
+    "in uw werkmail."
+)
+
+
 class MeerdereBestanden(forms.FileInput):
     allow_multiple_selected = True
 
@@ -73,11 +80,14 @@ class MeldkanaalForm(forms.Form):
     )
     naam = forms.CharField(label="Uw naam", required=False, max_length=200)
     contact = forms.CharField(
-        label="Hoe kan OIF u bereiken? (e-mailadres of telefoonnummer)", required=False, max_length=300
+        label="Hoe kan OIF u bereiken? (e-mailadres of telefoonnummer)",
+        help_text=CONTACT_UITLEG,
+        required=False,
+        max_length=300,
     )
     bericht_per_email = forms.BooleanField(
-        label="Stuur mij een e-mail als OIF mij een bericht stuurt (de e-mail zegt alleen dat er een "
-        "bericht is)",
+        label="Stuur mij een e-mail als OIF mij een bericht stuurt (de e-mail zegt alleen 'U hebt een "
+        "nieuw bericht', zonder link)",
         required=False,
     )
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.rollen import MELDER_IDENTITEIT_INZIEN
+from meldingen.meldkanaal.forms import CONTACT_UITLEG
 from meldingen.models import Bericht, Melding
 from meldingen.services import melding_status_wijzigen
 from meldingen.services.berichten import (
@@ -296,6 +297,16 @@ def test_een_echte_worker_weigert_het_adres_zonder_het_te_loggen(analist, tmp_pa
     assert "jan.jansen" not in mail_taken[0][1]
     for spoor in ("melder_mailen", mail_taken[0][0], "jan.jansen", "minfin", genoemd.nummer):
         assert spoor not in regels, spoor
+
+
+def test_het_formulier_raadt_een_prive_adres_aan_en_de_ontvangstpagina_noemt_het_adres(melder):
+    """The e-mail has no link, so the melder keeps the address of the page from the receipt."""
+    assert CONTACT_UITLEG in melder.get(reverse("meldkanaal:melden")).content.decode()
+    antwoord = melder.post(
+        reverse("meldkanaal:melden"),
+        gegevens(wijze="naam", naam="Anna Bos", contact="anna@example.org", bericht_per_email="on"),
+    )
+    assert f"http://testserver{DOSSIER}" in antwoord.content.decode()
 
 
 def test_e_mail_vragen_zonder_e_mailadres_geeft_een_melding(melder):
