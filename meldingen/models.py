@@ -3,6 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Melding(models.Model):
@@ -88,7 +89,9 @@ class Melding(models.Model):
         help_text="Alleen de behandelaar en wie afgeschermde meldingen mag inzien (de teamleider) zien haar.",
     )
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    # Not auto_now_add, which ignores a given value: the meldkanaal inserts the day (00:00), so that no
+    # version of the row, not even a dead one in the table's pages or the WAL, holds the time.
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = "melding"
@@ -154,7 +157,8 @@ class StatusOvergang(models.Model):
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="door"
     )
-    op = models.DateTimeField("op", auto_now_add=True)
+    # A default, not auto_now_add: the meldkanaal inserts the day (see Melding.aangemaakt_op).
+    op = models.DateTimeField("op", default=timezone.now, editable=False)
     reden = models.TextField("reden", blank=True)
 
     class Meta:
@@ -372,7 +376,8 @@ class Document(models.Model):
         verbose_name="door",
         help_text="Leeg: meegestuurd door de melder via het meldkanaal.",
     )
-    op = models.DateTimeField("op", auto_now_add=True)
+    # A default, not auto_now_add: a melder's file is inserted with the day (see Melding.aangemaakt_op).
+    op = models.DateTimeField("op", default=timezone.now, editable=False)
     opschoning = models.CharField(
         "metadata",
         max_length=20,

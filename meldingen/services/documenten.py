@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from finintegriteit.kern.datums import begin_van_vandaag
 from finintegriteit.kern.models import AuditRegel
@@ -110,10 +111,10 @@ def document_toevoegen(
                 pad=pad,
                 door=None if van_melder else door,
                 opschoning=Opschoning.WACHTRIJ if van_melder else "",
+                # A melder's file is inserted with the day, never updated to it: the old row version
+                # would keep the time in the table's pages and the WAL.
+                op=dag if van_melder else timezone.now(),
             )
-            if van_melder:
-                document.op = dag
-                Document.objects.filter(pk=document.pk).update(op=document.op)
             gedateerd = terugdateren(document, gebeurd_op)
             audit_vastleggen(
                 gebruiker=door,

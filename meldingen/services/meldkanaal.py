@@ -97,6 +97,8 @@ def melding_via_meldkanaal(
     melder_type = MelderType.objects.get(code="medewerker" if naam else "anoniem")
     code = code_maken()
     with alleen_de_dag(), transaction.atomic():
+        # Inserted with the day, never updated to it: an UPDATE leaves the old row version, with the
+        # time, in the table's pages and the WAL (docs/beveiliging.md, 'Geen spoor van de melder').
         melding = melding_registreren(
             door=None,  # no account: the audit rows carry no user
             ontvangen_op=timezone.localdate(),
@@ -111,10 +113,8 @@ def melding_via_meldkanaal(
                 else None
             ),
             kanaal=Melding.Kanaal.MELDKANAAL,
+            aangemaakt_op=begin_van_vandaag(),
         )
-        dag = begin_van_vandaag()
-        Melding.objects.filter(pk=melding.pk).update(aangemaakt_op=dag)
-        melding.statusovergangen.update(op=dag)
         if naam and bericht_per_email:
             MelderIdentiteit.objects.filter(melding=melding).update(bericht_per_email=True)
         rij = Ontvangstcode.objects.create(

@@ -79,6 +79,7 @@ def melding_registreren(
     identiteit: Mapping | None = None,
     kanaal: str = Melding.Kanaal.REGISTRATIE,
     gebeurd_op: datetime.datetime | None = None,
+    aangemaakt_op: datetime.datetime | None = None,
 ) -> Melding:
     """Register a new melding with the next case number of its year of receipt (status Ontvangen).
 
@@ -86,7 +87,11 @@ def melding_registreren(
     the right melder_identiteit_inzien. The deadlines of a klokkenluidersmelding start from ontvangen_op.
     `gebeurd_op` dates the first timeline step back, for demo data and imports only (see
     melding_status_wijzigen).
+    `aangemaakt_op`: the moment the melding and its first timeline step are inserted with, now by default.
+    The meldkanaal passes the day (begin_van_vandaag): given at the insert, not updated afterwards, so
+    that no row version anywhere holds the time of the melder's visit.
     """
+    aangemaakt_op = aangemaakt_op or timezone.now()
     gegevens = {
         "ontvangen_op": ontvangen_op,
         "melder_type": melder_type,
@@ -106,6 +111,7 @@ def melding_registreren(
             jaar=ontvangen_op.year,
             volgnummer=volgnummer,
             kanaal=kanaal,
+            aangemaakt_op=aangemaakt_op,
             **gegevens,
             **termijn_velden(klokkenluidersmelding=klokkenluidersmelding, ontvangen_op=ontvangen_op),
         )
@@ -118,6 +124,7 @@ def melding_registreren(
             naar=Melding.Status.ONTVANGEN,
             door=_gebruiker(door),
             reden="Geregistreerd.",
+            op=aangemaakt_op,
         )
         gedateerd = terugdateren(stap, gebeurd_op)
         audit_vastleggen(
