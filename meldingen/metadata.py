@@ -8,9 +8,22 @@ e-mail, an animated GIF, an encrypted or damaged PDF) is kept as it is: no well-
 their metadata reliably, and the melder is told so (UITLEG).
 
 Neither library looks at what the file shows: a face in a photo, a name in a letter stays.
+
+Both libraries report what they repaired or suspected: pypdf through its loggers ('incorrect startxref
+pointer', a common scanner defect), Pillow through Python warnings (DecompressionBombWarning). Each such
+line carries the time it was written, which is the time of the upload give or take a second
+(docs/beveiliging.md, 'Geen spoor van de melder'). While a melder's file is cleaned, they are taken in and
+dropped (`_stil`); nothing replaces them, because any line would date the upload just the same, and the
+outcome is kept where it can be seen without a time: the document's `opschoning`.
 """
 
 import io
+import logging
+import sys
+import threading
+import warnings
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 # Told to the melder before and after sending (templates of the meldkanaal), so the promise and the
@@ -36,10 +49,75 @@ class Resultaat:
 def opschonen(inhoud: bytes, *, soort: str) -> Resultaat:
     """The file without its metadata, or None with the reason why that was not possible."""
     if soort in ("jpeg", "png", "gif"):
-        return _afbeelding(inhoud, soort=soort)
+        with _stil():
+            return _afbeelding(inhoud, soort=soort)
     if soort == "pdf":
-        return _pdf(inhoud)
+        with _stil():
+            return _pdf(inhoud)
     return Resultaat(None, "Van dit soort bestand kunnen we de verborgen gegevens niet weghalen.")
+
+
+# What the libraries reported during the cleaning in this thread (or task); None outside a cleaning.
+# A context variable, not a logger level or warnings.catch_warnings(): both change the whole process,
+# and without Redis the cleaning runs in a web process, where other threads (runserver, a report in
+# TAKEN_IN_DRAAD) log and warn at the same time; their lines must neither vanish nor be taken in here.
+_opgevangen: ContextVar[list[int] | None] = ContextVar("metadata_opgevangen", default=None)
+_BIBLIOTHEKEN = ("pypdf", "PIL")
+_slot = threading.Lock()
+
+
+class _Opvangen(logging.Filter):
+    """On the libraries' loggers and py.warnings: a record made during a cleaning is taken in, not emitted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        opgevangen = _opgevangen.get()
+        if opgevangen is None:
+            return True
+        opgevangen.append(record.levelno)
+        return False
+
+
+_FILTER = _Opvangen()
+
+
+def _waarschuwing_opvangen(eerder):
+    """warnings.showwarning that takes in a warning during a cleaning and passes any other on. In the
+    worker Celery sends warnings to the py.warnings logger (logging.captureWarnings); in a web process
+    they go to stderr, which a log driver dates too."""
+
+    def tonen(message, category, filename, lineno, file=None, line=None):
+        opgevangen = _opgevangen.get()
+        if opgevangen is None:
+            return eerder(message, category, filename, lineno, file, line)
+        opgevangen.append(logging.WARNING)
+        return None
+
+    tonen.metadata_stil = True
+    return tonen
+
+
+@contextmanager
+def _stil():
+    """Keep what pypdf and Pillow log or warn while this thread cleans a melder's file out of every log."""
+    # Both libraries fully imported first, so that every module that logs is known below.
+    import pypdf  # noqa: F401
+    from PIL import Image
+
+    Image.init()  # Pillow imports most of its plugins only when a file needs them
+    with _slot:
+        # pypdf logs under the name of the module that complains (pypdf._reader): a filter on a parent
+        # logger does not see records of its children, so each gets it (once: addFilter skips a repeat).
+        namen = [naam for naam in list(sys.modules) if naam.split(".")[0] in _BIBLIOTHEKEN]
+        for naam in [*namen, "py.warnings"]:
+            logging.getLogger(naam).addFilter(_FILTER)
+        # Checked each time: logging.captureWarnings() or a test may have put another one in front.
+        if not getattr(warnings.showwarning, "metadata_stil", False):
+            warnings.showwarning = _waarschuwing_opvangen(warnings.showwarning)
+    token = _opgevangen.set([])
+    try:
+        yield
+    finally:
+        _opgevangen.reset(token)
 
 
 def _afbeelding(inhoud: bytes, *, soort: str) -> Resultaat:

@@ -56,3 +56,12 @@ def pdf_met_auteur() -> bytes:
     uit = io.BytesIO()
     schrijver.write(uit)
     return uit.getvalue()
+
+
+def pdf_met_verschoven_startxref() -> bytes:
+    """A PDF with author whose startxref points 3 bytes off, as many scanners write it: pypdf reads it
+    anyway and logs a warning about the repair."""
+    inhoud = pdf_met_auteur()
+    kop, _, staart = inhoud.rpartition(b"startxref\n")
+    positie, _, rest = staart.partition(b"\n")
+    return kop + b"startxref\n" + str(int(positie) + 3).encode() + b"\n" + rest

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.models import Document, Melding, Opschoning
+from meldingen.services.documenten import document_inhoud
 from tests.bouwstenen.logregels import log_van_het_webproces
-from tests.bouwstenen.meldkanaal import bestand, foto_met_exif, gegevens, pdf_met_auteur
+from tests.bouwstenen.meldkanaal import (
+    bestand,
+    foto_met_exif,
+    gegevens,
+    pdf_met_auteur,
+    pdf_met_verschoven_startxref,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 CODE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
@@ -188,12 +196,68 @@ def test_zonder_worker_valt_de_opschoontaak_ook_uit_het_log_van_het_webproces(
     assert "bijlage_opschonen" not in regels
 
 
+@pytest.fixture
+def waarschuwingen_in_het_log():
+    """Python warnings as the worker handles them: Celery sends them to the py.warnings logger
+    (logging.captureWarnings), each shown, not only the first of its place."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        logging.captureWarnings(True)
+        try:
+            yield
+        finally:
+            logging.captureWarnings(False)
+
+
+def test_wat_pypdf_en_pillow_over_het_bestand_melden_komt_niet_in_het_log(
+    caplog, monkeypatch, waarschuwingen_in_het_log, django_capture_on_commit_callbacks
+):
+    """A scanner's PDF with its startxref 3 bytes off, and a photo over Pillow's size warning: both are
+    cleaned, and neither library writes the (timed) line it would write about them."""
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 500)  # the 40 x 20 photo: over it, not over twice it
+    caplog.set_level(logging.DEBUG)
+    with django_capture_on_commit_callbacks(execute=True):
+        melder = Client()
+        melden_met_bijlage(melder, SCAN, pdf_met_verschoven_startxref())
+        melden_met_bijlage(melder, FOTO, foto_met_exif())
+
+    pdf, foto = Document.objects.order_by("pk")
+    assert pdf.opschoning == foto.opschoning == Opschoning.VERWIJDERD
+    assert b"Jan Melder" not in document_inhoud(document=pdf)
+    assert b"Jan Melder" not in document_inhoud(document=foto)
+    van_bibliotheken = [
+        (r.name, r.getMessage())
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and r.name.split(".")[0] in ("pypdf", "PIL", "py")
+    ]
+    assert not van_bibliotheken
+
+
+def test_buiten_het_opschonen_loggen_en_waarschuwen_de_bibliotheken_zoals_altijd(
+    caplog, waarschuwingen_in_het_log, django_capture_on_commit_callbacks
+):
+    """Only the cleaning of a melder's file is kept out of the log: pypdf elsewhere (after a cleaning in
+    the same process) still reports, and so does any warning."""
+    from pypdf import PdfReader
+
+    with django_capture_on_commit_callbacks(execute=True):
+        melden_met_bijlage(Client(), SCAN, pdf_met_verschoven_startxref())
+    caplog.set_level(logging.WARNING)
+    assert PdfReader(io.BytesIO(pdf_met_verschoven_startxref())).metadata["/Author"] == "Jan Melder"
+    warnings.warn("elders", UserWarning, stacklevel=1)
+    namen = {r.name for r in caplog.records}
+    assert "pypdf._reader" in namen and "py.warnings" in namen
+
+
 @pytest.mark.redis
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(settings, tmp_path):
     """The attack on the production setup: a worker with --loglevel=INFO on Redis, its log read after
-    a melder's upload. It names the other task it ran, and nothing of the melder's."""
+    a melder's uploads (a photo, and a scan whose startxref pypdf has to repair). It names the other
+    task it ran, and nothing of the melder's."""
     from celery.signals import after_task_publish
 
     from finintegriteit.celery import ping
@@ -213,9 +277,10 @@ def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(setti
             worker = start_worker(omgeving=omgeving, loglevel="INFO", stderr=log)
             try:
                 melden_met_bijlage(Client(), FOTO, foto_met_exif())
+                melden_met_bijlage(Client(), SCAN, pdf_met_verschoven_startxref())
                 einde = time.monotonic() + 60
-                while (document := Document.objects.get()).opschoning == Opschoning.WACHTRIJ:
-                    assert time.monotonic() < einde, "de worker schoonde de bijlage niet op binnen 60 s"
+                while Document.objects.filter(opschoning=Opschoning.WACHTRIJ).exists():
+                    assert time.monotonic() < einde, "de worker schoonde de bijlagen niet op binnen 60 s"
                     time.sleep(0.05)
                 assert ping.delay(1).get(timeout=60) == 2
             finally:
@@ -223,11 +288,12 @@ def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(setti
     finally:
         after_task_publish.disconnect(opnemen)
     regels = logbestand.read_text()
-    assert document.opschoning == Opschoning.VERWIJDERD
+    assert set(Document.objects.values_list("opschoning", flat=True)) == {Opschoning.VERWIJDERD}
     assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
     opschoon_ids = [i for taak, i in verstuurd if taak == "meldingen.tasks.bijlage_opschonen"]
-    assert opschoon_ids, "de opschoontaak ging via Redis"
-    for spoor in ("bijlage_opschonen", *opschoon_ids, *SPOREN):
+    assert len(opschoon_ids) == 2, "de opschoontaken gingen via Redis"
+    for spoor in ("bijlage_opschonen", *opschoon_ids, *SPOREN, "pypdf", "startxref"):
         assert spoor not in regels, spoor
-    # The worker wrote the cleaned file: on disk it carries the day of its row as well.
-    assert os.stat(settings.DOCUMENT_ROOT / document.pad).st_mtime == document.op.timestamp()
+    # The worker wrote the cleaned files: on disk they carry the day of their row as well.
+    for document in Document.objects.all():
+        assert os.stat(settings.DOCUMENT_ROOT / document.pad).st_mtime == document.op.timestamp()
