@@ -19,7 +19,7 @@ import smtplib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -50,6 +50,8 @@ MAIL_TEKST = (
 # traceback would hold the address), since the line itself says that some melder is named and mailed.
 MAIL_MISLUKT = "Een e-mail over een nieuw bericht kon niet worden verstuurd; het bericht staat wel klaar."
 WACHTRIJ_MISLUKT = "Een e-mail over een nieuw bericht kon niet in de wachtrij; het bericht staat wel klaar."
+
+MAIL_WACHTTIJD_SECONDEN = 20
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +152,9 @@ def bericht_mail_versturen(*, bericht_id: int) -> Mailuitkomst:
             validate_email(adres)
         except ValidationError:
             return Mailuitkomst.NIET_GEVRAAGD  # a telephone number: nothing to send
-        send_mail(MAIL_ONDERWERP, MAIL_TEKST, settings.MELDKANAAL_AFZENDER, [adres])
+        # A bounded wait: without a worker this runs in the request, and a hung server would hang it.
+        verbinding = get_connection(timeout=MAIL_WACHTTIJD_SECONDEN)
+        send_mail(MAIL_ONDERWERP, MAIL_TEKST, settings.MELDKANAAL_AFZENDER, [adres], connection=verbinding)
         return Mailuitkomst.VERSTUURD
     except Exception as fout:
         tijdelijk = _tijdelijk(fout)

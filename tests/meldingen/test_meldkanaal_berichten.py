@@ -3,6 +3,7 @@ answers with the receipt code; an ontvangstbevestiging or terugkoppeling sent th
 
 import datetime
 import re
+import socket
 import time
 
 import pytest
@@ -17,7 +18,7 @@ from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.rollen import MELDER_IDENTITEIT_INZIEN
 from meldingen.meldkanaal.forms import CONTACT_UITLEG
 from meldingen.models import Bericht, Melding
-from meldingen.services import melding_status_wijzigen
+from meldingen.services import berichten, melding_status_wijzigen
 from meldingen.services.berichten import (
     BERICHT_LEEG,
     GEEN_MELDKANAAL,
@@ -216,6 +217,30 @@ def test_het_log_van_het_webproces_noemt_de_mailtaak_niet(analist_client, django
     regels = uitvoer.getvalue()
     assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
     assert "melder_mailen" not in regels and "jan.jansen" not in regels
+
+
+def test_een_mailserver_die_niet_antwoordt_houdt_het_verzoek_kort_op(
+    analist_client, django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    """Without a worker the task runs in the analist's request: a server that takes the connection but
+    never greets would hold the page (for a named melder with e-mail only) for as long as it likes."""
+    server = socket.create_server(("127.0.0.1", 0))  # listens, never accepts nor answers
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.getsockname()
+    monkeypatch.setattr(berichten, "MAIL_WACHTTIJD_SECONDEN", 0.5)
+    vorige = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(10)  # so that without the limit the test fails instead of hanging
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    try:
+        begin = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            antwoord = versturen(analist_client, genoemd, "Een vraag.")
+        duur = time.monotonic() - begin
+    finally:
+        socket.setdefaulttimeout(vorige)
+        server.close()
+    assert antwoord.status_code == 302 and genoemd.berichten.count() == 1
+    assert duur < 5, duur
 
 
 def test_een_tijdelijke_fout_wordt_opnieuw_geprobeerd_zonder_adres_en_daarna_een_vaste_regel(
