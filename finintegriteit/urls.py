@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from finintegriteit.kern.meldkanaalpad import MELDKANAAL
 from meldingen.meldkanaal import urls as meldkanaal
 from vertrouwenspersonen.views import loket as vertrouwenspersonen_loket
 
@@ -12,9 +13,10 @@ urlpatterns = [
     path("tellijst/", include("vertrouwenspersonen.urls")),
     path("meldingen/", include("meldingen.urls")),
     # One loket: the vertrouwenspersoon route comes from the register (vertrouwenspersonen), which the
-    # meldingen app may not import, so the two are joined here under one namespace.
+    # meldingen app may not import, so the two are joined here under one namespace. The prefix is the
+    # one the middleware and the logs know (kern/meldkanaalpad.py).
     path(
-        "melden/",
+        MELDKANAAL.lstrip("/"),
         include(
             (
                 [

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from .importeren import berichten
+from .meldkanaalpad import in_meldkanaal
 from .toegang import PUBLIEK, toegang_van
 from .tweestaps import tweestaps_vereist
 
@@ -19,14 +20,9 @@ CSP = (
 )
 
 
-def in_meldkanaal(request) -> bool:
-    """Whether the request is for the meldkanaal (/melden/ and everything under it). The prefix comes from
-    the URL configuration, which mounts the channel once: the loket is its first page."""
-    return request.path.startswith(reverse("meldkanaal:loket"))
-
-
 class MeldkanaalZonderSessieMiddleware:
-    """The meldkanaal never loads nor saves a session. Before SessionMiddleware.
+    """The meldkanaal never loads nor saves a session. Before SessionMiddleware, and for '/melden' without
+    the slash too: CommonMiddleware's redirect comes after the session was loaded.
 
     A staff member who is logged in and reports anonymously in the same browser sends their session
     cookie along. Loaded, that session would be saved again by the report (SESSION_SAVE_EVERY_REQUEST):

@@ -14,7 +14,6 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +26,7 @@ from finintegriteit.kern.models import AuditRegel
 from meldingen.models import Bericht, Document, MelderIdentiteit, Melding, Opschoning, StatusOvergang
 from meldingen.services.documenten import document_inhoud
 from tests.bouwstenen.inloggen import ingelogde_browser
+from tests.bouwstenen.logboek import sessierij
 from tests.bouwstenen.meldkanaal import bestand, foto_met_exif, gegevens, pdf_met_auteur
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
@@ -84,18 +84,6 @@ def test_voor_de_code_geen_cookie_behalve_csrf_en_daarna_alleen_een_kort_onderte
     assert 0 < int(cookie["max-age"]) <= 3600
     assert str(Melding.objects.get().pk) != cookie.value and ":" in cookie.value  # signed, not a bare id
     assert not Session.objects.exists()
-
-
-def sessierij(sleutel: str) -> tuple:
-    """The session row as an insider with the database reads it. On PostgreSQL also its ctid: every
-    UPDATE writes a new row version, even one with the same values, so a re-save shows there (and in
-    xmin, the writing transaction, which lies next to the melding's)."""
-    plek = "ctid::text" if connection.vendor == "postgresql" else "NULL"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT session_data, expire_date, {plek} FROM django_session WHERE session_key = %s", [sleutel]
-        )
-        return cursor.fetchone()
 
 
 def test_een_ingelogde_medewerker_die_anoniem_meldt_laat_geen_spoor_in_zijn_sessie(coordinator, time_machine):
