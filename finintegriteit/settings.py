@@ -448,21 +448,26 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     # No log line carries the id of a Tellijst row (gunicorn's access log: gunicorn.conf.py), nor the
-    # INFO lines of a quiet task run in this process (the worker's handlers: finintegriteit/celery.py).
+    # INFO lines of a quiet task run in this process (the worker's handlers: finintegriteit/celery.py),
+    # nor a 4xx of the meldkanaal (django.request, django.security.*: kern/meldkanaalpad.py).
     "filters": {
         "tellijst": {"()": "vertrouwenspersonen.logboek.TellijstFilter"},
         "stille_taken": {"()": "finintegriteit.stille_taken.StilleTakenFilter"},
+        "meldkanaal": {"()": "finintegriteit.kern.meldkanaalpad.MeldkanaalFilter"},
     },
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stderr",
             "formatter": "kort",
-            "filters": ["tellijst", "stille_taken"],
+            "filters": ["meldkanaal", "tellijst", "stille_taken"],
         }
     },
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Only the filtered handler above: configuring the logger removes Django's own 'console' (DEBUG)
+        # and 'mail_admins' handlers, which would write or mail a record without those filters.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         # WeasyPrint logs a line per rendered page at INFO.

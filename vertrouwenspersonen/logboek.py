@@ -6,9 +6,10 @@ Tellijst rows have UUIDs, so every UUID is replaced by '…' before a line is wr
 records (runserver, 'Not Found: …') by `TellijstFilter` on the project's log handler, and in
 gunicorn's access log by `Toegangslog` (gunicorn.conf.py).
 
-The access log of the meldkanaal (/melden/) goes further: a line there keeps what was asked and how it
-was answered, and only the day: no address, browser, referrer, header or exact time that could tell who
-the melder was (`Toegangslog`, docs/beveiliging.md 'Meldkanaal').
+The meldkanaal (/melden/) gets no access log line at all, and neither does a request whose Referer
+names a page of it (the styles and scripts a melder's page loads): any line, however bare, is dated by
+its neighbours and by the log driver that stamps every line it receives (`Toegangslog`,
+docs/beveiliging.md 'Meldkanaal').
 
 No Django import at module level: gunicorn loads this module before Django is set up.
 """
@@ -16,10 +17,8 @@ No Django import at module level: gunicorn loads this module before Django is se
 import logging
 import re
 
-MELDKANAAL = "/melden"
-# What a meldkanaal line keeps: the request line, status, sizes and durations, the worker's pid.
-_MELDKANAAL_ATOMEN = frozenset("rsmUqHbBTDMLp")
-_TIJD = re.compile(r"^\[(\d{2}/\w{3}/\d{4}):[^\]]*\]$")
+from finintegriteit.kern.meldkanaalpad import verzoek_van_melder
+
 _RIJ_ID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -45,19 +44,15 @@ except ImportError:  # gunicorn is only needed where it serves the application
 else:
 
     class Toegangslog(Logger):
-        """gunicorn's access log without Tellijst row ids in any field a log format can name."""
+        """gunicorn's access log: no line about a melder's request, and no Tellijst row id in any field a
+        log format can name."""
+
+        def access(self, resp, req, environ, request_time):
+            wsgi = environ  # the request's WSGI environ, not the process environment
+            if verzoek_van_melder(wsgi.get("PATH_INFO") or "", wsgi.get("HTTP_REFERER")):
+                return
+            super().access(resp, req, environ, request_time)
 
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
-            if str(atoms.get("U") or "").startswith(MELDKANAAL):
-                atoms = zonder_melder(atoms)
             return {k: zonder_rij_id(v) if isinstance(v, str) else v for k, v in atoms.items()}
-
-
-def zonder_melder(atoms: dict) -> dict:
-    """A meldkanaal request's log atoms with '-' for everything but _MELDKANAAL_ATOMEN, and the time
-    cut back to the day ('[04/Dec/2026]'). Headers and environment atoms ('{...}i') become '-' too."""
-    schoon = {k: (v if k in _MELDKANAAL_ATOMEN else "-") for k, v in atoms.items()}
-    dag = _TIJD.match(str(atoms.get("t", "")))
-    schoon["t"] = f"[{dag.group(1)}]" if dag else "-"
-    return schoon
