@@ -114,3 +114,42 @@ def test_melden_zonder_slash_laat_de_sessie_van_een_ingelogde_bezoeker_met_rust(
     assert sessierij(sleutel) == voor, "de omleiding van /melden schreef de sessie"
     assert "sessionid" not in antwoord.cookies and Session.objects.count() == 1
     assert browser.get(reverse("kern:mijn_account")).status_code == 200, "elders niet meer ingelogd"
+
+
+ICOON = re.compile(r'<link rel="icon" href="([^"]*)">')
+
+
+def test_elke_pagina_noemt_een_icoon_waarvoor_de_browser_niets_vraagt(coordinator, time_machine, settings):
+    """The attack: without an icon in the page a browser asks /favicon.ico after every page, also right
+    after a melding, with the session cookie of a logged-in employee: a 404 that saves the session row
+    and a full access log line at the moment of the melding. The icon is a data: URL (nothing is
+    asked), which the CSP allows as an image (Chrome checks img-src for icons)."""
+    # WhiteNoise serves static/ as in production (there from STATIC_ROOT), also to the browser made below.
+    settings.WHITENOISE_USE_FINDERS = settings.WHITENOISE_AUTOREFRESH = True
+    melder = Client()
+    paginas = [
+        melder.get(reverse("meldkanaal:loket")),
+        melder.get(reverse("meldkanaal:melden")),
+        melder.post(reverse("meldkanaal:melden"), gegevens()),
+        melder.get(reverse("meldkanaal:terug")),
+        melder.get(reverse("meldkanaal:vertrouwenspersonen")),
+        melder.get(reverse("kern:login")),
+    ]
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0)), tick=False)
+    browser = ingelogde_browser("coordinator")
+    paginas.append(browser.get(reverse("kern:mijn_account")))
+    assert [p.status_code for p in paginas] == [200] * len(paginas)
+    for pagina in paginas:
+        iconen = ICOON.findall(pagina.content.decode())
+        assert iconen == ["data:,"], f"{pagina.request['PATH_INFO']}: {iconen}"
+        img_src = re.search(r"img-src ([^;]*)", pagina["Content-Security-Policy"]).group(1).split()
+        assert "data:" in img_src
+
+    # The only other icon that asks Django nothing under a session: a static file. WhiteNoise answers
+    # it before SessionMiddleware, so the session row stays as it was.
+    sleutel = browser.cookies["sessionid"].value
+    voor = sessierij(sleutel)
+    time_machine.shift(datetime.timedelta(minutes=7))
+    statisch = browser.get("/static/css/app.css", HTTP_REFERER="https://testserver/melden/oif/ontvangen/")
+    assert statisch.status_code == 200 and "sessionid" not in statisch.cookies
+    assert sessierij(sleutel) == voor, "een statisch bestand schreef de sessie"
