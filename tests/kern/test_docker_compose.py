@@ -36,7 +36,9 @@ def test_de_proxy_termineert_tls_met_een_limiet_op_de_body_en_stuurt_naar_gunico
     assert "./docker/Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
     assert re.search(r"^\s*tls \{\$TLS:internal\}", caddyfile, re.MULTILINE)
     assert re.search(r"max_size \{\$MAX_BODY:\d+MB\}", caddyfile)
-    assert re.search(r"^\s*reverse_proxy web:8000$", caddyfile, re.MULTILINE)
+    assert re.search(r"^\s*reverse_proxy web:8000 \{$", caddyfile, re.MULTILINE)
+    # The whole body before gunicorn: a slow upload does not hold a sync worker until its timeout.
+    assert re.search(r"^\s*request_buffers \{\$MAX_BODY:\d+MB\}$", caddyfile, re.MULTILINE)
     limiet = int(re.search(r"(\d+)MB", proxy["environment"]["MAX_BODY"]).group(1))
     assert 21 <= limiet <= 32, "net boven de grootste upload (een document van 20 MiB)"
 
