@@ -1,3 +1,3 @@
 # gunicorn reads this file from the working directory. The access log leaves the id of a Tellijst row
-# out of every line (vertrouwenspersonen/logboek.py).
-logger_class = "vertrouwenspersonen.logboek.Toegangslog"
+# out of every line, and writes none about a melder's request (finintegriteit/logboek.py).
+logger_class = "finintegriteit.logboek.Toegangslog"

@@ -4,7 +4,7 @@ import os
 from celery import Celery
 from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init
 
-from finintegriteit.stille_taken import filter_plaatsen
+from finintegriteit.logboek import filter_plaatsen
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finintegriteit.settings")
 
@@ -38,5 +38,5 @@ def rapportage_opwarmen(**kwargs) -> None:
 @after_setup_task_logger.connect
 def stille_taken_filteren(logger, **kwargs) -> None:
     """The worker's own log handlers (Celery replaces the root logger's) get the filter that keeps the
-    quiet tasks' INFO lines out of the log (finintegriteit/stille_taken.py)."""
+    quiet tasks' INFO lines out of the log (finintegriteit/logboek.py)."""
     filter_plaatsen(logger)

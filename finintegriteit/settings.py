@@ -447,13 +447,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    # No log line carries the id of a Tellijst row (gunicorn's access log: gunicorn.conf.py), nor the
-    # INFO lines of a quiet task run in this process (the worker's handlers: finintegriteit/celery.py),
-    # nor a 4xx of the meldkanaal (django.request, django.security.*: kern/meldkanaalpad.py).
+    # No log line carries the id of a Tellijst row, nor a 4xx of the meldkanaal (django.request,
+    # django.security.*), nor the INFO lines of a quiet task run in this process (the worker's own
+    # handlers: finintegriteit/celery.py). The rules: finintegriteit/logboek.py.
     "filters": {
-        "tellijst": {"()": "vertrouwenspersonen.logboek.TellijstFilter"},
-        "stille_taken": {"()": "finintegriteit.stille_taken.StilleTakenFilter"},
-        "meldkanaal": {"()": "finintegriteit.kern.meldkanaalpad.MeldkanaalFilter"},
+        "tellijst": {"()": "finintegriteit.logboek.TellijstFilter"},
+        "stille_taken": {"()": "finintegriteit.logboek.StilleTakenFilter"},
+        "meldkanaal": {"()": "finintegriteit.logboek.MeldkanaalFilter"},
     },
     "handlers": {
         "stderr": {

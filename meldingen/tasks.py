@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from finintegriteit.kern.tasks import HERHAALBARE_TAAK
-from finintegriteit.stille_taken import stille_taak
+from finintegriteit.logboek import stille_taak
 
 from .services import termijnherinneringen_versturen as versturen
 
@@ -24,7 +24,7 @@ def bewaartermijn_toepassen() -> int:
 
 
 # Quiet: it runs only for a melder's upload, right after it, so its received/succeeded lines would date
-# the upload to the second (finintegriteit/stille_taken.py).
+# the upload to the second (finintegriteit/logboek.py).
 @shared_task(name=stille_taak("meldingen.tasks.bijlage_opschonen"), **HERHAALBARE_TAAK)
 def bijlage_opschonen(document_id: int) -> None:
     """Remove the metadata of a file the melder sent. acks_late is safe: only a file still waiting is
@@ -41,7 +41,7 @@ MAIL_POGINGEN = len(MAIL_WACHTEN_SECONDEN) + 1
 
 
 # Quiet: it runs after every message, but its 'succeeded in' line would take the mail server's round trip
-# only for a melder who is named and asked for e-mail (finintegriteit/stille_taken.py).
+# only for a melder who is named and asked for e-mail (finintegriteit/logboek.py).
 @shared_task(
     name=stille_taak("meldingen.tasks.melder_mailen"),
     bind=True,

@@ -39,7 +39,7 @@ def alle_logregels() -> Iterator[list[str]]:
 @contextlib.contextmanager
 def log_van_het_webproces() -> Iterator[io.StringIO]:
     """What the project's own log handler (LOGGING, with the quiet-task filter) writes at INFO."""
-    from finintegriteit.stille_taken import StilleTakenFilter
+    from finintegriteit.logboek import StilleTakenFilter
 
     handler = next(
         h for h in logging.getLogger().handlers if any(isinstance(f, StilleTakenFilter) for f in h.filters)

@@ -8,8 +8,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from finintegriteit.logboek import TellijstFilter
 from tests.bouwstenen.logboek import gunicorn_toegangslog
-from vertrouwenspersonen.logboek import TellijstFilter
 
 
 def test_het_toegangslog_van_gunicorn_noemt_geen_rij(tmp_path):
