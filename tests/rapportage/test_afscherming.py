@@ -134,6 +134,56 @@ def test_willekeurige_tellijsten_geven_geen_enkele_verborgen_cel_prijs(zaad):
 
 
 @time_machine.travel(NU, tick=False)
+def test_twee_sommen_samen_geven_geen_verborgen_cel_prijs():
+    """Leidinggevende (direct + andere) and the year's total share their hidden cells: 17 - 6 - 10 - 0
+    gave the one 'medewerker ander organisatieonderdeel' back, though no sum did so alone."""
+    tellijst(3, jaar=2025, wie="direct-leidinggevende")
+    tellijst(3, jaar=2025, wie="andere-leidinggevende")
+    tellijst(10, jaar=2025, wie="collega-eigen-organisatieonderdeel")
+    tellijst(1, jaar=2025, wie="medewerker-ander-organisatieonderdeel")
+    tellijst_publiceren()
+
+    for onderdeel in [_onderdeel(), None]:
+        _controleer(2025, onderdeel)
+
+
+@time_machine.travel(NU, tick=False)
+@pytest.mark.parametrize("zaad", [4, 5, 6])
+def test_willekeurige_tellijsten_over_alle_dimensies_geven_geen_verborgen_cel_prijs(zaad):
+    """As above, but also who the question is about (with the comparison group), the handling and the
+    situation afterwards vary: the sums then cross in every direction."""
+    kiezer = random.Random(zaad)
+    wie = list(
+        ref.WieBetreft.objects.filter(eerste_jaar__lte=2024, laatste_jaar__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
+    wijzen = list(
+        ref.WijzeVanAfdoening.objects.filter(eerste_jaar__lte=2024, laatste_jaar__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
+    situaties = list(
+        ref.SituatieNaInterventie.objects.filter(
+            eerste_jaar__lte=2024, laatste_jaar__isnull=True
+        ).values_list("code", flat=True)
+    )
+    for _ in range(16):
+        tellijst(
+            kiezer.choice([1, 1, 2, 3, 6]),
+            jaar=kiezer.choice([2024, 2025]),
+            sub=kiezer.choice(list(SUB_HOOFD)),
+            onderdeel=kiezer.choice(["douane", "belastingdienst"]),
+            wie=kiezer.choice(wie),
+            wijze=kiezer.choice(wijzen),
+            situatie=kiezer.choice(situaties),
+        )
+    tellijst_publiceren()
+    for onderdeel in [_onderdeel(), _onderdeel("belastingdienst"), None]:
+        _controleer(2025, onderdeel)
+
+
+@time_machine.travel(NU, tick=False)
 def test_het_ministerie_van_een_afgesloten_jaar_is_exact():
     tellijst(2, jaar=2024, sub="5-intimidatie")
     tellijst(9, jaar=2024, sub="8-arbeidsconflict")
