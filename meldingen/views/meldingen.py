@@ -111,15 +111,23 @@ def _detail(
     contacten = (
         meldercontact.melder_contacten_van(melding=melding, door=request.user) if mag_identiteit else {}
     )
-    audit_bekeken_vastleggen(
-        gebruiker=request.user, objecten=[melding, *betrokkenen, *afdoeningen, *contacten.values()]
-    )
+    tijdlijn = tijdlijn_van(melding=melding)
+    gesprek = gesprek_met_melder(melding, bericht_form)
+    # Every object whose content the page shows is named in the row: notes, documents and the
+    # messages with the melder too, not only the betrokkenen (docs/beveiliging.md, audit trail).
+    getoond = [
+        *betrokkenen,
+        *afdoeningen,
+        *contacten.values(),
+        *(stap.object for stap in tijdlijn if stap.soort != "status"),
+        *(gesprek["berichten"] if gesprek else []),
+    ]
+    audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding, *getoond])
     mag_heropenen = melding.is_afgedaan and request.user.has_perm(RECHT_HEROPENEN)
     if not melding.is_afgedaan and status_form is None:
         status_form = StatusForm(melding=melding, initial={"versie": melding.versie})
     if mag_heropenen and heropen_form is None:
         heropen_form = HeropenenForm(initial={"versie": melding.versie}, prefix="heropen")
-    tijdlijn = tijdlijn_van(melding=melding)
     context = {
         "melding": melding,
         "rijen": rijen,
@@ -130,7 +138,7 @@ def _detail(
         if melding.is_afgedaan
         else aantekening_form or AantekeningForm(melding=melding),
         "document_form": None if melding.is_afgedaan else document_form or DocumentForm(),
-        "gesprek": gesprek_met_melder(melding, bericht_form),
+        "gesprek": gesprek,
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": mag_identiteit,

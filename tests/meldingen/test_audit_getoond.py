@@ -1,0 +1,41 @@
+"""The 'bekeken' row names every object whose content the page showed: the case page with its notes,
+documents and messages, a correction page shown again after a refused POST, and a search's results."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from finintegriteit.kern.models import AuditRegel
+from meldingen.models import Melding
+from meldingen.services.aantekeningen import aantekening_toevoegen
+from meldingen.services.berichten import bericht_aan_melder_sturen
+from meldingen.services.documenten import document_toevoegen
+
+pytestmark = pytest.mark.django_db
+BEKEKEN = AuditRegel.Actie.BEKEKEN
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def nieuwe_regels(voor: int) -> list[AuditRegel]:
+    return list(AuditRegel.objects.order_by("pk")[voor:])
+
+
+def test_de_zaakpagina_noemt_aantekeningen_documenten_en_berichten(
+    analist_client, analist, maak_melding, settings, tmp_path
+):
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+    melding = maak_melding(kanaal=Melding.Kanaal.MELDKANAAL)
+    aantekening = aantekening_toevoegen(melding=melding, door=analist, tekst="Gebeld met de getuige.")
+    document = document_toevoegen(
+        melding=melding, door=analist, bestand=SimpleUploadedFile("verslag.pdf", PDF)
+    )
+    bericht = bericht_aan_melder_sturen(melding=melding, door=analist, tekst="Wij nemen uw melding op.")
+    voor = AuditRegel.objects.count()
+    antwoord = analist_client.get(reverse("meldingen:detail", args=[melding.pk]))
+    html = antwoord.content.decode()
+    assert "Gebeld met de getuige." in html and "Wij nemen uw melding op." in html
+    [regel] = nieuwe_regels(voor)
+    assert (regel.actie, regel.object_type, regel.object_id) == (BEKEKEN, "melding", str(melding.pk))
+    assert {f"aantekening:{aantekening.pk}", f"document:{document.pk}", f"bericht:{bericht.pk}"} <= set(
+        regel.velden
+    )
