@@ -25,9 +25,8 @@ def vastleggen(request, betrokkene_pk):
     if melding.is_afgedaan:
         if request.method == "POST":
             messages.error(request, services.ALLEEN_LEZEN)
-            return render(request, "afdoeningen/afdoening.html", context | {"alleen_lezen": True}, status=403)
-        services.afdoening_bekeken(door=request.user, betrokkene=betrokkene)
-        return render(request, "afdoeningen/afdoening.html", context | {"alleen_lezen": True})
+            return _tonen(request, betrokkene, context | {"alleen_lezen": True}, status=403)
+        return _tonen(request, betrokkene, context | {"alleen_lezen": True})
 
     initial = AfdoeningForm.initieel(afdoening)
     if afdoening is None:
@@ -49,8 +48,6 @@ def vastleggen(request, betrokkene_pk):
         else:
             messages.success(request, "De afdoening is opgeslagen.")
             return redirect("meldingen:detail", pk=melding.pk)
-    elif request.method != "POST":
-        services.afdoening_bekeken(door=request.user, betrokkene=betrokkene)
     context |= {
         "form": form,
         "conflict": conflict,
@@ -59,7 +56,14 @@ def vastleggen(request, betrokkene_pk):
         "datalist_id": DATALIST_ID,
         "mag_controleren": request.user.has_perm(RECHT_IDENTITEIT),
     }
-    return render(request, "afdoeningen/afdoening.html", context, status=409 if conflict else 200)
+    return _tonen(request, betrokkene, context, status=409 if conflict else 200)
+
+
+def _tonen(request, betrokkene, context: dict, *, status: int = 200):
+    """The afdoening page with the betrokkene's data: every time it is shown (a GET, or again after a
+    refused POST) is an audited read. A saved POST redirects instead; its service audits the write."""
+    services.afdoening_bekeken(door=request.user, betrokkene=betrokkene)
+    return render(request, "afdoeningen/afdoening.html", context, status=status)
 
 
 @analist_view("betrokkene", kwarg="betrokkene_pk")

@@ -78,17 +78,19 @@ def velden_opslaan(wijzigen: Callable[..., object], velden, **doel) -> Callable[
 
 
 def wijzigformulier(request, *, form, template: str, context: dict, bekeken: list, **opslag):
-    """The change pages' shared flow: GET shows the form (an audited read of `bekeken`); a valid POST
-    saves and goes back; a service error shows in the form, a version conflict with 409. `opslag` holds
+    """The change pages' shared flow: GET shows the form; a valid POST saves and goes back; a service
+    error shows in the form, a version conflict with 409. Every time the page is shown, also again after
+    a refused POST, is an audited read of `bekeken`; a save is audited by its service. `opslag` holds
     formulier_opslaan's opslaan, gelukt and terug_naar.
     """
 
     def tonen(conflict: bool = False):
+        # The one place the page is rendered with the data, so no path past it shows them unaudited.
+        audit_bekeken_vastleggen(gebruiker=request.user, objecten=bekeken)
         inhoud = {**context, "form": form, "conflict": conflict}
         return render(request, template, inhoud, status=409 if conflict else 200)
 
     if request.method != "POST":
-        audit_bekeken_vastleggen(gebruiker=request.user, objecten=bekeken)
         return tonen()
     return formulier_opslaan(request, form=form, tonen=tonen, **opslag)
 

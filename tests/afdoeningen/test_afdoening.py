@@ -236,8 +236,10 @@ def test_afgedane_melding_toont_de_afdoening_alleen_lezen(client, analist, betro
     assert antwoord.status_code == 403
     assert ALLEEN_LEZEN in antwoord.content.decode()
     assert Afdoening.objects.get().aangetoond is True
-    [bekeken] = AuditRegel.objects.filter(actie="bekeken", object_type="betrokkene")
-    assert bekeken.velden == [f"afdoening:{Afdoening.objects.get().pk}"], "één regel per keer bekijken"
+    # The GET and the refused POST both showed the afdoening: one row per time the page was shown.
+    bekeken = AuditRegel.objects.filter(actie="bekeken", object_type="betrokkene").order_by("pk")
+    getoond = [f"afdoening:{Afdoening.objects.get().pk}"]
+    assert [regel.velden for regel in bekeken] == [getoond, getoond], "één regel per keer bekijken"
 
 
 @pytest.mark.parametrize("persona", ["vertrouwenspersoon", "coordinator", "beheerder", "buitenstaander"])
@@ -262,3 +264,25 @@ def test_onbekende_betrokkene_is_404_en_wordt_vastgelegd(client, analist):
     client.force_login(analist)
     assert client.get(reverse("afdoeningen:vastleggen", kwargs={"betrokkene_pk": 999})).status_code == 404
     assert AuditRegel.objects.filter(actie="geweigerd", object_type="betrokkene", object_id="999").exists()
+
+
+def test_een_geweigerde_post_toont_de_naam_en_is_een_bekeken_regel(client, analist, betrokkene):
+    """The attack: a POST that fails validation shows the page with the name, without a 'bekeken' row."""
+    client.force_login(analist)
+    voor = AuditRegel.objects.count()
+    antwoord = client.post(url(betrokkene), post_gegevens(versie="abc"))
+    assert antwoord.status_code == 200
+    assert betrokkene.naam in antwoord.content.decode()
+    nieuw = AuditRegel.objects.order_by("pk")[voor:]
+    assert [(r.actie, r.object_type, r.object_id) for r in nieuw] == [
+        (AuditRegel.Actie.BEKEKEN, "betrokkene", str(betrokkene.pk))
+    ]
+
+
+def test_opslaan_via_het_formulier_schrijft_geen_extra_bekeken_regel(client, analist, betrokkene):
+    client.force_login(analist)
+    voor = AuditRegel.objects.count()
+    assert client.post(url(betrokkene), post_gegevens()).status_code == 302
+    assert AuditRegel.Actie.BEKEKEN not in set(
+        AuditRegel.objects.order_by("pk")[voor:].values_list("actie", flat=True)
+    )

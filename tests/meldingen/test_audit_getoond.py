@@ -39,3 +39,31 @@ def test_de_zaakpagina_noemt_aantekeningen_documenten_en_berichten(
     assert {f"aantekening:{aantekening.pk}", f"document:{document.pk}", f"bericht:{bericht.pk}"} <= set(
         regel.velden
     )
+
+
+def test_betrokkene_verwijderen_na_een_geweigerde_post_is_een_gelezen_naam(
+    analist_client, maak_melding, maak_betrokkene
+):
+    """The attack: a POST that fails validation shows the page with the name, without a 'bekeken' row."""
+    betrokkene = maak_betrokkene(maak_melding(), naam="Jan Geheimhouder")
+    url = reverse("meldingen:betrokkene_verwijderen", args=[betrokkene.pk])
+    voor = AuditRegel.objects.count()
+    antwoord = analist_client.post(url, {"versie": "abc"})
+    assert antwoord.status_code == 200
+    assert "Jan Geheimhouder" in antwoord.content.decode()
+    assert [(r.actie, r.object_type, r.object_id) for r in nieuwe_regels(voor)] == [
+        (BEKEKEN, "betrokkene", str(betrokkene.pk))
+    ]
+
+
+def test_betrokkene_verwijderen_schrijft_bij_gelukt_geen_extra_bekeken_regel(
+    analist_client, maak_melding, maak_betrokkene
+):
+    betrokkene = maak_betrokkene(maak_melding())
+    url = reverse("meldingen:betrokkene_verwijderen", args=[betrokkene.pk])
+    voor = AuditRegel.objects.count()
+    antwoord = analist_client.post(
+        url, {"reden": "Verkeerde persoon.", "versie": betrokkene.versie, "bevestigd": "on"}
+    )
+    assert antwoord.status_code == 302
+    assert BEKEKEN not in {r.actie for r in nieuwe_regels(voor)}
