@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.kern.services.audit import getoond_bij
+from finintegriteit.kern.services.audit import GETOOND, getoond_bij
 
 from .models import Aantekening, Bericht, Betrokkene, Document, MelderContact, MelderIdentiteit, Melding
 
@@ -58,10 +58,16 @@ def auditregels_benoemen(regels: list[AuditRegel]) -> list[Benoemd]:
                 object=object_naam,
                 nummer=nummer,
                 getoond=[naam(soort, pk)[0] for soort, pk in getoond],
-                velden=[] if getoond else list(regel.velden),
+                velden=_velden_naast(getoond, regel.velden),
             )
         )
     return uitkomst
+
+
+def _velden_naast(getoond: list, velden: list[str]) -> list[str]:
+    # A search row lists what the term was compared with besides the cases it showed; in any other row
+    # a ':' may be part of the field itself (a user's account events), so only 'bekeken' rows are split.
+    return [veld for veld in velden if GETOOND not in veld] if getoond else list(velden)
 
 
 def _namen(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:

@@ -117,7 +117,9 @@ def _meldingenlijst(request, gegevens, *, titel: str):
         # Beyond the counting limit how many the filters hide is unknown: offer them without a number.
         meer_verborgen = beperkt and totaal.meer
         verborgen = 0 if meer_verborgen else totaal.aantal - gevonden.aantal
-        zoekopdracht_vastleggen(door=request.user, term=term, aantal=totaal.aantal, meer=totaal.meer)
+        zoekopdracht_vastleggen(
+            door=request.user, term=term, aantal=totaal.aantal, getoond=list(pagina), meer=totaal.meer
+        )
     context = {
         "titel": titel,
         "filter": filterset,

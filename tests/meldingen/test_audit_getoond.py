@@ -1,6 +1,8 @@
 """The 'bekeken' row names every object whose content the page showed: the case page with its notes,
 documents and messages, a correction page shown again after a refused POST, and a search's results."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -67,3 +69,33 @@ def test_betrokkene_verwijderen_schrijft_bij_gelukt_geen_extra_bekeken_regel(
     )
     assert antwoord.status_code == 302
     assert BEKEKEN not in {r.actie for r in nieuwe_regels(voor)}
+
+
+def test_zoeken_op_naam_noemt_de_getoonde_meldingen_en_niet_de_naam(
+    analist_client, maak_melding, maak_betrokkene
+):
+    gevonden, ander = maak_melding(), maak_melding()
+    maak_betrokkene(gevonden, naam="Fatima El Amrani", personeelsnummer="7005678")
+    maak_betrokkene(ander, naam="Piet Pietersen", personeelsnummer="7001111")
+    antwoord = analist_client.get(reverse("meldingen:werkvoorraad"), {"q": "El Amrani"})
+    assert gevonden.nummer in antwoord.content.decode()
+    regel = AuditRegel.objects.get(object_type="zoekopdracht")
+    assert f"melding:{gevonden.pk}" in regel.velden
+    assert f"melding:{ander.pk}" not in regel.velden
+    assert "amrani" not in str(list(AuditRegel.objects.values())).lower()
+
+
+def test_de_audittrail_toont_wat_een_zoekopdracht_liet_zien(
+    client, analist, beheerder, maak_melding, maak_betrokkene
+):
+    gevonden = maak_melding()
+    maak_betrokkene(gevonden, naam="Fatima El Amrani")
+    client.force_login(analist)
+    client.get(reverse("meldingen:werkvoorraad"), {"q": "El Amrani"})
+    client.force_login(beheerder)
+    html = client.get(reverse("meldingen:audit"), {"actie": "bekeken"}).content.decode()
+    [velden] = re.findall(r'data-label="Velden">(.*?)</td>', html)
+    # What the term was compared with, then the cases the result page showed.
+    assert "naam" in velden.split("; ")[0]
+    assert velden.endswith(f"; ook getoond: Melding {gevonden.nummer}")
+    assert "Amrani" not in html

@@ -120,8 +120,14 @@ def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> Audi
     row, so a search on the case still tells who saw which betrokkene.
     """
     hoofd, *overige = objecten
-    getoond = [f"{obj._meta.model_name}{GETOOND}{obj.pk}" for obj in overige]
-    return audit_vastleggen(gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, object=hoofd, velden=getoond)
+    return audit_vastleggen(
+        gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, object=hoofd, velden=getoond_velden(overige)
+    )
+
+
+def getoond_velden(objecten) -> list[str]:
+    """The `velden` entries of a 'bekeken' row naming what its page showed: 'betrokkene:12'."""
+    return [f"{obj._meta.model_name}{GETOOND}{obj.pk}" for obj in objecten]
 
 
 def getoond_bij(regel: AuditRegel) -> list[tuple[str, str]]:
