@@ -33,6 +33,20 @@ def betrokkene_voor_afdoening(gebruiker, pk: int) -> Betrokkene:
     ).get(pk=betrokkene.pk)
 
 
+def afdoeningen_voor_jaaroverzicht() -> QuerySet:
+    """The afdoeningen whose inhoud may be shown per case in the annual report (Bijlage 2).
+
+    Only when the melding is afgedaan (the status; the model ties `afgedaan_op` to it) and the inhoud
+    no longer waits for the check against the melder: before that, a text written without the identity
+    right may still name the melder, and a line for a case that is still open can point to a person in a
+    small onderdeel. Closing a melding requires the check (afsluiten_controleren); the condition is
+    repeated here because imported rows and a reopened melding do not pass through that step.
+    """
+    return Afdoening.objects.filter(
+        betrokkene__melding__status=Melding.Status.AFGEDAAN, controle_melder_open=False
+    )
+
+
 def standaard_inhouden() -> QuerySet:
     return StandaardInhoud.objects.filter(actief=True).values_list("tekst", flat=True)
 

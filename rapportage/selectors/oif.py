@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from afdoeningen.models import Afdoening
+from afdoeningen.selectors import afdoeningen_voor_jaaroverzicht
 from finintegriteit.referentie.models import AfdoeningType, MelderType, OnderzoekType, SchendingSoort
 from meldingen.models import Melding
 
@@ -305,9 +306,14 @@ def _volgorde(onderdelen: list, onderdeel_id) -> int:
 
 
 def bijlage2(*, jaar: int, onderdeel=None) -> list[dict]:
-    """Every afgedane schending of the year, ordered by dienstonderdeel, then schending (taxonomy order)."""
+    """Every afgedane schending of the year, ordered by dienstonderdeel, then schending (taxonomy order).
+
+    A line shows the afdoening's own text, so only afdoeningen that may go into the report per case
+    (afdoeningen_voor_jaaroverzicht: melding afgedaan, inhoud checked against the melder). The year is
+    that of the afdoening, as in the counts (docs/cijfers.md, 'Bijlage 2 en de tellingen').
+    """
     begin, eind = jaar_grenzen(jaar)
-    afdoeningen = Afdoening.objects.filter(datum__gte=begin, datum__lte=eind)
+    afdoeningen = afdoeningen_voor_jaaroverzicht().filter(datum__gte=begin, datum__lte=eind)
     if onderdeel is not None:
         afdoeningen = afdoeningen.filter(betrokkene__dienstonderdeel=onderdeel)
     velden = ["dienstonderdeel", "schending", "inhoud", "afdoening", "klasse", "datum"]

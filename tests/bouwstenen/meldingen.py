@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 
 from finintegriteit.referentie import models as ref
+from meldingen.models import Melding
 from tests.factories import AfdoeningFactory, BetrokkeneFactory, MeldingFactory, optie
 
 
@@ -41,6 +42,11 @@ def afgedaan(
 ):
     m = bij or melding(
         ontvangen_op=ontvangen_op or datum.replace(month=1, day=1), onderzoek=onderzoek, onderdeel=onderdeel
+    )
+    # Afgedaan as the report needs it for Bijlage 2: the status with its date (the latest afdoening).
+    m.refresh_from_db()
+    Melding.objects.filter(pk=m.pk).update(
+        status=Melding.Status.AFGEDAAN, afgedaan_op=max(filter(None, [m.afgedaan_op, datum]))
     )
     return AfdoeningFactory(
         betrokkene=BetrokkeneFactory(melding=m, dienstonderdeel=optie(ref.Onderdeel, onderdeel)),

@@ -252,7 +252,7 @@ def test_zonder_bereikbare_cache_rekent_het_dashboard_gewoon(ingelogd, monkeypat
 def test_een_statuswijziging_van_een_melding_via_update(ingelogd, analist, vastgelegd):
     afdoening = afgedaan(onderzoek="geen-onderzoek")
     m = afdoening.betrokkene.melding
-    Melding.objects.filter(pk=m.pk).update(status=Melding.Status.IN_BEOORDELING)
+    Melding.objects.filter(pk=m.pk).update(status=Melding.Status.IN_BEOORDELING, afgedaan_op=None)
     m.refresh_from_db()
     assert cel(dashboard(ingelogd), "oif-onderzoek", "Volledig feitenonderzoek") in (0, None)
     assert cel(dashboard(ingelogd), "oif-onderzoek", "Geen onderzoek") == 1
