@@ -284,8 +284,7 @@ def test_een_echte_worker_weigert_het_adres_zonder_het_te_loggen(analist, tmp_pa
     the log has the one fixed line, and still names another task it ran."""
     from celery.signals import after_task_publish
 
-    from finintegriteit.celery import ping
-    from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
+    from tests.celery_werker import database_url_van_de_test, wachten_tot, worker_met_log
 
     genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
     gepubliceerd = []
@@ -302,17 +301,12 @@ def test_een_echte_worker_weigert_het_adres_zonder_het_te_loggen(analist, tmp_pa
     client = Client()
     client.force_login(analist)
     try:
-        with logbestand.open("w") as log:
-            worker = start_worker(omgeving=omgeving, loglevel="INFO", stderr=log)
-            try:
-                assert versturen(client, genoemd, "Een vraag.").status_code == 302
-                einde = time.monotonic() + 60
-                while MAIL_MISLUKT not in logbestand.read_text():
-                    assert time.monotonic() < einde, "de worker probeerde niet te mailen binnen 60 s"
-                    time.sleep(0.05)
-                assert ping.delay(1).get(timeout=60) == 2
-            finally:
-                stop_worker(worker)
+        with worker_met_log(logbestand, omgeving=omgeving):
+            assert versturen(client, genoemd, "Een vraag.").status_code == 302
+            wachten_tot(
+                lambda: MAIL_MISLUKT in logbestand.read_text(),
+                melding="de worker probeerde niet te mailen binnen 60 s",
+            )
     finally:
         after_task_publish.disconnect(opnemen)
     regels = logbestand.read_text()

@@ -7,7 +7,6 @@ import io
 import logging
 import os
 import re
-import time
 import warnings
 from pathlib import Path
 
@@ -260,8 +259,7 @@ def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(setti
     task it ran, and nothing of the melder's."""
     from celery.signals import after_task_publish
 
-    from finintegriteit.celery import ping
-    from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
+    from tests.celery_werker import database_url_van_de_test, wachten_tot, worker_met_log
 
     settings.DOCUMENT_ROOT = tmp_path / "documenten"
     verstuurd = []
@@ -273,18 +271,13 @@ def test_een_echte_worker_op_info_schrijft_geen_regel_over_de_opschoontaak(setti
     logbestand = tmp_path / "werker.log"
     omgeving = {"DATABASE_URL": database_url_van_de_test(), "DOCUMENT_ROOT": str(settings.DOCUMENT_ROOT)}
     try:
-        with logbestand.open("w") as log:
-            worker = start_worker(omgeving=omgeving, loglevel="INFO", stderr=log)
-            try:
-                melden_met_bijlage(Client(), FOTO, foto_met_exif())
-                melden_met_bijlage(Client(), SCAN, pdf_met_verschoven_startxref())
-                einde = time.monotonic() + 60
-                while Document.objects.filter(opschoning=Opschoning.WACHTRIJ).exists():
-                    assert time.monotonic() < einde, "de worker schoonde de bijlagen niet op binnen 60 s"
-                    time.sleep(0.05)
-                assert ping.delay(1).get(timeout=60) == 2
-            finally:
-                stop_worker(worker)
+        with worker_met_log(logbestand, omgeving=omgeving):
+            melden_met_bijlage(Client(), FOTO, foto_met_exif())
+            melden_met_bijlage(Client(), SCAN, pdf_met_verschoven_startxref())
+            wachten_tot(
+                lambda: not Document.objects.filter(opschoning=Opschoning.WACHTRIJ).exists(),
+                melding="de worker schoonde de bijlagen niet op binnen 60 s",
+            )
     finally:
         after_task_publish.disconnect(opnemen)
     regels = logbestand.read_text()
