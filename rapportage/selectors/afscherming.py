@@ -278,7 +278,8 @@ def terug_te_rekenen(c: Cellen, verborgen: set) -> set:
     this where neither does alone: a comparison group (Leidinggevende = direct + andere) and the year's
     total over the same options leave one unknown after subtracting.
     """
-    index = {k: i for i, k in enumerate(sorted(verborgen, key=repr))}
+    # Any distinct numbers do: the order in which the counts were read keeps it deterministic.
+    index = {k: i for i, k in enumerate(c.waarde) if k in verborgen}
     basis: dict[int, dict] = {}  # pivot -> row with 1 at the pivot
 
     def verminderen(rij: dict) -> dict:
