@@ -1,27 +1,36 @@
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from . import rollen as r
 from .tweestaps import tweestaps_vereist
 
-# (label, url name, roles that see it). Each role sees only its own navigation.
-NAVIGATIE = [
-    ("Tellijst invoeren", "vertrouwenspersonen:invoeren", {r.VERTROUWENSPERSOON}),
-    ("Mijn adviesvragen", "vertrouwenspersonen:mijn_adviesvragen", {r.VERTROUWENSPERSOON}),
-    ("Tellijst importeren", "vertrouwenspersonen:importeren", {r.VERTROUWENSPERSOON}),
-    ("Werkvoorraad", "meldingen:werkvoorraad", {r.OIF_ANALIST}),
-    ("Mijn zaken", "meldingen:mijn_zaken", {r.OIF_ANALIST}),
-    ("Nieuwe melding", "meldingen:nieuw", {r.OIF_ANALIST}),
-    ("Termijnen", "meldingen:termijnen", {r.OIF_ANALIST}),
-    ("Register importeren", "afdoeningen:importeren", {r.OIF_ANALIST}),
-    ("Dashboard", "rapportage:dashboard", {r.COORDINATOR}),
-    ("Jaarrapportages", "rapportage:rapporten", {r.COORDINATOR}),
-    ("Rapportteksten", "rapportage:teksten", {r.COORDINATOR}),
-    ("Register vertrouwenspersonen", "vertrouwenspersonen:register", {r.BEHEERDER}),
-    ("Kerncijfers", ("admin:app_list", {"app_label": "rapportage"}), {r.BEHEERDER}),
-    ("Audittrail", "meldingen:audit", {r.BEHEERDER}),
-    ("Gebruikers en rollen", "kern:gebruikers", {r.BEHEERDER}),
-    ("Beheer", "admin:index", {r.BEHEERDER}),
-]
+# Each role sees only its own navigation: (label, url name or (url name, kwargs)). A person with several
+# roles sees the blocks in this order.
+NAVIGATIE = {
+    r.VERTROUWENSPERSOON: [
+        ("Tellijst invoeren", "vertrouwenspersonen:invoeren"),
+        ("Mijn adviesvragen", "vertrouwenspersonen:mijn_adviesvragen"),
+        ("Tellijst importeren", "vertrouwenspersonen:importeren"),
+    ],
+    r.OIF_ANALIST: [
+        ("Werkvoorraad", "meldingen:werkvoorraad"),
+        ("Mijn zaken", "meldingen:mijn_zaken"),
+        ("Nieuwe melding", "meldingen:nieuw"),
+        ("Termijnen", "meldingen:termijnen"),
+        ("Register importeren", "afdoeningen:importeren"),
+    ],
+    r.COORDINATOR: [
+        ("Dashboard", "rapportage:dashboard"),
+        ("Jaarrapportages", "rapportage:rapporten"),
+        ("Rapportteksten", "rapportage:teksten"),
+    ],
+    r.BEHEERDER: [
+        ("Register vertrouwenspersonen", "vertrouwenspersonen:register"),
+        ("Kerncijfers", ("admin:app_list", {"app_label": "rapportage"})),
+        ("Audittrail", "meldingen:audit"),
+        ("Gebruikers en rollen", "kern:gebruikers"),
+        ("Beheer", "admin:index"),
+    ],
+}
 
 
 def navigatie(request):
@@ -32,16 +41,12 @@ def navigatie(request):
         # Links the user cannot follow before the second login step would only lead back to it.
         return {"navigatie": [], "rollen": _rolnamen(gebruiker)}
     items = []
-    for label, naam, rollen in NAVIGATIE:
-        if not r.heeft_rol(gebruiker, *rollen):
+    for rol, links in NAVIGATIE.items():
+        if not r.heeft_rol(gebruiker, rol):
             continue
-        naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
-        try:
-            url = reverse(naam, kwargs=kwargs)
-        except NoReverseMatch:
-            # A view of a later issue that is not there yet.
-            continue
-        items.append({"label": label, "url": url, "actief": False})
+        for label, naam in links:
+            naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
+            items.append({"label": label, "url": reverse(naam, kwargs=kwargs), "actief": False})
     # Only the most specific link is the current page: /rapportage/rapporten/ is not also the dashboard.
     passend = [item for item in items if request.path.startswith(item["url"])]
     if passend:
