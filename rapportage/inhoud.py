@@ -29,7 +29,8 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst or gepubliceerd())
     if cijfers["tellijst_live"] or tellijst_exact(jaar=jaar, onderdeel=onderdeel):
         return cijfers
-    return tellijst_afschermen(cijfers, drempel=settings.TELLIJST_DREMPEL)
+    openbaar = [j for j in cijfers["jaren"] if tellijst_exact(jaar=j)]
+    return tellijst_afschermen(cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=openbaar)
 
 
 def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:

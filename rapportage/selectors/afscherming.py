@@ -12,10 +12,16 @@ and the year's total share their hidden cells), so the sums are then solved as a
 as an attacker would (`terug_te_rekenen`), and a cell is hidden for each one that follows, until none
 does. A hidden cell is shown as VERBORGEN wherever the same number appears, its percentage and arrow
 are left out, and so is every percentage whose denominator is hidden.
-Zeros stay visible: there is nobody to recognise.
+Zeros stay visible, there is nobody to recognise, unless a zero is the last cell left to hide beside a small
+one (the total known, the small one would follow).
 
 Applied to the Tellijst figures of every view except the whole ministry's of a closed year, which are
-exact, as the published annual report is (rapportage.inhoud).
+exact, as the published annual report is (rapportage.inhoud). What that exact view shows is public, also
+in every other view: its table per onderdeel gives each onderdeel's count per category, per dimension and
+in all, so for a closed year only the outcomes (afhandeling, uitkomst) and the aard per group of
+beklaagden are an onderdeel's own. Public cells are never hidden and count as known when the sums are
+solved (`openbare_cellen`): hiding them would protect nothing, and leaving them out of the reckoning let
+the outcomes be worked back from the published totals.
 
 It hides cells in place in the dict that `jaarcijfers` just counted (the dashboard caches the result), so
 it works on that dict, not on the read-only sections of rapportage.secties, and reads it by its keys,
@@ -219,23 +225,41 @@ def _beklaagden(c: Cellen, vp: dict) -> None:
             c.som(totaal, subs)
 
 
-def verborgen_cellen(c: Cellen, *, drempel: int) -> set:
+# The kinds of cell (the first part of a key, see _cellen) that the ministry's exact view of a closed year
+# also shows, per onderdeel: totals, categories, dimensions, and the sums of those (comparison groups,
+# options sharing a label, the table per onderdeel). Outcomes (A, U) and beklaagden (B) it does not.
+OPENBAAR_PER_JAAR = {"T", "H", "S", "D", "G", "P"}
+OPENBAAR_IN_VERSLAGJAAR = {"O", "C"}
+
+
+def openbare_cellen(c: Cellen, *, jaar: int, openbare_jaren) -> set:
+    """The cells of this view that the exact figures of `openbare_jaren` (closed years) show as well."""
+    openbaar = set(openbare_jaren)
+    return {
+        k
+        for k in c.waarde
+        if (k[0] in OPENBAAR_PER_JAAR and k[-1] in openbaar)
+        or (k[0] in OPENBAAR_IN_VERSLAGJAAR and jaar in openbaar)
+    }
+
+
+def verborgen_cellen(c: Cellen, *, drempel: int, openbaar=frozenset()) -> set:
     """Primary cells below the threshold, then complementary ones until no sum gives one back, alone or
-    together with other sums."""
-    verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel}
+    together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a complement."""
+    verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
     volgorde = {k: i for i, k in enumerate(c.waarde)}  # deterministic: the same figures, the same cells
     while True:
-        _per_som_aanvullen(c, verborgen, volgorde)
+        _per_som_aanvullen(c, verborgen, volgorde, openbaar)
         terug = terug_te_rekenen(c, verborgen)
         # One more cell for each cell given back, all at once: a round of elimination costs more than
         # the few cells it may hide too many.
-        extra = {_aanvulling(c, cel, verborgen, volgorde) for cel in terug} - {None}
+        extra = {_aanvulling(c, cel, verborgen, volgorde, openbaar) for cel in terug} - {None}
         if not extra:
             return verborgen  # nothing given back, or nothing left to hide in those sums
         verborgen |= extra
 
 
-def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict) -> None:
+def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict, openbaar) -> None:
     """Hide more cells until no single sum gives a hidden cell back (the cheap first pass)."""
     gewijzigd = True
     while gewijzigd:
@@ -252,10 +276,10 @@ def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict) -> None:
             )
             if not (enkel or vastgepind):
                 continue
-            kandidaten = [d for d in delen if d not in verborgen and c.waarde[d] > 0]
+            kandidaten = [d for d in delen if d not in verborgen and d not in openbaar]
             if kandidaten:
-                verborgen.add(min(kandidaten, key=lambda d: (c.waarde[d], volgorde[d])))
-            elif totaal not in verborgen:
+                verborgen.add(min(kandidaten, key=lambda d: _voorkeur(c, d, volgorde)))
+            elif totaal not in verborgen and totaal not in openbaar:
                 verborgen.add(totaal)
             else:
                 continue
@@ -309,9 +333,15 @@ def terug_te_rekenen(c: Cellen, verborgen: set) -> set:
     return {k for k, i in index.items() if not verminderen({i: 1})}
 
 
-def _aanvulling(c: Cellen, cel, verborgen: set, volgorde: dict):
-    """The cell to hide next for a hidden `cel` that can be worked back: the smallest non-zero visible
-    cell of a sum that `cel` is in; else of any sum with a hidden cell."""
+def _voorkeur(c: Cellen, cel, volgorde: dict) -> tuple:
+    """The order in which cells are taken as complement: the smallest non-zero first; a zero only when
+    nothing else is left (a public total split into a small count and a zero shows the count)."""
+    return (c.waarde[cel] == 0, c.waarde[cel], volgorde[cel])
+
+
+def _aanvulling(c: Cellen, cel, verborgen: set, volgorde: dict, openbaar):
+    """The cell to hide next for a hidden `cel` that can be worked back: the first visible cell (_voorkeur)
+    of a sum that `cel` is in; else of any sum with a hidden cell."""
     sommen = [(totaal, *delen) for totaal, delen in c.sommen]
     for past in (lambda leden: cel in leden, lambda leden: any(lid in verborgen for lid in leden)):
         kandidaten = {
@@ -319,18 +349,21 @@ def _aanvulling(c: Cellen, cel, verborgen: set, volgorde: dict):
             for leden in sommen
             if past(leden)
             for lid in leden
-            if lid not in verborgen and c.waarde[lid] > 0
+            if lid not in verborgen and lid not in openbaar
         }
         if kandidaten:
-            return min(kandidaten, key=lambda d: (c.waarde[d], volgorde[d]))
+            return min(kandidaten, key=lambda d: _voorkeur(c, d, volgorde))
     return None
 
 
-def tellijst_afschermen(cijfers: dict, *, drempel: int) -> dict:
-    """A copy of the figures in which the Tellijst's small cells (and their complements) are hidden."""
+def tellijst_afschermen(cijfers: dict, *, drempel: int, openbare_jaren=()) -> dict:
+    """A copy of the figures in which the Tellijst's small cells (and their complements) are hidden;
+    `openbare_jaren`: the closed years whose exact figures are public (openbare_cellen)."""
     cijfers = copy.deepcopy(cijfers)
-    c = _cellen(cijfers["vertrouwenspersonen"], jaar=cijfers["jaar"], jaren=cijfers["jaren"])
-    verborgen = verborgen_cellen(c, drempel=drempel)
+    jaar = cijfers["jaar"]
+    c = _cellen(cijfers["vertrouwenspersonen"], jaar=jaar, jaren=cijfers["jaren"])
+    openbaar = openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
+    verborgen = verborgen_cellen(c, drempel=drempel, openbaar=openbaar)
     for houder, veld, teller, noemer in c.procenten:
         if veld in houder and (teller in verborgen or noemer in verborgen):
             houder[veld] = None

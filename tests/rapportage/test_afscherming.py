@@ -89,6 +89,24 @@ def _controleer(jaar, onderdeel):
     return c, verborgen
 
 
+def _willekeurige_tellijst(kiezer, *, rijen: int, jaren: list[int], onderdelen=("douane", "belastingdienst")):
+    """Rows that vary over every dimension, so that the sums cross in every direction."""
+    actueel = {"eerste_jaar__lte": min(jaren), "laatste_jaar__isnull": True}
+    wie = list(ref.WieBetreft.objects.filter(**actueel).values_list("code", flat=True))
+    wijzen = list(ref.WijzeVanAfdoening.objects.filter(**actueel).values_list("code", flat=True))
+    situaties = list(ref.SituatieNaInterventie.objects.filter(**actueel).values_list("code", flat=True))
+    for _ in range(rijen):
+        tellijst(
+            kiezer.choice([1, 1, 2, 3, 6]),
+            jaar=kiezer.choice(jaren),
+            sub=kiezer.choice(list(SUB_HOOFD)),
+            onderdeel=kiezer.choice(onderdelen),
+            wie=kiezer.choice(wie),
+            wijze=kiezer.choice(wijzen),
+            situatie=kiezer.choice(situaties),
+        )
+
+
 def _sub_waarde(cijfers, sub_code, jaar):
     for hoofd in cijfers["vertrouwenspersonen"]["bijlage1"]["aard"]:
         for sub in hoofd["subcategorieen"]:
@@ -152,48 +170,81 @@ def test_twee_sommen_samen_geven_geen_verborgen_cel_prijs():
 def test_willekeurige_tellijsten_over_alle_dimensies_geven_geen_verborgen_cel_prijs(zaad):
     """As above, but also who the question is about (with the comparison group), the handling and the
     situation afterwards vary: the sums then cross in every direction."""
-    kiezer = random.Random(zaad)
-    wie = list(
-        ref.WieBetreft.objects.filter(eerste_jaar__lte=2024, laatste_jaar__isnull=True).values_list(
-            "code", flat=True
-        )
-    )
-    wijzen = list(
-        ref.WijzeVanAfdoening.objects.filter(eerste_jaar__lte=2024, laatste_jaar__isnull=True).values_list(
-            "code", flat=True
-        )
-    )
-    situaties = list(
-        ref.SituatieNaInterventie.objects.filter(
-            eerste_jaar__lte=2024, laatste_jaar__isnull=True
-        ).values_list("code", flat=True)
-    )
-    for _ in range(16):
-        tellijst(
-            kiezer.choice([1, 1, 2, 3, 6]),
-            jaar=kiezer.choice([2024, 2025]),
-            sub=kiezer.choice(list(SUB_HOOFD)),
-            onderdeel=kiezer.choice(["douane", "belastingdienst"]),
-            wie=kiezer.choice(wie),
-            wijze=kiezer.choice(wijzen),
-            situatie=kiezer.choice(situaties),
-        )
+    _willekeurige_tellijst(random.Random(zaad), rijen=16, jaren=[2024, 2025])
     tellijst_publiceren()
     for onderdeel in [_onderdeel(), _onderdeel("belastingdienst"), None]:
         _controleer(2025, onderdeel)
 
 
 @time_machine.travel(NU, tick=False)
-def test_het_ministerie_van_een_afgesloten_jaar_is_exact():
+def test_het_ministerie_van_een_afgesloten_jaar_is_exact_en_wat_het_toont_is_nergens_verborgen():
     tellijst(2, jaar=2024, sub="5-intimidatie")
     tellijst(9, jaar=2024, sub="8-arbeidsconflict")
+    tellijst(2, jaar=2025, sub="5-intimidatie")
+    tellijst(9, jaar=2025, sub="8-arbeidsconflict")
     tellijst_publiceren()
     assert _sub_waarde(inhoud.paginacijfers(jaar=2024), "5-intimidatie", 2024) == 2
+    # The exact view's table per onderdeel shows Douane's 2 as well: hiding it elsewhere protects nothing.
+    assert _sub_waarde(inhoud.paginacijfers(jaar=2024, onderdeel=_onderdeel()), "5-intimidatie", 2024) == 2
+    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2024) == 2
+    # The running year is not public: there the small cell is hidden, in every view.
+    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2025) == VERBORGEN
     assert (
-        _sub_waarde(inhoud.paginacijfers(jaar=2024, onderdeel=_onderdeel()), "5-intimidatie", 2024)
+        _sub_waarde(inhoud.paginacijfers(jaar=2025, onderdeel=_onderdeel()), "5-intimidatie", 2025)
         == VERBORGEN
     )
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2024) == VERBORGEN, "lopend jaar"
+
+
+@time_machine.travel(NU, tick=False)
+@pytest.mark.parametrize("zaad", [7, 8, 9])
+def test_met_de_exacte_cijfers_van_het_ministerie_is_geen_verborgen_cel_van_een_onderdeel_terug_te_rekenen(
+    zaad,
+):
+    """The attacker has an onderdeel's view of a closed year and the ministry's exact views of that year
+    and the year before (the published report): its table per onderdeel gives the onderdeel's count per
+    category and dimension. With those as known numbers, no hidden outcome or beklaagde may follow. Before,
+    the public totals were reckoned as hidden, and the outcome per subcategorie fell out of them."""
+    _willekeurige_tellijst(random.Random(zaad), rijen=24, jaren=[2023, 2024])
+    tellijst_publiceren()
+    ministerie = {j: _cellen_van(j, None) for j in [2023, 2024]}
+
+    for code in ["douane", "belastingdienst"]:
+        onderdeel = _onderdeel(code)
+        ruw = _cellen_van(2024, onderdeel)
+        getoond = inhoud.paginacijfers(jaar=2024, onderdeel=onderdeel)
+        zichtbaar = _cellen(getoond["vertrouwenspersonen"], jaar=2024, jaren=getoond["jaren"])
+        verborgen = set(ruw.waarde) - set(zichtbaar.waarde)
+        publiek = {}
+        for j, m in ministerie.items():
+            for k, v in m.waarde.items():
+                if k[0] == "C" and k[1] == code:
+                    publiek[(*k[2:], j)] = v
+            publiek[("T", j)] = m.waarde[("O", code)]
+        # The view's own table per onderdeel is its column of the ministry's.
+        for k in ruw.waarde:
+            if k[0] == "C" and k[1] == code:
+                publiek[k] = publiek[(*k[2:], 2024)]
+        publiek[("O", code)] = publiek[("T", 2024)]
+        assert {k: ruw.waarde[k] for k in publiek if k in ruw.waarde} == {
+            k: v for k, v in publiek.items() if k in ruw.waarde
+        }
+        geheim = verborgen - set(publiek)
+        # A small cell is hidden, or anyone can work it out from the published figures alone.
+        uit_publiek = _uit_de_sommen_te_halen(ruw, set(ruw.waarde) - set(publiek))
+        klein = {k for k, v in ruw.waarde.items() if 0 < v < settings.TELLIJST_DREMPEL}
+        assert klein - set(publiek) - uit_publiek
+        assert klein - set(publiek) - uit_publiek <= geheim
+        # Nothing more follows from the view than from the published figures.
+        assert _uit_de_sommen_te_halen(ruw, geheim) - uit_publiek == set()
+        # A published total of 2 over two hidden parts is not 1 + 1 to the reader: when nothing else is
+        # left, a zero is hidden beside a small count, so 0 + 2 and 2 + 0 look the same.
+        assert [
+            (totaal, delen)
+            for totaal, delen in ruw.sommen
+            if totaal not in geheim
+            and sum(ruw.waarde[d] for d in delen if d in geheim) == sum(d in geheim for d in delen) > 0
+            and not (totaal in publiek and set(delen) <= geheim)
+        ] == []
 
 
 @time_machine.travel(NU, tick=False)
