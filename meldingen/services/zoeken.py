@@ -1,7 +1,7 @@
 """The audit row of a search in the werkvoorraad."""
 
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.kern.services.audit import audit_vastleggen, getoond_velden
+from finintegriteit.kern.services.audit import audit_vastleggen
 
 from ..models import Melding
 from ..zoeken import Zoekterm
@@ -25,6 +25,7 @@ def zoekopdracht_vastleggen(
         actie=AuditRegel.Actie.BEKEKEN,
         object_type=OBJECT_TYPE,
         object_id="" if term.is_persoon else term.tekst[:40],
-        velden=[*term.soorten, *getoond_velden(getoond)],
+        velden=list(term.soorten),
+        getoond=getoond,
         reden=f"meer dan {aantal} treffers" if meer else f"{aantal} treffer{'' if aantal == 1 else 's'}",
     )

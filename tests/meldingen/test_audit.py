@@ -7,7 +7,7 @@ from django.urls import reverse
 from finintegriteit.kern.models import AuditRegel
 from meldingen.services import betrokkene_wijzigen, melding_wijzigen
 from meldingen.services.aantekeningen import aantekening_toevoegen
-from tests.factories import MelderIdentiteitFactory
+from tests.factories import BetrokkeneFactory, MelderIdentiteitFactory
 
 pytestmark = pytest.mark.django_db
 A = AuditRegel.Actie
@@ -197,12 +197,39 @@ def test_de_audittrail_noemt_objecten_bij_wat_ze_zijn(
     namen = {b.object for b in antwoord.context["regels"]}
     assert {f"Melding {melding.nummer}", f"Betrokkene 2 van {melding.nummer}"} <= namen
     html = antwoord.content.decode()
-    # In the order of the stored row: afdoeningen before betrokkenen.
+    # In the order the case page showed them: the betrokkenen, then their afdoeningen.
     assert (
-        f"ook getoond: Afdoening van betrokkene 2 van {melding.nummer}, Betrokkene 1 van {melding.nummer}, "
-        f"Betrokkene 2 van {melding.nummer}"
+        f"ook getoond: Betrokkene 1 van {melding.nummer}, Betrokkene 2 van {melding.nummer}, "
+        f"Afdoening van betrokkene 2 van {melding.nummer}"
     ) in html
     assert f"betrokkene:{eerste.pk}" not in html, "geen tabelnamen en ids voor de lezer"
+
+
+def test_de_audittrail_noemt_betrokkene_9_en_10_in_de_volgorde_van_de_pagina(
+    client, maak_melding, maak_afdoening, analist, beheerder
+):
+    """Sorted as text, 'betrokkene:10' came before 'betrokkene:9': the second betrokkene named first."""
+    import io
+
+    import openpyxl
+
+    melding = maak_melding()
+    BetrokkeneFactory(melding=melding, pk=9)
+    afdoening = maak_afdoening(BetrokkeneFactory(melding=melding, pk=10))
+    client.force_login(analist)
+    client.get(reverse("meldingen:detail", args=[melding.pk]))
+    bekeken = AuditRegel.objects.get(actie=A.BEKEKEN, object_type="melding")
+    assert bekeken.velden == ["betrokkene:9", "betrokkene:10", f"afdoening:{afdoening.pk}"]
+    getoond = (
+        f"Betrokkene 1 van {melding.nummer}, Betrokkene 2 van {melding.nummer}, "
+        f"Afdoening van betrokkene 2 van {melding.nummer}"
+    )
+    client.force_login(beheerder)
+    assert f"ook getoond: {getoond}" in client.get(reverse("meldingen:audit")).content.decode()
+    antwoord = client.get(reverse("meldingen:audit_export"), {"object": melding.nummer})
+    blad = openpyxl.load_workbook(io.BytesIO(antwoord.content)).active
+    kolom = [c.value for c in next(blad.iter_rows())].index("Ook getoond")
+    assert getoond in [rij[kolom] for rij in blad.iter_rows(min_row=2, values_only=True)]
 
 
 def test_een_aantekening_in_de_audittrail_noemt_haar_melding(client, maak_melding, analist, beheerder):

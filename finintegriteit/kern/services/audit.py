@@ -11,7 +11,7 @@ An event without a case (a login, a second factor bound, a role given) passes `o
 `object_id` instead of `object`.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -29,6 +29,8 @@ from ..models import AuditReden, AuditRegel
 # pg_advisory_xact_lock key of the chain: any role may take it, and it ends with the transaction.
 KETENSLOT = 0x41554454
 _ALLEEN_DE_DAG = ContextVar("audit_alleen_de_dag", default=False)
+# In a 'bekeken' row, `velden` lists what the page showed besides its object, as 'betrokkene:12'.
+GETOOND = ":"
 
 
 @contextmanager
@@ -53,10 +55,15 @@ def audit_vastleggen(
     object_type: str = "",
     object_id: str = "",
     velden: list[str] | None = None,
+    getoond: Sequence[models.Model] = (),
     reden: str = "",
     melding: models.Model | None = None,
 ) -> AuditRegel:
     """Insert one audit row. `velden` are field names only, never values (no personal data in the row).
+
+    `getoond`, in a 'bekeken' row, are the other objects its page showed, listed after the field names
+    in the order the page showed them. Sorted as text they would not be: 'betrokkene:10' before
+    'betrokkene:9', and the trail would name the second betrokkene before the first.
 
     `reden` is free text and so case content: it is stored apart (AuditReden), shown only to OIF roles
     and erased by the bewaartermijn with its case: `melding`, or else the case `object` belongs to.
@@ -66,7 +73,7 @@ def audit_vastleggen(
         actie=actie,
         object_type=object_type or (object._meta.model_name if object is not None else ""),
         object_id=str(object_id or (object.pk if object is not None else ""))[:40],
-        velden=sorted(velden or []),
+        velden=[*sorted(velden or []), *(f"{obj._meta.model_name}{GETOOND}{obj.pk}" for obj in getoond)],
     )
     melding_id = melding.pk if melding is not None else _melding_id(object)
     return _toevoegen([(regel, reden.strip(), melding_id)])[0]
@@ -109,10 +116,6 @@ def audit_bulk_vastleggen(
     )
 
 
-# In a 'bekeken' row, `velden` lists what the page showed besides its object, as 'betrokkene:12'.
-GETOOND = ":"
-
-
 def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> AuditRegel:
     """One 'bekeken' row per page view: the page's object (the first), listing the others it showed.
 
@@ -121,17 +124,13 @@ def audit_bekeken_vastleggen(*, gebruiker, objecten: list[models.Model]) -> Audi
     """
     hoofd, *overige = objecten
     return audit_vastleggen(
-        gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, object=hoofd, velden=getoond_velden(overige)
+        gebruiker=gebruiker, actie=AuditRegel.Actie.BEKEKEN, object=hoofd, getoond=overige
     )
 
 
-def getoond_velden(objecten) -> list[str]:
-    """The `velden` entries of a 'bekeken' row naming what its page showed: 'betrokkene:12'."""
-    return [f"{obj._meta.model_name}{GETOOND}{obj.pk}" for obj in objecten]
-
-
 def getoond_bij(regel: AuditRegel) -> list[tuple[str, str]]:
-    """The (object_type, object_id) of the objects a 'bekeken' row's page showed besides its object."""
+    """The (object_type, object_id) of the objects a 'bekeken' row's page showed besides its object, in
+    the order the page showed them."""
     if regel.actie != AuditRegel.Actie.BEKEKEN:
         return []
     return [tuple(veld.split(GETOOND, 1)) for veld in regel.velden if GETOOND in veld]
