@@ -248,12 +248,13 @@ def verborgen_cellen(c: Cellen, *, drempel: int, openbaar=frozenset()) -> set:
     together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a complement."""
     verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
     volgorde = {k: i for i, k in enumerate(c.waarde)}  # deterministic: the same figures, the same cells
+    sommen = _Sommen(c)
     while True:
         _per_som_aanvullen(c, verborgen, volgorde, openbaar)
         terug = terug_te_rekenen(c, verborgen)
         # One more cell for each cell given back, all at once: a round of elimination costs more than
         # the few cells it may hide too many.
-        extra = {_aanvulling(c, cel, verborgen, volgorde, openbaar) for cel in terug} - {None}
+        extra = {_aanvulling(c, sommen, cel, verborgen, volgorde, openbaar) for cel in terug} - {None}
         if not extra:
             return verborgen  # nothing given back, or nothing left to hide in those sums
         verborgen |= extra
@@ -339,17 +340,27 @@ def _voorkeur(c: Cellen, cel, volgorde: dict) -> tuple:
     return (c.waarde[cel] == 0, c.waarde[cel], volgorde[cel])
 
 
-def _aanvulling(c: Cellen, cel, verborgen: set, volgorde: dict, openbaar):
+class _Sommen:
+    """Every sum as one tuple of its cells (total first), and per cell the sums it is in: looking for a
+    complement then reads the sums of one cell instead of all of them."""
+
+    def __init__(self, c: Cellen):
+        self.van = defaultdict(list)
+        for totaal, delen in c.sommen:
+            leden = (totaal, *delen)
+            for lid in leden:
+                self.van[lid].append(leden)
+
+    def met(self, cellen) -> list[tuple]:
+        return list({id(leden): leden for cel in cellen for leden in self.van[cel]}.values())
+
+
+def _aanvulling(c: Cellen, sommen: _Sommen, cel, verborgen: set, volgorde: dict, openbaar):
     """The cell to hide next for a hidden `cel` that can be worked back: the first visible cell (_voorkeur)
     of a sum that `cel` is in; else of any sum with a hidden cell."""
-    sommen = [(totaal, *delen) for totaal, delen in c.sommen]
-    for past in (lambda leden: cel in leden, lambda leden: any(lid in verborgen for lid in leden)):
+    for kring in (lambda: sommen.van[cel], lambda: sommen.met(verborgen)):
         kandidaten = {
-            lid
-            for leden in sommen
-            if past(leden)
-            for lid in leden
-            if lid not in verborgen and lid not in openbaar
+            lid for leden in kring() for lid in leden if lid not in verborgen and lid not in openbaar
         }
         if kandidaten:
             return min(kandidaten, key=lambda d: _voorkeur(c, d, volgorde))
