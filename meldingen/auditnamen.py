@@ -2,7 +2,8 @@
 
 'Melding OIF-2024-0012', 'Betrokkene 2 van OIF-2024-0012' (the second on that case's page), 'Afdoening
 van betrokkene 2 van OIF-2024-0012', 'Melder van OIF-2024-0012', 'Aantekening 7 bij OIF-2024-0012',
-'Gebruiker jdevries'. Names are looked up for one page (or one block of an export) at a time, with one
+'Statuswijziging 31 bij OIF-2024-0012', 'Gebruiker jdevries'.
+Names are looked up for one page (or one block of an export) at a time, with one
 query per kind of object. An object that is gone keeps its kind and id.
 """
 
@@ -14,7 +15,16 @@ from django.contrib.auth import get_user_model
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import GETOOND, getoond_bij
 
-from .models import Aantekening, Bericht, Betrokkene, Document, MelderContact, MelderIdentiteit, Melding
+from .models import (
+    Aantekening,
+    Bericht,
+    Betrokkene,
+    Document,
+    MelderContact,
+    MelderIdentiteit,
+    Melding,
+    StatusOvergang,
+)
 
 SOORTEN = {
     "melding": "Melding",
@@ -25,6 +35,7 @@ SOORTEN = {
     "aantekening": "Aantekening",
     "bericht": "Bericht",
     "meldercontact": "Contact met de melder",
+    "statusovergang": "Statuswijziging",
     "user": "Gebruiker",
 }
 
@@ -83,7 +94,7 @@ def _namen(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[st
     ):
         namen[("melderidentiteit", str(pk))] = (f"Melder van {nummer}", nummer)
     # Parts of one case: named by the case they belong to, so the auditor can follow the case.
-    for model in (Aantekening, Document, Bericht, MelderContact):
+    for model in (Aantekening, Document, Bericht, MelderContact, StatusOvergang):
         soort = model._meta.model_name
         for pk, nummer in model.objects.filter(pk__in=ids[soort]).values_list("pk", "melding__nummer"):
             namen[(soort, str(pk))] = (f"{SOORTEN[soort]} {pk} bij {nummer}", nummer)

@@ -113,13 +113,19 @@ def _detail(
     )
     tijdlijn = tijdlijn_van(melding=melding)
     gesprek = gesprek_met_melder(melding, bericht_form)
-    # Every object whose content the page shows is named in the row: notes, documents and the
-    # messages with the melder too, not only the betrokkenen (docs/beveiliging.md, audit trail).
+    # Every object whose content the page shows is named in the row: notes, documents, status reasons
+    # and the messages with the melder too, not only the betrokkenen (docs/beveiliging.md, audit trail).
     getoond = [
         *betrokkenen,
         *afdoeningen,
         *contacten.values(),
-        *(stap.object for stap in tijdlijn if stap.soort != "status"),
+        # A status step shows its reason, free text about the case like a note; the registration step's
+        # reason ('Geregistreerd.') is the system's own.
+        *(
+            stap.object
+            for stap in tijdlijn
+            if stap.soort != "status" or (stap.object.reden and stap.object.van)
+        ),
         *(gesprek["berichten"] if gesprek else []),
     ]
     audit_bekeken_vastleggen(gebruiker=request.user, objecten=[melding, *getoond])

@@ -12,6 +12,7 @@ from meldingen.models import Melding
 from meldingen.services.aantekeningen import aantekening_toevoegen
 from meldingen.services.berichten import bericht_aan_melder_sturen
 from meldingen.services.documenten import document_toevoegen
+from meldingen.services.status import melding_status_wijzigen
 
 pytestmark = pytest.mark.django_db
 BEKEKEN = AuditRegel.Actie.BEKEKEN
@@ -41,6 +42,33 @@ def test_de_zaakpagina_noemt_aantekeningen_documenten_en_berichten(
     assert {f"aantekening:{aantekening.pk}", f"document:{document.pk}", f"bericht:{bericht.pk}"} <= set(
         regel.velden
     )
+
+
+def test_de_zaakpagina_noemt_de_statuswijzigingen_waarvan_zij_de_reden_toont(
+    analist_client, analist, beheerder, client, maak_melding
+):
+    melding = maak_melding()
+    melding_status_wijzigen(
+        melding=melding,
+        door=analist,
+        naar=Melding.Status.IN_BEOORDELING,
+        versie=melding.versie,
+        reden="Melder noemt de teamleider van Jan de Vries.",
+    )
+    voor = AuditRegel.objects.count()
+    html = analist_client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    assert "Melder noemt de teamleider van Jan de Vries." in html
+    [regel] = nieuwe_regels(voor)
+    overgang = melding.statusovergangen.get(reden__startswith="Melder noemt")
+    registratie = melding.statusovergangen.get(van="")
+    assert f"statusovergang:{overgang.pk}" in regel.velden
+    # The registration step's reason is the system's own text: naming it in every row would be noise.
+    assert f"statusovergang:{registratie.pk}" not in regel.velden
+
+    client.force_login(beheerder)
+    antwoord = client.get(reverse("meldingen:audit"), {"object_type": "melding"})
+    [benoemd] = [b for b in antwoord.context["regels"] if b.regel.pk == regel.pk]
+    assert f"Statuswijziging {overgang.pk} bij {melding.nummer}" in benoemd.getoond
 
 
 def test_betrokkene_verwijderen_na_een_geweigerde_post_is_een_gelezen_naam(
