@@ -26,11 +26,51 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     from .selectors import gepubliceerd, jaarcijfers
     from .selectors.afscherming import tellijst_afschermen
 
-    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst or gepubliceerd())
+    tellijst = tellijst or gepubliceerd()
+    cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
     if cijfers["tellijst_live"] or tellijst_exact(jaar=jaar, onderdeel=onderdeel):
         return cijfers
-    openbaar = [j for j in cijfers["jaren"] if tellijst_exact(jaar=j)]
-    return tellijst_afschermen(cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=openbaar)
+    patroon = None
+    if not tellijst_exact(jaar=jaar):
+        # The running year: every view of it is hidden, and they share counts (one pattern for all).
+        patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst)[onderdeel.code if onderdeel else None]
+    return tellijst_afschermen(
+        cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=_openbare_jaren(jaar), patroon=patroon
+    )
+
+
+def _openbare_jaren(jaar: int) -> list[int]:
+    return [j for j in (jaar - 2, jaar - 1, jaar) if tellijst_exact(jaar=j)]
+
+
+def tellijstpatroon(*, jaar: int, tellijst) -> dict:
+    """The hidden Tellijst cells of a running year in every view, decided together
+    (selectors.afscherming), from the cache: each view of the year needs all of them."""
+    from django.conf import settings
+
+    from .cijfercache import gecachet
+    from .selectors.afscherming import tellijstpatroon as berekenen
+
+    def bereken() -> dict:
+        patroon = berekenen(
+            jaar=jaar,
+            tellijst=tellijst,
+            drempel=settings.TELLIJST_DREMPEL,
+            openbare_jaren=_openbare_jaren(jaar),
+        )
+        # JSON: the whole ministry's view under "", each cell a (nested) list.
+        return {
+            "tellijstpatroon": {scope or "": sorted(cellen, key=repr) for scope, cellen in patroon.items()}
+        }
+
+    def terug(bewaard: dict) -> dict:
+        return {scope or None: {_als_tuple(cel) for cel in cellen} for scope, cellen in bewaard.items()}
+
+    return gecachet("tellijstpatroon", delen=(jaar,), onderdeel=None, bereken=bereken, terug=terug)
+
+
+def _als_tuple(waarde):
+    return tuple(_als_tuple(w) for w in waarde) if isinstance(waarde, list) else waarde
 
 
 def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:

@@ -243,24 +243,29 @@ def openbare_cellen(c: Cellen, *, jaar: int, openbare_jaren) -> set:
     }
 
 
-def verborgen_cellen(c: Cellen, *, drempel: int, openbaar=frozenset()) -> set:
+def verborgen_cellen(c: Cellen, *, drempel: int, openbaar=frozenset(), nullen: bool = True) -> set:
     """Primary cells below the threshold, then complementary ones until no sum gives one back, alone or
-    together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a complement."""
+    together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a complement.
+
+    `nullen`: whether a zero may be a complement (the last one chosen). Beside a public total it must be,
+    or the small count next to it follows. But a hidden zero that is a part of a visible 0 is known to be
+    0 (no count is negative) and then protects nothing; where no total is public (the running year), a
+    total can always be hidden instead, so there zeros stay out."""
     verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
     volgorde = {k: i for i, k in enumerate(c.waarde)}  # deterministic: the same figures, the same cells
     sommen = _Sommen(c)
     while True:
-        _per_som_aanvullen(c, verborgen, volgorde, openbaar)
+        _per_som_aanvullen(c, verborgen, volgorde, openbaar, nullen)
         terug = terug_te_rekenen(c, verborgen)
         # One more cell for each cell given back, all at once: a round of elimination costs more than
         # the few cells it may hide too many.
-        extra = {_aanvulling(c, sommen, cel, verborgen, volgorde, openbaar) for cel in terug} - {None}
+        extra = {_aanvulling(c, sommen, cel, verborgen, volgorde, openbaar, nullen) for cel in terug} - {None}
         if not extra:
             return verborgen  # nothing given back, or nothing left to hide in those sums
         verborgen |= extra
 
 
-def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict, openbaar) -> None:
+def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict, openbaar, nullen: bool) -> None:
     """Hide more cells until no single sum gives a hidden cell back (the cheap first pass)."""
     gewijzigd = True
     while gewijzigd:
@@ -277,10 +282,10 @@ def _per_som_aanvullen(c: Cellen, verborgen: set, volgorde: dict, openbaar) -> N
             )
             if not (enkel or vastgepind):
                 continue
-            kandidaten = [d for d in delen if d not in verborgen and d not in openbaar]
+            kandidaten = [d for d in delen if _kan_aanvullen(c, d, verborgen, openbaar, nullen)]
             if kandidaten:
                 verborgen.add(min(kandidaten, key=lambda d: _voorkeur(c, d, volgorde)))
-            elif totaal not in verborgen and totaal not in openbaar:
+            elif _kan_aanvullen(c, totaal, verborgen, openbaar, nullen):
                 verborgen.add(totaal)
             else:
                 continue
@@ -334,6 +339,12 @@ def terug_te_rekenen(c: Cellen, verborgen: set) -> set:
     return {k for k, i in index.items() if not verminderen({i: 1})}
 
 
+def _kan_aanvullen(c: Cellen, cel, verborgen: set, openbaar, nullen: bool) -> bool:
+    """Whether `cel` may be hidden to protect another: not when everyone knows it, and a zero only when
+    `nullen` (see verborgen_cellen)."""
+    return cel not in verborgen and cel not in openbaar and (nullen or c.waarde[cel] > 0)
+
+
 def _voorkeur(c: Cellen, cel, volgorde: dict) -> tuple:
     """The order in which cells are taken as complement: the smallest non-zero first; a zero only when
     nothing else is left (a public total split into a small count and a zero shows the count)."""
@@ -355,26 +366,103 @@ class _Sommen:
         return list({id(leden): leden for cel in cellen for leden in self.van[cel]}.values())
 
 
-def _aanvulling(c: Cellen, sommen: _Sommen, cel, verborgen: set, volgorde: dict, openbaar):
+def _aanvulling(c: Cellen, sommen: _Sommen, cel, verborgen: set, volgorde: dict, openbaar, nullen: bool):
     """The cell to hide next for a hidden `cel` that can be worked back: the first visible cell (_voorkeur)
     of a sum that `cel` is in; else of any sum with a hidden cell."""
     for kring in (lambda: sommen.van[cel], lambda: sommen.met(verborgen)):
         kandidaten = {
-            lid for leden in kring() for lid in leden if lid not in verborgen and lid not in openbaar
+            lid for leden in kring() for lid in leden if _kan_aanvullen(c, lid, verborgen, openbaar, nullen)
         }
         if kandidaten:
             return min(kandidaten, key=lambda d: _voorkeur(c, d, volgorde))
     return None
 
 
-def tellijst_afschermen(cijfers: dict, *, drempel: int, openbare_jaren=()) -> dict:
+def _globaal(scope, sleutel, *, jaar: int):
+    """The count a cell of the view `scope` (an onderdeel's code, None: the whole ministry) stands for.
+
+    The table per onderdeel holds each onderdeel's own counts: the ministry's column of an onderdeel, and
+    that onderdeel's own column, are cells of the onderdeel's view."""
+    soort = sleutel[0]
+    if soort in OPENBAAR_IN_VERSLAGJAAR and (scope is None or sleutel[1] == scope):
+        onderdeel = sleutel[1]
+        return (onderdeel, (*sleutel[2:], jaar) if soort == "C" else ("T", jaar))
+    return (scope, sleutel)
+
+
+def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openbare_jaren) -> dict:
+    """The hidden cells of every view of a running year ({scope: Cellen}, scope as in _globaal), decided
+    at once.
+
+    The views share counts: the ministry's table per onderdeel shows each onderdeel's, and each count of
+    the ministry is the sum of the onderdelen's. Hidden one view at a time, each view picked its own
+    complements, and whoever saw them all took a hidden cell of one onderdeel from the ministry's sum
+    minus what the other views show. Decided together, a count is hidden in every view that shows it,
+    and the sums across views are solved with the rest."""
+    samen = Cellen()
+    openbaar = set()
+    for scope, c in weergaven.items():
+        for sleutel, waarde in c.waarde.items():
+            samen.waarde.setdefault(_globaal(scope, sleutel, jaar=jaar), waarde)
+        for totaal, delen in c.sommen:
+            samen.sommen.append(
+                (_globaal(scope, totaal, jaar=jaar), [_globaal(scope, d, jaar=jaar) for d in delen])
+            )
+        openbaar |= {
+            _globaal(scope, sleutel, jaar=jaar)
+            for sleutel in openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
+        }
+    ministerie = weergaven.get(None)
+    if ministerie is not None:
+        onderdelen = [scope for scope in weergaven if scope is not None]
+        for sleutel in ministerie.waarde:
+            if sleutel[0] not in OPENBAAR_IN_VERSLAGJAAR:
+                delen = [(o, sleutel) for o in onderdelen if sleutel in weergaven[o].waarde]
+                samen.som((None, sleutel), delen)
+    verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=openbaar, nullen=False)
+    return {
+        scope: {sleutel for sleutel in c.waarde if _globaal(scope, sleutel, jaar=jaar) in verborgen}
+        for scope, c in weergaven.items()
+    }
+
+
+def tellijstpatroon(*, jaar: int, tellijst, drempel: int, openbare_jaren) -> dict:
+    """{scope: hidden cells} of the Tellijst figures of `jaar` in every view: the whole ministry's (None)
+    and each onderdeel's (its code). Counts every view, so the caller keeps the result (rapportage.inhoud)."""
+    from finintegriteit.referentie.models import Onderdeel
+
+    from .gegevens import jaren_met_gegevens
+    from .vertrouwenspersonen import vertrouwenspersonen_cijfers
+
+    onderdelen = list(Onderdeel.objects.all())
+    met_gegevens = jaren_met_gegevens(jaar=jaar, tellijst=tellijst)
+    weergaven = {
+        (o.code if o is not None else None): _cellen(
+            vertrouwenspersonen_cijfers(
+                jaar=jaar, onderdeel=o, onderdelen=onderdelen, met_gegevens=met_gegevens, bron=tellijst
+            ),
+            jaar=jaar,
+            jaren=[jaar - 2, jaar - 1, jaar],
+        )
+        for o in [None, *onderdelen]
+    }
+    return weergaven_samen_verbergen(weergaven, jaar=jaar, drempel=drempel, openbare_jaren=openbare_jaren)
+
+
+def tellijst_afschermen(cijfers: dict, *, drempel: int, openbare_jaren=(), patroon=None) -> dict:
     """A copy of the figures in which the Tellijst's small cells (and their complements) are hidden;
-    `openbare_jaren`: the closed years whose exact figures are public (openbare_cellen)."""
+    `openbare_jaren`: the closed years whose exact figures are public (openbare_cellen); `patroon`: the
+    hidden cells of this view as `tellijstpatroon` decided them with the other views (None: this view
+    on its own)."""
     cijfers = copy.deepcopy(cijfers)
     jaar = cijfers["jaar"]
     c = _cellen(cijfers["vertrouwenspersonen"], jaar=jaar, jaren=cijfers["jaren"])
     openbaar = openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
-    verborgen = verborgen_cellen(c, drempel=drempel, openbaar=openbaar)
+    if patroon is None:
+        verborgen = verborgen_cellen(c, drempel=drempel, openbaar=openbaar)
+    else:
+        # The small cells in any case, should the pattern come from other figures than these.
+        verborgen = set(patroon) | {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
     for houder, veld, teller, noemer in c.procenten:
         if veld in houder and (teller in verborgen or noemer in verborgen):
             houder[veld] = None

@@ -1,0 +1,95 @@
+"""The views of the running year share their counts; no hidden cell may follow from all of them together.
+
+A coordinator of the whole ministry sees the ministry's figures and can have every onderdeel's report
+made. The ministry's table per onderdeel shows each onderdeel's counts, and each count of the ministry is
+the sum of the onderdelen's. The attacker here lays every view of the year side by side and solves all
+their sums at once, with everything the views show as known, and knows that the parts of a visible 0
+are 0. (For a closed year, whose ministry figures are exact, this is still open: docs/beveiliging.md.)
+"""
+
+import datetime
+import random
+
+import pytest
+import time_machine
+from django.conf import settings
+
+from finintegriteit.referentie import models as ref
+from rapportage import inhoud
+from rapportage.selectors.afscherming import Cellen, _cellen
+from rapportage.services.publicatie import tellijst_publiceren
+from tests.rapportage.test_afscherming import _cellen_van, _uit_de_sommen_te_halen, _willekeurige_tellijst
+
+pytestmark = pytest.mark.django_db
+
+NU = datetime.datetime(2025, 6, 16, 10, 0, tzinfo=datetime.UTC)  # 2025 runs, 2024 is closed
+ONDERDELEN = ["douane", "belastingdienst", "toeslagen"]
+
+
+def _een_telling(scope, sleutel, jaar):
+    """The same count under one name, whichever view shows it (scope None: the whole ministry)."""
+    if sleutel[0] == "C" and (scope is None or sleutel[1] == scope):
+        return (sleutel[1], (*sleutel[2:], jaar))
+    if sleutel[0] == "O" and (scope is None or sleutel[1] == scope):
+        return (sleutel[1], ("T", jaar))
+    return (scope, sleutel)
+
+
+def _alle_weergaven_samen(jaar):
+    """Every view's raw counts and sums under one name per count, plus the sums across views; and what
+    the pages show of each count."""
+    samen, getoond, van_het_ministerie = Cellen(), set(), set()
+    ministerie = None
+    for code in [None, *ONDERDELEN]:
+        onderdeel = ref.Onderdeel.objects.get(code=code) if code else None
+        ruw = _cellen_van(jaar, onderdeel)
+        pagina = inhoud.paginacijfers(jaar=jaar, onderdeel=onderdeel)
+        zichtbaar = _cellen(pagina["vertrouwenspersonen"], jaar=jaar, jaren=pagina["jaren"])
+        for sleutel, waarde in ruw.waarde.items():
+            naam = _een_telling(code, sleutel, jaar)
+            assert samen.waarde.setdefault(naam, waarde) == waarde, naam
+            if sleutel in zichtbaar.waarde:
+                getoond.add(naam)
+            if code is None:
+                van_het_ministerie.add(naam)
+        samen.sommen += [
+            (_een_telling(code, t, jaar), [_een_telling(code, d, jaar) for d in delen])
+            for t, delen in ruw.sommen
+        ]
+        if code is None:
+            ministerie = ruw
+    for sleutel in ministerie.waarde:
+        if sleutel[0] not in "CO":
+            samen.som((None, sleutel), [(o, sleutel) for o in ONDERDELEN])
+    for totaal, delen in samen.sommen:
+        assert samen.waarde[totaal] == sum(samen.waarde[d] for d in delen), (totaal, delen)
+    return samen, getoond, van_het_ministerie
+
+
+def _met_nullen(samen, bekend: set) -> set:
+    """What is known, with every part of a known total of 0 (no count is negative)."""
+    while True:
+        nul = {d for t, delen in samen.sommen if t in bekend and samen.waarde[t] == 0 for d in delen} - bekend
+        if not nul:
+            return bekend
+        bekend = bekend | nul
+
+
+def _onthuld(samen, bekend: set) -> set:
+    """The cells the attacker learns beyond `bekend`: parts of a known 0, and what the sums then give."""
+    met_nullen = _met_nullen(samen, bekend)
+    return (met_nullen - bekend) | _uit_de_sommen_te_halen(samen, set(samen.waarde) - met_nullen)
+
+
+@time_machine.travel(NU, tick=False)
+@pytest.mark.parametrize("zaad", [1, 2, 3])
+def test_alle_weergaven_van_het_lopende_jaar_samen_geven_geen_verborgen_cel_prijs(zaad):
+    _willekeurige_tellijst(random.Random(zaad), rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
+    tellijst_publiceren()
+
+    samen, getoond, _ = _alle_weergaven_samen(2025)
+    verborgen = set(samen.waarde) - getoond
+    klein = {k for k, v in samen.waarde.items() if 0 < v < settings.TELLIJST_DREMPEL}
+    assert klein and klein <= verborgen
+    # Learning that a hidden cell is 0 names nobody; learning any other hidden count would.
+    assert {k for k in _onthuld(samen, getoond) if samen.waarde[k]} == set()
