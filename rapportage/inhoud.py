@@ -33,7 +33,8 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     patroon = None
     if not tellijst_exact(jaar=jaar):
         # The running year: every view of it is hidden, and they share counts (one pattern for all).
-        patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst)[onderdeel.code if onderdeel else None]
+        # An onderdeel the pattern does not know yet (just added) is hidden on its own.
+        patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst).get(onderdeel.code if onderdeel else None)
     return tellijst_afschermen(
         cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=_openbare_jaren(jaar), patroon=patroon
     )
@@ -66,7 +67,9 @@ def tellijstpatroon(*, jaar: int, tellijst) -> dict:
     def terug(bewaard: dict) -> dict:
         return {scope or None: {_als_tuple(cel) for cel in cellen} for scope, cellen in bewaard.items()}
 
-    return gecachet("tellijstpatroon", delen=(jaar,), onderdeel=None, bereken=bereken, terug=terug)
+    # The threshold in the key: a changed setting must not meet a pattern made with the old one.
+    delen = (jaar, settings.TELLIJST_DREMPEL)
+    return gecachet("tellijstpatroon", delen=delen, onderdeel=None, bereken=bereken, terug=terug)
 
 
 def _als_tuple(waarde):
