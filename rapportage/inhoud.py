@@ -46,11 +46,11 @@ def _openbare_jaren(jaar: int) -> list[int]:
 
 def tellijstpatroon(*, jaar: int, tellijst) -> dict:
     """The hidden Tellijst cells of a running year in every view, decided together
-    (selectors.afscherming), from the cache: each view of the year needs all of them."""
+    (selectors.afscherming_samen), from the cache: each view of the year needs all of them."""
     from django.conf import settings
 
     from .cijfercache import gecachet
-    from .selectors.afscherming import tellijstpatroon as berekenen
+    from .selectors.afscherming_samen import tellijstpatroon as berekenen
 
     def bereken() -> dict:
         patroon = berekenen(
