@@ -44,6 +44,9 @@ def _openbare_jaren(jaar: int) -> list[int]:
     return [j for j in (jaar - 2, jaar - 1, jaar) if tellijst_exact(jaar=j)]
 
 
+PATROONVORM = 2  # raise when the cell keys of selectors.afscherming change
+
+
 def tellijstpatroon(*, jaar: int, tellijst) -> dict:
     """The hidden Tellijst cells of a running year in every view, decided together
     (selectors.afscherming_samen), from the cache: each view of the year needs all of them."""
@@ -67,8 +70,9 @@ def tellijstpatroon(*, jaar: int, tellijst) -> dict:
     def terug(bewaard: dict) -> dict:
         return {scope or None: {_als_tuple(cel) for cel in cellen} for scope, cellen in bewaard.items()}
 
-    # The threshold in the key: a changed setting must not meet a pattern made with the old one.
-    delen = (jaar, settings.TELLIJST_DREMPEL)
+    # The threshold in the key: a changed setting must not meet a pattern made with the old one. So is
+    # the form of the cell keys, which an update may change: a pattern of old keys would hide nothing.
+    delen = (jaar, settings.TELLIJST_DREMPEL, PATROONVORM)
     return gecachet("tellijstpatroon", delen=delen, onderdeel=None, bereken=bereken, terug=terug)
 
 

@@ -90,6 +90,7 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
     c.cel(("T", jaar), vp, "totaal")
     b1 = vp["bijlage1"]
     codes = defaultdict(dict)  # part -> label -> [codes]
+    subs_onder = defaultdict(dict)  # label of a hoofdcategorie -> label of its subcategorie -> [codes]
     subs_van = {}
     for hoofd in b1["aard"]:
         _rij(c, hoofd, ("H", hoofd["code"]), jaar)
@@ -98,6 +99,7 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
         for sub in hoofd["subcategorieen"]:
             _rij(c, sub, ("S", sub["code"]), jaar, deler=("H", hoofd["code"]))
             codes["S"].setdefault(sub["label"], []).append(("S", sub["code"]))
+            subs_onder[hoofd["label"]].setdefault(sub["label"], []).append(("S", sub["code"]))
     for dim in DIMENSIES:
         for rij in b1[dim]:
             _rij(c, rij, ("D", dim, rij["code"]), jaar)
@@ -119,20 +121,21 @@ def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
                 c.som(("G", soort, groep["code"], j), [(*lid, j) for lid in leden])
 
     # The report year's flat {label: count} dicts: the same cells, or the sum of options sharing a label.
-    def plat(houder: dict, deel: str) -> None:
+    # Subcategorieën per hoofdcategorie: 'Overig' under one hoofdcategorie is that one's, not all of them.
+    def plat(houder: dict, per_label: dict, *deel) -> None:
         for label in list(houder):
-            leden = codes[deel].get(label, [])
+            leden = per_label.get(label, [])
             if len(leden) == 1:
                 c.cel((*leden[0], jaar), houder, label)
             else:
-                c.cel(("P", deel, label, jaar), houder, label)
-                c.som(("P", deel, label, jaar), [(*lid, jaar) for lid in leden])
+                c.cel(("P", *deel, label, jaar), houder, label)
+                c.som(("P", *deel, label, jaar), [(*lid, jaar) for lid in leden])
 
-    plat(vp["hoofdcategorie"], "H")
-    for per_hoofd in vp["subcategorie"].values():
-        plat(per_hoofd, "S")
+    plat(vp["hoofdcategorie"], codes["H"], "H")
+    for hoofd_label, per_hoofd in vp["subcategorie"].items():
+        plat(per_hoofd, subs_onder[hoofd_label], "S", hoofd_label)
     for dim in DIMENSIES:
-        plat(vp[dim], dim)
+        plat(vp[dim], codes[dim], dim)
 
     _per_onderdeel(c, vp, jaar=jaar)
     _afhandeling(c, vp, jaar=jaar, dimensies=b1)

@@ -22,12 +22,13 @@ def tellijst(
     wijze="klankbordgesprek-advies-incl-nazorgcontact-ook-telefonisch-mail",
     situatie="genormaliseerd-en-geschil-opgelost",
 ):
+    subcategorie = ref.Subcategorie.objects.select_related("hoofdcategorie").get(code=sub)
     return AdviesvraagFactory.create_batch(
         aantal,
         jaar=jaar,
         onderdeel=ref.Onderdeel.objects.get(code=onderdeel),
-        hoofdcategorie=ref.Hoofdcategorie.objects.get(code=SUB_HOOFD[sub]),
-        subcategorie=ref.Subcategorie.objects.get(code=sub),
+        hoofdcategorie=subcategorie.hoofdcategorie,
+        subcategorie=subcategorie,
         wie_betreft=ref.WieBetreft.objects.get(code=wie),
         wijze_van_afdoening=ref.WijzeVanAfdoening.objects.get(code=wijze),
         situatie=ref.SituatieNaInterventie.objects.get(code=situatie),

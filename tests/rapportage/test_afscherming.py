@@ -258,3 +258,20 @@ def test_dashboard_en_rapport_tonen_verborgen_cellen(client, coordinator_douane)
     assert "staan als ‘×’" in pagina
     voorbeeld = client.get(reverse("rapportage:voorbeeld"), {"jaar": 2025})
     assert voorbeeld.status_code == 200 and f">{VERBORGEN}<" in voorbeeld.content.decode()
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_kleine_overig_is_ook_verborgen_in_de_telling_per_hoofdcategorie():
+    """Every hoofdcategorie has a subcategorie 'Overig'. The count per hoofdcategorie holds each under
+    that one label: the small 'Overig' of one hoofdcategorie is hidden there too, whatever the others'."""
+    overig_5 = ref.Subcategorie.objects.get(code="5-overig")
+    overig_8 = ref.Subcategorie.objects.get(code="8-overig")
+    assert overig_5.label == overig_8.label
+    tellijst(9, jaar=2025, sub="5-overig")
+    tellijst(2, jaar=2025, sub="8-overig")
+    tellijst(9, jaar=2025, sub="8-arbeidsconflict")
+    tellijst_publiceren()
+
+    per_hoofd = inhoud.paginacijfers(jaar=2025, onderdeel=_onderdeel())["vertrouwenspersonen"]["subcategorie"]
+    assert per_hoofd[overig_8.hoofdcategorie.label][overig_8.label] == VERBORGEN
+    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "8-overig", 2025) == VERBORGEN
