@@ -30,11 +30,9 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
     if cijfers["tellijst_live"] or tellijst_exact(jaar=jaar, onderdeel=onderdeel):
         return cijfers
-    patroon = None
-    if not tellijst_exact(jaar=jaar):
-        # The running year: every view of it is hidden, and they share counts (one pattern for all).
-        # An onderdeel the pattern does not know yet (just added) is hidden on its own.
-        patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst).get(onderdeel.code if onderdeel else None)
+    # The views of a year share counts, so one pattern hides them all (selectors.afscherming_samen).
+    # An onderdeel the pattern does not know yet (just added) is hidden on its own.
+    patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst).get(onderdeel.code if onderdeel else None)
     return tellijst_afschermen(
         cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=_openbare_jaren(jaar), patroon=patroon
     )
@@ -48,7 +46,7 @@ PATROONVORM = 2  # raise when the cell keys of selectors.afscherming change
 
 
 def tellijstpatroon(*, jaar: int, tellijst) -> dict:
-    """The hidden Tellijst cells of a running year in every view, decided together
+    """The hidden Tellijst cells of a year in every view, decided together
     (selectors.afscherming_samen), from the cache: each view of the year needs all of them."""
     from django.conf import settings
 

@@ -246,17 +246,20 @@ def openbare_cellen(c: Cellen, *, jaar: int, openbare_jaren) -> set:
     }
 
 
-def verborgen_cellen(c: Cellen, *, drempel: int, openbaar=frozenset(), nullen: bool = True) -> set:
-    """Primary cells below the threshold, then complementary ones until no sum gives one back, alone or
-    together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a complement.
+def verborgen_cellen(
+    c: Cellen, *, drempel: int, openbaar=frozenset(), nullen: bool = True, ook=frozenset()
+) -> set:
+    """Primary cells below the threshold (and `ook`), then complementary ones until no sum gives one back,
+    alone or together with other sums. Cells in `openbaar` are known to everyone: never hidden, never a
+    complement.
 
     `nullen`: whether a zero may be a complement (the last one chosen). Beside a public total it must be,
     or the small count next to it follows. But a hidden zero that is a part of a visible 0 is known to be
     0 (no count is negative) and then protects nothing; where no total is public (the running year), a
     total can always be hidden instead, so there zeros stay out."""
-    verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
+    verborgen = {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar} | set(ook)
     volgorde = {k: i for i, k in enumerate(c.waarde)}  # deterministic: the same figures, the same cells
-    sommen = _Sommen(c)
+    sommen = Sommen(c)
     while True:
         _per_som_aanvullen(c, verborgen, volgorde, openbaar, nullen)
         terug = terug_te_rekenen(c, verborgen)
@@ -354,7 +357,7 @@ def _voorkeur(c: Cellen, cel, volgorde: dict) -> tuple:
     return (c.waarde[cel] == 0, c.waarde[cel], volgorde[cel])
 
 
-class _Sommen:
+class Sommen:
     """Every sum as one tuple of its cells (total first), and per cell the sums it is in: looking for a
     complement then reads the sums of one cell instead of all of them."""
 
@@ -369,7 +372,7 @@ class _Sommen:
         return list({id(leden): leden for cel in cellen for leden in self.van[cel]}.values())
 
 
-def _aanvulling(c: Cellen, sommen: _Sommen, cel, verborgen: set, volgorde: dict, openbaar, nullen: bool):
+def _aanvulling(c: Cellen, sommen: Sommen, cel, verborgen: set, volgorde: dict, openbaar, nullen: bool):
     """The cell to hide next for a hidden `cel` that can be worked back: the first visible cell (_voorkeur)
     of a sum that `cel` is in; else of any sum with a hidden cell."""
     for kring in (lambda: sommen.van[cel], lambda: sommen.met(verborgen)):
@@ -390,11 +393,10 @@ def tellijst_afschermen(cijfers: dict, *, drempel: int, openbare_jaren=(), patro
     jaar = cijfers["jaar"]
     c = _cellen(cijfers["vertrouwenspersonen"], jaar=jaar, jaren=cijfers["jaren"])
     openbaar = openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
-    if patroon is None:
-        verborgen = verborgen_cellen(c, drempel=drempel, openbaar=openbaar)
-    else:
-        # The small cells in any case, should the pattern come from other figures than these.
-        verborgen = set(patroon) | {k for k, v in c.waarde.items() if 0 < v < drempel and k not in openbaar}
+    # The pattern is counted from the same publication (its cache key holds the data version). It may
+    # leave a small count of an onderdeel of a closed year visible: one that the published figures give
+    # away anyway (afscherming_samen), where hiding it would protect nobody.
+    verborgen = verborgen_cellen(c, drempel=drempel, openbaar=openbaar) if patroon is None else set(patroon)
     for houder, veld, teller, noemer in c.procenten:
         if veld in houder and (teller in verborgen or noemer in verborgen):
             houder[veld] = None

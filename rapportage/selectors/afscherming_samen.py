@@ -1,13 +1,27 @@
-"""The views of the running year hidden together (rapportage.inhoud keeps the pattern in the cache).
+"""The views of a year hidden together (rapportage.inhoud keeps the pattern in the cache).
 
 The views share counts: the ministry's table per onderdeel shows each onderdeel's, and each count of the
 ministry is the sum of the onderdelen's. Hidden one view at a time, each view picked its own complements,
 and whoever saw them all took a hidden cell of one onderdeel from the ministry's sum minus what the other
 views show. Decided together, as one system (afscherming.verborgen_cellen over every view's cells and
 sums, plus the sums across views), a count is hidden in every view that shows it.
+
+In a closed year the ministry's view is exact, as the published report: every sum across the onderdelen
+has a known total. A hidden outcome of one onderdeel then needs a complement in another onderdeel's view,
+and that may be a zero, but not one the attacker can tell is 0 (_naast_bekende_totalen). What the
+published figures give away on their own stays visible: hiding it protects nobody, and its complements
+would cost cells that the published figures do not give away.
 """
 
-from .afscherming import OPENBAAR_IN_VERSLAGJAAR, Cellen, _cellen, openbare_cellen, verborgen_cellen
+from .afscherming import (
+    OPENBAAR_IN_VERSLAGJAAR,
+    Cellen,
+    Sommen,
+    _cellen,
+    openbare_cellen,
+    terug_te_rekenen,
+    verborgen_cellen,
+)
 
 
 def _globaal(scope, sleutel, *, jaar: int):
@@ -23,8 +37,10 @@ def _globaal(scope, sleutel, *, jaar: int):
 
 
 def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openbare_jaren) -> dict:
-    """The hidden cells of every view of a running year ({scope: Cellen}, scope as in _globaal), decided
-    at once; a zero is never a complement here (verborgen_cellen, `nullen`)."""
+    """The hidden cells of every view of `jaar` ({scope: Cellen}, scope as in _globaal), decided at once.
+    In a running year a zero is never a complement (verborgen_cellen, `nullen`); in a closed year the
+    ministry's view is exact and public."""
+    gesloten = jaar in openbare_jaren
     samen = Cellen()
     openbaar = set()
     for scope, c in weergaven.items():
@@ -39,17 +55,83 @@ def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openb
             for sleutel in openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
         }
     ministerie = weergaven.get(None)
+    if ministerie is not None and gesloten:
+        openbaar |= {_globaal(None, sleutel, jaar=jaar) for sleutel in ministerie.waarde}
     if ministerie is not None:
         onderdelen = [scope for scope in weergaven if scope is not None]
         for sleutel in ministerie.waarde:
             if sleutel[0] not in OPENBAAR_IN_VERSLAGJAAR:
                 delen = [(o, sleutel) for o in onderdelen if sleutel in weergaven[o].waarde]
                 samen.som((None, sleutel), delen)
-    verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=openbaar, nullen=False)
+    if gesloten:
+        verborgen = _naast_bekende_totalen(samen, drempel=drempel, openbaar=openbaar)
+    else:
+        verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=openbaar, nullen=False)
     return {
         scope: {sleutel for sleutel in c.waarde if _globaal(scope, sleutel, jaar=jaar) in verborgen}
         for scope, c in weergaven.items()
     }
+
+
+# Rounds of hiding more before every non-public cell of the onderdelen is hidden (always safe: then the
+# views show only what is published). The demo data needed three, 70 random Tellijsten at most two.
+RONDES = 8
+
+
+def _naast_bekende_totalen(samen: Cellen, *, drempel: int, openbaar: set) -> set:
+    """Hide with zeros allowed as complements; then play the attacker on the result (known zeros and the
+    sums, again and again). A count that is given back is hidden in every view. A hidden zero that the
+    attacker can tell is 0 protects nothing: a visible total above it, or else a visible count beside it,
+    is hidden as well, so that the 0 no longer follows. Then the attacker plays again."""
+    publiek = _afleidbaar(samen, set(openbaar))
+    sommen = Sommen(samen)
+    ook: set = set()
+    for _ in range(RONDES):
+        verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=publiek, nullen=True, ook=ook)
+        aanvaller = _afleidbaar(samen, set(samen.waarde) - verborgen) & verborgen
+        if not any(samen.waarde[k] for k in aanvaller):
+            return verborgen
+        tellingen = {k[1] for k in aanvaller if samen.waarde[k]}
+        ook |= {k for k in samen.waarde if k[1] in tellingen and k not in publiek}
+        for nul in (k for k in aanvaller if not samen.waarde[k]):
+            # A visible 0 above it tells everyone; else a visible count beside it leaves the 0 over.
+            naast = {
+                (lid is not leden[0], samen.waarde[lid] == 0, samen.waarde[lid], repr(lid)): lid
+                for leden in sommen.van[nul]
+                for lid in leden
+                if lid not in verborgen and lid not in publiek
+            }
+            if naast:
+                ook.add(naast[min(naast)])
+    return set(samen.waarde) - publiek
+
+
+def _afleidbaar(samen: Cellen, bekend: set) -> set:
+    """`bekend` with all that follows from it: the known zeros and what the sums then give, repeated."""
+    while True:
+        verborgen = set(samen.waarde) - bekend
+        erbij = _bekende_nullen(samen, verborgen) | terug_te_rekenen(samen, verborgen)
+        if not erbij:
+            return bekend
+        bekend = bekend | erbij
+
+
+def _bekende_nullen(samen: Cellen, verborgen: set) -> set:
+    """The hidden cells anyone can tell are 0: the hidden parts of a sum whose total, less its visible
+    parts, leaves 0 (no count is negative). Only the values of visible cells are used."""
+    nullen: set = set()
+    gewijzigd = True
+    while gewijzigd:
+        gewijzigd = False
+        for totaal, delen in samen.sommen:
+            if totaal in verborgen and totaal not in nullen:
+                continue
+            onbekend = [d for d in delen if d in verborgen and d not in nullen]
+            rest = samen.waarde[totaal] - sum(samen.waarde[d] for d in delen if d not in verborgen)
+            if onbekend and rest == 0:
+                nullen.update(onbekend)
+                gewijzigd = True
+    return nullen
 
 
 def tellijstpatroon(*, jaar: int, tellijst, drempel: int, openbare_jaren) -> dict:

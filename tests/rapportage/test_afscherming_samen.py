@@ -4,7 +4,8 @@ A coordinator of the whole ministry sees the ministry's figures and can have eve
 made. The ministry's table per onderdeel shows each onderdeel's counts, and each count of the ministry is
 the sum of the onderdelen's. The attacker here lays every view of the year side by side and solves all
 their sums at once, with everything the views show as known, and knows that the parts of a visible 0
-are 0. (For a closed year, whose ministry figures are exact, this is still open: docs/beveiliging.md.)
+are 0. In a closed year the ministry's figures are exact, as the published report: then nothing may
+follow from all the views that does not already follow from the published figures alone.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from django.conf import settings
 
 from finintegriteit.referentie import models as ref
 from rapportage import inhoud
+from rapportage.selectors import afscherming_samen
 from rapportage.selectors.afscherming import Cellen, _cellen
 from rapportage.services.publicatie import tellijst_publiceren
 from tests.rapportage.test_afscherming import _cellen_van, _uit_de_sommen_te_halen, _willekeurige_tellijst
@@ -66,19 +68,73 @@ def _alle_weergaven_samen(jaar):
     return samen, getoond, van_het_ministerie
 
 
-def _met_nullen(samen, bekend: set) -> set:
-    """What is known, with every part of a known total of 0 (no count is negative)."""
-    while True:
-        nul = {d for t, delen in samen.sommen if t in bekend and samen.waarde[t] == 0 for d in delen} - bekend
-        if not nul:
-            return bekend
-        bekend = bekend | nul
+def _nullen(samen, bekend: set) -> set:
+    """The unknown parts of a sum that must be 0: its known total less its known parts leaves 0 (no
+    count is negative)."""
+    nul = set()
+    for totaal, delen in samen.sommen:
+        onbekend = {d for d in delen if d not in bekend}
+        rest = samen.waarde[totaal] - sum(samen.waarde[d] for d in delen if d in bekend)
+        if totaal in bekend and onbekend and rest == 0:
+            nul |= onbekend
+    return nul
 
 
 def _onthuld(samen, bekend: set) -> set:
-    """The cells the attacker learns beyond `bekend`: parts of a known 0, and what the sums then give."""
-    met_nullen = _met_nullen(samen, bekend)
-    return (met_nullen - bekend) | _uit_de_sommen_te_halen(samen, set(samen.waarde) - met_nullen)
+    """The cells the attacker learns beyond `bekend`: zeros, what the sums then give, and again."""
+    alles = set(bekend)
+    while True:
+        erbij = _nullen(samen, alles)
+        erbij |= _uit_de_sommen_te_halen(samen, set(samen.waarde) - alles - erbij)
+        if not erbij:
+            return alles - bekend
+        alles |= erbij
+
+
+def _gepubliceerd(jaar) -> set:
+    """What the ministry's exact views of `jaar` and the closed years before it show, under the names
+    of _alle_weergaven_samen: its own counts, and per onderdeel that onderdeel's count per category."""
+    publiek = set()
+    for j in [jaar - 2, jaar - 1, jaar]:
+        for sleutel in _cellen_van(j, None).waarde:
+            if sleutel[0] == "C":
+                publiek.add((sleutel[1], (*sleutel[2:], j)))
+            elif sleutel[0] == "O":
+                publiek.add((sleutel[1], ("T", j)))
+            elif j == jaar:
+                publiek.add((None, sleutel))
+    return publiek
+
+
+@time_machine.travel(NU, tick=False)
+@pytest.mark.parametrize("zaad", [4, 5, 6])
+def test_alle_weergaven_van_een_afgesloten_jaar_geven_niets_prijs_dat_niet_al_gepubliceerd_is(zaad):
+    """The ministry's exact outcomes of 2024 minus what the other onderdelen show gave an onderdeel's
+    hidden outcome: every view of the year is laid beside the published figures."""
+    _willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
+    tellijst_publiceren()
+
+    samen, getoond, van_het_ministerie = _alle_weergaven_samen(2024)
+    publiek = _gepubliceerd(2024)
+    assert van_het_ministerie <= getoond and van_het_ministerie <= publiek
+    klein = {k for k, v in samen.waarde.items() if 0 < v < settings.TELLIJST_DREMPEL}
+    al_bekend = publiek | _onthuld(samen, publiek)
+    assert klein - al_bekend <= set(samen.waarde) - getoond
+    assert {k for k in _onthuld(samen, getoond) if samen.waarde[k]} - al_bekend == set()
+
+
+@time_machine.travel(NU, tick=False)
+def test_vindt_de_afscherming_geen_patroon_dan_toont_een_onderdeel_alleen_wat_gepubliceerd_is(monkeypatch):
+    """The safety net when the rounds of hiding more do not end: every view shows only what the
+    published figures give (here forced by allowing no round at all)."""
+    monkeypatch.setattr(afscherming_samen, "RONDES", 0)
+    _willekeurige_tellijst(random.Random(5), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
+    tellijst_publiceren()
+
+    samen, getoond, _ = _alle_weergaven_samen(2024)
+    publiek = _gepubliceerd(2024)
+    assert getoond - publiek
+    assert getoond <= publiek | _onthuld(samen, publiek)
 
 
 @time_machine.travel(NU, tick=False)

@@ -121,6 +121,8 @@ def test_voor_de_eerste_publicatie_telt_er_niets():
 @time_machine.travel(NU, tick=False)
 def test_een_kleine_telling_wordt_verborgen_met_een_tweede_van_dezelfde_som():
     rijen()
+    # Another onderdeel's discriminatie by a collega: the published total of 7 is not all Douane's.
+    tellijst(5, sub="5-discriminatie", wie="collega-eigen-organisatieonderdeel", onderdeel="belastingdienst")
     tellijst_publiceren()
 
     # One onderdeel's figures are never exact: the 2 discriminatie by a collega is below the threshold.
@@ -135,8 +137,12 @@ def test_een_kleine_telling_wordt_verborgen_met_een_tweede_van_dezelfde_som():
     assert collega["aantal"] == 10
     # The whole ministry's figures of a closed year are exact, as the published report.
     exact = inhoud.paginacijfers(jaar=2024)["vertrouwenspersonen"]["aard_per_beklaagde"]
-    assert hoofd(exact, "collega", "ongewenste-omgangsvormen")["aantal"] == 10
-    assert per_sub(exact)["collega", "ongewenste-omgangsvormen", "Discriminatie"] == 2
+    assert hoofd(exact, "collega", "ongewenste-omgangsvormen")["aantal"] == 15
+    assert per_sub(exact)["collega", "ongewenste-omgangsvormen", "Discriminatie"] == 7
+    # The ministry's 7 less Belastingdienst's count would give Douane's 2: that is hidden as well.
+    ander = inhoud.paginacijfers(jaar=2024, onderdeel=ref.Onderdeel.objects.get(code="belastingdienst"))
+    per_sub_ander = per_sub(ander["vertrouwenspersonen"]["aard_per_beklaagde"])
+    assert per_sub_ander["collega", "ongewenste-omgangsvormen", "Discriminatie"] == VERBORGEN
 
 
 def _sectie(html: str) -> str:
