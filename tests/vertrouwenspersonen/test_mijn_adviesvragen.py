@@ -65,6 +65,16 @@ def test_pagina_s_en_een_vast_aantal_queries(vp_client, vertrouwenspersoon, djan
     assert antwoord.context["pagina"].paginator.num_pages == 3
 
 
+def test_de_paginering_zegt_waar_je_bent_en_houdt_de_filters(vp_client, vertrouwenspersoon):
+    """The same page navigation as the other lists: the last page greys out 'Volgende'."""
+    AdviesvraagFactory.create_batch(PER_PAGINA + 1, eigenaar=vertrouwenspersoon, jaar=2024)
+    nav = vp_client.get(URL, {"jaar": 2024, "pagina": 2}).content.decode().split('aria-label="Paginering"')[1]
+    nav = nav.split("</nav>")[0]
+    assert "Pagina 2 van 2" in nav
+    assert 'href="?jaar=2024&amp;pagina=1">Vorige</a>' in nav
+    assert '<li class="page-item disabled"><span class="page-link">Volgende</span></li>' in nav
+
+
 def test_snel_bijwerken_met_htmx_vervangt_de_rij(vp_client, vertrouwenspersoon):
     vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     nieuw = gesloten()
