@@ -68,9 +68,12 @@ def tellijstpatroon(*, jaar: int, tellijst) -> dict:
     def terug(bewaard: dict) -> dict:
         return {scope or None: {_als_tuple(cel) for cel in cellen} for scope, cellen in bewaard.items()}
 
-    # The threshold in the key: a changed setting must not meet a pattern made with the old one. So is
-    # the form of the cell keys, which an update may change: a pattern of old keys would hide nothing.
-    delen = (jaar, settings.TELLIJST_DREMPEL, PATROONVORM)
+    # The publication in the key: the pattern must be of the figures it hides, also when a publication
+    # lands between reading the figures and reading the cache's data version. The threshold: a changed
+    # setting must not meet a pattern made with the old one. The form of the cell keys, which an update
+    # may change: a pattern of old keys would hide nothing.
+    publicatie = tellijst.publicatie.pk if tellijst.publicatie else None
+    delen = (jaar, settings.TELLIJST_DREMPEL, PATROONVORM, publicatie)
     return gecachet("tellijstpatroon", delen=delen, onderdeel=None, bereken=bereken, terug=terug)
 
 

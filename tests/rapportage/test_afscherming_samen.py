@@ -17,10 +17,16 @@ from django.conf import settings
 
 from finintegriteit.referentie import models as ref
 from rapportage import inhoud
-from rapportage.selectors import afscherming_samen
-from rapportage.selectors.afscherming import Cellen, _cellen
+from rapportage.selectors import afscherming_samen, gepubliceerd
+from rapportage.selectors.afscherming import VERBORGEN, Cellen, _cellen
 from rapportage.services.publicatie import tellijst_publiceren
-from tests.rapportage.test_afscherming import _cellen_van, _uit_de_sommen_te_halen, _willekeurige_tellijst
+from tests.bouwstenen import tellijst
+from tests.rapportage.test_afscherming import (
+    _cellen_van,
+    _sub_waarde,
+    _uit_de_sommen_te_halen,
+    _willekeurige_tellijst,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +155,19 @@ def test_alle_weergaven_van_het_lopende_jaar_samen_geven_geen_verborgen_cel_prij
     assert klein and klein <= verborgen
     # Learning that a hidden cell is 0 names nobody; learning any other hidden count would.
     assert {k for k in _onthuld(samen, getoond) if samen.waarde[k]} == set()
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_publicatie_tussen_de_cijfers_en_het_patroon_laat_geen_kleine_cel_zien():
+    """A request counts with one publication; the next one lands before it stores the pattern of its
+    year under the cache's (new) data version. A page of the new publication must not use that pattern."""
+    tellijst(9, jaar=2025, sub="8-arbeidsconflict")
+    tellijst(9, jaar=2025, sub="5-intimidatie")
+    tellijst_publiceren()
+    oud = gepubliceerd()
+    tellijst(2, jaar=2025, sub="1-fraude")
+    tellijst_publiceren()
+    inhoud.tellijstpatroon(jaar=2025, tellijst=oud)
+
+    cijfers = inhoud.paginacijfers(jaar=2025, onderdeel=ref.Onderdeel.objects.get(code="douane"))
+    assert _sub_waarde(cijfers, "1-fraude", 2025) == VERBORGEN
