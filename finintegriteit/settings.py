@@ -4,6 +4,7 @@ Every value has a safe development default only when DEBUG is on; in production 
 secret stops the start instead of running with a guessable one.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -267,6 +268,17 @@ if TELLIJST_PUBLICATIE_DAGEN < 1:
 TELLIJST_PUBLICATIE_UUR = env.int("TELLIJST_PUBLICATIE_UUR", default=6)
 if not 0 <= TELLIJST_PUBLICATIE_UUR <= 23:
     raise ImproperlyConfigured("TELLIJST_PUBLICATIE_UUR moet een heel uur van 0 tot en met 23 zijn.")
+# A year of the Tellijst closes on this day (MM-DD) of the next year: no row of it is added, changed or
+# removed after, and only then are the whole ministry's figures of that year shown exact. Changes to
+# exact figures between two publications would show a late row with every property.
+TELLIJST_SLUITDAG = env.str("TELLIJST_SLUITDAG", default="02-01")
+try:
+    datetime.date.fromisoformat(f"2001-{TELLIJST_SLUITDAG}")
+except ValueError:
+    raise ImproperlyConfigured(
+        "TELLIJST_SLUITDAG is maand en dag waarop een jaar van de Tellijst sluit, als MM-DD (bijvoorbeeld "
+        "02-01 voor 1 februari van het jaar erna)."
+    ) from None
 # Tellijst cells below this count are hidden, with as many others as needed that they cannot be
 # worked back from the totals, in every view except the whole ministry's figures of a closed year.
 TELLIJST_DREMPEL = env.int("TELLIJST_DREMPEL", default=5)

@@ -12,14 +12,9 @@ from .secties import Kader, Oif
 from .tabellen import Hoofdstuk
 
 
-def tellijst_exact(*, jaar: int, onderdeel=None) -> bool:
-    """Only the whole ministry's figures of a closed year are exact, as the published annual report."""
-    return onderdeel is None and jaar < timezone.localdate().year
-
-
 def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     """The figures as any page may show them, and the ground of the report's: the Tellijst as last
-    published, its small cells hidden (selectors.afscherming) unless tellijst_exact; or, for the
+    published, its small cells hidden (selectors.afscherming) unless exact (Tellijstbron.exact); or, for the
     operator's commands, the live rows as they are (`tellijst=selectors.live()`)."""
     from django.conf import settings
 
@@ -28,18 +23,21 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
 
     tellijst = tellijst or gepubliceerd()
     cijfers = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=tellijst)
-    if cijfers["tellijst_live"] or tellijst_exact(jaar=jaar, onderdeel=onderdeel):
+    if cijfers["tellijst_live"] or tellijst.exact(jaar=jaar, onderdeel=onderdeel):
         return cijfers
     # The views of a year share counts, so one pattern hides them all (selectors.afscherming_samen).
     # An onderdeel the pattern does not know yet (just added) is hidden on its own.
     patroon = tellijstpatroon(jaar=jaar, tellijst=tellijst).get(onderdeel.code if onderdeel else None)
     return tellijst_afschermen(
-        cijfers, drempel=settings.TELLIJST_DREMPEL, openbare_jaren=_openbare_jaren(jaar), patroon=patroon
+        cijfers,
+        drempel=settings.TELLIJST_DREMPEL,
+        openbare_jaren=_openbare_jaren(jaar, tellijst),
+        patroon=patroon,
     )
 
 
-def _openbare_jaren(jaar: int) -> list[int]:
-    return [j for j in (jaar - 2, jaar - 1, jaar) if tellijst_exact(jaar=j)]
+def _openbare_jaren(jaar: int, tellijst) -> list[int]:
+    return [j for j in (jaar - 2, jaar - 1, jaar) if tellijst.exact(jaar=j)]
 
 
 PATROONVORM = 2  # raise when the cell keys of selectors.afscherming change
@@ -58,7 +56,7 @@ def tellijstpatroon(*, jaar: int, tellijst) -> dict:
             jaar=jaar,
             tellijst=tellijst,
             drempel=settings.TELLIJST_DREMPEL,
-            openbare_jaren=_openbare_jaren(jaar),
+            openbare_jaren=_openbare_jaren(jaar, tellijst),
         )
         # JSON: the whole ministry's view under "", each cell a (nested) list.
         return {

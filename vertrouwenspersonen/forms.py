@@ -134,11 +134,19 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.vandaag = vandaag or timezone.localdate()
         self.eerste_jaar = eerste_jaar
-        jaren = list(range(self.vandaag.year, eerste_jaar - 1, -1))
+        # Only the years still open (regels.sluitdatum): this year, and last year until it closes.
+        jaren = [
+            j
+            for j in range(self.vandaag.year, eerste_jaar - 1, -1)
+            if not regels.jaar_gesloten(j, op=self.vandaag)
+        ]
         self.fields["jaar"].choices = [(j, str(j)) for j in jaren]
-        self.fields["jaar"].error_messages["invalid_choice"] = regels.JAAR_BUITEN_BEREIK.format(
-            eerste=eerste_jaar, laatste=self.vandaag.year
-        )
+        gekozen = _als_getal(self._waarde("jaar"))
+        self.fields["jaar"].error_messages["invalid_choice"] = (
+            regels.gesloten_fout(gekozen, vandaag=self.vandaag)
+            if gekozen is not None and eerste_jaar <= gekozen <= self.vandaag.year
+            else None
+        ) or regels.JAAR_BUITEN_BEREIK.format(eerste=eerste_jaar, laatste=self.vandaag.year)
         if self.instance.pk:
             self.initial["melder_is_beklaagde"] = {True: "ja", False: "nee"}.get(
                 self.instance.melder_is_beklaagde, ""

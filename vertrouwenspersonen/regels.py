@@ -6,6 +6,9 @@ The messages are module constants: tests import them, and the form and the impor
 
 import datetime
 
+from django.conf import settings
+from django.utils.formats import date_format
+
 from finintegriteit.kern.teksten import NIET_IN_GEBRUIK
 
 from .models import JAAR_MELDER_IS_BEKLAAGDE, OPTIEVELDEN
@@ -14,6 +17,10 @@ from .models import JAAR_MELDER_IS_BEKLAAGDE, OPTIEVELDEN
 VERPLICHT = "Dit veld is verplicht."
 JAAR_ONGELDIG = "Vul het jaar in als getal van vier cijfers, bijvoorbeeld {voorbeeld}."
 JAAR_BUITEN_BEREIK = "Kies een jaar van {eerste} tot en met {laatste}."
+JAAR_GESLOTEN = (
+    "De Tellijst van {jaar} is gesloten sinds {sluitdatum}: de cijfers van dat jaar liggen vast. "
+    "Registreer de adviesvraag in het lopende jaar als het contact nog loopt."
+)
 KWARTAAL_ONGELDIG = "Het kwartaal is 1, 2, 3 of 4, of leeg als het niet bekend is."
 KWARTAAL_IN_TOEKOMST = "Kwartaal {kwartaal} van {jaar} is nog niet begonnen."
 SUBCATEGORIE_ANDERE_HOOFDCATEGORIE = "'{subcategorie}' hoort niet bij de hoofdcategorie '{hoofdcategorie}'."
@@ -27,11 +34,26 @@ def kwartaal_van(datum: datetime.date) -> int:
     return (datum.month - 1) // 3 + 1
 
 
+def sluitdatum(jaar: int) -> datetime.date:
+    """The day the Tellijst of `jaar` closes (settings.TELLIJST_SLUITDAG of the next year)."""
+    return datetime.date.fromisoformat(f"{jaar + 1}-{settings.TELLIJST_SLUITDAG}")
+
+
+def jaar_gesloten(jaar: int, *, op: datetime.date) -> bool:
+    return op >= sluitdatum(jaar)
+
+
+def gesloten_fout(jaar: int, *, vandaag: datetime.date) -> str | None:
+    if jaar_gesloten(jaar, op=vandaag):
+        return JAAR_GESLOTEN.format(jaar=jaar, sluitdatum=date_format(sluitdatum(jaar), "j F Y"))
+    return None
+
+
 def jaar_fout(jaar: int, *, eerste: int, vandaag: datetime.date) -> str | None:
-    """A row's year lies between the first year of the Tellijst and this year."""
+    """A row's year lies between the first year of the Tellijst and this year, and is not closed."""
     if not eerste <= jaar <= vandaag.year:
         return JAAR_BUITEN_BEREIK.format(eerste=eerste, laatste=vandaag.year)
-    return None
+    return gesloten_fout(jaar, vandaag=vandaag)
 
 
 def kwartaal_fout(jaar: int, kwartaal: int | None, *, vandaag: datetime.date) -> str | None:

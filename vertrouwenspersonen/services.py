@@ -51,6 +51,12 @@ def _controleer(adviesvraag: Adviesvraag, *, vandaag: datetime.date | None = Non
         raise ValidationError(fouten)
 
 
+def _niet_gesloten(adviesvraag: Adviesvraag) -> None:
+    """The stored row's year: a closed year's figures no longer change (regels.sluitdatum)."""
+    if fout := regels.gesloten_fout(adviesvraag.jaar, vandaag=timezone.localdate()):
+        raise ValidationError({"jaar": fout})
+
+
 def adviesvraag_toevoegen(
     *,
     vertrouwenspersoon,
@@ -102,6 +108,7 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, 
     onbekend = set(wijzigingen) - set(INVULVELDEN)
     if onbekend:
         raise TypeError(f"Niet te wijzigen: {sorted(onbekend)}")
+    _niet_gesloten(adviesvraag)
     vorige = {veld: getattr(adviesvraag, veld) for veld in wijzigingen}
     for veld, waarde in wijzigingen.items():
         setattr(adviesvraag, veld, waarde)
@@ -117,8 +124,9 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, 
 
 
 def adviesvraag_verwijderen(*, adviesvraag: Adviesvraag, door) -> None:
-    """A vertrouwenspersoon removes a row registered by mistake; only their own."""
+    """A vertrouwenspersoon removes a row registered by mistake; only their own, of a year still open."""
     _controleer_eigenaar(adviesvraag, door)
+    _niet_gesloten(adviesvraag)
     with transaction.atomic():
         adviesvraag.delete()
 

@@ -22,6 +22,7 @@ from meldingen.services.bulk import NieuweMelding, meldingen_bulk_registreren
 from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen
 from vertrouwenspersonen.models import JAAR_MELDER_IS_BEKLAAGDE, Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
+from vertrouwenspersonen.regels import kwartaal_van
 
 BATCH = 10_000
 REDEN = "Synthetische testdata."
@@ -125,9 +126,10 @@ def _vertrouwenspersonen(aantal: int) -> list:
 
 
 def adviesvragen_bouwen(
-    *, aantal: int, jaren: list[int], seed: int = 2024, opties=None, vps=None, rnd=None
+    *, aantal: int, jaren: list[int], seed: int = 2024, opties=None, vps=None, rnd=None, tot=None
 ) -> list:
-    """Unsaved, valid Adviesvraag objects (also the rows of the import benchmark's files)."""
+    """Unsaved, valid Adviesvraag objects (also the rows of the import benchmark's files); `tot`: the day
+    the rows are valid on, so that no row of its year names a quarter that has not begun."""
     rnd = rnd or random.Random(seed)
     opties = opties or _Opties()
     jaren = tellijst_jaren(opties, jaren)
@@ -142,7 +144,9 @@ def adviesvragen_bouwen(
         rijen.append(
             Adviesvraag(
                 jaar=jaar,
-                kwartaal=rnd.choice((None, 1, 2, 3, 4)),
+                kwartaal=rnd.choice(
+                    (None, *range(1, (kwartaal_van(tot) if tot and jaar == tot.year else 4) + 1))
+                ),
                 onderdeel=rnd.choices(opties.onderdelen, opties.gewichten)[0],
                 hoofdcategorie=hoofd,
                 subcategorie=sub,

@@ -24,11 +24,13 @@ def _cellen(rij) -> list:
     ]
 
 
-def tellijst_bestanden(*, aantal: int, jaren: list[int], seed: int = 7) -> tuple[list, bytes, bytes]:
-    """(Adviesvraag objects, CSV bytes, XLSX bytes) with the same rows."""
+def tellijst_bestanden(
+    *, aantal: int, jaren: list[int], seed: int = 7, tot=None
+) -> tuple[list, bytes, bytes]:
+    """(Adviesvraag objects, CSV bytes, XLSX bytes) with the same rows (`tot`: adviesvragen_bouwen)."""
     import openpyxl
 
-    rijen = adviesvragen_bouwen(aantal=aantal, jaren=jaren, seed=seed)
+    rijen = adviesvragen_bouwen(aantal=aantal, jaren=jaren, seed=seed, tot=tot)
     buffer = io.StringIO(newline="")
     schrijver = csv.writer(buffer, delimiter=";")
     schrijver.writerow(KOLOMMEN)

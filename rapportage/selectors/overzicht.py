@@ -63,11 +63,10 @@ def _tellijst_per_jaar(tellijst: Tellijstbron, onderdeel, *, tot: int) -> dict[i
         .annotate(n=tellijst.tel())
         .order_by("jaar")
     )
-    huidig = timezone.localdate().year
     drempel = settings.TELLIJST_DREMPEL
     uitkomst = {}
     for rij in rijen:
-        exact = onderdeel is None and rij["jaar"] < huidig  # as rapportage.inhoud.tellijst_exact
+        exact = tellijst.exact(jaar=rij["jaar"], onderdeel=onderdeel)
         uitkomst[rij["jaar"]] = rij["n"] if exact or not 0 < rij["n"] < drempel else VERBORGEN
     return uitkomst
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from vertrouwenspersonen.models import Adviesvraag
+from vertrouwenspersonen.regels import jaar_gesloten
 
 from ..models import GepubliceerdeTelling, Publicatie
 
@@ -22,6 +24,15 @@ class Tellijstbron:
     rijen: QuerySet
     publicatie: Publicatie | None  # None: the live rows
     live: bool = False
+
+    def exact(self, *, jaar: int, onderdeel=None) -> bool:
+        """Only the whole ministry's figures of a closed year are exact, as the published annual report;
+        closed as of this publication (the live rows: today), so that the exact figures of a year never
+        change from one publication to the next (vertrouwenspersonen.regels.sluitdatum)."""
+        if onderdeel is not None:
+            return False
+        peildatum = timezone.localdate(self.publicatie.gepubliceerd_op) if self.publicatie else None
+        return jaar_gesloten(jaar, op=peildatum or timezone.localdate())
 
     def tel(self, filter: Q | None = None):
         """The aggregate that counts Tellijst rows in a group of `rijen`."""

@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from vertrouwenspersonen.models import TELVELDEN, Adviesvraag
+from vertrouwenspersonen.regels import sluitdatum
 
 from ..models import GepubliceerdeTelling, GepubliceerdJaartotaal, Publicatie
 from ..selectors.tellijstbron import laatste_publicatie
@@ -37,11 +38,13 @@ def is_publicatiedag(datum: datetime.date) -> bool:
 
 def publicatie_aan_de_beurt(*, datum: datetime.date) -> bool:
     """Whether the beat task publishes on `datum`: on a publication day, once; at once when none exists
-    (a new installation), so the pages do not stay empty until the first publication day."""
+    (a new installation), so the pages do not stay empty until the first publication day; and on the day
+    last year's Tellijst closes, so that its exact figures appear that day (Tellijstbron.exact)."""
     laatste = laatste_publicatie()
     if laatste is None:
         return True
-    return is_publicatiedag(datum) and timezone.localdate(laatste.gepubliceerd_op) < datum
+    vandaag_aan_de_beurt = is_publicatiedag(datum) or datum == sluitdatum(datum.year - 1)
+    return vandaag_aan_de_beurt and timezone.localdate(laatste.gepubliceerd_op) < datum
 
 
 def _kolom(model, veld: str) -> str:

@@ -11,9 +11,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+
+from vertrouwenspersonen.regels import sluitdatum
 
 from ..models import Rapport, Vaststelling
 from ..opslag import atomair_schrijven
+from ..selectors.tellijstbron import gepubliceerd
 from ..toegang import onderdeel_van, scope_naam
 from . import bevriezen, selectors
 
@@ -22,6 +26,10 @@ FOUT_GEEN_RECHT = "U hebt niet het recht om een jaarrapportage vast te stellen."
 FOUT_ANDER_ONDERDEEL = "U kunt alleen het rapport van uw eigen onderdeel vaststellen."
 FOUT_AL_VASTGESTELD = "Het rapport over {jaar} ({scope}) is al vastgesteld op {op:%d-%m-%Y} door {door}."
 FOUT_TOEKOMST = "Een rapport over {jaar} kan nog niet worden vastgesteld: het jaar is niet voorbij."
+FOUT_TELLIJST_OPEN = (
+    "Een rapport over {jaar} kan nog niet worden vastgesteld: de Tellijst van {jaar} sluit op {sluitdatum} "
+    "en de cijfers zijn exact vanaf de publicatie op die dag."
+)
 
 
 def _al_vastgesteld(*, jaar: int, onderdeel, op, door) -> ValidationError:
@@ -60,6 +68,10 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
     if jaar >= timezone.localdate().year:
         raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
+    if not gepubliceerd().exact(jaar=jaar):
+        raise ValidationError(
+            FOUT_TELLIJST_OPEN.format(jaar=jaar, sluitdatum=date_format(sluitdatum(jaar), "j F Y"))
+        )
     _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
 
 

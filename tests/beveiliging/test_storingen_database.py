@@ -12,6 +12,7 @@ import psycopg
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.storingen import DATABASE_WEG, OPNIEUW_NA
@@ -98,7 +99,8 @@ def test_database_weg_halverwege_een_tellijstimport(browser, vertrouwenspersoon,
     browser.force_login(vertrouwenspersoon)
     importeren = reverse("vertrouwenspersonen:importeren")
     bevestigen = reverse("vertrouwenspersonen:importeren_bevestigen")
-    voorbeeld = browser.post(importeren, {"bestand": upload(csv_bytes([rij()] * 5))})
+    open_jaar = rij(jaar=str(timezone.localdate().year), kwartaal="1", melder_is_beklaagde="")
+    voorbeeld = browser.post(importeren, {"bestand": upload(csv_bytes([open_jaar] * 5))})
     assert "5 adviesvragen importeren" in voorbeeld.content.decode()
 
     with verbinding_weg_bij_insert(2) as inserts:
@@ -111,7 +113,7 @@ def test_database_weg_halverwege_een_tellijstimport(browser, vertrouwenspersoon,
     # (nothing half imported that a second upload would double); upload and import then just work.
     antwoord = browser.post(bevestigen, follow=True)
     assert NIETS_TE_IMPORTEREN in antwoord.content.decode()
-    browser.post(importeren, {"bestand": upload(csv_bytes([rij()] * 5))})
+    browser.post(importeren, {"bestand": upload(csv_bytes([open_jaar] * 5))})
     antwoord = browser.post(bevestigen, follow=True)
     assert GEIMPORTEERD.format(aantal=5) in antwoord.content.decode()
     assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 5

@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from finintegriteit.referentie.models import Onderdeel
 from tests.factories import (
@@ -167,8 +168,10 @@ def objecten(
 ):
     melding = maak_melding(klokkenluidersmelding=True)
     betrokkene = maak_betrokkene(melding)
-    eigen_rij = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
-    andermans_rij = AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon)
+    # Rows of the running year: a closed year's row is shown, not changed.
+    open_jaar = {"jaar": timezone.localdate().year, "kwartaal": 1}
+    eigen_rij = AdviesvraagFactory(eigenaar=vertrouwenspersoon, **open_jaar)
+    andermans_rij = AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon, **open_jaar)
     profiel = VertrouwenspersoonProfielFactory(
         naam="Pieter Post", onderdeel=Onderdeel.objects.get(code="douane")
     )

@@ -3,6 +3,11 @@
 from finintegriteit.referentie import models as ref
 from tests.factories import AdviesvraagFactory
 
+# A day on which two years are open for the Tellijst: 2024, which closes on 1 February 2025
+# (TELLIJST_SLUITDAG), and the first quarter of 2025. Tests that enter or import rows of those years
+# run on it (pytest.mark.time_machine), whatever the real date.
+TELLIJST_OPEN = "2025-01-20 10:00 +0100"
+
 SUB_HOOFD = {
     "5-intimidatie": "ongewenste-omgangsvormen",
     "5-discriminatie": "ongewenste-omgangsvormen",

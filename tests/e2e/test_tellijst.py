@@ -1,9 +1,11 @@
 """In a real browser: a Tellijst row with the keyboard alone, and pages without accessibility errors."""
 
 import pytest
+from django.utils import timezone
 
 from tests.bouwstenen.browser import inloggen, screenshot, toegankelijkheidsfouten
 from tests.bouwstenen.inloggen import WACHTWOORD
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
@@ -86,8 +88,12 @@ def test_een_adviesvraag_met_alleen_het_toetsenbord(pagina, live_server, vertrou
 def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
     pagina, live_server, vertrouwenspersoon, tmp_path
 ):
+    # Rows of this year's first quarter: open for the Tellijst whatever the real date.
+    open_jaar = {"jaar": str(timezone.localdate().year), "kwartaal": "1", "melder_is_beklaagde": ""}
     fout = tmp_path / "tellijst-fout.csv"
-    fout.write_bytes(csv_bytes([rij(), rij(onderdeel="Belastingdienstt"), rij(kwartaal="3")]))
+    fout.write_bytes(
+        csv_bytes([rij(**open_jaar), rij(**open_jaar, onderdeel="Belastingdienstt"), rij(**open_jaar)])
+    )
     inloggen(pagina, live_server, "vp", WACHTWOORD)
     pagina.get_by_role("navigation").get_by_role("link", name="Tellijst importeren").click()
     pagina.wait_for_url("**/tellijst/importeren/")
@@ -105,7 +111,9 @@ def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
     assert Adviesvraag.objects.count() == 0
 
     goed = tmp_path / "tellijst-goed.csv"
-    goed.write_bytes(csv_bytes([rij(), rij(onderdeel="Belastingdienst"), rij(kwartaal="3")]))
+    goed.write_bytes(
+        csv_bytes([rij(**open_jaar), rij(**open_jaar, onderdeel="Belastingdienst"), rij(**open_jaar)])
+    )
     pagina.set_input_files("#id_bestand", str(goed))
     with pagina.expect_navigation():
         pagina.get_by_role("button", name="Controleren").click()
@@ -122,7 +130,8 @@ def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
 def test_snel_bijwerken_in_de_lijst_houdt_de_focus_vast(pagina, live_server, vertrouwenspersoon):
     from tests.factories import AdviesvraagFactory
 
-    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    # A row of this year: a closed year's row has no quick update.
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=timezone.localdate().year, kwartaal=1)
     inloggen(pagina, live_server, "vp", WACHTWOORD)
     pagina.goto(f"{live_server.url}/tellijst/mijn/")
     pagina.locator(f"#id_a{vraag.pk}-wijze_van_afdoening").select_option(
@@ -220,6 +229,8 @@ def test_fouten_van_de_server_in_het_nederlands_zonder_oude_opgeslagen_melding(
     assert Adviesvraag.objects.count() == 1
 
 
+# In January the year before is still open (TELLIJST_OPEN); later in the year there is no other year.
+@pytest.mark.time_machine(TELLIJST_OPEN)
 def test_een_ander_jaar_laat_de_velden_op_hun_plaats(pagina, live_server, vertrouwenspersoon):
     inloggen(pagina, live_server, "vp", WACHTWOORD)
     pagina.goto(f"{live_server.url}/tellijst/")
@@ -232,7 +243,7 @@ def test_een_ander_jaar_laat_de_velden_op_hun_plaats(pagina, live_server, vertro
 
     nu = velden()
     pagina.locator("#id_jaar").focus()
-    pagina.locator("#id_jaar").select_option("2023")
+    pagina.locator("#id_jaar").select_option("2024")
     pagina.wait_for_function(
         "document.querySelector('#id_melder_is_beklaagde option').textContent.includes('vóór')"
     )

@@ -17,10 +17,11 @@ from finintegriteit.kern.importeren import BestandFout, Upload, berichten, herke
 from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
 from tests.afdoeningen.registerbestanden import als_xlsx, regel
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, xlsx_bytes
 from vertrouwenspersonen.models import Adviesvraag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 REGISTER = reverse("afdoeningen:importeren")
 TELLIJST = reverse("vertrouwenspersonen:importeren")

@@ -14,10 +14,11 @@ from finintegriteit.kern.importeren.services import importbestanden_opruimen
 from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
 from tests.afdoeningen.registerbestanden import als_csv, regel
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 TELLIJST = reverse("vertrouwenspersonen:importeren")
 BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")

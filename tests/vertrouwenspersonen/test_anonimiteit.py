@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rapportage import cijfercache
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.factories import AdviesvraagFactory, gesloten
 from tests.url_patronen import alle_urls
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
@@ -21,7 +22,7 @@ from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.selectors import adviesvragen_van
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 HERKENBAAR = "vp-herkenbaar-7731"
 # Tokens and secrets that differ on every request.

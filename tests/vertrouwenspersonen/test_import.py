@@ -7,6 +7,7 @@ import pytest
 from finintegriteit.kern.importeren import BestandFout, ImportFout, berichten, lees_upload
 from finintegriteit.kern.importeren.berichten import LEEG, ONBEKEND_FORMAAT
 from finintegriteit.referentie.models import Subcategorie
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_bytes
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.importeren import controle as c
@@ -16,9 +17,9 @@ from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.selectors import adviesvragen_van
 from vertrouwenspersonen.services import tellijst_importeren
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
-VANDAAG = datetime.date(2025, 6, 15)
+VANDAAG = datetime.date(2025, 1, 20)  # TELLIJST_OPEN: 2024 and the first quarter of 2025 are open
 
 
 def importeer(inhoud: bytes, door, naam="tellijst.csv"):
@@ -46,12 +47,12 @@ def een_fout(fouten, *, regel, kolom):
 @pytest.mark.parametrize(("scheiding", "bom"), [(";", False), (";", True), (",", False), (",", True)])
 def test_csv_met_komma_of_puntkomma_met_of_zonder_bom(vertrouwenspersoon, scheiding, bom):
     inhoud = csv_bytes(
-        [rij(), rij(jaar="2023", wie_betreft_de_melding="Leidinggevende")], scheiding=scheiding, bom=bom
+        [rij(), rij(jaar="2025", kwartaal="1", melder_is_beklaagde="nee")], scheiding=scheiding, bom=bom
     )
     controle = importeer(inhoud, vertrouwenspersoon)
     assert controle.aantal_rijen == 2
     assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 2
-    assert set(Adviesvraag.objects.values_list("jaar", flat=True)) == {2023, 2024}
+    assert set(Adviesvraag.objects.values_list("jaar", flat=True)) == {2024, 2025}
 
 
 def test_xlsx_wordt_in_een_keer_geimporteerd(vertrouwenspersoon):
@@ -105,7 +106,12 @@ def test_lege_kwartaal_beklaagde_en_evaluatielink_mogen(vertrouwenspersoon):
 
 def test_melder_is_beklaagde_vanaf_2025(vertrouwenspersoon):
     importeer(
-        csv_bytes([rij(jaar="2025", melder_is_beklaagde="Ja"), rij(jaar="2025", melder_is_beklaagde="nee")]),
+        csv_bytes(
+            [
+                rij(jaar="2025", kwartaal="1", melder_is_beklaagde="Ja"),
+                rij(jaar="2025", kwartaal="1", melder_is_beklaagde="nee"),
+            ]
+        ),
         vertrouwenspersoon,
     )
     assert sorted(Adviesvraag.objects.values_list("melder_is_beklaagde", flat=True)) == [False, True]

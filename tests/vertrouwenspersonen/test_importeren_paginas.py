@@ -12,13 +12,14 @@ from django.utils import timezone
 from finintegriteit.kern.importeren.berichten import GEANNULEERD, LEEG, ONBEKEND_FORMAAT, VOORBEELDREGEL
 from finintegriteit.kern.models import Importbestand
 from finintegriteit.referentie.models import WieBetreft
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload, xlsx_bytes
 from vertrouwenspersonen.importeren.controle import KOLOMMEN
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.selectors import adviesvragen_van
 from vertrouwenspersonen.views.importeren import GEIMPORTEERD, NIETS_TE_IMPORTEREN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 URL = reverse("vertrouwenspersonen:importeren")
 BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")
@@ -27,7 +28,7 @@ BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")
 def test_voorbeeld_eerst_daarna_alles_in_een_keer(vp_client, vertrouwenspersoon):
     antwoord = vp_client.post(
         URL,
-        {"bestand": upload(csv_bytes([rij(), rij(jaar="2023", wie_betreft_de_melding="Leidinggevende")]))},
+        {"bestand": upload(csv_bytes([rij(), rij(jaar="2025", kwartaal="1", melder_is_beklaagde="nee")]))},
     )
     pagina = antwoord.content.decode()
     assert "Het bestand is in orde" in pagina and "2 adviesvragen importeren" in pagina
@@ -158,8 +159,9 @@ def test_opdracht_importeert_en_drukt_de_tellingen_af(tmp_path, vertrouwensperso
             [
                 rij(),
                 rij(
-                    jaar="2023",
-                    wie_betreft_de_melding="Leidinggevende",
+                    jaar="2025",
+                    kwartaal="1",
+                    melder_is_beklaagde="nee",
                     wijze_van_afdoening="Klankbordgesprek/advies",
                 ),
             ]
@@ -167,7 +169,7 @@ def test_opdracht_importeert_en_drukt_de_tellingen_af(tmp_path, vertrouwensperso
     )
     call_command("importeer_tellijst", str(pad), "--door", "vp")
     uitvoer = capsys.readouterr().out
-    assert "2 adviesvragen geïmporteerd (2023: 1, 2024: 1); open: 1, gesloten: 1." in uitvoer
+    assert "2 adviesvragen geïmporteerd (2024: 1, 2025: 1); open: 1, gesloten: 1." in uitvoer
     assert adviesvragen_van(gebruiker=vertrouwenspersoon).count() == 2
 
 

@@ -23,17 +23,19 @@ from finintegriteit.kern.importeren.selectors import importbestand_van
 from finintegriteit.kern.importeren.services import importbestanden_opruimen
 from finintegriteit.kern.models import Importbestand
 from tests.bouwstenen.importrecord import kolommen
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 IMPORTEREN = reverse("vertrouwenspersonen:importeren")
 BEVESTIGEN = reverse("vertrouwenspersonen:importeren_bevestigen")
-NAAM = "Tellijst 2026 - M. de Vries (Douane Rotterdam).csv"
+NAAM = "Tellijst 2025 - M. de Vries (Douane Rotterdam).csv"
 # In the afternoon, with microseconds: nothing of this moment but its day may stay behind.
-MOMENT = datetime.datetime(2026, 3, 10, 14, 37, 12, 345678, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+# Within TELLIJST_OPEN's window, so the rows of 2024 are still open.
+MOMENT = datetime.datetime(2025, 1, 20, 10, 7, 12, 345678, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
 
 
 def als_tekst(waarde) -> str:

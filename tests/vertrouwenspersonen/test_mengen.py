@@ -13,9 +13,12 @@ from django.urls import reverse
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
-from tests.bouwstenen.tellijst import geldige_invoer
+from tests.bouwstenen.tellijst import TELLIJST_OPEN, geldige_invoer
 from vertrouwenspersonen import services, tasks
 from vertrouwenspersonen.models import Adviesvraag
+
+# The rows are saved through the form: a day on which their year is open.
+pytestmark = pytest.mark.time_machine(TELLIJST_OPEN)
 
 AANTAL = 30
 

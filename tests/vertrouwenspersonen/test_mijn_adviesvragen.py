@@ -7,18 +7,19 @@ from django.urls import reverse
 
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from finintegriteit.referentie import models as ref
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.factories import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.views.invoer import BIJGEWERKT, PER_PAGINA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 URL = reverse("vertrouwenspersonen:mijn_adviesvragen")
 
 
 def regels_op_pagina(antwoord):
-    return [vraag.pk for vraag, _form in antwoord.context["regels"]]
+    return [vraag.pk for vraag, *_ in antwoord.context["regels"]]
 
 
 def test_toont_alleen_eigen_rijen(vp_client, vertrouwenspersoon, andere_vertrouwenspersoon):
@@ -50,7 +51,7 @@ def test_onzin_in_de_filters_geeft_geen_500(vp_client, vertrouwenspersoon):
 def test_alleen_open_rijen_hebben_het_snelle_formulier(vp_client, vertrouwenspersoon):
     AdviesvraagFactory(eigenaar=vertrouwenspersoon)
     AdviesvraagFactory(eigenaar=vertrouwenspersoon, **gesloten())
-    formulieren = [form is not None for vraag, form in vp_client.get(URL).context["regels"]]
+    formulieren = [form is not None for _vraag, form, _gesloten in vp_client.get(URL).context["regels"]]
     assert sorted(formulieren) == [False, True]
 
 

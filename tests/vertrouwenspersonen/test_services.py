@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from finintegriteit.referentie import models as ref
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.factories import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
 from vertrouwenspersonen.models import Adviesvraag
@@ -16,7 +17,7 @@ from vertrouwenspersonen.services import (
     adviesvraag_wijzigen,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 
 def velden(**anders):

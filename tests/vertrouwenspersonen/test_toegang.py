@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.factories import AdviesvraagFactory
 from vertrouwenspersonen.models import Adviesvraag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TELLIJST_OPEN)]
 
 TELLIJST_GET = [
     ("invoeren", {}),

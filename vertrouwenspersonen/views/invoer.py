@@ -26,6 +26,7 @@ from finintegriteit.referentie import models as ref
 
 from ..forms import AdviesvraagForm, BijwerkenForm, FilterForm, subcategorie_keuzes
 from ..models import Adviesvraag
+from ..regels import gesloten_fout, jaar_gesloten
 from ..selectors import (
     adviesvraag_voor_vertrouwenspersoon,
     adviesvragen_van,
@@ -186,13 +187,14 @@ def mijn_adviesvragen(request):
         "wijze_van_afdoening": keuzelijsten.opties(ref.WijzeVanAfdoening),
         "situatie": keuzelijsten.opties(ref.SituatieNaInterventie),
     }
-    regels = [
-        (
-            vraag,
-            BijwerkenForm(adviesvraag=vraag, opties=opties) if vraag.wijze_van_afdoening.loopt_nog else None,
-        )
-        for vraag in pagina
-    ]
+    vandaag = timezone.localdate()
+    regels = []
+    for vraag in pagina:
+        # A row of a closed year is shown, not changed (regels.sluitdatum).
+        gesloten = jaar_gesloten(vraag.jaar, op=vandaag)
+        bijwerken = vraag.wijze_van_afdoening.loopt_nog and not gesloten
+        form = BijwerkenForm(adviesvraag=vraag, opties=opties) if bijwerken else None
+        regels.append((vraag, form, gesloten))
     zoekterm = request.GET.copy()
     zoekterm.pop("pagina", None)
     return render(
@@ -230,10 +232,12 @@ def bijwerken(request, pk: uuid.UUID):
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, meldingen)
+    gesloten = jaar_gesloten(adviesvraag.jaar, op=timezone.localdate())
     if bijgewerkt:
         melding = BIJGEWERKT.format(nummer=adviesvraag.kenmerk, status=_status(adviesvraag))
     else:
-        melding = VERSIE_CONFLICT if conflict else None
+        # A page opened before the year closed: the row comes back without its form, with the reason.
+        melding = VERSIE_CONFLICT if conflict else " ".join(form.non_field_errors()) if gesloten else None
     if request.headers.get("HX-Request"):
         nieuw = BijwerkenForm(adviesvraag=adviesvraag) if bijgewerkt or conflict else form
         return render(
@@ -241,7 +245,8 @@ def bijwerken(request, pk: uuid.UUID):
             "vertrouwenspersonen/_rij.html",
             {
                 "vraag": adviesvraag,
-                "form": nieuw if adviesvraag.wijze_van_afdoening.loopt_nog else None,
+                "form": nieuw if adviesvraag.wijze_van_afdoening.loopt_nog and not gesloten else None,
+                "gesloten": gesloten,
                 "melding": melding,
                 "terug": _terug(request),
             },
@@ -253,10 +258,20 @@ def bijwerken(request, pk: uuid.UUID):
     return redirect(f"{_terug(request)}#adviesvraag-{adviesvraag.pk}")
 
 
+def _terug_als_gesloten(request, adviesvraag: Adviesvraag):
+    """Back to the list with the reason, for a row of a closed year (the service refuses it too)."""
+    if fout := gesloten_fout(adviesvraag.jaar, vandaag=timezone.localdate()):
+        messages.error(request, fout)
+        return redirect(_terug(request))
+    return None
+
+
 @vertrouwenspersoon_vereist
 @require_http_methods(["GET", "POST"])
 def wijzigen(request, pk: uuid.UUID):
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    if terug := _terug_als_gesloten(request, adviesvraag):
+        return terug
     conflict = False
     if request.method == "POST":
         # The ModelForm writes its values into its instance; the service gets a clean copy.
@@ -293,6 +308,8 @@ def wijzigen(request, pk: uuid.UUID):
 @require_http_methods(["GET", "POST"])
 def verwijderen(request, pk: uuid.UUID):
     adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    if terug := _terug_als_gesloten(request, adviesvraag):
+        return terug
     if request.method == "POST":
         nummer = adviesvraag.kenmerk
         adviesvraag_verwijderen(adviesvraag=adviesvraag, door=request.user)

@@ -15,6 +15,7 @@ from finintegriteit.prestaties.generator import _vertrouwenspersonen
 from finintegriteit.prestaties.tellijstbestand import tellijst_bestanden
 from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
+from vertrouwenspersonen.regels import jaar_gesloten
 from vertrouwenspersonen.services import tellijst_importeren
 
 DOEL = 5.0
@@ -52,9 +53,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, rijen, taak_rijen, **options):
         vandaag = timezone.localdate()
-        jaren = list(range(vandaag.year - 4, vandaag.year))
+        # Only years still open for the Tellijst: an import refuses rows of a closed year.
+        jaren = [j for j in (vandaag.year - 1, vandaag.year) if not jaar_gesloten(j, op=vandaag)]
         door = _vertrouwenspersonen(1)[0]
-        objecten, csv_bytes, xlsx_bytes = tellijst_bestanden(aantal=rijen, jaren=jaren)
+        objecten, csv_bytes, xlsx_bytes = tellijst_bestanden(aantal=rijen, jaren=jaren, tot=vandaag)
         pseudoniem = pseudoniem_van(door)
         for rij in objecten:
             rij.pseudoniem = pseudoniem
@@ -81,7 +83,7 @@ class Command(BaseCommand):
         if not os.environ.get("REDIS_URL") or getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
             self.stdout.write(GEEN_REDIS)
             return
-        _, _, xlsx = tellijst_bestanden(aantal=aantal, jaren=jaren, seed=11)
+        _, _, xlsx = tellijst_bestanden(aantal=aantal, jaren=jaren, seed=11, tot=timezone.localdate())
         eigen = Adviesvraag.objects.filter(pseudoniem=pseudoniem_van(door))
         al_er = set(eigen.values_list("pk", flat=True))
         worker = processen.worker_starten(omgeving={"DATABASE_URL": processen.database_url()}, stderr=None)
