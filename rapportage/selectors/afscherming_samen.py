@@ -74,7 +74,7 @@ def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openb
 
 
 # Rounds of hiding more before every non-public cell of the onderdelen is hidden (always safe: then the
-# views show only what is published). The demo data needed three, 70 random Tellijsten at most two.
+# views show only what is published). The demo data needed three, 40 random Tellijsten at most two.
 RONDES = 8
 
 
