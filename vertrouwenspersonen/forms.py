@@ -141,11 +141,10 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
             if not regels.jaar_gesloten(j, op=self.vandaag)
         ]
         self.fields["jaar"].choices = [(j, str(j)) for j in jaren]
+        # A year not offered is out of range or closed: the rule says which.
         gekozen = _als_getal(self._waarde("jaar"))
         self.fields["jaar"].error_messages["invalid_choice"] = (
-            regels.gesloten_fout(gekozen, vandaag=self.vandaag)
-            if gekozen is not None and eerste_jaar <= gekozen <= self.vandaag.year
-            else None
+            gekozen is not None and regels.jaar_fout(gekozen, eerste=eerste_jaar, vandaag=self.vandaag)
         ) or regels.JAAR_BUITEN_BEREIK.format(eerste=eerste_jaar, laatste=self.vandaag.year)
         if self.instance.pk:
             self.initial["melder_is_beklaagde"] = {True: "ja", False: "nee"}.get(

@@ -39,13 +39,18 @@ def sluitdatum(jaar: int) -> datetime.date:
     return datetime.date.fromisoformat(f"{jaar + 1}-{settings.TELLIJST_SLUITDAG}")
 
 
+def sluitdatum_tekst(jaar: int) -> str:
+    """The closing day as the messages write it: '1 februari 2026'."""
+    return date_format(sluitdatum(jaar), "j F Y")
+
+
 def jaar_gesloten(jaar: int, *, op: datetime.date) -> bool:
     return op >= sluitdatum(jaar)
 
 
 def gesloten_fout(jaar: int, *, vandaag: datetime.date) -> str | None:
     if jaar_gesloten(jaar, op=vandaag):
-        return JAAR_GESLOTEN.format(jaar=jaar, sluitdatum=date_format(sluitdatum(jaar), "j F Y"))
+        return JAAR_GESLOTEN.format(jaar=jaar, sluitdatum=sluitdatum_tekst(jaar))
     return None
 
 

@@ -31,8 +31,8 @@ class Tellijstbron:
         change from one publication to the next (vertrouwenspersonen.regels.sluitdatum)."""
         if onderdeel is not None:
             return False
-        peildatum = timezone.localdate(self.publicatie.gepubliceerd_op) if self.publicatie else None
-        return jaar_gesloten(jaar, op=peildatum or timezone.localdate())
+        op = timezone.localdate(self.publicatie.gepubliceerd_op if self.publicatie else None)
+        return jaar_gesloten(jaar, op=op)
 
     def tel(self, filter: Q | None = None):
         """The aggregate that counts Tellijst rows in a group of `rijen`."""

@@ -11,9 +11,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from vertrouwenspersonen.regels import sluitdatum
+from vertrouwenspersonen.regels import sluitdatum_tekst
 
 from ..models import Rapport, Vaststelling
 from ..opslag import atomair_schrijven
@@ -69,9 +68,7 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
     if jaar >= timezone.localdate().year:
         raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
     if not gepubliceerd().exact(jaar=jaar):
-        raise ValidationError(
-            FOUT_TELLIJST_OPEN.format(jaar=jaar, sluitdatum=date_format(sluitdatum(jaar), "j F Y"))
-        )
+        raise ValidationError(FOUT_TELLIJST_OPEN.format(jaar=jaar, sluitdatum=sluitdatum_tekst(jaar)))
     _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
 
 
