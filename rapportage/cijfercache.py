@@ -67,6 +67,7 @@ GETELDE_MODELLEN = [
     "rapportage.Publicatie",
     "rapportage.GepubliceerdeTelling",
     "rapportage.GepubliceerdJaartotaal",
+    "rapportage.GepubliceerdPatroon",
     "vertrouwenspersonen.VertrouwenspersoonProfiel",
     "vertrouwenspersonen.Certificeringsstatus",
     "meldingen.Melding",

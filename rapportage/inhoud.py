@@ -31,52 +31,43 @@ def paginacijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:
     return tellijst_afschermen(
         cijfers,
         drempel=settings.TELLIJST_DREMPEL,
-        openbare_jaren=_openbare_jaren(jaar, tellijst),
+        openbare_jaren=tellijst.openbare_jaren(jaar),
         patroon=patroon,
     )
 
 
-def _openbare_jaren(jaar: int, tellijst) -> list[int]:
-    return [j for j in (jaar - 2, jaar - 1, jaar) if tellijst.exact(jaar=j)]
-
-
-PATROONVORM = 2  # raise when the cell keys of selectors.afscherming change
-
-
 def tellijstpatroon(*, jaar: int, tellijst) -> dict:
-    """The hidden Tellijst cells of a year in every view, decided together
-    (selectors.afscherming_samen), from the cache: each view of the year needs all of them."""
+    """The hidden Tellijst cells of a year in every view, decided together (selectors.afscherming_samen):
+    as the publication decided them (an open year, and a year that closed after patterns were kept:
+    services.publicatie), else counted here; from the cache, as each view of the year needs all of them."""
     from django.conf import settings
 
     from .cijfercache import gecachet
+    from .selectors import afscherming_verloop as verloop
     from .selectors.afscherming_samen import tellijstpatroon as berekenen
 
     def bereken() -> dict:
+        bewaard = verloop.bewaard_patroon(publicatie=tellijst.publicatie, jaar=jaar)
+        if bewaard is not None:
+            return {"tellijstpatroon": bewaard}
         patroon = berekenen(
             jaar=jaar,
             tellijst=tellijst,
             drempel=settings.TELLIJST_DREMPEL,
-            openbare_jaren=_openbare_jaren(jaar, tellijst),
+            openbare_jaren=tellijst.openbare_jaren(jaar),
         )
-        # JSON: the whole ministry's view under "", each cell a (nested) list.
-        return {
-            "tellijstpatroon": {scope or "": sorted(cellen, key=repr) for scope, cellen in patroon.items()}
-        }
+        return {"tellijstpatroon": verloop.verborgen_als_json(patroon)}
 
     def terug(bewaard: dict) -> dict:
-        return {scope or None: {_als_tuple(cel) for cel in cellen} for scope, cellen in bewaard.items()}
+        return verloop.verborgen_uit_json(bewaard)
 
     # The publication in the key: the pattern must be of the figures it hides, also when a publication
     # lands between reading the figures and reading the cache's data version. The threshold: a changed
     # setting must not meet a pattern made with the old one. The form of the cell keys, which an update
     # may change: a pattern of old keys would hide nothing.
     publicatie = tellijst.publicatie.pk if tellijst.publicatie else None
-    delen = (jaar, settings.TELLIJST_DREMPEL, PATROONVORM, publicatie)
+    delen = (jaar, settings.TELLIJST_DREMPEL, verloop.PATROONVORM, publicatie)
     return gecachet("tellijstpatroon", delen=delen, onderdeel=None, bereken=bereken, terug=terug)
-
-
-def _als_tuple(waarde):
-    return tuple(_als_tuple(w) for w in waarde) if isinstance(waarde, list) else waarde
 
 
 def rapportcijfers(*, jaar: int, onderdeel=None, tellijst=None) -> dict:

@@ -609,3 +609,32 @@ class GepubliceerdJaartotaal(models.Model):
 
     def __str__(self):
         return f"{self.aantal} rijen van {self.jaar}"
+
+
+class GepubliceerdPatroon(models.Model):
+    """Which Tellijst cells of a year a publication hides in every view, decided when it was made, and
+    each count that year's publications showed so far, with the values shown.
+
+    The next publication reads it: what was shown stays known, what was hidden and did not change stays
+    hidden (rapportage.selectors.afscherming_verloop). A year that closed keeps the pattern of its closing
+    publication; later ones copy it, its counts no longer change. `getoond` holds only what pages showed.
+    """
+
+    publicatie = models.ForeignKey(Publicatie, on_delete=models.CASCADE, related_name="patronen")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    drempel = models.PositiveSmallIntegerField(
+        "drempel", help_text="TELLIJST_DREMPEL toen het patroon ontstond."
+    )
+    vorm = models.PositiveSmallIntegerField(
+        "vorm van de celnamen", help_text="rapportage.selectors.afscherming_verloop.PATROONVORM."
+    )
+    verborgen = models.JSONField("verborgen cellen per weergave")
+    getoond = models.JSONField("getoonde aantallen van het jaar", default=list)
+
+    class Meta:
+        verbose_name = "gepubliceerd patroon van de Tellijst"
+        verbose_name_plural = "gepubliceerde patronen van de Tellijst"
+        constraints = [models.UniqueConstraint(fields=["publicatie", "jaar"], name="patroon_een_per_jaar")]
+
+    def __str__(self):
+        return f"Patroon {self.jaar} van {self.publicatie}"

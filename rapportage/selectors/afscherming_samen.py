@@ -24,7 +24,7 @@ from .afscherming import (
 )
 
 
-def _globaal(scope, sleutel, *, jaar: int):
+def globaal(scope, sleutel, *, jaar: int):
     """The count a cell of the view `scope` (an onderdeel's code, None: the whole ministry) stands for.
 
     The table per onderdeel holds each onderdeel's own counts: the ministry's column of an onderdeel, and
@@ -36,41 +36,59 @@ def _globaal(scope, sleutel, *, jaar: int):
     return (scope, sleutel)
 
 
-def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openbare_jaren) -> dict:
-    """The hidden cells of every view of `jaar` ({scope: Cellen}, scope as in _globaal), decided at once.
+def weergaven_samen_verbergen(
+    weergaven: dict, *, jaar: int, drempel: int, openbare_jaren, bekend=frozenset(), ook=frozenset()
+) -> dict:
+    """The hidden cells of every view of `jaar` ({scope: Cellen}, scope as in globaal), decided at once.
     In a running year a zero is never a complement (verborgen_cellen, `nullen`); in a closed year the
-    ministry's view is exact and public."""
+    ministry's view is exact and public.
+
+    `bekend` (cells as `globaal` names them): counts everyone knows anyway, as public ones; `ook`: cells
+    to hide whatever their value (afscherming_verloop: what earlier publications showed and hid)."""
     gesloten = jaar in openbare_jaren
-    samen = Cellen()
-    openbaar = set()
+    samen = samen_tellen(weergaven, jaar=jaar)
+    openbaar = set(bekend)
     for scope, c in weergaven.items():
-        for sleutel, waarde in c.waarde.items():
-            samen.waarde.setdefault(_globaal(scope, sleutel, jaar=jaar), waarde)
-        for totaal, delen in c.sommen:
-            samen.sommen.append(
-                (_globaal(scope, totaal, jaar=jaar), [_globaal(scope, d, jaar=jaar) for d in delen])
-            )
         openbaar |= {
-            _globaal(scope, sleutel, jaar=jaar)
+            globaal(scope, sleutel, jaar=jaar)
             for sleutel in openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
         }
     ministerie = weergaven.get(None)
     if ministerie is not None and gesloten:
-        openbaar |= {_globaal(None, sleutel, jaar=jaar) for sleutel in ministerie.waarde}
+        openbaar |= {globaal(None, sleutel, jaar=jaar) for sleutel in ministerie.waarde}
+    ook = set(ook) - openbaar
+    if gesloten:
+        verborgen = _naast_bekende_totalen(samen, drempel=drempel, openbaar=openbaar, ook=ook)
+    else:
+        verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=openbaar, nullen=False, ook=ook)
+        if any(samen.waarde[k] for k in terug_te_rekenen(samen, verborgen)):
+            # Known counts can leave a sum no complement (verborgen_cellen then stops): show only those.
+            verborgen = set(samen.waarde) - openbaar
+    return {
+        scope: {sleutel for sleutel in c.waarde if globaal(scope, sleutel, jaar=jaar) in verborgen}
+        for scope, c in weergaven.items()
+    }
+
+
+def samen_tellen(weergaven: dict, *, jaar: int) -> Cellen:
+    """Every view's cells and sums under one name per count (globaal), and the ministry's counts as the
+    sums of the onderdelen'."""
+    samen = Cellen()
+    for scope, c in weergaven.items():
+        for sleutel, waarde in c.waarde.items():
+            samen.waarde.setdefault(globaal(scope, sleutel, jaar=jaar), waarde)
+        for totaal, delen in c.sommen:
+            samen.sommen.append(
+                (globaal(scope, totaal, jaar=jaar), [globaal(scope, d, jaar=jaar) for d in delen])
+            )
+    ministerie = weergaven.get(None)
     if ministerie is not None:
         onderdelen = [scope for scope in weergaven if scope is not None]
         for sleutel in ministerie.waarde:
             if sleutel[0] not in OPENBAAR_IN_VERSLAGJAAR:
                 delen = [(o, sleutel) for o in onderdelen if sleutel in weergaven[o].waarde]
                 samen.som((None, sleutel), delen)
-    if gesloten:
-        verborgen = _naast_bekende_totalen(samen, drempel=drempel, openbaar=openbaar)
-    else:
-        verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=openbaar, nullen=False)
-    return {
-        scope: {sleutel for sleutel in c.waarde if _globaal(scope, sleutel, jaar=jaar) in verborgen}
-        for scope, c in weergaven.items()
-    }
+    return samen
 
 
 # Rounds of hiding more before every non-public cell of the onderdelen is hidden (always safe: then the
@@ -78,14 +96,14 @@ def weergaven_samen_verbergen(weergaven: dict, *, jaar: int, drempel: int, openb
 RONDES = 8
 
 
-def _naast_bekende_totalen(samen: Cellen, *, drempel: int, openbaar: set) -> set:
+def _naast_bekende_totalen(samen: Cellen, *, drempel: int, openbaar: set, ook: set) -> set:
     """Hide with zeros allowed as complements; then play the attacker on the result (known zeros and the
     sums, again and again). A count that is given back is hidden in every view. A hidden zero that the
     attacker can tell is 0 protects nothing: a visible total above it, or else a visible count beside it,
     is hidden as well, so that the 0 no longer follows. Then the attacker plays again."""
     publiek = _afleidbaar(samen, set(openbaar))
     sommen = Sommen(samen)
-    ook: set = set()
+    ook = ook - publiek
     for _ in range(RONDES):
         verborgen = verborgen_cellen(samen, drempel=drempel, openbaar=publiek, nullen=True, ook=ook)
         aanvaller = _afleidbaar(samen, set(samen.waarde) - verborgen) & verborgen
@@ -137,6 +155,12 @@ def _bekende_nullen(samen: Cellen, verborgen: set) -> set:
 def tellijstpatroon(*, jaar: int, tellijst, drempel: int, openbare_jaren) -> dict:
     """{scope: hidden cells} of the Tellijst figures of `jaar` in every view: the whole ministry's (None)
     and each onderdeel's (its code). Counts every view, so the caller keeps the result (rapportage.inhoud)."""
+    weergaven = weergaven_van(jaar=jaar, tellijst=tellijst)
+    return weergaven_samen_verbergen(weergaven, jaar=jaar, drempel=drempel, openbare_jaren=openbare_jaren)
+
+
+def weergaven_van(*, jaar: int, tellijst) -> dict:
+    """{scope: Cellen} of every view of `jaar` (one count of every view each)."""
     from finintegriteit.referentie.models import Onderdeel
 
     from .gegevens import jaren_met_gegevens
@@ -144,7 +168,7 @@ def tellijstpatroon(*, jaar: int, tellijst, drempel: int, openbare_jaren) -> dic
 
     onderdelen = list(Onderdeel.objects.all())
     met_gegevens = jaren_met_gegevens(jaar=jaar, tellijst=tellijst)
-    weergaven = {
+    return {
         (o.code if o is not None else None): _cellen(
             vertrouwenspersonen_cijfers(
                 jaar=jaar, onderdeel=o, onderdelen=onderdelen, met_gegevens=met_gegevens, bron=tellijst
@@ -154,4 +178,3 @@ def tellijstpatroon(*, jaar: int, tellijst, drempel: int, openbare_jaren) -> dic
         )
         for o in [None, *onderdelen]
     }
-    return weergaven_samen_verbergen(weergaven, jaar=jaar, drempel=drempel, openbare_jaren=openbare_jaren)

@@ -34,6 +34,10 @@ class Tellijstbron:
         op = timezone.localdate(self.publicatie.gepubliceerd_op if self.publicatie else None)
         return jaar_gesloten(jaar, op=op)
 
+    def openbare_jaren(self, jaar: int) -> list[int]:
+        """The years of the three-year tables of `jaar` whose ministry figures are exact."""
+        return [j for j in (jaar - 2, jaar - 1, jaar) if self.exact(jaar=j)]
+
     def tel(self, filter: Q | None = None):
         """The aggregate that counts Tellijst rows in a group of `rijen`."""
         if self.live:

@@ -6,11 +6,20 @@ the latest publication only, so what any role sees changes at the publication mo
 a row is saved. The moments follow the calendar, not the saves: every TELLIJST_PUBLICATIE_DAGEN days
 counted from a fixed Monday, at the hour of the beat task.
 
+A year that is still open (vertrouwenspersonen.regels.jaar_gesloten) moves per onderdeel in steps: an
+onderdeel's counts of that year are taken anew only when at least TELLIJST_DREMPEL rows of it came in,
+went or changed since the counts the previous publication holds; else the publication copies those.
+Whoever lays two publications side by side then sees no change that fewer rows than the smallest shown
+cell make: one new row no longer shows as +1 at each of its visible properties.
+
 In the same transaction the publication's total per year goes into GepubliceerdJaartotaal, which is
 kept when the detailed counts are removed: the current-year view tells the growth per month from it.
+And it decides which cells of an open year every view hides, in the light of what the earlier
+publications of that year showed and hid (GepubliceerdPatroon, selectors.afscherming_verloop).
 """
 
 import datetime
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -18,17 +27,19 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from vertrouwenspersonen.models import TELVELDEN, Adviesvraag
-from vertrouwenspersonen.regels import sluitdatum
+from vertrouwenspersonen.regels import jaar_gesloten, sluitdatum
 
-from ..models import GepubliceerdeTelling, GepubliceerdJaartotaal, Publicatie
-from ..selectors.tellijstbron import laatste_publicatie
+from ..models import GepubliceerdeTelling, GepubliceerdJaartotaal, GepubliceerdPatroon, Publicatie
+from ..selectors import afscherming_verloop as verloop
+from ..selectors.tellijstbron import gepubliceerd, laatste_publicatie
 
 # A Monday: with the default of 7 days every publication falls on a Monday.
 EERSTE_PUBLICATIEDAG = datetime.date(2024, 1, 1)
 # Every field a figure counts: the publication groups the Tellijst by these.
 VELDEN = TELVELDEN
-# The counts of older publications are removed; the one before the latest stays for a page that read
-# "which is the latest" just before a new one was made. Their year totals stay (GepubliceerdJaartotaal).
+# The counts and patterns of older publications are removed; the one before the latest stays for a page
+# that read "which is the latest" just before a new one was made. Their year totals stay
+# (GepubliceerdJaartotaal).
 BEWAARDE_PUBLICATIES = 2
 
 
@@ -53,7 +64,9 @@ def _kolom(model, veld: str) -> str:
 
 @transaction.atomic
 def tellijst_publiceren(*, moment: datetime.datetime | None = None) -> Publicatie:
-    """Publish the Tellijst as it is now; the pages show these figures until the next publication."""
+    """Publish the Tellijst as it is now (an open year's onderdelen in steps, see the module); the pages
+    show these figures until the next publication."""
+    vorige = laatste_publicatie()
     publicatie = Publicatie.objects.create(gepubliceerd_op=moment or timezone.now())
     doel = ", ".join(_kolom(GepubliceerdeTelling, veld) for veld in ["publicatie", *VELDEN, "aantal"])
     bron = ", ".join(_kolom(Adviesvraag, veld) for veld in VELDEN)
@@ -64,12 +77,62 @@ def tellijst_publiceren(*, moment: datetime.datetime | None = None) -> Publicati
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [publicatie.pk])
+    if vorige is not None:
+        _kleine_wijzigingen_uitstellen(publicatie, vorige)
     _jaartotalen_bewaren(publicatie)
+    _patronen_bewaren(publicatie, vorige)
     bewaard = Publicatie.objects.order_by("-gepubliceerd_op", "-pk").values_list("pk", flat=True)[
         :BEWAARDE_PUBLICATIES
     ]
     GepubliceerdeTelling.objects.exclude(publicatie__in=list(bewaard)).delete()
+    # The latest pattern of a year holds all that the next publication needs of the earlier ones.
+    GepubliceerdPatroon.objects.exclude(publicatie__in=list(bewaard)).delete()
     return publicatie
+
+
+def _kleine_wijzigingen_uitstellen(publicatie: Publicatie, vorige: Publicatie) -> None:
+    """Give each onderdeel of an open year the counts of `vorige` back where fewer than TELLIJST_DREMPEL
+    of its rows changed since: the rows wait for a publication at which enough have changed.
+
+    Rows that changed: the most of those that entered a group and those that left one. An added row
+    enters one, a removed row leaves one, a changed row does both; so each is at least one changed row.
+    The closing publication of a year counts it afresh: from then on its figures are exact."""
+    datum = timezone.localdate(publicatie.gepubliceerd_op)
+    nu, toen = _blokken(publicatie, datum=datum), _blokken(vorige, datum=datum)
+    uitgesteld = []
+    for blok in nu.keys() | toen.keys():
+        verschil = Counter(nu.get(blok, {}))
+        verschil.subtract(toen.get(blok, {}))
+        erbij = sum(n for n in verschil.values() if n > 0)
+        eraf = -sum(n for n in verschil.values() if n < 0)
+        if 0 < max(erbij, eraf) < settings.TELLIJST_DREMPEL:
+            uitgesteld.append(blok)
+    for jaar, onderdeel in uitgesteld:
+        publicatie.tellingen.filter(jaar=jaar, onderdeel=onderdeel).delete()
+        GepubliceerdeTelling.objects.bulk_create(
+            GepubliceerdeTelling(
+                publicatie=publicatie, aantal=aantal, **dict(zip(_VELDNAMEN, groep, strict=True))
+            )
+            for groep, aantal in toen[(jaar, onderdeel)].items()
+        )
+
+
+# The fields of a group by their column attribute (onderdeel_id, …), as bulk_create takes them.
+_VELDNAMEN = tuple(GepubliceerdeTelling._meta.get_field(veld).attname for veld in VELDEN)
+
+
+def _blokken(publicatie: Publicatie, *, datum: datetime.date) -> dict:
+    """{(jaar, onderdeel id): {group: aantal}} of the years not closed on `datum`."""
+    open_jaren = [
+        jaar
+        for jaar in publicatie.tellingen.values_list("jaar", flat=True).distinct().order_by()
+        if not jaar_gesloten(jaar, op=datum)
+    ]
+    blokken: dict = defaultdict(dict)
+    rijen = publicatie.tellingen.filter(jaar__in=open_jaren).values_list(*_VELDNAMEN, "aantal")
+    for *groep, aantal in rijen:
+        blokken[(groep[0], groep[1])][tuple(groep)] = aantal
+    return blokken
 
 
 def _jaartotalen_bewaren(publicatie: Publicatie) -> None:
@@ -83,6 +146,56 @@ def _jaartotalen_bewaren(publicatie: Publicatie) -> None:
     GepubliceerdJaartotaal.objects.bulk_create(
         GepubliceerdJaartotaal(publicatie=publicatie, jaar=jaar, aantal=aantal)
         for jaar, aantal in totalen.items()
+    )
+
+
+def _patronen_bewaren(publicatie: Publicatie, vorige: Publicatie | None) -> None:
+    """The pattern of every year that is open at this publication or closes with it, decided after what
+    the patterns of `vorige` showed and hid; a year closed before keeps the pattern it closed with. A
+    closed year that never had a kept pattern is hidden when a page asks, as before (rapportage.inhoud)."""
+    datum = timezone.localdate(publicatie.gepubliceerd_op)
+    eerder = {p.jaar: p for p in vorige.patronen.all()} if vorige else {}
+    jaren = set(publicatie.tellingen.values_list("jaar", flat=True).distinct().order_by()) | eerder.keys()
+    bron = gepubliceerd(publicatie)
+    for jaar in sorted(jaren):
+        vorig = eerder.get(jaar)
+        if vorig is not None and jaar_gesloten(jaar, op=timezone.localdate(vorige.gepubliceerd_op)):
+            GepubliceerdPatroon.objects.create(
+                publicatie=publicatie,
+                jaar=jaar,
+                drempel=vorig.drempel,
+                vorm=vorig.vorm,
+                verborgen=vorig.verborgen,
+            )
+            continue
+        if vorig is None and jaar_gesloten(jaar, op=datum):
+            continue
+        bruikbaar = vorig is not None and (vorig.drempel, vorig.vorm) == (
+            settings.TELLIJST_DREMPEL,
+            verloop.PATROONVORM,
+        )
+        patroon = verloop.patroon_na(
+            jaar=jaar,
+            tellijst=bron,
+            drempel=settings.TELLIJST_DREMPEL,
+            openbare_jaren=bron.openbare_jaren(jaar),
+            verloop=_verloop(vorig, vorige, jaar=jaar) if bruikbaar else verloop.Verloop(),
+        )
+        GepubliceerdPatroon.objects.create(
+            publicatie=publicatie,
+            jaar=jaar,
+            drempel=settings.TELLIJST_DREMPEL,
+            vorm=verloop.PATROONVORM,
+            verborgen=verloop.verborgen_als_json(patroon.verborgen),
+            getoond=verloop.getoond_als_json(patroon.getoond),
+        )
+
+
+def _verloop(vorig: GepubliceerdPatroon, vorige: Publicatie, *, jaar: int) -> verloop.Verloop:
+    return verloop.Verloop(
+        getoond=verloop.getoond_uit_json(vorig.getoond),
+        verborgen=frozenset(verloop.verborgen_samen(verloop.verborgen_uit_json(vorig.verborgen), jaar=jaar)),
+        waarden=verloop.waarden_van(jaar=jaar, tellijst=gepubliceerd(vorige)),
     )
 
 

@@ -166,8 +166,53 @@ def test_een_publicatie_tussen_de_cijfers_en_het_patroon_laat_geen_kleine_cel_zi
     tellijst_publiceren()
     oud = gepubliceerd()
     tellijst(2, jaar=2025, sub="1-fraude")
+    tellijst(3, jaar=2025, sub="8-arbeidsconflict")  # enough changed rows to be counted at once
     tellijst_publiceren()
     inhoud.tellijstpatroon(jaar=2025, tellijst=oud)
 
     cijfers = inhoud.paginacijfers(jaar=2025, onderdeel=ref.Onderdeel.objects.get(code="douane"))
     assert _sub_waarde(cijfers, "1-fraude", 2025) == VERBORGEN
+
+
+@pytest.mark.parametrize("zaad", [25, 26, 28])
+def test_wat_een_vorige_publicatie_toonde_en_niet_veranderde_geeft_geen_verborgen_cel_prijs(zaad):
+    """Last week's publication showed a count of one onderdeel; this week another onderdeel took a step,
+    and the new pattern hid that count as a complement. Its onderdeel did not move, so whoever kept
+    last week's page still knows it, and with it took the hidden count it was to protect."""
+    kiezer = random.Random(zaad)
+    with time_machine.travel(NU - datetime.timedelta(days=7), tick=False):
+        _willekeurige_tellijst(kiezer, rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
+        tellijst_publiceren()
+        vorige, vorige_getoond, _ = _alle_weergaven_samen(2025)
+    with time_machine.travel(NU, tick=False):
+        _willekeurige_tellijst(kiezer, rijen=settings.TELLIJST_DREMPEL, jaren=[2025], onderdelen=["douane"])
+        tellijst_publiceren()
+        samen, getoond, _ = _alle_weergaven_samen(2025)
+
+    onthouden = {k for k in vorige_getoond if samen.waarde.get(k) == vorige.waarde[k]}
+    bekend = getoond | onthouden
+    assert {k for k in _onthuld(samen, bekend) if samen.waarde[k]} == set()
+
+
+@pytest.mark.parametrize("zaad", [1, 2, 3])
+def test_wat_het_open_jaar_toonde_geeft_na_de_sluitdag_geen_verborgen_cel_prijs(zaad):
+    """On the closing day the ministry's figures of the year become exact and the onderdelen' views are
+    hidden anew. Whoever kept the last page of the open year still knows what it showed."""
+    _willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2025], onderdelen=ONDERDELEN)
+    sluitdag = datetime.datetime(2026, 2, 1, 6, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(sluitdag - datetime.timedelta(days=7), tick=False):
+        tellijst_publiceren()
+        open_jaar, open_getoond, _ = _alle_weergaven_samen(2025)
+    with time_machine.travel(sluitdag, tick=False):
+        tellijst_publiceren()
+        samen, getoond, _ = _alle_weergaven_samen(2025)
+        publiek = _gepubliceerd(2025)
+
+    bekend = getoond | publiek | {k for k in open_getoond if samen.waarde[k] == open_jaar.waarde[k]}
+    al_bekend = publiek | _onthuld(samen, publiek)
+    assert {k for k in _onthuld(samen, bekend) if samen.waarde[k]} - al_bekend == set()
+
+    with time_machine.travel(sluitdag + datetime.timedelta(days=7), tick=False):
+        tellijst_publiceren()
+        later = _alle_weergaven_samen(2025)[1]
+    assert later == getoond, "een gesloten jaar houdt het patroon van de sluitdag"

@@ -16,7 +16,7 @@ from rapportage.selectors import gepubliceerd
 from rapportage.selectors.afscherming import VERBORGEN
 from rapportage.selectors.overzicht import lopend_jaar, verloop
 from tests.bouwstenen import dashboard_met_tabellen, melding
-from tests.bouwstenen.tellijst import tellijst_gepubliceerd
+from tests.bouwstenen.tellijst import tellijst, tellijst_gepubliceerd
 
 pytestmark = pytest.mark.django_db
 
@@ -142,8 +142,8 @@ def test_het_lopende_jaar_per_maand_open_en_te_laat_per_onderdeel(coordinator_do
 
 def test_gepubliceerde_adviesvragen_van_dit_jaar_met_kleine_aantallen_verborgen():
     jaar = VANDAAG.year
-    tellijst_gepubliceerd(9, jaar=jaar, onderdeel="belastingdienst")
-    tellijst_gepubliceerd(7, jaar=jaar, onderdeel="toeslagen")
+    tellijst(9, jaar=jaar, onderdeel="belastingdienst")
+    tellijst(7, jaar=jaar, onderdeel="toeslagen")
     tellijst_gepubliceerd(2, jaar=jaar, onderdeel="douane")
 
     rijen = dict(

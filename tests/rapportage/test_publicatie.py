@@ -5,7 +5,7 @@ the .xlsx downloads, the report preview and a requested PDF right after that vis
 it was about from the cells that changed. Here a row is saved through the entry form and one through
 the import, and everything the coordinators (whole ministry, and one onderdeel) can see is compared
 with what they saw before: equal, byte for byte after taking out the per-response CSRF mask. After the
-next publication the rows do show.
+next publication at which enough rows of the onderdeel changed (test_publicatie_stappen), they show.
 """
 
 import datetime
@@ -128,6 +128,7 @@ def test_een_opgeslagen_rij_verandert_niets_tot_de_volgende_publicatie(
 
     # The test's earlier writes left their (never run) bump queued; a commit would have run it.
     connection.run_on_commit = [c for c in connection.run_on_commit if c[1] != cijfercache._VERSIE.vervangen]
+    tellijst(settings.TELLIJST_DREMPEL - 1, jaar=JAAR, onderdeel="douane")
     with vastleggen(execute=True):
         tellijst_publiceren()
     client.force_login(coordinator)
