@@ -5,11 +5,14 @@ taxonomies). Loading is deterministic and idempotent: the demo rows are deleted 
 transaction, so loading twice gives the same database.
 """
 
+import datetime
 import json
 from importlib import resources
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from vertrouwenspersonen.bulk import adviesvragen_bulk_toevoegen, adviesvragen_bulk_verwijderen
 from vertrouwenspersonen.models import Adviesvraag
@@ -78,6 +81,13 @@ def demodata_laden() -> dict:
         "vertrouwenspersonen": _register_laden(),
         "rapportdelen": teksten_laden(),
     }
-    # The pages show the Tellijst as published; demo data are there to be seen at once.
-    tellijst_publiceren()
+    publiceren_aan_het_begin_van_het_jaar()
     return aantallen
+
+
+def publiceren_aan_het_begin_van_het_jaar() -> None:
+    """The pages show the Tellijst as published; demo data are there to be seen at once. Dated on the
+    first day of this year: the current year's demo rows (lopendjaar) replay their publications after
+    it, each in steps from the one before (services.publicatie)."""
+    begin = datetime.datetime(timezone.localdate().year, 1, 1, settings.TELLIJST_PUBLICATIE_UUR)
+    tellijst_publiceren(moment=timezone.make_aware(begin))
