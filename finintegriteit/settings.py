@@ -48,6 +48,15 @@ TELLIJST_VORIGE_SLEUTEL = _secret("TELLIJST_VORIGE_SLEUTEL", optional=True)
 if not DEBUG and TELLIJST_SLEUTEL == SECRET_KEY:
     # SECRET_KEY is known to every process that signs cookies; the Tellijst key must be its own.
     raise ImproperlyConfigured("TELLIJST_SLEUTEL moet een andere waarde hebben dan SECRET_KEY.")
+# The key that seals who reported (meldingen/versleuteling.py): name, address and contact notes of a
+# melder are unreadable in a dump without it. Rotation as for the Tellijst key, with
+# `melders_hersleutelen` (README, 'Sleutel van de melders vervangen').
+MELDER_SLEUTEL = _secret("MELDER_SLEUTEL", development_default="ontwikkeling-melder-niet-in-productie")
+MELDER_VORIGE_SLEUTEL = _secret("MELDER_VORIGE_SLEUTEL", optional=True)
+if not DEBUG and MELDER_SLEUTEL in (SECRET_KEY, TELLIJST_SLEUTEL):
+    raise ImproperlyConfigured(
+        "MELDER_SLEUTEL moet een eigen waarde hebben, niet die van een andere sleutel."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

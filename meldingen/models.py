@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from .versleuteling import VersleuteldeTekst
+
 
 class Melding(models.Model):
     class Status(models.TextChoices):
@@ -188,8 +190,9 @@ class MelderIdentiteit(models.Model):
     melding = models.OneToOneField(
         Melding, on_delete=models.CASCADE, related_name="melder_identiteit", verbose_name="melding"
     )
-    naam = models.CharField("naam melder", max_length=200, blank=True)
-    contact = models.CharField(
+    # Sealed in the database (versleuteling): a dump without MELDER_SLEUTEL names no melder.
+    naam = VersleuteldeTekst("naam melder", max_length=200, blank=True)
+    contact = VersleuteldeTekst(
         "contactgegevens", max_length=300, blank=True, help_text="E-mailadres, telefoonnummer of adres."
     )
     kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
@@ -232,7 +235,7 @@ class MelderContact(models.Model):
     )
     soort = models.CharField("soort", max_length=30, choices=Soort.choices)
     wijze = models.CharField("hoe", max_length=20, choices=Wijze.choices)
-    toelichting = models.CharField(
+    toelichting = VersleuteldeTekst(
         "toelichting",
         max_length=300,
         blank=True,

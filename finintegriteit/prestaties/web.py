@@ -177,9 +177,11 @@ def server_starten(*, workers: int, kern: int | None, wacht_op: str, max_wachten
         "TAKEN_IN_PROCES": "1",
         "SECRET_KEY": settings.SECRET_KEY,
         "TELLIJST_SLEUTEL": settings.TELLIJST_SLEUTEL,
+        "MELDER_SLEUTEL": settings.MELDER_SLEUTEL,
     }
     omgeving.pop("SECRET_KEY_FILE", None)
     omgeving.pop("TELLIJST_SLEUTEL_FILE", None)
+    omgeving.pop("MELDER_SLEUTEL_FILE", None)
     proces = subprocess.Popen(  # noqa: S603
         [
             sys.executable,

@@ -24,6 +24,7 @@ def manage(*args, **env):
         "DEBUG",
         "SECRET_KEY",
         "TELLIJST_SLEUTEL",
+        "MELDER_SLEUTEL",
         "REDIS_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "TAKEN_IN_PROCES",

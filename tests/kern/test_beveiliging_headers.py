@@ -53,6 +53,7 @@ def productie():
         DEBUG="0",
         SECRET_KEY="productie-geheim-" + "x" * 50,
         TELLIJST_SLEUTEL="tellijst-" + "y" * 40,
+        MELDER_SLEUTEL="melder-" + "m" * 40,
         ALLOWED_HOSTS=HOST,
     )
     assert uitkomst.returncode == 0, uitkomst.stderr

@@ -28,6 +28,7 @@ def test_productie_weigert_te_starten_zonder_eigen_tellijstsleutel(tmp_path):
         DEBUG="0",
         SECRET_KEY=geheim,
         TELLIJST_SLEUTEL_FILE=str(bestand),
+        MELDER_SLEUTEL="melder-" + "m" * 40,
         ALLOWED_HOSTS="integriteit.example",
     )
     assert uit_bestand.stdout.strip().splitlines()[-1] == "uit-een-bestand-" + "z" * 40
@@ -42,6 +43,7 @@ def test_check_deploy_zonder_waarschuwingen_met_productie_instellingen():
         DEBUG="0",
         SECRET_KEY="x" * 20 + "productie-geheim-met-voldoende-lengte-en-variatie-0123456789",
         TELLIJST_SLEUTEL="tellijst-" + "y" * 40,
+        MELDER_SLEUTEL="melder-" + "m" * 40,
         ALLOWED_HOSTS="integriteit.example",
     )
     assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
@@ -59,6 +61,7 @@ PRODUCTIE = {
     "DEBUG": "0",
     "SECRET_KEY": "productie-geheim-" + "x" * 50,
     "TELLIJST_SLEUTEL": "tellijst-" + "y" * 40,
+    "MELDER_SLEUTEL": "melder-" + "m" * 40,
     "ALLOWED_HOSTS": "integriteit.example",
 }
 
@@ -114,3 +117,13 @@ def test_datums_als_dd_mm_jjjj():
 
     with translation.override("nl"):
         assert formats.date_format(datetime.date(2024, 3, 7)) == "07-03-2024"
+
+
+def test_productie_weigert_te_starten_zonder_eigen_meldersleutel():
+    zonder = {k: v for k, v in PRODUCTIE.items() if k != "MELDER_SLEUTEL"}
+    uitkomst = manage("check", **zonder, TAKEN_IN_PROCES="1")
+    assert uitkomst.returncode != 0 and "MELDER_SLEUTEL ontbreekt" in uitkomst.stderr
+    dezelfde = manage(
+        "check", **{**PRODUCTIE, "MELDER_SLEUTEL": PRODUCTIE["TELLIJST_SLEUTEL"]}, TAKEN_IN_PROCES="1"
+    )
+    assert dezelfde.returncode != 0 and "MELDER_SLEUTEL moet een eigen waarde hebben" in dezelfde.stderr
