@@ -630,6 +630,9 @@ class GepubliceerdPatroon(models.Model):
     )
     verborgen = models.JSONField("verborgen cellen per weergave")
     getoond = models.JSONField("getoonde aantallen van het jaar", default=list)
+    # Every count of the year at this publication, so the next one need not count these again. As
+    # sensitive as the publication's counts, and removed with them (BEWAARDE_PUBLICATIES).
+    waarden = models.JSONField("aantallen bij deze publicatie", default=list)
 
     class Meta:
         verbose_name = "gepubliceerd patroon van de Tellijst"

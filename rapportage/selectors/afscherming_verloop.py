@@ -38,6 +38,7 @@ class Verloop:
 class Patroon:
     verborgen: dict  # {scope: hidden cells of that view}, scope as in afscherming_samen.tellijstpatroon
     getoond: dict  # cell -> every value it was shown with this year, this publication included
+    waarden: dict  # cell -> its value at this publication
 
 
 def patroon_na(*, jaar: int, tellijst, drempel: int, openbare_jaren, verloop: Verloop) -> Patroon:
@@ -52,7 +53,7 @@ def patroon_na(*, jaar: int, tellijst, drempel: int, openbare_jaren, verloop: Ve
     getoond = {k: set(v) for k, v in verloop.getoond.items()}
     for k in waarden.keys() - verborgen_samen(verborgen, jaar=jaar):
         getoond.setdefault(k, set()).add(waarden[k])
-    return Patroon(verborgen=verborgen, getoond=getoond)
+    return Patroon(verborgen=verborgen, getoond=getoond, waarden=waarden)
 
 
 def waarden_van(*, jaar: int, tellijst) -> dict:
@@ -105,3 +106,11 @@ def getoond_als_json(getoond: dict) -> list:
 
 def getoond_uit_json(bewaard: list) -> dict:
     return {uit_json(k): set(v) for k, v in bewaard}
+
+
+def waarden_als_json(waarden: dict) -> list:
+    return sorted(([als_json(k), v] for k, v in waarden.items()), key=repr)
+
+
+def waarden_uit_json(bewaard: list) -> dict:
+    return {uit_json(k): v for k, v in bewaard}

@@ -159,6 +159,10 @@ def _patronen_bewaren(publicatie: Publicatie, vorige: Publicatie | None) -> None
     bron = gepubliceerd(publicatie)
     for jaar in sorted(jaren):
         vorig = eerder.get(jaar)
+        bruikbaar = vorig is not None and (vorig.drempel, vorig.vorm) == (
+            settings.TELLIJST_DREMPEL,
+            verloop.PATROONVORM,
+        )
         if vorig is not None and jaar_gesloten(jaar, op=timezone.localdate(vorige.gepubliceerd_op)):
             GepubliceerdPatroon.objects.create(
                 publicatie=publicatie,
@@ -170,10 +174,12 @@ def _patronen_bewaren(publicatie: Publicatie, vorige: Publicatie | None) -> None
             continue
         if vorig is None and jaar_gesloten(jaar, op=datum):
             continue
-        bruikbaar = vorig is not None and (vorig.drempel, vorig.vorm) == (
-            settings.TELLIJST_DREMPEL,
-            verloop.PATROONVORM,
-        )
+        if bruikbaar and vorig.waarden and _dezelfde_weergaven(publicatie, vorige, jaar=jaar):
+            # The same figures: what was shown stays known and what was hidden stays hidden, which is
+            # the previous pattern itself (afscherming_verloop).
+            vorig.pk, vorig.publicatie = None, publicatie
+            vorig.save(force_insert=True)
+            continue
         patroon = verloop.patroon_na(
             jaar=jaar,
             tellijst=bron,
@@ -188,15 +194,32 @@ def _patronen_bewaren(publicatie: Publicatie, vorige: Publicatie | None) -> None
             vorm=verloop.PATROONVORM,
             verborgen=verloop.verborgen_als_json(patroon.verborgen),
             getoond=verloop.getoond_als_json(patroon.getoond),
+            waarden=verloop.waarden_als_json(patroon.waarden),
         )
 
 
 def _verloop(vorig: GepubliceerdPatroon, vorige: Publicatie, *, jaar: int) -> verloop.Verloop:
+    # A pattern kept before its counts were (an empty list): count them from the previous publication.
+    waarden = vorig.waarden or verloop.waarden_als_json(
+        verloop.waarden_van(jaar=jaar, tellijst=gepubliceerd(vorige))
+    )
     return verloop.Verloop(
         getoond=verloop.getoond_uit_json(vorig.getoond),
         verborgen=frozenset(verloop.verborgen_samen(verloop.verborgen_uit_json(vorig.verborgen), jaar=jaar)),
-        waarden=verloop.waarden_van(jaar=jaar, tellijst=gepubliceerd(vorige)),
+        waarden=verloop.waarden_uit_json(waarden),
     )
+
+
+def _dezelfde_weergaven(publicatie: Publicatie, vorige: Publicatie, *, jaar: int) -> bool:
+    """Whether the views of `jaar` show the same figures at both: the same counts of the three years of
+    their tables, each as exact or not as before."""
+    jaren = [jaar - 2, jaar - 1, jaar]
+
+    def tellingen(p: Publicatie) -> list:
+        return sorted(p.tellingen.filter(jaar__in=jaren).values_list(*_VELDNAMEN, "aantal"))
+
+    exact = gepubliceerd(publicatie).openbare_jaren(jaar) == gepubliceerd(vorige).openbare_jaren(jaar)
+    return exact and tellingen(publicatie) == tellingen(vorige)
 
 
 def publiceren_als_aan_de_beurt(*, nu: datetime.datetime | None = None) -> Publicatie | None:
