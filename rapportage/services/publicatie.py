@@ -152,53 +152,80 @@ def _jaartotalen_bewaren(publicatie: Publicatie) -> None:
 def _patronen_bewaren(publicatie: Publicatie, vorige: Publicatie | None) -> None:
     """The pattern of every year that is open at this publication or closes with it, decided after what
     the patterns of `vorige` showed and hid; a year closed before keeps the pattern it closed with. A
-    closed year that never had a kept pattern is hidden when a page asks, as before (rapportage.inhoud)."""
+    closed year that never had a kept pattern is hidden when a page asks, as before (rapportage.inhoud).
+
+    A pattern that stays as it was is copied in the database: its cells and values are not read."""
     datum = timezone.localdate(publicatie.gepubliceerd_op)
-    eerder = {p.jaar: p for p in vorige.patronen.all()} if vorige else {}
+    eerder = _eerdere_patronen(vorige)
     jaren = set(publicatie.tellingen.values_list("jaar", flat=True).distinct().order_by()) | eerder.keys()
+    gesloten, ongewijzigd = [], []
     bron = gepubliceerd(publicatie)
     for jaar in sorted(jaren):
-        vorig = eerder.get(jaar)
-        bruikbaar = vorig is not None and (vorig.drempel, vorig.vorm) == (
-            settings.TELLIJST_DREMPEL,
-            verloop.PATROONVORM,
-        )
-        if vorig is not None and jaar_gesloten(jaar, op=timezone.localdate(vorige.gepubliceerd_op)):
+        bruikbaar = eerder.get(jaar, False)
+        if jaar in eerder and jaar_gesloten(jaar, op=timezone.localdate(vorige.gepubliceerd_op)):
+            gesloten.append(jaar)
+        elif jaar not in eerder and jaar_gesloten(jaar, op=datum):
+            continue
+        elif bruikbaar and _dezelfde_weergaven(publicatie, vorige, jaar=jaar):
+            # The same figures: what was shown stays known and what was hidden stays hidden, which is
+            # the previous pattern itself (afscherming_verloop).
+            ongewijzigd.append(jaar)
+        else:
+            patroon = verloop.patroon_na(
+                jaar=jaar,
+                tellijst=bron,
+                drempel=settings.TELLIJST_DREMPEL,
+                openbare_jaren=bron.openbare_jaren(jaar),
+                verloop=_verloop(vorige, jaar=jaar) if bruikbaar else verloop.Verloop(),
+            )
             GepubliceerdPatroon.objects.create(
                 publicatie=publicatie,
                 jaar=jaar,
-                drempel=vorig.drempel,
-                vorm=vorig.vorm,
-                verborgen=vorig.verborgen,
+                drempel=settings.TELLIJST_DREMPEL,
+                vorm=verloop.PATROONVORM,
+                verborgen=verloop.verborgen_als_json(patroon.verborgen),
+                getoond=verloop.getoond_als_json(patroon.getoond),
+                waarden=verloop.waarden_als_json(patroon.waarden),
             )
-            continue
-        if vorig is None and jaar_gesloten(jaar, op=datum):
-            continue
-        if bruikbaar and vorig.waarden and _dezelfde_weergaven(publicatie, vorige, jaar=jaar):
-            # The same figures: what was shown stays known and what was hidden stays hidden, which is
-            # the previous pattern itself (afscherming_verloop).
-            vorig.pk, vorig.publicatie = None, publicatie
-            vorig.save(force_insert=True)
-            continue
-        patroon = verloop.patroon_na(
-            jaar=jaar,
-            tellijst=bron,
-            drempel=settings.TELLIJST_DREMPEL,
-            openbare_jaren=bron.openbare_jaren(jaar),
-            verloop=_verloop(vorig, vorige, jaar=jaar) if bruikbaar else verloop.Verloop(),
-        )
-        GepubliceerdPatroon.objects.create(
-            publicatie=publicatie,
-            jaar=jaar,
-            drempel=settings.TELLIJST_DREMPEL,
-            vorm=verloop.PATROONVORM,
-            verborgen=verloop.verborgen_als_json(patroon.verborgen),
-            getoond=verloop.getoond_als_json(patroon.getoond),
-            waarden=verloop.waarden_als_json(patroon.waarden),
-        )
+    _patronen_kopieren(publicatie, vorige, jaren=gesloten + ongewijzigd)
+    # A closed year's counts no longer change: only its hidden cells are read again.
+    publicatie.patronen.filter(jaar__in=gesloten).update(getoond=[], waarden=[])
 
 
-def _verloop(vorig: GepubliceerdPatroon, vorige: Publicatie, *, jaar: int) -> verloop.Verloop:
+def _eerdere_patronen(vorige: Publicatie | None) -> dict:
+    """{jaar: usable} of the patterns of `vorige`: usable when made with the present threshold and form of
+    cell names."""
+    if vorige is None:
+        return {}
+    return {
+        jaar: (drempel, vorm) == (settings.TELLIJST_DREMPEL, verloop.PATROONVORM)
+        for jaar, drempel, vorm in vorige.patronen.values_list("jaar", "drempel", "vorm")
+    }
+
+
+def _patronen_kopieren(publicatie: Publicatie, vorige: Publicatie | None, *, jaren: list[int]) -> None:
+    if not jaren:
+        return
+    tabel = connection.ops.quote_name(GepubliceerdPatroon._meta.db_table)
+    velden = ", ".join(_kolom(GepubliceerdPatroon, veld) for veld in _PATROONVELDEN)
+    publicatie_kolom, jaar_kolom = (
+        _kolom(GepubliceerdPatroon, "publicatie"),
+        _kolom(GepubliceerdPatroon, "jaar"),
+    )
+    plaatsen = ", ".join(["%s"] * len(jaren))
+    sql = (
+        f"INSERT INTO {tabel} ({publicatie_kolom}, {velden}) "  # noqa: S608
+        f"SELECT %s, {velden} FROM {tabel} WHERE {publicatie_kolom} = %s AND {jaar_kolom} IN ({plaatsen})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [publicatie.pk, vorige.pk, *jaren])
+
+
+_PATROONVELDEN = ["jaar", "drempel", "vorm", "verborgen", "getoond", "waarden"]
+
+
+def _verloop(vorige: Publicatie, *, jaar: int) -> verloop.Verloop:
+    vorig = vorige.patronen.get(jaar=jaar)
     # A pattern kept before its counts were (an empty list): count them from the previous publication.
     waarden = vorig.waarden or verloop.waarden_als_json(
         verloop.waarden_van(jaar=jaar, tellijst=gepubliceerd(vorige))
@@ -212,14 +239,16 @@ def _verloop(vorig: GepubliceerdPatroon, vorige: Publicatie, *, jaar: int) -> ve
 
 def _dezelfde_weergaven(publicatie: Publicatie, vorige: Publicatie, *, jaar: int) -> bool:
     """Whether the views of `jaar` show the same figures at both: the same counts of the three years of
-    their tables, each as exact or not as before."""
+    their tables, each as exact or not as before. Compared in the database: a publication holds each
+    group once, so the same number of groups and none of one missing from the other means the same."""
     jaren = [jaar - 2, jaar - 1, jaar]
-
-    def tellingen(p: Publicatie) -> list:
-        return sorted(p.tellingen.filter(jaar__in=jaren).values_list(*_VELDNAMEN, "aantal"))
-
     exact = gepubliceerd(publicatie).openbare_jaren(jaar) == gepubliceerd(vorige).openbare_jaren(jaar)
-    return exact and tellingen(publicatie) == tellingen(vorige)
+    if not exact:
+        return False
+    nu, toen = (
+        p.tellingen.filter(jaar__in=jaren).values_list(*_VELDNAMEN, "aantal") for p in (publicatie, vorige)
+    )
+    return nu.count() == toen.count() and not nu.difference(toen).exists()
 
 
 def publiceren_als_aan_de_beurt(*, nu: datetime.datetime | None = None) -> Publicatie | None:
