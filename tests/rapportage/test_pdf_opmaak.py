@@ -60,9 +60,18 @@ def _regels_van_boven_naar_beneden(pagina) -> list[str]:
 def test_opmaak_van_het_demorapport_2024(onderdeel_code):
     """Rendered once per scope (it takes seconds); each check below names the page where it fails."""
     bron, paginas = demo_pdf(onderdeel_code)
+    inhoud_op_een_pagina(paginas)
     geen_kop_alleen_onderaan(bron, paginas)
     voetnoot_op_de_pagina_van_het_merkteken(paginas)
     bijlage2_doorlopend_per_onderdeel(bron, paginas)
+
+
+def inhoud_op_een_pagina(paginas: list[list[str]]) -> None:
+    """The contents fill page 2 and no more: a third page with its last few lines is a page a reader
+    turns for nothing."""
+    regels_met_paginanummer = [r for r in paginas[2] if re.search(r"(\. ?){4,}\s*\d+$", r)]
+    assert not regels_met_paginanummer, f"de inhoud loopt door op pagina 3: {regels_met_paginanummer}"
+    assert paginas[1] and paginas[1][0] == "Inhoud"
 
 
 def geen_kop_alleen_onderaan(bron: str, paginas: list[list[str]]) -> None:
