@@ -100,6 +100,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def bestanden_in_een_tijdelijke_map(settings, tmp_path):
+    """Reports and case documents that a test makes go to its own temporary folder, never into the
+    checkout's var/ (a test that loads the demo work requests a report, for one)."""
+    settings.RAPPORT_ROOT = tmp_path / "rapporten"
+    settings.DOCUMENT_ROOT = tmp_path / "documenten"
+
+
+@pytest.fixture(autouse=True)
 def celery_eager(request):
     """Run tasks in-process unless the test drives a real worker (marked redis)."""
     if "redis" in request.keywords:
