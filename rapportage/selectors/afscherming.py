@@ -83,7 +83,9 @@ def _rij(c: Cellen, rij: dict, sleutel, jaar: int, *, deler=None) -> None:
     c.pijlen.append((rij, "pijl", (*sleutel, jaar), (*sleutel, jaar - 1)))
 
 
-def _cellen(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
+def cellen_van(vp: dict, *, jaar: int, jaren: list[int]) -> Cellen:
+    """Every count and sum of one view's Tellijst figures (the "vertrouwenspersonen" part of the figures),
+    under the keys the other modules use."""
     c = Cellen()
     for t in vp["totalen"]:
         c.cel(("T", t["jaar"]), t, "aantal")
@@ -228,8 +230,8 @@ def _beklaagden(c: Cellen, vp: dict) -> None:
             c.som(totaal, subs)
 
 
-# The kinds of cell (the first part of a key, see _cellen) that the ministry's exact view of a closed year
-# also shows, per onderdeel: totals, categories, dimensions, and the sums of those (comparison groups,
+# The kinds of cell (the first part of a key, see cellen_van) that the ministry's exact view of a closed
+# year also shows, per onderdeel: totals, categories, dimensions, and the sums of those (comparison groups,
 # options sharing a label, the table per onderdeel). Outcomes (A, U) and beklaagden (B) it does not.
 OPENBAAR_PER_JAAR = {"T", "H", "S", "D", "G", "P"}
 OPENBAAR_IN_VERSLAGJAAR = {"O", "C"}
@@ -391,7 +393,7 @@ def tellijst_afschermen(cijfers: dict, *, drempel: int, openbare_jaren=(), patro
     on its own)."""
     cijfers = copy.deepcopy(cijfers)
     jaar = cijfers["jaar"]
-    c = _cellen(cijfers["vertrouwenspersonen"], jaar=jaar, jaren=cijfers["jaren"])
+    c = cellen_van(cijfers["vertrouwenspersonen"], jaar=jaar, jaren=cijfers["jaren"])
     openbaar = openbare_cellen(c, jaar=jaar, openbare_jaren=openbare_jaren)
     # The pattern is counted from the same publication (its cache key holds the data version). It may
     # leave a small count of an onderdeel of a closed year visible: one that the published figures give

@@ -17,7 +17,7 @@ from .afscherming import (
     OPENBAAR_IN_VERSLAGJAAR,
     Cellen,
     Sommen,
-    _cellen,
+    cellen_van,
     openbare_cellen,
     terug_te_rekenen,
     verborgen_cellen,
@@ -169,7 +169,7 @@ def weergaven_van(*, jaar: int, tellijst) -> dict:
     onderdelen = list(Onderdeel.objects.all())
     met_gegevens = jaren_met_gegevens(jaar=jaar, tellijst=tellijst)
     return {
-        (o.code if o is not None else None): _cellen(
+        (o.code if o is not None else None): cellen_van(
             vertrouwenspersonen_cijfers(
                 jaar=jaar, onderdeel=o, onderdelen=onderdelen, met_gegevens=met_gegevens, bron=tellijst
             ),

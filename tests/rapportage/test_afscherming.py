@@ -9,7 +9,6 @@ knowledge that a hidden cell is at least 1.
 
 import datetime
 import random
-from fractions import Fraction
 
 import pytest
 import time_machine
@@ -19,9 +18,15 @@ from django.urls import reverse
 from finintegriteit.referentie import models as ref
 from rapportage import inhoud
 from rapportage.selectors import gepubliceerd, jaarcijfers
-from rapportage.selectors.afscherming import VERBORGEN, _cellen, verborgen_cellen
+from rapportage.selectors.afscherming import VERBORGEN, cellen_van, verborgen_cellen
 from rapportage.services.publicatie import tellijst_publiceren
 from tests.bouwstenen import SUB_HOOFD, dashboard_met_tabellen, tellijst
+from tests.bouwstenen.afscherming import (
+    gepubliceerde_cellen,
+    sub_waarde,
+    uit_de_sommen_te_halen,
+    willekeurige_tellijst,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,40 +35,6 @@ NU = datetime.datetime(2025, 6, 16, 10, 0, tzinfo=datetime.UTC)  # 2025 runs, 20
 
 def _onderdeel(code="douane"):
     return ref.Onderdeel.objects.get(code=code)
-
-
-def _cellen_van(jaar, onderdeel):
-    ruw = jaarcijfers(jaar=jaar, onderdeel=onderdeel, tellijst=gepubliceerd())
-    return _cellen(ruw["vertrouwenspersonen"], jaar=jaar, jaren=ruw["jaren"])
-
-
-def _uit_de_sommen_te_halen(c, verborgen) -> set:
-    """The hidden cells whose value follows from the sums and the visible cells (Gaussian elimination)."""
-    basis = {}
-
-    def verminderen(rij: dict) -> dict:
-        rij = dict(rij)
-        while rij:
-            spil = min(rij)
-            if spil not in basis:
-                return rij
-            factor = rij[spil] / basis[spil][spil]
-            for k, v in basis[spil].items():
-                rij[k] = rij.get(k, 0) - factor * v
-                if rij[k] == 0:
-                    del rij[k]
-        return rij
-
-    volgorde = {k: i for i, k in enumerate(sorted(verborgen, key=repr))}
-    for totaal, delen in c.sommen:
-        rij = {}
-        for sleutel, teken in [(totaal, 1), *((d, -1) for d in delen)]:
-            if sleutel in verborgen:
-                rij[volgorde[sleutel]] = rij.get(volgorde[sleutel], 0) + Fraction(teken)
-        rij = verminderen({k: v for k, v in rij.items() if v})
-        if rij:
-            basis[min(rij)] = rij
-    return {k for k, i in volgorde.items() if not verminderen({i: Fraction(1)})}
 
 
 def _vastgepind(c, verborgen) -> list:
@@ -78,41 +49,15 @@ def _vastgepind(c, verborgen) -> list:
 
 
 def _controleer(jaar, onderdeel):
-    c = _cellen_van(jaar, onderdeel)
+    c = gepubliceerde_cellen(jaar, onderdeel)
     for totaal, delen in c.sommen:
         assert c.waarde[totaal] == sum(c.waarde[d] for d in delen), (totaal, delen)
     verborgen = verborgen_cellen(c, drempel=settings.TELLIJST_DREMPEL)
     klein = {k for k, v in c.waarde.items() if 0 < v < settings.TELLIJST_DREMPEL}
     assert klein <= verborgen
-    assert _uit_de_sommen_te_halen(c, verborgen) == set()
+    assert uit_de_sommen_te_halen(c, verborgen) == set()
     assert _vastgepind(c, verborgen) == []
     return c, verborgen
-
-
-def _willekeurige_tellijst(kiezer, *, rijen: int, jaren: list[int], onderdelen=("douane", "belastingdienst")):
-    """Rows that vary over every dimension, so that the sums cross in every direction."""
-    actueel = {"eerste_jaar__lte": min(jaren), "laatste_jaar__isnull": True}
-    wie = list(ref.WieBetreft.objects.filter(**actueel).values_list("code", flat=True))
-    wijzen = list(ref.WijzeVanAfdoening.objects.filter(**actueel).values_list("code", flat=True))
-    situaties = list(ref.SituatieNaInterventie.objects.filter(**actueel).values_list("code", flat=True))
-    for _ in range(rijen):
-        tellijst(
-            kiezer.choice([1, 1, 2, 3, 6]),
-            jaar=kiezer.choice(jaren),
-            sub=kiezer.choice(list(SUB_HOOFD)),
-            onderdeel=kiezer.choice(onderdelen),
-            wie=kiezer.choice(wie),
-            wijze=kiezer.choice(wijzen),
-            situatie=kiezer.choice(situaties),
-        )
-
-
-def _sub_waarde(cijfers, sub_code, jaar):
-    for hoofd in cijfers["vertrouwenspersonen"]["bijlage1"]["aard"]:
-        for sub in hoofd["subcategorieen"]:
-            if sub["code"] == sub_code:
-                return next(w["aantal"] for w in sub["waarden"] if w["jaar"] == jaar)
-    raise AssertionError(sub_code)
 
 
 @time_machine.travel(NU, tick=False)
@@ -126,10 +71,10 @@ def test_een_kleine_cel_is_verborgen_en_niet_uit_de_totalen_terug_te_rekenen():
     for onderdeel in [_onderdeel(), None]:
         cijfers = inhoud.paginacijfers(jaar=2025, onderdeel=onderdeel)
         if onderdeel is not None:
-            assert _sub_waarde(cijfers, "5-intimidatie", 2025) == VERBORGEN
+            assert sub_waarde(cijfers, "5-intimidatie", 2025) == VERBORGEN
         # 2 hidden in its hoofdcategorie (5), so another cell of it had to go as well.
         ruw = jaarcijfers(jaar=2025, onderdeel=onderdeel, tellijst=gepubliceerd())
-        assert _sub_waarde(ruw, "5-intimidatie", 2025) == (2 if onderdeel else 7)
+        assert sub_waarde(ruw, "5-intimidatie", 2025) == (2 if onderdeel else 7)
         _controleer(2025, onderdeel)
 
 
@@ -170,7 +115,7 @@ def test_twee_sommen_samen_geven_geen_verborgen_cel_prijs():
 def test_willekeurige_tellijsten_over_alle_dimensies_geven_geen_verborgen_cel_prijs(zaad):
     """As above, but also who the question is about (with the comparison group), the handling and the
     situation afterwards vary: the sums then cross in every direction."""
-    _willekeurige_tellijst(random.Random(zaad), rijen=16, jaren=[2024, 2025])
+    willekeurige_tellijst(random.Random(zaad), rijen=16, jaren=[2024, 2025])
     tellijst_publiceren()
     for onderdeel in [_onderdeel(), _onderdeel("belastingdienst"), None]:
         _controleer(2025, onderdeel)
@@ -183,14 +128,14 @@ def test_het_ministerie_van_een_afgesloten_jaar_is_exact_en_wat_het_toont_is_ner
     tellijst(2, jaar=2025, sub="5-intimidatie")
     tellijst(9, jaar=2025, sub="8-arbeidsconflict")
     tellijst_publiceren()
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2024), "5-intimidatie", 2024) == 2
+    assert sub_waarde(inhoud.paginacijfers(jaar=2024), "5-intimidatie", 2024) == 2
     # The exact view's table per onderdeel shows Douane's 2 as well: hiding it elsewhere protects nothing.
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2024, onderdeel=_onderdeel()), "5-intimidatie", 2024) == 2
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2024) == 2
+    assert sub_waarde(inhoud.paginacijfers(jaar=2024, onderdeel=_onderdeel()), "5-intimidatie", 2024) == 2
+    assert sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2024) == 2
     # The running year is not public: there the small cell is hidden, in every view.
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2025) == VERBORGEN
+    assert sub_waarde(inhoud.paginacijfers(jaar=2025), "5-intimidatie", 2025) == VERBORGEN
     assert (
-        _sub_waarde(inhoud.paginacijfers(jaar=2025, onderdeel=_onderdeel()), "5-intimidatie", 2025)
+        sub_waarde(inhoud.paginacijfers(jaar=2025, onderdeel=_onderdeel()), "5-intimidatie", 2025)
         == VERBORGEN
     )
 
@@ -203,15 +148,15 @@ def test_naast_de_exacte_cijfers_van_het_ministerie_is_een_verborgen_deel_niet_v
     dimension. Those counts are shown as they are; under such a published total, hidden parts may not add
     up to their number of cells (each is at least 1, so all would be 1). What all views together give
     back is tested in test_afscherming_samen."""
-    _willekeurige_tellijst(random.Random(zaad), rijen=24, jaren=[2023, 2024])
+    willekeurige_tellijst(random.Random(zaad), rijen=24, jaren=[2023, 2024])
     tellijst_publiceren()
-    ministerie = {j: _cellen_van(j, None) for j in [2023, 2024]}
+    ministerie = {j: gepubliceerde_cellen(j, None) for j in [2023, 2024]}
 
     for code in ["douane", "belastingdienst"]:
         onderdeel = _onderdeel(code)
-        ruw = _cellen_van(2024, onderdeel)
+        ruw = gepubliceerde_cellen(2024, onderdeel)
         getoond = inhoud.paginacijfers(jaar=2024, onderdeel=onderdeel)
-        zichtbaar = _cellen(getoond["vertrouwenspersonen"], jaar=2024, jaren=getoond["jaren"])
+        zichtbaar = cellen_van(getoond["vertrouwenspersonen"], jaar=2024, jaren=getoond["jaren"])
         verborgen = set(ruw.waarde) - set(zichtbaar.waarde)
         publiek = {}
         for j, m in ministerie.items():
@@ -267,4 +212,4 @@ def test_een_kleine_overig_is_ook_verborgen_in_de_telling_per_hoofdcategorie():
 
     per_hoofd = inhoud.paginacijfers(jaar=2025, onderdeel=_onderdeel())["vertrouwenspersonen"]["subcategorie"]
     assert per_hoofd[overig_8.hoofdcategorie.label][overig_8.label] == VERBORGEN
-    assert _sub_waarde(inhoud.paginacijfers(jaar=2025), "8-overig", 2025) == VERBORGEN
+    assert sub_waarde(inhoud.paginacijfers(jaar=2025), "8-overig", 2025) == VERBORGEN

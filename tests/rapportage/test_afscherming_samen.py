@@ -18,14 +18,14 @@ from django.conf import settings
 from finintegriteit.referentie import models as ref
 from rapportage import inhoud
 from rapportage.selectors import afscherming_samen, gepubliceerd
-from rapportage.selectors.afscherming import VERBORGEN, Cellen, _cellen
+from rapportage.selectors.afscherming import VERBORGEN, Cellen, cellen_van
 from rapportage.services.publicatie import tellijst_publiceren
 from tests.bouwstenen import tellijst
-from tests.rapportage.test_afscherming import (
-    _cellen_van,
-    _sub_waarde,
-    _uit_de_sommen_te_halen,
-    _willekeurige_tellijst,
+from tests.bouwstenen.afscherming import (
+    gepubliceerde_cellen,
+    sub_waarde,
+    uit_de_sommen_te_halen,
+    willekeurige_tellijst,
 )
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +50,9 @@ def _alle_weergaven_samen(jaar):
     ministerie = None
     for code in [None, *ONDERDELEN]:
         onderdeel = ref.Onderdeel.objects.get(code=code) if code else None
-        ruw = _cellen_van(jaar, onderdeel)
+        ruw = gepubliceerde_cellen(jaar, onderdeel)
         pagina = inhoud.paginacijfers(jaar=jaar, onderdeel=onderdeel)
-        zichtbaar = _cellen(pagina["vertrouwenspersonen"], jaar=jaar, jaren=pagina["jaren"])
+        zichtbaar = cellen_van(pagina["vertrouwenspersonen"], jaar=jaar, jaren=pagina["jaren"])
         for sleutel, waarde in ruw.waarde.items():
             naam = _een_telling(code, sleutel, jaar)
             assert samen.waarde.setdefault(naam, waarde) == waarde, naam
@@ -91,7 +91,7 @@ def _onthuld(samen, bekend: set) -> set:
     alles = set(bekend)
     while True:
         erbij = _nullen(samen, alles)
-        erbij |= _uit_de_sommen_te_halen(samen, set(samen.waarde) - alles - erbij)
+        erbij |= uit_de_sommen_te_halen(samen, set(samen.waarde) - alles - erbij)
         if not erbij:
             return alles - bekend
         alles |= erbij
@@ -102,7 +102,7 @@ def _gepubliceerd(jaar) -> set:
     of _alle_weergaven_samen: its own counts, and per onderdeel that onderdeel's count per category."""
     publiek = set()
     for j in [jaar - 2, jaar - 1, jaar]:
-        for sleutel in _cellen_van(j, None).waarde:
+        for sleutel in gepubliceerde_cellen(j, None).waarde:
             if sleutel[0] == "C":
                 publiek.add((sleutel[1], (*sleutel[2:], j)))
             elif sleutel[0] == "O":
@@ -117,7 +117,7 @@ def _gepubliceerd(jaar) -> set:
 def test_alle_weergaven_van_een_afgesloten_jaar_geven_niets_prijs_dat_niet_al_gepubliceerd_is(zaad):
     """The ministry's exact outcomes of 2024 minus what the other onderdelen show gave an onderdeel's
     hidden outcome: every view of the year is laid beside the published figures."""
-    _willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
+    willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
     tellijst_publiceren()
 
     samen, getoond, van_het_ministerie = _alle_weergaven_samen(2024)
@@ -134,7 +134,7 @@ def test_vindt_de_afscherming_geen_patroon_dan_toont_een_onderdeel_alleen_wat_ge
     """The safety net when the rounds of hiding more do not end: every view shows only what the
     published figures give (here forced by allowing no round at all)."""
     monkeypatch.setattr(afscherming_samen, "RONDES", 0)
-    _willekeurige_tellijst(random.Random(5), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
+    willekeurige_tellijst(random.Random(5), rijen=40, jaren=[2023, 2024], onderdelen=ONDERDELEN)
     tellijst_publiceren()
 
     samen, getoond, _ = _alle_weergaven_samen(2024)
@@ -146,7 +146,7 @@ def test_vindt_de_afscherming_geen_patroon_dan_toont_een_onderdeel_alleen_wat_ge
 @time_machine.travel(NU, tick=False)
 @pytest.mark.parametrize("zaad", [1, 2, 3])
 def test_alle_weergaven_van_het_lopende_jaar_samen_geven_geen_verborgen_cel_prijs(zaad):
-    _willekeurige_tellijst(random.Random(zaad), rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
+    willekeurige_tellijst(random.Random(zaad), rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
     tellijst_publiceren()
 
     samen, getoond, _ = _alle_weergaven_samen(2025)
@@ -171,7 +171,7 @@ def test_een_publicatie_tussen_de_cijfers_en_het_patroon_laat_geen_kleine_cel_zi
     inhoud.tellijstpatroon(jaar=2025, tellijst=oud)
 
     cijfers = inhoud.paginacijfers(jaar=2025, onderdeel=ref.Onderdeel.objects.get(code="douane"))
-    assert _sub_waarde(cijfers, "1-fraude", 2025) == VERBORGEN
+    assert sub_waarde(cijfers, "1-fraude", 2025) == VERBORGEN
 
 
 @pytest.mark.parametrize("zaad", [25, 26, 28])
@@ -181,11 +181,11 @@ def test_wat_een_vorige_publicatie_toonde_en_niet_veranderde_geeft_geen_verborge
     last week's page still knows it, and with it took the hidden count it was to protect."""
     kiezer = random.Random(zaad)
     with time_machine.travel(NU - datetime.timedelta(days=7), tick=False):
-        _willekeurige_tellijst(kiezer, rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
+        willekeurige_tellijst(kiezer, rijen=30, jaren=[2025], onderdelen=ONDERDELEN)
         tellijst_publiceren()
         vorige, vorige_getoond, _ = _alle_weergaven_samen(2025)
     with time_machine.travel(NU, tick=False):
-        _willekeurige_tellijst(kiezer, rijen=settings.TELLIJST_DREMPEL, jaren=[2025], onderdelen=["douane"])
+        willekeurige_tellijst(kiezer, rijen=settings.TELLIJST_DREMPEL, jaren=[2025], onderdelen=["douane"])
         tellijst_publiceren()
         samen, getoond, _ = _alle_weergaven_samen(2025)
 
@@ -198,7 +198,7 @@ def test_wat_een_vorige_publicatie_toonde_en_niet_veranderde_geeft_geen_verborge
 def test_wat_het_open_jaar_toonde_geeft_na_de_sluitdag_geen_verborgen_cel_prijs(zaad):
     """On the closing day the ministry's figures of the year become exact and the onderdelen' views are
     hidden anew. Whoever kept the last page of the open year still knows what it showed."""
-    _willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2025], onderdelen=ONDERDELEN)
+    willekeurige_tellijst(random.Random(zaad), rijen=40, jaren=[2025], onderdelen=ONDERDELEN)
     sluitdag = datetime.datetime(2026, 2, 1, 6, 0, tzinfo=datetime.UTC)
     with time_machine.travel(sluitdag - datetime.timedelta(days=7), tick=False):
         tellijst_publiceren()
