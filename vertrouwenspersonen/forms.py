@@ -278,7 +278,12 @@ class FilterForm(Opmaak, forms.Form):
     status = forms.ChoiceField(
         label="Status",
         required=False,
-        choices=[("", "Alle"), ("open", "Open (loopt nog)"), ("gesloten", "Gesloten")],
+        choices=[
+            ("", "Alle"),
+            ("open", "Open (loopt nog)"),
+            ("gesloten", "Gesloten"),
+            ("bij-sluiting", "Liep nog bij sluiting"),
+        ],
     )
 
     def __init__(self, *args, jaren: list[int], **kwargs):

@@ -48,6 +48,11 @@ def jaar_gesloten(jaar: int, *, op: datetime.date) -> bool:
     return op >= sluitdatum(jaar)
 
 
+def eerste_open_jaar(*, op: datetime.date) -> int:
+    """The earliest year whose Tellijst is still open on `op`: last year's, until its closing day."""
+    return op.year if jaar_gesloten(op.year - 1, op=op) else op.year - 1
+
+
 def gesloten_fout(jaar: int, *, vandaag: datetime.date) -> str | None:
     if jaar_gesloten(jaar, op=vandaag):
         return JAAR_GESLOTEN.format(jaar=jaar, sluitdatum=sluitdatum_tekst(jaar))

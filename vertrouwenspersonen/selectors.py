@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from finintegriteit.kern.datums import plus_jaren, plus_maanden
 from finintegriteit.referentie import keuzelijsten
@@ -12,11 +13,16 @@ from finintegriteit.referentie.models import Hoofdcategorie
 from .datums import CERTIFICERING_JAREN, VERLOOPT_BINNEN_MAANDEN, certificering_verloopt_op
 from .models import OPTIEVELDEN, Adviesvraag, Certificeringsstatus, VertrouwenspersoonProfiel
 from .pseudoniem import pseudoniemen_van
+from .regels import eerste_open_jaar
 
 # --- Tellijst ----------------------------------------------------------------------------------------
 
+# The status filter of a vertrouwenspersoon's own list. Open: still running and still to update. A row
+# still running when its year closed can no longer be updated (regels.sluitdatum): it has its own status,
+# so that the open rows are the ones she can act on.
 OPEN = "open"
 GESLOTEN = "gesloten"
+OPEN_BIJ_SLUITING = "bij-sluiting"
 
 
 def eerste_tellijstjaar() -> int:
@@ -29,18 +35,26 @@ def eerste_tellijstjaar() -> int:
 
 
 def adviesvragen_van(
-    *, gebruiker, jaar: int | None = None, status: str | None = None
+    *,
+    gebruiker,
+    jaar: int | None = None,
+    status: str | None = None,
+    vandaag: datetime.date | None = None,
 ) -> QuerySet[Adviesvraag]:
     """The rows this vertrouwenspersoon registered, latest period first; nobody else's, whatever the role.
 
-    Open rows are the ones whose wijze van afdoening is 'Loopt nog'. Within a period the rows follow
-    the taxonomy: a row keeps no moment or order of registration, on purpose.
+    Open rows are the ones whose wijze van afdoening is 'Loopt nog', in a year that is still open on
+    `vandaag` (see OPEN). Within a period the rows follow the taxonomy: a row keeps no moment or order of
+    registration, on purpose.
     """
     rijen = Adviesvraag.objects.filter(pseudoniem__in=pseudoniemen_van(gebruiker))
     if jaar is not None:
         rijen = rijen.filter(jaar=jaar)
+    open_vanaf = eerste_open_jaar(op=vandaag or timezone.localdate())
     if status == OPEN:
-        rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True)
+        rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True, jaar__gte=open_vanaf)
+    elif status == OPEN_BIJ_SLUITING:
+        rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True, jaar__lt=open_vanaf)
     elif status == GESLOTEN:
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=False)
     return rijen.select_related(*OPTIEVELDEN).order_by(

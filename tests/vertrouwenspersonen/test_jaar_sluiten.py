@@ -33,8 +33,8 @@ INVOEREN = reverse("vertrouwenspersonen:invoeren")
 GESLOTEN_2025 = regels.JAAR_GESLOTEN.format(jaar=2025, sluitdatum="1 februari 2026")
 
 
-def _eigen_rij(vertrouwenspersoon, jaar=2025) -> Adviesvraag:
-    rij = tellijst(jaar=jaar)[0]
+def _eigen_rij(vertrouwenspersoon, jaar=2025, **soort) -> Adviesvraag:
+    rij = tellijst(jaar=jaar, **soort)[0]
     Adviesvraag.objects.filter(pk=rij.pk).update(pseudoniem=pseudoniem_van(vertrouwenspersoon))
     return Adviesvraag.objects.get(pk=rij.pk)
 
@@ -105,6 +105,32 @@ def test_een_rij_van_het_lopende_jaar_blijft_te_wijzigen(vp_client, vertrouwensp
     lijst = vp_client.get(reverse("vertrouwenspersonen:mijn_adviesvragen")).content.decode()
     assert reverse("vertrouwenspersonen:wijzigen", args=[rij.pk]) in lijst
     assert "Jaar gesloten" not in lijst
+
+
+@time_machine.travel("2026-03-10 10:00 +0100")
+def test_open_toont_wat_nog_bij_te_werken_is_en_niet_wat_liep_toen_het_jaar_sloot(
+    vp_client, vertrouwenspersoon
+):
+    """Each year on its closing day the rows still running would otherwise stay 'Open' for good, in the
+    list of what she has to update, though she can no longer update them."""
+    lopend = {"wijze": "loopt-nog", "situatie": "loopt-nog"}
+    vorig_jaar = _eigen_rij(vertrouwenspersoon, jaar=2025, **lopend)
+    dit_jaar = _eigen_rij(vertrouwenspersoon, jaar=2026, **lopend)
+    afgerond = _eigen_rij(vertrouwenspersoon, jaar=2026)
+
+    def kenmerken(status: str) -> set[str]:
+        antwoord = vp_client.get(reverse("vertrouwenspersonen:mijn_adviesvragen"), {"status": status})
+        return {vraag.kenmerk for vraag, _form, _gesloten in antwoord.context["regels"]}
+
+    assert kenmerken("open") == {dit_jaar.kenmerk}
+    assert kenmerken("bij-sluiting") == {vorig_jaar.kenmerk}
+    assert kenmerken("gesloten") == {afgerond.kenmerk}
+    assert kenmerken("") == {vorig_jaar.kenmerk, dit_jaar.kenmerk, afgerond.kenmerk}
+    lijst = vp_client.get(reverse("vertrouwenspersonen:mijn_adviesvragen")).content.decode()
+    rij_2025 = lijst.split(f'id="adviesvraag-{vorig_jaar.pk}"')[1].split("</tr>")[0]
+    assert "Liep nog bij sluiting" in rij_2025 and ">Open<" not in rij_2025
+    rij_2026 = lijst.split(f'id="adviesvraag-{dit_jaar.pk}"')[1].split("</tr>")[0]
+    assert ">Open<" in rij_2026
 
 
 def test_de_cijfers_van_het_ministerie_zijn_pas_exact_vanaf_de_publicatie_op_de_sluitdag():
