@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
@@ -79,6 +80,11 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
 
     rij.get_by_role("link", name=melding.nummer).click()
     pagina.wait_for_url(re.compile(rf"/meldingen/{melding.pk}/$"))
+    # Refused: the page comes back at the form, the reason in sight, not far below the top of the page.
+    pagina.get_by_role("button", name="Aantekening toevoegen").click()
+    pagina.wait_for_url(re.compile(r"/aantekeningen/#kop-aantekeningen$"))
+    fout = pagina.locator("section[aria-labelledby=kop-aantekeningen] .invalid-feedback").first
+    expect(fout).to_be_in_viewport()
     pagina.get_by_label("Nieuwe aantekening").fill("Gesprek met de teamleider gepland.")
     pagina.get_by_role("button", name="Aantekening toevoegen").click()
     pagina.wait_for_url(re.compile(r"#kop-aantekeningen$"))
