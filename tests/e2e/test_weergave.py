@@ -21,6 +21,8 @@ PAGINAS = [
     ("vp", "/tellijst/", "tellijst-invoeren"),
     ("analist", "/meldingen/", "werkvoorraad"),
     ("coordinator", "/rapportage/", "dashboard"),
+    ("coordinator", "/rapportage/teksten/", "rapportteksten"),
+    ("beheerder", "/tellijst/register/", "register-vertrouwenspersonen"),
 ]
 
 
@@ -43,7 +45,7 @@ def te_breed(page) -> list[str]:
 
 @pytest.mark.parametrize("weergave", WEERGAVEN)
 def test_hoofdpaginas_scrollen_niet_zijwaarts(
-    nieuwe_context, live_server, weergave, vertrouwenspersoon, analist, coordinator
+    nieuwe_context, live_server, weergave, vertrouwenspersoon, analist, coordinator, beheerder
 ):
     bevestigd_totp_apparaat(analist)
     for gebruikersnaam, pad, naam in PAGINAS:
