@@ -10,8 +10,9 @@ from .anonimisering import persoonsgegevens_in
 from .models import Afdoening, StandaardInhoud
 
 CONTROLE_MELDER_OPEN = (
-    "De melding kan nog niet worden afgedaan: {aantal} afdoening(en) wachten op de controle van de "
-    "omschrijving door een analist met het recht om de identiteit van de melder in te zien."
+    "De melding kan nog niet worden afgedaan: de inhoud van {afdoeningen} moet eerst worden vergeleken "
+    "met de melder. Dat doet iemand die de identiteit van de melder mag inzien (zoals de teamleider): bij "
+    "de betrokkene ‘Afdoening wijzigen’, dan ‘Vergelijk met de melder’."
 )
 AFDOENING_ONTBREEKT = (
     "De melding kan pas worden afgedaan als elke betrokkene een afdoening heeft. "
@@ -87,4 +88,5 @@ def afsluiten_controleren(*, melding: Melding) -> None:
     if zonder:
         raise ValidationError({"naar": AFDOENING_ONTBREEKT.format(aantal=zonder, totaal=totaal)})
     if wachtend := Afdoening.objects.filter(betrokkene__melding=melding, controle_melder_open=True).count():
-        raise ValidationError({"naar": CONTROLE_MELDER_OPEN.format(aantal=wachtend)})
+        afdoeningen = "1 afdoening" if wachtend == 1 else f"{wachtend} afdoeningen"
+        raise ValidationError({"naar": CONTROLE_MELDER_OPEN.format(afdoeningen=afdoeningen)})

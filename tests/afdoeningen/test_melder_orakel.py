@@ -156,7 +156,7 @@ def test_afdoening_zonder_recht_wacht_op_controle_voor_afdoen(maak_gebruiker, an
 
     with pytest.raises(ValidationError) as fout:
         _afdoen(melding, analist)
-    assert fout.value.message_dict["naar"] == [CONTROLE_MELDER_OPEN.format(aantal=1)]
+    assert fout.value.message_dict["naar"] == [CONTROLE_MELDER_OPEN.format(afdoeningen="1 afdoening")]
 
     with pytest.raises(PermissionDenied):
         afdoening_controleren(afdoening=afdoening, door=analist)
