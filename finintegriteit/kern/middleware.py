@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -188,5 +188,8 @@ class VerzoekgrootteMiddleware:
                 tekst = berichten.VERZOEK_TE_GROOT.format(
                     grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)
                 )
-                return HttpResponse(tekst, status=413, content_type="text/plain; charset=utf-8")
+                # A page like the others, not bare text: a melder with five phone photos must know
+                # what to do next (her text is usually still there behind the browser's Back button).
+                context = {"melding": tekst, "in_meldkanaal": in_meldkanaal(request), "terug": request.path}
+                return render(request, "413.html", context, status=413)
         return self.get_response(request)

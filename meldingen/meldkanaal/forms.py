@@ -14,6 +14,10 @@ from ..forms import KIES
 from ..models import Bericht
 
 ANONIEM, MET_NAAM = "anoniem", "naam"
+NAAM_BIJ_ANONIEM = (
+    "U koos voor anoniem melden, maar vulde ook gegevens over uzelf in. Kies ‘Ja, OIF mag weten wie ik "
+    "ben’ als OIF ze mag hebben, of maak de velden over uzelf leeg: bij anoniem melden bewaart OIF ze niet."
+)
 MAIL_ZONDER_ADRES = "Vul een e-mailadres in als u bericht per e-mail wilt, of zet het vinkje uit."
 
 
@@ -43,9 +47,10 @@ class BijlagenField(forms.FileField):
 
 def bijlagen_veld() -> BijlagenField:
     return BijlagenField(
-        label="Bestanden meesturen (mag leeg blijven)",
+        label="Bestanden meesturen",
         help_text=f"Foto's, PDF's, documenten of e-mails; hoogstens {settings.MELDKANAAL_MAX_BIJLAGEN} "
-        "tegelijk. Hieronder staat welke verborgen gegevens we eruit halen.",
+        f"tegelijk en samen hoogstens {settings.DOCUMENT_MAX_BYTES // (1024 * 1024)} MB. Welke verborgen "
+        "gegevens we eruit halen, staat in het kader ‘Verborgen gegevens in bestanden’.",
     )
 
 
@@ -64,7 +69,7 @@ class MeldkanaalForm(forms.Form):
         label="Bij welk dienstonderdeel speelt het?", queryset=Onderdeel.objects.none(), empty_label=KIES
     )
     betrokkenen = forms.CharField(
-        label="Wie zijn erbij betrokken? (mag leeg blijven)",
+        label="Wie zijn erbij betrokken?",
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -78,7 +83,9 @@ class MeldkanaalForm(forms.Form):
         initial=ANONIEM,
         widget=forms.RadioSelect,
     )
-    naam = forms.CharField(label="Uw naam", required=False, max_length=200)
+    naam = forms.CharField(
+        label="Uw naam", required=False, max_length=200, help_text="Alleen als u hierboven ‘Ja’ kiest."
+    )
     contact = forms.CharField(
         label="Hoe kan OIF u bereiken? (e-mailadres of telefoonnummer)",
         help_text=CONTACT_UITLEG,
@@ -104,9 +111,11 @@ class MeldkanaalForm(forms.Form):
         if gegevens.get("wijze") == MET_NAAM and not (gegevens.get("naam") or "").strip():
             raise ValidationError({"naam": "Vul uw naam in, of kies voor anoniem melden."})
         if gegevens.get("wijze") == ANONIEM:
-            # Whatever was typed in the name fields before choosing anonymous is not kept.
-            gegevens["naam"] = gegevens["contact"] = ""
-            gegevens["bericht_per_email"] = False
+            # Anonymous is the default: a melder who types her name without noticing the choice must
+            # not find out later that OIF never had it. Asked, not silently dropped (and not kept).
+            for veld in ("naam", "contact", "bericht_per_email"):
+                if gegevens.get(veld) and str(gegevens[veld]).strip():
+                    raise ValidationError({veld: NAAM_BIJ_ANONIEM})
         elif gegevens.get("bericht_per_email"):
             try:
                 validate_email((gegevens.get("contact") or "").strip())
@@ -121,6 +130,7 @@ class AanvullingForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Een tekst, een of meer bestanden, of allebei.",
     )
 
     def __init__(self, *args, **kwargs):

@@ -61,7 +61,7 @@ def test_anoniem_melden_met_bijlage_antwoord_aanvulling_en_afdoening(
     melder.get_by_label("Waar gaat uw melding over?").select_option(label="Ongewenste omgangsvormen")
     melder.get_by_label("Wat is er gebeurd?").fill("In de kantine wordt een collega steeds uitgelachen.")
     melder.get_by_label("Bij welk dienstonderdeel speelt het?").select_option(index=1)
-    melder.get_by_label("Bestanden meesturen (mag leeg blijven)").set_input_files(str(foto(tmp_path)))
+    melder.get_by_label("Bestanden meesturen").set_input_files(str(foto(tmp_path)))
     past(melder, "meldkanaal-formulier-390")
     melder.get_by_role("button", name="Melding versturen").click()
     code = CODE.search(melder.content()).group(0)
@@ -97,7 +97,7 @@ def test_anoniem_melden_met_bijlage_antwoord_aanvulling_en_afdoening(
     assert "ontvangstbevestiging" in melder.content()
     past(melder, "meldkanaal-dossier-390")
     melder.get_by_label("Uw aanvulling of antwoord").fill("Vooral op maandag en donderdag.")
-    melder.get_by_label("Bestanden meesturen (mag leeg blijven)").set_input_files(str(foto(tmp_path)))
+    melder.get_by_label("Bestanden meesturen").set_input_files(str(foto(tmp_path)))
     melder.get_by_role("button", name="Versturen").click()
     assert melder.get_by_text("Uw aanvulling is ontvangen.").is_visible()
     assert "bijlage-2.jpg</span>: verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd" in (

@@ -1,5 +1,6 @@
 """The meldkanaal as a melder meets it: the loket, a melding without an account, the receipt code."""
 
+import html
 import io
 import re
 
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from finintegriteit.kern.models import AuditRegel
+from meldingen.meldkanaal.forms import NAAM_BIJ_ANONIEM
 from meldingen.models import MelderIdentiteit, Melding, Ontvangstcode
 from meldingen.services import meldkanaal
 from tests.bouwstenen.meldkanaal import gegevens, melden, terug
@@ -59,6 +61,19 @@ def test_melding_met_naam_komt_in_de_beschermde_identiteit(client):
         MelderIdentiteit.Kanaal.MELDKANAAL,
     )
     assert "Fatima" not in melding.omschrijving
+
+
+@pytest.mark.parametrize(
+    "ingevuld",
+    [{"naam": "Fatima de Vries"}, {"contact": "f.devries@example.org"}, {"bericht_per_email": "on"}],
+)
+def test_wie_anoniem_laat_staan_en_toch_iets_over_zichzelf_invult_krijgt_de_vraag(client, ingevuld):
+    """'Anoniem' is the default. A melder who types her name without noticing would think OIF has it."""
+    antwoord = client.post(reverse("meldkanaal:melden"), gegevens(**ingevuld))
+    assert NAAM_BIJ_ANONIEM in html.unescape(antwoord.content.decode())
+    assert not Melding.objects.exists() and not MelderIdentiteit.objects.exists()
+    tekst = next(iter(ingevuld.values()))
+    assert f'value="{tekst}"' in antwoord.content.decode() or tekst == "on", "wat ze typte staat er nog"
 
 
 def test_onvolledige_melding_geeft_een_duidelijke_melding_en_bewaart_niets(client):

@@ -3,6 +3,7 @@
 Behaviour, not time: the goal in milliseconds is measured by benchmark_web (docs/prestaties.md).
 """
 
+import html
 import io
 import re
 
@@ -87,6 +88,10 @@ def test_een_te_groot_verzoek_wordt_geweigerd_voordat_het_gelezen_wordt(settings
     antwoord = Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=[groot]))
     assert antwoord.status_code == 413
     assert not Melding.objects.exists()
+    # A page that says what to do, in the site's layout, not a bare line of text.
+    pagina = html.unescape(antwoord.content.decode())
+    assert "<h1" in pagina and "mag hoogstens 0,1 MB zijn" in pagina
+    assert "Terug" in pagina and "ontvangstcode meer bestanden nasturen" in pagina
 
 
 def test_een_bijlage_boven_de_documentgrens_en_te_veel_bijlagen_krijgen_een_melding(settings):

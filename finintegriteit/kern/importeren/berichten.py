@@ -63,7 +63,7 @@ VERLOPEN = (
 )
 
 # The request as a whole (before any view reads it).
-VERZOEK_TE_GROOT = "Het verzoek is te groot ({grootte} MB); het maximum is {maximum} MB."
+VERZOEK_TE_GROOT = "Wat u verstuurde, is samen {grootte} MB; dat mag hoogstens {maximum} MB zijn."
 
 
 def mb(aantal: int) -> str:
