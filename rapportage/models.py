@@ -168,7 +168,7 @@ class Kerncijfers(models.Model):
     )
 
     class Meta:
-        verbose_name = "kerncijfers van een jaar"
+        verbose_name = "jaar met kerncijfers"
         verbose_name_plural = "kerncijfers"
         ordering = ["-jaar"]
         constraints = [
@@ -205,7 +205,7 @@ class MedewerkersPerOnderdeel(_KerncijferRegel):
     aantal = models.PositiveIntegerField("medewerkers")
 
     class Meta(_KerncijferRegel.Meta):
-        verbose_name = "medewerkers van een onderdeel"
+        verbose_name = "aantal medewerkers van een onderdeel"
         verbose_name_plural = "medewerkers per onderdeel"
         constraints = [
             models.UniqueConstraint(fields=["kerncijfers", "onderdeel"], name="medewerkers_een_per_onderdeel")
@@ -236,7 +236,7 @@ class Nevenwerkzaamheden(_KerncijferRegel):
     aantal = models.PositiveIntegerField("geregistreerde nevenwerkzaamheden")
 
     class Meta(_KerncijferRegel.Meta):
-        verbose_name = "nevenwerkzaamheden van een organisatie"
+        verbose_name = "aantal nevenwerkzaamheden van een organisatie"
         verbose_name_plural = "nevenwerkzaamheden"
         constraints = [
             models.UniqueConstraint(

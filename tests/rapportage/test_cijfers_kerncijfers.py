@@ -1,6 +1,7 @@
 """Key figures entered by the functioneel beheerder, and the register snapshot on the report's peildatum."""
 
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
@@ -182,6 +183,15 @@ def test_beheerder_voert_kerncijfers_in_in_de_beheeromgeving(client, beheerder):
     kern = Kerncijfers.objects.get(jaar=2025)
     assert kern.peildatum_register == datetime.date(2026, 2, 25)
     assert kern.nevenwerkzaamheden.get().aantal == 600
+
+
+def test_de_beheeromgeving_van_de_kerncijfers_leest_als_nederlands(client, beheerder):
+    """The admin builds its titles and buttons from the model names: 'Nog een … toevoegen' must read."""
+    client.force_login(beheerder)
+    pagina = html.unescape(client.get(reverse("admin:rapportage_kerncijfers_add")).content.decode())
+    assert "<title>jaar met kerncijfers toevoegen" in pagina
+    assert "Nog een Aantal medewerkers van een onderdeel toevoegen" in pagina
+    assert "Nog een Aantal nevenwerkzaamheden van een organisatie toevoegen" in pagina
 
 
 def test_beheerder_kan_kerncijfers_van_een_jaar_niet_verwijderen(beheerder):
