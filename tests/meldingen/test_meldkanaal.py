@@ -49,6 +49,8 @@ def test_anonieme_melding_staat_als_ontvangen_in_de_werkvoorraad(client, analist
     assert melding.nummer in werkvoorraad.content.decode()
     zaak = analist_client.get(melding.get_absolute_url()).content.decode()
     assert 'Binnengekomen via</dt><dd class="col-sm-8">Meldkanaal' in zaak
+    # Marked as a klokkenluidersmelding by the channel, not by the melder: the page says why.
+    assert "Elke melding uit het meldkanaal begint zo, zodat de wettelijke termijnen lopen" in zaak
 
 
 def test_melding_met_naam_komt_in_de_beschermde_identiteit(client):
