@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -167,7 +168,8 @@ class VerzoekgrootteMiddleware:
     Anonymous visitors can only send the login form, so they get a small limit, except in the meldkanaal
     (/melden/), where an employee without an account sends files; there, and for logged-in users, the
     upload limit plus room for the form around it. A body without Content-Length is not read by
-    Django at all (it reads exactly Content-Length bytes), so it cannot get around this.
+    Django at all (it reads exactly Content-Length bytes), so it cannot get around this. Either way the
+    visitor gets a page that says what to do (413.html), also for text fields too long to read.
     """
 
     def __init__(self, get_response):
@@ -188,8 +190,27 @@ class VerzoekgrootteMiddleware:
                 tekst = berichten.VERZOEK_TE_GROOT.format(
                     grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)
                 )
-                # A page like the others, not bare text: a melder with five phone photos must know
-                # what to do next (her text is usually still there behind the browser's Back button).
-                context = {"melding": tekst, "in_meldkanaal": in_meldkanaal(request), "terug": request.path}
-                return render(request, "413.html", context, status=413)
+                return _te_groot(request, tekst, met_bestanden=True)
+        if request.method == "POST":
+            # Read the form now, as CsrfViewMiddleware would a moment later: text fields beyond
+            # DATA_UPLOAD_MAX_MEMORY_SIZE would get Django's bare 400 there.
+            try:
+                request.POST  # noqa: B018
+            except RequestDataTooBig:
+                tekst = berichten.TEKST_TE_GROOT.format(
+                    maximum=berichten.mb(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+                )
+                return _te_groot(request, tekst, met_bestanden=False)
         return self.get_response(request)
+
+
+def _te_groot(request, tekst: str, *, met_bestanden: bool):
+    """A page like the others, not bare text: a melder with five phone photos must know what to do next
+    (her text is usually still there behind the browser's Back button)."""
+    context = {
+        "melding": tekst,
+        "met_bestanden": met_bestanden,
+        "in_meldkanaal": in_meldkanaal(request),
+        "terug": request.path,
+    }
+    return render(request, "413.html", context, status=413)

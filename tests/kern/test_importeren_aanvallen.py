@@ -140,6 +140,16 @@ def test_te_groot_verzoek_van_een_anonieme_bezoeker_wordt_niet_gelezen(client, s
     assert antwoord.status_code == 413
 
 
+def test_een_te_groot_formulier_zonder_bestanden_krijgt_de_pagina_die_zegt_wat_te_doen(analist_client):
+    """Django reads a form without files into memory whole and refuses one above
+    DATA_UPLOAD_MAX_MEMORY_SIZE with a bare 400. Found by the random input of test_invoer_hypothesis."""
+    antwoord = analist_client.post(reverse("meldingen:nieuw"), {"omschrijving": "x" * (2 * 1024 * 1024)})
+    assert antwoord.status_code == 413
+    pagina = antwoord.content.decode()
+    assert "Te groot om te versturen" in pagina and "Maak de tekst dan korter." in pagina
+    assert not Melding.objects.exists()
+
+
 def test_ingelogd_geldt_de_uploadgrens_plus_het_formulier(vp_client, settings):
     settings.MAX_VERZOEK_ANONIEM_BYTES = 10_000
     settings.MAX_VERZOEK_BYTES = 50_000

@@ -64,6 +64,7 @@ VERLOPEN = (
 
 # The request as a whole (before any view reads it).
 VERZOEK_TE_GROOT = "Wat u verstuurde, is samen {grootte} MB; dat mag hoogstens {maximum} MB zijn."
+TEKST_TE_GROOT = "De tekst in het formulier is te lang: samen mag die hoogstens {maximum} MB zijn."
 
 
 def mb(aantal: int) -> str:
