@@ -22,6 +22,7 @@ from .models import (
     Certificeringsstatus,
     VertrouwenspersoonProfiel,
 )
+from .selectors import GESLOTEN, OPEN, OPEN_BIJ_SLUITING
 
 KIES = "— kies —"
 KWARTALEN = [
@@ -280,9 +281,9 @@ class FilterForm(Opmaak, forms.Form):
         required=False,
         choices=[
             ("", "Alle"),
-            ("open", "Open (loopt nog)"),
-            ("gesloten", "Gesloten"),
-            ("bij-sluiting", "Liep nog bij sluiting"),
+            (OPEN, "Open (loopt nog)"),
+            (GESLOTEN, "Gesloten"),
+            (OPEN_BIJ_SLUITING, "Liep nog bij sluiting"),
         ],
     )
 

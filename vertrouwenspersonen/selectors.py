@@ -35,22 +35,18 @@ def eerste_tellijstjaar() -> int:
 
 
 def adviesvragen_van(
-    *,
-    gebruiker,
-    jaar: int | None = None,
-    status: str | None = None,
-    vandaag: datetime.date | None = None,
+    *, gebruiker, jaar: int | None = None, status: str | None = None
 ) -> QuerySet[Adviesvraag]:
     """The rows this vertrouwenspersoon registered, latest period first; nobody else's, whatever the role.
 
-    Open rows are the ones whose wijze van afdoening is 'Loopt nog', in a year that is still open on
-    `vandaag` (see OPEN). Within a period the rows follow the taxonomy: a row keeps no moment or order of
+    Open rows are the ones whose wijze van afdoening is 'Loopt nog', in a year that is still open today
+    (see OPEN). Within a period the rows follow the taxonomy: a row keeps no moment or order of
     registration, on purpose.
     """
     rijen = Adviesvraag.objects.filter(pseudoniem__in=pseudoniemen_van(gebruiker))
     if jaar is not None:
         rijen = rijen.filter(jaar=jaar)
-    open_vanaf = eerste_open_jaar(op=vandaag or timezone.localdate())
+    open_vanaf = eerste_open_jaar(op=timezone.localdate())
     if status == OPEN:
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True, jaar__gte=open_vanaf)
     elif status == OPEN_BIJ_SLUITING:
