@@ -137,7 +137,7 @@ class VertrouwenspersoonProfiel(models.Model):
         blank=True,
         related_name="vertrouwenspersoon_profiel",
         verbose_name="gebruiker",
-        help_text="Het account waarmee deze vertrouwenspersoon inlogt (optioneel).",
+        help_text="Het account waarmee deze vertrouwenspersoon inlogt; leeg zolang er geen account is.",
     )
     onderdeel = models.ForeignKey(
         "referentie.Onderdeel", on_delete=models.PROTECT, related_name="+", verbose_name="onderdeel"
