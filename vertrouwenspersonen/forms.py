@@ -69,28 +69,7 @@ def versieveld() -> forms.IntegerField:
     return forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
 
-class Opmaak:
-    """Bootstrap classes on the widgets, and 'is-invalid' on every field with an error."""
-
-    def opmaken(self):
-        for veld in self.fields.values():
-            widget = veld.widget
-            if isinstance(widget, forms.CheckboxInput):
-                klasse = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                klasse = "form-select"
-            else:
-                klasse = "form-control"
-            widget.attrs["class"] = klasse
-
-    def full_clean(self):
-        super().full_clean()
-        for naam in self.errors:
-            if naam in self.fields:
-                self.fields[naam].widget.attrs["class"] += " is-invalid"
-
-
-class AdviesvraagForm(Opmaak, forms.ModelForm):
+class AdviesvraagForm(forms.ModelForm):
     """One Tellijst row. Only options in use in the shown year are offered; the server checks them all.
 
     The fields accept any option (so a stale page gets a clear 'not in use in that year' message
@@ -187,7 +166,6 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
         )
         if self.jaar_getoond < JAAR_MELDER_IS_BEKLAAGDE:
             self.fields["melder_is_beklaagde"].widget.choices = BEKLAAGDE_NIET_VAN_TOEPASSING
-        self.opmaken()
 
     def focus_zetten(self) -> None:
         """Put the cursor where typing starts: the first field with an error, else the first field of
@@ -232,8 +210,12 @@ class AdviesvraagForm(Opmaak, forms.ModelForm):
         return {naam: self.cleaned_data[naam] for naam in self.Meta.fields}
 
 
-class BijwerkenForm(Opmaak, forms.Form):
-    """The quick update of an open row: only afdoening and situatie, options of the row's year."""
+class BijwerkenForm(forms.Form):
+    """The quick update of an open row: only afdoening and situatie, options of the row's year.
+
+    Two small lists in a table cell (_rij.html renders them by hand: crispy's field wrapper is too
+    tall for a row), so the form sets Bootstrap's classes itself.
+    """
 
     wijze_van_afdoening = forms.ModelChoiceField(
         label="Wijze van afdoening", queryset=ref.WijzeVanAfdoening.objects.all(), empty_label=None
@@ -260,21 +242,26 @@ class BijwerkenForm(Opmaak, forms.Form):
             self.fields[naam].widget.choices = [
                 (o.pk, o.label) for o in lijst if o.in_gebruik(adviesvraag.jaar)
             ]
-        self.opmaken()
-        for veld in self.fields.values():
-            veld.widget.attrs["class"] += " form-select-sm"
+            self.fields[naam].widget.attrs["class"] = "form-select form-select-sm"
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                attrs = self.fields[naam].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
-class UploadForm(Opmaak, ImportUploadForm):
+class UploadForm(ImportUploadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         veld = self.fields["bestand"]
         veld.label = "Tellijst (.xlsx of .csv)"
         veld.help_text = "Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8."
-        self.opmaken()
 
 
-class FilterForm(Opmaak, forms.Form):
+class FilterForm(forms.Form):
+    zoekformulier = True  # every filter is optional: no '(optioneel)' beside each
     jaar = forms.TypedChoiceField(label="Jaar", coerce=int, required=False, empty_value=None)
     status = forms.ChoiceField(
         label="Status",
@@ -290,21 +277,19 @@ class FilterForm(Opmaak, forms.Form):
     def __init__(self, *args, jaren: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [("", "Alle jaren"), *((j, str(j)) for j in jaren)]
-        self.opmaken()
 
 
 # --- Register ----------------------------------------------------------------------------------------
 
 
-class PeildatumForm(Opmaak, forms.Form):
+class PeildatumForm(forms.Form):
     peildatum = forms.DateField(label="Peildatum", widget=DatumInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.opmaken()
 
 
-class ProfielForm(Opmaak, forms.ModelForm):
+class ProfielForm(forms.ModelForm):
     versie = versieveld()
 
     class Meta:
@@ -335,7 +320,6 @@ class ProfielForm(Opmaak, forms.ModelForm):
         self.fields["naam"].widget.attrs["autofocus"] = True
         if self.instance.pk:
             self.initial.setdefault("versie", self.instance.versie)
-        self.opmaken()
 
     def clean(self):
         from .services import profielfouten
@@ -358,10 +342,9 @@ class NieuwProfielForm(ProfielForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.opmaken()
 
 
-class StatusForm(Opmaak, forms.Form):
+class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nieuwe status", choices=Certificeringsstatus.Status.choices)
     vanaf = forms.DateField(
         label="Vanaf", widget=DatumInput(), help_text="Bij (her)certificering: de datum van certificering."
@@ -369,4 +352,3 @@ class StatusForm(Opmaak, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.opmaken()
