@@ -76,9 +76,6 @@ class AfdoeningForm(forms.Form):
 
 
 class RegisterUploadForm(UploadForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        veld = self.fields["bestand"]
-        veld.label = "Registerbestand (.xlsx of .csv)"
-        veld.help_text = "Eén regel per betrokkene, met de kolommen van het sjabloon."
-        veld.widget.attrs["autofocus"] = True
+    bestandslabel = "Registerbestand (.xlsx of .csv)"
+    uitleg = "Eén regel per betrokkene, met de kolommen van het sjabloon."
+    cursor_op_bestand = True

@@ -253,11 +253,8 @@ class BijwerkenForm(forms.Form):
 
 
 class UploadForm(ImportUploadForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        veld = self.fields["bestand"]
-        veld.label = "Tellijst (.xlsx of .csv)"
-        veld.help_text = "Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8."
+    bestandslabel = "Tellijst (.xlsx of .csv)"
+    uitleg = "Eén kopregel met de kolommen van het sjabloon; CSV met komma of puntkomma, UTF-8."
 
 
 class FilterForm(forms.Form):

@@ -8,13 +8,26 @@ from .fouten import BestandFout
 
 
 class UploadForm(forms.Form):
-    """A file field whose cleaning reads the upload within the limits (`self.upload` afterwards)."""
+    """A file field whose cleaning reads the upload within the limits (`self.upload` afterwards).
+
+    An import names its file and says what goes in it by setting `bestandslabel` and `uitleg`.
+    """
+
+    bestandslabel = "Bestand (.xlsx of .csv)"
+    uitleg = ""
+    cursor_op_bestand = False
 
     bestand = forms.FileField(
-        label="Bestand (.xlsx of .csv)",
         error_messages={"empty": berichten.LEEG, "required": "Kies een bestand."},
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["bestand"]
+        veld.label, veld.help_text = self.bestandslabel, self.uitleg
+        if self.cursor_op_bestand:
+            veld.widget.attrs["autofocus"] = True
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
