@@ -43,7 +43,10 @@ def browser():
 
 
 @pytest.fixture
-def nieuwe_context(browser):
+def nieuwe_context(browser, transactional_db):
+    # Asking for the database here sets it up before the pages and empties it after they are closed:
+    # a request still under way (the favicon, a poll) must not write while the tables are emptied,
+    # which SQLite reports as a broken foreign key.
     contexten = []
 
     def maak(**opties):
