@@ -72,6 +72,20 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
     _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
 
 
+def bezwaar_tegen_vaststellen(*, jaar: int, onderdeel=None, door) -> str | None:
+    """Why this year and scope cannot be adopted now, in the words of the refusal; None if they can.
+
+    The page asks this before it offers the irreversible button, so nobody confirms in vain.
+    """
+    try:
+        _controleren(jaar=jaar, onderdeel=onderdeel, door=door)
+    except ValidationError as fout:
+        return " ".join(fout.messages)
+    except PermissionDenied as fout:
+        return str(fout)
+    return None
+
+
 def vaststelling_aanvragen(*, jaar: int, onderdeel=None, door) -> Rapport:
     """Queue the adoption as a report task (rendering the PDF takes too long for a request).
 

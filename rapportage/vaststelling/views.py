@@ -59,8 +59,9 @@ def vaststellen(request):
             "jaar": jaar,
             "scope": scope,
             "bevestigen": True,
+            "onderdeel": onderdeel,
             "bestaand": selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel),
-            "mag": services.mag_vaststellen(request.user, onderdeel),
+            "bezwaar": services.bezwaar_tegen_vaststellen(jaar=jaar, onderdeel=onderdeel, door=request.user),
         },
     )
 

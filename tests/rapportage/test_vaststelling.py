@@ -155,3 +155,25 @@ def opslag_pad(vaststelling) -> Path:
     from django.conf import settings
 
     return Path(settings.RAPPORT_ROOT) / vaststelling.bestand
+
+
+def test_de_bevestiging_stelt_het_jaar_vast_dat_de_knop_noemt(client, coordinator):
+    """The confirmation step had the year list above the red button: choosing another year there
+    adopted that year, while the button still named the first."""
+    client.force_login(coordinator)
+    html = client.get(reverse("rapportage:vaststellen"), {"jaar": 2024}).content.decode()
+    begin = html.index('<form method="post" data-eenmaal-versturen>')
+    formulier = html[begin : html.index("</form>", begin)]
+    assert "Rapport 2024 (hele ministerie) vaststellen" in formulier
+    assert '<input type="hidden" name="jaar" value="2024">' in formulier
+    assert "<select" not in formulier, "in de bevestiging valt niets meer te kiezen"
+
+
+def test_een_jaar_dat_niet_voorbij_is_krijgt_de_reden_in_plaats_van_de_knop(client, coordinator):
+    from django.utils import timezone
+
+    client.force_login(coordinator)
+    jaar = timezone.localdate().year
+    html = client.get(reverse("rapportage:vaststellen"), {"jaar": jaar}).content.decode()
+    assert "niet voorbij" in html
+    assert "vaststellen</button>" not in html and "kan niet ongedaan worden gemaakt" not in html
