@@ -1,4 +1,4 @@
-// Jaarrapportages: announce status changes of polled rows, and prevent double submits.
+// Jaarrapportages: announce status changes of polled rows (sending a request once: formulieren.js).
 (function () {
   "use strict";
 
@@ -12,16 +12,5 @@
     if (nieuw && regio && !nieuw.hasAttribute("hx-get")) {
       regio.textContent = nieuw.getAttribute("data-melding") || "";
     }
-  });
-
-  // Requesting a report can take a moment; a second click must not queue it twice.
-  document.querySelectorAll("form[data-eenmaal-versturen]").forEach(function (form) {
-    form.addEventListener("submit", function () {
-      var knop = form.querySelector("button[type=submit]");
-      if (knop) {
-        knop.disabled = true;
-        knop.setAttribute("aria-busy", "true");
-      }
-    });
   });
 })();

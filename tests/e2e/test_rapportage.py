@@ -208,3 +208,19 @@ def test_vertrouwenspersoon_krijgt_de_rapportpagina_niet(pagina, live_server, ve
         assert antwoord.status == 403, pad
         assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "rapportage-geweigerd")
+
+
+def test_een_half_geschreven_rapporttekst_gaat_niet_zonder_vraag_verloren(pagina, live_server, coordinator):
+    from tests.factories import RapportdeelFactory
+
+    deel = RapportdeelFactory(jaar=2024, titel="Voorwoord", tekst="Eerste versie.")
+    dialogen = []
+    pagina.on("dialog", lambda dialoog: (dialogen.append(dialoog.type), dialoog.dismiss()))
+    inloggen(pagina, live_server, "coordinator", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/rapportage/teksten/{deel.pk}/")
+    pagina.get_by_role("textbox", name="Tekst").fill("Een lange nieuwe inleiding die nog niet is opgeslagen.")
+    pagina.get_by_role("link", name="Indeling van 2024").click()
+    pagina.wait_for_timeout(300)
+    assert dialogen == ["beforeunload"], "weggaan vraagt eerst"
+    assert pagina.url.endswith(f"/rapportage/teksten/{deel.pk}/")
+    assert "nog niet is opgeslagen" in pagina.get_by_role("textbox", name="Tekst").input_value()

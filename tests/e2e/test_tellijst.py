@@ -229,6 +229,35 @@ def test_fouten_van_de_server_in_het_nederlands_zonder_oude_opgeslagen_melding(
     assert Adviesvraag.objects.count() == 1
 
 
+def test_een_snelle_tweede_enter_slaat_de_rij_niet_nog_eens_op(pagina, live_server, vertrouwenspersoon):
+    """Enter pressed again while the first save was under way sent the form twice: the anonymous row
+    counted twice, and nobody could tell which one to delete."""
+    inloggen(pagina, live_server, "vp", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/tellijst/")
+    pagina.locator("#id_onderdeel").select_option(label="Douane")
+    pagina.locator("#id_hoofdcategorie").select_option(label="Financiële schendingen")
+    pagina.wait_for_function("document.querySelectorAll('#id_subcategorie option').length === 4")
+    pagina.locator("#id_subcategorie").select_option(label="Fraude")
+    pagina.locator("#id_wie_betreft").select_option(label="Melder zelf")
+    # The server answers only once all Enters are pressed, as on a busy day.
+    verstuurd, vastgehouden = [], []
+    pagina.on("request", lambda verzoek: verstuurd.append(verzoek) if verzoek.method == "POST" else None)
+    pagina.route(
+        "**/tellijst/",
+        lambda route: vastgehouden.append(route) if route.request.method == "POST" else route.continue_(),
+    )
+    pagina.locator("#id_wie_betreft").focus()
+    for _ in range(3):
+        pagina.keyboard.press("Enter")
+        pagina.wait_for_timeout(120)
+    assert len(verstuurd) == 1, "het formulier ging meer dan eens weg"
+    with pagina.expect_navigation():
+        for route in vastgehouden:
+            route.continue_()
+    assert pagina.get_by_text("Adviesvraag opgeslagen").count() == 1
+    assert Adviesvraag.objects.count() == 1
+
+
 # In January the year before is still open (TELLIJST_OPEN); later in the year there is no other year.
 @pytest.mark.time_machine(TELLIJST_OPEN)
 def test_een_ander_jaar_laat_de_velden_op_hun_plaats(pagina, live_server, vertrouwenspersoon):
