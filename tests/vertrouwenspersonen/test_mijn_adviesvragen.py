@@ -1,6 +1,7 @@
 """'Mijn adviesvragen': only one's own rows, filters, pages, and the quick update of open rows."""
 
 import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -192,6 +193,14 @@ def test_eigen_rij_verwijderen(vp_client, vertrouwenspersoon):
     antwoord = vp_client.post(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk]))
     assert antwoord.status_code == 302
     assert not type(vraag).objects.filter(pk=vraag.pk).exists()
+
+
+def test_de_vraag_voor_het_verwijderen_begint_bij_nee(vp_client, vertrouwenspersoon):
+    """A stray Enter on the confirmation must not delete: the cursor starts on 'Nee, terug'."""
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon)
+    html = vp_client.get(reverse("vertrouwenspersonen:verwijderen", args=[vraag.pk])).content.decode()
+    assert re.search(r"<a [^>]*autofocus>Nee, terug</a>", html)
+    assert not re.search(r"<button[^>]*autofocus[^>]*>Ja, verwijderen", html)
 
 
 def test_twee_tabbladen_de_tweede_opslag_wordt_geweigerd_en_de_eerste_blijft_staan(
