@@ -1,4 +1,8 @@
+from collections import Counter
+
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects
+from django.db import router
 
 from . import models
 
@@ -10,6 +14,21 @@ class OptieAdmin(admin.ModelAdmin):
     list_filter = ["laatste_jaar"]
     search_fields = ["label", "code"]
     ordering = ["volgorde", "label"]
+
+    def get_deleted_objects(self, objs, request):
+        """What keeps an option from being deleted, as counts only.
+
+        Django lists every protected row by name: the numbers of the meldingen and the kenmerken of the
+        Tellijst rows that use the option. A beheerder sees no case content, and a Tellijst row's
+        kenmerk is what its vertrouwenspersoon sees in 'Mijn adviesvragen'.
+        """
+        verwijderd, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
+        if beschermd:
+            verzamelaar = NestedObjects(using=router.db_for_write(self.model))
+            verzamelaar.collect(objs)
+            per_soort = Counter(str(rij._meta.verbose_name_plural) for rij in verzamelaar.protected)
+            beschermd = [f"{aantal} {soort}" for soort, aantal in sorted(per_soort.items())]
+        return verwijderd, aantallen, rechten, beschermd
 
 
 for model in [

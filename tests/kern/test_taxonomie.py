@@ -123,6 +123,23 @@ def test_beheerder_ziet_in_de_admin_dat_een_gebruikte_optie_niet_weg_kan(
     assert m.Subcategorie.objects.filter(pk=sub.pk).exists()
 
 
+def test_de_verwijderpagina_noemt_geen_tellijstrij_en_geen_melding_maar_telt_ze(client, beheerder):
+    """Django's page named every row that uses the option: the kenmerk a vertrouwenspersoon sees in
+    'Mijn adviesvragen', and the numbers of the meldingen, which a beheerder must not see."""
+    from tests.factories import MeldingFactory
+
+    douane = m.Onderdeel.objects.get(code="douane")
+    vragen = [AdviesvraagFactory(onderdeel=douane) for _ in range(2)]
+    melding = MeldingFactory(dienstonderdeel=douane)
+    client.force_login(beheerder)
+    html = client.get(f"/beheer/referentie/onderdeel/{douane.pk}/delete/").content.decode()
+    assert "kan niet worden verwijderd" in html
+    for vraag in vragen:
+        assert vraag.kenmerk not in html
+    assert melding.nummer not in html
+    assert "2 adviesvragen" in html and "1 meldingen" in html
+
+
 def test_eindjaar_voor_beginjaar_wordt_geweigerd():
     from django.db import IntegrityError, transaction
 
