@@ -61,7 +61,7 @@ def _pagina(request, qs, *, paginator=Paginator):
 # The analist's last filters, kept in the session. Never the search term: that may be a person's name,
 # and the session table is no place for the names an analist looked up.
 SESSIE_FILTERS = "werkvoorraad_filters"
-NIET_ONTHOUDEN = ("q", "pagina", "wissen", "laatste")
+NIET_ONTHOUDEN = ("q", "pagina", "wissen")
 KOLOMMEN = ("nummer", "ontvangen", "status", "behandelaar", "termijn")
 
 
@@ -83,10 +83,12 @@ def werkvoorraad(request):
     if request.GET.get("wissen"):
         request.session.pop(SESSIE_FILTERS, None)
         return redirect("meldingen:werkvoorraad")
-    if request.GET.get("laatste"):
-        # The way back from a case (breadcrumb): the list as the analist left it.
-        return redirect(f"{request.path}?{request.session.get(SESSIE_FILTERS, '')}".rstrip("?"))
-    return _meldingenlijst(request, request.GET, titel="Werkvoorraad")
+    onthouden = request.session.get(SESSIE_FILTERS, "")
+    if not request.GET and onthouden:
+        # From the menu, the start page or a case's breadcrumb: the list as the analist left it.
+        # 'Filters wissen' starts afresh.
+        return redirect(f"{request.path}?{onthouden}")
+    return _meldingenlijst(request, request.GET, titel="Werkvoorraad", onthouden=True)
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -97,18 +99,19 @@ def mijn_zaken(request):
     gegevens = request.GET.copy()
     gegevens.setdefault("behandelaar", str(request.user.pk))
     gegevens.setdefault("sorteer", "termijn")
-    return _meldingenlijst(request, gegevens, titel="Mijn zaken")
+    return _meldingenlijst(request, gegevens, titel="Mijn zaken", onthouden=False)
 
 
-def _meldingenlijst(request, gegevens, *, titel: str):
+def _meldingenlijst(request, gegevens, *, titel: str, onthouden: bool):
     vandaag = timezone.localdate()
     alle = selectors.meldingen_voor_gebruiker(gebruiker=request.user, vandaag=vandaag)
     filterset = WerkvoorraadFilter(gegevens, queryset=alle)
     term = filterset.zoekterm
     paginator = Paginator if term is None else BegrensdePaginator
     pagina, per_pagina, querystring = _pagina(request, filterset.qs, paginator=paginator)
-    onthouden = {k: v for k, v in gegevens.lists() if k not in NIET_ONTHOUDEN and any(v)}
-    request.session[SESSIE_FILTERS] = urlencode(onthouden, doseq=True)
+    if onthouden:  # only the werkvoorraad's own filters: Mijn zaken must not leave its defaults there
+        filters = {k: v for k, v in gegevens.lists() if k not in NIET_ONTHOUDEN and any(v)}
+        request.session[SESSIE_FILTERS] = urlencode(filters, doseq=True)
     verborgen, meer_verborgen = 0, False
     if term is not None:
         gevonden = pagina.paginator.telling

@@ -133,12 +133,21 @@ def test_kolommen_sorteren(analist_client, zaken):
 
 def test_laatste_filters_worden_onthouden_maar_niet_de_zoekterm(analist_client, zaken):
     analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer", "q": "Müller"})
-    terug = analist_client.get(WERKVOORRAAD, {"laatste": "1"})
+    terug = analist_client.get(WERKVOORRAAD)  # the menu, the start page, a case's breadcrumb
     assert terug.status_code == 302
     assert terug["Location"] == f"{WERKVOORRAAD}?status=alle&sorteer=nummer"
     assert "ller" not in str(dict(analist_client.session))
     analist_client.get(WERKVOORRAAD, {"wissen": "1"})
-    assert analist_client.get(WERKVOORRAAD, {"laatste": "1"})["Location"] == WERKVOORRAAD
+    assert analist_client.get(WERKVOORRAAD).status_code == 200, "na wissen: de lijst zonder filters"
+
+
+def test_mijn_zaken_laat_de_filters_van_de_werkvoorraad_staan(analist_client, zaken):
+    """Mijn zaken is the werkvoorraad with the analist's own name as a filter; visiting it replaced the
+    werkvoorraad's remembered filters with that one."""
+    analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer", "per_pagina": "5"})
+    analist_client.get(reverse("meldingen:mijn_zaken"))
+    terug = analist_client.get(WERKVOORRAAD)
+    assert terug["Location"] == f"{WERKVOORRAAD}?status=alle&sorteer=nummer&per_pagina=5"
 
 
 def test_lege_of_vreemde_zoekterm_geeft_een_nette_pagina(analist_client, zaken):
