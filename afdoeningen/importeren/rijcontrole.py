@@ -29,6 +29,11 @@ DATUM_IN_TOEKOMST = "De datum ligt in de toekomst."
 DATUM_VOOR_ONTVANGST = "De datum van afdoening ligt vóór ontvangen_op ({datum})."
 JA_NEE = "Vul ja of nee in."
 NUMMER_ONGELDIG = "Geen geldig meldingsnummer."
+# A melding is numbered in the year it came in (as the registration in the system does it).
+NUMMER_ANDER_JAAR = (
+    "Het meldingsnummer hoort bij {nummerjaar}, maar de melding is ontvangen in {jaar}. Een melding krijgt "
+    "een nummer van het jaar van ontvangst: controleer ontvangen_op, of laat het nummer leeg voor een nieuw."
+)
 NUMMER_BESTAAT = (
     "Meldingsnummer {nummer} bestaat al in de registratie. Een import voegt alleen nieuwe meldingen toe: "
     "haal deze melding uit het bestand."
@@ -262,6 +267,9 @@ def _controleer_rij(
             c.fout("meldingsnummer", NUMMER_ONGELDIG, TOEGESTAAN_NUMMER)
     ontvangen_op = c.datum("ontvangen_op")
     jaar = ontvangen_op.year if ontvangen_op else None
+    nummerjaar = int(_NUMMER.fullmatch(nummer).group(1)) if nummer else None
+    if nummerjaar and jaar and nummerjaar != jaar:
+        c.fout("meldingsnummer", NUMMER_ANDER_JAAR.format(nummerjaar=nummerjaar, jaar=jaar))
     waarden = {
         "nummer": nummer,
         "ontvangen_op": ontvangen_op,
