@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils import timezone
 
@@ -166,6 +167,11 @@ class AdviesvraagForm(forms.ModelForm):
         )
         if self.jaar_getoond < JAAR_MELDER_IS_BEKLAAGDE:
             self.fields["melder_is_beklaagde"].widget.choices = BEKLAAGDE_NIET_VAN_TOEPASSING
+
+    @property
+    def veldfouten(self) -> bool:
+        """Errors at a field (a conflict or a closed year is about the whole form, no field is marked)."""
+        return any(naam != NON_FIELD_ERRORS for naam in self.errors)
 
     def focus_zetten(self) -> None:
         """Put the cursor where typing starts: the first field with an error, else the first field of

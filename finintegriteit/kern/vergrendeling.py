@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import F
 
 VERSIE_CONFLICT = (
-    "Iemand anders heeft deze gegevens gewijzigd nadat u de pagina opende. Uw wijziging is niet "
-    "opgeslagen, zodat niets ongemerkt wordt overschreven. Laad de pagina opnieuw en voer uw wijziging "
-    "daarna opnieuw in."
+    "Deze gegevens zijn gewijzigd nadat u de pagina opende, door iemand anders of door uzelf in een ander "
+    "venster. Uw wijziging is niet opgeslagen, zodat niets ongemerkt wordt overschreven. Laad de pagina "
+    "opnieuw en voer uw wijziging daarna opnieuw in."
 )
 
 

@@ -26,7 +26,10 @@ from tests.bouwstenen.meldingen import recht
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CONFLICT = "Iemand anders heeft intussen opgeslagen; uw wijziging is niet bewaard."
+CONFLICT = (
+    "Intussen is hier iets anders opgeslagen (door iemand anders of in een ander venster); "
+    "uw wijziging is niet bewaard."
+)
 
 
 def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_server, analist, maak_gebruiker):

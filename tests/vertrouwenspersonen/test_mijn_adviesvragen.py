@@ -220,7 +220,9 @@ def test_twee_tabbladen_de_tweede_opslag_wordt_geweigerd_en_de_eerste_blijft_sta
     assert eerste.status_code == 302
     tweede = vp_client.post(url, ingevuld(tab_2, wie_betreft=optie(ref.WieBetreft, "melder-zelf").pk))
     assert tweede.status_code == 200
-    assert VERSIE_CONFLICT in html.unescape(tweede.content.decode())
+    pagina = html.unescape(tweede.content.decode())
+    assert VERSIE_CONFLICT in pagina and "in een ander venster" in pagina, "zij zelf, niet 'iemand anders'"
+    assert "controleer de gemarkeerde velden" not in pagina, "geen veld is gemarkeerd"
     vraag.refresh_from_db()
     assert vraag.onderdeel.code == "toeslagen" and vraag.wie_betreft.code == "direct-leidinggevende"
 
