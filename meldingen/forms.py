@@ -8,13 +8,13 @@ from django.utils import timezone
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.forms import datumveld
 from finintegriteit.kern.selectors import weergavenaam
+from finintegriteit.kern.teksten import KIES
 from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoort
 from finintegriteit.referentie.selectors import opties_in_jaar
 
 from .models import MelderContact, MelderIdentiteit, Melding
 from .services.status import toegestane_overgangen
 
-KIES = "— kies —"
 TOELICHTING_HULP = "Bijvoorbeeld met wie u sprak of naar welk adres u schreef."
 
 

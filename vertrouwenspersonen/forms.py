@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from finintegriteit.kern.forms import DatumInput
 from finintegriteit.kern.importeren.forms import UploadForm as ImportUploadForm
+from finintegriteit.kern.teksten import KIES
 from finintegriteit.referentie import keuzelijsten
 from finintegriteit.referentie import models as ref
 
@@ -25,7 +26,6 @@ from .models import (
 )
 from .selectors import GESLOTEN, OPEN, OPEN_BIJ_SLUITING
 
-KIES = "— kies —"
 KWARTALEN = [
     ("", "Niet bekend"),
     (1, "1e kwartaal"),

@@ -8,3 +8,5 @@ NIET_IN_GEBRUIK = "‘{label}’ is in {jaar} niet in gebruik."
 DATUM_IN_TOEKOMST = "Deze datum ligt in de toekomst."
 DATUM_VOOR_ONTVANGST = "Deze datum ligt vóór de ontvangst van de melding ({datum})."
 REDEN_VERPLICHT = "Geef een reden op."
+# The empty first line of a list that must be chosen from (Django's own is '---------').
+KIES = "— kies —"

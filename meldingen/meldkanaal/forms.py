@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from finintegriteit.kern.teksten import KIES
 from finintegriteit.referentie.models import Onderdeel, SchendingSoort
 from finintegriteit.referentie.selectors import opties_in_jaar
 
 from ..bestandssoort import TOEGESTAAN
-from ..forms import KIES
 from ..models import Bericht
 
 ANONIEM, MET_NAAM = "anoniem", "naam"

@@ -1,6 +1,8 @@
 from django import forms
 
-from ..models import Rapportdeel
+from finintegriteit.kern.teksten import KIES
+
+from ..models import GepubliceerdCijfer, Rapportdeel
 
 
 class RapportdeelForm(forms.ModelForm):
@@ -12,7 +14,10 @@ class RapportdeelForm(forms.ModelForm):
 
 class GepubliceerdCijferForm(forms.ModelForm):
     class Meta:
-        from ..models import GepubliceerdCijfer
-
         model = GepubliceerdCijfer
         fields = ["jaar", "inhoud", "omschrijving", "gepubliceerd", "naam", "toelichting"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["inhoud"]
+        veld.choices = [("", KIES), *veld.choices[1:]]

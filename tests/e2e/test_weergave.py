@@ -22,6 +22,7 @@ PAGINAS = [
     ("analist", "/meldingen/", "werkvoorraad"),
     ("coordinator", "/rapportage/", "dashboard"),
     ("coordinator", "/rapportage/teksten/", "rapportteksten"),
+    ("coordinator", "/rapportage/gepubliceerd/?jaar=2024", "gepubliceerde-cijfers"),
     ("beheerder", "/tellijst/register/", "register-vertrouwenspersonen"),
 ]
 
