@@ -109,6 +109,14 @@ def test_import_met_een_foute_regel_bewaart_niets_en_daarna_een_goed_bestand(
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "tellijst-import-fouten")
     assert Adviesvraag.objects.count() == 0
+    # On a phone the table scrolls in its own box, which the keyboard can reach to scroll it.
+    pagina.set_viewport_size({"width": 360, "height": 740})
+    vak = pagina.get_by_role("region", name="Fouten per regel, zijwaarts te scrollen")
+    assert vak.evaluate("e => e.scrollWidth > e.clientWidth"), "de tabel is breder dan het scherm"
+    vak.focus()
+    pagina.keyboard.press("ArrowRight")
+    pagina.wait_for_function("document.activeElement.scrollLeft > 0")  # scrolls smoothly, not at once
+    assert toegankelijkheidsfouten(pagina) == []
 
     goed = tmp_path / "tellijst-goed.csv"
     goed.write_bytes(
