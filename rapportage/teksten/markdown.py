@@ -1,6 +1,7 @@
 """Markdown of the report's texts to safe HTML, with figure references filled in.
 
-A text refers to a figure by its name in the JSON of `manage.py exporteer_cijfers`, e.g.
+A text refers to a figure by its name in the JSON of `manage.py exporteer_cijfers` (the text's page lists
+them all, `alle_cijfers`), e.g.
 `{{ oif.meldingen }}` or `{{ vertrouwenspersonen.hoofdcategorie.Ongewenste omgangsvormen }}`, and to a
 named key figure of the year as `{{ benoemd.<naam> }}`. References are filled in before the Markdown is
 parsed, as plain text: a figure can never become markup. The HTML is then cleaned by nh3 with a short
@@ -20,7 +21,8 @@ VERWIJZING = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 BENOEMD = "benoemd"
 
 FOUT_ONBEKEND = (
-    "Onbekende verwijzing naar een cijfer: {{{{ {naam} }}}}. Gebruik een naam uit de cijferexport."
+    "Onbekende verwijzing naar een cijfer: {{{{ {naam} }}}}. Kies een naam uit ‘Cijfers in de tekst’ "
+    "onder het formulier."
 )
 FOUT_GROEP = (
     "{{{{ {naam} }}}} is een groep cijfers, geen enkel cijfer; kies er één, "
@@ -68,6 +70,18 @@ def cijfer(waarden: dict, naam: str):
     return waarde
 
 
+def alle_cijfers(waarden: dict, voorvoegsel: str = "") -> list[tuple[str, str]]:
+    """Every name a text can use, with its figure as the text would show it: the list to pick from."""
+    cijfers = []
+    for sleutel, waarde in waarden.items():
+        naam = f"{voorvoegsel}{sleutel}"
+        if isinstance(waarde, dict):
+            cijfers.extend(alle_cijfers(waarde, f"{naam}."))
+        elif not isinstance(waarde, list):
+            cijfers.append((naam, als_tekst(naam, waarde)))
+    return cijfers
+
+
 def verwijzingen(tekst: str) -> list[str]:
     return [m.group(1) for m in VERWIJZING.finditer(tekst or "")]
 
@@ -100,6 +114,11 @@ def getal(waarde, *, toon_aantal=None) -> str:
     return str(waarde)
 
 
+def als_tekst(naam: str, waarde, *, toon_aantal=None) -> str:
+    # A year is a name, not an amount: 2024, never 2.024.
+    return str(waarde) if naam.rsplit(".", 1)[-1] == "jaar" else getal(waarde, toon_aantal=toon_aantal)
+
+
 def vul_in(tekst: str, waarden: dict, *, toon_aantal=None) -> str:
     """Fill in the references; one that names nothing (a copied text, a label gone) is shown, not hidden."""
 
@@ -109,8 +128,7 @@ def vul_in(tekst: str, waarden: dict, *, toon_aantal=None) -> str:
             waarde = cijfer(waarden, naam)
         except Onbekend:
             return f"[onbekend cijfer: {naam}]"
-        # A year is a name, not an amount: 2024, never 2.024.
-        return str(waarde) if naam.rsplit(".", 1)[-1] == "jaar" else getal(waarde, toon_aantal=toon_aantal)
+        return als_tekst(naam, waarde, toon_aantal=toon_aantal)
 
     return VERWIJZING.sub(vervang, tekst or "")
 

@@ -98,7 +98,7 @@ def _bewerken(request, deel: Rapportdeel, *, nieuw: bool):
             "nieuw": nieuw,
             # The same conversion the PDF gets (without an onderdeel's threshold).
             "voorbeeld_html": markdown.naar_html(tekst, waarden) if tekst else "",
-            "benoemd": sorted(waarden[selectors.BENOEMD]),
+            "cijfers": markdown.alle_cijfers(waarden),
         },
     )
 

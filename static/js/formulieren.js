@@ -3,6 +3,7 @@
 //                           first is under way; the button says it is busy.
 //   data-wijzigingen-bewaken  leaving the page with changed, unsent input asks first. With
 //                           data-onopgeslagen (a form that came back with errors) it always asks.
+//   data-filter-rijen="sel"  a search field that shows only the rows (selector) containing its words.
 (function () {
   "use strict";
 
@@ -21,6 +22,17 @@
     }
     return veld.value !== veld.defaultValue;
   }
+
+  document.querySelectorAll("input[data-filter-rijen]").forEach(function (zoekveld) {
+    var rijen = document.querySelectorAll(zoekveld.getAttribute("data-filter-rijen"));
+    zoekveld.addEventListener("input", function () {
+      var woorden = zoekveld.value.toLowerCase().split(/\s+/).filter(Boolean);
+      rijen.forEach(function (rij) {
+        var tekst = rij.textContent.toLowerCase();
+        rij.hidden = !woorden.every(function (woord) { return tekst.indexOf(woord) !== -1; });
+      });
+    });
+  });
 
   document.querySelectorAll("form[data-eenmaal-versturen], form[data-wijzigingen-bewaken]").forEach(function (form) {
     var verzonden = false;

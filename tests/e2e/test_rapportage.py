@@ -224,3 +224,24 @@ def test_een_half_geschreven_rapporttekst_gaat_niet_zonder_vraag_verloren(pagina
     assert dialogen == ["beforeunload"], "weggaan vraagt eerst"
     assert pagina.url.endswith(f"/rapportage/teksten/{deel.pk}/")
     assert "nog niet is opgeslagen" in pagina.get_by_role("textbox", name="Tekst").input_value()
+
+
+def test_de_naam_van_een_cijfer_staat_naast_de_tekst(pagina, live_server, coordinator):
+    """A coordinator cannot run `exporteer_cijfers`: the page lists the names, and a search narrows them."""
+    from tests.factories import RapportdeelFactory
+
+    deel = RapportdeelFactory(jaar=2024, titel="Voorwoord", tekst="Eerste versie.")
+    inloggen(pagina, live_server, "coordinator", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/rapportage/teksten/{deel.pk}/")
+    pagina.get_by_text("Cijfers in de tekst").click()
+    pagina.get_by_label("Zoek een naam").fill("schriftelijke berisping")
+    zichtbaar = pagina.locator("#cijferlijst tbody tr:visible")
+    assert zichtbaar.count() >= 1
+    assert all("schriftelijke berisping" in rij.lower() for rij in zichtbaar.all_inner_texts())
+    naam = zichtbaar.first.locator("code").inner_text()
+    assert toegankelijkheidsfouten(pagina) == []
+
+    pagina.get_by_role("textbox", name="Tekst").fill(f"Berispingen: {naam}.")
+    with pagina.expect_navigation():
+        pagina.get_by_role("button", name="Opslaan").click()
+    assert pagina.get_by_text("is opgeslagen").first.is_visible(), "de naam uit de lijst is een geldige naam"
