@@ -25,6 +25,7 @@ from afdoeningen.importeren.rijcontrole import (
 from afdoeningen.models import Afdoening
 from finintegriteit.kern.importeren import BestandFout, ImportFout, Upload
 from finintegriteit.kern.importeren.berichten import (
+    ANDER_BESTAND,
     GEEN_REGELS,
     KOLOM_DUBBEL,
     KOLOM_ONBEKEND,
@@ -364,6 +365,15 @@ def test_ontbrekende_kolom_in_kopregel():
         (1, "onderzoek", KOLOM_ONTBREEKT.format(kolom="onderzoek"))
     ]
     assert fouten[0].toegestaan[:2] == ("meldingsnummer", "ontvangen_op")
+
+
+def test_een_tellijst_in_de_registerimport_krijgt_een_melding_en_geen_per_kolom():
+    """A Tellijst uploaded by mistake gave some twenty errors, one per column, none saying what was wrong."""
+    tellijst = "jaar;kwartaal;onderdeel;hoofdcategorie;subcategorie;wie_betreft\r\n2024;1;Douane;x;y;z\r\n"
+    fout = een_fout(tellijst.encode())
+    assert (fout.regel, fout.kolom) == (1, "kopregel")
+    assert fout.melding == ANDER_BESTAND.format(gevonden=0, verwacht=len(KOP))
+    assert "meldingsnummer" in fout.toegestaan, "de fout noemt de kolommen die wel horen"
 
 
 def test_extra_kolom_in_kopregel():

@@ -34,6 +34,10 @@ KOLOM_DUBBEL = "De kolom '{kolom}' staat meer dan eens in de kopregel."
 KOLOM_ONBEKEND = "Onbekende kolom '{kolom}'. Gebruik precies de kolommen van het sjabloon."
 KOLOM_ZONDER_NAAM = "Kolom {nummer} heeft geen naam in de kopregel."
 KOLOM_ONTBREEKT = "De kolom '{kolom}' ontbreekt in de kopregel."
+ANDER_BESTAND = (
+    "Dit lijkt een ander soort bestand: maar {gevonden} van de {verwacht} kolommen van het sjabloon staan "
+    "in de kopregel. Gebruik het sjabloon van deze import."
+)
 WAARDE_ZONDER_KOLOM = "Deze regel heeft een waarde in kolom {nummer}, waar de kopregel geen kolom heeft."
 
 # Cells.

@@ -195,6 +195,11 @@ def kop_controleren(
             )
         else:
             posities[naam] = positie
+    if len(posities) * 2 < len(kolommen):
+        # Most columns missing: another file (a Tellijst in the register import), not a header to mend
+        # column by column. One message instead of one per column.
+        melding = berichten.ANDER_BESTAND.format(gevonden=len(posities), verwacht=len(kolommen))
+        return Kolommen(posities, laatste + 1), [Fout(kopregel, "kopregel", "", melding, kolommen)]
     for naam in kolommen:
         if naam not in posities:
             fouten.append(Fout(kopregel, naam, "", berichten.KOLOM_ONTBREEKT.format(kolom=naam), kolommen))
