@@ -196,6 +196,17 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         return qs
 
 
+class AuditZoekformulier(Zoekformulier):
+    TOT_VOOR_VAN = "Deze datum ligt vóór ‘Van’: draai de twee om."
+
+    def clean(self):
+        gegevens = super().clean()
+        van, tot = gegevens.get("van"), gegevens.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", self.TOT_VOOR_VAN)  # instead of silently showing no rows
+        return gegevens
+
+
 class AuditFilter(django_filters.FilterSet):
     gebruiker = django_filters.ModelChoiceFilter(
         label="Gebruiker",
@@ -229,7 +240,7 @@ class AuditFilter(django_filters.FilterSet):
     class Meta:
         model = AuditRegel
         fields = ["gebruiker", "actie", "object_type", "object", "van", "tot"]
-        form = Zoekformulier
+        form = AuditZoekformulier
 
     def filter_object(self, qs, name, value):
         value = value.strip()

@@ -133,6 +133,13 @@ def test_de_beheerder_zoekt_op_gebruiker_actie_object_en_meldingsnummer(
     assert melding.nummer in html and "Aangemaakt" in html
 
 
+def test_een_omgedraaide_periode_zegt_dat_en_toont_niet_stil_niets(client, maak_melding, beheerder):
+    maak_melding()
+    client.force_login(beheerder)
+    antwoord = client.get(reverse("meldingen:audit"), {"van": "31-12-2030", "tot": "01-01-2020"})
+    assert "Deze datum ligt vóór ‘Van’" in antwoord.content.decode()
+
+
 def test_de_audittrail_biedt_geen_manier_om_te_wijzigen_of_te_verwijderen(client, beheerder, maak_melding):
     maak_melding()
     client.force_login(beheerder)
