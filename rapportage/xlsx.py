@@ -27,7 +27,9 @@ def werkmap(tabel: Tabel, *, jaar: int, onderdeel=None) -> bytes:
     blad = boek.active
     blad.title = tabel.sleutel[:31]
     scope = onderdeel.label if onderdeel is not None else "Ministerie van Financiën"
-    blad.append(veilige_rij([f"{tabel.titel} — {scope} {jaar}"]))
+    # Titles such as Bijlage 2's already end in the year; a second one read 'Overzicht … 2024 — … 2024'.
+    jaartal = "" if str(jaar) in tabel.titel else f" {jaar}"
+    blad.append(veilige_rij([f"{tabel.titel} — {scope}{jaartal}"]))
     blad["A1"].font = Font(bold=True, size=12)
     blad.append([])
     blad.append(veilige_rij([tabel.eerste_kolom, *tabel.kolommen]))

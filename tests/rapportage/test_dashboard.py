@@ -78,7 +78,11 @@ def test_elke_tabel_als_xlsx_met_getallen_en_veilige_tekst(client, coordinator, 
     assert rijen[2][:4] == ("Melder", "2024", "%", "2023")
     assert rijen[3][:4] == ("Decentrale meldpunten", 146, 0.68, 120)
 
+    assert rijen[0][0].count("2024") == 1, rijen[0][0]
+
     lijst = client.get(reverse("rapportage:xlsx", args=["bijlage2"]), {"jaar": 2024})
+    kop = next(load_workbook(io.BytesIO(lijst.content)).active.iter_rows(values_only=True))[0]
+    assert kop.count("2024") == 1, f"het jaar één keer in de titel: {kop}"
     waarden = [
         c for r in load_workbook(io.BytesIO(lijst.content)).active.iter_rows(values_only=True) for c in r
     ]
