@@ -2,7 +2,7 @@
 
 'Melding OIF-2024-0012', 'Betrokkene 2 van OIF-2024-0012' (the second on that case's page), 'Afdoening
 van betrokkene 2 van OIF-2024-0012', 'Melder van OIF-2024-0012', 'Aantekening 7 bij OIF-2024-0012',
-'Statuswijziging 31 bij OIF-2024-0012', 'Gebruiker jdevries'.
+'Statuswijziging 31 bij OIF-2024-0012', 'Gebruiker jdevries', 'Subcategorie ‘Intimidatie’'.
 Names are looked up for one page (or one block of an export) at a time, with one
 query per kind of object. An object that is gone keeps its kind and id.
 """
@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import GETOOND, getoond_bij
+from finintegriteit.referentie.models import Optie
 
 from .models import (
     Aantekening,
@@ -111,6 +112,11 @@ def _namen(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[st
     for afdoening, betrokkene in betrokkene_van.items():
         volgnummer, nummer = rang[betrokkene]
         namen[("afdoening", str(afdoening))] = (f"Afdoening van betrokkene {volgnummer} van {nummer}", nummer)
+    # Taxonomy options a beheerder changed in /beheer/: by their label, as the beheerder knows them.
+    for model in Optie.__subclasses__():
+        soort = model._meta.model_name
+        for pk, label in model.objects.filter(pk__in=ids[soort]).values_list("pk", "label"):
+            namen[(soort, str(pk))] = (f"{model._meta.verbose_name.capitalize()} ‘{label}’", "")
     gebruikers = get_user_model().objects.filter(pk__in=ids["user"]).values_list("pk", "username")
     for pk, gebruikersnaam in gebruikers:
         namen[("user", str(pk))] = (f"Gebruiker {gebruikersnaam}", "")

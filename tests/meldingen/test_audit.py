@@ -293,3 +293,15 @@ def test_export_naar_xlsx_is_formuleveilig_zonder_redenen_en_zelf_gelogd(
     assert not any("Geheime reden" in c for c in cellen), "redenen zijn zaakinhoud"
     export = AuditRegel.objects.get(actie=A.GEEXPORTEERD)
     assert (export.gebruiker, export.object_type, export.velden) == (beheerder, "audittrail", ["object"])
+
+
+def test_een_gewijzigde_taxonomie_heet_in_de_audittrail_naar_haar_label(client, beheerder):
+    """'Subcategorie 7' told the beheerder nothing; the label is what she changed."""
+    from finintegriteit.kern.services.audit import audit_vastleggen
+    from finintegriteit.referentie.models import Subcategorie
+
+    sub = Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Intimidatie")
+    audit_vastleggen(gebruiker=beheerder, actie=AuditRegel.Actie.GEWIJZIGD, object=sub, velden=["label"])
+    client.force_login(beheerder)
+    html = client.get(reverse("meldingen:audit")).content.decode()
+    assert "Subcategorie ‘Intimidatie’" in html
