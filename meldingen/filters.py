@@ -30,6 +30,10 @@ class Zoekformulier(forms.Form):
     zoekformulier = True
 
 
+class JaarFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a year is whole: '2024.5' is an error, not silently 2024
+
+
 OBJECT_SOORTEN = {
     soort: SOORTEN[soort] for soort in ("melding", "betrokkene", "afdoening", "melderidentiteit")
 }
@@ -106,7 +110,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     behandelaar = AnalistFilter(
         label="Behandelaar", queryset=analisten(), empty_label="Alle behandelaars", widget=Keuzelijst
     )
-    jaar = django_filters.NumberFilter(
+    jaar = JaarFilter(
         label="Jaar van ontvangst",
         min_value=2000,
         max_value=2100,

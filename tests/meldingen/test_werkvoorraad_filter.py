@@ -43,6 +43,7 @@ def test_elk_filter_toont_zijn_eigen_keuze(analist_client):
 
 def test_een_fout_staat_alleen_bij_de_foute_invoer(analist_client):
     assert "Selecteer een geldige keuze" in pagina(analist_client, status="kapot").content.decode()
+    assert "Voer een geheel getal in" in pagina(analist_client, jaar="2024.5").content.decode()
     assert "Selecteer een geldige keuze" not in pagina(analist_client, status="alle").content.decode()
 
 
