@@ -29,6 +29,9 @@ class Samenvatting:
     nieuw_nummer: int = 0
     per_jaar: dict[int, int] = field(default_factory=dict)
     nummers: list[str] = field(default_factory=list)
+    # The numbers the import gave to rows without one, per year as 'first t/m last' (a year's are
+    # reserved in one block): the analist must write them back into the register.
+    nieuwe_nummers: str = ""
 
     @classmethod
     def van(cls, register: Register) -> "Samenvatting":
@@ -115,7 +118,21 @@ def register_vastleggen(*, door, rijen: list[dict], voortgang=None) -> Samenvatt
 
     samenvatting = Samenvatting.van(register)
     samenvatting.nummers = [n.melding.nummer for n in nieuwe]
+    samenvatting.nieuwe_nummers = _reeksen(
+        [n.melding for invoer, n in zip(register.meldingen, nieuwe, strict=True) if not invoer.nummer]
+    )
     return samenvatting
+
+
+def _reeksen(meldingen: list[Melding]) -> str:
+    """'OIF-2026-0102 t/m OIF-2026-0140, OIF-2025-0031': the first and last new number of each year."""
+    per_jaar: dict[int, list[Melding]] = {}
+    for melding in sorted(meldingen, key=lambda m: (m.jaar, m.volgnummer)):
+        per_jaar.setdefault(melding.jaar, []).append(melding)
+    reeksen = []
+    for rij in per_jaar.values():
+        reeksen.append(rij[0].nummer if len(rij) == 1 else f"{rij[0].nummer} t/m {rij[-1].nummer}")
+    return ", ".join(reeksen)
 
 
 def _nieuwe_melding(invoer) -> NieuweMelding:

@@ -30,6 +30,12 @@ GEIMPORTEERD = (
     "Het register is geïmporteerd: {meldingen} meldingen, {betrokkenen} betrokkenen en "
     "{afdoeningen} afdoeningen."
 )
+NIEUWE_NUMMERS = " Regels zonder meldingsnummer kregen: {nummers}. Zet die nummers ook in het register."
+
+
+def _geimporteerd(rij: Importbestand) -> str:
+    nummers = rij.aantallen.get("nieuwe_nummers")
+    return GEIMPORTEERD.format(**rij.aantallen) + (NIEUWE_NUMMERS.format(nummers=nummers) if nummers else "")
 
 
 def _eigen(request, pk) -> Importbestand:
@@ -88,7 +94,7 @@ def _voorbeeld(request, rij: Importbestand, *, bevestigform=None, status=200):
 def voorbeeld(request, pk):
     rij = _eigen(request, pk)
     if rij.status == rij.Status.GEIMPORTEERD:
-        messages.success(request, GEIMPORTEERD.format(**rij.aantallen))
+        messages.success(request, _geimporteerd(rij))
         return redirect("afdoeningen:importeren")
     return _voorbeeld(request, rij)
 
@@ -108,7 +114,7 @@ def bevestigen(request, pk):
         # The database changed since the preview (e.g. a number now exists): nothing was imported.
         return _voorbeeld(request, rij, status=422)
     if rij.status == rij.Status.GEIMPORTEERD:
-        messages.success(request, GEIMPORTEERD.format(**rij.aantallen))
+        messages.success(request, _geimporteerd(rij))
         return redirect("afdoeningen:importeren")
     return redirect("afdoeningen:voorbeeld", pk=rij.pk)
 

@@ -20,6 +20,7 @@ def test_importeert_en_toont_de_aantallen(tmp_path, capsys, analist):
     uit = capsys.readouterr().out
     assert "Geïmporteerd: 2 meldingen (1 afgedaan), 3 betrokkenen, 2 afdoeningen" in uit
     assert "ontvangen in 2024: 2 meldingen" in uit
+    assert "nieuwe nummers: OIF-2024-0004" in uit, "de regel zonder nummer volgt op 0003"
     assert Melding.objects.count() == 2
     assert AuditRegel.objects.filter(gebruiker=analist).count() == 2 + 3 + 2
 

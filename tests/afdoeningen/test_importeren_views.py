@@ -51,6 +51,7 @@ def test_uploaden_toont_voorbeeld_en_bevestigen_importeert(analist_client):
     assert registerimport.aantallen["afdoeningen"] == 2
     pagina = analist_client.get(antwoord["Location"]).content.decode()
     assert "Het register is geïmporteerd: 2 meldingen, 3 betrokkenen en 2 afdoeningen." in pagina
+    assert "Regels zonder meldingsnummer kregen: OIF-2024-0002." in pagina, "het nieuwe nummer"
 
     # A second click imports nothing twice.
     analist_client.post(reverse("afdoeningen:bevestigen", kwargs={"pk": registerimport.pk}))

@@ -56,6 +56,8 @@ class Command(opdracht.Importopdracht):
         )
         for jaar, aantal in aantallen.get("per_jaar", {}).items():
             self.stdout.write(f"  ontvangen in {jaar}: {aantal} meldingen")
+        if nummers := aantallen.get("nieuwe_nummers"):
+            self.stdout.write(f"  nieuwe nummers: {nummers}")
 
     def _fouten(self, fouten, pad) -> None:
         if fouten:
