@@ -32,6 +32,17 @@ NAVIGATIE = {
     ],
 }
 
+# Pages whose address starts with another item's: they belong under the item the user came from
+# (changing a row of Mijn adviesvragen is not 'Tellijst invoeren', published figures are not the dashboard).
+ONDER = {
+    "vertrouwenspersonen:wijzigen": "vertrouwenspersonen:mijn_adviesvragen",
+    "vertrouwenspersonen:verwijderen": "vertrouwenspersonen:mijn_adviesvragen",
+    "vertrouwenspersonen:bijwerken": "vertrouwenspersonen:mijn_adviesvragen",
+    "rapportage:gepubliceerde_cijfers": "rapportage:teksten",
+    "rapportage:vaststellen": "rapportage:rapporten",
+    "rapportage:cijfers_importeren": "rapportage:rapporten",
+}
+
 
 def navigatie(request):
     gebruiker = getattr(request, "user", None)
@@ -46,9 +57,13 @@ def navigatie(request):
             continue
         for label, naam in links:
             naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
-            items.append({"label": label, "url": reverse(naam, kwargs=kwargs), "actief": False})
-    # Only the most specific link is the current page: /rapportage/rapporten/ is not also the dashboard.
-    passend = [item for item in items if request.path.startswith(item["url"])]
+            items.append({"label": label, "naam": naam, "url": reverse(naam, kwargs=kwargs), "actief": False})
+    pagina = getattr(request.resolver_match, "view_name", None)
+    if pagina in ONDER:
+        passend = [item for item in items if item["naam"] == ONDER[pagina]]
+    else:
+        # Only the most specific link is the current page: /rapportage/rapporten/ is not also the dashboard.
+        passend = [item for item in items if request.path.startswith(item["url"])]
     if passend:
         max(passend, key=lambda item: len(item["url"]))["actief"] = True
     return {"navigatie": items, "rollen": _rolnamen(gebruiker)}

@@ -23,6 +23,21 @@ def test_alleen_de_meest_specifieke_link_is_de_huidige_pagina(client, coordinato
     assert 'aria-current="page" href="/rapportage/rapporten/"' in html
 
 
+def test_een_rij_wijzigen_valt_onder_mijn_adviesvragen_niet_onder_invoeren(vp_client, vertrouwenspersoon):
+    """The address /tellijst/<id>/wijzigen/ starts with that of 'Tellijst invoeren', but the page is
+    reached from Mijn adviesvragen; the menu showed the wrong place."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tests.factories import AdviesvraagFactory
+
+    # A row of this year: a closed year's row cannot be changed, its page sends the user back.
+    vraag = AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=timezone.localdate().year, kwartaal=1)
+    html = vp_client.get(reverse("vertrouwenspersonen:wijzigen", args=[vraag.pk])).content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert f'aria-current="page" href="{reverse("vertrouwenspersonen:mijn_adviesvragen")}"' in html
+
+
 # Words for developers, not for the people using the pages.
 ONTWIKKELAARSTAAL = re.compile(r"\bHTML\b|PDF-generator|\bhtmx\b|\bNone\b|\bTraceback\b")
 
