@@ -51,6 +51,11 @@ def vaststellen(request):
             else:
                 messages.success(request, bericht.format(jaar=jaar, scope=scope))
             return redirect("rapportage:rapporten")
+    bestaand = selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel)
+    # An adopted year gets its download link; only a year without one is checked for what is in the way.
+    bezwaar = None
+    if bestaand is None:
+        bezwaar = services.bezwaar_tegen_vaststellen(jaar=jaar, onderdeel=onderdeel, door=request.user)
     return render(
         request,
         "rapportage/vaststellen.html",
@@ -60,8 +65,8 @@ def vaststellen(request):
             "scope": scope,
             "bevestigen": True,
             "onderdeel": onderdeel,
-            "bestaand": selectors.vaststelling_van(jaar=jaar, onderdeel=onderdeel),
-            "bezwaar": services.bezwaar_tegen_vaststellen(jaar=jaar, onderdeel=onderdeel, door=request.user),
+            "bestaand": bestaand,
+            "bezwaar": bezwaar,
         },
     )
 
