@@ -1,6 +1,7 @@
 """Writing a checked register: everything in one transaction, or nothing."""
 
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 
 from django.db import transaction
 
@@ -125,13 +126,11 @@ def register_vastleggen(*, door, rijen: list[dict], voortgang=None) -> Samenvatt
 
 
 def _reeksen(meldingen: list[Melding]) -> str:
-    """'OIF-2026-0102 t/m OIF-2026-0140, OIF-2025-0031': the first and last new number of each year."""
-    per_jaar: dict[int, list[Melding]] = {}
-    for melding in sorted(meldingen, key=lambda m: (m.jaar, m.volgnummer)):
-        per_jaar.setdefault(melding.jaar, []).append(melding)
+    """'OIF-2025-0031, OIF-2026-0102 t/m OIF-2026-0140': the first and last new number of each year."""
     reeksen = []
-    for rij in per_jaar.values():
-        reeksen.append(rij[0].nummer if len(rij) == 1 else f"{rij[0].nummer} t/m {rij[-1].nummer}")
+    for _, van_jaar in groupby(sorted(meldingen, key=lambda m: (m.jaar, m.volgnummer)), key=lambda m: m.jaar):
+        eerste, *rest = van_jaar
+        reeksen.append(f"{eerste.nummer} t/m {rest[-1].nummer}" if rest else eerste.nummer)
     return ", ".join(reeksen)
 
 
