@@ -2,14 +2,15 @@
 
 'Melding OIF-2024-0012', 'Betrokkene 2 van OIF-2024-0012' (the second on that case's page), 'Afdoening
 van betrokkene 2 van OIF-2024-0012', 'Melder van OIF-2024-0012', 'Aantekening 7 bij OIF-2024-0012',
-'Statuswijziging 31 bij OIF-2024-0012', 'Gebruiker jdevries', 'Subcategorie ‘Intimidatie’'.
-Names are looked up for one page (or one block of an export) at a time, with one
+'Statuswijziging 31 bij OIF-2024-0012', 'Gebruiker jdevries', 'Subcategorie ‘Intimidatie’',
+'Kerncijfers 2024'. Names are looked up for one page (or one block of an export) at a time, with one
 query per kind of object. An object that is gone keeps its kind and id.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 
 from finintegriteit.kern.models import AuditRegel
@@ -120,6 +121,28 @@ def _namen(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[st
     gebruikers = get_user_model().objects.filter(pk__in=ids["user"]).values_list("pk", "username")
     for pk, gebruikersnaam in gebruikers:
         namen[("user", str(pk))] = (f"Gebruiker {gebruikersnaam}", "")
+    namen.update(_namen_uit_beheer(verwijzingen - namen.keys()))
+    return namen
+
+
+def _namen_uit_beheer(verwijzingen: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Whatever else was changed in /beheer/ (key figures, say), by the name /beheer/ logged for it.
+
+    The admin keeps that name with each change, also of an object deleted since; reading it here names
+    the other apps' objects without this app importing them.
+    """
+    if not verwijzingen:
+        return {}
+    soorten = {soort for soort, _ in verwijzingen}
+    ids = {pk for _, pk in verwijzingen}
+    namen = {}
+    for soort, pk, naam in (
+        LogEntry.objects.filter(content_type__model__in=soorten, object_id__in=ids)
+        .order_by("action_time")
+        .values_list("content_type__model", "object_id", "object_repr")
+    ):
+        if (soort, pk) in verwijzingen:
+            namen[(soort, pk)] = (naam, "")
     return namen
 
 

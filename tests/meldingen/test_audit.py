@@ -305,3 +305,21 @@ def test_een_gewijzigde_taxonomie_heet_in_de_audittrail_naar_haar_label(client, 
     client.force_login(beheerder)
     html = client.get(reverse("meldingen:audit")).content.decode()
     assert "Subcategorie ‘Intimidatie’" in html
+
+
+def test_kerncijfers_die_de_beheerder_wijzigde_heten_naar_hun_jaar(client, beheerder, rf):
+    """'Kerncijfers 2' told nobody which year's figures changed; /beheer/ logs the name it showed."""
+    from django.contrib import admin
+
+    from rapportage.models import Kerncijfers
+
+    kerncijfers = Kerncijfers.objects.create(jaar=2031)
+    verzoek = rf.post("/beheer/")
+    verzoek.user = beheerder
+    admin.site.get_model_admin(Kerncijfers).log_change(
+        verzoek, kerncijfers, [{"changed": {"fields": ["jaar"]}}]
+    )
+    client.force_login(beheerder)
+    html = client.get(reverse("meldingen:audit")).content.decode()
+    assert "Kerncijfers 2031" in html
+    assert f"Kerncijfers {kerncijfers.pk}<" not in html
