@@ -1,10 +1,17 @@
 from django.contrib import admin
+from django.db.models import PositiveIntegerField
+
+from finintegriteit.kern.forms import AantalVeld
 
 from . import models
+
+# Key figures are copied from other reports, which write 41.069; read as 41 that would be silently wrong.
+AANTALLEN = {PositiveIntegerField: {"form_class": AantalVeld}}
 
 
 class _RegelInline(admin.TabularInline):
     extra = 0
+    formfield_overrides = AANTALLEN
 
 
 class MedewerkersInline(_RegelInline):
@@ -43,6 +50,7 @@ class KerncijfersAdmin(admin.ModelAdmin):
 
     list_display = ["jaar", "medewerkers_totaal", "klachten_ontvangen", "cif_meldingen", "peildatum_register"]
     ordering = ["-jaar"]
+    formfield_overrides = AANTALLEN
     fieldsets = [
         (None, {"fields": ["jaar", "medewerkers_totaal", "peildatum_register"]}),
         (

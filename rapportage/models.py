@@ -140,7 +140,13 @@ class Kerncijfers(models.Model):
     the total is a field; a split per onderdeel is optional (MedewerkersPerOnderdeel).
     """
 
-    jaar = models.PositiveSmallIntegerField("jaar", unique=True)
+    jaar = models.PositiveSmallIntegerField(
+        "jaar",
+        unique=True,
+        error_messages={
+            "unique": "Voor dit jaar zijn er al kerncijfers: open dat jaar in de lijst om ze te wijzigen."
+        },
+    )
     medewerkers_totaal = models.PositiveIntegerField(
         "medewerkers (totaal)", null=True, blank=True, help_text="Alle medewerkers van het ministerie."
     )

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -100,6 +102,28 @@ def datumveld(label: str, *, required: bool = True, **kwargs) -> forms.DateField
         error_messages={"invalid": f"Vul een geldige datum in als {DATUM_HULP}."},
         **kwargs,
     )
+
+
+# --- Counts as people write them ---------------------------------------------------------------------
+
+
+class AantalVeld(forms.IntegerField):
+    """A whole number that may be written with Dutch thousands points, as in the report: 41.069.
+
+    Only complete groups of three count as thousands: '41.5' or '41,5' is refused with a message
+    that says why, instead of being read as 415.
+    """
+
+    default_error_messages = {
+        "invalid": "Vul een geheel getal in, zonder komma; een punt mag alleen tussen groepen van drie "
+        "cijfers staan, zoals 41.069.",
+    }
+    DUIZENDTALLEN = re.compile(r"\d{1,3}(\.\d{3})+")
+
+    def to_python(self, value):
+        if isinstance(value, str) and self.DUIZENDTALLEN.fullmatch(value.strip()):
+            value = value.strip().replace(".", "")
+        return super().to_python(value)
 
 
 # --- Choice lists on the busiest pages ---------------------------------------------------------------

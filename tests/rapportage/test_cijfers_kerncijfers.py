@@ -142,47 +142,101 @@ def test_rapport_voor_een_onderdeel_toont_medewerkers_en_nevenwerkzaamheden_van_
     assert "klachtencommissie" in kern["ministeriebreed"]
 
 
+def _kerncijferformulier(**velden):
+    """What /beheer/ posts for a new year: the main fields and six empty tables below them."""
+    leeg = {
+        f"{prefix}-{veld}": waarde
+        for prefix in (
+            "medewerkers",
+            "nevenwerkzaamheden",
+            "klachtonderwerpen",
+            "klachtuitkomsten",
+            "cif_categorieen",
+            "benoemde_cijfers",
+        )
+        for veld, waarde in (
+            ("TOTAL_FORMS", 0),
+            ("INITIAL_FORMS", 0),
+            ("MIN_NUM_FORMS", 0),
+            ("MAX_NUM_FORMS", 1000),
+        )
+    }
+    return {"jaar": 2025, "medewerkers_totaal": 41000, "toelichting": "", **leeg, **velden}
+
+
 def test_beheerder_voert_kerncijfers_in_in_de_beheeromgeving(client, beheerder):
     client.force_login(beheerder)
 
     antwoord = client.post(
         reverse("admin:rapportage_kerncijfers_add"),
-        {
-            "jaar": 2025,
-            "medewerkers_totaal": 41000,
-            "peildatum_register": "25-02-2026",
-            "klachten_ontvangen": 3,
-            "klachten_ontvankelijk": 2,
-            "toelichting": "",
+        _kerncijferformulier(
+            peildatum_register="25-02-2026",
+            klachten_ontvangen=3,
+            klachten_ontvankelijk=2,
             **{
-                f"{prefix}-{veld}": waarde
-                for prefix in (
-                    "medewerkers",
-                    "nevenwerkzaamheden",
-                    "klachtonderwerpen",
-                    "klachtuitkomsten",
-                    "cif_categorieen",
-                    "benoemde_cijfers",
-                )
-                for veld, waarde in (
-                    ("TOTAL_FORMS", 0),
-                    ("INITIAL_FORMS", 0),
-                    ("MIN_NUM_FORMS", 0),
-                    ("MAX_NUM_FORMS", 1000),
-                )
+                "nevenwerkzaamheden-TOTAL_FORMS": 1,
+                "nevenwerkzaamheden-0-organisatie": "DG Douane",
+                "nevenwerkzaamheden-0-onderdeel": onderdeel("douane").pk,
+                "nevenwerkzaamheden-0-aantal": 600,
+                "nevenwerkzaamheden-0-volgorde": 1,
             },
-            "nevenwerkzaamheden-TOTAL_FORMS": 1,
-            "nevenwerkzaamheden-0-organisatie": "DG Douane",
-            "nevenwerkzaamheden-0-onderdeel": onderdeel("douane").pk,
-            "nevenwerkzaamheden-0-aantal": 600,
-            "nevenwerkzaamheden-0-volgorde": 1,
-        },
+        ),
     )
 
     assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
     kern = Kerncijfers.objects.get(jaar=2025)
     assert kern.peildatum_register == datetime.date(2026, 2, 25)
     assert kern.nevenwerkzaamheden.get().aantal == 600
+
+
+def test_kerncijfers_mogen_met_duizendtalpunten_zoals_in_het_verslag(client, beheerder):
+    """'41.000' used to be read as 41 without a word: Django drops a trailing '.000' as decimals."""
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        reverse("admin:rapportage_kerncijfers_add"),
+        _kerncijferformulier(
+            medewerkers_totaal="41.000",
+            **{
+                "medewerkers-TOTAL_FORMS": 1,
+                "medewerkers-0-onderdeel": onderdeel("douane").pk,
+                "medewerkers-0-aantal": "5.069",
+                "medewerkers-0-volgorde": 1,
+            },
+        ),
+    )
+
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    kern = Kerncijfers.objects.get(jaar=2025)
+    assert kern.medewerkers_totaal == 41000
+    assert kern.medewerkers.get().aantal == 5069
+
+
+@pytest.mark.parametrize("invoer", ["41,5", "41.5", "4.10.00"])
+def test_een_getal_dat_geen_geheel_aantal_is_krijgt_uitleg_en_slaat_niets_op(client, beheerder, invoer):
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        reverse("admin:rapportage_kerncijfers_add"), _kerncijferformulier(medewerkers_totaal=invoer)
+    )
+
+    assert antwoord.status_code == 200
+    assert "een punt mag alleen tussen groepen van drie cijfers staan" in html.unescape(
+        antwoord.content.decode()
+    )
+    assert not Kerncijfers.objects.filter(jaar=2025).exists()
+
+
+def test_een_tweede_pagina_voor_hetzelfde_jaar_zegt_waar_de_eerste_staat(client, beheerder):
+    Kerncijfers.objects.create(jaar=2025)
+    client.force_login(beheerder)
+
+    antwoord = client.post(reverse("admin:rapportage_kerncijfers_add"), _kerncijferformulier())
+
+    assert "Voor dit jaar zijn er al kerncijfers: open dat jaar in de lijst" in html.unescape(
+        antwoord.content.decode()
+    )
+    assert Kerncijfers.objects.filter(jaar=2025).count() == 1
 
 
 def test_de_beheeromgeving_van_de_kerncijfers_leest_als_nederlands(client, beheerder):
