@@ -74,7 +74,8 @@ def _sorteerkoppen(gegevens) -> dict:
     for kolom in KOLOMMEN:
         basis["sorteer"] = f"-{kolom}" if huidig == kolom else kolom
         richting = {kolom: "ascending", f"-{kolom}": "descending"}.get(huidig, "none")
-        koppen[kolom] = {"querystring": basis.urlencode(), "aria_sort": richting}
+        # The anchor brings the keyboard back to the header just used: the browser focuses the link.
+        koppen[kolom] = {"querystring": basis.urlencode(), "aria_sort": richting, "anker": f"sorteer-{kolom}"}
     return koppen
 
 

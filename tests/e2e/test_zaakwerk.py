@@ -77,6 +77,13 @@ def test_zoeken_openen_aantekening_document_correctie_en_afdoen(
     assert "naam betrokkene, omschrijving, aantekening" in rij.inner_text()
     assert "in alle statussen" in pagina.get_by_text(re.compile("1 melding gevonden")).inner_text()
     assert toegankelijkheidsfouten(pagina) == []
+    # Sorting by keyboard: after the new page the focus is on the header just used, not at the top.
+    pagina.locator("thead").get_by_role("link", name="Status").focus()
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r"sorteer=status&.*#sorteer-status$"))
+    assert pagina.evaluate("document.activeElement.id") == "sorteer-status"
+    pagina.keyboard.press("Tab")
+    assert pagina.evaluate("document.activeElement.textContent") == "Behandelaar"
 
     rij.get_by_role("link", name=melding.nummer).click()
     pagina.wait_for_url(re.compile(rf"/meldingen/{melding.pk}/$"))

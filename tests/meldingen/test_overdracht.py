@@ -49,7 +49,7 @@ def test_mijn_zaken_toont_eigen_open_zaken_eerste_termijn_boven(analist_client, 
     antwoord = analist_client.get(reverse("meldingen:mijn_zaken"))
     html = antwoord.content.decode()
     assert eigen.nummer in html and "1 open melding" in html
-    assert 'aria-sort="ascending"><a href="?behandelaar' in html
+    assert 'aria-sort="ascending"><a id="sorteer-termijn" href="?behandelaar' in html
     # Its own page: the title and the highlighted menu item say 'Mijn zaken', not 'Werkvoorraad'.
     assert "<title>Mijn zaken" in html and '<h1 class="h3 mb-0">Mijn zaken</h1>' in html
     assert [item["label"] for item in antwoord.context["navigatie"] if item["actief"]] == ["Mijn zaken"]

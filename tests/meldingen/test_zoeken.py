@@ -126,7 +126,8 @@ def test_kolommen_sorteren(analist_client, zaken):
     oplopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}))
     assert oplopend == [eerste.nummer, tweede.nummer, gesloten.nummer]
     html = analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "nummer"}).content.decode()
-    assert 'aria-sort="ascending"><a href="?status=alle&amp;sorteer=-nummer">Nummer' in html
+    kop = '<a id="sorteer-nummer" href="?status=alle&amp;sorteer=-nummer#sorteer-nummer">Nummer'
+    assert f'aria-sort="ascending">{kop}' in html
     aflopend = nummers(analist_client.get(WERKVOORRAAD, {"status": "alle", "sorteer": "-nummer"}))
     assert aflopend == oplopend[::-1]
 
