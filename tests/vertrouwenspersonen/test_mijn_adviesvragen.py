@@ -75,7 +75,7 @@ def test_de_paginering_zegt_waar_je_bent_en_houdt_de_filters(vp_client, vertrouw
     nav = vp_client.get(URL, {"jaar": 2024, "pagina": 2}).content.decode().split('aria-label="Paginering"')[1]
     nav = nav.split("</nav>")[0]
     assert "Pagina 2 van 2" in nav
-    assert 'href="?jaar=2024&amp;pagina=1">Vorige</a>' in nav
+    assert 'href="?jaar=2024&amp;pagina=1#resultaten">Vorige</a>' in nav
     assert '<li class="page-item disabled"><span class="page-link">Volgende</span></li>' in nav
 
 
