@@ -32,6 +32,7 @@ UITLEG_WEL = (
     "Van foto's en afbeeldingen (JPG, PNG, GIF) halen we de verborgen gegevens weg: camera, tijdstip, "
     "GPS-locatie, auteur en opmerkingen.",
     "Van PDF's halen we de documenteigenschappen weg: auteur, maker, programma en datums.",
+    "Lukt dat bij een foto of PDF niet, dan sturen we hem niet mee en leest u waarom.",
 )
 UITLEG_NIET = (
     "Van Word-, Excel-, PowerPoint- en OpenDocument-bestanden en e-mails halen we niets weg: daarin kan "
@@ -44,6 +45,10 @@ UITLEG_NIET = (
 class Resultaat:
     inhoud: bytes | None  # None: not cleaned, keep the original
     uitleg: str
+
+
+# The kinds whose metadata are removed: the form promises it for these (UITLEG_WEL).
+OPSCHOONBAAR = ("jpeg", "png", "gif", "pdf")
 
 
 def opschonen(inhoud: bytes, *, soort: str) -> Resultaat:

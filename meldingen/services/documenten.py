@@ -15,6 +15,7 @@ from finintegriteit.kern.datums import begin_van_vandaag
 from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import audit_vastleggen
 
+from .. import metadata
 from ..bestandssoort import TOEGESTAAN, soort_van
 from ..models import Document, Melding, Opschoning
 from . import fouten
@@ -55,6 +56,20 @@ def _alleen_de_dag(pad: Path, dag: datetime.datetime) -> None:
     os.utime(pad, (tijdstip, tijdstip))
 
 
+def _opschoonbaar_of_geweigerd(inhoud: bytes, *, soort: str) -> None:
+    """A melder's photo or PDF whose metadata cannot be removed is refused before anything is stored.
+
+    The form promises that these lose their author and camera data; a damaged or protected file would
+    reach OIF with them. Tried here, while the melder can still choose another file; the worker that
+    cleans the stored file afterwards (services/meldkanaal.py) then reads the same bytes.
+    """
+    if soort not in metadata.OPSCHOONBAAR:
+        return  # Word, e-mail and the like: the melder was told beforehand that nothing is removed
+    resultaat = metadata.opschonen(inhoud, soort=soort)
+    if resultaat.inhoud is None:
+        raise ValidationError({"bestand": fouten.BIJLAGE_NIET_OP_TE_SCHONEN.format(uitleg=resultaat.uitleg)})
+
+
 def document_toevoegen(
     *,
     melding: Melding,
@@ -83,6 +98,8 @@ def document_toevoegen(
     soort = soort_van(inhoud, extensie=os.path.splitext(naam)[1])
     if soort is None:
         raise ValidationError({"bestand": fouten.DOCUMENT_SOORT.format(toegestaan=", ".join(TOEGESTAAN))})
+    if van_melder:
+        _opschoonbaar_of_geweigerd(inhoud, soort=soort.code)
     pad = uuid.uuid4().hex
     doel = _root() / pad
     doel.parent.mkdir(parents=True, exist_ok=True)

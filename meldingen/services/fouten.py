@@ -31,6 +31,11 @@ AANTEKENING_TE_LANG = "Een aantekening is hoogstens {max} tekens; verdeel de tek
 AANTEKENING_ANDERE_MELDING = "De aantekening die u corrigeert hoort bij een andere melding."
 DOCUMENT_TE_GROOT = "Het bestand is te groot; het maximum is {maximum} MB."
 DOCUMENT_LEEG = "Het bestand is leeg."
+# {uitleg}: why the cleaning failed (meldingen/metadata.py), in the melder's words.
+BIJLAGE_NIET_OP_TE_SCHONEN = (
+    "{uitleg} Daarom is het niet meegestuurd: er kan uw naam in staan. Sla het opnieuw op (een PDF "
+    "bijvoorbeeld met Afdrukken en dan Opslaan als PDF) en voeg het opnieuw toe, of laat het weg."
+)
 DOCUMENT_SOORT = (
     "Dit bestand wordt niet geaccepteerd: de inhoud is geen document van een toegestane soort, of past "
     "niet bij de naam. Toegestaan: {toegestaan}."

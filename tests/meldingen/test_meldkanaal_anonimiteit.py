@@ -297,3 +297,25 @@ def test_de_proxy_schrijft_het_meldkanaal_niet_in_een_toegangslog():
     caddyfile = (PROJECT / "docker" / "Caddyfile").read_text(encoding="utf-8")
     regels = [r.split("#")[0].strip() for r in caddyfile.splitlines()]
     assert "log_skip /melden*" in regels
+
+
+# A PDF that pypdf cannot read (no cross-reference table), with the author in plain sight.
+PDF_ZONDER_XREF = (
+    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> "
+    b"endobj\n3 0 obj <</Author (Jan Melder)>> endobj\ntrailer <</Root 1 0 R /Info 3 0 R>>\n%%EOF\n"
+)
+
+
+def test_een_pdf_die_niet_op_te_schonen_is_wordt_geweigerd_voordat_iets_verstuurd_is(tmp_path, settings):
+    """It used to reach OIF with its author; the melder heard so only after sending, too late."""
+    settings.DOCUMENT_ROOT = tmp_path
+    antwoord = Client().post(
+        reverse("meldkanaal:melden"),
+        gegevens(bijlagen=[bestand("brief.pdf", PDF_ZONDER_XREF), bestand("foto.jpg", foto_met_exif())]),
+    )
+
+    html = antwoord.content.decode()
+    assert "brief.pdf: Deze PDF konden we niet lezen" in html
+    assert "Daarom is het niet meegestuurd: er kan uw naam in staan." in html
+    assert not Melding.objects.exists() and not Document.objects.exists()
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [], "ook de foto die al geschreven was"
