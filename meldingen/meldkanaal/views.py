@@ -21,6 +21,10 @@ from .selectors import dossier_van_melder
 
 ONBEKEND = "Met deze code vinden we geen melding. Controleer de code en probeer het opnieuw."
 TE_VAAK = "Er is te vaak een code geprobeerd. Probeer het over een kwartier opnieuw."
+TOEGANG_VERLOPEN = (
+    "Uw toegang tot de melding was verlopen, dus uw aanvulling is niet verstuurd. Vul uw ontvangstcode "
+    "opnieuw in en verstuur de aanvulling dan nog eens."
+)
 TE_VEEL_MELDINGEN = (
     "Er komen op dit moment te veel meldingen binnen. Probeer het over een kwartier opnieuw; wat u "
     "schreef is niet verstuurd."
@@ -35,7 +39,9 @@ METADATA = {"uitleg_wel": UITLEG_WEL, "uitleg_niet": UITLEG_NIET}
 @publiek
 @require_http_methods(["GET"])
 def loket(request):
-    return render(request, "meldingen/meldkanaal/loket.html")
+    return render(
+        request, "meldingen/meldkanaal/loket.html", {"afgemeld": request.GET.get("afgemeld") == "1"}
+    )
 
 
 @publiek
@@ -109,7 +115,9 @@ def terug(request):
 def aanvullen(request):
     ontvangstcode_id = _melder(request)
     if ontvangstcode_id is None:
-        return redirect("meldkanaal:terug")
+        # Access ran out while the melder was writing: her text comes back to copy, not lost.
+        tekst = request.POST.get("tekst", "")[:MAX_TEKST_TERUG]
+        return _code_antwoord(request, fout=TOEGANG_VERLOPEN, niet_verstuurd=True, tekst=tekst, status=403)
     if not diensten.poging_toegestaan(adres=client_adres(request) or "", soort="melden"):
         return _te_veel(request, tekst=request.POST.get("tekst", ""), terug=reverse("meldkanaal:terug"))
     form = AanvullingForm(request.POST, request.FILES)
@@ -130,11 +138,12 @@ def aanvullen(request):
 @publiek
 @require_POST
 def afmelden(request):
-    return _zonder_cookie()
+    # Said on the loket, so the melder knows the melding is closed to whoever uses this browser next.
+    return _zonder_cookie(naar=reverse("meldkanaal:loket") + "?afgemeld=1")
 
 
-def _zonder_cookie():
-    antwoord = redirect("meldkanaal:loket")
+def _zonder_cookie(*, naar: str = ""):
+    antwoord = redirect(naar or "meldkanaal:loket")
     antwoord.delete_cookie(MELDER_COOKIE, path=reverse("meldkanaal:loket"), samesite="Strict")
     return antwoord
 
@@ -160,9 +169,9 @@ def _dossier(request, ontvangstcode_id, *, form=None, fout="", status=200):
     return render(request, "meldingen/meldkanaal/dossier.html", context | METADATA, status=status)
 
 
-def _code_antwoord(request, *, fout="", status=200):
+def _code_antwoord(request, *, fout="", niet_verstuurd=False, tekst="", status=200):
     # An empty form: the code typed is never echoed back, so every wrong code gets the same page.
-    context = {"form": CodeForm(), "fout": fout}
+    context = {"form": CodeForm(), "fout": fout, "niet_verstuurd": niet_verstuurd, "tekst": tekst}
     return render(request, "meldingen/meldkanaal/terug.html", context, status=status)
 
 

@@ -380,14 +380,34 @@ def test_zonder_geldige_code_geen_dossier_ook_niet_met_een_zelfgemaakt_cookie(me
         indringer.cookies["meldkanaal"] = vals
         assert "Uw ontvangstcode" in indringer.get(DOSSIER).content.decode()
         antwoord = indringer.post(reverse("meldkanaal:aanvullen"), {"tekst": "Ingebroken."})
-        assert antwoord.status_code == 302 and antwoord.url == DOSSIER
+        assert antwoord.status_code == 403 and "Uw ontvangstcode" in antwoord.content.decode()
     assert not Bericht.objects.exists()
+
+
+def test_een_aanvulling_na_het_verlopen_van_de_toegang_komt_terug_om_te_kopieren(
+    melder, time_machine, settings
+):
+    """The access runs out half an hour after the code; a long text typed meanwhile used to vanish."""
+    time_machine.move_to(datetime.datetime(2025, 3, 10, 10, 0), tick=False)
+    melding, code = melden(melder)
+    inloggen(melder, code)
+    time_machine.shift(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE + 60))
+
+    antwoord = melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "Een lange uitleg <met> alle details."})
+
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 403
+    assert "Uw toegang tot de melding was verlopen, dus uw aanvulling is niet verstuurd." in html
+    assert "Een lange uitleg &lt;met&gt; alle details.</textarea>" in html
+    assert "Uw ontvangstcode" in html, "de code opnieuw invullen kan op dezelfde pagina"
+    assert not Bericht.objects.filter(melding=melding, richting=Bericht.Richting.VAN_MELDER).exists()
 
 
 def test_afmelden_haalt_de_toegang_weg(melder):
     _, code = melden(melder)
     inloggen(melder, code)
-    melder.post(reverse("meldkanaal:afmelden"))
+    antwoord = melder.post(reverse("meldkanaal:afmelden"), follow=True)
+    assert "U heeft de pagina van uw melding verlaten." in antwoord.content.decode()
     assert "Uw ontvangstcode" in melder.get(DOSSIER).content.decode()
 
 
