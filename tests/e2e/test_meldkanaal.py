@@ -203,3 +203,11 @@ def test_boven_de_grens_toont_een_korte_pagina_met_de_tekst_axe_schoon(
     assert not Melding.objects.exists()
     assert toegankelijkheidsfouten(pagina) == []
     past(pagina, f"meldkanaal-te-veel-{breedte}")
+
+
+def test_wie_zonder_account_het_systeem_opent_vindt_het_meldloket(pagina, live_server):
+    """The system's address leads to the login page; a melder has no account and used to stop there."""
+    pagina.goto(f"{live_server.url}/")
+    pagina.get_by_role("link", name="meldloket").click()
+    pagina.wait_for_url(re.compile(r"/melden/$"))
+    assert pagina.get_by_role("link", name="Melding doen bij OIF").is_visible()
