@@ -19,6 +19,10 @@ NAAM_BIJ_ANONIEM = (
     "ben’ als OIF ze mag hebben, of maak de velden over uzelf leeg: bij anoniem melden bewaart OIF ze niet."
 )
 MAIL_ZONDER_ADRES = "Vul een e-mailadres in als u bericht per e-mail wilt, of zet het vinkje uit."
+MAIL_ONGELDIG = (
+    "Dit e-mailadres kunnen we niet gebruiken. Controleer het (letters met accenten en spaties kunnen "
+    "niet), of zet het vinkje uit."
+)
 
 
 # A work mailbox is seen by others (delegates, the mail gateway, the employer's administrators).
@@ -88,7 +92,7 @@ class MeldkanaalForm(forms.Form):
     )
     contact = forms.CharField(
         label="Hoe kan OIF u bereiken? (e-mailadres of telefoonnummer)",
-        help_text=CONTACT_UITLEG,
+        help_text=f"Alleen als u hierboven ‘Ja’ kiest. {CONTACT_UITLEG}",
         required=False,
         max_length=300,
     )
@@ -96,6 +100,8 @@ class MeldkanaalForm(forms.Form):
         label="Stuur mij een e-mail als OIF mij een bericht stuurt (de e-mail zegt alleen 'U hebt een "
         "nieuw bericht', zonder link)",
         required=False,
+        help_text="Alleen als u hierboven ‘Ja’ kiest: een e-mailadres zegt wie u bent. Meldt u anoniem, "
+        "dan leest u de berichten van OIF met uw ontvangstcode.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -117,10 +123,14 @@ class MeldkanaalForm(forms.Form):
                 if gegevens.get(veld) and str(gegevens[veld]).strip():
                     raise ValidationError({veld: NAAM_BIJ_ANONIEM})
         elif gegevens.get("bericht_per_email"):
+            adres = (gegevens.get("contact") or "").strip()
             try:
-                validate_email((gegevens.get("contact") or "").strip())
+                validate_email(adres)
             except ValidationError:
-                raise ValidationError({"contact": MAIL_ZONDER_ADRES}) from None
+                # A phone number is no e-mail address given; 'petra.privé@…' is one we cannot use.
+                raise ValidationError(
+                    {"contact": MAIL_ONGELDIG if "@" in adres else MAIL_ZONDER_ADRES}
+                ) from None
         return gegevens
 
 

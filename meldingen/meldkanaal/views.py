@@ -75,7 +75,8 @@ def melden(request):
                 # Shown in this answer only: no redirect, so the code never travels in a URL or a session.
                 context = {"code": code, "met_naam": bool(g["naam"]), "bijlagen": len(g["bijlagen"])}
                 return render(request, "meldingen/meldkanaal/ontvangen.html", context | METADATA)
-    return render(request, "meldingen/meldkanaal/melden.html", {"form": form} | METADATA)
+    context = {"form": form, "bestanden_kwijt": bool(request.FILES)}
+    return render(request, "meldingen/meldkanaal/melden.html", context | METADATA)
 
 
 @publiek

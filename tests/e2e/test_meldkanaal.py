@@ -211,3 +211,15 @@ def test_wie_zonder_account_het_systeem_opent_vindt_het_meldloket(pagina, live_s
     pagina.get_by_role("link", name="meldloket").click()
     pagina.wait_for_url(re.compile(r"/melden/$"))
     assert pagina.get_by_role("link", name="Melding doen bij OIF").is_visible()
+
+
+def test_een_onvolledige_melding_opent_bij_wat_er_te_verbeteren_is(nieuwe_context, live_server):
+    """Also without JavaScript: the overview above the form has the focus; its links lead to the fields."""
+    melder = nieuwe_context(viewport={"width": 390, "height": 900}, java_script_enabled=False).new_page()
+    melder.goto(f"{live_server.url}/melden/oif/")
+    melder.get_by_role("button", name="Melding versturen").click()
+    melder.wait_for_load_state()
+    assert melder.evaluate("document.activeElement.id") == "foutoverzicht"
+    past(melder, "meldkanaal-foutoverzicht-390")
+    melder.get_by_role("link", name="Wat is er gebeurd?").click()
+    assert melder.evaluate("document.activeElement.id") == "id_omschrijving"

@@ -47,6 +47,9 @@ def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_serve
     assert toegankelijkheidsfouten(pagina) == []
     klik_en_wacht(pagina, pagina.get_by_role("button", name="Melding registreren"))
     assert pagina.locator(".invalid-feedback").count() >= 4, "elk verplicht veld meldt zijn fout"
+    assert pagina.evaluate("document.activeElement.id") == "foutoverzicht", (
+        "de pagina opent bij het overzicht"
+    )
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "oif-melding-formulier-fouten")
     assert not Melding.objects.exists()

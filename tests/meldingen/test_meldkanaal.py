@@ -12,7 +12,7 @@ from finintegriteit.kern.models import AuditRegel
 from meldingen.meldkanaal.forms import NAAM_BIJ_ANONIEM
 from meldingen.models import MelderIdentiteit, Melding, Ontvangstcode
 from meldingen.services import meldkanaal
-from tests.bouwstenen.meldkanaal import gegevens, melden, terug
+from tests.bouwstenen.meldkanaal import bestand, foto_met_exif, gegevens, melden, terug
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -79,10 +79,36 @@ def test_wie_anoniem_laat_staan_en_toch_iets_over_zichzelf_invult_krijgt_de_vraa
 
 
 def test_onvolledige_melding_geeft_een_duidelijke_melding_en_bewaart_niets(client):
-    antwoord = client.post(reverse("meldkanaal:melden"), gegevens(omschrijving="", wijze="naam"))
+    antwoord = client.post(
+        reverse("meldkanaal:melden"),
+        gegevens(omschrijving="", wijze="naam", bijlagen=[bestand("foto.jpg", foto_met_exif())]),
+    )
     html = antwoord.content.decode()
     assert "Beschrijf wat er is gebeurd." in html
     assert "Vul uw naam in, of kies voor anoniem melden." in html
+    assert not Melding.objects.exists()
+    # Above the form, where the page opens, not only at the fields far below: each a link to its field.
+    begin = html.index(
+        '<div class="alert alert-danger" role="alert" tabindex="-1" autofocus id="foutoverzicht">'
+    )
+    overzicht = html[begin : html.index("</div>", begin)]
+    assert "Niet verstuurd: verbeter deze 2 punten" in overzicht
+    assert '<a href="#id_omschrijving">Wat is er gebeurd?</a>: Beschrijf wat er is gebeurd.' in overzicht
+    assert '<a href="#id_naam">Uw naam</a>' in overzicht
+    assert "De bestanden die u had gekozen, zijn niet bewaard: kies ze opnieuw" in overzicht
+
+
+@pytest.mark.parametrize(
+    "contact, fout",
+    [("", "Vul een e-mailadres in"), ("petra.privé@example.org", "Dit e-mailadres kunnen we niet")],
+)
+def test_bericht_per_email_zonder_bruikbaar_adres_zegt_wat_er_mis_is(client, contact, fout):
+    """An address that was filled in used to get 'Vul een e-mailadres in'."""
+    antwoord = client.post(
+        reverse("meldkanaal:melden"),
+        gegevens(wijze="naam", naam="Petra", contact=contact, bericht_per_email="on"),
+    )
+    assert fout in html.unescape(antwoord.content.decode())
     assert not Melding.objects.exists()
 
 
