@@ -187,9 +187,17 @@ class VerzoekgrootteMiddleware:
             ruim = ingelogd or in_meldkanaal(request)
             maximum = settings.MAX_VERZOEK_BYTES if ruim else settings.MAX_VERZOEK_ANONIEM_BYTES
             if lengte > maximum:
-                tekst = berichten.VERZOEK_TE_GROOT.format(
-                    grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)
-                )
+                if ruim:
+                    bestanden = settings.DOCUMENT_MAX_BYTES
+                    if ingelogd:
+                        bestanden = max(bestanden, settings.MAX_UPLOAD_BYTES)
+                    tekst = berichten.BESTANDEN_TE_GROOT.format(
+                        grootte=berichten.mb(lengte), maximum=berichten.mb(bestanden)
+                    )
+                else:
+                    tekst = berichten.VERZOEK_TE_GROOT.format(
+                        grootte=berichten.mb(lengte), maximum=berichten.mb(maximum)
+                    )
                 return _te_groot(request, tekst, met_bestanden=True)
         if request.method == "POST":
             # Read the form now, as CsrfViewMiddleware would a moment later: text fields beyond

@@ -25,9 +25,12 @@ TOEGANG_VERLOPEN = (
     "Uw toegang tot de melding was verlopen, dus uw aanvulling is niet verstuurd. Vul uw ontvangstcode "
     "opnieuw in en verstuur de aanvulling dan nog eens."
 )
+# Both limits (per address and in total) give this answer; it must not tell which, and it must not
+# blame a crowd when the melder's own attempts (a form sent back counts too) reached the limit.
 TE_VEEL_MELDINGEN = (
-    "Er komen op dit moment te veel meldingen binnen. Probeer het over een kwartier opnieuw; wat u "
-    "schreef is niet verstuurd."
+    "Er is kort na elkaar te vaak iets verstuurd: vanaf deze verbinding (ook een formulier dat terugkwam "
+    "om iets te verbeteren telt mee), of door heel veel melders tegelijk. Probeer het over een kwartier "
+    "opnieuw; wat u schreef is niet verstuurd."
 )
 # What a refused request shows of the melder's text: the longest a form accepts.
 MAX_TEKST_TERUG = 10_000

@@ -68,6 +68,10 @@ VERLOPEN = (
 
 # The request as a whole (before any view reads it).
 VERZOEK_TE_GROOT = "Wat u verstuurde, is samen {grootte} MB; dat mag hoogstens {maximum} MB zijn."
+# Where files may be sent: the limit the form names, not the request's (that has room for the form).
+BESTANDEN_TE_GROOT = (
+    "Wat u verstuurde, is samen {grootte} MB; bestanden mogen samen hoogstens {maximum} MB zijn."
+)
 TEKST_TE_GROOT = "De tekst in het formulier is te lang: samen mag die hoogstens {maximum} MB zijn."
 
 
