@@ -67,6 +67,8 @@ def test_anoniem_melden_met_bijlage_antwoord_aanvulling_en_afdoening(
     code = CODE.search(melder.content()).group(0)
     assert "Van foto's en afbeeldingen" in melder.content()
     past(melder, "meldkanaal-ontvangen-390")
+    regels = "e => { const r = new Range(); r.selectNodeContents(e); return r.getClientRects().length; }"
+    assert melder.locator(".ontvangstcode").evaluate(regels) == 1, "de code op één regel, ook op een telefoon"
     assert {c["name"] for c in melder_context.cookies()} == {"csrftoken"}
 
     melding = Melding.objects.get()

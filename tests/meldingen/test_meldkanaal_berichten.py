@@ -367,6 +367,7 @@ def test_na_de_afdoening_leest_de_melder_nog_maar_vult_niets_meer_aan(melder, an
     dossier = inloggen(melder, code)
     assert "Wij ronden de behandeling af." in dossier
     assert "u kunt niets meer toevoegen" in dossier
+    assert 'href="/melden/#route-cif">Commissie sociale veiligheid' in dossier, "een volgende stap"
     antwoord = melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "Nog iets."})
     assert MELDING_AFGEROND in antwoord.content.decode()
     assert not Bericht.objects.filter(richting=Bericht.Richting.VAN_MELDER).exists()
