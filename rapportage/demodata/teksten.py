@@ -86,8 +86,7 @@ TEKSTEN = {
         "{{ oif.betrokkenen }} afgedane (vermoedelijke) schendingen;\n"
         "- {{ kerncijfers.klachtencommissie.ontvangen }} klachten bij de Klachtencommissie Ongewenste "
         "Omgangsvormen;\n"
-        "- {{ kerncijfers.cif.meldingen }} meldingen bij de Commissie sociale veiligheid en integriteit.\n\n"
-        "De tegels en de tabel hieronder komen rechtstreeks uit de registraties."
+        "- {{ kerncijfers.cif.meldingen }} meldingen bij de Commissie sociale veiligheid en integriteit."
     ),
     "Weergave integriteitsbeleid": (
         "Het integriteitsbeleid rust op drie pijlers: voorkomen, signaleren en handelen. Elk onderdeel "
@@ -99,30 +98,29 @@ TEKSTEN = {
     ),
     "Melden van (vermoedelijke) integriteitsschendingen (OIF)": (
         "Het Onderzoeksbureau Integriteit Financiën registreert meldingen van vermoedelijke "
-        "schendingen en doet zo nodig feitenonderzoek. In {{ jaar }} kwamen {{ oif.meldingen }} "
-        "meldingen binnen, de meeste via de decentrale meldpunten "
-        "({{ oif.melder.Decentrale meldpunten }}).\n\n"
-        "Over {{ oif.betrokkenen }} betrokkenen werd een besluit genomen. Bij {{ oif.maatregelen }} van "
-        "hen volgde een maatregel; in {{ oif.onderzoek.Volledig feitenonderzoek }} zaken ging daar een "
-        "volledig feitenonderzoek aan vooraf."
+        "schendingen en doet zo nodig feitenonderzoek. De meeste meldingen komen binnen via de "
+        "decentrale meldpunten van de onderdelen; medewerkers kunnen ook zelf melden, zo nodig "
+        "anoniem.\n\n"
+        "Niet elke melding leidt tot een maatregel: soms blijkt na onderzoek dat er geen schending was, "
+        "of volstaat een gesprek met de leidinggevende."
     ),
     "Vertrouwenspersonen": (
         "Vertrouwenspersonen zijn het eerste aanspreekpunt voor medewerkers met een vraag of zorg over "
         "integriteit of omgangsvormen. Zij registreren elke adviesvraag anoniem in de Tellijst.\n\n"
-        "In {{ jaar }} ging het om {{ vertrouwenspersonen.totaal }} adviesvragen. Ongewenste "
-        "omgangsvormen bleven het grootste onderwerp "
+        "Ongewenste omgangsvormen bleven het grootste onderwerp "
         "({{ vertrouwenspersonen.hoofdcategorie.Ongewenste omgangsvormen }}), "
         "gevolgd door problematiek rond personeel en organisatie "
-        "({{ vertrouwenspersonen.hoofdcategorie.Problematiek personeel en organisatie }})."
+        "({{ vertrouwenspersonen.hoofdcategorie.Problematiek personeel en organisatie }}). Vaak is één "
+        "gesprek genoeg; soms verwijst de vertrouwenspersoon door naar een leidinggevende of een melding."
     ),
     "Klachtencommissie Ongewenste Omgangsvormen": (
         "Wie zich ongewenst behandeld voelt, kan een klacht indienen bij de onafhankelijke "
-        "klachtencommissie. Van de {{ kerncijfers.klachtencommissie.ontvangen }} klachten van {{ jaar }} "
-        "heeft de commissie er {{ kerncijfers.klachtencommissie.ontvankelijk }} in behandeling genomen."
+        "klachtencommissie. Een klacht die niet ontvankelijk is, gaat meestal over iets waarvoor een "
+        "andere weg openstaat; de commissie wijst de klager dan op die weg."
     ),
     "Commissie sociale veiligheid en integriteit Financiën": (
-        "De commissie is er voor wie een vermoeden van een schending of misstand buiten de eigen lijn "
-        "wil melden. Zij ontving in {{ jaar }} {{ kerncijfers.cif.meldingen }} meldingen."
+        "De commissie besprak dit jaar haar werkwijze met de integriteitscoördinatoren, zodat melders "
+        "eerder weten waar zij aan toe zijn."
     ),
     "Preventieve integriteitsactiviteiten": (
         "Voorkomen is beter dan onderzoeken. Het ministerie organiseerde dilemmasessies, "
@@ -166,8 +164,7 @@ TEKSTEN = {
     ),
     "Infographic": "De belangrijkste cijfers van {{ jaar }} op een rij.",
     "Overzicht schendingen en afdoeningen": (
-        "Per onderdeel de afgedane (vermoedelijke) schendingen van {{ jaar }} en hoe ze zijn afgedaan. "
-        "De beschrijvingen zijn algemeen gehouden, zodat geen betrokkene herkenbaar is."
+        "Per onderdeel de afgedane (vermoedelijke) schendingen van {{ jaar }} en hoe ze zijn afgedaan."
     ),
     "Jaarverslag vertrouwenspersonen": (
         "De adviesvragen van {{ jaar }} per onderdeel, naar onderwerp, beklaagde, afdoening en situatie "
