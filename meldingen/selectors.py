@@ -18,12 +18,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.http import Http404
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import AuditReden, AuditRegel
 
-from .models import Betrokkene, Document, MelderIdentiteit, Melding
+from .models import Bericht, Betrokkene, Document, MelderIdentiteit, Melding
 
 AFGEDAAN = Melding.Status.AFGEDAAN
 
@@ -55,6 +56,16 @@ def mag_afscherming_wijzigen(*, gebruiker, melding: Melding) -> bool:
     )
 
 
+def _melder_wacht_op_antwoord() -> Exact:
+    """True when the melder wrote last (a question, an addition) and nobody at OIF has written since.
+
+    By id, the order written: a melder's message carries only its day (00:00), so by time a melder's
+    answer would come before the question of that same morning. None for a melding without messages.
+    """
+    laatste = Bericht.objects.filter(melding=OuterRef("pk")).order_by("-pk").values("richting")[:1]
+    return Exact(Subquery(laatste), Bericht.Richting.VAN_MELDER)
+
+
 def melding_voor_gebruiker(gebruiker, pk) -> Melding:
     """The melding with this pk, or Http404 when it does not exist or the user may not know it does.
 
@@ -68,6 +79,7 @@ def melding_voor_gebruiker(gebruiker, pk) -> Melding:
         .select_related(
             "melder_type", "onderwerp", "dienstonderdeel", "behandelaar", "onderzoek_type", "duplicaat_van"
         )
+        .annotate(melder_wacht=_melder_wacht_op_antwoord())
         .filter(pk=pk)
         .first()
     )
@@ -215,6 +227,7 @@ def _werkvoorraad(vandaag: datetime.date) -> QuerySet:
         .annotate(
             aantal_betrokkenen=_aantal_betrokkenen(),
             aantal_afdoeningen=_aantal_betrokkenen(afdoening__isnull=False),
+            melder_wacht=_melder_wacht_op_antwoord(),
         )
         .order_by("-jaar", "-volgnummer")
     )

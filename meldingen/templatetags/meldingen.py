@@ -48,6 +48,7 @@ _KL_BADGE = (
 )
 _AFGESCHERMD_BADGE = ' <span class="badge text-bg-dark">afgeschermd</span>'
 _DUPLICAAT = ' <span class="small text-body-secondary">duplicaat</span>'
+_MELDER_WACHT = ' <span class="badge text-bg-info">bericht van melder</span>'
 _GEEN_BETROKKENEN = (
     '<span class="text-body-secondary" aria-hidden="true">—</span>'
     '<span class="visually-hidden">geen betrokkenen</span>'
@@ -90,6 +91,7 @@ def werkvoorraadregel(melding: Melding, met_redenen: bool = False):
             (melding.klokkenluidersmelding, _KL_BADGE),
             (melding.afgeschermd, _AFGESCHERMD_BADGE),
             (melding.duplicaat_van_id, _DUPLICAAT),
+            (melding.melder_wacht, _MELDER_WACHT),
         )
         if voorwaarde
     )

@@ -360,6 +360,27 @@ def test_ontvangstbevestiging_bij_een_gewone_melding_wordt_geweigerd(melder, ana
     assert not Bericht.objects.exists()
 
 
+def test_een_onbeantwoord_bericht_van_de_melder_valt_op_in_de_werkvoorraad_en_op_de_zaak(
+    melder, analist_client
+):
+    """The melder's addition stood at the bottom of the case page, and nothing in the list showed it."""
+    melding, code = melden(melder)
+    versturen(analist_client, melding, "Kunt u zeggen wanneer het gebeurde?")
+    inloggen(melder, code)
+
+    def gezien() -> tuple[bool, bool]:
+        lijst = analist_client.get(reverse("meldingen:werkvoorraad"), {"status": "alle"}).content.decode()
+        rij = lijst[lijst.index(melding.nummer) :].split("</tr>")[0]
+        zaak = analist_client.get(melding.get_absolute_url()).content.decode()
+        return "bericht van melder" in rij, "De melder schreef na het laatste bericht van OIF." in zaak
+
+    assert gezien() == (False, False), "OIF schreef het laatst"
+    melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "In de week na Pasen."})
+    assert gezien() == (True, True)
+    versturen(analist_client, melding, "Dank u, dat helpt.")
+    assert gezien() == (False, False)
+
+
 def test_na_de_afdoening_leest_de_melder_nog_maar_vult_niets_meer_aan(melder, analist, analist_client):
     melding, code = melden(melder)
     versturen(analist_client, melding, "Wij ronden de behandeling af.", "terugkoppeling")
