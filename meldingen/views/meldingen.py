@@ -120,11 +120,12 @@ def _detail(
         *afdoeningen,
         *contacten.values(),
         # A status step shows its reason, free text about the case like a note; the registration step's
-        # reason ('Geregistreerd.') is the system's own.
+        # reason ('Geregistreerd.') is the system's own, and a change shows only field names.
         *(
             stap.object
             for stap in tijdlijn
-            if stap.soort != "status" or (stap.object.reden and stap.object.van)
+            if stap.soort in ("aantekening", "document")
+            or (stap.soort == "status" and stap.object.reden and stap.object.van)
         ),
         *(gesprek["berichten"] if gesprek else []),
     ]

@@ -323,3 +323,26 @@ def test_kerncijfers_die_de_beheerder_wijzigde_heten_naar_hun_jaar(client, behee
     html = client.get(reverse("meldingen:audit")).content.decode()
     assert "Kerncijfers 2031" in html
     assert f"Kerncijfers {kerncijfers.pk}<" not in html
+
+
+def test_gewijzigde_gegevens_staan_in_de_tijdlijn_van_de_zaak(
+    analist_client, maak_melding, analist, maak_gebruiker
+):
+    """Only a beheerder reads the audit trail; the team saw nothing when the melder's words were changed."""
+    collega = maak_gebruiker("collega", "OIF-analist")
+    melding = maak_melding()
+    melding_wijzigen(
+        melding=melding,
+        door=collega,
+        versie=melding.versie,
+        gegevens={"omschrijving": "Aangevuld.", "behandelaar": analist},
+    )
+    melding.refresh_from_db()
+    melding_wijzigen(melding=melding, door=analist, versie=melding.versie, gegevens={})  # nothing changed
+
+    html = analist_client.get(melding.get_absolute_url()).content.decode()
+    tijdlijn = html[html.index('id="kop-tijdlijn"') :]
+    assert tijdlijn.count("Gegevens gewijzigd") == 1
+    stap = tijdlijn[tijdlijn.index("Gegevens gewijzigd") :][:400]
+    assert "Gegevens gewijzigd: omschrijving, behandelaar" in stap
+    assert "collega" in stap, "wie het deed"
