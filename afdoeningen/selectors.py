@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern.teksten import wie_met_recht
 from meldingen.models import Betrokkene, Melding
 from meldingen.selectors import betrokkene_voor_gebruiker, melder_identiteit_van
 
@@ -11,8 +13,8 @@ from .models import Afdoening, StandaardInhoud
 
 CONTROLE_MELDER_OPEN = (
     "De melding kan nog niet worden afgedaan: de inhoud van {afdoeningen} moet eerst worden vergeleken "
-    "met de melder. Dat doet iemand die de identiteit van de melder mag inzien (zoals de teamleider): bij "
-    "de betrokkene ‘Afdoening wijzigen’, dan ‘Vergelijk met de melder’."
+    f"met de melder. Dat doet {wie_met_recht(r.MELDER_IDENTITEIT_INZIEN)}: bij de betrokkene "
+    "‘Afdoening wijzigen’, dan ‘Vergelijk met de melder’."
 )
 AFDOENING_ONTBREEKT = (
     "De melding kan pas worden afgedaan als elke betrokkene een afdoening heeft. "

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.services.audit import audit_bekeken_vastleggen
+from finintegriteit.kern.teksten import wie_met_recht
 from finintegriteit.kern.toegang import rol_vereist
 
 from .. import selectors, services
@@ -35,6 +36,18 @@ from .gemeen import (
     wijzigformulier,
 )
 from .gesprek import gesprek_met_melder
+
+# What the case page says waits for a colleague with a special right, naming role and right as
+# 'Gebruikers en rollen' does, so that the analist knows whom to ask. The same words for every melder:
+# for a user without the identity right the page must not depend on whether the melder is known
+# (docs/beveiliging.md, 'Geen orakel op de identiteit van de melder'), so an anonymous melder's text
+# waits too, and the sentence says why.
+CONTROLE_MELDER_UITLEG = (
+    "Deze tekst komt in het jaarverslag en moet daarom eerst worden vergeleken met de melder, door "
+    f"{wie_met_recht(r.MELDER_IDENTITEIT_INZIEN)} via ‘Afdoening wijzigen’; tot dan kan de melding niet "
+    "worden afgedaan. Ook bij een anonieme melder: alleen met dat recht is te zien of OIF weet wie de "
+    "melder is."
+)
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -149,6 +162,7 @@ def _detail(
         "status_form": None if melding.is_afgedaan else status_form,
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": mag_identiteit,
+        "controle_melder_uitleg": CONTROLE_MELDER_UITLEG,
         "termijnen": _termijnen(melding, contacten),
         "mag_afschermen": selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding),
         "kan_onderzoek_corrigeren": melding.status in ONDERZOEK_PER_STATUS,

@@ -21,7 +21,7 @@ from afdoeningen.selectors import CONTROLE_MELDER_OPEN
 from afdoeningen.services import afdoening_controleren, afdoening_vastleggen
 from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import AuditRegel
-from finintegriteit.referentie.models import AfdoeningType, SchendingSoort
+from finintegriteit.referentie.models import AfdoeningType, MelderType, SchendingSoort
 from meldingen import services as meldingen_services
 from meldingen.models import MelderIdentiteit, Melding
 from tests.bouwstenen.meldingen import recht
@@ -209,3 +209,49 @@ def test_controle_knop_alleen_voor_wie_het_recht_heeft(client, maak_gebruiker, a
     antwoord = client.post(reverse("afdoeningen:controleren", args=[betrokkene.pk]))
     assert antwoord.status_code == 302
     assert not Afdoening.objects.get(betrokkene=betrokkene).controle_melder_open
+
+
+def test_de_zaakpagina_zegt_wat_er_wacht_en_wie_het_kan_doen(client, analist, melding):
+    _vastleggen(melding.betrokkenen.get(), analist, "Ongepast gedrag tegenover een collega.")
+    client.force_login(analist)
+    pagina = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    assert "wacht op controle tegen de melder" in pagina
+    assert (
+        "Deze tekst komt in het jaarverslag en moet daarom eerst worden vergeleken met de melder, door een "
+        "OIF-analist met het recht ‘Identiteit van de melder inzien’ (zoals de teamleider) via ‘Afdoening "
+        "wijzigen’; tot dan kan de melding niet worden afgedaan."
+    ) in pagina
+    assert "Ook bij een anonieme melder: alleen met dat recht is te zien of OIF weet wie de melder is." in (
+        pagina
+    )
+
+
+def _zaakpagina_zonder_ruis(client, melding) -> str:
+    html = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'nonce="[^"]*"', "", html)
+    html = html.replace(f"/{melding.betrokkenen.get().pk}/", "/BETROKKENE/")
+    return html.replace(melding.nummer, "NUMMER").replace(f"/{melding.pk}/", "/PK/")
+
+
+def test_ook_een_anonieme_melder_zonder_identiteit_wacht_op_de_controle(
+    client, maak_gebruiker, analist, maak_melding
+):
+    """Deliberate: the check waits even where no identity is recorded. Whether OIF knows an anonymous
+    melder is itself shielded from a colleague without the right: if the check fell away without an
+    identity, the badge (and refusing to close) would tell him. So both cases look and behave the same."""
+    anoniem = MelderType.objects.get(code="anoniem")
+    zonder = maak_melding(status=Melding.Status.ORIENTEREND_ONDERZOEK, melder_type=anoniem)
+    bekend = maak_melding(status=Melding.Status.ORIENTEREND_ONDERZOEK, melder_type=anoniem)
+    MelderIdentiteitFactory(melding=bekend, kanaal=MelderIdentiteit.Kanaal.TELEFOON, **MELDER)
+    for melding in (zonder, bekend):
+        assert _vastleggen(melding.betrokkenen.get(), analist, "Ongepast gedrag tegenover een collega.")
+        with pytest.raises(ValidationError) as fout:
+            _afdoen(melding, analist)
+        assert fout.value.message_dict["naar"] == [CONTROLE_MELDER_OPEN.format(afdoeningen="1 afdoening")]
+    client.force_login(analist)
+    assert _zaakpagina_zonder_ruis(client, zonder) == _zaakpagina_zonder_ruis(client, bekend)
+
+    teamleider = recht(maak_gebruiker("teamleider", r.OIF_ANALIST), "melder_identiteit_inzien")
+    afdoening_controleren(afdoening=Afdoening.objects.get(betrokkene__melding=zonder), door=teamleider)
+    _afdoen(zonder, analist)
