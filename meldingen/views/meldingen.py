@@ -48,6 +48,7 @@ CONTROLE_MELDER_UITLEG = (
     "worden afgedaan. Ook bij een anonieme melder: alleen met dat recht is te zien of OIF weet wie de "
     "melder is."
 )
+HEROPENEN_UITLEG = f"Afgedaan. Heropenen kan {wie_met_recht(r.MELDING_HEROPENEN)}."
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -163,6 +164,7 @@ def _detail(
         "heropen_form": heropen_form if mag_heropenen else None,
         "mag_identiteit": mag_identiteit,
         "controle_melder_uitleg": CONTROLE_MELDER_UITLEG,
+        "heropenen_uitleg": HEROPENEN_UITLEG,
         "termijnen": _termijnen(melding, contacten),
         "mag_afschermen": selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding),
         "kan_onderzoek_corrigeren": melding.status in ONDERZOEK_PER_STATUS,

@@ -145,6 +145,18 @@ def test_heropenen_in_de_browser(client, analist, maak_melding):
     assert "Heropend" in client.get(detail).content.decode()
 
 
+def test_een_afgedane_melding_zegt_wie_haar_kan_heropenen(client, analist, maak_melding):
+    melding = maak_melding()
+    Melding.objects.filter(pk=melding.pk).update(status=S.AFGEDAAN, afgedaan_op=datetime.date(2025, 3, 5))
+    client.force_login(analist)
+    pagina = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    # Role and right as 'Gebruikers en rollen' names them (kern.rollen), where the right is granted.
+    assert (
+        "Afgedaan. Heropenen kan een OIF-analist met het recht ‘Afgedane melding heropenen’ (zoals de "
+        "teamleider)."
+    ) in pagina
+
+
 def test_de_identiteit_is_afgeschermd_zonder_recht(client, analist, maak_melding):
     melding = maak_melding(identiteit=None)
     MelderIdentiteitFactory(melding=melding, naam="Piet Melder")
