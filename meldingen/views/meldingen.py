@@ -49,6 +49,9 @@ CONTROLE_MELDER_UITLEG = (
     "melder is."
 )
 HEROPENEN_UITLEG = f"Afgedaan. Heropenen kan {wie_met_recht(r.MELDING_HEROPENEN)}."
+TERMIJNEN_UITLEG = (
+    f"Wanneer en hoe de melder dit kreeg, legt {wie_met_recht(r.MELDER_IDENTITEIT_INZIEN)} vast."
+)
 
 
 @rol_vereist(r.OIF_ANALIST)
@@ -165,6 +168,7 @@ def _detail(
         "mag_identiteit": mag_identiteit,
         "controle_melder_uitleg": CONTROLE_MELDER_UITLEG,
         "heropenen_uitleg": HEROPENEN_UITLEG,
+        "termijnen_uitleg": TERMIJNEN_UITLEG,
         "termijnen": _termijnen(melding, contacten),
         "mag_afschermen": selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding),
         "kan_onderzoek_corrigeren": melding.status in ONDERZOEK_PER_STATUS,

@@ -117,6 +117,39 @@ def test_ontvangstbevestiging_en_terugkoppeling_via_het_kanaal_staan_op_termijne
     )
 
 
+def test_termijnen_noemt_beide_manieren_om_de_ontvangstbevestiging_vast_te_leggen(
+    melder, analist_client, maak_melding
+):
+    """Without the identity right the analist records it himself by sending the message, so the hint in
+    the Termijnen box says so, next to who records when and how; a case the melder cannot follow online
+    offers no message."""
+    melding, _ = melden(melder)
+    html = analist_client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    assert (
+        "Wanneer en hoe de melder dit kreeg, legt een OIF-analist met het recht ‘Identiteit van de melder "
+        'inzien’ (zoals de teamleider) vast. Een <a href="#kop-gesprek">bericht aan de melder</a> als '
+        "ontvangstbevestiging of terugkoppeling legt ook de datum van vandaag vast, zonder dat recht."
+    ) in html
+    gewone = maak_melding(klokkenluidersmelding=True)
+    html = analist_client.get(reverse("meldingen:detail", args=[gewone.pk])).content.decode()
+    assert (
+        "legt een OIF-analist met het recht ‘Identiteit van de melder inzien’ (zoals de teamleider) vast."
+        in html
+    )
+    assert "bericht aan de melder</a> als ontvangstbevestiging" not in html
+
+
+def test_met_het_recht_noemt_termijnen_het_bericht_als_tweede_manier(melder, client, teamleider):
+    melding, _ = melden(melder)
+    client.force_login(teamleider)
+    html = client.get(reverse("meldingen:detail", args=[melding.pk])).content.decode()
+    assert reverse("meldingen:termijnen_vastleggen", args=[melding.pk]) in html
+    assert (
+        'Een <a href="#kop-gesprek">bericht aan de melder</a> als ontvangstbevestiging of terugkoppeling '
+        "legt ook de datum van vandaag vast.</p>"
+    ) in html
+
+
 def test_geen_email_aan_de_melder_tenzij_gevraagd_en_dan_zonder_inhoud(
     analist_client, django_capture_on_commit_callbacks, settings
 ):
