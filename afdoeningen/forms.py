@@ -22,8 +22,8 @@ class AfdoeningForm(forms.Form):
         label="Afdoening",
         queryset=AfdoeningType.objects.none(),
         empty_label="— kies de afdoening —",
-        help_text="De lijst van Bijlage 2. De klasse (geen afdoening, niet-disciplinair of disciplinair) "
-        "volgt uit het type.",
+        help_text="Dezelfde keuzes als in de bijlage van het jaarverslag waarin elke afdoening staat. "
+        "De klasse (geen afdoening, niet-disciplinair of disciplinair) volgt uit de gekozen afdoening.",
     )
     schending = forms.ModelChoiceField(
         label="Schending",
@@ -42,7 +42,8 @@ class AfdoeningForm(forms.Form):
         label="Inhoud (vermoedelijke) schending",
         max_length=300,
         help_text="Kies een standaardomschrijving uit de lijst of schrijf een nieuwe, algemene omschrijving: "
-        "geen namen, personeelsnummers of e-mailadressen. Deze tekst komt in het jaarverslag.",
+        "geen namen, personeelsnummers of e-mailadressen. Deze tekst komt letterlijk in de bijlage van het "
+        "jaarverslag waarin elke afdoening staat.",
         widget=forms.TextInput(attrs={"list": DATALIST_ID, "autocomplete": "off"}),
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

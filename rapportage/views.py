@@ -40,8 +40,8 @@ NIET_BESCHIKBAAR = (
     "kies later ‘Opnieuw proberen’."
 )
 REEKS_AANGEVRAAGD = (
-    "Alle jaarrapportages {jaar} staan in de wachtrij ({aantal}). De workers maken ze tegelijk; "
-    "deze pagina toont de voortgang."
+    "Alle jaarrapportages {jaar} staan in de wachtrij ({aantal}). Ze worden tegelijk op de achtergrond "
+    "gemaakt; deze pagina toont de voortgang."
 )
 MAX_RAPPORTEN_IN_LIJST = 50
 

@@ -188,6 +188,17 @@ def test_formulier_biedt_standaardomschrijvingen_en_bijlage_2_lijst(client, anal
     )
 
 
+def test_formulier_zegt_in_gewone_woorden_waar_keuze_en_tekst_terechtkomen(client, analist, betrokkene):
+    client.force_login(analist)
+    html = client.get(url(betrokkene)).content.decode()
+    assert "De lijst van Bijlage 2" not in html
+    assert (
+        "Dezelfde keuzes als in de bijlage van het jaarverslag waarin elke afdoening staat. De klasse (geen "
+        "afdoening, niet-disciplinair of disciplinair) volgt uit de gekozen afdoening."
+    ) in html
+    assert "Deze tekst komt letterlijk in de bijlage van het jaarverslag waarin elke afdoening staat." in html
+
+
 def test_afdoening_vastleggen_via_het_formulier(client, analist, betrokkene):
     client.force_login(analist)
     antwoord = client.post(url(betrokkene), post_gegevens())

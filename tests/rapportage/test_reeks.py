@@ -38,6 +38,9 @@ def test_alle_rapporten_van_een_jaar_in_een_keer_met_samenvatting_op_de_pagina(
     assert reeks.klaar_op == max(r.klaar_op for r in rapporten)  # closed by the chord's callback
     pagina = client.get(reverse("rapportage:rapporten")).content.decode()
     assert f"{len(onderdelen) + 1} klaar" in pagina
+    # Plain words for the coordinator, in the card and in the confirmation alike.
+    assert "ze worden tegelijk op de achtergrond gemaakt." in pagina and "workers" not in pagina
+    assert "Ze worden tegelijk op de achtergrond gemaakt; deze pagina toont de voortgang." in pagina
     for rapport in rapporten:
         assert reverse("rapportage:download", args=[rapport.pk]) in pagina
 
