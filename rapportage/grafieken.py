@@ -201,7 +201,8 @@ def taartdiagram(delen: list[Deel], *, titel: str, totaal_label: str = "totaal")
         stukken += [
             f'<rect x="{LEGENDA_X}" y="{y - 8:.1f}" width="10" height="10" fill="{kleur}"/>',
             f'<text x="{LEGENDA_X + 16}" y="{y:.1f}" font-size="9.5" fill="#1a1a1a">'
-            f'<tspan font-weight="700">{_aandeel(deel.waarde, totaal)}</tspan> {escape(kop[0])}</text>',
+            f'<tspan font-weight="700">{escape(_aandeel(deel.waarde, totaal))}</tspan> '
+            f"{escape(kop[0])}</text>",
         ]
         for vervolg in kop[1:]:
             y += 11
@@ -219,4 +220,4 @@ def taartdiagram(delen: list[Deel], *, titel: str, totaal_label: str = "totaal")
 
 
 def _aandeel(waarde: int, totaal: int) -> str:
-    return procent(afgerond(waarde, totaal)) if totaal else "–"
+    return procent(afgerond(waarde, totaal), aantal=waarde, totaal=totaal) if totaal else "–"

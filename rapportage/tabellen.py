@@ -141,13 +141,42 @@ def aantal(waarde) -> str:
     return f"{int(waarde):,}".replace(",", ".")
 
 
-def procent(waarde) -> str:
+class Aandeel(int):
+    """A share in whole percent (rapportage.vergelijken.procent) that keeps the count and the total it is a
+    share of, so that `procent` can print what the rounding hides. To everything else it is the plain
+    number: a spreadsheet cell, a comparison."""
+
+    def __new__(cls, procent: int, *, aantal=None, totaal=None):
+        aandeel = super().__new__(cls, procent)
+        aandeel.aantal, aandeel.totaal = aantal, totaal
+        return aandeel
+
+
+def procent(waarde, *, aantal=None, totaal=None) -> str:
+    """A share as the report prints it, from the whole percent and, where known, the count and the total
+    (given here or carried by an `Aandeel`).
+
+    Rounding may not make a part vanish or fill the whole: a share of at least one that rounds to 0 reads
+    '<1%' ('0%' would say nobody), one short of its total that rounds to 100 reads '>99%'. The figures keep
+    the whole percent (docs/cijfers.md, the export's contract); only the print says more.
+    """
     if waarde is None:
         return ""
     if not isinstance(waarde, int | float):
         return str(waarde)
+    aantal, totaal = getattr(waarde, "aantal", aantal), getattr(waarde, "totaal", totaal)
     # Half up, as the published report (and a spreadsheet) rounds: 12.5 -> 13, not 12.
-    return f"{Decimal(str(waarde)).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"
+    afgerond = Decimal(str(waarde)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if afgerond == 0 and _getal(aantal) and aantal > 0:
+        return "<1%"
+    if afgerond == 100 and _getal(aantal) and _getal(totaal) and aantal < totaal:
+        return ">99%"
+    return f"{afgerond}%"
+
+
+def _getal(waarde) -> bool:
+    # A count, not a '<5' hidden under a threshold, a blank or a bool.
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
 
 
 def opmaken(waarde, soort: str) -> str:
@@ -221,7 +250,11 @@ def tabel_uit_telling(
             return None
         if kolom.veld == "aantal":
             return w.a(waarde.aantal)
-        return w.p(getattr(waarde, kolom.veld), waarde.aantal)
+        aandeel = w.p(getattr(waarde, kolom.veld), waarde.aantal)
+        if not _getal(aandeel):
+            return aandeel
+        # The share is of the total the table states with it (docs/cijfers.md), the column's year's.
+        return Aandeel(aandeel, aantal=waarde.aantal, totaal=(totalen or {}).get(kolom.jaar))
 
     tabel_rijen = [Rij(r.label, [cel(r, k) for k in kolommen], r.soort) for r in rijen]
     if totalen is not None:

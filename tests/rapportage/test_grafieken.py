@@ -1,6 +1,7 @@
 """The charts of the report as a reader (or a screen reader) meets them: order, shares, meaning, font."""
 
 import re
+from xml.etree import ElementTree
 
 from rapportage.grafieken import LETTER, Deel, Staaf, staafdiagram, taartdiagram
 
@@ -34,6 +35,15 @@ def test_ring_toont_aandelen_die_optellen_tot_honderd_met_hun_betekenis():
     assert svg.count("<path ") == 3
     # No colour of judgement: every slice is a shade of the house blue or grey.
     assert not re.search(r'fill="#(?:a4001d|275937|ff0000|00ff00)"', svg)
+
+
+def test_een_klein_deel_van_de_ring_is_geen_nul_procent_en_de_rest_geen_honderd():
+    svg = taartdiagram([Deel("anoniem", 1), Deel("medewerker", 213)], titel="Melders")
+
+    aandelen = [ElementTree.fromstring(t).text for t in re.findall(r"<tspan[^>]*>[^<]*</tspan>", svg)]
+    assert aandelen == ["<1%", ">99%"]
+    assert "anoniem: 1 (&lt;1%); medewerker: 213 (&gt;99%)" in svg
+    ElementTree.fromstring(svg)  # still well-formed: the '<' is escaped
 
 
 def test_tekst_in_een_grafiek_wordt_ontsnapt():
