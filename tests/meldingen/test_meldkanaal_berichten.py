@@ -414,6 +414,25 @@ def test_een_onbeantwoord_bericht_van_de_melder_valt_op_in_de_werkvoorraad_en_op
     assert gezien() == (False, False)
 
 
+def test_na_een_heropening_vraagt_de_zaak_om_de_melder_in_te_lichten(melder, analist, analist_client):
+    """She read 'Oriënterend onderzoek' beside a message that the case was closed, and asked why."""
+    from meldingen.services import melding_heropenen
+    from tests.bouwstenen.meldingen import recht
+
+    melding, _ = melden(melder)
+    versturen(analist_client, melding, "Wij ronden de behandeling af.", "terugkoppeling")
+    afdoen(melding, analist)
+    vraag = "De melding is heropend na het laatste bericht aan de melder."
+    assert vraag not in analist_client.get(melding.get_absolute_url()).content.decode()
+
+    melding_heropenen(
+        melding=melding, door=recht(analist, "melding_heropenen"), reden="Nieuw feit.", versie=melding.versie
+    )
+    assert vraag in analist_client.get(melding.get_absolute_url()).content.decode()
+    versturen(analist_client, melding, "Er is een nieuw feit; wij kijken opnieuw.")
+    assert vraag not in analist_client.get(melding.get_absolute_url()).content.decode()
+
+
 def test_na_de_afdoening_leest_de_melder_nog_maar_vult_niets_meer_aan(melder, analist, analist_client):
     melding, code = melden(melder)
     versturen(analist_client, melding, "Wij ronden de behandeling af.", "terugkoppeling")
