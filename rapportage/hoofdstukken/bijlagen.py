@@ -72,9 +72,9 @@ def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
             if vorig_totaal is not None
             else [],
             groot=w.a(vp.totaal),
-            onderschrift="Meldingen bij vertrouwenspersonen van het ministerie",
+            onderschrift="Adviesvragen bij vertrouwenspersonen van het ministerie",
         ),
-        InfoBlok("Meldingen naar aard", _regels(w, aard)),
+        InfoBlok("Adviesvragen naar aard", _regels(w, aard)),
     ]
     for hoofd in aard:
         if hoofd.uitsplitsen:
@@ -143,7 +143,7 @@ def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
     paginas = [
         Paragraaf(
             "infographic-vp",
-            f"Meldingen bij vertrouwenspersonen {jaar}",
+            f"Adviesvragen bij vertrouwenspersonen {jaar}",
             vp_blokken,
             klasse=_legenda(vp_blokken),
             voetnoten=wie_voetnoten,
@@ -274,9 +274,7 @@ def per_onderdeel(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
     ):
         rijen = [rij(r) for r in dimensie] + [rij(tabel.totaal, "totaal", "Totaal")]
         tabellen.append(Tabel(_id("vp-onderdeel", sleutel), f"{titel} {jaar}", titel, koppen, rijen))
-    titel = (
-        "Meldingen bij vertrouwenspersonen per onderdeel" if metsom else "Meldingen bij vertrouwenspersonen"
-    )
+    titel = "Adviesvragen bij vertrouwenspersonen" + (" per onderdeel" if metsom else "")
     return Hoofdstuk(
         "per-onderdeel",
         f"{nummer} {titel} {jaar}",
