@@ -61,7 +61,7 @@ def infographic(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
     )
     vp_blokken = [
         InfoBlok(
-            _in_scope("Totaal aantal meldingen", kader),
+            _in_scope("Totaal aantal adviesvragen", kader),
             [
                 InfoRegel(
                     "vorig jaar",
@@ -262,7 +262,7 @@ def per_onderdeel(c: Cijfers, w: Weergave, nummer: str) -> Hoofdstuk:
     for hoofd in tabel.aard:
         aard.append(rij(hoofd, "groep", _genummerd(hoofd)))
         aard += [rij(s, "sub") for s in hoofd.subcategorieen]
-    aard.append(rij(tabel.totaal, "totaal", "Totaal aantal meldingen"))
+    aard.append(rij(tabel.totaal, "totaal", "Totaal aantal adviesvragen"))
     koppen = kolommen + (["Totaal"] if metsom else [])
     tabellen = [
         Tabel("vp-onderdeel-aard", f"Omschrijving melding {jaar}", "Omschrijving melding", koppen, aard)

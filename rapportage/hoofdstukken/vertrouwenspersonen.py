@@ -163,7 +163,7 @@ def vertrouwenspersonen(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
             f"Alle categorieën {_jaren_tekst(jaren)}",
             driejaars(
                 "vp-aard-volledig",
-                f"Totaal meldingen {kader.onderdeel or 'ministerie'} naar aard",
+                f"Totaal adviesvragen {kader.onderdeel or 'ministerie'} naar aard",
                 "Omschrijving melding",
                 _aard_rijen(aard),
                 procent=None,
@@ -172,9 +172,9 @@ def vertrouwenspersonen(c: Cijfers, w: Weergave, nummer: int) -> Hoofdstuk:
     ]
     # The published report shows this year's figures of these dimensions as bars as well, largest first.
     grafieken = {
-        "vp-beklaagden": _jaar_grafiek(f"Meldingen in {jaar} naar beklaagde", wie, w),
+        "vp-beklaagden": _jaar_grafiek(f"Adviesvragen in {jaar} naar beklaagde", wie, w),
         "vp-afdoening": _jaar_grafiek(
-            f"Meldingen in {jaar} naar wijze van afdoening", b1.wijze_van_afdoening, w
+            f"Adviesvragen in {jaar} naar wijze van afdoening", b1.wijze_van_afdoening, w
         ),
         "vp-situatie": _jaar_grafiek(
             f"Melders in {jaar} naar situatie na interventie", b1.situatie_na_interventie, w

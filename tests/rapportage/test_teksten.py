@@ -203,8 +203,8 @@ def test_een_onderdeelrapport_noemt_ministeriebrede_cijfers_en_zijn_eigen_totale
     assert "Klachten bij de Klachtencommissie Ongewenste Omgangsvormen (hele ministerie)" in html
     assert "Meldingen bij de Commissie sociale veiligheid en integriteit (hele ministerie)" in html
     assert "In dit rapport van Douane gelden deze cijfers voor het hele ministerie" in html
-    assert "<h3>Totaal aantal meldingen Douane</h3>" in html  # the infographic's caption follows the scope
-    assert "Totaal meldingen Douane naar aard" in html and "Totaal meldingen ministerie" not in html
+    assert "<h3>Totaal aantal adviesvragen Douane</h3>" in html  # the infographic's caption follows the scope
+    assert "Totaal adviesvragen Douane naar aard" in html and "Totaal adviesvragen ministerie" not in html
     assert "Register van vertrouwenspersonen, peildatum 25-02-2025 (hele ministerie)" in html
 
     ministerie = pdf.rapport_html(inhoud.rapport_context(jaar=2024))
