@@ -13,7 +13,8 @@ from ._gemeen import Weergave, _grafiek, _met_vorig_jaar, _ring, _t
 
 # --- 2 OIF --------------------------------------------------------------------------------------------
 
-# Table in cijfers["oif"]["tabellen"] -> (title, first column, the total in cijfers["oif"] or None).
+# Table in cijfers["oif"]["tabellen"] -> (title, first column, the total in cijfers["oif"], or None for
+# the sum of its rows).
 # Each shows this year's count and share, and last year's count when the system has that year.
 TABELLEN = {
     "melder": ("Melders van (vermoedelijke) schendingen", "Melder", "meldingen"),
@@ -45,7 +46,9 @@ def _oif_tabel(c: Cijfers, w: Weergave, naam: str, *, voetnoten=None) -> Tabel:
     deel = OIF_MELDINGEN if naam in MELDINGEN_TABELLEN else OIF_AFDOENINGEN
     kolommen = [Kolom(str(j), j) for j in c.kader.getoonde_jaren(deel, [jaar - 1])]
     rijen = o.tabel(naam)
-    som = getattr(o, totaal) if totaal else None
+    # A table without a figure of its own to divide (the volledige feitenonderzoeken) adds up its rows:
+    # the reader checks the shares against a total, as in every other table.
+    som = getattr(o, totaal) if totaal else sum(r.aantal or 0 for r in rijen)
     totalen = {jaar: som} if som is not None else None
     if totalen and sum(r.aantal or 0 for r in rijen) == som:
         # The rows divide this year's total, so last year's column adds up the same way: its total too.

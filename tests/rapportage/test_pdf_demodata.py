@@ -69,6 +69,8 @@ def test_de_pdf_van_de_demodata_toont_de_gepubliceerde_cijfers():
     assert "214 meldingen bij het Onderzoeksbureau Integriteit Financiën" in tekst
     # The coordinator's texts add to what a chapter prints itself; they do not say it a second time.
     assert tekst.count("De commissie ontving in 2024 21 meldingen") == 1
+    feitenonderzoek = tekst[tekst.index("Volledige feitenonderzoeken naar soort schending 2024") :]
+    assert "Totaal 14" in feitenonderzoek[: feitenonderzoek.index("4.3 Afdoeningen")], "elke tabel telt op"
     # The Tellijst counts adviesvragen, in the report as everywhere else: a melding is OIF's.
     assert "Adviesvragen bij vertrouwenspersonen 2024" in tekst and "Meldingen bij vertrouwensp" not in tekst
     assert "onbekend cijfer" not in tekst and "{{" not in tekst
