@@ -22,9 +22,9 @@ AFDOENING_ONTBREEKT = (
 )
 
 
-def betrokkene_voor_afdoening(gebruiker, pk: int) -> Betrokkene:
+def betrokkene_voor_afdoening(*, gebruiker, pk: int) -> Betrokkene:
     """The betrokkene whose afdoening the user opens, or Http404 (the access rule of the meldingen app)."""
-    betrokkene = betrokkene_voor_gebruiker(gebruiker, pk)
+    betrokkene = betrokkene_voor_gebruiker(gebruiker=gebruiker, pk=pk)
     # Then everything the page shows, in one query.
     return Betrokkene.objects.select_related(
         "melding__onderwerp",

@@ -66,7 +66,7 @@ def _melder_wacht_op_antwoord() -> Exact:
     return Exact(Subquery(laatste), Bericht.Richting.VAN_MELDER)
 
 
-def melding_voor_gebruiker(gebruiker, pk) -> Melding:
+def melding_voor_gebruiker(*, gebruiker, pk) -> Melding:
     """The melding with this pk, or Http404 when it does not exist or the user may not know it does.
 
     Whether the user may change it is a rule of the services (an afgedane melding is read-only); a view
@@ -79,7 +79,6 @@ def melding_voor_gebruiker(gebruiker, pk) -> Melding:
         .select_related(
             "melder_type", "onderwerp", "dienstonderdeel", "behandelaar", "onderzoek_type", "duplicaat_van"
         )
-        .annotate(melder_wacht=_melder_wacht_op_antwoord())
         .filter(pk=pk)
         .first()
     )
@@ -99,7 +98,7 @@ def melding_op_nummer(*, gebruiker, nummer: str) -> Melding | None:
     )
 
 
-def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
+def betrokkene_voor_gebruiker(*, gebruiker, pk) -> Betrokkene:
     """The betrokkene with its melding, or Http404 (same rules as melding_voor_gebruiker)."""
     if not mag_meldingen_zien(gebruiker):
         raise Http404("Betrokkene niet gevonden.")
@@ -116,12 +115,12 @@ def betrokkene_voor_gebruiker(gebruiker, pk) -> Betrokkene:
     return betrokkene
 
 
-def document_voor_gebruiker(gebruiker, pk) -> Document:
+def document_voor_gebruiker(*, gebruiker, pk) -> Document:
     """A document of a case the user may see, or Http404 (same rules as melding_voor_gebruiker)."""
     document = Document.objects.filter(pk=pk, melding__in=zichtbare_meldingen(gebruiker=gebruiker)).first()
     if document is None:
         raise Http404("Document niet gevonden.")
-    melding_voor_gebruiker(gebruiker, document.melding_id)
+    melding_voor_gebruiker(gebruiker=gebruiker, pk=document.melding_id)
     return document
 
 

@@ -33,7 +33,7 @@ def rapporten_voor_gebruiker(gebruiker):
     return rapporten
 
 
-def rapport_voor_gebruiker(gebruiker, pk: int) -> Rapport:
+def rapport_voor_gebruiker(*, gebruiker, pk: int) -> Rapport:
     try:
         return rapporten_voor_gebruiker(gebruiker).get(pk=pk)
     except Rapport.DoesNotExist:

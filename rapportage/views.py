@@ -147,14 +147,14 @@ def reeks_status(request, pk: int):
 @require_GET
 def status(request, pk: int):
     """The row of one report, polled by htmx until it is klaar or mislukt."""
-    rapport = rapport_voor_gebruiker(request.user, pk)
+    rapport = rapport_voor_gebruiker(gebruiker=request.user, pk=pk)
     return render(request, "rapportage/_rapport_rij.html", {"rapport": _met_toestand(rapport)})
 
 
 @rol_vereist(COORDINATOR)
 @require_POST
 def opnieuw(request, pk: int):
-    rapport = rapport_voor_gebruiker(request.user, pk)
+    rapport = rapport_voor_gebruiker(gebruiker=request.user, pk=pk)
     try:
         services.rapport_opnieuw(rapport=rapport, door=request.user)
     except ValidationError as fout:
@@ -167,7 +167,7 @@ def opnieuw(request, pk: int):
 @rol_vereist(COORDINATOR)
 @require_GET
 def download(request, pk: int):
-    rapport = rapport_voor_gebruiker(request.user, pk)
+    rapport = rapport_voor_gebruiker(gebruiker=request.user, pk=pk)
     pad = opslag.rapport_pad(rapport)
     if pad is None:
         raise Http404("Dit rapport heeft (nog) geen bestand.")

@@ -71,7 +71,7 @@ def jaren_met_adviesvragen(*, gebruiker) -> list[int]:
     )
 
 
-def adviesvraag_voor_vertrouwenspersoon(gebruiker, pk) -> Adviesvraag:
+def adviesvraag_voor_vertrouwenspersoon(*, gebruiker, pk) -> Adviesvraag:
     """One of the user's own rows; any other row does not exist for them (404, not 403: no hint it exists)."""
     try:
         return adviesvragen_van(gebruiker=gebruiker).get(pk=pk)

@@ -17,7 +17,7 @@ from ..forms import DATALIST_ID, AfdoeningForm
 
 @analist_view("betrokkene", kwarg="betrokkene_pk")
 def vastleggen(request, betrokkene_pk):
-    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    betrokkene = selectors.betrokkene_voor_afdoening(gebruiker=request.user, pk=betrokkene_pk)
     melding = betrokkene.melding
     afdoening = getattr(betrokkene, "afdoening", None)
     context = {"betrokkene": betrokkene, "melding": melding, "afdoening": afdoening}
@@ -70,7 +70,7 @@ def _tonen(request, betrokkene, context: dict, *, status: int = 200):
 @require_POST
 def controleren(request, betrokkene_pk):
     """Compare the inhoud with the melder's identity; the service refuses users without that right."""
-    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    betrokkene = selectors.betrokkene_voor_afdoening(gebruiker=request.user, pk=betrokkene_pk)
     afdoening = getattr(betrokkene, "afdoening", None)
     if afdoening is None:
         return redirect("afdoeningen:vastleggen", betrokkene_pk=betrokkene.pk)
@@ -90,7 +90,7 @@ def controleren(request, betrokkene_pk):
 @analist_view("betrokkene", kwarg="betrokkene_pk")
 def intrekken(request, betrokkene_pk):
     """Withdraw the afdoening of a betrokkene, with a reason and a confirmation (open melding only)."""
-    betrokkene = selectors.betrokkene_voor_afdoening(request.user, betrokkene_pk)
+    betrokkene = selectors.betrokkene_voor_afdoening(gebruiker=request.user, pk=betrokkene_pk)
     melding = betrokkene.melding
     afdoening = getattr(betrokkene, "afdoening", None)
     if afdoening is None or melding.is_afgedaan:

@@ -19,7 +19,7 @@ from .gemeen import (
 
 @analist_view()
 def betrokkene_toevoegen(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     form = BetrokkeneForm(
@@ -38,7 +38,7 @@ def betrokkene_toevoegen(request, pk):
 
 @analist_view("betrokkene")
 def betrokkene_wijzigen(request, pk):
-    betrokkene = selectors.betrokkene_voor_gebruiker(request.user, pk)
+    betrokkene = selectors.betrokkene_voor_gebruiker(gebruiker=request.user, pk=pk)
     melding = betrokkene.melding
     if terug := terug_als_afgedaan(request, melding):
         return terug
@@ -63,7 +63,7 @@ def betrokkene_wijzigen(request, pk):
 @analist_view()
 def melder(request, pk):
     """The melder's identity: first a reason (audited), then the data, which can be changed from there."""
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if not request.user.has_perm(RECHT_IDENTITEIT):
         raise PermissionDenied("Geen recht om de identiteit van de melder in te zien.")
     inzien_form = IdentiteitInzienForm(request.POST if request.POST.get("stap") == "inzien" else None)

@@ -8,7 +8,7 @@ from .gemeen import analist_view, wijzigformulier
 
 @analist_view()
 def bewaren(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     initial = {
         "niet_vernietigen": melding.niet_vernietigen,
         "reden": melding.niet_vernietigen_reden,

@@ -13,7 +13,7 @@ from .gemeen import analist_view, correctiepagina, terug_als_afgedaan
 
 @analist_view()
 def onderzoek(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     return correctiepagina(
@@ -34,7 +34,7 @@ def onderzoek(request, pk):
 
 @analist_view("betrokkene")
 def betrokkene(request, pk):
-    betrokkene = selectors.betrokkene_voor_gebruiker(request.user, pk)
+    betrokkene = selectors.betrokkene_voor_gebruiker(gebruiker=request.user, pk=pk)
     melding = betrokkene.melding
     if terug := terug_als_afgedaan(request, melding):
         return terug
@@ -56,7 +56,7 @@ def betrokkene(request, pk):
 
 @analist_view()
 def duplicaat(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
 
@@ -89,7 +89,7 @@ def duplicaat(request, pk):
 
 @analist_view()
 def afschermen(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if not selectors.mag_afscherming_wijzigen(gebruiker=request.user, melding=melding):
         raise PermissionDenied(fouten.AFSCHERMING_GEEN_RECHT)
     nieuw = not melding.afgeschermd

@@ -1,30 +1,34 @@
 """The conversation with the melder on the case page of a melding from the meldkanaal (reads only)."""
 
+import datetime
+
 from ..meldkanaal.forms import BerichtForm
 from ..meldkanaal.selectors import berichten_van
 from ..models import Bericht, Melding
 
 
-def gesprek_met_melder(melding: Melding, form: BerichtForm | None = None) -> dict | None:
-    """The messages and the form for a new one; None for a melding the melder cannot follow online."""
+def gesprek_met_melder(
+    melding: Melding, form: BerichtForm | None = None, *, heropend_op: datetime.datetime | None = None
+) -> dict | None:
+    """The messages and the form for a new one; None for a melding the melder cannot follow online.
+
+    `heropend_op` is the last reopening, which the case page already has in its timeline.
+    """
     if melding.kanaal != Melding.Kanaal.MELDKANAAL:
         return None
     berichten = list(berichten_van(melding=melding))
+    open_ = not melding.is_afgedaan
+    # Both times are OIF's own and exact (only the melder's messages carry just the day).
+    laatste_van_oif = max(
+        (b.op for b in berichten if b.richting == Bericht.Richting.AAN_MELDER), default=None
+    )
     return {
         "berichten": berichten,
-        "form": None if melding.is_afgedaan else form or BerichtForm(),
-        "heropening_niet_gemeld": not melding.is_afgedaan
-        and _heropend_na_laatste_bericht(melding, berichten),
+        "form": (form or BerichtForm()) if open_ else None,
+        # The melder wrote last: by the order written, as the werkvoorraad's badge counts it.
+        "melder_wacht": open_ and bool(berichten) and berichten[-1].richting == Bericht.Richting.VAN_MELDER,
+        # Reopened since OIF last wrote: she reads the new status beside a message that the case was closed.
+        "heropening_niet_gemeld": open_
+        and heropend_op is not None
+        and (laatste_van_oif is None or laatste_van_oif < heropend_op),
     }
-
-
-def _heropend_na_laatste_bericht(melding: Melding, berichten: list[Bericht]) -> bool:
-    """Reopened since OIF last wrote: the melder reads the new status next to a message that said the
-    case was closed. Both times are OIF's own, exact (only the melder's messages carry just the day)."""
-    heropend = (
-        melding.statusovergangen.filter(heropend=True).order_by("-op").values_list("op", flat=True).first()
-    )
-    if heropend is None:
-        return False
-    laatste = max((b.op for b in berichten if b.richting == Bericht.Richting.AAN_MELDER), default=None)
-    return laatste is None or laatste < heropend

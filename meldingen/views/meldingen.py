@@ -129,7 +129,10 @@ def _detail(
         meldercontact.melder_contacten_van(melding=melding, door=request.user) if mag_identiteit else {}
     )
     tijdlijn = tijdlijn_van(melding=melding)
-    gesprek = gesprek_met_melder(melding, bericht_form)
+    heropend_op = max(
+        (stap.op for stap in tijdlijn if stap.soort == "status" and stap.object.heropend), default=None
+    )
+    gesprek = gesprek_met_melder(melding, bericht_form, heropend_op=heropend_op)
     # Every object whose content the page shows is named in the row: notes, documents, status reasons
     # and the messages with the melder too, not only the betrokkenen (docs/beveiliging.md, audit trail).
     getoond = [
@@ -181,12 +184,12 @@ def _detail(
 
 @analist_view()
 def detail(request, pk):
-    return _detail(request, selectors.melding_voor_gebruiker(request.user, pk))
+    return _detail(request, selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk))
 
 
 @analist_view()
 def wijzigen(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     initial = beginwaarden(melding, MELDING_VELDEN)
@@ -220,7 +223,7 @@ def _op_zaakpagina(request, melding, *, form, formnaam: str, opslaan, gelukt):
 @analist_view()
 @require_POST
 def status(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     form = StatusForm(request.POST, melding=melding)
@@ -244,7 +247,7 @@ def status(request, pk):
 @analist_view()
 @require_POST
 def heropenen(request, pk):
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if not request.user.has_perm(RECHT_HEROPENEN):
         raise PermissionDenied("Geen recht om te heropenen.")
     return _op_zaakpagina(
@@ -261,7 +264,7 @@ def heropenen(request, pk):
 def termijnen_vastleggen(request, pk):
     """When and how the melder got the ontvangstbevestiging and the terugkoppeling: with the identity
     right only (the way says who the melder is); others see on the case page only that each was given."""
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if not request.user.has_perm(RECHT_IDENTITEIT):
         raise PermissionDenied(fouten.GEEN_RECHT_IDENTITEIT)
     if terug := terug_als_afgedaan(request, melding):

@@ -17,7 +17,7 @@ def _toevoegen(
     request, pk, *, maak_form: Callable, opslaan: Callable, gelukt: str, anker: str, formnaam: str
 ):
     """POST from the case page: saved, back to the section; refused, the case page with the form's errors."""
-    melding = selectors.melding_voor_gebruiker(request.user, pk)
+    melding = selectors.melding_voor_gebruiker(gebruiker=request.user, pk=pk)
     if terug := terug_als_afgedaan(request, melding):
         return terug
     form = maak_form(melding)
@@ -66,7 +66,7 @@ def document(request, pk):
 @analist_view(object_type="document")
 @require_safe
 def downloaden(request, pk):
-    document = selectors.document_voor_gebruiker(request.user, pk)
+    document = selectors.document_voor_gebruiker(gebruiker=request.user, pk=pk)
     bestand = document_openen(document=document, door=request.user)
     if bestand is None:
         raise Http404("Dit document is gewist.")

@@ -46,7 +46,7 @@ def _niet_al_vastgesteld(*, jaar: int, onderdeel) -> None:
         )
 
 
-def mag_vaststellen(gebruiker, onderdeel=None) -> bool:
+def mag_vaststellen(*, gebruiker, onderdeel=None) -> bool:
     eigen = onderdeel_van(gebruiker)
     return gebruiker.has_perm(RECHT) and (eigen is None or eigen == onderdeel)
 
@@ -63,7 +63,7 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
     ValidationError."""
     if not door.has_perm(RECHT):
         raise PermissionDenied(FOUT_GEEN_RECHT)
-    if not mag_vaststellen(door, onderdeel):
+    if not mag_vaststellen(gebruiker=door, onderdeel=onderdeel):
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
     if jaar >= timezone.localdate().year:
         raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
@@ -243,7 +243,7 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
     jaar = cijfers["jaar"]
     if not door.has_perm(RECHT):
         raise PermissionDenied(FOUT_GEEN_RECHT)
-    if not mag_vaststellen(door, onderdeel):
+    if not mag_vaststellen(gebruiker=door, onderdeel=onderdeel):
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
     met_rijen = [DELEN[deel] for deel, jaren in jaren_met_gegevens(jaar=jaar).items() if jaar in jaren]
     if met_rijen:

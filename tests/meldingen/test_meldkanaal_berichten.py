@@ -433,6 +433,28 @@ def test_na_een_heropening_vraagt_de_zaak_om_de_melder_in_te_lichten(melder, ana
     assert vraag not in analist_client.get(melding.get_absolute_url()).content.decode()
 
 
+def test_heropend_en_een_bericht_van_de_melder_staan_in_een_melding_met_een_link(
+    melder, analist, analist_client
+):
+    """Both ask for the same thing, a message to her; two boxes with two links said it twice."""
+    from meldingen.services import melding_heropenen
+    from tests.bouwstenen.meldingen import recht
+
+    melding, code = melden(melder)
+    versturen(analist_client, melding, "Wij ronden de behandeling af.", "terugkoppeling")
+    afdoen(melding, analist)
+    melding_heropenen(
+        melding=melding, door=recht(analist, "melding_heropenen"), reden="Nieuw feit.", versie=melding.versie
+    )
+    inloggen(melder, code)
+    melder.post(reverse("meldkanaal:aanvullen"), {"tekst": "Waarom staat er weer onderzoek?"})
+
+    zaak = analist_client.get(melding.get_absolute_url()).content.decode()
+    assert "De melder schreef na het laatste bericht van OIF." in zaak
+    assert "De melding is heropend na het laatste bericht aan de melder." in zaak
+    assert zaak.count('class="alert-link" href="#kop-gesprek"') == 1
+
+
 def test_na_de_afdoening_leest_de_melder_nog_maar_vult_niets_meer_aan(melder, analist, analist_client):
     melding, code = melden(melder)
     versturen(analist_client, melding, "Wij ronden de behandeling af.", "terugkoppeling")

@@ -214,7 +214,7 @@ def mijn_adviesvragen(request):
 @require_POST
 def bijwerken(request, pk: uuid.UUID):
     """The quick update of afdoening and situatie; with htmx only the table row is replaced."""
-    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(gebruiker=request.user, pk=pk)
     form = BijwerkenForm(request.POST, adviesvraag=adviesvraag)
     bijgewerkt = conflict = False
     if form.is_valid():
@@ -227,7 +227,7 @@ def bijwerken(request, pk: uuid.UUID):
         except VersieConflict as fout:
             # Show the row as it is stored now, with the message, so nothing is overwritten blindly.
             conflict = True
-            adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+            adviesvraag = adviesvraag_voor_vertrouwenspersoon(gebruiker=request.user, pk=pk)
             form.add_error(None, fout)
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
@@ -269,14 +269,16 @@ def _terug_als_gesloten(request, adviesvraag: Adviesvraag):
 @vertrouwenspersoon_vereist
 @require_http_methods(["GET", "POST"])
 def wijzigen(request, pk: uuid.UUID):
-    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(gebruiker=request.user, pk=pk)
     if terug := _terug_als_gesloten(request, adviesvraag):
         return terug
     conflict = False
     if request.method == "POST":
         # The ModelForm writes its values into its instance; the service gets a clean copy.
         form = _formulier(
-            request, data=request.POST, instance=adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+            request,
+            data=request.POST,
+            instance=adviesvraag_voor_vertrouwenspersoon(gebruiker=request.user, pk=pk),
         )
         if form.is_valid():
             try:
@@ -307,7 +309,7 @@ def wijzigen(request, pk: uuid.UUID):
 @vertrouwenspersoon_vereist
 @require_http_methods(["GET", "POST"])
 def verwijderen(request, pk: uuid.UUID):
-    adviesvraag = adviesvraag_voor_vertrouwenspersoon(request.user, pk)
+    adviesvraag = adviesvraag_voor_vertrouwenspersoon(gebruiker=request.user, pk=pk)
     if terug := _terug_als_gesloten(request, adviesvraag):
         return terug
     if request.method == "POST":
