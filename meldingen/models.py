@@ -352,7 +352,6 @@ class Aantekening(models.Model):
 class Opschoning(models.TextChoices):
     """What happened to the metadata of a file the melder sent (meldingen/metadata.py)."""
 
-    WACHTRIJ = "wachtrij", "Wordt nog opgeschoond"
     VERWIJDERD = "verwijderd", "Metadata verwijderd"
     NIET_MOGELIJK = "niet_mogelijk", "Metadata niet verwijderd"
 

@@ -3,7 +3,6 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from finintegriteit.kern.tasks import HERHAALBARE_TAAK
 from finintegriteit.logboek import stille_taak
 
 from .services import termijnherinneringen_versturen as versturen
@@ -21,17 +20,6 @@ def bewaartermijn_toepassen() -> int:
     from .services.bewaartermijn import persoonsgegevens_wissen
 
     return len(persoonsgegevens_wissen(vandaag=timezone.localdate()))
-
-
-# Quiet: it runs only for a melder's upload, right after it, so its received/succeeded lines would date
-# the upload to the second (finintegriteit/logboek.py).
-@shared_task(name=stille_taak("meldingen.tasks.bijlage_opschonen"), **HERHAALBARE_TAAK)
-def bijlage_opschonen(document_id: int) -> None:
-    """Remove the metadata of a file the melder sent. acks_late is safe: only a file still waiting is
-    cleaned, so a redelivered message finds nothing to do."""
-    from .services.meldkanaal import bijlage_opschonen as opschonen
-
-    opschonen(document_id=document_id)
 
 
 # At most once (no acks_late): a redelivered message would mail the melder twice, and nothing records

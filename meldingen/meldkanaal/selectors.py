@@ -13,7 +13,6 @@ STATUS_UITLEG = {
     Melding.Status.AFGEDAAN: "De behandeling van uw melding is afgerond.",
 }
 OPSCHONING_VOOR_MELDER = {
-    Opschoning.WACHTRIJ: "wordt nog opgeschoond: OIF kan het bestand pas daarna openen",
     Opschoning.VERWIJDERD: "verborgen gegevens (auteur, camera, tijdstip, locatie) verwijderd",
     Opschoning.NIET_MOGELIJK: "verborgen gegevens niet verwijderd: bij dit bestand kon dat niet",
 }

@@ -56,18 +56,20 @@ def _alleen_de_dag(pad: Path, dag: datetime.datetime) -> None:
     os.utime(pad, (tijdstip, tijdstip))
 
 
-def _opschoonbaar_of_geweigerd(inhoud: bytes, *, soort: str) -> None:
-    """A melder's photo or PDF whose metadata cannot be removed is refused before anything is stored.
+def _opgeschoond(inhoud: bytes, *, soort: str) -> tuple[bytes, str]:
+    """A melder's file as it is stored, and what happened to its metadata (meldingen/metadata.py).
 
-    The form promises that these lose their author and camera data; a damaged or protected file would
-    reach OIF with them. Tried here, while the melder can still choose another file; the worker that
-    cleans the stored file afterwards (services/meldkanaal.py) then reads the same bytes.
+    Cleaned here, before anything is written: the original, with its camera, GPS position or author,
+    never reaches the disk, and a photo or PDF that cannot be cleaned (damaged, protected) is refused
+    while the melder can still choose another file; the form promises that these kinds are cleaned.
+    Word, e-mail and the like are kept as they are: the melder was told so beforehand.
     """
     if soort not in metadata.OPSCHOONBAAR:
-        return  # Word, e-mail and the like: the melder was told beforehand that nothing is removed
+        return inhoud, Opschoning.NIET_MOGELIJK
     resultaat = metadata.opschonen(inhoud, soort=soort)
     if resultaat.inhoud is None:
         raise ValidationError({"bestand": fouten.BIJLAGE_NIET_OP_TE_SCHONEN.format(uitleg=resultaat.uitleg)})
+    return resultaat.inhoud, Opschoning.VERWIJDERD
 
 
 def document_toevoegen(
@@ -81,9 +83,9 @@ def document_toevoegen(
     """Store an uploaded file with an open case. ValidationError (nothing stored) when it is too big,
     empty, or not what its name says it is (the content decides, see bestandssoort.py).
 
-    `van_melder`: sent through the meldkanaal (door is None). The file waits for the removal of its
-    metadata (services/meldkanaal.py); the row and the file's times carry only the day, not the time of
-    the upload, and the name is a neutral 'bijlage-<n>.<ext>' instead of the browser's.
+    `van_melder`: sent through the meldkanaal (door is None). The file is stored without its metadata
+    (`_opgeschoond`); the row and the file's times carry only the day, not the time of the upload, and
+    the name is a neutral 'bijlage-<n>.<ext>' instead of the browser's.
     `gebeurd_op`: for demo data and imports only, as in melding_status_wijzigen.
     """
     maximum = settings.DOCUMENT_MAX_BYTES
@@ -98,8 +100,9 @@ def document_toevoegen(
     soort = soort_van(inhoud, extensie=os.path.splitext(naam)[1])
     if soort is None:
         raise ValidationError({"bestand": fouten.DOCUMENT_SOORT.format(toegestaan=", ".join(TOEGESTAAN))})
+    opschoning = ""
     if van_melder:
-        _opschoonbaar_of_geweigerd(inhoud, soort=soort.code)
+        inhoud, opschoning = _opgeschoond(inhoud, soort=soort.code)
     pad = uuid.uuid4().hex
     doel = _root() / pad
     doel.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +130,7 @@ def document_toevoegen(
                 sha256=hashlib.sha256(inhoud).hexdigest(),
                 pad=pad,
                 door=None if van_melder else door,
-                opschoning=Opschoning.WACHTRIJ if van_melder else "",
+                opschoning=opschoning,
                 # A melder's file is inserted with the day, never updated to it: the old row version
                 # would keep the time in the table's pages and the WAL.
                 op=dag if van_melder else timezone.now(),
@@ -146,49 +149,11 @@ def document_toevoegen(
 
 
 def document_openen(*, document: Document, door):
-    """The file to send, after writing the audit row of the download. None when it was erased, or while
-    a melder's file still waits for the removal of its metadata (the analist must not see them)."""
-    if not document.pad or document.opschoning == Opschoning.WACHTRIJ:
+    """The file to send, after writing the audit row of the download; None when it was erased."""
+    if not document.pad:
         return None
     audit_vastleggen(gebruiker=door, actie=AuditRegel.Actie.GEEXPORTEERD, object=document, velden=["bestand"])
     return open(_root() / document.pad, "rb")
-
-
-def document_inhoud(*, document: Document) -> bytes:
-    return (_root() / document.pad).read_bytes()
-
-
-def document_vervangen(*, document: Document, inhoud: bytes | None) -> Document:
-    """After the removal of a melder's file's metadata: `inhoud` replaces the file, or None marks that
-    it could not be cleaned (the original stays). Only a file still waiting is changed; the new file is
-    written under a new name first, so a reader never gets half a file; its times are the day of the
-    row, like the original's."""
-    if inhoud is None:
-        Document.objects.filter(pk=document.pk, opschoning=Opschoning.WACHTRIJ).update(
-            opschoning=Opschoning.NIET_MOGELIJK
-        )
-        document.refresh_from_db()
-        return document
-    oud, nieuw = document.pad, uuid.uuid4().hex
-    with open(_root() / nieuw, "xb") as uit:
-        uit.write(inhoud)
-    os.chmod(_root() / nieuw, 0o600)
-    _alleen_de_dag(_root() / nieuw, document.op)
-    with transaction.atomic():
-        bijgewerkt = Document.objects.filter(pk=document.pk, pad=oud, opschoning=Opschoning.WACHTRIJ).update(
-            pad=nieuw,
-            grootte=len(inhoud),
-            sha256=hashlib.sha256(inhoud).hexdigest(),
-            opschoning=Opschoning.VERWIJDERD,
-        )
-        if bijgewerkt:
-            audit_vastleggen(
-                gebruiker=None, actie=AuditRegel.Actie.GEWIJZIGD, object=document, velden=["bestand"]
-            )
-    # The row changed meanwhile (erased, cleaned by another worker): the new file is the one to drop.
-    (_root() / (oud if bijgewerkt else nieuw)).unlink(missing_ok=True)
-    document.refresh_from_db()
-    return document
 
 
 def bestanden_opruimen(*, documenten: list[Document]) -> None:

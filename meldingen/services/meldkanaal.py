@@ -1,6 +1,6 @@
 """The meldkanaal: a melding made by an employee in the browser, without an account, the receipt code
-with which the melder comes back, what the melder adds later, the removal of metadata from their files,
-and the limits on how often all this may be tried.
+with which the melder comes back, what the melder adds later, and the limits on how often all this
+may be tried.
 
 Everything a melder's visit writes carries the day, not the time (`alleen_de_dag`, `begin_van_vandaag`):
 the exact time of a visit could tell who it was.
@@ -30,10 +30,9 @@ from finintegriteit.kern.models import AuditRegel
 from finintegriteit.kern.services.audit import alleen_de_dag, audit_vastleggen
 from finintegriteit.referentie.models import MelderType
 
-from .. import metadata
-from ..models import Bericht, Document, MelderIdentiteit, Melding, Ontvangstcode, Opschoning
+from ..models import Bericht, MelderIdentiteit, Melding, Ontvangstcode
 from .berichten import bericht_tekst
-from .documenten import bestanden_opruimen, document_inhoud, document_toevoegen, document_vervangen
+from .documenten import bestanden_opruimen, document_toevoegen
 from .registratie import melding_registreren
 
 AANVULLING_LEEG = "Schrijf een aanvulling of kies een bestand."
@@ -87,7 +86,7 @@ def melding_via_meldkanaal(
     Named when `naam` is given: the identity goes to MelderIdentiteit, like any melder's. The melding
     counts as a klokkenluidersmelding, so the legal deadlines run from today; the analist can change that
     after assessing it. Every row written carries the day, not the time (`alleen_de_dag`). The
-    `bijlagen` are checked like case documents; their metadata are removed by a worker afterwards.
+    `bijlagen` are checked like case documents and stored without their metadata (services/documenten.py).
     """
     _controleer_aantal(bijlagen)
     omschrijving = omschrijving.strip()
@@ -161,25 +160,12 @@ def aanvulling_van_melder(*, ontvangstcode_id: int, tekst: str, bijlagen=()) -> 
     return melding
 
 
-def bijlage_opschonen(*, document_id: int) -> Document | None:
-    """Remove the metadata of a melder's file (the worker's job). Once only: a file no longer waiting is
-    left alone; a file that cannot be cleaned stays as it is, marked so for analist and melder."""
-    document = Document.objects.filter(pk=document_id, opschoning=Opschoning.WACHTRIJ).exclude(pad="").first()
-    if document is None:
-        return None
-    resultaat = metadata.opschonen(document_inhoud(document=document), soort=document.soort)
-    with alleen_de_dag():
-        return document_vervangen(document=document, inhoud=resultaat.inhoud)
-
-
 def _controleer_aantal(bijlagen) -> None:
     if len(bijlagen) > settings.MELDKANAAL_MAX_BIJLAGEN:
         raise ValidationError({"bijlagen": TE_VEEL_BIJLAGEN.format(max=settings.MELDKANAAL_MAX_BIJLAGEN)})
 
 
 def _bijlagen_opslaan(melding: Melding, bijlagen) -> None:
-    from ..tasks import bijlage_opschonen as taak
-
     opgeslagen = []
     try:
         for bestand in bijlagen:
@@ -190,8 +176,6 @@ def _bijlagen_opslaan(melding: Melding, bijlagen) -> None:
                 berichten = [f"{bestand.name}: {t}" for t in fout.messages]
                 raise ValidationError({"bijlagen": berichten}) from fout
             opgeslagen.append(document)
-            # After the commit: the worker must find the row, and a rolled-back upload leaves no task.
-            transaction.on_commit(lambda pk=document.pk: taak.delay(pk))
     except BaseException:
         # The whole melding or aanvulling is rolled back: the files written so far go too.
         bestanden_opruimen(documenten=opgeslagen)

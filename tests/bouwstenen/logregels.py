@@ -1,5 +1,5 @@
-"""What the log receives during a test: every record of every logger, or what the project's own handler
-writes."""
+"""What the log receives during a test: every record of every logger, what the project's own handler
+writes, or what a Celery worker's handlers write."""
 
 import contextlib
 import io
@@ -52,3 +52,22 @@ def log_van_het_webproces() -> Iterator[io.StringIO]:
     finally:
         handler.setStream(vorige)
         logging.getLogger().setLevel(niveau)
+
+
+@contextlib.contextmanager
+def log_van_de_worker() -> Iterator[io.StringIO]:
+    """The worker's logging as Celery sets it up (root handlers replaced by its own, with its format),
+    and the project's handler of the after_setup_logger signal on them; everything restored afterwards."""
+    from celery.signals import after_setup_logger
+
+    root = logging.getLogger()
+    vorige = root.handlers[:], root.level
+    uitvoer = io.StringIO()
+    handler = logging.StreamHandler(uitvoer)
+    handler.setFormatter(logging.Formatter("[%(asctime)s: %(levelname)s/%(processName)s] %(message)s"))
+    root.handlers, root.level = [handler], logging.DEBUG
+    try:
+        after_setup_logger.send(sender=None, logger=root, loglevel=logging.INFO, logfile=None, format="")
+        yield uitvoer
+    finally:
+        root.handlers, root.level = vorige

@@ -3,7 +3,9 @@ and files with metadata a melder might attach."""
 
 import io
 import re
+from pathlib import Path
 
+from django.conf import settings
 from django.urls import reverse
 from PIL import Image
 from pypdf import PdfWriter
@@ -37,6 +39,11 @@ def bestand(naam: str, inhoud: bytes):
     upload = io.BytesIO(inhoud)
     upload.name = naam
     return upload
+
+
+def op_schijf(document) -> bytes:
+    """What is stored for a document: read from DOCUMENT_ROOT as anyone with access to the server would."""
+    return (Path(settings.DOCUMENT_ROOT) / document.pad).read_bytes()
 
 
 def foto_met_exif() -> bytes:

@@ -112,39 +112,3 @@ def test_een_bijlage_boven_de_documentgrens_en_te_veel_bijlagen_krijgen_een_meld
     )
     assert TE_VEEL_BIJLAGEN.format(max=2) in te_veel.content.decode()
     assert not Melding.objects.exists() and not Document.objects.exists()
-
-
-@pytest.mark.redis
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_een_echte_worker_schoont_de_bijlage_op_buiten_het_verzoek(settings, tmp_path):
-    """Through Redis to a worker process: the request only stores and queues, the worker cleans."""
-    import time
-
-    from PIL import Image
-
-    from finintegriteit import celery_app
-    from meldingen.models import Opschoning
-    from tests.celery_werker import database_url_van_de_test, start_worker, stop_worker
-
-    assert not celery_app.conf.task_always_eager
-    settings.DOCUMENT_ROOT = tmp_path / "documenten"
-    exif = Image.Exif()
-    exif[0x013B] = "Jan Melder"
-    foto = io.BytesIO()
-    Image.new("RGB", (30, 30), "red").save(foto, format="JPEG", exif=exif)
-    foto.seek(0)
-    foto.name = "foto.jpg"
-    worker = start_worker(
-        omgeving={"DATABASE_URL": database_url_van_de_test(), "DOCUMENT_ROOT": str(settings.DOCUMENT_ROOT)}
-    )
-    try:
-        assert Client().post(reverse("meldkanaal:melden"), gegevens(bijlagen=[foto])).status_code == 200
-        einde = time.monotonic() + 60
-        while (document := Document.objects.get()).opschoning == Opschoning.WACHTRIJ:
-            assert time.monotonic() < einde, "de worker schoonde de bijlage niet op binnen 60 s"
-            time.sleep(0.05)
-    finally:
-        stop_worker(worker)
-    assert document.opschoning == Opschoning.VERWIJDERD
-    assert b"Jan Melder" not in (settings.DOCUMENT_ROOT / document.pad).read_bytes()

@@ -2,6 +2,7 @@
 answers with the receipt code; an ontvangstbevestiging or terugkoppeling sent this way lands on Termijnen."""
 
 import datetime
+import logging
 import re
 import socket
 import time
@@ -30,7 +31,7 @@ from meldingen.services.berichten import (
 from meldingen.services.bewaartermijn import persoonsgegevens_wissen
 from meldingen.services.meldkanaal import MELDING_AFGEROND
 from meldingen.tasks import MAIL_POGINGEN, MAIL_WACHTEN_SECONDEN, melder_mailen
-from tests.bouwstenen.logregels import alle_logregels, log_van_het_webproces
+from tests.bouwstenen.logregels import alle_logregels, log_van_de_worker, log_van_het_webproces
 from tests.bouwstenen.meldkanaal import gegevens
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_tellers")]
@@ -250,6 +251,52 @@ def test_het_log_van_het_webproces_noemt_de_mailtaak_niet(analist_client, django
     regels = uitvoer.getvalue()
     assert "Task finintegriteit.ping[" in regels and "succeeded in" in regels, regels
     assert "melder_mailen" not in regels and "jan.jansen" not in regels
+
+
+def test_het_werkerlog_noemt_de_mailtaak_niet_maar_andere_taken_wel(
+    analist_client, django_capture_on_commit_callbacks
+):
+    """Celery's own 'received' and 'succeeded' lines, on the handlers Celery gives the worker: a line for
+    the mail task would say that the melder of that message is named and asked for e-mail."""
+    from celery.app.trace import LOG_RECEIVED
+
+    from finintegriteit.celery import ping
+
+    genoemd, _ = melden(Client(), wijze="naam", naam="Jan Jansen", contact=ADRES, bericht_per_email="on")
+    with django_capture_on_commit_callbacks(execute=False):
+        versturen(analist_client, genoemd, "Een vraag.")
+    taken = [
+        (melder_mailen, [genoemd.berichten.get().pk], "0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0001"),
+        (ping, [1], "0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002"),
+    ]
+    with log_van_de_worker() as log:
+        for taak, args, taak_id in taken:
+            # The 'received' line as celery.worker.strategy writes it, then the task through Celery's tracer.
+            context = {"id": taak_id, "name": taak.name, "args": repr(args), "kwargs": "{}", "eta": None}
+            logging.getLogger("celery.worker.strategy").info(LOG_RECEIVED, context, extra={"data": context})
+            taak.apply(args=args, task_id=taak_id)
+    assert [m.to for m in mail.outbox] == [[ADRES]], "de taak liep wel"
+    regels = log.getvalue()
+    assert "Task finintegriteit.ping[0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002] received" in regels
+    assert "Task finintegriteit.ping[0b7f7c1e-1f7e-4c0a-9d2b-6a1e3c9d0002] succeeded in" in regels
+    assert "melder_mailen" not in regels and "6a1e3c9d0001" not in regels
+
+
+def test_een_fout_van_de_mailtaak_blijft_zichtbaar_zonder_taak_id(monkeypatch):
+    """Quiet is for INFO: a real failure is seen, with its traceback, but not with the task's id or
+    arguments (the message's id)."""
+
+    def kapot(*, bericht_id):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(berichten, "bericht_mail_versturen", kapot)
+    taak_id = "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+    with log_van_de_worker() as log:
+        melder_mailen.apply(args=[4242], task_id=taak_id)
+    regels = log.getvalue()
+    assert "ERROR" in regels and "Task meldingen.tasks.melder_mailen[…] raised unexpected" in regels
+    assert "OSError: schijf vol" in regels, "met de traceback"
+    assert taak_id not in regels and "4242" not in regels
 
 
 def test_een_mailserver_die_niet_antwoordt_houdt_het_verzoek_kort_op(
