@@ -253,14 +253,43 @@ def overzicht(*, jaar: int, onderdeel=None, vandaag) -> dict:
     def bereken() -> dict:
         tellijst = gepubliceerd()
         reeksen = verloop(tot=jaar, onderdeel=onderdeel, tellijst=tellijst)
+        lopend = lopend_jaar(vandaag=vandaag, onderdeel=onderdeel, tellijst=tellijst)
+        _tellijst_zoals_de_tabellen(reeksen, lopend, onderdeel=onderdeel, tellijst=tellijst, vandaag=vandaag)
         return {
             "overzicht": {
                 "verloop": {naam: _paren(reeks) for naam, reeks in reeksen.items()},
-                "lopend": lopend_jaar(vandaag=vandaag, onderdeel=onderdeel, tellijst=tellijst),
+                "lopend": lopend,
             }
         }
 
     return gecachet("overzicht", delen=(jaar, vandaag.isoformat()), onderdeel=onderdeel, bereken=bereken)
+
+
+def _tellijst_zoals_de_tabellen(reeksen: dict, lopend: dict, *, onderdeel, tellijst, vandaag) -> None:
+    """The Tellijst counts of a year that is not closed, in the overview as the year's tables show them.
+
+    The overview hides a small count by itself, but the tables hide more: one pattern for every view of
+    the year hides a larger count too where it would give a small one away (tellijstpatroon). A total
+    the tables hide must not stand beside them in the overview, nor be the sum of its months. A closed
+    year's totals per onderdeel are public (the ministry's exact table has them), so only the current
+    year, and last year until it closes, are read from the tables (the same cached page figures).
+    """
+    from .selectors.afscherming import VERBORGEN
+
+    for open_jaar in (vandaag.year - 1, vandaag.year):
+        if tellijst.exact(jaar=open_jaar):
+            continue
+        vp = dashboardcijfers(jaar=open_jaar, onderdeel=onderdeel)["vertrouwenspersonen"]
+        if open_jaar in reeksen["adviesvragen"]:
+            reeksen["adviesvragen"][open_jaar] = vp["totaal"]
+        if open_jaar != lopend["jaar"]:
+            continue
+        for rij in lopend["adviesvragen_per_onderdeel"]:
+            rij[1] = vp["totaal"] if rij[0] == "Totaal" else vp["per_onderdeel"].get(rij[0], VERBORGEN)
+        if vp["totaal"] == VERBORGEN:
+            for maand in lopend["adviesvragen_per_maand"] or []:
+                if maand["aantal"] is not None:
+                    maand["aantal"] = VERBORGEN
 
 
 def standaardjaar() -> int | None:

@@ -5,7 +5,8 @@ The Tellijst comes from its latest publication only (`Tellijstbron`), never from
 figure that moved when a row was saved would date that row. The Tellijst has quarters, not months, so
 the current year's adviesvragen are its total so far per onderdeel, and per month the growth between
 publications (`adviesvragen_per_maand`). Small Tellijst counts are hidden as everywhere
-(selectors.afscherming); OIF counts of one onderdeel follow its threshold (drempel).
+(selectors.afscherming; those of a year not yet closed by inhoud.overzicht, as that year's tables hide
+them); OIF counts of one onderdeel follow its threshold (drempel).
 """
 
 import datetime
@@ -21,7 +22,7 @@ from meldingen.models import Melding
 from meldingen.selectors import te_laat_q
 
 from ..models import GepubliceerdJaartotaal, Publicatie
-from .afscherming import VERBORGEN, Cellen, verborgen_cellen
+from .afscherming import VERBORGEN
 from .drempel import drempel_voor, toon_aantal
 from .tellijstbron import Tellijstbron
 
@@ -96,9 +97,9 @@ def verloop(*, tot: int, onderdeel: Onderdeel | None, tellijst: Tellijstbron) ->
 
 
 def _adviesvragen_per_onderdeel(tellijst: Tellijstbron, onderdeel, *, jaar: int) -> list[list]:
-    """[[label, count]] of the published Tellijst in `jaar`, with its total last; small cells hidden
-    together with enough others that none can be worked back from the total."""
-    rijen = list(
+    """[[label, count]] of the published Tellijst in `jaar`, with its total last. Raw counts: the current
+    year is not closed, so the page hides them as the year's tables do (inhoud.overzicht)."""
+    rijen = (
         _tellingen(tellijst, onderdeel)
         .filter(jaar=jaar)
         .values("onderdeel__label", "onderdeel__volgorde")
@@ -106,14 +107,7 @@ def _adviesvragen_per_onderdeel(tellijst: Tellijstbron, onderdeel, *, jaar: int)
         .order_by("onderdeel__volgorde", "onderdeel__label")
     )
     paren = [[r["onderdeel__label"], r["n"]] for r in rijen]
-    paren.append(["Totaal", sum(n for _, n in paren)])
-    cellen = Cellen()
-    for i, paar in enumerate(paren):
-        cellen.cel(i, paar, 1)
-    cellen.som(len(paren) - 1, list(range(len(paren) - 1)))
-    for i in verborgen_cellen(cellen, drempel=settings.TELLIJST_DREMPEL):
-        paren[i][1] = VERBORGEN
-    return paren
+    return [*paren, ["Totaal", sum(n for _, n in paren)]]
 
 
 def _toonbaar(totaal: int) -> bool:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.models import Melding
+from rapportage import inhoud
 from rapportage.hoofdstukken.oif import _samenvatting
 from rapportage.secties import Oif
 from rapportage.selectors import gepubliceerd
@@ -146,18 +147,41 @@ def test_gepubliceerde_adviesvragen_van_dit_jaar_met_kleine_aantallen_verborgen(
     tellijst(7, jaar=jaar, onderdeel="toeslagen")
     tellijst_gepubliceerd(2, jaar=jaar, onderdeel="douane")
 
-    rijen = dict(
-        map(
-            tuple,
-            lopend_jaar(vandaag=VANDAAG, onderdeel=None, tellijst=gepubliceerd())[
-                "adviesvragen_per_onderdeel"
-            ],
-        )
-    )
+    lopend = inhoud.overzicht(jaar=jaar, onderdeel=None, vandaag=VANDAAG)["lopend"]
+    rijen = dict(map(tuple, lopend["adviesvragen_per_onderdeel"]))
 
     assert rijen["Douane"] == VERBORGEN
     assert VERBORGEN in (rijen["Toeslagen"], rijen["Belastingdienst"]), "anders volgt Douane uit het totaal"
     assert rijen["Totaal"] == 18
+
+
+def test_het_lopende_jaar_toont_geen_aantal_dat_de_tabellen_ernaast_verbergen(
+    ingelogd, coordinator_douane, client
+):
+    """The attack: the table per onderdeel hides Douane's 6 and Toeslagen's 7, so that the one
+    arbeidsconflict of the Belastingdienst cannot be worked back from the row and column totals. The
+    overview beside it showed both, and with them the hidden cells followed again."""
+    jaar = VANDAAG.year
+    tellijst(9, jaar=jaar, onderdeel="belastingdienst")
+    tellijst(1, jaar=jaar, onderdeel="belastingdienst", sub="8-arbeidsconflict")
+    tellijst(7, jaar=jaar, onderdeel="toeslagen")
+    tellijst_gepubliceerd(6, jaar=jaar, onderdeel="douane")
+
+    html = dashboard_met_tabellen(ingelogd, jaar=jaar).content.decode()
+    tabel = html.split(f"Adviesvragen bij vertrouwenspersonen per onderdeel {jaar}")[-1]
+    overzicht = html.split('id="lopend-kop"')[1].split("</section>")[0]
+    for onderdeel in ("Douane", "Toeslagen"):
+        assert re.search(rf"{onderdeel}</th>\s*<td[^>]*>\s*×", tabel), f"de tabel verbergt {onderdeel}"
+        assert f'{onderdeel}</th><td class="getal">×</td>' in overzicht, onderdeel
+
+    # The Douane coordinator: her year total stands hidden in her tables, so in the trend and the panel too.
+    client.force_login(coordinator_douane)
+    douane = coordinator_douane.profiel.onderdeel
+    assert inhoud.dashboardcijfers(jaar=jaar, onderdeel=douane)["vertrouwenspersonen"]["totaal"] == VERBORGEN
+    eigen = inhoud.overzicht(jaar=jaar, onderdeel=douane, vandaag=VANDAAG)
+    assert dict(map(tuple, eigen["verloop"]["adviesvragen"]))[jaar] == VERBORGEN
+    assert eigen["lopend"]["adviesvragen_per_onderdeel"] == [["Douane", VERBORGEN], ["Totaal", VERBORGEN]]
+    assert 'Douane</th><td class="getal">6' not in pagina(client, jaar=jaar)
 
 
 def test_de_tabellen_van_een_hoofdstuk_komen_pas_bij_openen(ingelogd):
