@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 
+from finintegriteit.referentie.models import JAAR_VALIDATORS
+
 
 class Reeks(models.Model):
     """All reports of one year requested at once: the ministry's and one per onderdeel.
@@ -143,6 +145,7 @@ class Kerncijfers(models.Model):
     jaar = models.PositiveSmallIntegerField(
         "jaar",
         unique=True,
+        validators=JAAR_VALIDATORS,
         error_messages={
             "unique": "Voor dit jaar zijn er al kerncijfers: open dat jaar in de lijst om ze te wijzigen."
         },

@@ -1,34 +1,58 @@
-from collections import Counter
-
+from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import NestedObjects
-from django.db import router
+from django.utils import timezone
 
 from . import models
 
 
+class Spellingen(forms.CharField):
+    """The other spellings of an option, one per line: a beheerder types the spellings themselves, not
+    the JSON list they are stored as ('["Ex-medewerker"]'). Empty lines and repeats go; the order stays."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        regels = (regel.strip() for regel in (super().to_python(value) or "").splitlines())
+        return list(dict.fromkeys(regel for regel in regels if regel))
+
+
 class OptieAdmin(admin.ModelAdmin):
-    """Options are ended by setting 'laatste jaar'; one that a record uses cannot be deleted (PROTECT)."""
+    """Options are ended by setting 'laatste jaar'. Deleting is only for an option whose first year has
+    not begun: no Tellijst row or melding can use it yet.
+
+    Whether an option is in use must not depend on the rows: a page that said so, or a count, would change
+    the moment a vertrouwenspersoon saves a row, and a beheerder sees no Tellijst or case content. So an
+    option in its years cannot be deleted at all, used or not, and the list has no bulk delete.
+    """
 
     list_display = ["label", "code", "eerste_jaar", "laatste_jaar", "vergelijkingsgroep", "volgorde"]
     list_filter = ["laatste_jaar"]
     search_fields = ["label", "code"]
     ordering = ["volgorde", "label"]
+    actions = None
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "varianten":
+            return Spellingen(
+                label="Andere spellingen",
+                required=False,
+                help_text="Eén per regel, zoals tabellen en imports het schrijven; imports herkennen ze ook.",
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_deleted_objects(self, objs, request):
-        """What keeps an option from being deleted, as counts only.
-
-        Django lists every protected row by name: the numbers of the meldingen and the kenmerken of the
-        Tellijst rows that use the option. A beheerder sees no case content, and a Tellijst row's
-        kenmerk is what its vertrouwenspersoon sees in 'Mijn adviesvragen'.
-        """
+        # A row of a year that has not begun cannot exist; but were an option's years changed, Django would
+        # list every row that uses it by name (a melding's number, a Tellijst row's kenmerk).
         verwijderd, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
-        if beschermd:
-            verzamelaar = NestedObjects(using=router.db_for_write(self.model))
-            verzamelaar.collect(objs)
-            per_soort = Counter(str(rij._meta.verbose_name_plural) for rij in verzamelaar.protected)
-            beschermd = [f"{aantal} {soort}" for soort, aantal in sorted(per_soort.items())]
-        return verwijderd, aantallen, rechten, beschermd
+        return verwijderd, aantallen, rechten, ["registraties die deze optie gebruiken"] if beschermd else []
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.eerste_jaar <= timezone.localdate().year:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 for model in [

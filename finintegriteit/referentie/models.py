@@ -5,6 +5,7 @@ the year-on-year tables still need the old options to show earlier years.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -14,6 +15,15 @@ from .normalisatie import normaliseer
 class OptieQuerySet(models.QuerySet):
     def in_jaar(self, jaar: int):
         return self.filter(Q(eerste_jaar__lte=jaar), Q(laatste_jaar__isnull=True) | Q(laatste_jaar__gte=jaar))
+
+
+# A year as a beheerder types it: four digits. A typo like 20250 is refused instead of being kept as a
+# year that no list, figure or report will ever reach. Also for the key figures (rapportage).
+JAAR_VAN_VIER_CIJFERS = "Vul een jaar van vier cijfers in, bijvoorbeeld 2027."
+JAAR_VALIDATORS = [
+    MinValueValidator(2000, JAAR_VAN_VIER_CIJFERS),
+    MaxValueValidator(2099, JAAR_VAN_VIER_CIJFERS),
+]
 
 
 class Optie(models.Model):
@@ -26,9 +36,14 @@ class Optie(models.Model):
         help_text="Spellingen uit tabellen, infographics en tekst; imports herkennen ze ook.",
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
-    eerste_jaar = models.PositiveIntegerField("eerste jaar in gebruik")
+    eerste_jaar = models.PositiveIntegerField("eerste jaar in gebruik", validators=JAAR_VALIDATORS)
     laatste_jaar = models.PositiveIntegerField(
-        "laatste jaar in gebruik", null=True, blank=True, help_text="Leeg: nog in gebruik."
+        "laatste jaar in gebruik",
+        null=True,
+        blank=True,
+        validators=JAAR_VALIDATORS,
+        help_text="Leeg: nog in gebruik. Zo beëindigt u een optie; verwijderen kan alleen vóór het eerste "
+        "jaar.",
     )
     vergelijkingsgroep = models.CharField(
         "vergelijkingsgroep",

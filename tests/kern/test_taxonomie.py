@@ -1,5 +1,7 @@
 """The seeded taxonomies have exactly the options per year that the 2024 report uses."""
 
+import re
+
 import pytest
 from django.db.models import ProtectedError
 
@@ -7,6 +9,7 @@ from finintegriteit.referentie import models as m
 from tests.factories import AdviesvraagFactory
 
 pytestmark = pytest.mark.django_db
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 # Counts read from the report's Bijlage 1 (blank cells per the reference file's in_use_years).
 OPTIES_PER_JAAR = {
@@ -110,34 +113,83 @@ def test_optie_in_gebruik_kan_niet_worden_verwijderd_wel_beeindigd(vertrouwenspe
     assert not m.Subcategorie.objects.in_jaar(2025).filter(pk=sub.pk).exists()
 
 
-def test_beheerder_ziet_in_de_admin_dat_een_gebruikte_optie_niet_weg_kan(
-    client, beheerder, vertrouwenspersoon
-):
-    sub = m.Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Discriminatie")
-    AdviesvraagFactory(hoofdcategorie=sub.hoofdcategorie, subcategorie=sub)
-    client.force_login(beheerder)
-    url = f"/beheer/referentie/subcategorie/{sub.pk}/delete/"
-    antwoord = client.post(url, {"post": "yes"})
-    assert antwoord.status_code == 200
-    assert "kan niet worden verwijderd" in antwoord.content.decode()
-    assert m.Subcategorie.objects.filter(pk=sub.pk).exists()
-
-
-def test_de_verwijderpagina_noemt_geen_tellijstrij_en_geen_melding_maar_telt_ze(client, beheerder):
-    """Django's page named every row that uses the option: the kenmerk a vertrouwenspersoon sees in
-    'Mijn adviesvragen', and the numbers of the meldingen, which a beheerder must not see."""
+def test_de_beheerder_leest_nergens_af_of_een_optie_in_gebruik_is(client, beheerder):
+    """The attack: the delete page counted the rows that use an option ('1 adviesvragen'), and the count
+    went to 2 as soon as a vertrouwenspersoon saved a row. Now an option in its years cannot be deleted,
+    used or not: the pages do not depend on the rows at all."""
     from tests.factories import MeldingFactory
 
-    douane = m.Onderdeel.objects.get(code="douane")
-    vragen = [AdviesvraagFactory(onderdeel=douane) for _ in range(2)]
-    melding = MeldingFactory(dienstonderdeel=douane)
+    gebruikt = m.Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Discriminatie")
+    ongebruikt = m.Subcategorie.objects.get(hoofdcategorie__nummer=5, label="Intimidatie")
     client.force_login(beheerder)
-    html = client.get(f"/beheer/referentie/onderdeel/{douane.pk}/delete/").content.decode()
-    assert "kan niet worden verwijderd" in html
-    for vraag in vragen:
-        assert vraag.kenmerk not in html
-    assert melding.nummer not in html
-    assert "2 adviesvragen" in html and "1 meldingen" in html
+
+    def paginas() -> list[tuple[int, str]]:
+        gezien = []
+        for optie in (gebruikt, ongebruikt):
+            for pad in ("delete/", "change/"):
+                antwoord = client.get(f"/beheer/referentie/subcategorie/{optie.pk}/{pad}")
+                html = antwoord.content.decode().replace(optie.label, "…")
+                gezien.append((antwoord.status_code, CSRF.sub("", html)))
+        return gezien
+
+    voor = paginas()
+    vraag = AdviesvraagFactory(hoofdcategorie=gebruikt.hoofdcategorie, subcategorie=gebruikt)
+    MeldingFactory()
+    na = paginas()
+    assert [status for status, _ in na] == [403, 200, 403, 200]
+    assert "Verwijderen" not in na[1][1], "geen verwijderknop"
+    assert na == voor, "niets op de pagina's verandert door een nieuwe rij"
+    assert na[0] == na[2] and na[1][1].count("gebruik") == na[3][1].count("gebruik")
+    assert (
+        client.post(f"/beheer/referentie/subcategorie/{gebruikt.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    lijst = client.get("/beheer/referentie/subcategorie/").content.decode()
+    assert "delete_selected" not in lijst, "geen bulkverwijdering"
+    assert vraag.kenmerk not in lijst
+    assert m.Subcategorie.objects.filter(pk=gebruikt.pk).exists()
+
+
+def test_een_optie_voor_een_volgend_jaar_kan_weg(client, beheerder):
+    """A typo the beheerder catches before the year begins: no row can use the option yet."""
+    from django.utils import timezone
+
+    volgend_jaar = timezone.localdate().year + 1
+    optie = m.MelderType.objects.create(
+        code="oud-medewerker", label="Oud-medewerker", eerste_jaar=volgend_jaar
+    )
+    client.force_login(beheerder)
+    antwoord = client.post(f"/beheer/referentie/meldertype/{optie.pk}/delete/", {"post": "yes"})
+    assert antwoord.status_code == 302
+    assert not m.MelderType.objects.filter(pk=optie.pk).exists()
+
+
+def test_andere_spellingen_een_per_regel_en_een_jaar_van_vier_cijfers(client, beheerder):
+    """'Voer een geldige JSON in' for a plain spelling, and 20250 saved as a year without a word."""
+    client.force_login(beheerder)
+    gegevens = {
+        "code": "oud-medewerker",
+        "label": "Oud-medewerker",
+        "varianten": "Ex-medewerker\n\n  Oud medewerker \nEx-medewerker",
+        "volgorde": "0",
+        "eerste_jaar": "20250",
+        "laatste_jaar": "",
+        "vergelijkingsgroep": "",
+    }
+    fout = client.post("/beheer/referentie/meldertype/add/", gegevens)
+    assert fout.status_code == 200
+    assert "Vul een jaar van vier cijfers in, bijvoorbeeld 2027." in fout.content.decode()
+    assert "Ex-medewerker" in fout.content.decode(), "wat de beheerder typte, staat er nog"
+    assert not m.MelderType.objects.filter(code="oud-medewerker").exists()
+
+    assert (
+        client.post("/beheer/referentie/meldertype/add/", {**gegevens, "eerste_jaar": "2027"}).status_code
+        == 302
+    )
+    optie = m.MelderType.objects.get(code="oud-medewerker")
+    assert optie.varianten == ["Ex-medewerker", "Oud medewerker"]
+    formulier = client.get(f"/beheer/referentie/meldertype/{optie.pk}/change/").content.decode()
+    assert "Ex-medewerker\nOud medewerker</textarea>" in formulier and "[&quot;" not in formulier
 
 
 def test_eindjaar_voor_beginjaar_wordt_geweigerd():

@@ -227,6 +227,16 @@ def test_een_getal_dat_geen_geheel_aantal_is_krijgt_uitleg_en_slaat_niets_op(cli
     assert not Kerncijfers.objects.filter(jaar=2025).exists()
 
 
+def test_een_jaar_van_vijf_cijfers_wordt_geweigerd(client, beheerder):
+    """'20250' was saved as 'Kerncijfers 20250', a year no report will ever reach."""
+    client.force_login(beheerder)
+
+    antwoord = client.post(reverse("admin:rapportage_kerncijfers_add"), _kerncijferformulier(jaar="20250"))
+
+    assert "Vul een jaar van vier cijfers in, bijvoorbeeld 2027." in html.unescape(antwoord.content.decode())
+    assert not Kerncijfers.objects.exists()
+
+
 def test_een_tweede_pagina_voor_hetzelfde_jaar_zegt_waar_de_eerste_staat(client, beheerder):
     Kerncijfers.objects.create(jaar=2025)
     client.force_login(beheerder)
