@@ -64,3 +64,30 @@ def test_hoofdpaginas_scrollen_niet_zijwaarts(
         assert toegankelijkheidsfouten(pagina) == []
         screenshot(pagina, f"{naam}-{weergave}")
         pagina.close()
+
+
+def test_de_toetsenbordfocus_is_overal_zichtbaar(nieuwe_context, live_server, vertrouwenspersoon):
+    """WCAG 2.4.7: tabbing to a link in the dark-blue menu bar gave a dark box on dark blue, and a choice
+    list in the Tellijst form only a faint light-blue haze. Each now gets the same yellow outline as a
+    button; measured where the browser draws it, after Tab, not after a click."""
+    pagina = nieuwe_context(viewport={"width": 1280, "height": 900}).new_page()
+    inloggen(pagina, live_server, "vp", WACHTWOORD)
+    pagina.goto(f"{live_server.url}/tellijst/")
+
+    def omlijning_na_tab(selector: str) -> str:
+        # From the top of the page, Tab until the element has the focus, as a keyboard user gets there.
+        pagina.evaluate("document.activeElement.blur()")
+        for _ in range(40):
+            pagina.keyboard.press("Tab")
+            if pagina.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+                break
+        else:
+            raise AssertionError(f"{selector} krijgt met Tab geen focus")
+        return pagina.evaluate(
+            "s => { const c = getComputedStyle(document.querySelector(s)); "
+            "return `${c.outlineStyle} ${c.outlineWidth} ${c.outlineColor}`; }",
+            selector,
+        )
+
+    for selector in ("nav .nav-link", "select[name=onderdeel]"):
+        assert omlijning_na_tab(selector) == "solid 3px rgb(255, 182, 18)", selector
