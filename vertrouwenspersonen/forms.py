@@ -277,6 +277,16 @@ class FilterForm(forms.Form):
         ],
     )
 
+    kenmerk = forms.RegexField(
+        label="Kenmerk",
+        required=False,
+        regex=r"^\s*[0-9A-Fa-f]{8}\s*$",
+        strip=True,
+        error_messages={
+            "invalid": "Een kenmerk heeft 8 tekens: cijfers en de letters A tot en met F, zoals 1A2B3C4D."
+        },
+    )
+
     def __init__(self, *args, jaren: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [("", "Alle jaren"), *((j, str(j)) for j in jaren)]

@@ -1,6 +1,7 @@
 """Reads of the Tellijst and the register. Counting happens in the database."""
 
 import datetime
+import uuid
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
@@ -35,7 +36,7 @@ def eerste_tellijstjaar() -> int:
 
 
 def adviesvragen_van(
-    *, gebruiker, jaar: int | None = None, status: str | None = None
+    *, gebruiker, jaar: int | None = None, status: str | None = None, kenmerk: str | None = None
 ) -> QuerySet[Adviesvraag]:
     """The rows this vertrouwenspersoon registered, latest period first; nobody else's, whatever the role.
 
@@ -46,6 +47,10 @@ def adviesvragen_van(
     rijen = Adviesvraag.objects.filter(pseudoniem__in=pseudoniemen_van(gebruiker))
     if jaar is not None:
         rijen = rijen.filter(jaar=jaar)
+    if kenmerk is not None:
+        # The kenmerk is the first 8 hex digits of the id: the ids that start with them form one range.
+        kenmerk = kenmerk.lower()
+        rijen = rijen.filter(pk__gte=uuid.UUID(kenmerk + "0" * 24), pk__lte=uuid.UUID(kenmerk + "f" * 24))
     open_vanaf = eerste_open_jaar(op=timezone.localdate())
     if status == OPEN:
         rijen = rijen.filter(wijze_van_afdoening__loopt_nog=True, jaar__gte=open_vanaf)

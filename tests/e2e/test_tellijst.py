@@ -1,5 +1,7 @@
 """In a real browser: a Tellijst row with the keyboard alone, and pages without accessibility errors."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -13,6 +15,7 @@ from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.selectors import adviesvragen_van
 
 pytestmark = pytest.mark.django_db(transaction=True)
+OPGESLAGEN = re.compile(r"Adviesvraag [0-9A-F]{8} opgeslagen")
 
 
 def actief(page) -> str:
@@ -42,7 +45,7 @@ def test_een_adviesvraag_met_alleen_het_toetsenbord(pagina, live_server, vertrou
         assert actief(pagina) == verwacht
     with pagina.expect_navigation():
         toetsen.press("Enter")  # from the last list, not from the button
-    assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
+    assert pagina.get_by_text(OPGESLAGEN).is_visible()
     assert actief(pagina) == "hoofdcategorie", "een vers formulier, klaar voor de volgende"
     vraag = Adviesvraag.objects.get()
     assert (
@@ -178,7 +181,7 @@ def eerste_rij_opslaan(pagina) -> None:
     pagina.locator("#id_wie_betreft").select_option(label="Melder zelf")
     with pagina.expect_navigation():
         pagina.locator("#id_wie_betreft").press("Enter")
-    assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
+    assert pagina.get_by_text(OPGESLAGEN).is_visible()
 
 
 def test_een_gewone_volgende_rij_kost_hoogstens_12_toetsaanslagen(pagina, live_server, vertrouwenspersoon):
@@ -202,7 +205,7 @@ def test_een_gewone_volgende_rij_kost_hoogstens_12_toetsaanslagen(pagina, live_s
         tweede.subcategorie.label,
         tweede.wie_betreft.label,
     ) == (2, "douane", "Pesten, treiteren, roddelen, buitensluiten", "Collega eigen organisatieonderdeel")
-    assert pagina.get_by_text("Adviesvraag opgeslagen").is_visible()
+    assert pagina.get_by_text(OPGESLAGEN).is_visible()
     screenshot(pagina, "tellijst-volgende-rij")
 
 
@@ -222,7 +225,7 @@ def test_fouten_van_de_server_in_het_nederlands_zonder_oude_opgeslagen_melding(
         pagina.keyboard.press("Enter")
     assert pagina.locator("#id_subcategorie_error").inner_text() == regels.VERPLICHT
     assert pagina.locator("#id_wie_betreft_error").is_visible()
-    assert pagina.get_by_text("Adviesvraag opgeslagen").count() == 0, "geen groene melding naast fouten"
+    assert pagina.get_by_text(OPGESLAGEN).count() == 0, "geen groene melding naast fouten"
     assert actief(pagina) == "subcategorie", "de cursor staat bij de eerste fout"
     assert Adviesvraag.objects.count() == 1
     assert toegankelijkheidsfouten(pagina) == []
@@ -262,7 +265,7 @@ def test_een_snelle_tweede_enter_slaat_de_rij_niet_nog_eens_op(pagina, live_serv
     with pagina.expect_navigation():
         for route in vastgehouden:
             route.continue_()
-    assert pagina.get_by_text("Adviesvraag opgeslagen").count() == 1
+    assert pagina.get_by_text(OPGESLAGEN).count() == 1
     assert Adviesvraag.objects.count() == 1
 
 

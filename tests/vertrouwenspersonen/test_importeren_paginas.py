@@ -149,6 +149,21 @@ def test_een_ingevuld_sjabloon_importeert(vp_client):
     assert Adviesvraag.objects.count() == 1
 
 
+def test_het_sjabloon_noemt_alleen_de_jaren_die_nog_open_zijn(vp_client, vertrouwenspersoon, time_machine):
+    """'2022 of later, niet in de toekomst' invited a closed year, which the upload then refused."""
+
+    def jaren_in_het_sjabloon() -> str:
+        inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content
+        werkmap = openpyxl.load_workbook(io.BytesIO(inhoud))
+        toegestaan = next(blad for blad in werkmap.worksheets if blad.title.startswith("Toegestaan"))
+        return toegestaan.cell(row=2, column=KOLOMMEN.index("jaar") + 1).value
+
+    assert jaren_in_het_sjabloon() == "2024 of 2025 (de Tellijst van eerdere jaren is gesloten)", "in januari"
+    time_machine.move_to("2025-03-03 10:00 +0100")
+    vp_client.force_login(vertrouwenspersoon)  # weeks later: a new session
+    assert jaren_in_het_sjabloon() == "2025 (de Tellijst van eerdere jaren is gesloten)"
+
+
 # --- The command ----------------------------------------------------------------------------------
 
 

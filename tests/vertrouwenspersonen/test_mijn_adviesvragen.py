@@ -2,15 +2,17 @@
 
 import html
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
 
 from finintegriteit.kern.vergrendeling import VERSIE_CONFLICT
 from finintegriteit.referentie import models as ref
-from tests.bouwstenen.tellijst import TELLIJST_OPEN
+from tests.bouwstenen.tellijst import TELLIJST_OPEN, geldige_invoer
 from tests.factories import AdviesvraagFactory, gesloten, optie
 from vertrouwenspersonen import regels
+from vertrouwenspersonen.models import Adviesvraag
 from vertrouwenspersonen.pseudoniem import pseudoniem_van
 from vertrouwenspersonen.views.invoer import BIJGEWERKT, PER_PAGINA
 
@@ -43,6 +45,26 @@ def test_filter_op_jaar_en_open_of_gesloten(vp_client, vertrouwenspersoon):
     assert regels_op_pagina(vp_client.get(URL, {"status": "bij-sluiting"})) == [open_2023.pk]
     assert regels_op_pagina(vp_client.get(URL, {"status": "gesloten"})) == [dicht_2024.pk]
     assert regels_op_pagina(vp_client.get(URL, {"jaar": 2024, "status": "open"})) == [open_2024.pk]
+
+
+def test_een_net_opgeslagen_adviesvraag_is_terug_te_vinden_met_haar_kenmerk(
+    vp_client, vertrouwenspersoon, andere_vertrouwenspersoon
+):
+    """The list has no order of registration (on purpose): the confirmation names the kenmerk, and the
+    list finds the row by it, in upper or lower case; another's row with the same kenmerk stays hidden."""
+    for _ in range(25):
+        AdviesvraagFactory(eigenaar=vertrouwenspersoon, jaar=2024)
+    antwoord = vp_client.post(reverse("vertrouwenspersonen:invoeren"), geldige_invoer(), follow=True)
+    bevestiging = html.unescape(antwoord.content.decode())
+    kenmerk = re.search(r"Adviesvraag ([0-9A-F]{8}) opgeslagen", bevestiging).group(1)
+    nieuw = next(v for v in Adviesvraag.objects.all() if v.kenmerk == kenmerk)
+    AdviesvraagFactory(eigenaar=andere_vertrouwenspersoon, pk=uuid.UUID(nieuw.pk.hex[:8] + "0" * 24))
+
+    for zoek in (kenmerk, kenmerk.lower(), f" {kenmerk} "):
+        assert regels_op_pagina(vp_client.get(URL, {"kenmerk": zoek})) == [nieuw.pk], zoek
+
+    fout = vp_client.get(URL, {"kenmerk": "12-34"})
+    assert "Een kenmerk heeft 8 tekens" in html.unescape(fout.content.decode())
 
 
 def test_onzin_in_de_filters_geeft_geen_500(vp_client, vertrouwenspersoon):

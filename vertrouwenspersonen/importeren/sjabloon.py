@@ -4,10 +4,13 @@
 import csv
 import io
 
+from django.utils import timezone
+
 from finintegriteit.kern.export import veilige_rij
 from finintegriteit.kern.importeren.sjabloon import keuzelijsten
 
 from ..models import Adviesvraag
+from ..regels import eerste_open_jaar
 from .controle import KOLOMMEN, LEEG_TOEGESTAAN, OPTIEKOLOMMEN, Opzoektabellen
 
 
@@ -28,8 +31,11 @@ def sjabloon_csv(*, jaar: int) -> bytes:
 def toegestane_waarden(*, jaar: int, tabellen: Opzoektabellen | None = None) -> dict[str, list[str]]:
     """Per column the values accepted for rows of this year; subcategorieën name their hoofdcategorie."""
     tabellen = tabellen or Opzoektabellen.laden()
+    vandaag = timezone.localdate()
+    open_jaren = " of ".join(str(j) for j in range(eerste_open_jaar(op=vandaag), vandaag.year + 1))
     waarden = {
-        "jaar": [f"{tabellen.eerste_jaar} of later, niet in de toekomst"],
+        # Only the years still open: '2022 of later' invited a closed year, refused at the upload.
+        "jaar": [f"{open_jaren} (de Tellijst van eerdere jaren is gesloten)"],
         "kwartaal": ["1", "2", "3", "4", LEEG_TOEGESTAAN],
     }
     hoofdlabels = {o.pk: o.label for o in tabellen.opties["hoofdcategorie"]}

@@ -43,7 +43,8 @@ PER_PAGINA = 25
 COOKIE_BLIJFT_STAAN = "tellijst_laatst"
 COOKIE_DUUR = 12 * 60 * 60
 OPGESLAGEN = (
-    "Adviesvraag opgeslagen: {jaar}, {hoofdcategorie} – {subcategorie} ({status}). Vul de volgende in."
+    "Adviesvraag {nummer} opgeslagen: {jaar}, {hoofdcategorie} – {subcategorie} ({status}). "
+    "Terugvinden kan met dit kenmerk in ‘Mijn adviesvragen’. Vul de volgende in."
 )
 BIJGEWERKT = "Adviesvraag {nummer} bijgewerkt ({status})."
 GEWIJZIGD = "Adviesvraag {nummer} gewijzigd."
@@ -124,6 +125,7 @@ def invoeren(request):
                 messages.success(
                     request,
                     OPGESLAGEN.format(
+                        nummer=adviesvraag.kenmerk,
                         jaar=adviesvraag.jaar,
                         hoofdcategorie=adviesvraag.hoofdcategorie.label,
                         subcategorie=adviesvraag.subcategorie.label,
@@ -180,7 +182,10 @@ def mijn_adviesvragen(request):
     filters = FilterForm(request.GET or None, jaren=jaren)
     gekozen = filters.cleaned_data if filters.is_valid() else {}
     rijen = adviesvragen_van(
-        gebruiker=request.user, jaar=gekozen.get("jaar"), status=gekozen.get("status") or None
+        gebruiker=request.user,
+        jaar=gekozen.get("jaar"),
+        status=gekozen.get("status") or None,
+        kenmerk=gekozen.get("kenmerk") or None,
     )
     pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
     opties = {
