@@ -109,6 +109,25 @@ def test_beheerder_maakt_ook_geen_nieuw_account_met_beide_rollen(beheer):
     assert not get_user_model().objects.filter(username="dubbel").exists()
 
 
+def test_alle_bezwaren_tegen_een_combinatie_staan_er_in_een_keer(beheer):
+    """Three rules broken at once took three attempts: each answer named only the first."""
+    douane = Onderdeel.objects.get(code="douane")
+    antwoord = beheer.post(
+        NIEUW,
+        gegevens(
+            gebruikersnaam="drie",
+            rollen=[r.BEHEERDER, r.VERTROUWENSPERSOON],
+            rechten=[r.MELDER_IDENTITEIT_INZIEN],
+            onderdeel=douane.pk,
+        ),
+    )
+    pagina = antwoord.content.decode()
+    assert "Functiescheiding: een functioneel beheerder kan geen OIF-analist" in pagina
+    assert "De rechten op meldingen horen alleen bij de rol OIF-analist." in pagina
+    assert "Een onderdeel hoort alleen bij een integriteitscoördinator." in pagina
+    assert not get_user_model().objects.filter(username="drie").exists()
+
+
 def test_beheerder_geeft_zichzelf_geen_zaakrol_of_recht(beheer, beheerder):
     for aanval in (
         {"rollen": [r.BEHEERDER, r.OIF_ANALIST]},

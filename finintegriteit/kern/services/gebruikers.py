@@ -33,18 +33,28 @@ GEBRUIKERSNAAM_BESTAAT = "Er is al een account met deze gebruikersnaam."
 
 
 class Toekenningsfout(Exception):
-    """The requested roles and rights are not allowed; the message says why, in Dutch."""
+    """The requested roles and rights are not allowed; each message says why, in Dutch."""
+
+    @property
+    def meldingen(self) -> list[str]:
+        return [str(melding) for melding in self.args]
 
 
 def _toekenning_controleren(*, door, gebruiker, rollen: set[str], rechten: set[str], onderdeel) -> None:
     if gebruiker is not None and gebruiker.pk == door.pk:
         raise Toekenningsfout(EIGEN_ACCOUNT)
-    if r.BEHEERDER in rollen and (rollen.intersection(ZAAKROLLEN) or rechten):
-        raise Toekenningsfout(FUNCTIESCHEIDING)
-    if rechten and r.OIF_ANALIST not in rollen:
-        raise Toekenningsfout(RECHTEN_ZONDER_OIF)
-    if onderdeel is not None and r.COORDINATOR not in rollen:
-        raise Toekenningsfout(ONDERDEEL_ZONDER_COORDINATOR)
+    # Every rule that is broken at once: the beheerder mends them in one go, not one per attempt.
+    fouten = [
+        melding
+        for gebroken, melding in (
+            (r.BEHEERDER in rollen and bool(rollen.intersection(ZAAKROLLEN) or rechten), FUNCTIESCHEIDING),
+            (bool(rechten) and r.OIF_ANALIST not in rollen, RECHTEN_ZONDER_OIF),
+            (onderdeel is not None and r.COORDINATOR not in rollen, ONDERDEEL_ZONDER_COORDINATOR),
+        )
+        if gebroken
+    ]
+    if fouten:
+        raise Toekenningsfout(*fouten)
 
 
 def _weigering_vastleggen(*, door, gebruiker) -> None:

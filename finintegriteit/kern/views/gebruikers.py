@@ -49,7 +49,8 @@ def gebruiker_nieuw(request):
                 door=request.user, gebruikersnaam=form.cleaned_data["gebruikersnaam"], **_gegevens(form)
             )
         except services.Toekenningsfout as fout:
-            form.add_error(None, str(fout))
+            for melding in fout.meldingen:
+                form.add_error(None, melding)
         else:
             code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
             messages.success(request, AANGEMAAKT.format(naam=gebruiker.username))
@@ -90,7 +91,8 @@ def gebruiker(request, pk: int):
         try:
             services.gebruiker_bijwerken(door=request.user, gebruiker=gebruiker, **_gegevens(form))
         except services.Toekenningsfout as fout:
-            form.add_error(None, str(fout))
+            for melding in fout.meldingen:
+                form.add_error(None, melding)
         else:
             messages.success(request, OPGESLAGEN.format(naam=gebruiker.username))
             return redirect("kern:gebruiker", pk=gebruiker.pk)
@@ -130,7 +132,8 @@ def gebruiker_deactiveren(request, pk: int):
                 services.gebruiker_activeren(door=request.user, gebruiker=gebruiker)
                 messages.success(request, GEACTIVEERD.format(naam=gebruiker.username))
         except services.Toekenningsfout as fout:
-            messages.error(request, str(fout))
+            for melding in fout.meldingen:
+                messages.error(request, melding)
         return redirect("kern:gebruiker", pk=gebruiker.pk)
     return render(request, "kern/gebruiker_deactiveren.html", {"gebruiker": gebruiker})
 
