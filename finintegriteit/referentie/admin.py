@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Max
 from django.utils import timezone
 
 from . import models
@@ -42,6 +43,11 @@ class OptieAdmin(admin.ModelAdmin):
                 help_text="Eén per regel, zoals tabellen en imports het schrijven; imports herkennen ze ook.",
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        # A new option goes to the end of its list, not before every existing one (volgorde 0).
+        laatste = self.model.objects.aggregate(hoogste=Max("volgorde"))["hoogste"]
+        return {"volgorde": (laatste or 0) + 10, **super().get_changeform_initial_data(request)}
 
     def get_deleted_objects(self, objs, request):
         # A row of a year that has not begun cannot exist; but were an option's years changed, Django would
