@@ -194,6 +194,8 @@ def test_dashboard_en_rapport_tonen_verborgen_cellen(client, coordinator_douane)
     pagina = dashboard_met_tabellen(client, jaar=2025).content.decode()
     assert f">{VERBORGEN}<" in pagina
     assert "staan als ‘×’" in pagina
+    # Small public counts of a closed year stand beside the ×: the page says why.
+    assert "per onderdeel publiceert (aantallen per soort" in pagina
     voorbeeld = client.get(reverse("rapportage:voorbeeld"), {"jaar": 2025})
     assert voorbeeld.status_code == 200 and f">{VERBORGEN}<" in voorbeeld.content.decode()
 
