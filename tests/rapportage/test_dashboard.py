@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from rapportage import inhoud, views
@@ -11,6 +12,10 @@ from tests.bouwstenen import dashboard_met_tabellen
 from tests.bouwstenen.cijfers import klein_cijfers
 
 pytestmark = pytest.mark.django_db
+
+
+# The current year, and last year until its Tellijst closes (1 February).
+OPEN_JAREN = (timezone.localdate().year - 1, timezone.localdate().year)
 
 
 @pytest.fixture
@@ -40,7 +45,9 @@ def test_coordinator_ziet_de_tabellen_van_het_rapport(
         antwoord = client.get(reverse("rapportage:dashboard"), {"jaar": 2024})
     pagina = dashboard_met_tabellen(client, jaar=2024).content.decode()
     assert antwoord.status_code == 200
-    assert cijfers == [(2024, None)]
+    # The year asked for, and the years not closed yet: the overview hides what their tables hide.
+    assert cijfers[0] == (2024, None)
+    assert set(cijfers[1:]) <= {(jaar, None) for jaar in OPEN_JAREN}
     for titel in ["Melders van (vermoedelijke) schendingen 2024", "Wie betreft de melding", "Klachten 2024"]:
         assert titel in pagina
     assert '<td class="getal">146</td>' in pagina
@@ -61,7 +68,8 @@ def test_coordinator_van_een_onderdeel_ziet_alleen_zijn_onderdeel_met_drempel(
 ):
     client.force_login(coordinator_douane)
     pagina = dashboard_met_tabellen(client, jaar=2024).content.decode()
-    assert cijfers == [(2024, "douane")]
+    assert cijfers[0] == (2024, "douane")
+    assert set(cijfers[1:]) <= {(jaar, "douane") for jaar in OPEN_JAREN}, "alleen het eigen onderdeel"
     assert "Douane" in pagina and "aantallen onder 5 staan als" in pagina
     assert '<td class="getal">&lt;5</td>' in pagina, "kleine aantallen worden '<5'"
     assert '<td class="getal">146</td>' in pagina, "grote aantallen blijven exact"
