@@ -12,6 +12,11 @@
    records of a refused step are dropped (`MeldkanaalFilter`).
 3. No ordinary line of a quiet task: a Celery task that runs only because of a melder would date the
    upload to the second with its 'received' and 'succeeded' lines (`stille_taak`, `StilleTakenFilter`).
+4. No access-log line about the Tellijst (/tellijst/, or anything a page of it asked for): a line holds
+   the address and the second of each save, and until the nightly mix (tellijst_mengen)
+   the order of the day's rows in the table follows the order of those saves, so a reader of both could
+   tie a row to a desk. gunicorn's access log writes no line (`Toegangslog`); Django's own records keep
+   rule 1 (no row id).
 
 Where: gunicorn.conf.py names `Toegangslog`; LOGGING (finintegriteit/settings.py) puts the three
 filters on the project's handler; a Celery worker replaces the root handlers, and finintegriteit/celery.py
@@ -26,6 +31,7 @@ import logging
 import re
 import threading
 from collections import deque
+from urllib.parse import unquote, urlsplit
 
 from finintegriteit.kern.meldkanaalpad import verzoek_van_melder
 
@@ -149,6 +155,21 @@ def filter_plaatsen(logger: logging.Logger) -> None:
 
 # gunicorn's access log: rules 1 and 2.
 
+
+# 4. No access-log line about the Tellijst.
+
+TELLIJST = "/tellijst/"
+
+
+def verzoek_over_tellijst(pad: str, referer: str | None) -> bool:
+    """A page of the Tellijst, or anything such a page asked for (its Referer names one)."""
+    try:
+        van = urlsplit((referer or "").strip()).path
+    except ValueError:
+        van = ""
+    return pad.startswith(TELLIJST) or unquote(van).startswith(TELLIJST)
+
+
 try:
     from gunicorn.glogging import Logger
 except ImportError:  # gunicorn is only needed where it serves the application
@@ -161,7 +182,8 @@ else:
 
         def access(self, resp, req, environ, request_time):
             wsgi = environ  # the request's WSGI environ, not the process environment
-            if verzoek_van_melder(wsgi.get("PATH_INFO") or "", wsgi.get("HTTP_REFERER")):
+            pad, referer = wsgi.get("PATH_INFO") or "", wsgi.get("HTTP_REFERER")
+            if verzoek_van_melder(pad, referer) or verzoek_over_tellijst(pad, referer):
                 return
             super().access(resp, req, environ, request_time)
 

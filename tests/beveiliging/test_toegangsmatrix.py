@@ -6,6 +6,7 @@ colleague (404), the Douane coordinator opens the ministry's report (404).
 """
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -279,3 +280,26 @@ def test_registerupload_van_een_andere_analist_bestaat_niet(client, objecten, ma
     assert (
         client.post(reverse("afdoeningen:bevestigen", kwargs=objecten["registerimport"])).status_code == 404
     )
+
+
+def test_de_beheerder_toetst_in_beheer_niet_of_een_melding_of_tellijstrij_bestaat(
+    client, beheerder, objecten, maak_melding
+):
+    """The attack: Django's /beheer/r/<type>/<id>/ redirected to an object that exists and answered 404
+    for one that does not, so a beheerder could poll for new meldingen, melder identities or Tellijst
+    rows without any audit row. Now every such address answers the same 404."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from meldingen.models import Melding
+    from vertrouwenspersonen.models import Adviesvraag
+
+    client.force_login(beheerder)
+    for model, bestaand, onbekend in (
+        (Melding, objecten["melding"]["pk"], 999999),
+        (Adviesvraag, objecten["eigen_rij"]["pk"], "00000000-0000-0000-0000-000000000000"),
+    ):
+        soort = ContentType.objects.get_for_model(model).pk
+        antwoorden = [client.get(f"/beheer/r/{soort}/{pk}/") for pk in (bestaand, onbekend)]
+        assert [a.status_code for a in antwoorden] == [404, 404], model
+        zonder_token = [re.sub(r'value="[^"]*"', "", a.content.decode()) for a in antwoorden]
+        assert zonder_token[0] == zonder_token[1], model

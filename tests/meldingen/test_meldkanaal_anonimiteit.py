@@ -294,6 +294,7 @@ def test_de_proxy_schrijft_het_meldkanaal_niet_in_een_toegangslog():
     caddyfile = (PROJECT / "docker" / "Caddyfile").read_text(encoding="utf-8")
     regels = [r.split("#")[0].strip() for r in caddyfile.splitlines()]
     assert "log_skip /melden*" in regels
+    assert "log_skip /tellijst/*" in regels, "ook geen regel per opgeslagen adviesvraag"
 
 
 # A PDF that pypdf cannot read (no cross-reference table), with the author in plain sight.
