@@ -19,7 +19,11 @@ def _geen_doorverwijzing(request, content_type_id, object_id):
 
 # The name stays: the admin's templates reverse it for a 'view on site' button.
 BEHEER = [
-    path("r/<path:content_type_id>/<path:object_id>/", _geen_doorverwijzing, name="view_on_site")
+    path(
+        "r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(_geen_doorverwijzing),  # like every admin page: login first
+        name="view_on_site",
+    )
     if getattr(patroon, "name", None) == "view_on_site"
     else patroon
     for patroon in admin.site.get_urls()
