@@ -127,3 +127,19 @@ def test_productie_weigert_te_starten_zonder_eigen_meldersleutel():
         "check", **{**PRODUCTIE, "MELDER_SLEUTEL": PRODUCTIE["TELLIJST_SLEUTEL"]}, TAKEN_IN_PROCES="1"
     )
     assert dezelfde.returncode != 0 and "MELDER_SLEUTEL moet een eigen waarde hebben" in dezelfde.stderr
+
+
+def test_in_ontwikkeling_komt_een_mail_in_een_bestand_niet_in_het_serverlog(tmp_path):
+    """The console backend wrote a mail to a melder, address and all, into what runserver prints: the
+    server log of every demo."""
+    uitkomst = manage(
+        "shell",
+        "-c",
+        "from django.core.mail import send_mail; "
+        "send_mail('U hebt een nieuw bericht', 'Kijk op de pagina.', None, ['petra.melder@example.org'])",
+        DEBUG="1",
+        EMAIL_FILE_PATH=str(tmp_path),
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert "petra.melder@example.org" not in uitkomst.stdout + uitkomst.stderr
+    assert any("petra.melder@example.org" in bestand.read_text() for bestand in tmp_path.iterdir())
