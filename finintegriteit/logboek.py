@@ -31,9 +31,8 @@ import logging
 import re
 import threading
 from collections import deque
-from urllib.parse import unquote, urlsplit
 
-from finintegriteit.kern.meldkanaalpad import verzoek_van_melder
+from finintegriteit.kern.meldkanaalpad import pad_van_referer, verzoek_van_melder
 
 WEGGELATEN = "…"
 # A Tellijst row's id, or a Celery task's: the only UUIDs a log line could carry.
@@ -163,11 +162,7 @@ TELLIJST = "/tellijst/"
 
 def verzoek_over_tellijst(pad: str, referer: str | None) -> bool:
     """A page of the Tellijst, or anything such a page asked for (its Referer names one)."""
-    try:
-        van = urlsplit((referer or "").strip()).path
-    except ValueError:
-        van = ""
-    return pad.startswith(TELLIJST) or unquote(van).startswith(TELLIJST)
+    return pad.startswith(TELLIJST) or pad_van_referer(referer).startswith(TELLIJST)
 
 
 try:

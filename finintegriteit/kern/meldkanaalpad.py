@@ -22,17 +22,21 @@ def in_meldkanaal(request) -> bool:
     return pad_in_meldkanaal(request.path_info)
 
 
-def verwijst_naar_meldkanaal(referer: str | None) -> bool:
-    """Whether a Referer names a page of the meldkanaal, on any host. With SECURE_REFERRER_POLICY
-    'same-origin' a melder's browser sends one with every file the page loads and every link followed
-    from it; such a request dates the visit as well as the page itself would."""
+def pad_van_referer(referer: str | None) -> str:
+    """The decoded path of the page a Referer names, on any host; '' when there is none or it is garbage."""
     if not referer:
-        return False
+        return ""
     try:
-        pad = urlsplit(referer.strip()).path
+        return unquote(urlsplit(referer.strip()).path)
     except ValueError:
-        return False
-    return pad_in_meldkanaal(unquote(pad))
+        return ""
+
+
+def verwijst_naar_meldkanaal(referer: str | None) -> bool:
+    """Whether a Referer names a page of the meldkanaal. With SECURE_REFERRER_POLICY 'same-origin' a
+    melder's browser sends one with every file the page loads and every link followed from it; such a
+    request dates the visit as well as the page itself would."""
+    return pad_in_meldkanaal(pad_van_referer(referer))
 
 
 def verzoek_van_melder(pad: str, referer: str | None) -> bool:
