@@ -7,17 +7,10 @@ does not leak.
 
 from django.http import Http404
 
-from finintegriteit.kern.models import Profiel
+# kern reads the coordinator's onderdeel too (who hands out activation codes); one definition, there.
+from finintegriteit.kern.selectors import onderdeel_van
 
 from .models import Rapport
-
-
-def onderdeel_van(gebruiker):
-    """The Onderdeel a user is tied to, or None for the whole ministry."""
-    if not hasattr(gebruiker, "_rapportage_onderdeel"):
-        profiel = Profiel.objects.select_related("onderdeel").filter(gebruiker=gebruiker).first()
-        gebruiker._rapportage_onderdeel = profiel.onderdeel if profiel else None
-    return gebruiker._rapportage_onderdeel
 
 
 def scope_naam(onderdeel) -> str:

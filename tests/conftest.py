@@ -25,6 +25,7 @@ from finintegriteit.referentie.models import MelderType, Onderdeel, SchendingSoo
 from meldingen.services import betrokkene_toevoegen, melding_registreren
 from rapportage.cijfercache import nieuwe_versie
 from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
+from tests.bouwstenen.meldingen import recht
 from tests.bouwstenen.omgeving import RUNTIME_ROL  # noqa: F401  (read before the role is swapped, below)
 from tests.factories import ProfielFactory
 
@@ -277,6 +278,16 @@ def analist_client(client, analist):
     """The test client, logged in as the OIF analist (second login step done)."""
     client.force_login(analist)
     return client
+
+
+@pytest.fixture
+def teamleider(maak_gebruiker):
+    """An OIF analist with every special right, as the demo's teamleider; she also hands analists their
+    activation codes."""
+    gebruiker = maak_gebruiker("teamleider", r.OIF_ANALIST)
+    for naam in r.BIJZONDERE_RECHTEN:
+        gebruiker = recht(gebruiker, naam.split(".", 1)[1])
+    return gebruiker
 
 
 @pytest.fixture

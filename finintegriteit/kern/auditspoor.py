@@ -26,6 +26,7 @@ GEBEURTENISSEN = {
     "activeringscode_ingevoerd": "Activeringscode ingevoerd",
     "activeringscode_onjuist": "Onjuiste activeringscode ingevoerd",
     "activeringscode_ingetrokken": "Activeringscode ingetrokken na te veel pogingen",
+    "activeringscode_vervallen": "Open activeringscode vervallen",
     "authenticator_gekoppeld": "Authenticator-app gekoppeld",
     "authenticator_verwijderd": "Authenticator-app verwijderd",
     "wachtwoord_gewijzigd": "Wachtwoord gewijzigd",

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from . import rollen as r
+from .selectors import activeert
 from .tweestaps import tweestaps_vereist
 
 # Each role sees only its own navigation: (label, url name or (url name, kwargs)). A person with several
@@ -32,6 +33,9 @@ NAVIGATIE = {
     ],
 }
 
+# The roles among whom someone hands over activation codes (selectors.activeert): only they pay its query.
+ACTIVEERT = (r.OIF_ANALIST, r.COORDINATOR)
+
 # Pages whose address starts with another item's: they belong under the item the user came from
 # (changing a row of Mijn adviesvragen is not 'Tellijst invoeren', published figures are not the dashboard).
 ONDER = {
@@ -58,6 +62,9 @@ def navigatie(request):
         for label, naam in links:
             naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
             items.append({"label": label, "naam": naam, "url": reverse(naam, kwargs=kwargs), "actief": False})
+    if r.heeft_rol(gebruiker, *ACTIVEERT) and activeert(gebruiker):
+        naam = "kern:activeringscodes"
+        items.append({"label": "Activeringscodes", "naam": naam, "url": reverse(naam), "actief": False})
     pagina = getattr(request.resolver_match, "view_name", None)
     if pagina in ONDER:
         passend = [item for item in items if item["naam"] == ONDER[pagina]]

@@ -33,6 +33,17 @@ class Profiel(models.Model):
         return f"Profiel van {self.gebruiker}"
 
 
+class ActiveringscodeQuerySet(models.QuerySet):
+    def open(self):
+        """The codes that still work: not used, not withdrawn, not expired, not guessed at too often."""
+        return self.filter(
+            gebruikt_op=None,
+            ingetrokken_op=None,
+            verloopt_op__gt=timezone.now(),
+            mislukte_pogingen__lt=self.model.MAX_POGINGEN,
+        )
+
+
 class Activeringscode(models.Model):
     """A one-time code that lets one person link an authenticator app, issued by the functioneel beheerder.
 
@@ -62,6 +73,10 @@ class Activeringscode(models.Model):
     gebruikt_op = models.DateTimeField("gebruikt op", null=True, blank=True)
     ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
     mislukte_pogingen = models.PositiveSmallIntegerField("mislukte pogingen", default=0)
+
+    MAX_POGINGEN = 5
+
+    objects = ActiveringscodeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "activeringscode"

@@ -9,6 +9,9 @@ COORDINATOR = "Integriteitscoördinator"
 BEHEERDER = "Functioneel beheerder"
 
 ALLE_ROLLEN = (OIF_ANALIST, VERTROUWENSPERSOON, COORDINATOR, BEHEERDER)
+# Roles that open cases or the Tellijst. The beheerder never holds one, and never lets anyone into an
+# account that holds one (docs/beveiliging.md, 'Vier ogen').
+ZAAKROLLEN = (OIF_ANALIST, VERTROUWENSPERSOON)
 
 
 def rollen_van(gebruiker) -> frozenset[str]:

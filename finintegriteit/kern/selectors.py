@@ -4,11 +4,12 @@ import functools
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import rollen as r
+from .models import Activeringscode, Profiel
 from .proceslijsten import Proceslijsten
 
 
@@ -66,6 +67,61 @@ def beheerbare_gebruiker(pk: int):
     if gebruiker is None:
         raise Http404("Dit account bestaat niet.")
     return gebruiker
+
+
+def onderdeel_van(gebruiker):
+    """The Onderdeel a coordinator is tied to, or None for the whole ministry; read once per request."""
+    if not hasattr(gebruiker, "_onderdeel"):
+        profiel = Profiel.objects.select_related("onderdeel").filter(gebruiker=gebruiker).first()
+        gebruiker._onderdeel = profiel.onderdeel if profiel else None
+    return gebruiker._onderdeel
+
+
+def activeert(gebruiker) -> frozenset[str]:
+    """The zaakrollen whose accounts this person hands activation codes to (docs/beveiliging.md, 'Vier
+    ogen'): OIF's teamleider for analists, a coordinator of the whole ministry for vertrouwenspersonen.
+    Never someone who is also beheerder: he would hold both the start password and the code."""
+    if not gebruiker.is_active or r.heeft_rol(gebruiker, r.BEHEERDER):
+        return frozenset()
+    rollen = set()
+    if r.heeft_rol(gebruiker, r.OIF_ANALIST) and r.heeft_recht(gebruiker, r.AFGESCHERMDE_MELDINGEN_INZIEN):
+        rollen.add(r.OIF_ANALIST)
+    if r.heeft_rol(gebruiker, r.COORDINATOR) and onderdeel_van(gebruiker) is None:
+        rollen.add(r.VERTROUWENSPERSOON)
+    return frozenset(rollen)
+
+
+def zaakrollen_van(gebruiker) -> frozenset[str]:
+    """The zaakrollen an account holds now, read from the database (not from a cache on the object)."""
+    return frozenset(gebruiker.groups.filter(name__in=r.ZAAKROLLEN).values_list("name", flat=True))
+
+
+def mag_activeren(*, door, gebruiker) -> bool:
+    """Whether `door` may issue an activation code for `gebruiker`: the beheerder for an account without
+    a zaakrol; for one with a zaakrol only whoever activates every zaakrol it holds."""
+    zaakrollen = zaakrollen_van(gebruiker)
+    if not zaakrollen:
+        return r.heeft_rol(door, r.BEHEERDER)
+    return zaakrollen <= activeert(door)
+
+
+def te_activeren_accounts(*, door) -> QuerySet:
+    """The active accounts `door` may issue activation codes for, those still waiting for one first.
+
+    Each carries `heeft_app` and `code_verloopt_op` (the latest open code's expiry, or None).
+    """
+    eigen = activeert(door)
+    anderen = set(r.ZAAKROLLEN) - eigen
+    open_code = Activeringscode.objects.open().filter(gebruiker=OuterRef("pk")).order_by("-verloopt_op")
+    return (
+        _met_rollen()
+        .filter(is_active=True, is_superuser=False, groups__name__in=eigen)
+        .exclude(groups__name__in=anderen)
+        .exclude(pk=door.pk)
+        .annotate(code_verloopt_op=Subquery(open_code.values("verloopt_op")[:1]))
+        .distinct()
+        .order_by("heeft_app", "username")
+    )
 
 
 def rollen_en_rechten(gebruiker) -> dict:

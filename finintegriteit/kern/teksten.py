@@ -19,3 +19,12 @@ def wie_met_recht(recht: str) -> str:
     that tells a colleague without it whom to ask: the role and the right as 'Gebruikers en rollen'
     names them, so that the text stays true when a label changes."""
     return f"een {r.OIF_ANALIST} met het recht ‘{r.BIJZONDERE_RECHTEN[recht]}’ (zoals de teamleider)"
+
+
+def wie_activeert(zaakrollen) -> str:
+    """Who hands over the activation code of an account with these zaakrollen (selectors.activeert)."""
+    wie = {
+        r.OIF_ANALIST: "de teamleider van OIF",
+        r.VERTROUWENSPERSOON: f"een {r.COORDINATOR.lower()} van het hele ministerie",
+    }
+    return " en ".join(wie[rol] for rol in r.ZAAKROLLEN if rol in zaakrollen) or "de functioneel beheerder"

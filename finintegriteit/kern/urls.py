@@ -12,6 +12,12 @@ urlpatterns = [
     path("uitloggen/", views.uitloggen, name="logout"),
     path("wachtwoord/", views.wachtwoord_wijzigen, name="wachtwoord_wijzigen"),
     path("account/", views.mijn_account, name="mijn_account"),
+    path("account/activeringscodes/", views.activeringscodes, name="activeringscodes"),
+    path(
+        "account/activeringscodes/<int:pk>/",
+        views.activeringscode_uitgeven,
+        name="activeringscode_uitgeven",
+    ),
     path("gebruikers/", views.gebruikers, name="gebruikers"),
     path("gebruikers/nieuw/", views.gebruiker_nieuw, name="gebruiker_nieuw"),
     path("gebruikers/<int:pk>/", views.gebruiker, name="gebruiker"),

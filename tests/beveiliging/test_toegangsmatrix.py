@@ -56,6 +56,10 @@ MATRIX = {
     "kern:gebruiker": ("account", (LOGIN, 403, 403, 403, 403, 200)),
     "kern:gebruiker_activeringscode": ("account", (LOGIN, 403, 403, 403, 403, 405)),
     "kern:gebruiker_deactiveren": ("account", (LOGIN, 403, 403, 403, 403, 200)),
+    # Activation codes of accounts with a zaakrol: from their own side (OIF's teamleider, a coordinator
+    # of the whole ministry), never from the beheerder. The fixture's account is a vertrouwenspersoon.
+    "kern:activeringscodes": (None, (LOGIN, 403, 403, 200, 403, 403)),
+    "kern:activeringscode_uitgeven": ("vp_account", (LOGIN, 403, 403, 200, 403, 403)),
     "vertrouwenspersonen:invoeren": (None, (LOGIN, 200, 403, 403, 403, 403)),
     "vertrouwenspersonen:velden": (None, (LOGIN, 405, 403, 403, 403, 403)),
     "vertrouwenspersonen:subcategorieen": (None, (LOGIN, 200, 403, 403, 403, 403)),
@@ -204,6 +208,7 @@ def objecten(
         "hoofdstuk": {"hoofdstuk": "oif"},
         "rapportdeel": {"pk": rapportdeel.pk},
         "account": {"pk": analist.pk},
+        "vp_account": {"pk": vertrouwenspersoon.pk},
         "vaststelling": {"pk": vaststelling.pk},
         "reeks": {"pk": reeks.pk},
     }

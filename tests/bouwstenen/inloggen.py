@@ -2,6 +2,7 @@
 address), the code of the second step as the person's app shows it, a browser that is logged in and the
 question whether it still is."""
 
+import datetime
 import time
 
 from django.contrib.auth import get_user_model
@@ -70,10 +71,34 @@ def fout_proberen(client, gebruikersnaam: str, keer: int, adres: str = ADRES):
     return [poging(client, gebruikersnaam, "verkeerd-wachtwoord", adres) for _ in range(keer)]
 
 
-def inloggen_met_wachtwoord(client, gebruikersnaam: str):
-    antwoord = client.post(reverse("kern:login"), {"username": gebruikersnaam, "password": WACHTWOORD})
+def inloggen_met_wachtwoord(client, gebruikersnaam: str, *, wachtwoord: str = WACHTWOORD):
+    antwoord = client.post(reverse("kern:login"), {"username": gebruikersnaam, "password": wachtwoord})
     assert antwoord.status_code == 302, "inloggen met wachtwoord mislukte"
     return antwoord
+
+
+def app_koppelen(client, gebruikersnaam: str, *, wachtwoord: str, activeringscode: str) -> TOTPDevice:
+    """The first login: password, activation code, then the first code of the newly linked app."""
+    inloggen_met_wachtwoord(client, gebruikersnaam, wachtwoord=wachtwoord)
+    client.post(KOPPEL_PAGINA, {"activeringscode": activeringscode, "next": "/"})
+    client.get(KOPPEL_PAGINA)
+    apparaat = TOTPDevice.objects.get(user__username=gebruikersnaam, confirmed=False)
+    code_invoeren(client, totp_code(apparaat), pagina=KOPPEL_PAGINA)
+    return apparaat
+
+
+def startwachtwoord_vervangen(client, gebruikersnaam: str, *, startwachtwoord: str, apparaat, klok):
+    """What a new holder does after linking the app: choose an own password (which ends every session),
+    then log in again with it and a later code of the app (`klok`: the test's time_machine)."""
+    wijziging = {
+        "old_password": startwachtwoord,
+        "new_password1": NIEUW_WACHTWOORD,
+        "new_password2": NIEUW_WACHTWOORD,
+    }
+    assert client.post(reverse("kern:wachtwoord_wijzigen"), wijziging).status_code == 302
+    klok.shift(datetime.timedelta(seconds=30))
+    inloggen_met_wachtwoord(client, gebruikersnaam, wachtwoord=NIEUW_WACHTWOORD)
+    code_invoeren(client, totp_code(apparaat))
 
 
 def code_invoeren(client, code: str, *, pagina: str = CODE_PAGINA, volgende: str = "/"):

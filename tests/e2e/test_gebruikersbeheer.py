@@ -1,5 +1,6 @@
-"""In a real browser: the functioneel beheerder creates an account and hands over the activation code; the
-new colleague logs in, enters the code, links an authenticator app and reaches their start page."""
+"""In a real browser: the functioneel beheerder creates a vertrouwenspersoon's account and hands over the
+start password, a coordinator of the whole ministry hands over the activation code (four eyes); the new
+colleague logs in, enters the code, links an authenticator app and reaches their start page."""
 
 import re
 
@@ -13,7 +14,9 @@ BEHEERDER_WACHTWOORD = "Correct-paard-batterij-nietje-42"
 EIGEN_WACHTWOORD = "Kraanvogel-boven-de-Waddenzee-77"
 
 
-def test_beheerder_maakt_een_account_en_de_nieuwe_collega_komt_binnen(nieuwe_context, live_server, beheerder):
+def test_beheerder_maakt_een_account_en_de_nieuwe_collega_komt_binnen(
+    nieuwe_context, live_server, beheerder, coordinator
+):
     beheer = nieuwe_context().new_page()
     inloggen(beheer, live_server, "beheerder", BEHEERDER_WACHTWOORD)
     beheer.get_by_role("link", name="Gebruikers en rollen").click()
@@ -28,13 +31,29 @@ def test_beheerder_maakt_een_account_en_de_nieuwe_collega_komt_binnen(nieuwe_con
     beheer.get_by_role("button", name="Account aanmaken").click()
     beheer.wait_for_load_state()
     wachtwoord = beheer.locator("#startwachtwoord").inner_text()
-    activeringscode = beheer.locator("#activeringscode").inner_text()
+    # Not the beheerder's to hand over: with both he could use the account himself.
+    assert beheer.locator("#activeringscode").count() == 0
+    assert "integriteitscoördinator van het hele ministerie" in beheer.locator("#wie-activeert").inner_text()
     assert toegankelijkheidsfouten(beheer) == []
-    screenshot(beheer, "gebruikers-activeringscode-eenmalig")
+    screenshot(beheer, "gebruikers-startwachtwoord-eenmalig")
     beheer.get_by_role("link", name="Klaar").click()
     beheer.get_by_role("link", name="Gebruikers en rollen").first.click()
     assert beheer.get_by_role("cell", name="k.devries").count() == 1
     screenshot(beheer, "gebruikers-overzicht")
+
+    # The coordinator finds the new account waiting and hands over the code.
+    coordinatie = nieuwe_context().new_page()
+    inloggen(coordinatie, live_server, "coordinator", BEHEERDER_WACHTWOORD)
+    coordinatie.get_by_role("link", name="Activeringscodes").click()
+    rij = coordinatie.get_by_role("row", name=re.compile("k.devries"))
+    assert "wacht op een activeringscode" in rij.inner_text()
+    assert toegankelijkheidsfouten(coordinatie) == []
+    screenshot(coordinatie, "activeringscodes-coordinator")
+    rij.get_by_role("link", name="Code uitgeven voor k.devries").click()
+    coordinatie.get_by_role("button", name="Ja, code uitgeven").click()
+    activeringscode = coordinatie.locator("#activeringscode").inner_text()
+    assert toegankelijkheidsfouten(coordinatie) == []
+    screenshot(coordinatie, "activeringscode-eenmalig")
 
     # The code and password reach Kees outside the system; he logs in on his own computer.
     kees = nieuwe_context().new_page()

@@ -1,5 +1,5 @@
 """In a real browser: an OIF analist links an authenticator app the way a person would, with the activation
-code from the beheerder and the key read from the page; the pages of the second step pass the
+code from the teamleider and the key read from the page; the pages of the second step pass the
 accessibility check."""
 
 import re
@@ -12,10 +12,10 @@ from tests.bouwstenen.inloggen import WACHTWOORD, bevestigd_totp_apparaat
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist, beheerder):
+def test_analist_koppelt_een_app_in_de_browser_en_komt_dan_binnen(pagina, live_server, analist, teamleider):
     from finintegriteit.kern.services import activeringscode_uitgeven
 
-    activeringscode = activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+    activeringscode = activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     pagina.goto(f"{live_server.url}/inloggen/?next=/wachtwoord/")
     pagina.get_by_label("Gebruikersnaam").fill("analist")
     pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)

@@ -1,5 +1,6 @@
-"""An authenticator app is linked only with a one-time activation code that the beheerder issued for that
-person: a password alone never shows a secret, and every step is in the audit trail."""
+"""An authenticator app is linked only with a one-time activation code issued for that person (by the
+teamleider for an analist, a coordinator for a vertrouwenspersoon, the beheerder for the others): a
+password alone never shows a secret, and every step is in the audit trail."""
 
 import datetime as dt
 
@@ -11,12 +12,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from finintegriteit.kern import services
 from finintegriteit.kern.forms import ACTIVERINGSCODE_ONJUIST
 from finintegriteit.kern.models import Activeringscode, AuditRegel
-from finintegriteit.kern.services.tweestaps import MAX_POGINGEN, ZELF_UITGEVEN
+from finintegriteit.kern.services.tweestaps import ZELF_UITGEVEN
 from tests.bouwstenen.inloggen import (
     KOPPEL_PAGINA,
+    app_koppelen,
     bevestigd_totp_apparaat,
     code_invoeren,
     inloggen_met_wachtwoord,
+    startwachtwoord_vervangen,
     totp_code,
 )
 
@@ -50,8 +53,8 @@ def test_met_alleen_het_wachtwoord_toont_niets_een_sleutel(client, request, rol_
     assert client.get("/wachtwoord/").status_code == 302
 
 
-def test_koppelen_met_activeringscode_en_app_code(client, analist, beheerder):
-    code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+def test_koppelen_met_activeringscode_en_app_code(client, analist, teamleider):
+    code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     assert len(code.replace("-", "")) == 12
     rij = Activeringscode.objects.get(gebruiker=analist)
     assert code.replace("-", "") not in rij.code_hash, "de code staat leesbaar in de database"
@@ -68,11 +71,11 @@ def test_koppelen_met_activeringscode_en_app_code(client, analist, beheerder):
         "activeringscode_ingevoerd",
         "authenticator_gekoppeld",
     ]
-    assert AuditRegel.objects.filter(velden=["activeringscode_uitgegeven"]).get().gebruiker == beheerder
+    assert AuditRegel.objects.filter(velden=["activeringscode_uitgegeven"]).get().gebruiker == teamleider
 
 
-def test_een_activeringscode_werkt_maar_een_keer(client, analist, beheerder):
-    code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+def test_een_activeringscode_werkt_maar_een_keer(client, analist, teamleider):
+    code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     tweede_browser = Client()
     inloggen_met_wachtwoord(client, "analist")
     inloggen_met_wachtwoord(tweede_browser, "analist")
@@ -90,10 +93,10 @@ def test_een_activeringscode_werkt_maar_een_keer(client, analist, beheerder):
     assert services.activeringscode_controleren(gebruiker=analist, code=code) is None
 
 
-def test_een_verlopen_activeringscode_werkt_niet(client, analist, beheerder, time_machine):
+def test_een_verlopen_activeringscode_werkt_niet(client, analist, teamleider, time_machine):
     time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), tick=False)
     with override_settings(ACTIVERINGSCODE_GELDIG_UUR=72):
-        code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+        code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     time_machine.shift(dt.timedelta(hours=72, seconds=1))
     inloggen_met_wachtwoord(client, "analist")
     antwoord = code_opgeven(client, code)
@@ -101,27 +104,27 @@ def test_een_verlopen_activeringscode_werkt_niet(client, analist, beheerder, tim
     assert ACTIVERINGSCODE_ONJUIST in antwoord.content.decode()
 
 
-def test_de_code_van_een_ander_werkt_niet(client, analist, vertrouwenspersoon, beheerder):
-    code_van_vp = services.activeringscode_uitgeven(door=beheerder, gebruiker=vertrouwenspersoon)
+def test_de_code_van_een_ander_werkt_niet(client, analist, vertrouwenspersoon, coordinator):
+    code_van_vp = services.activeringscode_uitgeven(door=coordinator, gebruiker=vertrouwenspersoon)
     inloggen_met_wachtwoord(client, "analist")
     assert ACTIVERINGSCODE_ONJUIST in code_opgeven(client, code_van_vp).content.decode()
     assert "activeringscode_onjuist" in gebeurtenissen(analist)
 
 
-def test_na_te_veel_verkeerde_codes_vervalt_ook_de_juiste(client, analist, beheerder):
-    code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+def test_na_te_veel_verkeerde_codes_vervalt_ook_de_juiste(client, analist, teamleider):
+    code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     inloggen_met_wachtwoord(client, "analist")
-    for _ in range(MAX_POGINGEN):
+    for _ in range(Activeringscode.MAX_POGINGEN):
         code_opgeven(client, "AAAA-AAAA-AAAA")
     assert ACTIVERINGSCODE_ONJUIST in code_opgeven(client, code).content.decode()
     assert "activeringscode_ingetrokken" in gebeurtenissen(analist)
 
 
-def test_een_nieuwe_code_vervangt_de_app_en_de_oude_code(client, analist, beheerder):
-    """A lost phone: the beheerder issues a new code; the old app and any older code stop working."""
-    oude_code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+def test_een_nieuwe_code_vervangt_de_app_en_de_oude_code(client, analist, teamleider):
+    """A lost phone: the teamleider issues a new code; the old app and any older code stop working."""
+    oude_code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     apparaat = bevestigd_totp_apparaat(analist)
-    nieuwe_code = services.activeringscode_uitgeven(door=beheerder, gebruiker=analist)
+    nieuwe_code = services.activeringscode_uitgeven(door=teamleider, gebruiker=analist)
     assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists()
     assert "authenticator_verwijderd" in gebeurtenissen(analist)
     inloggen_met_wachtwoord(client, "analist")
@@ -155,10 +158,8 @@ def test_commando_maakt_de_eerste_beheerder_met_een_code(client, time_machine):
     assert antwoord.status_code == 302 and antwoord["Location"] == reverse("kern:wachtwoord_wijzigen")
 
 
-def test_het_startwachtwoord_wordt_eerst_vervangen(client, beheerder, time_machine):
+def test_het_startwachtwoord_wordt_eerst_vervangen(client, beheerder, coordinator, time_machine):
     """The beheerder saw the start password: until it is replaced, only the password page opens."""
-    from tests.bouwstenen.inloggen import NIEUW_WACHTWOORD
-
     time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
     nieuw, startwachtwoord = services.gebruiker_aanmaken(
         door=beheerder,
@@ -169,32 +170,15 @@ def test_het_startwachtwoord_wordt_eerst_vervangen(client, beheerder, time_machi
         rollen={"Vertrouwenspersoon"},
         rechten=set(),
     )
-    code = services.activeringscode_uitgeven(door=beheerder, gebruiker=nieuw)
-    assert (
-        client.post(reverse("kern:login"), {"username": "nieuw", "password": startwachtwoord}).status_code
-        == 302
-    )
-    code_opgeven(client, code)
-    client.get(KOPPEL_PAGINA)
-    apparaat = TOTPDevice.objects.get(user=nieuw)
-    code_invoeren(client, totp_code(apparaat), pagina=KOPPEL_PAGINA)
+    code = services.activeringscode_uitgeven(door=coordinator, gebruiker=nieuw)
+    apparaat = app_koppelen(client, "nieuw", wachtwoord=startwachtwoord, activeringscode=code)
     for url in ("/", "/tellijst/", "/account/"):
         antwoord = client.get(url)
         assert antwoord.status_code == 302 and antwoord["Location"] == reverse("kern:wachtwoord_wijzigen"), (
             url
         )
     assert "startwachtwoord" in client.get(reverse("kern:wachtwoord_wijzigen")).content.decode()
-    wijziging = {
-        "old_password": startwachtwoord,
-        "new_password1": NIEUW_WACHTWOORD,
-        "new_password2": NIEUW_WACHTWOORD,
-    }
-    assert client.post(reverse("kern:wachtwoord_wijzigen"), wijziging).status_code == 302
-
-    time_machine.shift(dt.timedelta(seconds=30))
-    assert (
-        client.post(reverse("kern:login"), {"username": "nieuw", "password": NIEUW_WACHTWOORD}).status_code
-        == 302
+    startwachtwoord_vervangen(
+        client, "nieuw", startwachtwoord=startwachtwoord, apparaat=apparaat, klok=time_machine
     )
-    code_invoeren(client, totp_code(apparaat))
     assert client.get("/tellijst/").status_code == 200

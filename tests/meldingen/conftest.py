@@ -1,4 +1,4 @@
-"""Fixtures for the meldingen tests: a teamleider with every special right, a fixed today, an afdoening
+"""Fixtures for the meldingen tests: a fixed today, an afdoening
 straight in the table, and the meldkanaal's counters emptied. Melding and betrokkene factories through
 the services are shared with other areas (tests/conftest.py)."""
 
@@ -8,7 +8,6 @@ import pytest
 from django.core.cache import cache
 
 from finintegriteit.referentie.models import AfdoeningType
-from tests.bouwstenen.meldingen import recht
 from tests.factories import AfdoeningFactory, optie
 
 VANDAAG = datetime.date(2025, 3, 10)
@@ -20,17 +19,6 @@ def lege_tellers():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def teamleider(maak_gebruiker):
-    """An OIF analist with every special right, as the demo's teamleider."""
-    from finintegriteit.kern import rollen as r
-
-    gebruiker = maak_gebruiker("teamleider", r.OIF_ANALIST)
-    for naam in r.BIJZONDERE_RECHTEN:
-        gebruiker = recht(gebruiker, naam.split(".", 1)[1])
-    return gebruiker
 
 
 @pytest.fixture

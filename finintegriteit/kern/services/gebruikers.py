@@ -2,8 +2,10 @@
 
 Separation of duties: the beheerder manages accounts but has no business with cases, so an account
 that holds the beheerder role never gets a role or right that opens cases or advice requests, and a
-beheerder changes no role or right of their own. Every change is one audit row about the account
-concerned, which that person reads on 'Mijn account'.
+beheerder changes no role or right of their own. Nor can he let anyone into an account with a zaakrol:
+giving one unlinks the account's app, and the new activation code comes from that side (services/
+tweestaps.py). Every change is one audit row about the account concerned, which that person reads on
+'Mijn account'.
 """
 
 import secrets
@@ -17,9 +19,7 @@ from ..auditspoor import accountgebeurtenis_vastleggen
 from ..models import Profiel
 from ..selectors import rechten_van
 from .sessies import sessies_beeindigen
-
-# Roles and rights that open cases or the Tellijst: never together with the beheerder role.
-ZAAKROLLEN = (r.OIF_ANALIST, r.VERTROUWENSPERSOON)
+from .tweestaps import toegang_intrekken
 
 FUNCTIESCHEIDING = (
     "Functiescheiding: een functioneel beheerder kan geen OIF-analist of vertrouwenspersoon zijn en "
@@ -47,7 +47,7 @@ def _toekenning_controleren(*, door, gebruiker, rollen: set[str], rechten: set[s
     fouten = [
         melding
         for gebroken, melding in (
-            (r.BEHEERDER in rollen and bool(rollen.intersection(ZAAKROLLEN) or rechten), FUNCTIESCHEIDING),
+            (r.BEHEERDER in rollen and bool(rollen.intersection(r.ZAAKROLLEN) or rechten), FUNCTIESCHEIDING),
             (bool(rechten) and r.OIF_ANALIST not in rollen, RECHTEN_ZONDER_OIF),
             (onderdeel is not None and r.COORDINATOR not in rollen, ONDERDEEL_ZONDER_COORDINATOR),
         )
@@ -142,6 +142,11 @@ def _toekenning_doorvoeren(*, door, gebruiker, rollen: set[str], rechten: set[st
     for rol in sorted(oude_rollen - rollen):
         gebruiker.groups.remove(Group.objects.get(name=rol))
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="rol_ingetrokken", detail=rol)
+    if (rollen - oude_rollen).intersection(r.ZAAKROLLEN):
+        # Whoever is using the account now may be the beheerder himself (an account he made for a
+        # coordinator, say): the new role opens only after someone of that side hands over a new code.
+        toegang_intrekken(door=door, gebruiker=gebruiker)
+        sessies_beeindigen(gebruiker=gebruiker)
     if rechten - oude_rechten:
         gebruiker.user_permissions.add(*_rechten(rechten - oude_rechten))
     if oude_rechten - rechten:

@@ -1,7 +1,9 @@
 """The second login step: activation codes, linking an authenticator app, checking its codes.
 
-A device is bound only after the person entered an activation code that the functioneel beheerder
-issued for them: whoever merely knows a password cannot link an app of their own.
+A device is bound only after the person entered an activation code issued for them: whoever merely
+knows a password cannot link an app of their own. The functioneel beheerder issues the codes of accounts
+without a zaakrol; those of analists and vertrouwenspersonen come from their own side (docs/beveiliging.md,
+'Vier ogen'), since the beheerder already saw the start password.
 """
 
 import datetime as dt
@@ -17,14 +19,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..auditspoor import accountgebeurtenis_vastleggen
 from ..models import Activeringscode
+from ..selectors import mag_activeren, zaakrollen_van
+from ..teksten import wie_activeert
 
 APPARAATNAAM = "Authenticator-app"
 # Without 0/O, 1/I/L: the code is read aloud or typed over from a note.
 CODETEKENS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODELENGTE = 12
-MAX_POGINGEN = 5
 
 ZELF_UITGEVEN = "U kunt geen activeringscode voor uw eigen account uitgeven; vraag een andere beheerder."
+NIET_UW_ACCOUNT = (
+    "De activeringscode voor dit account geeft {wie}: zo kan niemand in zijn eentje iemand toegang geven "
+    "tot zaken of de Tellijst."
+)
 
 
 class ActiveringsFout(Exception):
@@ -44,45 +51,53 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
 
     Any linked authenticator app and any earlier open code of that person stop working at once:
     a new code is how a lost or replaced phone is handled, so a device is never removed without one.
-    `door` is None only for the command that makes the first beheerder.
+    The code of an account with a zaakrol comes from that side, never from the beheerder
+    (selectors.mag_activeren). `door` is None only for the server's command (activeringscode_uitgeven).
     """
     if door is not None and door.pk == gebruiker.pk:
         raise ActiveringsFout(ZELF_UITGEVEN)
+    if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
+        raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie_activeert(zaakrollen_van(gebruiker))))
     code = "".join(secrets.choice(CODETEKENS) for _ in range(CODELENGTE))
-    nu = timezone.now()
     with transaction.atomic():
-        Activeringscode.objects.filter(gebruiker=gebruiker, gebruikt_op=None, ingetrokken_op=None).update(
-            ingetrokken_op=nu
-        )
-        verwijderd, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
+        toegang_intrekken(door=door, gebruiker=gebruiker)
         Activeringscode.objects.create(
             gebruiker=gebruiker,
             code_hash=_hash(code),
             uitgegeven_door=door,
-            verloopt_op=nu + dt.timedelta(hours=settings.ACTIVERINGSCODE_GELDIG_UUR),
+            verloopt_op=timezone.now() + dt.timedelta(hours=settings.ACTIVERINGSCODE_GELDIG_UUR),
         )
-        if verwijderd:
-            accountgebeurtenis_vastleggen(
-                door=door, betreft=gebruiker, gebeurtenis="authenticator_verwijderd"
-            )
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="activeringscode_uitgegeven")
     return "-".join(code[i : i + 4] for i in range(0, CODELENGTE, 4))
 
 
+def toegang_intrekken(*, door, gebruiker) -> None:
+    """Unlink the person's authenticator app and void their open activation codes: until someone issues
+    a new code, nobody gets past the second login step of this account. Audited as far as anything
+    was there to remove."""
+    with transaction.atomic():
+        ingetrokken = (
+            Activeringscode.objects.open().filter(gebruiker=gebruiker).update(ingetrokken_op=timezone.now())
+        )
+        verwijderd, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
+        if ingetrokken:
+            accountgebeurtenis_vastleggen(
+                door=door, betreft=gebruiker, gebeurtenis="activeringscode_vervallen"
+            )
+        if verwijderd:
+            accountgebeurtenis_vastleggen(
+                door=door, betreft=gebruiker, gebeurtenis="authenticator_verwijderd"
+            )
+
+
 def _open_codes(gebruiker):
-    return Activeringscode.objects.filter(
-        gebruiker=gebruiker,
-        gebruikt_op=None,
-        ingetrokken_op=None,
-        verloopt_op__gt=timezone.now(),
-        mislukte_pogingen__lt=MAX_POGINGEN,
-    )
+    return Activeringscode.objects.open().filter(gebruiker=gebruiker)
 
 
 def activeringscode_controleren(*, gebruiker, code: str) -> Activeringscode | None:
     """The open code of this person that matches, or None; a wrong code counts against the open ones.
 
-    After MAX_POGINGEN wrong codes the open codes are void and the beheerder must issue a new one.
+    After Activeringscode.MAX_POGINGEN wrong codes the open codes are void and a new one must be issued.
     """
     gezocht = _hash(code)
     with transaction.atomic():
@@ -99,7 +114,7 @@ def activeringscode_controleren(*, gebruiker, code: str) -> Activeringscode | No
         accountgebeurtenis_vastleggen(
             door=gebruiker, betreft=gebruiker, gebeurtenis="activeringscode_onjuist"
         )
-        if any(kandidaat.mislukte_pogingen >= MAX_POGINGEN for kandidaat in codes):
+        if any(kandidaat.mislukte_pogingen >= Activeringscode.MAX_POGINGEN for kandidaat in codes):
             accountgebeurtenis_vastleggen(
                 door=gebruiker, betreft=gebruiker, gebeurtenis="activeringscode_ingetrokken"
             )

@@ -1,3 +1,4 @@
+from .activeren import activeringscode_uitgeven, activeringscodes
 from .gebruikers import (
     gebruiker,
     gebruiker_activeringscode,
@@ -17,6 +18,8 @@ from .inloggen import (
 )
 
 __all__ = [
+    "activeringscode_uitgeven",
+    "activeringscodes",
     "geblokkeerd",
     "gebruiker",
     "gebruiker_activeringscode",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -10,6 +11,7 @@ from .. import rollen as r
 from .. import selectors, services
 from ..auditspoor import accountgebeurtenissen_van
 from ..gebruikersforms import GebruikerForm
+from ..teksten import wie_activeert
 from ..toegang import ingelogd_vereist, rol_vereist
 
 AANGEMAAKT = "Account {naam} is aangemaakt."
@@ -52,14 +54,28 @@ def gebruiker_nieuw(request):
             for melding in fout.meldingen:
                 form.add_error(None, melding)
         else:
-            code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
             messages.success(request, AANGEMAAKT.format(naam=gebruiker.username))
-            return _eenmalig(request, gebruiker, code=code, wachtwoord=wachtwoord)
+            zaakrollen = selectors.zaakrollen_van(gebruiker)
+            if zaakrollen:
+                # Not the beheerder's to hand over: he holds the start password already.
+                return eenmalig(
+                    request, gebruiker, wachtwoord=wachtwoord, wie_activeert=wie_activeert(zaakrollen)
+                )
+            code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
+            return eenmalig(request, gebruiker, code=code, wachtwoord=wachtwoord)
     return render(request, "kern/gebruiker_form.html", {"form": form, "gebruiker": None})
 
 
-def _eenmalig(request, gebruiker, *, code: str, wachtwoord: str | None = None):
-    """The page that shows a new activation code (and start password) once; never stored in clear."""
+def eenmalig(
+    request,
+    gebruiker,
+    *,
+    code: str | None = None,
+    wachtwoord: str | None = None,
+    wie_activeert: str | None = None,
+    terug: str | None = None,
+):
+    """The page that shows a new activation code and/or start password once; never stored in clear."""
     return render(
         request,
         "kern/gebruiker_eenmalig.html",
@@ -67,6 +83,8 @@ def _eenmalig(request, gebruiker, *, code: str, wachtwoord: str | None = None):
             "gebruiker": gebruiker,
             "code": code,
             "wachtwoord": wachtwoord,
+            "wie_activeert": wie_activeert,
+            "terug": terug or reverse("kern:gebruiker", args=[gebruiker.pk]),
             "geldig_uur": settings.ACTIVERINGSCODE_GELDIG_UUR,
         },
     )
@@ -96,11 +114,13 @@ def gebruiker(request, pk: int):
         else:
             messages.success(request, OPGESLAGEN.format(naam=gebruiker.username))
             return redirect("kern:gebruiker", pk=gebruiker.pk)
+    zaakrollen = selectors.zaakrollen_van(gebruiker)
     context = {
         "form": form,
         "gebruiker": gebruiker,
         "gebeurtenissen": accountgebeurtenissen_van(gebruiker=gebruiker, aantal=20),
         "eigen_account": gebruiker.pk == request.user.pk,
+        "wie_activeert": wie_activeert(zaakrollen) if zaakrollen else None,
     }
     return render(request, "kern/gebruiker_form.html", context)
 
@@ -115,7 +135,7 @@ def gebruiker_activeringscode(request, pk: int):
     except services.ActiveringsFout as fout:
         messages.error(request, str(fout))
         return redirect("kern:gebruiker", pk=gebruiker.pk)
-    return _eenmalig(request, gebruiker, code=code)
+    return eenmalig(request, gebruiker, code=code)
 
 
 @rol_vereist(r.BEHEERDER)

@@ -1,0 +1,49 @@
+"""'Activeringscodes': the teamleider of OIF and the coordinators of the whole ministry let their own
+people into their accounts (docs/beveiliging.md, 'Vier ogen'). The beheerder made the account and saw
+its start password; the code that completes it comes from here."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .. import rollen as r
+from .. import selectors, services
+from ..toegang import rol_vereist
+from .gebruikers import eenmalig
+
+GEEN_ACTIVERINGEN = (
+    "Activeringscodes voor analisten geeft de teamleider van OIF, die voor vertrouwenspersonen een "
+    "integriteitscoördinator van het hele ministerie."
+)
+PER_PAGINA = 50
+
+
+def _eigen_accounts(request):
+    if not selectors.activeert(request.user):
+        raise PermissionDenied(GEEN_ACTIVERINGEN)
+    return selectors.te_activeren_accounts(door=request.user)
+
+
+@rol_vereist(r.OIF_ANALIST, r.COORDINATOR)
+def activeringscodes(request):
+    pagina = Paginator(_eigen_accounts(request), PER_PAGINA).get_page(request.GET.get("pagina"))
+    rijen = [(gebruiker, selectors.rollen_en_rechten(gebruiker)) for gebruiker in pagina]
+    return render(request, "kern/activeringscodes.html", {"pagina": pagina, "rijen": rijen})
+
+
+@rol_vereist(r.OIF_ANALIST, r.COORDINATOR)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def activeringscode_uitgeven(request, pk: int):
+    """GET asks for confirmation (a new code unlinks the app in use); POST issues the code, shown once."""
+    gebruiker = _eigen_accounts(request).filter(pk=pk).first()
+    if gebruiker is None:
+        raise Http404("Dit account is niet van uw team.")
+    if request.method == "POST":
+        code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
+        return eenmalig(request, gebruiker, code=code, terug=reverse("kern:activeringscodes"))
+    return render(request, "kern/activeringscode_uitgeven.html", {"gebruiker": gebruiker})

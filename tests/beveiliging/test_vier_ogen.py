@@ -1,0 +1,172 @@
+"""Four eyes on every account that opens cases or the Tellijst: the functioneel beheerder makes the account
+and sees its start password, but its activation code comes from that side (OIF's teamleider for an
+analist, a coordinator of the whole ministry for a vertrouwenspersoon). Each test is a beheerder trying
+to get into such an account himself."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from finintegriteit.kern import rollen as r
+from finintegriteit.kern import services
+from finintegriteit.kern.models import Activeringscode
+from tests.bouwstenen.inloggen import (
+    KOPPEL_PAGINA,
+    NIEUW_WACHTWOORD,
+    app_koppelen,
+    bevestigd_totp_apparaat,
+    inloggen_met_wachtwoord,
+    startwachtwoord_vervangen,
+)
+
+pytestmark = pytest.mark.django_db
+
+NIEUW = reverse("kern:gebruiker_nieuw")
+ACTIVERINGSCODES = reverse("kern:activeringscodes")
+
+
+@pytest.fixture
+def beheer(beheerder):
+    browser = Client()
+    browser.force_login(beheerder)
+    return browser
+
+
+def aanmaken(beheer, gebruikersnaam: str, rollen: list[str], rechten=()) -> tuple[str, str]:
+    """The beheerder's form; returns the page and the start password it shows."""
+    gegevens = {"gebruikersnaam": gebruikersnaam, "voornaam": "Sam", "achternaam": "Sok", "email": ""}
+    antwoord = beheer.post(NIEUW, gegevens | {"rollen": rollen, "rechten": list(rechten)})
+    html = antwoord.content.decode()
+    return html, re.search(r'id="startwachtwoord">([^<]+)<', html).group(1)
+
+
+def alleen_de_activeringscode(browser) -> bool:
+    """Whether the werkvoorraad leads only to the page that asks for an activation code."""
+    antwoord = browser.get(reverse("meldingen:werkvoorraad"), follow=True)
+    return (
+        antwoord.request["PATH_INFO"] == KOPPEL_PAGINA
+        and 'name="activeringscode"' in antwoord.content.decode()
+    )
+
+
+def test_een_nieuw_analistenaccount_geeft_de_beheerder_alleen_het_wachtwoord(beheer, django_user_model):
+    html, wachtwoord = aanmaken(beheer, "sok", [r.OIF_ANALIST], [r.MELDER_IDENTITEIT_INZIEN])
+    assert 'id="activeringscode"' not in html
+    assert "De activeringscode geeft de teamleider van OIF" in html
+    sok = django_user_model.objects.get(username="sok")
+    assert not Activeringscode.objects.filter(gebruiker=sok).exists()
+
+    # He logs in with what he saw: only the page that asks for an activation code opens.
+    eigen_browser = Client()
+    inloggen_met_wachtwoord(eigen_browser, "sok", wachtwoord=wachtwoord)
+    assert alleen_de_activeringscode(eigen_browser)
+
+    # And he cannot issue that code: not on the account page, not by posting to it.
+    pagina = beheer.get(reverse("kern:gebruiker", args=[sok.pk])).content.decode()
+    assert reverse("kern:gebruiker_activeringscode", args=[sok.pk]) not in pagina
+    antwoord = beheer.post(reverse("kern:gebruiker_activeringscode", args=[sok.pk]), follow=True)
+    assert "De activeringscode voor dit account geeft" in antwoord.content.decode()
+    assert not Activeringscode.objects.filter(gebruiker=sok).exists()
+    assert beheer.get(ACTIVERINGSCODES).status_code == 403
+
+
+def test_een_zaakrol_op_een_account_dat_hij_al_gebruikt_sluit_hem_buiten(
+    beheer, django_user_model, time_machine
+):
+    """The detour: an account without a zaakrol (code from the beheerder), used by himself, then the role."""
+    time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
+    html, wachtwoord = aanmaken(beheer, "sok", [r.COORDINATOR])
+    code = re.search(r'id="activeringscode">([A-Z0-9-]+)<', html).group(1)
+    eigen_browser = Client()
+    apparaat = app_koppelen(eigen_browser, "sok", wachtwoord=wachtwoord, activeringscode=code)
+    startwachtwoord_vervangen(
+        eigen_browser, "sok", startwachtwoord=wachtwoord, apparaat=apparaat, klok=time_machine
+    )
+    assert eigen_browser.get(reverse("rapportage:dashboard")).status_code == 200
+
+    sok = django_user_model.objects.get(username="sok")
+    gegevens = {"voornaam": "Sam", "achternaam": "Sok", "email": ""}
+    beheer.post(
+        reverse("kern:gebruiker", args=[sok.pk]),
+        gegevens | {"rollen": [r.COORDINATOR, r.OIF_ANALIST], "rechten": [r.MELDER_IDENTITEIT_INZIEN]},
+    )
+    assert r.heeft_rol(django_user_model.objects.get(pk=sok.pk), r.OIF_ANALIST)
+
+    # The session he had is gone, and so is his app: the role waits for a code from the teamleider.
+    antwoord = eigen_browser.get(reverse("meldingen:werkvoorraad"))
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("kern:login"))
+    assert not TOTPDevice.objects.filter(user=sok).exists()
+    opnieuw = Client()
+    inloggen_met_wachtwoord(opnieuw, "sok", wachtwoord=NIEUW_WACHTWOORD)
+    assert alleen_de_activeringscode(opnieuw)
+    beheer.post(reverse("kern:gebruiker_activeringscode", args=[sok.pk]))
+    assert not Activeringscode.objects.open().filter(gebruiker=sok).exists()
+
+
+def test_een_beheerder_die_ook_coordinator_is_activeert_geen_vertrouwenspersoon(
+    maak_gebruiker, vertrouwenspersoon
+):
+    beide = maak_gebruiker("beide", r.BEHEERDER, r.COORDINATOR)
+    with pytest.raises(services.ActiveringsFout):
+        services.activeringscode_uitgeven(door=beide, gebruiker=vertrouwenspersoon)
+    browser = Client()
+    browser.force_login(beide)
+    assert browser.get(ACTIVERINGSCODES).status_code == 403
+
+
+def test_de_teamleider_geeft_de_code_en_de_analist_komt_binnen(teamleider, django_user_model, beheer):
+    _, wachtwoord = aanmaken(beheer, "nieuw", [r.OIF_ANALIST])
+    leiding = Client()
+    leiding.force_login(teamleider)
+    lijst = leiding.get(ACTIVERINGSCODES).content.decode()
+    assert "nieuw" in lijst and "wacht op een activeringscode" in lijst
+    nieuw = django_user_model.objects.get(username="nieuw")
+    antwoord = leiding.post(reverse("kern:activeringscode_uitgeven", args=[nieuw.pk]))
+    code = re.search(r'id="activeringscode">([A-Z0-9-]+)<', antwoord.content.decode()).group(1)
+
+    analist = Client()
+    app_koppelen(analist, "nieuw", wachtwoord=wachtwoord, activeringscode=code)
+    # The start password is replaced first; then the werkvoorraad opens (tests/kern/test_activeringscode.py).
+    assert analist.get(reverse("meldingen:werkvoorraad"))["Location"] == reverse("kern:wachtwoord_wijzigen")
+    assert Activeringscode.objects.get(gebruiker=nieuw).uitgegeven_door == teamleider
+
+
+@pytest.mark.parametrize(
+    ("wie", "welk_account", "verwacht"),
+    [
+        ("teamleider", "analist", 200),
+        ("teamleider", "vertrouwenspersoon", 404),
+        ("teamleider", "coordinator_douane", 404),
+        ("coordinator", "vertrouwenspersoon", 200),
+        ("coordinator", "analist", 404),
+        ("analist", "vertrouwenspersoon", 403),
+        ("coordinator_douane", "vertrouwenspersoon", 403),
+    ],
+)
+def test_ieder_activeert_alleen_de_eigen_kant(request, wie, welk_account, verwacht):
+    door = request.getfixturevalue(wie)
+    account = request.getfixturevalue(welk_account)
+    apparaat = bevestigd_totp_apparaat(account)
+    browser = Client()
+    browser.force_login(door)
+    url = reverse("kern:activeringscode_uitgeven", args=[account.pk])
+    assert browser.get(url).status_code == verwacht
+    assert browser.post(url).status_code == verwacht
+    assert TOTPDevice.objects.filter(pk=apparaat.pk).exists() == (verwacht != 200)
+
+
+def test_alleen_wie_codes_geeft_ziet_ze_in_het_menu(request):
+    for wie, ziet in (
+        ("teamleider", True),
+        ("coordinator", True),
+        ("analist", False),
+        ("coordinator_douane", False),
+        ("beheerder", False),
+    ):
+        browser = Client()
+        browser.force_login(request.getfixturevalue(wie))
+        assert (ACTIVERINGSCODES in browser.get(reverse("kern:mijn_account")).content.decode()) == ziet, wie
