@@ -170,3 +170,42 @@ def test_alleen_wie_codes_geeft_ziet_ze_in_het_menu(request):
         browser = Client()
         browser.force_login(request.getfixturevalue(wie))
         assert (ACTIVERINGSCODES in browser.get(reverse("kern:mijn_account")).content.decode()) == ziet, wie
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_een_code_tegelijk_met_de_zaakrol_gevraagd_overleeft_de_rol_niet(beheerder, coordinator):
+    """The race: while the beheerder's role change (analist for this coordinator account) is being saved,
+    he asks a new code for the same account in a second request. The code waits for the change and is
+    then refused; without the account's row lock it was written beside the change and outlived it."""
+    import threading
+
+    from django.db import connection, transaction
+
+    uitkomst = {}
+
+    def code_vragen():
+        try:
+            uitkomst["code"] = services.activeringscode_uitgeven(door=beheerder, gebruiker=coordinator)
+        except services.ActiveringsFout as fout:
+            uitkomst["fout"] = fout
+        finally:
+            connection.close()
+
+    tweede_verzoek = threading.Thread(target=code_vragen)
+    with transaction.atomic():
+        services.gebruiker_bijwerken(
+            door=beheerder,
+            gebruiker=coordinator,
+            voornaam="",
+            achternaam="",
+            email="",
+            rollen={r.COORDINATOR, r.OIF_ANALIST},
+            rechten=set(),
+        )
+        tweede_verzoek.start()
+        tweede_verzoek.join(timeout=1)
+        assert tweede_verzoek.is_alive(), "de code wachtte niet op de rolwijziging"
+    tweede_verzoek.join(timeout=10)
+    assert "fout" in uitkomst and "code" not in uitkomst
+    assert not Activeringscode.objects.open().filter(gebruiker=coordinator).exists()

@@ -12,6 +12,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_otp import verify_token
@@ -56,10 +57,14 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
     """
     if door is not None and door.pk == gebruiker.pk:
         raise ActiveringsFout(ZELF_UITGEVEN)
-    if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
-        raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie_activeert(zaakrollen_van(gebruiker))))
     code = "".join(secrets.choice(CODETEKENS) for _ in range(CODELENGTE))
     with transaction.atomic():
+        # The account's row lock orders this against a role change of the same account (gebruikers.py
+        # takes it too): otherwise a code asked for a coordinator could be written just after the same
+        # account got the analist role, and outlive the change that was to void it.
+        account_vergrendelen(gebruiker=gebruiker)
+        if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
+            raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie_activeert(zaakrollen_van(gebruiker))))
         toegang_intrekken(door=door, gebruiker=gebruiker)
         Activeringscode.objects.create(
             gebruiker=gebruiker,
@@ -69,6 +74,11 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
         )
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="activeringscode_uitgegeven")
     return "-".join(code[i : i + 4] for i in range(0, CODELENGTE, 4))
+
+
+def account_vergrendelen(*, gebruiker) -> None:
+    """Lock the account's row until the transaction ends (a no-op on SQLite, which writes one at a time)."""
+    get_user_model().objects.select_for_update().filter(pk=gebruiker.pk).exists()
 
 
 def toegang_intrekken(*, door, gebruiker) -> None:
