@@ -209,3 +209,13 @@ def test_een_code_tegelijk_met_de_zaakrol_gevraagd_overleeft_de_rol_niet(beheerd
     tweede_verzoek.join(timeout=10)
     assert "fout" in uitkomst and "code" not in uitkomst
     assert not Activeringscode.objects.open().filter(gebruiker=coordinator).exists()
+
+
+def test_de_beheerder_ziet_bij_wie_een_nieuwe_analist_de_code_haalt(beheer):
+    aanmaken(beheer, "nieuw", [r.OIF_ANALIST])
+    rij = re.search(
+        r"<tr>\s*<td><a [^>]*>nieuw</a>.*?</tr>",
+        beheer.get(reverse("kern:gebruikers")).content.decode(),
+        re.S,
+    )
+    assert "niet gekoppeld; code van de teamleider van OIF" in rij.group(0)

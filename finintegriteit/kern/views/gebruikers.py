@@ -22,9 +22,12 @@ GEACTIVEERD = "Account {naam} is weer actief."
 
 @rol_vereist(r.BEHEERDER)
 def gebruikers(request):
-    rijen = [
-        (gebruiker, selectors.rollen_en_rechten(gebruiker)) for gebruiker in selectors.gebruikers_overzicht()
-    ]
+    rijen = []
+    for gebruiker in selectors.gebruikers_overzicht():
+        huidig = selectors.rollen_en_rechten(gebruiker)
+        zaakrollen = set(huidig["rollen"]).intersection(r.ZAAKROLLEN)
+        # Who the beheerder sends the person to for the code, while the app is not linked.
+        rijen.append((gebruiker, huidig, wie_activeert(zaakrollen) if zaakrollen else None))
     return render(request, "kern/gebruikers.html", {"rijen": rijen})
 
 
