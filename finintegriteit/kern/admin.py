@@ -28,11 +28,13 @@ class AuditRegelAdmin(AlleenLezenAdmin):
     date_hierarchy = "op"
 
 
+# Read only: the onderdeel of a coordinator is set in 'Gebruikers en rollen', through the service that
+# audits it. Changed here, it moved a coordinator to the whole ministry (who hands out codes to
+# vertrouwenspersonen, docs/beveiliging.md 'Vier ogen') without a line in the audit trail.
 @admin.register(Profiel)
-class ProfielAdmin(admin.ModelAdmin):
+class ProfielAdmin(AlleenLezenAdmin):
     list_display = ["gebruiker", "onderdeel"]
     list_filter = ["onderdeel"]
-    autocomplete_fields = ["gebruiker"]
 
 
 def _bestaat_niet(request, *args, **kwargs):

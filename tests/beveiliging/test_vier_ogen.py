@@ -219,3 +219,16 @@ def test_de_beheerder_ziet_bij_wie_een_nieuwe_analist_de_code_haalt(beheer):
         re.S,
     )
     assert "niet gekoppeld; code van de teamleider van OIF" in rij.group(0)
+
+
+def test_de_beheerder_verzet_geen_onderdeel_buiten_de_audittrail_om(beheer, coordinator_douane):
+    """/beheer/ had a second way to set a coordinator's onderdeel, unaudited: to the whole ministry, and
+    the account gave codes to vertrouwenspersonen."""
+    from finintegriteit.kern.models import Profiel
+
+    profiel = Profiel.objects.get(gebruiker=coordinator_douane)
+    url = reverse("admin:kern_profiel_change", args=[profiel.pk])
+    beheer.post(url, {"gebruiker": coordinator_douane.pk, "onderdeel": "", "wachtwoord_wijzigen": ""})
+    profiel.refresh_from_db()
+    assert profiel.onderdeel is not None
+    assert beheer.get(reverse("admin:kern_profiel_add")).status_code == 403
