@@ -268,17 +268,18 @@ def overzicht(*, jaar: int, onderdeel=None, vandaag) -> dict:
 def _tellijst_zoals_de_tabellen(reeksen: dict, lopend: dict, *, onderdeel, tellijst, vandaag) -> None:
     """The Tellijst counts of a year that is not closed, in the overview as the year's tables show them.
 
-    The overview hides a small count by itself, but the tables hide more: one pattern for every view of
-    the year hides a larger count too where it would give a small one away (tellijstpatroon). A total
-    the tables hide must not stand beside them in the overview, nor be the sum of its months. A closed
-    year's totals per onderdeel are public (the ministry's exact table has them), so only the current
-    year, and last year until it closes, are read from the tables (the same cached page figures).
+    The tables hide more than small counts: one pattern for every view of the year hides a larger count
+    too where it would give a small one away (tellijstpatroon). A total the tables hide must not stand
+    beside them in the overview, nor be the sum of its months. A closed year's totals per onderdeel are
+    public (the ministry's exact table has them) and come exact from the selector; the others, which
+    it leaves hidden, are read from the tables (the same cached page figures).
     """
     from .selectors.afscherming import VERBORGEN
 
-    for open_jaar in (vandaag.year - 1, vandaag.year):
-        if tellijst.exact(jaar=open_jaar):
-            continue
+    open_jaren = {jaar for jaar in reeksen["adviesvragen"] if not tellijst.exact(jaar=jaar)}
+    if not tellijst.exact(jaar=vandaag.year):
+        open_jaren.add(vandaag.year)
+    for open_jaar in sorted(open_jaren):
         vp = dashboardcijfers(jaar=open_jaar, onderdeel=onderdeel)["vertrouwenspersonen"]
         if open_jaar in reeksen["adviesvragen"]:
             reeksen["adviesvragen"][open_jaar] = vp["totaal"]

@@ -57,6 +57,9 @@ def laatste_jaar_met_cijfers(*, voor: int, tellijst: Tellijstbron) -> int | None
 
 
 def _tellijst_per_jaar(tellijst: Tellijstbron, onderdeel, *, tot: int) -> dict[int, object]:
+    """The Tellijst total per year, exact where the ministry's figures of that year are (a closed year:
+    its table per onderdeel publishes every onderdeel's total). A year not yet closed is hidden here;
+    the page shows it as that year's tables do (inhoud.overzicht), one rule for both."""
     rijen = (
         _tellingen(tellijst, onderdeel)
         .filter(jaar__lte=tot)
@@ -64,12 +67,7 @@ def _tellijst_per_jaar(tellijst: Tellijstbron, onderdeel, *, tot: int) -> dict[i
         .annotate(n=tellijst.tel())
         .order_by("jaar")
     )
-    drempel = settings.TELLIJST_DREMPEL
-    uitkomst = {}
-    for rij in rijen:
-        exact = tellijst.exact(jaar=rij["jaar"], onderdeel=onderdeel)
-        uitkomst[rij["jaar"]] = rij["n"] if exact or not 0 < rij["n"] < drempel else VERBORGEN
-    return uitkomst
+    return {rij["jaar"]: rij["n"] if tellijst.exact(jaar=rij["jaar"]) else VERBORGEN for rij in rijen}
 
 
 def _per_jaar(qs, veld: str, *, tot: int, drempel: int) -> dict[int, object]:
@@ -111,7 +109,7 @@ def _adviesvragen_per_onderdeel(tellijst: Tellijstbron, onderdeel, *, jaar: int)
 
 
 def _toonbaar(totaal: int) -> bool:
-    """Whether the dashboard showed this current-year total of the ministry (as `_tellijst_per_jaar`)."""
+    """Whether the dashboard showed this current-year total of the ministry: a small one is hidden."""
     return not 0 < totaal < settings.TELLIJST_DREMPEL
 
 

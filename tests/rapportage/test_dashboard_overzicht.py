@@ -184,6 +184,21 @@ def test_het_lopende_jaar_toont_geen_aantal_dat_de_tabellen_ernaast_verbergen(
     assert 'Douane</th><td class="getal">6' not in pagina(client, jaar=jaar)
 
 
+def test_een_afgesloten_jaar_van_een_onderdeel_staat_in_het_verloop_zoals_in_zijn_tabellen(
+    coordinator_douane,
+):
+    """A closed year's total of one onderdeel is public: the ministry's exact table per onderdeel has it.
+    The trend hid a small one by a rule of its own, while the year's tables beside it showed it."""
+    jaar = VANDAAG.year - 2
+    tellijst_gepubliceerd(3, jaar=jaar, onderdeel="douane")
+    douane = coordinator_douane.profiel.onderdeel
+
+    tabellen = inhoud.dashboardcijfers(jaar=jaar, onderdeel=douane)["vertrouwenspersonen"]["totaal"]
+    verloop_douane = inhoud.overzicht(jaar=jaar, onderdeel=douane, vandaag=VANDAAG)["verloop"]
+    assert tabellen == 3
+    assert dict(map(tuple, verloop_douane["adviesvragen"]))[jaar] == 3
+
+
 def test_de_tabellen_van_een_hoofdstuk_komen_pas_bij_openen(ingelogd):
     tellijst_gepubliceerd(6, jaar=2024)
     html = pagina(ingelogd, jaar=2024)
