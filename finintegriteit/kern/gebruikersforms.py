@@ -49,7 +49,13 @@ class GebruikerForm(forms.Form):
 
     def __init__(self, *args, nieuw: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["onderdeel"].queryset = Onderdeel.objects.in_jaar(timezone.localdate().year)
+        keuzes = Onderdeel.objects.in_jaar(timezone.localdate().year)
+        huidig = self.initial.get("onderdeel")
+        if huidig is not None:
+            # An onderdeel that has ended stays her choice until the beheerder picks another: left out,
+            # saving her name would quietly make her coordinator of the whole ministry.
+            keuzes = keuzes | Onderdeel.objects.filter(pk=huidig.pk)
+        self.fields["onderdeel"].queryset = keuzes
         if not nieuw:
             del self.fields["gebruikersnaam"]
         self.helper = FormHelper()

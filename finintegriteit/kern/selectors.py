@@ -108,17 +108,25 @@ def mag_activeren(*, door, gebruiker) -> bool:
 def te_activeren_accounts(*, door) -> QuerySet:
     """The active accounts `door` may issue activation codes for, those still waiting for one first.
 
-    Each carries `heeft_app` and `code_verloopt_op` (the latest open code's expiry, or None).
+    Each carries `heeft_app`, `code_verloopt_op` (the latest open code's expiry, or None) and
+    `app_code_van` (who issued the code the app was linked with: an account linked with a beheerder's
+    code before the four eyes deserves a new code from this side).
     """
     eigen = activeert(door)
     anderen = set(r.ZAAKROLLEN) - eigen
     open_code = Activeringscode.objects.open().filter(gebruiker=OuterRef("pk")).order_by("-verloopt_op")
+    gebruikte_code = Activeringscode.objects.filter(gebruiker=OuterRef("pk"), gebruikt_op__isnull=False)
     return (
         _met_rollen()
         .filter(is_active=True, is_superuser=False, groups__name__in=eigen)
         .exclude(groups__name__in=anderen)
         .exclude(pk=door.pk)
-        .annotate(code_verloopt_op=Subquery(open_code.values("verloopt_op")[:1]))
+        .annotate(
+            code_verloopt_op=Subquery(open_code.values("verloopt_op")[:1]),
+            app_code_van=Subquery(
+                gebruikte_code.order_by("-gebruikt_op").values("uitgegeven_door__username")[:1]
+            ),
+        )
         .distinct()
         .order_by("heeft_app", "username")
     )

@@ -7,8 +7,10 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern import rollen as r
@@ -17,6 +19,7 @@ from finintegriteit.kern.models import Activeringscode
 from tests.bouwstenen.inloggen import (
     KOPPEL_PAGINA,
     NIEUW_WACHTWOORD,
+    WACHTWOORD,
     app_koppelen,
     bevestigd_totp_apparaat,
     inloggen_met_wachtwoord,
@@ -56,7 +59,7 @@ def alleen_de_activeringscode(browser) -> bool:
 def test_een_nieuw_analistenaccount_geeft_de_beheerder_alleen_het_wachtwoord(beheer, django_user_model):
     html, wachtwoord = aanmaken(beheer, "sok", [r.OIF_ANALIST], [r.MELDER_IDENTITEIT_INZIEN])
     assert 'id="activeringscode"' not in html
-    assert "De activeringscode geeft de teamleider van OIF" in html
+    assert "De teamleider van OIF geeft de activeringscode." in html
     sok = django_user_model.objects.get(username="sok")
     assert not Activeringscode.objects.filter(gebruiker=sok).exists()
 
@@ -69,7 +72,7 @@ def test_een_nieuw_analistenaccount_geeft_de_beheerder_alleen_het_wachtwoord(beh
     pagina = beheer.get(reverse("kern:gebruiker", args=[sok.pk])).content.decode()
     assert reverse("kern:gebruiker_activeringscode", args=[sok.pk]) not in pagina
     antwoord = beheer.post(reverse("kern:gebruiker_activeringscode", args=[sok.pk]), follow=True)
-    assert "De activeringscode voor dit account geeft" in antwoord.content.decode()
+    assert "De teamleider van OIF geeft de activeringscode voor dit account" in antwoord.content.decode()
     assert not Activeringscode.objects.filter(gebruiker=sok).exists()
     assert beheer.get(ACTIVERINGSCODES).status_code == 403
 
@@ -155,7 +158,8 @@ def test_ieder_activeert_alleen_de_eigen_kant(request, wie, welk_account, verwac
     browser.force_login(door)
     url = reverse("kern:activeringscode_uitgeven", args=[account.pk])
     assert browser.get(url).status_code == verwacht
-    assert browser.post(url).status_code == verwacht
+    # A POST for an account not on her list goes back to the list with a message (and no code).
+    assert browser.post(url).status_code == (302 if verwacht == 404 else verwacht)
     assert TOTPDevice.objects.filter(pk=apparaat.pk).exists() == (verwacht != 200)
 
 
@@ -232,3 +236,60 @@ def test_de_beheerder_verzet_geen_onderdeel_buiten_de_audittrail_om(beheer, coor
     profiel.refresh_from_db()
     assert profiel.onderdeel is not None
     assert beheer.get(reverse("admin:kern_profiel_add")).status_code == 403
+
+
+def test_na_een_zaakrol_kiest_de_persoon_eerst_een_eigen_wachtwoord(beheer, coordinator_douane, coordinator):
+    """The beheerder may know the password of an account he gave a zaakrol (he set it up for himself):
+    after the code of the other side, only the page to replace it opens."""
+    gegevens = {"voornaam": "", "achternaam": "", "email": ""}
+    beheer.post(
+        reverse("kern:gebruiker", args=[coordinator_douane.pk]),
+        gegevens
+        | {
+            "rollen": [r.COORDINATOR, r.VERTROUWENSPERSOON],
+            "onderdeel": coordinator_douane.profiel.onderdeel.pk,
+        },
+    )
+    code = services.activeringscode_uitgeven(door=coordinator, gebruiker=coordinator_douane)
+    browser = Client()
+    app_koppelen(browser, coordinator_douane.username, wachtwoord=WACHTWOORD, activeringscode=code)
+    antwoord = browser.get(reverse("vertrouwenspersonen:invoeren"))
+    assert antwoord.status_code == 302 and antwoord["Location"] == reverse("kern:wachtwoord_wijzigen")
+
+
+def test_een_account_dat_intussen_van_kant_wisselde_krijgt_geen_code(beheer, teamleider, analist):
+    leiding = Client()
+    leiding.force_login(teamleider)
+    url = reverse("kern:activeringscode_uitgeven", args=[analist.pk])
+    assert leiding.get(url).status_code == 200
+    gegevens = {"voornaam": "", "achternaam": "", "email": ""}
+    beheer.post(
+        reverse("kern:gebruiker", args=[analist.pk]),
+        gegevens | {"rollen": [r.OIF_ANALIST, r.VERTROUWENSPERSOON]},
+    )
+
+    antwoord = leiding.post(url, follow=True)
+    assert (
+        "Dit account staat niet (meer) op uw lijst; er is geen code uitgegeven." in antwoord.content.decode()
+    )
+    assert not Activeringscode.objects.filter(gebruiker=analist).exists()
+
+
+def test_de_teamleider_ziet_rechten_en_wie_de_code_van_een_gekoppelde_app_gaf(beheer, teamleider, beheerder):
+    """Accounts linked with a beheerder's code before the four eyes stand out, to be given a new code."""
+    _, wachtwoord = aanmaken(beheer, "oud", [r.OIF_ANALIST], [r.MELDER_IDENTITEIT_INZIEN])
+    oud = get_user_model().objects.get(username="oud")
+    # As it was before: the beheerder's code, straight in the table (the service refuses it now).
+    Activeringscode.objects.create(
+        gebruiker=oud,
+        code_hash="x" * 64,
+        uitgegeven_door=beheerder,
+        verloopt_op=timezone.now(),
+        gebruikt_op=timezone.now(),
+    )
+    bevestigd_totp_apparaat(oud)
+    leiding = Client()
+    leiding.force_login(teamleider)
+    rij = re.search(r"<tr>\s*<td>oud.*?</tr>", leiding.get(ACTIVERINGSCODES).content.decode(), re.S).group(0)
+    assert "Identiteit van de melder inzien" in rij
+    assert f"gekoppeld, code van {beheerder.username}" in rij

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finintegriteit.kern import rollen as r
@@ -252,3 +253,17 @@ def test_beheeromgeving_is_nederlands_ook_voor_axes_en_django_otp(beheer, analis
         assert not ENGELS.search(html), f"{url}: {ENGELS.search(html).group(0)}"
     index = beheer.get("/beheer/").content.decode()
     assert "Authenticator-apps" in index and "Inlogpogingen en blokkades" in index
+
+
+def test_een_beeindigd_onderdeel_blijft_staan_tot_de_beheerder_een_ander_kiest(beheer, coordinator_douane):
+    """Douane ended last year. The form left it out of the list, so saving only her name made its
+    coordinator one of the whole ministry, who hands out codes to vertrouwenspersonen."""
+    douane = coordinator_douane.profiel.onderdeel
+    Onderdeel.objects.filter(pk=douane.pk).update(laatste_jaar=timezone.localdate().year - 1)
+    pagina = beheer.get(reverse("kern:gebruiker", args=[coordinator_douane.pk])).content.decode()
+    assert re.search(rf'<option value="{douane.pk}" selected>', pagina)
+
+    wijzigen(beheer, coordinator_douane, rollen=[r.COORDINATOR], onderdeel=douane.pk, voornaam="Dora")
+    coordinator_douane.profiel.refresh_from_db()
+    assert coordinator_douane.profiel.onderdeel == douane
+    assert get_user_model().objects.get(pk=coordinator_douane.pk).first_name == "Dora"

@@ -145,9 +145,11 @@ def _toekenning_doorvoeren(*, door, gebruiker, rollen: set[str], rechten: set[st
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="rol_ingetrokken", detail=rol)
     if (rollen - oude_rollen).intersection(r.ZAAKROLLEN):
         # Whoever is using the account now may be the beheerder himself (an account he made for a
-        # coordinator, say): the new role opens only after someone of that side hands over a new code.
+        # coordinator, say): the new role opens only after someone of that side hands over a new code,
+        # and with a password of the person's own, not one the beheerder chose or saw.
         toegang_intrekken(door=door, gebruiker=gebruiker)
         sessies_beeindigen(gebruiker=gebruiker)
+        Profiel.objects.update_or_create(gebruiker=gebruiker, defaults={"wachtwoord_wijzigen": True})
     if rechten - oude_rechten:
         gebruiker.user_permissions.add(*_rechten(rechten - oude_rechten))
     if oude_rechten - rechten:

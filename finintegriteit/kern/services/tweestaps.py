@@ -30,7 +30,7 @@ CODELENGTE = 12
 
 ZELF_UITGEVEN = "U kunt geen activeringscode voor uw eigen account uitgeven; vraag een andere beheerder."
 NIET_UW_ACCOUNT = (
-    "De activeringscode voor dit account geeft {wie}: zo kan niemand in zijn eentje iemand toegang geven "
+    "{wie} geeft de activeringscode voor dit account: zo kan niemand in zijn eentje iemand toegang geven "
     "tot zaken of de Tellijst."
 )
 
@@ -64,7 +64,8 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
         # account got the analist role, and outlive the change that was to void it.
         account_vergrendelen(gebruiker=gebruiker)
         if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
-            raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie_activeert(zaakrollen_van(gebruiker))))
+            wie = wie_activeert(zaakrollen_van(gebruiker))
+            raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie[0].upper() + wie[1:]))
         toegang_intrekken(door=door, gebruiker=gebruiker)
         Activeringscode.objects.create(
             gebruiker=gebruiker,

@@ -2,10 +2,11 @@
 people into their accounts (docs/beveiliging.md, 'Vier ogen'). The beheerder made the account and saw
 its start password; the code that completes it comes from here."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -19,6 +20,7 @@ GEEN_ACTIVERINGEN = (
     "Activeringscodes voor analisten geeft de teamleider van OIF, die voor vertrouwenspersonen een "
     "integriteitscoördinator van het hele ministerie."
 )
+NIET_OP_UW_LIJST = "Dit account staat niet (meer) op uw lijst; er is geen code uitgegeven."
 PER_PAGINA = 50
 
 
@@ -41,9 +43,19 @@ def activeringscodes(request):
 def activeringscode_uitgeven(request, pk: int):
     """GET asks for confirmation (a new code unlinks the app in use); POST issues the code, shown once."""
     gebruiker = _eigen_accounts(request).filter(pk=pk).first()
+    if gebruiker is None and request.method == "POST":
+        # Usually an account that changed side after the list was opened; the same words whether or
+        # not the account exists, so the answer tells nothing about other accounts.
+        messages.error(request, NIET_OP_UW_LIJST)
+        return redirect("kern:activeringscodes")
     if gebruiker is None:
-        raise Http404("Dit account is niet van uw team.")
+        raise Http404(NIET_OP_UW_LIJST)
     if request.method == "POST":
-        code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
+        try:
+            code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
+        except services.ActiveringsFout as fout:
+            # The account changed side between the page and the click (a role given meanwhile).
+            messages.error(request, str(fout))
+            return redirect("kern:activeringscodes")
         return eenmalig(request, gebruiker, code=code, terug=reverse("kern:activeringscodes"))
     return render(request, "kern/activeringscode_uitgeven.html", {"gebruiker": gebruiker})
