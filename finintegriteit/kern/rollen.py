@@ -9,9 +9,12 @@ COORDINATOR = "Integriteitscoördinator"
 BEHEERDER = "Functioneel beheerder"
 
 ALLE_ROLLEN = (OIF_ANALIST, VERTROUWENSPERSOON, COORDINATOR, BEHEERDER)
-# Roles that open cases or the Tellijst. The beheerder never holds one, and never lets anyone into an
-# account that holds one (docs/beveiliging.md, 'Vier ogen').
+# Roles that open cases or the Tellijst: the beheerder never holds one (separation of duties).
 ZAAKROLLEN = (OIF_ANALIST, VERTROUWENSPERSOON)
+# Roles whose accounts get their activation code from their own side, never from the beheerder, who
+# saw the start password (docs/beveiliging.md, 'Vier ogen'). The coordinators too: a coordinator of the
+# whole ministry hands out the codes of vertrouwenspersonen, so she must not be the beheerder's creature.
+EIGEN_ACTIVERING = (OIF_ANALIST, VERTROUWENSPERSOON, COORDINATOR)
 
 
 def rollen_van(gebruiker) -> frozenset[str]:

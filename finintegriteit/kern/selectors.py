@@ -78,31 +78,32 @@ def onderdeel_van(gebruiker):
 
 
 def activeert(gebruiker) -> frozenset[str]:
-    """The zaakrollen whose accounts this person hands activation codes to (docs/beveiliging.md, 'Vier
-    ogen'): OIF's teamleider for analists, a coordinator of the whole ministry for vertrouwenspersonen.
-    Never someone who is also beheerder: he would hold both the start password and the code."""
+    """The roles whose accounts this person hands activation codes to (docs/beveiliging.md, 'Vier
+    ogen'): OIF's teamleider for analists, a coordinator of the whole ministry for vertrouwenspersonen
+    and coordinators. Never someone who is also beheerder: he would hold both start password and code."""
     if not gebruiker.is_active or r.heeft_rol(gebruiker, r.BEHEERDER):
         return frozenset()
     rollen = set()
     if r.heeft_rol(gebruiker, r.OIF_ANALIST) and r.heeft_recht(gebruiker, r.AFGESCHERMDE_MELDINGEN_INZIEN):
         rollen.add(r.OIF_ANALIST)
     if r.heeft_rol(gebruiker, r.COORDINATOR) and onderdeel_van(gebruiker) is None:
-        rollen.add(r.VERTROUWENSPERSOON)
+        rollen.update((r.VERTROUWENSPERSOON, r.COORDINATOR))
     return frozenset(rollen)
 
 
-def zaakrollen_van(gebruiker) -> frozenset[str]:
-    """The zaakrollen an account holds now, read from the database (not from a cache on the object)."""
-    return frozenset(gebruiker.groups.filter(name__in=r.ZAAKROLLEN).values_list("name", flat=True))
+def rollen_met_eigen_activering(gebruiker) -> frozenset[str]:
+    """The roles of rollen.EIGEN_ACTIVERING an account holds now, read from the database (not from a
+    cache on the object)."""
+    return frozenset(gebruiker.groups.filter(name__in=r.EIGEN_ACTIVERING).values_list("name", flat=True))
 
 
 def mag_activeren(*, door, gebruiker) -> bool:
-    """Whether `door` may issue an activation code for `gebruiker`: the beheerder for an account without
-    a zaakrol; for one with a zaakrol only whoever activates every zaakrol it holds."""
-    zaakrollen = zaakrollen_van(gebruiker)
-    if not zaakrollen:
+    """Whether `door` may issue an activation code for `gebruiker`: the beheerder for an account whose
+    roles are all his to activate (a beheerder's); otherwise only whoever activates every such role."""
+    eigen = rollen_met_eigen_activering(gebruiker)
+    if not eigen:
         return r.heeft_rol(door, r.BEHEERDER)
-    return zaakrollen <= activeert(door)
+    return eigen <= activeert(door)
 
 
 def te_activeren_accounts(*, door) -> QuerySet:
@@ -113,7 +114,7 @@ def te_activeren_accounts(*, door) -> QuerySet:
     code before the four eyes deserves a new code from this side).
     """
     eigen = activeert(door)
-    anderen = set(r.ZAAKROLLEN) - eigen
+    anderen = set(r.EIGEN_ACTIVERING) - eigen
     open_code = Activeringscode.objects.open().filter(gebruiker=OuterRef("pk")).order_by("-verloopt_op")
     gebruikte_code = Activeringscode.objects.filter(gebruiker=OuterRef("pk"), gebruikt_op__isnull=False)
     return (

@@ -21,10 +21,13 @@ def wie_met_recht(recht: str) -> str:
     return f"een {r.OIF_ANALIST} met het recht ‘{r.BIJZONDERE_RECHTEN[recht]}’ (zoals de teamleider)"
 
 
-def wie_activeert(zaakrollen) -> str:
-    """Who hands over the activation code of an account with these zaakrollen (selectors.activeert)."""
+def wie_activeert(rollen) -> str:
+    """Who hands over the activation code of an account with these roles (selectors.activeert)."""
+    coordinator = f"een {r.COORDINATOR.lower()} van het hele ministerie"
     wie = {
         r.OIF_ANALIST: "de teamleider van OIF",
-        r.VERTROUWENSPERSOON: f"een {r.COORDINATOR.lower()} van het hele ministerie",
+        r.VERTROUWENSPERSOON: coordinator,
+        r.COORDINATOR: coordinator,
     }
-    return " en ".join(wie[rol] for rol in r.ZAAKROLLEN if rol in zaakrollen) or "de functioneel beheerder"
+    namen = dict.fromkeys(wie[rol] for rol in r.EIGEN_ACTIVERING if rol in rollen)
+    return " en ".join(namen) or "de functioneel beheerder"

@@ -80,22 +80,23 @@ def test_een_nieuw_analistenaccount_geeft_de_beheerder_alleen_het_wachtwoord(beh
 def test_een_zaakrol_op_een_account_dat_hij_al_gebruikt_sluit_hem_buiten(
     beheer, django_user_model, time_machine
 ):
-    """The detour: an account without a zaakrol (code from the beheerder), used by himself, then the role."""
+    """The detour: a second beheerder's account (its code is the beheerder's to give), used by himself,
+    then the analist role instead."""
     time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, 10, tzinfo=dt.UTC), tick=False)
-    html, wachtwoord = aanmaken(beheer, "sok", [r.COORDINATOR])
+    html, wachtwoord = aanmaken(beheer, "sok", [r.BEHEERDER])
     code = re.search(r'id="activeringscode">([A-Z0-9-]+)<', html).group(1)
     eigen_browser = Client()
     apparaat = app_koppelen(eigen_browser, "sok", wachtwoord=wachtwoord, activeringscode=code)
     startwachtwoord_vervangen(
         eigen_browser, "sok", startwachtwoord=wachtwoord, apparaat=apparaat, klok=time_machine
     )
-    assert eigen_browser.get(reverse("rapportage:dashboard")).status_code == 200
+    assert eigen_browser.get(reverse("kern:gebruikers")).status_code == 200
 
     sok = django_user_model.objects.get(username="sok")
     gegevens = {"voornaam": "Sam", "achternaam": "Sok", "email": ""}
     beheer.post(
         reverse("kern:gebruiker", args=[sok.pk]),
-        gegevens | {"rollen": [r.COORDINATOR, r.OIF_ANALIST], "rechten": [r.MELDER_IDENTITEIT_INZIEN]},
+        gegevens | {"rollen": [r.OIF_ANALIST], "rechten": [r.MELDER_IDENTITEIT_INZIEN]},
     )
     assert r.heeft_rol(django_user_model.objects.get(pk=sok.pk), r.OIF_ANALIST)
 
@@ -108,6 +109,22 @@ def test_een_zaakrol_op_een_account_dat_hij_al_gebruikt_sluit_hem_buiten(
     assert alleen_de_activeringscode(opnieuw)
     beheer.post(reverse("kern:gebruiker_activeringscode", args=[sok.pk]))
     assert not Activeringscode.objects.open().filter(gebruiker=sok).exists()
+
+
+def test_geen_eigen_coordinator_die_zijn_vertrouwenspersoon_activeert(beheer, coordinator, django_user_model):
+    """The chain that was left: a coordinator account of the whole ministry for himself (its code was the
+    beheerder's), which then hands out the code of a vertrouwenspersoon account he also made. Now a
+    coordinator's code comes from a coordinator of the whole ministry too."""
+    html, _ = aanmaken(beheer, "sok", [r.COORDINATOR])
+    assert 'id="activeringscode"' not in html
+    assert "Een integriteitscoördinator van het hele ministerie geeft de activeringscode." in html
+    sok = django_user_model.objects.get(username="sok")
+    assert beheer.post(reverse("kern:gebruiker_activeringscode", args=[sok.pk])).status_code == 302
+    assert not Activeringscode.objects.filter(gebruiker=sok).exists()
+
+    collega = Client()
+    collega.force_login(coordinator)
+    assert "sok" in collega.get(ACTIVERINGSCODES).content.decode()
 
 
 def test_een_beheerder_die_ook_coordinator_is_activeert_geen_vertrouwenspersoon(

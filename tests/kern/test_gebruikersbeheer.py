@@ -49,14 +49,14 @@ def wijzigen(client, gebruiker, **extra):
 
 
 def test_beheerder_maakt_een_account_en_ziet_wachtwoord_en_code_eenmalig(beheer):
-    antwoord = beheer.post(NIEUW, gegevens(gebruikersnaam="ans", rollen=[r.COORDINATOR]))
+    antwoord = beheer.post(NIEUW, gegevens(gebruikersnaam="ans", rollen=[r.BEHEERDER]))
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
     code = re.search(r'id="activeringscode">([A-Z0-9-]+)<', html).group(1)
     wachtwoord = re.search(r'id="startwachtwoord">([^<]+)<', html).group(1)
     ans = get_user_model().objects.get(username="ans")
     assert ans.check_password(wachtwoord)
-    assert r.heeft_rol(ans, r.COORDINATOR) and not ans.is_staff
+    assert r.heeft_rol(ans, r.BEHEERDER) and ans.is_staff
     assert code not in beheer.get(reverse("kern:gebruiker", args=[ans.pk])).content.decode()
     assert code not in beheer.get(GEBRUIKERS).content.decode()
 
@@ -175,9 +175,10 @@ def test_beheerder_deactiveert_zichzelf_niet(beheer, beheerder):
     assert get_user_model().objects.get(pk=beheerder.pk).is_active
 
 
-def test_nieuwe_activeringscode_vanuit_het_scherm_vervangt_de_app(beheer, coordinator):
-    apparaat = bevestigd_totp_apparaat(coordinator)
-    antwoord = beheer.post(reverse("kern:gebruiker_activeringscode", args=[coordinator.pk]))
+def test_nieuwe_activeringscode_vanuit_het_scherm_vervangt_de_app(beheer, maak_gebruiker):
+    collega = maak_gebruiker("collega", r.BEHEERDER)
+    apparaat = bevestigd_totp_apparaat(collega)
+    antwoord = beheer.post(reverse("kern:gebruiker_activeringscode", args=[collega.pk]))
     assert re.search(r'id="activeringscode">[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}<', antwoord.content.decode())
     assert not TOTPDevice.objects.filter(pk=apparaat.pk).exists()
 

@@ -2,10 +2,10 @@
 
 Separation of duties: the beheerder manages accounts but has no business with cases, so an account
 that holds the beheerder role never gets a role or right that opens cases or advice requests, and a
-beheerder changes no role or right of their own. Nor can he let anyone into an account with a zaakrol:
-giving one unlinks the account's app, and the new activation code comes from that side (services/
-tweestaps.py). Every change is one audit row about the account concerned, which that person reads on
-'Mijn account'.
+beheerder changes no role or right of their own. Nor can he let anyone into an account of an analist,
+vertrouwenspersoon or coordinator: giving such a role unlinks the account's app, and the new activation
+code comes from that side (services/tweestaps.py). Every change is one audit row about the account
+concerned, which that person reads on 'Mijn account'.
 """
 
 import secrets
@@ -143,9 +143,9 @@ def _toekenning_doorvoeren(*, door, gebruiker, rollen: set[str], rechten: set[st
     for rol in sorted(oude_rollen - rollen):
         gebruiker.groups.remove(Group.objects.get(name=rol))
         accountgebeurtenis_vastleggen(door=door, betreft=gebruiker, gebeurtenis="rol_ingetrokken", detail=rol)
-    if (rollen - oude_rollen).intersection(r.ZAAKROLLEN):
-        # Whoever is using the account now may be the beheerder himself (an account he made for a
-        # coordinator, say): the new role opens only after someone of that side hands over a new code,
+    if (rollen - oude_rollen).intersection(r.EIGEN_ACTIVERING):
+        # Whoever is using the account now may be the beheerder himself (a second beheerder's account he
+        # made, say): the new role opens only after someone of that side hands over a new code,
         # and with a password of the person's own, not one the beheerder chose or saw.
         toegang_intrekken(door=door, gebruiker=gebruiker)
         sessies_beeindigen(gebruiker=gebruiker)

@@ -1,9 +1,9 @@
 """The second login step: activation codes, linking an authenticator app, checking its codes.
 
 A device is bound only after the person entered an activation code issued for them: whoever merely
-knows a password cannot link an app of their own. The functioneel beheerder issues the codes of accounts
-without a zaakrol; those of analists and vertrouwenspersonen come from their own side (docs/beveiliging.md,
-'Vier ogen'), since the beheerder already saw the start password.
+knows a password cannot link an app of their own. The functioneel beheerder issues the codes of the
+beheerders' accounts; those of analists, vertrouwenspersonen and coordinators come from their own side
+(docs/beveiliging.md, 'Vier ogen'), since the beheerder already saw the start password.
 """
 
 import datetime as dt
@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..auditspoor import accountgebeurtenis_vastleggen
 from ..models import Activeringscode
-from ..selectors import mag_activeren, zaakrollen_van
+from ..selectors import mag_activeren, rollen_met_eigen_activering
 from ..teksten import wie_activeert
 
 APPARAATNAAM = "Authenticator-app"
@@ -30,8 +30,7 @@ CODELENGTE = 12
 
 ZELF_UITGEVEN = "U kunt geen activeringscode voor uw eigen account uitgeven; vraag een andere beheerder."
 NIET_UW_ACCOUNT = (
-    "{wie} geeft de activeringscode voor dit account: zo kan niemand in zijn eentje iemand toegang geven "
-    "tot zaken of de Tellijst."
+    "{wie} geeft de activeringscode voor dit account: zo kan niemand in zijn eentje iemand toegang geven."
 )
 
 
@@ -52,7 +51,8 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
 
     Any linked authenticator app and any earlier open code of that person stop working at once:
     a new code is how a lost or replaced phone is handled, so a device is never removed without one.
-    The code of an account with a zaakrol comes from that side, never from the beheerder
+    The code of an analist's, vertrouwenspersoon's or coordinator's account comes from that side, never
+    from the beheerder
     (selectors.mag_activeren). `door` is None only for the server's command (activeringscode_uitgeven).
     """
     if door is not None and door.pk == gebruiker.pk:
@@ -64,7 +64,7 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
         # account got the analist role, and outlive the change that was to void it.
         account_vergrendelen(gebruiker=gebruiker)
         if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
-            wie = wie_activeert(zaakrollen_van(gebruiker))
+            wie = wie_activeert(rollen_met_eigen_activering(gebruiker))
             raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie[0].upper() + wie[1:]))
         toegang_intrekken(door=door, gebruiker=gebruiker)
         Activeringscode.objects.create(

@@ -1,6 +1,6 @@
 """'Activeringscodes': the teamleider of OIF and the coordinators of the whole ministry let their own
-people into their accounts (docs/beveiliging.md, 'Vier ogen'). The beheerder made the account and saw
-its start password; the code that completes it comes from here."""
+side (analists; vertrouwenspersonen and coordinators) into their accounts (docs/beveiliging.md, 'Vier
+ogen'). The beheerder made the account and saw its start password; the code comes from here."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,8 +17,8 @@ from ..toegang import rol_vereist
 from .gebruikers import eenmalig
 
 GEEN_ACTIVERINGEN = (
-    "Activeringscodes voor analisten geeft de teamleider van OIF, die voor vertrouwenspersonen een "
-    "integriteitscoördinator van het hele ministerie."
+    "Activeringscodes voor analisten geeft de teamleider van OIF, die voor vertrouwenspersonen en "
+    "coördinatoren een integriteitscoördinator van het hele ministerie."
 )
 NIET_OP_UW_LIJST = "Dit account staat niet (meer) op uw lijst; er is geen code uitgegeven."
 PER_PAGINA = 50

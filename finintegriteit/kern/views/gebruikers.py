@@ -25,9 +25,9 @@ def gebruikers(request):
     rijen = []
     for gebruiker in selectors.gebruikers_overzicht():
         huidig = selectors.rollen_en_rechten(gebruiker)
-        zaakrollen = set(huidig["rollen"]).intersection(r.ZAAKROLLEN)
+        eigen = set(huidig["rollen"]).intersection(r.EIGEN_ACTIVERING)
         # Who the beheerder sends the person to for the code, while the app is not linked.
-        rijen.append((gebruiker, huidig, wie_activeert(zaakrollen) if zaakrollen else None))
+        rijen.append((gebruiker, huidig, wie_activeert(eigen) if eigen else None))
     return render(request, "kern/gebruikers.html", {"rijen": rijen})
 
 
@@ -58,12 +58,10 @@ def gebruiker_nieuw(request):
                 form.add_error(None, melding)
         else:
             messages.success(request, AANGEMAAKT.format(naam=gebruiker.username))
-            zaakrollen = selectors.zaakrollen_van(gebruiker)
-            if zaakrollen:
+            eigen = selectors.rollen_met_eigen_activering(gebruiker)
+            if eigen:
                 # Not the beheerder's to hand over: he holds the start password already.
-                return eenmalig(
-                    request, gebruiker, wachtwoord=wachtwoord, wie_activeert=wie_activeert(zaakrollen)
-                )
+                return eenmalig(request, gebruiker, wachtwoord=wachtwoord, wie_activeert=wie_activeert(eigen))
             code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
             return eenmalig(request, gebruiker, code=code, wachtwoord=wachtwoord)
     return render(request, "kern/gebruiker_form.html", {"form": form, "gebruiker": None})
@@ -117,13 +115,13 @@ def gebruiker(request, pk: int):
         else:
             messages.success(request, OPGESLAGEN.format(naam=gebruiker.username))
             return redirect("kern:gebruiker", pk=gebruiker.pk)
-    zaakrollen = selectors.zaakrollen_van(gebruiker)
+    eigen = selectors.rollen_met_eigen_activering(gebruiker)
     context = {
         "form": form,
         "gebruiker": gebruiker,
         "gebeurtenissen": accountgebeurtenissen_van(gebruiker=gebruiker, aantal=20),
         "eigen_account": gebruiker.pk == request.user.pk,
-        "wie_activeert": wie_activeert(zaakrollen) if zaakrollen else None,
+        "wie_activeert": wie_activeert(eigen) if eigen else None,
     }
     return render(request, "kern/gebruiker_form.html", context)
 

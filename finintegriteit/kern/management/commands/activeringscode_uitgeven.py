@@ -13,8 +13,9 @@ from finintegriteit.kern.models import Profiel
 class Command(BaseCommand):
     help = (
         "Geeft een activeringscode uit voor één account en toont hem eenmalig. Bedoeld voor de eerste "
-        "functioneel beheerder van een nieuwe installatie (--nieuwe-beheerder maakt dat account); daarna "
-        "doet de beheerder dit in 'Gebruikers en rollen'."
+        "functioneel beheerder van een nieuwe installatie (--nieuwe-beheerder maakt dat account), en de "
+        "eerste teamleider en coördinator van het hele ministerie; daarna geven de beheerder ('Gebruikers "
+        "en rollen'), de teamleider en de coördinatoren ('Activeringscodes') de codes."
     )
 
     def add_arguments(self, parser):
