@@ -57,7 +57,7 @@ class RapportAanvraagForm(JaarForm):
         # The same year as the dashboard opens on.
         super().__init__(*args, met_cijfers=True, **kwargs)
         self.fields["jaar"].widget.attrs["autofocus"] = True
-        eigen = onderdeel_van(gebruiker)
+        eigen = onderdeel_van(gebruiker=gebruiker)
         veld = self.fields["onderdeel"]
         if eigen is not None:
             # A coordinator of one onderdeel gets that onderdeel's report only.

@@ -8,7 +8,7 @@ does not leak.
 from django.http import Http404
 
 # kern reads the coordinator's onderdeel too (who hands out activation codes); one definition, there.
-from finintegriteit.kern.selectors import onderdeel_van
+from finintegriteit.kern.selectors import coordinator_van_het_ministerie, onderdeel_van
 
 from .models import Rapport
 
@@ -20,7 +20,7 @@ def scope_naam(onderdeel) -> str:
 
 def rapporten_voor_gebruiker(gebruiker):
     rapporten = Rapport.objects.select_related("onderdeel", "aangevraagd_door")
-    onderdeel = onderdeel_van(gebruiker)
+    onderdeel = onderdeel_van(gebruiker=gebruiker)
     if onderdeel is not None:
         rapporten = rapporten.filter(onderdeel=onderdeel)
     return rapporten
@@ -35,15 +35,13 @@ def rapport_voor_gebruiker(*, gebruiker, pk: int) -> Rapport:
 
 def mag_teksten_wijzigen(gebruiker) -> bool:
     """The report's texts are the ministry's: only a coordinator of the whole ministry edits them."""
-    from finintegriteit.kern.rollen import COORDINATOR, heeft_rol
-
-    return heeft_rol(gebruiker, COORDINATOR) and onderdeel_van(gebruiker) is None
+    return coordinator_van_het_ministerie(gebruiker=gebruiker)
 
 
 def vaststellingen_voor_gebruiker(gebruiker):
     """Adopted reports in the user's scope (a coordinator of one onderdeel: only that onderdeel's)."""
     from .vaststelling.selectors import vaststellingen
 
-    eigen = onderdeel_van(gebruiker)
+    eigen = onderdeel_van(gebruiker=gebruiker)
     lijst = vaststellingen()
     return lijst if eigen is None else lijst.filter(onderdeel=eigen)

@@ -91,7 +91,7 @@ def rapporten(request):
 
 def _rapportenpagina(request, *, form, reeks_form=None):
     lijst = [_met_toestand(r) for r in rapporten_voor_gebruiker(request.user)[:MAX_RAPPORTEN_IN_LIJST]]
-    hele_ministerie = onderdeel_van(request.user) is None
+    hele_ministerie = onderdeel_van(gebruiker=request.user) is None
     return render(
         request,
         "rapportage/rapporten.html",
@@ -106,7 +106,7 @@ def _rapportenpagina(request, *, form, reeks_form=None):
             "reeksen": reeksen_met_stand() if hele_ministerie else [],
             "rapporten": lijst,
             "vastgesteld": vaststellingen_voor_gebruiker(request.user),
-            "onderdeel": onderdeel_van(request.user),
+            "onderdeel": onderdeel_van(gebruiker=request.user),
             # Said on the page, not only once after the request: it stays true until the queue is back.
             "niet_beschikbaar": NIET_BESCHIKBAAR if any(_wacht_op_wachtrij(r) for r in lijst) else "",
         },
@@ -134,7 +134,7 @@ def reeks(request):
 @require_GET
 def reeks_status(request, pk: int):
     """The summary of one reeks, polled by htmx until every report in it is done."""
-    if onderdeel_van(request.user) is not None:
+    if onderdeel_van(gebruiker=request.user) is not None:
         raise Http404("Geen reeks met dit nummer.")
     try:
         gevonden = reeks_met_stand(pk=pk)
@@ -183,7 +183,7 @@ def download(request, pk: int):
 
 def _jaar_en_onderdeel(request):
     form = JaarForm(request.GET or None, met_cijfers=True)
-    return form, form.gekozen_jaar(), onderdeel_van(request.user)
+    return form, form.gekozen_jaar(), onderdeel_van(gebruiker=request.user)
 
 
 def _adviesvragen_per_maand(lopend: dict) -> dict:

@@ -62,7 +62,7 @@ def navigatie(request):
         for label, naam in links:
             naam, kwargs = naam if isinstance(naam, tuple) else (naam, {})
             items.append({"label": label, "naam": naam, "url": reverse(naam, kwargs=kwargs), "actief": False})
-    if r.heeft_rol(gebruiker, *ACTIVEERT) and activeert(gebruiker):
+    if r.heeft_rol(gebruiker, *ACTIVEERT) and activeert(gebruiker=gebruiker):
         naam = "kern:activeringscodes"
         items.append({"label": "Activeringscodes", "naam": naam, "url": reverse(naam), "actief": False})
     pagina = getattr(request.resolver_match, "view_name", None)

@@ -69,7 +69,7 @@ def beheerbare_gebruiker(pk: int):
     return gebruiker
 
 
-def onderdeel_van(gebruiker):
+def onderdeel_van(*, gebruiker):
     """The Onderdeel a coordinator is tied to, or None for the whole ministry; read once per request."""
     if not hasattr(gebruiker, "_onderdeel"):
         profiel = Profiel.objects.select_related("onderdeel").filter(gebruiker=gebruiker).first()
@@ -77,7 +77,13 @@ def onderdeel_van(gebruiker):
     return gebruiker._onderdeel
 
 
-def activeert(gebruiker) -> frozenset[str]:
+def coordinator_van_het_ministerie(*, gebruiker) -> bool:
+    """A coordinator tied to no onderdeel: she edits the ministry's report texts, and hands out the
+    activation codes of vertrouwenspersonen and coordinators."""
+    return r.heeft_rol(gebruiker, r.COORDINATOR) and onderdeel_van(gebruiker=gebruiker) is None
+
+
+def activeert(*, gebruiker) -> frozenset[str]:
     """The roles whose accounts this person hands activation codes to (docs/beveiliging.md, 'Vier
     ogen'): OIF's teamleider for analists, a coordinator of the whole ministry for vertrouwenspersonen
     and coordinators. Never someone who is also beheerder: he would hold both start password and code."""
@@ -86,24 +92,25 @@ def activeert(gebruiker) -> frozenset[str]:
     rollen = set()
     if r.heeft_rol(gebruiker, r.OIF_ANALIST) and r.heeft_recht(gebruiker, r.AFGESCHERMDE_MELDINGEN_INZIEN):
         rollen.add(r.OIF_ANALIST)
-    if r.heeft_rol(gebruiker, r.COORDINATOR) and onderdeel_van(gebruiker) is None:
+    if coordinator_van_het_ministerie(gebruiker=gebruiker):
         rollen.update((r.VERTROUWENSPERSOON, r.COORDINATOR))
     return frozenset(rollen)
 
 
-def rollen_met_eigen_activering(gebruiker) -> frozenset[str]:
-    """The roles of rollen.EIGEN_ACTIVERING an account holds now, read from the database (not from a
-    cache on the object)."""
+def rollen_met_eigen_activering(*, gebruiker) -> frozenset[str]:
+    """The roles of rollen.EIGEN_ACTIVERING an account holds now. Read from the database, not from the
+    cache on the object: issuing a code asks this under the account's row lock, after a concurrent role
+    change has committed."""
     return frozenset(gebruiker.groups.filter(name__in=r.EIGEN_ACTIVERING).values_list("name", flat=True))
 
 
 def mag_activeren(*, door, gebruiker) -> bool:
     """Whether `door` may issue an activation code for `gebruiker`: the beheerder for an account whose
     roles are all his to activate (a beheerder's); otherwise only whoever activates every such role."""
-    eigen = rollen_met_eigen_activering(gebruiker)
+    eigen = rollen_met_eigen_activering(gebruiker=gebruiker)
     if not eigen:
         return r.heeft_rol(door, r.BEHEERDER)
-    return eigen <= activeert(door)
+    return eigen <= activeert(gebruiker=door)
 
 
 def te_activeren_accounts(*, door) -> QuerySet:
@@ -113,7 +120,7 @@ def te_activeren_accounts(*, door) -> QuerySet:
     `app_code_van` (who issued the code the app was linked with: an account linked with a beheerder's
     code before the four eyes deserves a new code from this side).
     """
-    eigen = activeert(door)
+    eigen = activeert(gebruiker=door)
     anderen = set(r.EIGEN_ACTIVERING) - eigen
     open_code = Activeringscode.objects.open().filter(gebruiker=OuterRef("pk")).order_by("-verloopt_op")
     gebruikte_code = Activeringscode.objects.filter(gebruiker=OuterRef("pk"), gebruikt_op__isnull=False)

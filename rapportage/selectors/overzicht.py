@@ -67,6 +67,8 @@ def _tellijst_per_jaar(tellijst: Tellijstbron, onderdeel, *, tot: int) -> dict[i
         .annotate(n=tellijst.tel())
         .order_by("jaar")
     )
+    # exact() without an onderdeel: whether the ministry's figures of the year are exact, i.e. public,
+    # which is what makes one onderdeel's total of that year public too.
     return {rij["jaar"]: rij["n"] if tellijst.exact(jaar=rij["jaar"]) else VERBORGEN for rij in rijen}
 
 

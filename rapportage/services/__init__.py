@@ -126,7 +126,7 @@ def rapport_aanvragen(*, door, jaar: int, onderdeel=None) -> Rapport:
     """Queue a jaarrapportage for one year and scope; an identical active request is reused."""
     if not rollen.heeft_rol(door, rollen.COORDINATOR):
         raise PermissionDenied(FOUT_GEEN_COORDINATOR)
-    eigen = onderdeel_van(door)
+    eigen = onderdeel_van(gebruiker=door)
     if eigen is not None and onderdeel != eigen:
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
     jaar_controleren(jaar)

@@ -55,7 +55,7 @@ def reeks_aanvragen(*, door, jaar: int, onderdelen: list | None = None) -> Reeks
     """
     if not rollen.heeft_rol(door, rollen.COORDINATOR):
         raise PermissionDenied(FOUT_GEEN_COORDINATOR)
-    if onderdeel_van(door) is not None:
+    if onderdeel_van(gebruiker=door) is not None:
         raise PermissionDenied(FOUT_ALLEEN_MINISTERIE)
     jaar_controleren(jaar)
     scopes = [None, *(onderdelen_met_rapport(jaar=jaar) if onderdelen is None else onderdelen)]

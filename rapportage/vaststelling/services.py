@@ -47,7 +47,7 @@ def _niet_al_vastgesteld(*, jaar: int, onderdeel) -> None:
 
 
 def mag_vaststellen(*, gebruiker, onderdeel=None) -> bool:
-    eigen = onderdeel_van(gebruiker)
+    eigen = onderdeel_van(gebruiker=gebruiker)
     return gebruiker.has_perm(RECHT) and (eigen is None or eigen == onderdeel)
 
 

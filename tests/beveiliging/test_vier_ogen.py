@@ -312,3 +312,19 @@ def test_de_teamleider_ziet_rechten_en_wie_de_code_van_een_gekoppelde_app_gaf(be
     ).group(0)
     assert "Identiteit van de melder inzien" in rij
     assert f"gekoppeld, code van {beheerder.username}" in rij
+
+
+def test_de_beheerdersrol_heeft_geen_schrijfrecht_op_profielen_meer(beheerder):
+    assert not beheerder.has_perm("kern.change_profiel") and not beheerder.has_perm("kern.add_profiel")
+    assert beheerder.has_perm("kern.view_profiel")
+
+
+def test_de_lijst_van_activeringscodes_telt_geen_queries_per_account(
+    teamleider, maak_gebruiker, django_assert_max_num_queries
+):
+    for i in range(8):
+        bevestigd_totp_apparaat(maak_gebruiker(f"analist{i}", r.OIF_ANALIST))
+    leiding = Client()
+    leiding.force_login(teamleider)
+    with django_assert_max_num_queries(14):
+        assert leiding.get(ACTIVERINGSCODES).content.decode().count("Nieuwe code") == 8

@@ -77,7 +77,7 @@ def waarneming(client, gebruiker, vastleggen) -> dict:
     dashboard = _dashboard(client, jaar=JAAR)
     downloads = sorted(set(re.findall(r'href="(/rapportage/[^"]*xlsx[^"]*)"', dashboard)))
     assert downloads, "het dashboard biedt .xlsx-downloads aan"
-    onderdeel = onderdeel_van(gebruiker)
+    onderdeel = onderdeel_van(gebruiker=gebruiker)
     return {
         "dashboard": dashboard,
         "xlsx": {pad: _xlsx_waarden(client, pad.replace("&amp;", "&")) for pad in downloads},

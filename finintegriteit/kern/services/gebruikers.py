@@ -19,7 +19,7 @@ from ..auditspoor import accountgebeurtenis_vastleggen
 from ..models import Profiel
 from ..selectors import rechten_van
 from .sessies import sessies_beeindigen
-from .tweestaps import account_vergrendelen, toegang_intrekken
+from .tweestaps import accountrij_vergrendelen, toegang_intrekken
 
 FUNCTIESCHEIDING = (
     "Functiescheiding: een functioneel beheerder kan geen OIF-analist of vertrouwenspersoon zijn en "
@@ -123,7 +123,7 @@ def gebruiker_bijwerken(
         _weigering_vastleggen(door=door, gebruiker=gebruiker)
         raise
     with transaction.atomic():
-        account_vergrendelen(gebruiker=gebruiker)
+        accountrij_vergrendelen(gebruiker=gebruiker)
         if (gebruiker.first_name, gebruiker.last_name, gebruiker.email) != (voornaam, achternaam, email):
             gebruiker.first_name, gebruiker.last_name, gebruiker.email = voornaam, achternaam, email
             gebruiker.save(update_fields=["first_name", "last_name", "email"])

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -52,8 +53,8 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
     Any linked authenticator app and any earlier open code of that person stop working at once:
     a new code is how a lost or replaced phone is handled, so a device is never removed without one.
     The code of an analist's, vertrouwenspersoon's or coordinator's account comes from that side, never
-    from the beheerder
-    (selectors.mag_activeren). `door` is None only for the server's command (activeringscode_uitgeven).
+    from the beheerder (selectors.mag_activeren). `door` is None only for the server's command
+    (activeringscode_uitgeven).
     """
     if door is not None and door.pk == gebruiker.pk:
         raise ActiveringsFout(ZELF_UITGEVEN)
@@ -62,10 +63,10 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
         # The account's row lock orders this against a role change of the same account (gebruikers.py
         # takes it too): otherwise a code asked for a coordinator could be written just after the same
         # account got the analist role, and outlive the change that was to void it.
-        account_vergrendelen(gebruiker=gebruiker)
+        accountrij_vergrendelen(gebruiker=gebruiker)
         if door is not None and not mag_activeren(door=door, gebruiker=gebruiker):
-            wie = wie_activeert(rollen_met_eigen_activering(gebruiker))
-            raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=wie[0].upper() + wie[1:]))
+            wie = wie_activeert(rollen_met_eigen_activering(gebruiker=gebruiker))
+            raise ActiveringsFout(NIET_UW_ACCOUNT.format(wie=capfirst(wie)))
         toegang_intrekken(door=door, gebruiker=gebruiker)
         Activeringscode.objects.create(
             gebruiker=gebruiker,
@@ -77,7 +78,7 @@ def activeringscode_uitgeven(*, door, gebruiker) -> str:
     return "-".join(code[i : i + 4] for i in range(0, CODELENGTE, 4))
 
 
-def account_vergrendelen(*, gebruiker) -> None:
+def accountrij_vergrendelen(*, gebruiker) -> None:
     """Lock the account's row until the transaction ends (a no-op on SQLite, which writes one at a time)."""
     get_user_model().objects.select_for_update().filter(pk=gebruiker.pk).exists()
 
@@ -87,9 +88,7 @@ def toegang_intrekken(*, door, gebruiker) -> None:
     a new code, nobody gets past the second login step of this account. Audited as far as anything
     was there to remove."""
     with transaction.atomic():
-        ingetrokken = (
-            Activeringscode.objects.open().filter(gebruiker=gebruiker).update(ingetrokken_op=timezone.now())
-        )
+        ingetrokken = _open_codes(gebruiker).update(ingetrokken_op=timezone.now())
         verwijderd, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
         if ingetrokken:
             accountgebeurtenis_vastleggen(

@@ -25,7 +25,7 @@ PER_PAGINA = 50
 
 
 def _eigen_accounts(request):
-    if not selectors.activeert(request.user):
+    if not selectors.activeert(gebruiker=request.user):
         raise PermissionDenied(GEEN_ACTIVERINGEN)
     return selectors.te_activeren_accounts(door=request.user)
 
@@ -54,7 +54,8 @@ def activeringscode_uitgeven(request, pk: int):
         try:
             code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
         except services.ActiveringsFout as fout:
-            # The account changed side between the page and the click (a role given meanwhile).
+            # A role given to the account in the moment between finding it above and issuing: the
+            # service decides under the account's row lock.
             messages.error(request, str(fout))
             return redirect("kern:activeringscodes")
         return eenmalig(request, gebruiker, code=code, terug=reverse("kern:activeringscodes"))

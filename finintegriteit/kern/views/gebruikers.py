@@ -8,10 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import rollen as r
-from .. import selectors, services
+from .. import selectors, services, teksten
 from ..auditspoor import accountgebeurtenissen_van
 from ..gebruikersforms import GebruikerForm
-from ..teksten import wie_activeert
 from ..toegang import ingelogd_vereist, rol_vereist
 
 AANGEMAAKT = "Account {naam} is aangemaakt."
@@ -27,7 +26,7 @@ def gebruikers(request):
         huidig = selectors.rollen_en_rechten(gebruiker)
         eigen = set(huidig["rollen"]).intersection(r.EIGEN_ACTIVERING)
         # Who the beheerder sends the person to for the code, while the app is not linked.
-        rijen.append((gebruiker, huidig, wie_activeert(eigen) if eigen else None))
+        rijen.append((gebruiker, huidig, teksten.wie_activeert(eigen) if eigen else None))
     return render(request, "kern/gebruikers.html", {"rijen": rijen})
 
 
@@ -58,10 +57,12 @@ def gebruiker_nieuw(request):
                 form.add_error(None, melding)
         else:
             messages.success(request, AANGEMAAKT.format(naam=gebruiker.username))
-            eigen = selectors.rollen_met_eigen_activering(gebruiker)
+            eigen = selectors.rollen_met_eigen_activering(gebruiker=gebruiker)
             if eigen:
                 # Not the beheerder's to hand over: he holds the start password already.
-                return eenmalig(request, gebruiker, wachtwoord=wachtwoord, wie_activeert=wie_activeert(eigen))
+                return eenmalig(
+                    request, gebruiker, wachtwoord=wachtwoord, wie_activeert=teksten.wie_activeert(eigen)
+                )
             code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
             return eenmalig(request, gebruiker, code=code, wachtwoord=wachtwoord)
     return render(request, "kern/gebruiker_form.html", {"form": form, "gebruiker": None})
@@ -115,13 +116,13 @@ def gebruiker(request, pk: int):
         else:
             messages.success(request, OPGESLAGEN.format(naam=gebruiker.username))
             return redirect("kern:gebruiker", pk=gebruiker.pk)
-    eigen = selectors.rollen_met_eigen_activering(gebruiker)
+    eigen = selectors.rollen_met_eigen_activering(gebruiker=gebruiker)
     context = {
         "form": form,
         "gebruiker": gebruiker,
         "gebeurtenissen": accountgebeurtenissen_van(gebruiker=gebruiker, aantal=20),
         "eigen_account": gebruiker.pk == request.user.pk,
-        "wie_activeert": wie_activeert(eigen) if eigen else None,
+        "wie_activeert": teksten.wie_activeert(eigen) if eigen else None,
     }
     return render(request, "kern/gebruiker_form.html", context)
 
