@@ -24,10 +24,15 @@ def gebruikers(request):
     rijen = []
     for gebruiker in selectors.gebruikers_overzicht():
         huidig = selectors.rollen_en_rechten(gebruiker)
-        eigen = set(huidig["rollen"]).intersection(r.EIGEN_ACTIVERING)
         # Who the beheerder sends the person to for the code, while the app is not linked.
-        rijen.append((gebruiker, huidig, teksten.wie_activeert(eigen) if eigen else None))
+        rijen.append((gebruiker, huidig, _wie_activeert(huidig["rollen"])))
     return render(request, "kern/gebruikers.html", {"rijen": rijen})
+
+
+def _wie_activeert(rollen) -> str | None:
+    """Who hands over the code of an account with these roles; None where the beheerder does."""
+    eigen = set(rollen).intersection(r.EIGEN_ACTIVERING)
+    return teksten.wie_activeert(eigen) if eigen else None
 
 
 def _gegevens(form) -> dict:
@@ -57,12 +62,10 @@ def gebruiker_nieuw(request):
                 form.add_error(None, melding)
         else:
             messages.success(request, AANGEMAAKT.format(naam=gebruiker.username))
-            eigen = selectors.rollen_met_eigen_activering(gebruiker=gebruiker)
-            if eigen:
+            wie = _wie_activeert(selectors.rollen_met_eigen_activering(gebruiker=gebruiker))
+            if wie:
                 # Not the beheerder's to hand over: he holds the start password already.
-                return eenmalig(
-                    request, gebruiker, wachtwoord=wachtwoord, wie_activeert=teksten.wie_activeert(eigen)
-                )
+                return eenmalig(request, gebruiker, wachtwoord=wachtwoord, wie_activeert=wie)
             code = services.activeringscode_uitgeven(door=request.user, gebruiker=gebruiker)
             return eenmalig(request, gebruiker, code=code, wachtwoord=wachtwoord)
     return render(request, "kern/gebruiker_form.html", {"form": form, "gebruiker": None})
@@ -116,13 +119,12 @@ def gebruiker(request, pk: int):
         else:
             messages.success(request, OPGESLAGEN.format(naam=gebruiker.username))
             return redirect("kern:gebruiker", pk=gebruiker.pk)
-    eigen = selectors.rollen_met_eigen_activering(gebruiker=gebruiker)
     context = {
         "form": form,
         "gebruiker": gebruiker,
         "gebeurtenissen": accountgebeurtenissen_van(gebruiker=gebruiker, aantal=20),
         "eigen_account": gebruiker.pk == request.user.pk,
-        "wie_activeert": teksten.wie_activeert(eigen) if eigen else None,
+        "wie_activeert": _wie_activeert(selectors.rollen_met_eigen_activering(gebruiker=gebruiker)),
     }
     return render(request, "kern/gebruiker_form.html", context)
 
