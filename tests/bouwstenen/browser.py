@@ -41,6 +41,15 @@ def code_uit_sleutel(sleutel: str, stappen_verder: int = 0) -> str:
     return f"{totp.token():06d}"
 
 
+def focus_na_laden(page) -> str:
+    """The id of the element that has the focus once the page has loaded and the browser has applied
+    `autofocus`. The browser does that at a rendering step after the URL changes; read at once, a busy
+    machine (CI) sometimes still saw the body."""
+    page.wait_for_load_state("load")
+    page.evaluate("() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))")
+    return page.evaluate("document.activeElement.id")
+
+
 def klik_en_wacht(page, knop):
     """Click a button that submits a form and return the response of the page it leads to."""
     with page.expect_navigation() as navigatie:

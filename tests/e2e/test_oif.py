@@ -15,6 +15,7 @@ from meldingen.models import Melding
 from meldingen.services import melding_registreren
 from tests.afdoeningen.registerbestanden import als_csv, open_regel, regel
 from tests.bouwstenen.browser import (
+    focus_na_laden,
     inloggen,
     klik_en_wacht,
     screenshot,
@@ -43,13 +44,11 @@ def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_serve
     # Registration: first an empty form (errors at the fields), then the real one.
     pagina.get_by_role("link", name="Nieuwe melding").first.click()
     pagina.wait_for_url("**/meldingen/nieuw/")
-    assert pagina.evaluate("document.activeElement.id") == "id_ontvangen_op"
+    assert focus_na_laden(pagina) == "id_ontvangen_op"
     assert toegankelijkheidsfouten(pagina) == []
     klik_en_wacht(pagina, pagina.get_by_role("button", name="Melding registreren"))
     assert pagina.locator(".invalid-feedback").count() >= 4, "elk verplicht veld meldt zijn fout"
-    assert pagina.evaluate("document.activeElement.id") == "foutoverzicht", (
-        "de pagina opent bij het overzicht"
-    )
+    assert focus_na_laden(pagina) == "foutoverzicht", "de pagina opent bij het overzicht"
     assert toegankelijkheidsfouten(pagina) == []
     screenshot(pagina, "oif-melding-formulier-fouten")
     assert not Melding.objects.exists()
@@ -113,7 +112,7 @@ def test_analist_van_intake_tot_afgedaan_met_twee_betrokkenen(pagina, live_serve
     pagina.get_by_role("link", name="Afdoening vastleggen (1)").click()
     pagina.wait_for_url(re.compile(r"/afdoeningen/betrokkene/\d+/$"))
     assert pagina.get_by_role("heading", name=re.compile("Afdoening van Jan de Vries")).is_visible()
-    assert pagina.evaluate("document.activeElement.id") == "id_type"
+    assert focus_na_laden(pagina) == "id_type"
     pagina.locator("#id_type").select_option(label="Schriftelijke berisping (disciplinair)")
     pagina.locator("#id_schending").select_option(label="Misstanden volgens Klokkenluidersregeling")
     pagina.get_by_label("Ja").check()
