@@ -13,10 +13,9 @@
 3. No ordinary line of a quiet task: a Celery task that runs only because of a melder would date the
    upload to the second with its 'received' and 'succeeded' lines (`stille_taak`, `StilleTakenFilter`).
 4. No access-log line about the Tellijst (/tellijst/, or anything a page of it asked for): a line holds
-   the address and the second of each save, and until the nightly mix (tellijst_mengen)
-   the order of the day's rows in the table follows the order of those saves, so a reader of both could
-   tie a row to a desk. gunicorn's access log writes no line (`Toegangslog`); Django's own records keep
-   rule 1 (no row id).
+   the address and the second of each save: it dates every save and ties it to a desk, which the
+   mixing of the day's rows at each save (vertrouwenspersonen/mengen.py) keeps out of the database.
+   gunicorn's access log writes no line (`Toegangslog`); Django's own records keep rule 1 (no row id).
 
 Where: gunicorn.conf.py names `Toegangslog`; LOGGING (finintegriteit/settings.py) puts the three
 filters on the project's handler; a Celery worker replaces the root handlers, and finintegriteit/celery.py

@@ -13,6 +13,10 @@ BATCH = 2000
 
 
 def adviesvragen_bulk_toevoegen(*, adviesvragen: list[Adviesvraag]) -> list[Adviesvraag]:
+    # Nobody's save to hide, and as unmixed rows a million generated rows would be rewritten by the
+    # next save (mengen.py).
+    for adviesvraag in adviesvragen:
+        adviesvraag.gemengd = True
     with transaction.atomic():
         rijen = Adviesvraag.objects.bulk_create(adviesvragen, batch_size=BATCH)
     return rijen

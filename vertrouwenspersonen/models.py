@@ -87,6 +87,8 @@ class Adviesvraag(models.Model):
         max_length=64,
         help_text="Sleutel-HMAC van het gebruikers-id; zonder de sleutel van niemand.",
     )
+    # False from a row's save until the nightly mix; every save rewrites all such rows (mengen.py).
+    gemengd = models.BooleanField("gemengd", default=False, editable=False)
 
     class Meta:
         verbose_name = "adviesvraag"
@@ -95,6 +97,8 @@ class Adviesvraag(models.Model):
         indexes = [
             models.Index(fields=["pseudoniem", "jaar"], name="adviesvraag_pseudoniem_jaar"),
             models.Index(fields=["jaar", "onderdeel"], name="adviesvraag_jaar_onderdeel"),
+            # Each save finds the day's rows without reading the whole table.
+            models.Index(fields=["id"], condition=Q(gemengd=False), name="adviesvraag_ongemengd"),
         ]
         constraints = [
             models.CheckConstraint(

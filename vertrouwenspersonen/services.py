@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from finintegriteit.referentie import models as ref
 
 from . import regels
 from .importeren import controleer_bestand
+from .mengen import alles_mengen, nieuwe_rijen_mengen, tellijst_schrijven
 from .models import (
     INVULVELDEN,
     OPTIEVELDEN,
@@ -88,7 +89,7 @@ def adviesvraag_toevoegen(
         pseudoniem=pseudoniem_van(vertrouwenspersoon),
     )
     _controleer(adviesvraag)
-    with transaction.atomic():
+    with tellijst_schrijven():
         adviesvraag.save()
     return adviesvraag
 
@@ -114,8 +115,9 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, 
         setattr(adviesvraag, veld, waarde)
     try:
         _controleer(adviesvraag)
-        with transaction.atomic():
-            bijwerken_met_versie(adviesvraag, versie=versie, velden=wijzigingen)
+        with tellijst_schrijven():
+            # A changed row is as new as a saved one: it joins the rows the next saves rewrite.
+            bijwerken_met_versie(adviesvraag, versie=versie, velden={**wijzigingen, "gemengd": False})
     except ValidationError:  # a broken rule or a version conflict: the instance shows the stored row
         for veld, waarde in vorige.items():
             setattr(adviesvraag, veld, waarde)
@@ -127,7 +129,7 @@ def adviesvraag_verwijderen(*, adviesvraag: Adviesvraag, door) -> None:
     """A vertrouwenspersoon removes a row registered by mistake; only their own, of a year still open."""
     _controleer_eigenaar(adviesvraag, door)
     _niet_gesloten(adviesvraag)
-    with transaction.atomic():
+    with tellijst_schrijven():
         adviesvraag.delete()
 
 
@@ -145,7 +147,7 @@ def tellijst_hersleutelen(*, vorige_sleutel: str) -> int:
         raise ValueError(GEEN_VORIGE_SLEUTEL)
     gebruikers = get_user_model().objects.only("pk").order_by("pk")
     gewijzigd = 0
-    with transaction.atomic():
+    with tellijst_schrijven():
         for deel in _in_delen(gebruikers.iterator(chunk_size=HERSLEUTEL_BATCH), HERSLEUTEL_BATCH):
             nieuw_van = {pseudoniem_van(g, sleutel=vorige_sleutel): pseudoniem_van(g) for g in deel}
             gewijzigd += Adviesvraag.objects.filter(pseudoniem__in=nieuw_van).update(
@@ -202,6 +204,7 @@ def tellijst_importeren(*, door, upload, vandaag: datetime.date | None = None, v
         )
         if not controle.in_orde:
             raise ImportFout(controle.fouten)
+        nieuwe_rijen_mengen()
     return controle
 
 
@@ -340,30 +343,5 @@ def certificeringsstatus_verwijderen(*, status: Certificeringsstatus) -> None:
 
 
 def tellijst_mengen() -> int:
-    """Write every Tellijst row again, all in one transaction and in a random order; returns the count.
-
-    A row carries no time, but the database itself does: the place of a row in the table follows the
-    order of saving (a dump lists the rows in that order), and on PostgreSQL every row version carries
-    the id of the transaction that wrote it (`xmin`), which sorts it among the audit rows and sessions
-    that do carry a time. After a mix every row has the same transaction id and a random place, so
-    both tell only when the last mix ran (docs/beveiliging.md, 'Mengen'). Ids, versions and pseudonyms
-    stay as they are: a page that is open still saves, and *Mijn adviesvragen* is unchanged.
-    """
-    tabel = connection.ops.quote_name(Adviesvraag._meta.db_table)
-    kolommen = ", ".join(connection.ops.quote_name(veld.column) for veld in Adviesvraag._meta.concrete_fields)
-    id_kolom = connection.ops.quote_name(Adviesvraag._meta.pk.column)
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # No save may slip in between copying and deleting (it would be deleted and not copied back):
-            # saves wait until the mix commits; reading goes on. A mix that cannot start soon gives way.
-            cursor.execute("SET LOCAL lock_timeout = '10s'")
-            cursor.execute(f"LOCK TABLE {tabel} IN SHARE ROW EXCLUSIVE MODE")
-        cursor.execute(f"CREATE TEMPORARY TABLE tellijst_mengen AS SELECT {kolommen} FROM {tabel}")  # noqa: S608
-        # Only what was copied is deleted, so a row saved meanwhile (SQLite, without the lock) stays.
-        cursor.execute(f"DELETE FROM {tabel} WHERE {id_kolom} IN (SELECT {id_kolom} FROM tellijst_mengen)")  # noqa: S608
-        cursor.execute(
-            f"INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM tellijst_mengen ORDER BY random()"  # noqa: S608
-        )
-        aantal = cursor.rowcount
-        cursor.execute("DROP TABLE tellijst_mengen")
-    return aantal
+    """The nightly mix: every row rewritten in a random order (mengen.py); returns the count."""
+    return alles_mengen()

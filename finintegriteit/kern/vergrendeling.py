@@ -6,7 +6,7 @@ tells the user about a lost race in the same words.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 
 VERSIE_CONFLICT = (
@@ -54,3 +54,19 @@ def vergrendelen_met_versie(model: type[models.Model], *, pk, versie: int) -> mo
     if huidig is None or huidig.versie != versie:
         raise VersieConflict()
     return huidig
+
+
+def schrijvers_na_elkaar(*, slot: int, model: type[models.Model]) -> None:
+    """Let writers of `model` that ask for the same `slot` wait for each other until the transaction ends.
+
+    PostgreSQL: an advisory lock, which any role may take and which ends with the transaction; readers
+    never wait. SQLite has one writer at a time anyway: a write that changes nothing takes its write lock
+    now, before the caller reads what it is about to build on.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [slot])
+        elif connection.vendor == "sqlite":
+            tabel = connection.ops.quote_name(model._meta.db_table)
+            sleutel = connection.ops.quote_name(model._meta.pk.column)
+            cursor.execute(f"UPDATE {tabel} SET {sleutel} = {sleutel} WHERE 1 = 0")  # noqa: S608

@@ -87,16 +87,21 @@ def test_rechten_toekennen_is_herhaalbaar(regels):
 
 
 def test_de_worker_mengt_de_tellijst_als_runtime_rol():
-    """The worker runs as the runtime role, which may not TRUNCATE: the mix (a lock that keeps saves
-    out, a temporary table, delete and insert) must work with the rights it has."""
+    """Web and worker run as the runtime role, which may not TRUNCATE: the mix of each save (a lock
+    between writers, a temporary table, delete and insert) and the nightly one (a lock that keeps saves
+    out) must work with the rights it has."""
     AdviesvraagFactory.create_batch(3)
     server = f"{RUNTIME_ROL['HOST'] or '127.0.0.1'}:{RUNTIME_ROL['PORT'] or 5432}"
     wachtwoord = f":{RUNTIME_ROL['PASSWORD']}" if RUNTIME_ROL["PASSWORD"] else ""
     als_rol = f"postgres://{RUNTIME_ROL['USER']}{wachtwoord}@{server}/{connection.settings_dict['NAME']}"
 
-    mengen = "from vertrouwenspersonen import services; print(services.tellijst_mengen())"
+    mengen = (
+        "from django.db import transaction; from vertrouwenspersonen import mengen, services\n"
+        "with transaction.atomic(): print(mengen.nieuwe_rijen_mengen())\n"
+        "print(services.tellijst_mengen())"
+    )
 
     uitkomst = manage("shell", "--no-imports", "-c", mengen, DEBUG="1", DATABASE_URL=als_rol)
 
     assert uitkomst.returncode == 0, uitkomst.stderr
-    assert uitkomst.stdout.split() == ["3"]
+    assert uitkomst.stdout.split() == ["3", "3"]

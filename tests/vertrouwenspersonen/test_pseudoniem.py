@@ -99,6 +99,7 @@ def test_een_volledige_dump_zonder_sleutel_wijst_geen_rij_aan_een_vertrouwensper
         assert set(rij_["fields"]) == {
             "jaar", "kwartaal", "onderdeel", "hoofdcategorie", "subcategorie", "wie_betreft",
             "wijze_van_afdoening", "situatie", "melder_is_beklaagde", "evaluatielink", "pseudoniem", "versie",
+            "gemengd",
         }  # fmt: skip
     alles_behalve_rijen = json.dumps(overige)
     for rij_ in rijen:

@@ -18,15 +18,16 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.utils import timezone
 
 from .. import auditketen
 from ..datums import begin_van_vandaag
 from ..models import AuditReden, AuditRegel
+from ..vergrendeling import schrijvers_na_elkaar
 
-# pg_advisory_xact_lock key of the chain: any role may take it, and it ends with the transaction.
+# The chain's writers wait for each other (kern.vergrendeling.schrijvers_na_elkaar).
 KETENSLOT = 0x41554454
 _ALLEEN_DE_DAG = ContextVar("audit_alleen_de_dag", default=False)
 # In a 'bekeken' row, `velden` lists what the page showed besides its object, as 'betrokkene:12'.
@@ -272,12 +273,7 @@ def _toevoegen(regels: list[tuple[AuditRegel, str, int | None]]) -> list[AuditRe
 
 def _keten_vergrendelen() -> None:
     """Serialize writers of the chain until the end of the transaction."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [KETENSLOT])
-        elif connection.vendor == "sqlite":
-            # A write that changes nothing takes SQLite's write lock before the last row is read.
-            cursor.execute("UPDATE meldingen_auditregel SET hash = hash WHERE id < 0")
+    schrijvers_na_elkaar(slot=KETENSLOT, model=AuditRegel)
 
 
 def _melding_id(object) -> int | None:

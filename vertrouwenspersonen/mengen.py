@@ -1,0 +1,97 @@
+"""Mixing the Tellijst, so that the database itself does not date a row (docs/beveiliging.md, 'Mengen').
+
+A row carries no time, but the database does, in two ways. The place of a row in the table follows
+the order of saving, and a dump lists the rows in that order. And on PostgreSQL every row version
+carries the id of the transaction that wrote it (`xmin`), which sorts it among rows that do carry a
+time or a person: the audit rows, and the session row that every request of the vertrouwenspersoon
+writes again, with her user id, a moment after her save.
+
+So rows are rewritten, all in one transaction and in a random order, at two moments:
+
+- **every save** (`tellijst_schrijven`, `nieuwe_rijen_mengen`): every row written since the last
+  nightly mix, the new one included. They then share the transaction id of the latest save and lie in
+  a random order: a dump tells who saved last, not which of the day's rows she wrote.
+- **every night** (`alles_mengen`): every row. Afterwards ids and places only tell when it ran.
+
+Ids, versions and pseudonyms stay as they are, so a page that is open still saves. Only this module
+and services.py write the table.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+
+from finintegriteit.kern.vergrendeling import schrijvers_na_elkaar
+
+from .models import Adviesvraag
+
+# Writers of the Tellijst wait for each other: two saves that rewrite the same rows at once would
+# each copy them back and collide on their ids.
+SCHRIJFSLOT = 0x54454C4C
+
+
+@contextmanager
+def tellijst_schrijven():
+    """The transaction of one write of the Tellijst: one writer at a time, the day's rows mixed at the end.
+
+    The wait comes first, before the write locks a row that another writer's mix is about to delete.
+    """
+    with transaction.atomic():
+        schrijvers_na_elkaar(slot=SCHRIJFSLOT, model=Adviesvraag)
+        yield
+        nieuwe_rijen_mengen()
+
+
+def nieuwe_rijen_mengen() -> int:
+    """Rewrite, within the caller's transaction, every row written since the nightly mix; returns the count.
+
+    An import calls this after its inserts, so a large file does not make every other save wait. That
+    cannot deadlock: until then it holds no row another writer touches, only rows nobody else sees.
+    """
+    schrijvers_na_elkaar(slot=SCHRIJFSLOT, model=Adviesvraag)
+    return _herschrijven(alles=False)
+
+
+def alles_mengen() -> int:
+    """The nightly mix: rewrite every row in a random order, from then on counted as mixed."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # No save may slip in between copying and deleting (it would be deleted and not copied
+                # back): saves wait until the mix commits; reading goes on. A mix that cannot start
+                # soon gives way.
+                cursor.execute("SET LOCAL lock_timeout = '10s'")
+                cursor.execute(f"LOCK TABLE {_tabel()} IN SHARE ROW EXCLUSIVE MODE")
+        return _herschrijven(alles=True)
+
+
+def _tabel() -> str:
+    return connection.ops.quote_name(Adviesvraag._meta.db_table)
+
+
+def _herschrijven(*, alles: bool) -> int:
+    """Delete the rows (all of them, or those not yet mixed) and insert them again in a random order."""
+    kolom = connection.ops.quote_name
+    velden = Adviesvraag._meta.concrete_fields
+    kolommen = ", ".join(kolom(veld.column) for veld in velden)
+    gemengd = kolom(Adviesvraag._meta.get_field("gemengd").column)
+    # The copy keeps every column but one: after the nightly mix a row counts as mixed.
+    terug = ", ".join("%s" if veld.name == "gemengd" else kolom(veld.column) for veld in velden)
+    waar = "" if alles else f" WHERE {gemengd} = %s"
+    id_kolom = kolom(Adviesvraag._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE tellijst_mengen AS SELECT {kolommen} FROM {_tabel()}{waar}",  # noqa: S608
+            [] if alles else [False],
+        )
+        # Only what was copied is deleted, so a row saved meanwhile (SQLite, without the lock) stays.
+        cursor.execute(
+            f"DELETE FROM {_tabel()} WHERE {id_kolom} IN (SELECT {id_kolom} FROM tellijst_mengen)"  # noqa: S608
+        )
+        cursor.execute(
+            f"INSERT INTO {_tabel()} ({kolommen}) SELECT {terug} FROM tellijst_mengen ORDER BY random()",  # noqa: S608
+            [alles],
+        )
+        aantal = cursor.rowcount
+        cursor.execute("DROP TABLE tellijst_mengen")
+    return aantal
