@@ -89,7 +89,7 @@ def adviesvraag_toevoegen(
         pseudoniem=pseudoniem_van(vertrouwenspersoon),
     )
     _controleer(adviesvraag)
-    with tellijst_schrijven():
+    with tellijst_schrijven(rij=adviesvraag):
         adviesvraag.save()
     return adviesvraag
 
@@ -115,7 +115,7 @@ def adviesvraag_wijzigen(*, adviesvraag: Adviesvraag, door, versie: int | None, 
         setattr(adviesvraag, veld, waarde)
     try:
         _controleer(adviesvraag)
-        with tellijst_schrijven():
+        with tellijst_schrijven(rij=adviesvraag):
             # A changed row is as new as a saved one: it joins the rows the next saves rewrite.
             bijwerken_met_versie(adviesvraag, versie=versie, velden={**wijzigingen, "gemengd": False})
     except ValidationError:  # a broken rule or a version conflict: the instance shows the stored row

@@ -22,7 +22,7 @@ from finintegriteit.kern.services.audit import audit_vastleggen
 from tests.bouwstenen.tellijst import TELLIJST_OPEN, geldige_invoer
 from tests.factories import AdviesvraagFactory
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij, upload
-from vertrouwenspersonen import services, tasks
+from vertrouwenspersonen import mengen, services, tasks
 from vertrouwenspersonen.models import Adviesvraag
 
 # The rows are saved through the form: a day on which their year is open.
@@ -158,6 +158,24 @@ def test_elke_manier_van_opslaan_geeft_de_rijen_van_de_dag_een_transactie_id(
     # The rows the nightly mix wrote keep its id: a save does not rewrite the whole table.
     assert len(nieuw) <= 4
     assert set(Adviesvraag.objects.filter(gemengd=False).values_list("pk", flat=True)) == nieuw
+
+
+@pytest.mark.django_db(transaction=True)
+def test_op_een_drukke_dag_herschrijft_opslaan_een_steekproef_met_de_eigen_rij(vp_client, monkeypatch):
+    """More rows of the day than MEE_TE_MENGEN: a save costs the same, and its row is still among them."""
+    _alleen_postgresql()
+    monkeypatch.setattr(mengen, "MEE_TE_MENGEN", 5)
+    AdviesvraagFactory.create_batch(20)
+    voor = _xmin(Adviesvraag)
+
+    for _ in range(3):
+        (eigen,) = _opslaan(vp_client)
+        na = _xmin(Adviesvraag)
+        herschreven = {rij_id for rij_id, xmin in na.items() if voor.get(rij_id) != xmin}
+        assert eigen in herschreven
+        assert 5 <= len(herschreven) <= 6  # the draw may have taken its own row as well
+        assert len({na[rij_id] for rij_id in herschreven}) == 1
+        voor = na
 
 
 @pytest.mark.django_db(transaction=True)
