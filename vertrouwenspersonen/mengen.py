@@ -29,10 +29,10 @@ from .models import Adviesvraag
 # Writers of the Tellijst wait for each other: two saves that rewrite the same rows at once would
 # each copy them back and collide on their ids.
 SCHRIJFSLOT = 0x54454C4C
-# A day has a few to some tens of new rows, all rewritten by each save. On a busier day (an import, a
+# A day has a handful of new rows, all rewritten by each save. On a busier day (an import, a
 # load test) a save rewrites this many of them, drawn at random, so it costs the same however many there
 # are (docs/prestaties.md).
-MEE_TE_MENGEN = 100
+MEE_TE_MENGEN = 30
 
 
 @contextmanager
