@@ -1,7 +1,7 @@
 """The migration that lets every save mix the day's rows counts the rows already there as mixed.
 
-Counted as new, all of them would be rewritten by the first save after the upgrade, and again by every
-save until the nightly mix: a whole table per save.
+Counted as new, every save until the nightly mix would draw the rows it rewrites from the whole table,
+and the first ones would rewrite old rows instead of the day's.
 """
 
 import pytest

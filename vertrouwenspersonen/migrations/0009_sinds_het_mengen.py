@@ -4,8 +4,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     """Every save rewrites the rows not yet mixed (vertrouwenspersonen/mengen.py).
 
-    Rows that exist now count as mixed: the next nightly mix rewrites them anyway, and counting them
-    as new would make the first save after the upgrade rewrite the whole table.
+    Rows that exist now count as mixed: the next nightly mix rewrites them anyway, and counted as new,
+    every save until then would draw the rows it rewrites from the whole table.
     """
 
     dependencies = [
