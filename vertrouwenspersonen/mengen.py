@@ -8,10 +8,10 @@ writes again, with her user id, a moment after her save.
 
 So rows are rewritten, all in one transaction and in a random order, at two moments:
 
-- **every save** (`tellijst_schrijven`, `nieuwe_rijen_mengen`): the row it wrote and every other row
-  written since the last nightly mix, up to MEE_TE_MENGEN of them drawn at random. They then share the
-  transaction id of the latest save and lie in a random order: a dump tells who saved last, not which
-  of the day's rows she wrote.
+- **every save** (`tellijst_schrijven`; an import: `nieuwe_rijen_mengen`): the row it wrote and every
+  other row written since the last nightly mix, up to MEE_TE_MENGEN of them drawn at random. They then
+  share the transaction id of the latest save and lie in a random order: a dump tells who saved last,
+  not which of the day's rows she wrote.
 - **every night** (`alles_mengen`): every row. Afterwards ids and places only tell when it ran.
 
 Ids, versions and pseudonyms stay as they are, so a page that is open still saves. Only this module
@@ -45,19 +45,20 @@ def tellijst_schrijven(*, rij: Adviesvraag | None = None):
     with transaction.atomic():
         schrijvers_na_elkaar(slot=SCHRIJFSLOT, model=Adviesvraag)
         yield
-        nieuwe_rijen_mengen(rij=rij)
+        # `rij` is always among the rows rewritten: written last and left in place, it would lie after
+        # the others.
+        _herschrijven(alles=False, rij=rij)
 
 
-def nieuwe_rijen_mengen(*, rij: Adviesvraag | None = None) -> int:
-    """Rewrite, within the caller's transaction, `rij` and the rows written since the nightly mix (at
-    most MEE_TE_MENGEN of those); returns the count.
+def nieuwe_rijen_mengen() -> int:
+    """After an import's inserts, within its transaction: rewrite the rows written since the nightly
+    mix (at most MEE_TE_MENGEN of them); returns the count.
 
-    `rij` is always among them: written last and left in place, it would lie after the others. An
-    import calls this after its inserts, so a large file does not make every other save wait. That
-    cannot deadlock: until then it holds no row another writer touches, only rows nobody else sees.
+    The import waits for other writers only now, so a large file does not make every other save wait.
+    That cannot deadlock: until then it holds no row another writer touches, only rows nobody else sees.
     """
     schrijvers_na_elkaar(slot=SCHRIJFSLOT, model=Adviesvraag)
-    return _herschrijven(alles=False, rij=rij)
+    return _herschrijven(alles=False)
 
 
 def alles_mengen() -> int:
