@@ -65,11 +65,20 @@ def _controleren(*, jaar: int, onderdeel, door) -> None:
         raise PermissionDenied(FOUT_GEEN_RECHT)
     if not mag_vaststellen(gebruiker=door, onderdeel=onderdeel):
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
+    _jaar_afgesloten(jaar=jaar)
+    _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
+
+
+def _jaar_afgesloten(*, jaar: int) -> None:
+    """A year that is over, with a Tellijst closed as of the latest publication; else ValidationError.
+
+    Asked before anything that looks at rows: a closed year's Tellijst rows no longer change, so no answer
+    that follows can tell when a vertrouwenspersoon saved one.
+    """
     if jaar >= timezone.localdate().year:
         raise ValidationError(FOUT_TOEKOMST.format(jaar=jaar))
     if not gepubliceerd().exact(jaar=jaar):
         raise ValidationError(FOUT_TELLIJST_OPEN.format(jaar=jaar, sluitdatum=sluitdatum_tekst(jaar)))
-    _niet_al_vastgesteld(jaar=jaar, onderdeel=onderdeel)
 
 
 def bezwaar_tegen_vaststellen(*, jaar: int, onderdeel=None, door) -> str | None:
@@ -233,8 +242,8 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
     """Load a published year's figures (export JSON) as the adopted figures of a year without rows.
 
     1. Read and check the shape; the year and scope come from the file itself.
-    2. Refuse without the right, outside one's onderdeel, for a year that has rows of any part of the
-       system, or for a year already adopted or imported.
+    2. Refuse without the right, outside one's onderdeel, for a year that is not closed (as an
+       adoption), has rows of any part of the system, or is already adopted or imported.
     3. Store the text as it is (exporteer_cijfers --vastgesteld prints it back unchanged).
     """
     from ..selectors.gegevens import jaren_met_gegevens
@@ -245,6 +254,7 @@ def cijfers_importeren(*, tekst: str, door) -> Vaststelling:
         raise PermissionDenied(FOUT_GEEN_RECHT)
     if not mag_vaststellen(gebruiker=door, onderdeel=onderdeel):
         raise PermissionDenied(FOUT_ANDER_ONDERDEEL)
+    _jaar_afgesloten(jaar=jaar)
     met_rijen = [DELEN[deel] for deel, jaren in jaren_met_gegevens(jaar=jaar).items() if jaar in jaren]
     if met_rijen:
         raise ValidationError(FOUT_JAAR_MET_RIJEN.format(jaar=jaar, delen=", ".join(met_rijen)))

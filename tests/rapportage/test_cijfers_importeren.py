@@ -4,13 +4,14 @@ import io
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from rapportage import inhoud, pdf
 from rapportage.models import Vaststelling
 from rapportage.vaststelling import services
-from tests.bouwstenen.tellijst import tellijst, tellijst_gepubliceerd
+from tests.bouwstenen.tellijst import TELLIJST_OPEN, tellijst, tellijst_gepubliceerd
 from vertrouwenspersonen.models import Adviesvraag
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,27 @@ def test_een_jaar_met_rijen_weigert_het_inlezen_en_er_verandert_niets(coordinato
     tellijst(1, jaar=2023)
     with pytest.raises(CommandError, match="Over 2023 staan al rijen in het systeem \\(Tellijst\\)"):
         call_command("importeer_cijfers", str(pad), "--door", coordinator.username)
+    assert not Vaststelling.objects.exists()
+
+
+@pytest.mark.time_machine(TELLIJST_OPEN)
+@pytest.mark.parametrize("jaar", [2024, 2025], ids=["vorig jaar voor de sluitdag", "dit jaar"])
+def test_de_weigering_verandert_niet_als_een_vertrouwenspersoon_een_rij_opslaat(coordinator, jaar):
+    """A coordinator who offers a file again and again must not see the moment a year of the Tellijst
+    gets a row: that dates the row. A year whose Tellijst is open is refused before rows are looked at."""
+    bestand = f'{{"jaar": {jaar}, "vertrouwenspersonen": {{}}, "oif": {{}}, "kerncijfers": {{}}}}'
+
+    def weigering() -> str:
+        with pytest.raises(ValidationError) as fout:
+            services.cijfers_importeren(tekst=bestand, door=coordinator)
+        return " ".join(fout.value.messages)
+
+    voor = weigering()
+    tellijst(1, jaar=jaar)
+    na = weigering()
+
+    assert na == voor
+    assert "Tellijst" not in na.replace(f"de Tellijst van {jaar} sluit", "")
     assert not Vaststelling.objects.exists()
 
 
