@@ -20,7 +20,8 @@ def melding_afscherming_wijzigen(
     """Mark a melding afgeschermd or lift the mark, with a reason, in the audit trail.
 
     Allowed also on a closed case: need to know does not end with the case. Marking also shields the
-    meldingen marked as its duplicates, which are about the same matter and name it.
+    meldingen marked as its duplicates, which are about the same matter and name it; for that reason a
+    duplicate stays shielded as long as its original is.
     """
     reden = (reden or "").strip()
     if not reden:
@@ -34,6 +35,9 @@ def melding_afscherming_wijzigen(
         if huidig.afgeschermd == afgeschermd:
             stand = "afgeschermd" if afgeschermd else "niet afgeschermd"
             raise ValidationError(fouten.AFSCHERMING_ONGEWIJZIGD.format(stand=stand))
+        origineel = huidig.duplicaat_van
+        if not afgeschermd and origineel is not None and origineel.afgeschermd:
+            raise ValidationError(fouten.AFSCHERMING_ORIGINEEL_AFGESCHERMD.format(nummer=origineel.nummer))
         velden = {"afgeschermd": afgeschermd}
         wijzigen_met_audit(
             melding, door=door, versie=versie, velden=velden, gewijzigd=list(velden), reden=reden

@@ -62,5 +62,9 @@ AFSCHERMING_GEEN_RECHT = (
     "Alleen de behandelaar en de teamleider kunnen een melding afschermen of de afscherming opheffen."
 )
 AFSCHERMING_ONGEWIJZIGD = "De melding is al {stand}."
+AFSCHERMING_ORIGINEEL_AFGESCHERMD = (
+    "Deze melding is een duplicaat van {nummer}, en die is afgeschermd: opgeheven zou deze melding die zaak "
+    "aan elke analist tonen. Hef eerst de afscherming van {nummer} op, of laat de afscherming staan."
+)
 CONTACT_GEEN_DATUM = "Vul de datum in, of laat ook ‘hoe’ leeg."
 CONTACT_GEEN_WIJZE = "Kies hoe de melder dit kreeg."

@@ -144,3 +144,49 @@ def test_duplicaat_van_een_afgeschermde_melding_is_zelf_afgeschermd(teamleider, 
     _markeren(duplicaat, origineel, teamleider)
     duplicaat.refresh_from_db()
     assert duplicaat.afgeschermd
+
+
+def test_de_behandelaar_van_een_duplicaat_heft_de_afscherming_niet_op_zolang_het_origineel_afgeschermd_is(
+    client, analist, maak_gebruiker, maak_melding, teamleider
+):
+    """The attack: the behandelaar of the duplicate lifts its shield, and every analist reads the shielded
+    original's number and matter on the duplicate's page."""
+    from finintegriteit.kern import rollen as r
+    from meldingen.services.afscherming import melding_afscherming_wijzigen
+
+    behandelaar = maak_gebruiker("behandelaar-duplicaat", r.OIF_ANALIST)
+    origineel = maak_melding(omschrijving="Kasgeld verdwijnt bij een OIF-collega.")
+    duplicaat = maak_melding(behandelaar=behandelaar, omschrijving="Opnieuw: kasgeld bij een OIF-collega.")
+    melding_afscherming_wijzigen(
+        melding=origineel,
+        door=teamleider,
+        afgeschermd=True,
+        reden="Collega van OIF.",
+        versie=origineel.versie,
+    )
+    _markeren(duplicaat, origineel, teamleider)
+    duplicaat.refresh_from_db()
+    assert duplicaat.afgeschermd
+
+    client.force_login(behandelaar)
+    antwoord = client.post(
+        reverse("meldingen:afschermen", args=[duplicaat.pk]),
+        {"reden": "Mijn zaak, iedereen mag meekijken.", "versie": duplicaat.versie},
+    )
+
+    assert antwoord.status_code == 200
+    assert f"een duplicaat van {origineel.nummer}, en die is afgeschermd" in antwoord.content.decode()
+    assert Melding.objects.get(pk=duplicaat.pk).afgeschermd
+    client.force_login(analist)
+    assert client.get(reverse("meldingen:detail", args=[duplicaat.pk])).status_code == 404
+
+    # Once the teamleider lifts the original's shield, the duplicate's can be lifted too.
+    origineel.refresh_from_db()
+    melding_afscherming_wijzigen(
+        melding=origineel, door=teamleider, afgeschermd=False, reden="Geen collega.", versie=origineel.versie
+    )
+    duplicaat.refresh_from_db()
+    melding_afscherming_wijzigen(
+        melding=duplicaat, door=behandelaar, afgeschermd=False, reden="Geen collega.", versie=duplicaat.versie
+    )
+    assert client.get(reverse("meldingen:detail", args=[duplicaat.pk])).status_code == 200
