@@ -6,9 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from finintegriteit.kern import rollen as r
 from finintegriteit.kern.models import AuditRegel
 from meldingen.models import Melding, StatusOvergang
 from meldingen.services import fouten, melding_heropenen
+from meldingen.services.afscherming import melding_afscherming_wijzigen
 from meldingen.services.correcties import melding_als_duplicaat_markeren
 from rapportage.selectors import exporteer_cijfers
 from tests.bouwstenen.meldingen import recht
@@ -29,6 +31,13 @@ def _markeren(duplicaat, origineel, door, reden="Zelfde declaraties."):
     duplicaat.refresh_from_db()
     return melding_als_duplicaat_markeren(
         melding=duplicaat, door=door, versie=duplicaat.versie, origineel=origineel, reden=reden
+    )
+
+
+def _afscherming(melding, door, *, afgeschermd=True, reden="Collega van OIF."):
+    melding.refresh_from_db()
+    return melding_afscherming_wijzigen(
+        melding=melding, door=door, afgeschermd=afgeschermd, reden=reden, versie=melding.versie
     )
 
 
@@ -131,16 +140,8 @@ def test_de_jaarcijfers_tellen_een_duplicaat_niet_en_na_heropenen_weer_wel(anali
 
 
 def test_duplicaat_van_een_afgeschermde_melding_is_zelf_afgeschermd(teamleider, twee):
-    from meldingen.services.afscherming import melding_afscherming_wijzigen
-
     origineel, duplicaat = twee
-    melding_afscherming_wijzigen(
-        melding=origineel,
-        door=teamleider,
-        afgeschermd=True,
-        reden="Collega van OIF.",
-        versie=origineel.versie,
-    )
+    _afscherming(origineel, teamleider)
     _markeren(duplicaat, origineel, teamleider)
     duplicaat.refresh_from_db()
     assert duplicaat.afgeschermd
@@ -151,22 +152,12 @@ def test_de_behandelaar_van_een_duplicaat_heft_de_afscherming_niet_op_zolang_het
 ):
     """The attack: the behandelaar of the duplicate lifts its shield, and every analist reads the shielded
     original's number and matter on the duplicate's page."""
-    from finintegriteit.kern import rollen as r
-    from meldingen.services.afscherming import melding_afscherming_wijzigen
-
     behandelaar = maak_gebruiker("behandelaar-duplicaat", r.OIF_ANALIST)
     origineel = maak_melding(omschrijving="Kasgeld verdwijnt bij een OIF-collega.")
     duplicaat = maak_melding(behandelaar=behandelaar, omschrijving="Opnieuw: kasgeld bij een OIF-collega.")
-    melding_afscherming_wijzigen(
-        melding=origineel,
-        door=teamleider,
-        afgeschermd=True,
-        reden="Collega van OIF.",
-        versie=origineel.versie,
-    )
+    _afscherming(origineel, teamleider)
     _markeren(duplicaat, origineel, teamleider)
     duplicaat.refresh_from_db()
-    assert duplicaat.afgeschermd
 
     client.force_login(behandelaar)
     antwoord = client.post(
@@ -181,12 +172,6 @@ def test_de_behandelaar_van_een_duplicaat_heft_de_afscherming_niet_op_zolang_het
     assert client.get(reverse("meldingen:detail", args=[duplicaat.pk])).status_code == 404
 
     # Once the teamleider lifts the original's shield, the duplicate's can be lifted too.
-    origineel.refresh_from_db()
-    melding_afscherming_wijzigen(
-        melding=origineel, door=teamleider, afgeschermd=False, reden="Geen collega.", versie=origineel.versie
-    )
-    duplicaat.refresh_from_db()
-    melding_afscherming_wijzigen(
-        melding=duplicaat, door=behandelaar, afgeschermd=False, reden="Geen collega.", versie=duplicaat.versie
-    )
+    _afscherming(origineel, teamleider, afgeschermd=False, reden="Geen collega.")
+    _afscherming(duplicaat, behandelaar, afgeschermd=False, reden="Geen collega.")
     assert client.get(reverse("meldingen:detail", args=[duplicaat.pk])).status_code == 200
