@@ -64,9 +64,11 @@ class Zoekterm:
     soorten: tuple[str, ...]
 
     @property
-    def is_persoon(self) -> bool:
-        """Could the term name or number a person? Then its text never goes into the audit trail."""
-        return "naam" in self.soorten or "personeelsnummer" in self.soorten
+    def in_audittrail(self) -> bool:
+        """May the term's text go into the audit trail? Only a whole meldingsnummer: any other term could
+        name or number a person, also one that matches nothing here (a phone number with spaces, a
+        BSN, a date of birth)."""
+        return _MELDINGSNUMMER.fullmatch(self.tekst) is not None
 
 
 def zoekterm(tekst: str) -> Zoekterm | None:

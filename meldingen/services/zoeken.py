@@ -15,7 +15,7 @@ def zoekopdracht_vastleggen(
     """Who searched, for what kind of term, with how many hits (`meer`: more than `aantal`), and which
     meldingen the result page showed (`getoond`).
 
-    The term itself only when it cannot be a person's name or number (a meldingsnummer): the audit
+    The term itself only when it is a meldingsnummer (`Zoekterm.in_audittrail`): the audit
     trail must not become a list of the people analists looked up. `velden` names what was compared,
     and, as in every 'bekeken' row, the objects shown ('melding:12'): which cases a search revealed
     is recorded, the name that found them is not.
@@ -24,7 +24,7 @@ def zoekopdracht_vastleggen(
         gebruiker=door,
         actie=AuditRegel.Actie.BEKEKEN,
         object_type=OBJECT_TYPE,
-        object_id="" if term.is_persoon else term.tekst[:40],
+        object_id=term.tekst[:40] if term.in_audittrail else "",
         velden=list(term.soorten),
         getoond=getoond,
         reden=f"meer dan {aantal} treffers" if meer else f"{aantal} treffer{'' if aantal == 1 else 's'}",

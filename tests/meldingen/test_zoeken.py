@@ -115,6 +115,20 @@ def test_zoeken_op_personeelsnummer_logt_het_nummer_niet(analist_client, zaken):
     assert "7005678" not in str(list(AuditRegel.objects.values()))
 
 
+@pytest.mark.parametrize("term", ["06 1234 5678", "+31612345678", "123 456 789", "12/03/1985", "12.03.1985"])
+def test_een_telefoonnummer_bsn_of_geboortedatum_als_zoekterm_komt_niet_in_de_audittrail(
+    client, analist_client, beheerder, zaken, term
+):
+    """Terms that find nothing in the werkvoorraad still name a person: the beheerder, who reads the
+    audit trail and its export, must not see them."""
+    analist_client.get(WERKVOORRAAD, {"q": term})
+
+    assert AuditRegel.objects.filter(object_type="zoekopdracht").count() == 1
+    assert term not in str(list(AuditRegel.objects.values()))
+    client.force_login(beheerder)
+    assert term not in client.get(reverse("meldingen:audit")).content.decode()
+
+
 def test_zoeken_op_meldingsnummer_logt_het_nummer(analist_client, zaken):
     _, _, gesloten = zaken
     analist_client.get(WERKVOORRAAD, {"q": gesloten.nummer})
