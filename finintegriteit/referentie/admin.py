@@ -26,7 +26,9 @@ class OptieAdmin(admin.ModelAdmin):
 
     Whether an option is in use must not depend on the rows: a page that said so, or a count, would change
     the moment a vertrouwenspersoon saves a row, and a beheerder sees no Tellijst or case content. So an
-    option in its years cannot be deleted at all, used or not, and the list has no bulk delete.
+    option in its years cannot be deleted at all, used or not, and the list has no bulk delete. Nor can
+    its first year move once it has begun: moved to next year, the option became deletable, and the
+    delete page then told whether a row used it. A mistaken option is ended (laatste jaar) instead.
     """
 
     list_display = ["label", "code", "eerste_jaar", "laatste_jaar", "vergelijkingsgroep", "volgorde"]
@@ -56,9 +58,18 @@ class OptieAdmin(admin.ModelAdmin):
         return verwijderd, aantallen, rechten, ["registraties die deze optie gebruiken"] if beschermd else []
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.eerste_jaar <= timezone.localdate().year:
+        if obj is not None and _begonnen(obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        vast = super().get_readonly_fields(request, obj)
+        return [*vast, "eerste_jaar"] if obj is not None and _begonnen(obj) else vast
+
+
+def _begonnen(optie) -> bool:
+    """Has the option's first year begun? From then on a row may use it."""
+    return optie.eerste_jaar <= timezone.localdate().year
 
 
 for model in [

@@ -150,6 +150,33 @@ def test_de_beheerder_leest_nergens_af_of_een_optie_in_gebruik_is(client, beheer
     assert m.Subcategorie.objects.filter(pk=gebruikt.pk).exists()
 
 
+def test_het_eerste_jaar_van_een_begonnen_optie_schuift_niet_naar_volgend_jaar(client, beheerder):
+    """The attack: the beheerder moved an option in use to next year, which made it deletable, and the
+    delete page then said whether rows used it; he moved it back and tried again after the next save."""
+    from django.utils import timezone
+
+    volgend_jaar = timezone.localdate().year + 1
+    optie = m.MelderType.objects.filter(eerste_jaar__lte=volgend_jaar - 1, laatste_jaar__isnull=True).first()
+    eerste_jaar = optie.eerste_jaar
+    client.force_login(beheerder)
+    gegevens = {
+        "code": optie.code,
+        "label": optie.label,
+        "varianten": "",
+        "volgorde": str(optie.volgorde),
+        "eerste_jaar": str(volgend_jaar),
+        "laatste_jaar": "",
+        "vergelijkingsgroep": optie.vergelijkingsgroep,
+    }
+
+    antwoord = client.post(f"/beheer/referentie/meldertype/{optie.pk}/change/", gegevens)
+
+    assert antwoord.status_code == 302
+    optie.refresh_from_db()
+    assert optie.eerste_jaar == eerste_jaar
+    assert client.get(f"/beheer/referentie/meldertype/{optie.pk}/delete/").status_code == 403
+
+
 def test_een_optie_voor_een_volgend_jaar_kan_weg(client, beheerder):
     """A typo the beheerder catches before the year begins: no row can use the option yet."""
     from django.utils import timezone
