@@ -15,7 +15,8 @@
 4. No access-log line about the Tellijst (/tellijst/, or anything a page of it asked for): a line holds
    the address and the second of each save: it dates every save and ties it to a desk, which the
    mixing of the day's rows at each save (vertrouwenspersonen/mengen.py) keeps out of the database.
-   gunicorn's access log writes no line (`Toegangslog`); Django's own records keep rule 1 (no row id).
+   gunicorn's access log writes no line (`Toegangslog`); Django's records of a refused step are dropped
+   too (`TellijstFilter`).
 
 Where: gunicorn.conf.py names `Toegangslog`; LOGGING (finintegriteit/settings.py) puts the three
 filters on the project's handler; a Celery worker replaces the root handlers, and finintegriteit/celery.py
@@ -45,42 +46,71 @@ def zonder_rij_id(tekst: str) -> str:
     return _UUID.sub(WEGGELATEN, tekst)
 
 
-class TellijstFilter(logging.Filter):
-    """Rewrites a record's message without Tellijst row ids (never drops a record)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        bericht = record.getMessage()
-        schoon = zonder_rij_id(bericht)
-        if schoon != bericht:
-            record.msg, record.args = schoon, None
-        return True
-
-
-# 2. Nothing about a melder's request.
-
-
-class MeldkanaalFilter(logging.Filter):
-    """Drops Django's log records about a melder's request (django.request, django.security.*: 'Bad
-    Request', 'Forbidden (CSRF cookie not set.)', 404, 413, 429), which carry the exact time a refused
-    step was taken: next to the successful one, that dates it.
+class _VerzoekFilter(logging.Filter):
+    """Drops Django's log records about a request that `gaat_over` (django.request, django.security.*:
+    'Bad Request', 'Forbidden (CSRF cookie not set.)', 'Conflict', 404, 413, 429), which carry the exact
+    time of a step: beside the steps that left no line, that dates them.
 
     A server error (status 500 and up, or an ERROR without a status) stays, because it must be seen;
     it keeps its message and traceback but loses the request object, so no handler (the admins' e-mail
-    renders META) can write the melder's address, browser or cookies. Its time stays: documented.
+    renders META) can write the address, browser or cookies. Its time stays: documented.
     """
+
+    @staticmethod
+    def gaat_over(pad: str, referer: str | None) -> bool:
+        raise NotImplementedError
 
     def filter(self, record: logging.LogRecord) -> bool:
         request = getattr(record, "request", None)
         pad = getattr(request, "path_info", None)
         if not isinstance(pad, str):
             return True
-        if not verzoek_van_melder(pad, request.META.get("HTTP_REFERER")):
+        if not self.gaat_over(pad, request.META.get("HTTP_REFERER")):
             return True
         status = getattr(record, "status_code", None)
         if (status or 0) >= 500 or (status is None and record.levelno >= logging.ERROR):
             record.request = None
             return True
         return False
+
+
+class TellijstFilter(_VerzoekFilter):
+    """Rewrites a record's message and traceback without Tellijst row ids, and drops Django's records of
+    a Tellijst request (rule 4). Not on a worker's handlers: there the quiet tasks (the imports) lose
+    their ids by `StilleTakenFilter`, and the other tasks keep theirs."""
+
+    @staticmethod
+    def gaat_over(pad: str, referer: str | None) -> bool:
+        return verzoek_over_tellijst(pad, referer)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        bericht = record.getMessage()
+        schoon = zonder_rij_id(bericht)
+        if schoon != bericht:
+            record.msg, record.args = schoon, None
+        _traceback_zonder_ids(record)
+        return super().filter(record)
+
+
+def _traceback_zonder_ids(record: logging.LogRecord) -> None:
+    """An exception's text may carry an id too (a database error quotes the failing row). Formatters
+    write `exc_text` when it is set, so the traceback is formatted here once, without ids."""
+    if record.exc_info and not record.exc_text:
+        record.exc_text = logging.Formatter().formatException(record.exc_info)
+    if record.exc_text:
+        record.exc_text = zonder_rij_id(record.exc_text)
+
+
+# 2. Nothing about a melder's request.
+
+
+class MeldkanaalFilter(_VerzoekFilter):
+    """Drops Django's records about a melder's request: a refused step next to the successful one
+    dates it."""
+
+    @staticmethod
+    def gaat_over(pad: str, referer: str | None) -> bool:
+        return verzoek_van_melder(pad, referer)
 
 
 # 3. No ordinary line of a quiet task. A worker at INFO writes 'Task <name>[<id>] received' and '...
@@ -127,6 +157,7 @@ class StilleTakenFilter(logging.Filter):
         # The line stays, what could tie it to one upload goes: the id (also in the message's
         # arguments, which handlers may format again) and the task's arguments in `data`.
         record.msg, record.args = _UUID.sub(WEGGELATEN, bericht), None
+        _traceback_zonder_ids(record)
         if isinstance(getattr(record, "data", None), dict):
             record.data = {
                 k: (WEGGELATEN if k in {"id", "args", "kwargs"} else v) for k, v in record.data.items()

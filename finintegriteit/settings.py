@@ -471,9 +471,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    # No log line carries the id of a Tellijst row, nor a 4xx of the meldkanaal (django.request,
-    # django.security.*), nor the INFO lines of a quiet task run in this process (the worker's own
-    # handlers: finintegriteit/celery.py). The rules: finintegriteit/logboek.py.
+    # No log line carries the id of a Tellijst row, nor a 4xx of the meldkanaal or the Tellijst
+    # (django.request, django.security.*), nor the INFO lines of a quiet task run in this process (the
+    # worker's own handlers: finintegriteit/celery.py). The rules: finintegriteit/logboek.py.
     "filters": {
         "tellijst": {"()": "finintegriteit.logboek.TellijstFilter"},
         "stille_taken": {"()": "finintegriteit.logboek.StilleTakenFilter"},
