@@ -459,6 +459,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=TELLIJST_PUBLICATIE_UUR),
     },
     "importbestanden-opruimen": {"task": "kern.importbestanden_opruimen", "schedule": 15 * 60},
+    # Expired sessions out of the table, and so out of the next backup (kern/services/sessies.py).
+    "sessies-opruimen": {"task": "kern.sessies_opruimen", "schedule": 15 * 60},
     # Daily, half an hour after the publication hour: a backup made after it shows the Tellijst rows in
     # a random order, all written by one transaction (vertrouwenspersonen.services.tellijst_mengen).
     "tellijst-mengen": {

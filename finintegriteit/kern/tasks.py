@@ -1,4 +1,5 @@
-"""Celery tasks of the imports: they take the row's id only and call one service.
+"""Celery tasks of kern: the imports (they take the row's id only) and the clean-ups; each calls one
+service.
 
 acks_late is safe: each service claims its row with a conditional update, so a redelivered message
 finds nothing to do.
@@ -10,6 +11,7 @@ from django.conf import settings
 from finintegriteit.logboek import stille_taak
 
 from .importeren import services
+from .services.sessies import verlopen_sessies_opruimen
 
 # The options of a task that may run twice. The message is acknowledged only when the task has finished,
 # so the task of a worker that died is delivered again; that is only safe for a task whose service
@@ -38,3 +40,8 @@ def importbestand_uitvoeren_taak(pk: str) -> None:
 @shared_task(name="kern.importbestanden_opruimen", ignore_result=True)
 def importbestanden_opruimen_taak() -> None:
     services.importbestanden_opruimen()
+
+
+@shared_task(name="kern.sessies_opruimen", ignore_result=True)
+def sessies_opruimen_taak() -> int:
+    return verlopen_sessies_opruimen()

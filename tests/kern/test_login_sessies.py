@@ -52,6 +52,27 @@ def test_sessie_verloopt_na_30_minuten_zonder_activiteit(time_machine, buitensta
     assert not is_ingelogd(browser), "na 30 minuten stilte nog ingelogd"
 
 
+def test_een_verlopen_sessie_verdwijnt_uit_de_tabel_en_dus_uit_de_volgende_backup(
+    time_machine, buitenstaander, coordinator
+):
+    """Someone who walks away without logging out: Django refuses the session after 30 minutes but kept
+    the row (user id, last request) for every later backup. The quarter-hourly task removes it."""
+    from finintegriteit import settings as projectinstellingen
+    from finintegriteit.kern.tasks import sessies_opruimen_taak
+
+    time_machine.move_to(BEGIN, tick=False)
+    weggelopen = ingelogde_browser("buitenstaander")
+    time_machine.shift(dt.timedelta(minutes=20))
+    aan_het_werk = ingelogde_browser("coordinator")
+    time_machine.shift(dt.timedelta(minutes=15))
+
+    assert sessies_opruimen_taak.delay().get() == 1
+    assert list(Session.objects.values_list("session_key", flat=True)) == [aan_het_werk.session.session_key]
+    assert not is_ingelogd(weggelopen)
+    planning = projectinstellingen.CELERY_BEAT_SCHEDULE["sessies-opruimen"]
+    assert planning["task"] == sessies_opruimen_taak.name and planning["schedule"] <= 15 * 60
+
+
 def test_sessiecookie_verdwijnt_als_de_browser_sluit(client, buitenstaander):
     client.post(LOGIN, {"username": "buitenstaander", "password": WACHTWOORD})
     cookie = client.cookies["sessionid"]

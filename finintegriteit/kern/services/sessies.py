@@ -1,4 +1,5 @@
-"""Ending sessions: at logout, after a password change and when an account is switched off."""
+"""Ending sessions: at logout, after a password change, when an account is switched off, and when they
+have expired."""
 
 from importlib import import_module
 
@@ -30,6 +31,18 @@ def sessies_beeindigen(*, gebruiker, behalve: str | None = None) -> int:
     ]
     with transaction.atomic():
         aantal, _ = Session.objects.filter(session_key__in=sleutels).delete()
+    return aantal
+
+
+def verlopen_sessies_opruimen() -> int:
+    """Delete the sessions that have expired; returns how many.
+
+    Django leaves them in the table until someone runs `clearsessions`, and each keeps its user id, the
+    moment of its last request (the expiry date less SESSION_COOKIE_AGE) and what the session held, such
+    as the import a vertrouwenspersoon was waiting for: in every backup. Beat runs this every quarter
+    of an hour, so a backup holds only the sessions of people at work when it was made.
+    """
+    aantal, _ = Session.objects.filter(expire_date__lte=timezone.now()).delete()
     return aantal
 
 
