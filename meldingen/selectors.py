@@ -276,24 +276,32 @@ def _termijn_binnen(grens: datetime.date) -> Q:
     )
 
 
+def _werkende_behandelaar() -> Q:
+    """The behandelaar can still work the case: an active account that still holds the OIF-analist role.
+    Someone who changed roles (to functioneel beheerder, say) keeps the assignment until the teamleider
+    moves it, but must not be mailed its case numbers."""
+    return Q(behandelaar__is_active=True, behandelaar__groups__name=r.OIF_ANALIST)
+
+
 def zonder_behandelaar_tellen(*, vandaag: datetime.date, bijna_dagen: int) -> int:
-    """Open klokkenluidersmeldingen with a deadline within reach that no active behandelaar will hear of."""
+    """Open klokkenluidersmeldingen with a deadline within reach that no working behandelaar will hear
+    of."""
     grens = vandaag + datetime.timedelta(days=bijna_dagen)
     return (
         Melding.objects.filter(klokkenluidersmelding=True)
         .exclude(status=AFGEDAAN)
-        .filter(Q(behandelaar__isnull=True) | Q(behandelaar__is_active=False))
+        .exclude(pk__in=Melding.objects.filter(_werkende_behandelaar()).values("pk"))
         .filter(_termijn_binnen(grens))
         .count()
     )
 
 
 def herinneringen_selecteren(*, vandaag: datetime.date, bijna_dagen: int) -> list[Termijn]:
-    """Every open deadline of an open klokkenluidersmelding with an active behandelaar that is overdue or
+    """Every open deadline of an open klokkenluidersmelding with a working behandelaar that is overdue or
     due within `bijna_dagen`, one entry per deadline."""
     grens = vandaag + datetime.timedelta(days=bijna_dagen)
     meldingen = (
-        Melding.objects.filter(klokkenluidersmelding=True, behandelaar__is_active=True)
+        Melding.objects.filter(_werkende_behandelaar(), klokkenluidersmelding=True)
         .exclude(status=AFGEDAAN)
         .filter(_termijn_binnen(grens))
         .select_related("behandelaar")

@@ -159,6 +159,23 @@ def test_geen_mail_zonder_e_mailadres_of_voor_een_inactieve_behandelaar(termijne
 
 
 @pytest.mark.django_db
+def test_wie_geen_analist_meer_is_krijgt_geen_zaaknummers_gemaild(termijnen_situatie, caplog):
+    """A behandelaar who became functioneel beheerder keeps his assignments until the teamleider moves
+    them; the reminder must not mail him case numbers he may no longer see, and the gap is logged."""
+    from django.contrib.auth.models import Group
+
+    from finintegriteit.kern import rollen as r
+
+    collega = termijnen_situatie["collega"]
+    collega.groups.set([Group.objects.get(name=r.BEHEERDER)])
+
+    with caplog.at_level("WARNING", logger="meldingen.services.termijnen"):
+        assert termijnherinneringen_versturen() == 1
+    assert [bericht.to for bericht in mail.outbox] == [["analist@example.org"]]
+    assert "1 klokkenluidersmelding(en) met een (bijna) verlopen termijn zonder behandelaar" in caplog.text
+
+
+@pytest.mark.django_db
 def test_termijnenoverzicht_gesorteerd_op_termijn_met_verlopen_gemarkeerd(
     client, analist, termijnen_situatie
 ):
