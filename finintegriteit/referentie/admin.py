@@ -66,6 +66,12 @@ class OptieAdmin(admin.ModelAdmin):
         vast = super().get_readonly_fields(request, obj)
         return [*vast, "eerste_jaar"] if obj is not None and _begonnen(obj) else vast
 
+    def get_fields(self, request, obj=None):
+        # Django puts read-only fields last; the first year belongs before the last.
+        volgorde = [veld.name for veld in self.model._meta.fields]
+        velden = super().get_fields(request, obj)
+        return sorted(velden, key=lambda naam: volgorde.index(naam) if naam in volgorde else len(volgorde))
+
 
 def _begonnen(optie) -> bool:
     """Has the option's first year begun? From then on a row may use it."""
