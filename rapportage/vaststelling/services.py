@@ -24,10 +24,12 @@ RECHT = "rapportage.rapport_vaststellen"
 FOUT_GEEN_RECHT = "U hebt niet het recht om een jaarrapportage vast te stellen."
 FOUT_ANDER_ONDERDEEL = "U kunt alleen het rapport van uw eigen onderdeel vaststellen."
 FOUT_AL_VASTGESTELD = "Het rapport over {jaar} ({scope}) is al vastgesteld op {op:%d-%m-%Y} door {door}."
-FOUT_TOEKOMST = "Een rapport over {jaar} kan nog niet worden vastgesteld: het jaar is niet voorbij."
+FOUT_TOEKOMST = (
+    "De cijfers over {jaar} kunnen nog niet worden vastgesteld of ingelezen: het jaar is niet voorbij."
+)
 FOUT_TELLIJST_OPEN = (
-    "Een rapport over {jaar} kan nog niet worden vastgesteld: de Tellijst van {jaar} sluit op {sluitdatum} "
-    "en de cijfers zijn exact vanaf de publicatie op die dag."
+    "De cijfers over {jaar} kunnen nog niet worden vastgesteld of ingelezen: de Tellijst van {jaar} sluit op "
+    "{sluitdatum} en de cijfers zijn exact vanaf de publicatie op die dag."
 )
 
 
