@@ -3,7 +3,8 @@
 Images (PNG, JPEG, GIF) go through Pillow: the pixels are copied into a new image and saved without
 EXIF (camera, time, GPS position), XMP, ICC profile or comments; the EXIF orientation is applied first,
 so the photo still stands upright. PDFs go through pypdf: the document information (author, creator,
-producer, dates), the XMP stream and the per-page metadata are removed. Everything else (Word, Excel,
+producer, dates), every XMP stream, the authors and dates of comments, attached files, the EXIF of
+photos put in as they were, and the file identifier are removed. Everything else (Word, Excel,
 e-mail, an animated GIF, an encrypted or damaged PDF) is kept as it is: no well-kept library removes
 their metadata reliably, and the melder is told so (UITLEG).
 
@@ -31,7 +32,8 @@ from dataclasses import dataclass
 UITLEG_WEL = (
     "Van foto's en afbeeldingen (JPG, PNG, GIF) halen we de verborgen gegevens weg: camera, tijdstip, "
     "GPS-locatie, auteur en opmerkingen.",
-    "Van PDF's halen we de documenteigenschappen weg: auteur, maker, programma en datums.",
+    "Van PDF's halen we de documenteigenschappen weg (auteur, maker, programma en datums), ook die van "
+    "foto's en opmerkingen in de PDF, en bestanden die in de PDF zijn bijgevoegd.",
     "Lukt dat bij een foto of PDF niet, dan sturen we hem niet mee en leest u waarom.",
 )
 UITLEG_NIET = (
@@ -159,11 +161,122 @@ def _pdf(inhoud: bytes) -> Resultaat:
             return Resultaat(None, "Deze PDF is beveiligd; de eigenschappen konden we niet weghalen.")
         schrijver = PdfWriter(clone_from=lezer)
         schrijver.metadata = None
-        for houder in (schrijver.root_object, *schrijver.pages):
-            houder.pop("/Metadata", None)
-            houder.pop("/PieceInfo", None)
+        namen = schrijver.root_object.get("/Names")
+        if namen is not None:
+            namen.get_object().pop("/EmbeddedFiles", None)
+        for pagina in schrijver.pages:
+            _bijlagen_van_pagina_weghalen(pagina)
+        for woordenboek in _woordenboeken(schrijver.root_object):
+            _sporen_weghalen(woordenboek)
+        # The trailer's /ID: its first half stays the same through every save of a document, so two files
+        # made from one original would be linked. Both halves new and random.
+        schrijver._ID = None
+        schrijver.generate_file_identifiers()
+        _onbereikbaar_weglaten(schrijver)
         uit = io.BytesIO()
         schrijver.write(uit)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError):
         return Resultaat(None, "Deze PDF konden we niet lezen, dus ook niet opschonen.")
-    return Resultaat(uit.getvalue(), "Auteur, maker, programma en datums zijn uit de PDF verwijderd.")
+    return Resultaat(uit.getvalue(), "Auteur, maker, programma, datums en bijlagen uit de PDF verwijderd.")
+
+
+def _onbereikbaar_weglaten(schrijver) -> None:
+    """Leave out what the document no longer refers to (an XMP stream, an attached file): the clone
+    holds every object of the original and would write them all.
+
+    pypdf drops an object only when no other object refers to it, so an attached file stays as long as
+    its orphaned file specification does: repeated until nothing more goes. (`_objects` is pypdf's list
+    of the objects it will write; it has no public count.)
+    """
+    while True:
+        voor = sum(obj is not None for obj in schrijver._objects)
+        schrijver.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+        if sum(obj is not None for obj in schrijver._objects) == voor:
+            return
+
+
+# What names or dates the maker, wherever it stands in a PDF: XMP streams (of the document, a page, an
+# image, a font), application data, a page's last change, associated files.
+_PDF_SPOREN = ("/Metadata", "/PieceInfo", "/LastModified", "/AF")
+# A comment or highlight carries its author (Acrobat signs with the Windows user name) and its dates.
+_ANNOTATIE_SPOREN = ("/T", "/M", "/CreationDate")
+
+
+def _woordenboeken(begin):
+    """Every dictionary (streams too) reachable from `begin`, each once, without recursion: a page tree
+    points back to its parents."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    gezien, stapel = set(), [begin]
+    while stapel:
+        item = stapel.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in gezien:
+                continue
+            gezien.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            yield item
+            stapel.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stapel.extend(item)
+
+
+def _sporen_weghalen(woordenboek) -> None:
+    from pypdf.generic import StreamObject
+
+    for sleutel in _PDF_SPOREN:
+        woordenboek.pop(sleutel, None)
+    if woordenboek.get("/Type") == "/Annot" or ("/Subtype" in woordenboek and "/Rect" in woordenboek):
+        for sleutel in _ANNOTATIE_SPOREN:
+            woordenboek.pop(sleutel, None)
+    if isinstance(woordenboek, StreamObject) and woordenboek.get("/Subtype") == "/Image":
+        filters = woordenboek.get("/Filter")
+        if filters == "/DCTDecode":
+            # A photo put into a PDF as it was (scanner apps, img2pdf) keeps its EXIF: camera, time, GPS.
+            # StreamObject.set_data stores the bytes as they are; the subclass would re-encode them.
+            StreamObject.set_data(woordenboek, _jpeg_zonder_metadata(woordenboek.get_data()))
+        elif isinstance(filters, list) and "/DCTDecode" in filters:
+            raise ValueError("een JPEG achter een ander filter: niet op te schonen")
+
+
+def _bijlagen_van_pagina_weghalen(pagina) -> None:
+    """A file attached to a comment (a paperclip on the page) goes with it: it is another document."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    annotaties = pagina.get("/Annots")
+    if annotaties is None:
+        return
+    over = [a for a in annotaties.get_object() if a.get_object().get("/Subtype") != "/FileAttachment"]
+    pagina[NameObject("/Annots")] = ArrayObject(over)
+
+
+# JPEG segments that carry metadata: APP1 (EXIF, XMP), APP3 to APP13 (APP13: Photoshop's IPTC, with the
+# author's name), APP15 and comments. Kept: APP0 (JFIF), APP2 (the ICC colour profile) and APP14 (Adobe's
+# colour transform, without which a CMYK scan shows the wrong colours).
+_JPEG_WEG = {0xE1, *range(0xE3, 0xEE), 0xEF, 0xFE}
+
+
+def _jpeg_zonder_metadata(jpeg: bytes) -> bytes:
+    """The JPEG's bytes without its metadata segments, the image itself untouched (no re-encoding)."""
+    if jpeg[:2] != b"\xff\xd8":
+        raise ValueError("geen JPEG")
+    uit, positie = bytearray(b"\xff\xd8"), 2
+    while positie + 4 <= len(jpeg):
+        if jpeg[positie] != 0xFF:
+            raise ValueError("beschadigde JPEG")
+        marker = jpeg[positie + 1]
+        if marker == 0xFF:  # padding before a marker
+            positie += 1
+            continue
+        if marker == 0xDA:  # start of scan: the image data follow, up to the end
+            uit += jpeg[positie:]
+            return bytes(uit)
+        lengte = int.from_bytes(jpeg[positie + 2 : positie + 4], "big")
+        einde = positie + 2 + lengte
+        if lengte < 2 or einde > len(jpeg):
+            raise ValueError("beschadigde JPEG")
+        if marker not in _JPEG_WEG:
+            uit += jpeg[positie:einde]
+        positie = einde
+    raise ValueError("JPEG zonder beeldgegevens")

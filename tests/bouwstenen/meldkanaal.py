@@ -65,6 +65,72 @@ def pdf_met_auteur() -> bytes:
     return uit.getvalue()
 
 
+def pdf_met_sporen() -> bytes:
+    """A PDF as a phone's scanner app or Acrobat makes it, with the maker in every place but the document
+    properties: a photo put in as it was (its EXIF: artist, camera, time), that photo's XMP, a comment
+    signed with the user name, the page's last change, an attached original, and the file identifier that
+    every later save of the same document keeps."""
+    from pypdf.annotations import Text
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        StreamObject,
+        TextStringObject,
+    )
+
+    exif = Image.Exif()
+    exif[0x013B] = "Jan Melder"  # Artist
+    exif[0x0110] = "Geheime Camera"  # Model
+    exif[0x0132] = "2026:12:05 05:58:12"  # DateTime
+    foto = io.BytesIO()
+    Image.new("RGB", (32, 32), "red").save(foto, format="JPEG", exif=exif)
+    schrijver = PdfWriter()
+    pagina = schrijver.add_blank_page(200, 200)
+
+    def stroom(data: bytes, **sleutels) -> StreamObject:
+        # pypdf has no public way to add an image; `_add_object` gives the stream its object number.
+        nieuw = DecodedStreamObject() if "/Filter" not in sleutels else StreamObject()
+        nieuw._data = data
+        nieuw.update({NameObject(k): v for k, v in sleutels.items()})
+        return schrijver._add_object(nieuw)
+
+    xmp = stroom(
+        b"<x:xmpmeta><dc:creator>Jan Melder</dc:creator></x:xmpmeta>", **{"/Type": NameObject("/Metadata")}
+    )
+    beeld = stroom(
+        foto.getvalue(),
+        **{
+            "/Type": NameObject("/XObject"),
+            "/Subtype": NameObject("/Image"),
+            "/Width": NumberObject(32),
+            "/Height": NumberObject(32),
+            "/ColorSpace": NameObject("/DeviceRGB"),
+            "/BitsPerComponent": NumberObject(8),
+            "/Filter": NameObject("/DCTDecode"),
+            "/Metadata": xmp,
+        },
+    )
+    pagina[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): beeld})}
+    )
+    pagina[NameObject("/Contents")] = stroom(b"q 100 0 0 100 0 0 cm /Im0 Do Q")
+    pagina[NameObject("/LastModified")] = TextStringObject("D:20261205055812+01'00'")
+    opmerking = Text(text="Zie de kasboeken.", rect=(10, 10, 30, 30))
+    opmerking[NameObject("/T")] = TextStringObject("Jan Melder")
+    opmerking[NameObject("/M")] = TextStringObject("D:20261205055812")
+    schrijver.add_annotation(page_number=0, annotation=opmerking)
+    schrijver.add_attachment("origineel.docx", b"PK auteur Jan Melder")
+    schrijver.add_metadata({"/Author": "Jan Melder"})
+    schrijver._ID = ArrayObject([ByteStringObject(b"VASTE-ID-VAN-JAN"), ByteStringObject(b"WISSELENDE-ID")])
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()
+
+
 def pdf_met_verschoven_startxref() -> bytes:
     """A PDF with author whose startxref points 3 bytes off, as many scanners write it: pypdf reads it
     anyway and logs a warning about the repair."""

@@ -24,6 +24,7 @@ from tests.bouwstenen.meldkanaal import (
     gegevens,
     op_schijf,
     pdf_met_auteur,
+    pdf_met_sporen,
     pdf_met_verschoven_startxref,
 )
 
@@ -95,6 +96,40 @@ def test_de_bestanden_van_de_melder_dragen_op_schijf_alleen_de_dag(opslag, time_
     assert document.opschoning == Opschoning.VERWIJDERD and document.op.timestamp() == middernacht
     op_schijf = os.stat(Path(opslag) / document.pad)
     assert (op_schijf.st_mtime, op_schijf.st_atime) == (middernacht, middernacht)
+
+
+def test_een_pdf_houdt_de_maker_nergens_meer_vast(opslag):
+    """The attack: the analist opens the melder's PDF in any PDF tool and finds the photo's camera and
+    EXIF, a comment signed with the melder's user name, the attached original, or the file identifier
+    that links two PDFs saved from one document. The page and the photo itself stay."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    origineel = pdf_met_sporen()
+    assert origineel.count(b"Jan Melder") >= 5
+    melden_met_bijlage(Client(), SCAN, origineel)
+
+    document = Document.objects.get()
+    inhoud = op_schijf(document)
+    assert document.opschoning == Opschoning.VERWIJDERD
+    for spoor in (
+        b"Jan Melder",
+        b"Geheime Camera",
+        b"2026:12:05",
+        b"D:20261205",
+        b"origineel.docx",
+    ):
+        assert spoor not in inhoud, spoor
+    pdf = PdfReader(io.BytesIO(inhoud))
+    assert b"VASTE-ID-VAN-JAN" not in [bytes(deel.original_bytes) for deel in pdf.trailer["/ID"]]
+    pagina = pdf.pages[0]
+    assert pdf.attachments == {} and "/LastModified" not in pagina
+    assert [a.get_object().get("/T") for a in pagina["/Annots"]] == [None], (
+        "de opmerking blijft, zonder auteur"
+    )
+    foto = Image.open(io.BytesIO(pagina["/Resources"]["/XObject"]["/Im0"].get_object().get_data()))
+    assert foto.size == (32, 32) and foto.getpixel((5, 5))[0] > 240, "de foto zelf blijft"
+    assert not foto.getexif()
 
 
 def test_het_origineel_van_de_melder_komt_nooit_op_schijf(opslag):
