@@ -216,12 +216,18 @@ def _venster() -> tuple[str, int]:
     setting, the database or a process) and expires with the window; `add` makes one process create it
     and all others use that one. The counters get the window's remaining time, so that when the secret
     is gone, nothing keyed by it remains either.
+
+    Windows follow the clock (a quarter of an hour: 10:00, 10:15, ...), not the first request: a window
+    that began with it would keep that request's moment in its end and in its keys' expiry, and on a
+    quiet channel the first request after a pause is one melder's.
     """
     venster = settings.MELDKANAAL_VENSTER_SECONDEN
     huidig = gedeelde_cache.get(_VENSTER_SLEUTEL)
     if huidig is None:
-        nieuw = {"geheim": secrets.token_hex(32), "einde": time.time() + venster}
-        gedeelde_cache.add(_VENSTER_SLEUTEL, nieuw, timeout=venster)
+        nu = time.time()
+        einde = (math.floor(nu / venster) + 1) * venster
+        nieuw = {"geheim": secrets.token_hex(32), "einde": einde}
+        gedeelde_cache.add(_VENSTER_SLEUTEL, nieuw, timeout=max(1, math.ceil(einde - nu)))
         # Another process may have been first; if the window ended in between, this request alone
         # counts under a secret nobody keeps, which at worst lets it through.
         huidig = gedeelde_cache.get(_VENSTER_SLEUTEL) or nieuw

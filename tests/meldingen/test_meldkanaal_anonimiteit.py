@@ -189,6 +189,21 @@ def test_na_het_venster_blijft_niets_over_en_krijgt_hetzelfde_adres_een_andere_s
     assert tweede and not tweede & eerste, "hetzelfde adres kreeg in een nieuw venster dezelfde sleutel"
 
 
+def test_het_venster_in_de_cache_noemt_alleen_het_kwartier_niet_het_moment_van_de_melder(
+    settings, time_machine
+):
+    """The attack: on a quiet channel the first request after a pause opened the window, and the
+    window's end (stored to the microsecond, and its keys' expiry) less its length gave that melder's
+    moment to whoever reads the cache. Now every window ends on the clock's quarter hour."""
+    from meldingen.services.meldkanaal import _VENSTER_SLEUTEL
+
+    settings.MELDKANAAL_VENSTER_SECONDEN = 15 * 60
+    kwartier = timezone.make_aware(datetime.datetime(2025, 3, 10, 14, 45)).timestamp()
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2025, 3, 10, 14, 37, 12, 345678)), tick=False)
+    assert Client(REMOTE_ADDR="10.20.30.40").post(reverse("meldkanaal:melden"), gegevens()).status_code == 200
+    assert cache.get(_VENSTER_SLEUTEL)["einde"] == kwartier
+
+
 def test_geen_adres_browser_of_tijdstip_van_de_melder_in_database_of_log(
     caplog, time_machine, django_capture_on_commit_callbacks
 ):
