@@ -35,9 +35,8 @@ def melding_afscherming_wijzigen(
         if huidig.afgeschermd == afgeschermd:
             stand = "afgeschermd" if afgeschermd else "niet afgeschermd"
             raise ValidationError(fouten.AFSCHERMING_ONGEWIJZIGD.format(stand=stand))
-        origineel = huidig.duplicaat_van
-        if not afgeschermd and origineel is not None and origineel.afgeschermd:
-            raise ValidationError(fouten.AFSCHERMING_ORIGINEEL_AFGESCHERMD.format(nummer=origineel.nummer))
+        if not afgeschermd and (bezwaar := bezwaar_tegen_opheffen(melding=huidig)):
+            raise ValidationError(bezwaar)
         velden = {"afgeschermd": afgeschermd}
         wijzigen_met_audit(
             melding, door=door, versie=versie, velden=velden, gewijzigd=list(velden), reden=reden
@@ -55,3 +54,14 @@ def melding_afscherming_wijzigen(
                     reden=f"Duplicaat van {melding.nummer}: {reden}",
                 )
     return melding
+
+
+def bezwaar_tegen_opheffen(*, melding: Melding) -> str | None:
+    """Why the shield of this melding cannot be lifted now, in the words of the refusal; None if it can.
+
+    The page says it before the reason is typed, so nobody writes one in vain.
+    """
+    origineel = melding.duplicaat_van
+    if origineel is not None and origineel.afgeschermd:
+        return fouten.AFSCHERMING_ORIGINEEL_AFGESCHERMD.format(nummer=origineel.nummer)
+    return None

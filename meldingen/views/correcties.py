@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from .. import selectors
 from ..forms import AfschermenForm, DuplicaatForm, OnderzoekCorrigerenForm, VerwijderenForm
 from ..services import fouten
-from ..services.afscherming import melding_afscherming_wijzigen
+from ..services.afscherming import bezwaar_tegen_opheffen, melding_afscherming_wijzigen
 from ..services.correcties import betrokkene_verwijderen, melding_als_duplicaat_markeren, onderzoek_corrigeren
 from .gemeen import analist_view, correctiepagina, terug_als_afgedaan
 
@@ -107,7 +107,8 @@ def afschermen(request, pk):
             "bestaat zij niet, ook niet in de werkvoorraad, het zoeken en de aantallen. De jaarcijfers "
             "tellen haar wel. Uw reden komt in de audittrail."
             if nieuw
-            else "Na het opheffen ziet elke OIF-analist deze melding weer. Uw reden komt in de audittrail."
+            else bezwaar_tegen_opheffen(melding=melding)
+            or "Na het opheffen ziet elke OIF-analist deze melding weer. Uw reden komt in de audittrail."
         ),
         knop="Afschermen" if nieuw else "Afscherming opheffen",
         bekeken=[melding],

@@ -160,13 +160,17 @@ def test_de_behandelaar_van_een_duplicaat_heft_de_afscherming_niet_op_zolang_het
     duplicaat.refresh_from_db()
 
     client.force_login(behandelaar)
+    weigering = f"een duplicaat van {origineel.nummer}, en die is afgeschermd"
+    assert weigering in client.get(reverse("meldingen:afschermen", args=[duplicaat.pk])).content.decode(), (
+        "de pagina zegt het voordat de behandelaar een reden typt"
+    )
     antwoord = client.post(
         reverse("meldingen:afschermen", args=[duplicaat.pk]),
         {"reden": "Mijn zaak, iedereen mag meekijken.", "versie": duplicaat.versie},
     )
 
     assert antwoord.status_code == 200
-    assert f"een duplicaat van {origineel.nummer}, en die is afgeschermd" in antwoord.content.decode()
+    assert weigering in antwoord.content.decode()
     assert Melding.objects.get(pk=duplicaat.pk).afgeschermd
     client.force_login(analist)
     assert client.get(reverse("meldingen:detail", args=[duplicaat.pk])).status_code == 404
