@@ -44,6 +44,40 @@ def test_xlsx_via_de_pagina(vp_client):
     assert Adviesvraag.objects.count() == 5
 
 
+def _werkmap(*bladen: tuple[str, list, str]) -> bytes:
+    """An .xlsx with sheets of (name, rows, 'visible' or 'hidden'), each under the Tellijst header."""
+    werkmap = openpyxl.Workbook()
+    werkmap.remove(werkmap.active)
+    for naam, rijen, zichtbaarheid in bladen:
+        blad = werkmap.create_sheet(naam)
+        blad.sheet_state = zichtbaarheid
+        for r in [list(KOLOMMEN), *rijen]:
+            blad.append(r)
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
+
+
+def test_een_tweede_werkblad_met_rijen_wordt_geweigerd_in_plaats_van_overgeslagen(vp_client):
+    """A tab per year: the preview counted the first tab, said nothing of the second, and its rows were
+    never imported."""
+    bestand = _werkmap(
+        ("2024", [rij()], "visible"), ("2025", [rij(jaar="2025", kwartaal="1")] * 3, "visible")
+    )
+    antwoord = vp_client.post(URL, {"bestand": upload(bestand, "tellijst.xlsx")})
+    pagina = html.unescape(antwoord.content.decode())
+    assert "meer dan één werkblad met deze kolommen (‘2024’, ‘2025’)" in pagina
+    assert Adviesvraag.objects.count() == 0 and not Importbestand.objects.filter(status="voorbeeld").exists()
+
+
+def test_een_verborgen_werkblad_wordt_niet_gelezen(vp_client):
+    """An old copy hidden in front of the sheet the vertrouwenspersoon sees and filled in."""
+    bestand = _werkmap(("oud", [rij()] * 7, "hidden"), ("Tellijst", [rij()] * 2, "visible"))
+    vp_client.post(URL, {"bestand": upload(bestand, "tellijst.xlsx")})
+    vp_client.post(BEVESTIGEN)
+    assert Adviesvraag.objects.count() == 2
+
+
 def test_voorbeeld_met_fouten_noemt_regel_kolom_waarde_en_toegestane_waarden(vp_client):
     antwoord = vp_client.post(URL, {"bestand": upload(csv_bytes([rij(), rij(onderdeel="Belastingdienstt")]))})
     pagina = html.unescape(antwoord.content.decode())
@@ -156,7 +190,7 @@ def test_het_sjabloon_noemt_alleen_de_jaren_die_nog_open_zijn(vp_client, vertrou
         inhoud = vp_client.get(reverse("vertrouwenspersonen:sjabloon_xlsx")).content
         werkmap = openpyxl.load_workbook(io.BytesIO(inhoud))
         toegestaan = next(blad for blad in werkmap.worksheets if blad.title.startswith("Toegestaan"))
-        return toegestaan.cell(row=2, column=KOLOMMEN.index("jaar") + 1).value
+        return toegestaan.cell(row=3, column=KOLOMMEN.index("jaar") + 1).value
 
     assert jaren_in_het_sjabloon() == "2024 of 2025 (de Tellijst van eerdere jaren is gesloten)", "in januari"
     time_machine.move_to("2025-03-03 10:00 +0100")

@@ -78,8 +78,11 @@ def sjabloon_xlsx(*, jaar: int) -> bytes:
     )
     uitleg = werkmap.create_sheet(f"Toegestaan {jaar}")
     waarden = toegestane_waarden(jaar=jaar, tabellen=tabellen)
+    # A title above the column names: a second sheet under the same header as the data is refused by
+    # the import (kern/importeren/lezen.py), as a tab of rows that would otherwise be left out.
+    uitleg.append([f"Toegestane waarden per kolom in {jaar}; dit werkblad wordt niet ingelezen."])
     uitleg.append(veilige_rij(KOLOMMEN))
-    for cel in uitleg[1]:
+    for cel in uitleg[2]:
         cel.font = Font(bold=True)
     langste = max(len(lijst) for lijst in waarden.values())
     for i in range(langste):

@@ -13,6 +13,11 @@ ONLEESBARE_TEKST = (
     "Sla het op als 'CSV UTF-8 (door komma's gescheiden)'."
 )
 EXCEL_ONLEESBAAR = "Het Excel-bestand kan niet worden gelezen. Sla het opnieuw op als Excel-werkmap (.xlsx)."
+EXCEL_MEER_BLADEN = (
+    "Het Excel-bestand heeft meer dan één werkblad met deze kolommen ({bladen}). Er wordt maar één "
+    "werkblad ingelezen: zet alle rijen op één werkblad, of sla elk werkblad op als een eigen bestand."
+)
+EXCEL_GEEN_BLAD = "Het Excel-bestand heeft geen zichtbaar werkblad."
 CSV_ONLEESBAAR = "Het CSV-bestand kan niet worden gelezen op regel {regel}: {reden}."
 GEEN_KOPREGEL = "Het bestand heeft geen kopregel."
 GEEN_REGELS = "Het bestand bevat geen {wat} onder de kopregel."

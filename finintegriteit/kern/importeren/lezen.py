@@ -99,9 +99,7 @@ def _xlsx_records(inhoud: bytes) -> Iterator[tuple[int, list]]:
     except Exception:  # noqa: BLE001 - any corrupt workbook is the user's file problem, not ours
         raise BestandFout(berichten.EXCEL_ONLEESBAAR) from None
     try:
-        blad = werkmap.worksheets[0]
-        # The <dimension> a file declares is not trusted: 'A1:XFD1048576' would pad every row.
-        blad.reset_dimensions()
+        blad = _het_werkblad(werkmap)
         for regel, waarden in enumerate(blad.iter_rows(values_only=True, max_col=MAX_KOLOMMEN), start=1):
             yield regel, list(waarden)
     except BestandFout:
@@ -110,6 +108,34 @@ def _xlsx_records(inhoud: bytes) -> Iterator[tuple[int, list]]:
         raise BestandFout(berichten.EXCEL_ONLEESBAAR) from None
     finally:
         werkmap.close()
+
+
+def _het_werkblad(werkmap):
+    """The first visible sheet. A hidden sheet (an old copy) is never read. Another visible sheet with
+    the same header (a tab per year) is refused by name, for its rows would be left out without a word;
+    a sheet with other content (our templates' explanation and allowed values) is not read."""
+    zichtbaar = [blad for blad in werkmap.worksheets if blad.sheet_state == "visible"]
+    for blad in zichtbaar:
+        # The <dimension> a file declares is not trusted: 'A1:XFD1048576' would pad every row.
+        blad.reset_dimensions()
+    if not zichtbaar:
+        raise BestandFout(berichten.EXCEL_GEEN_BLAD)
+    blad, *andere = zichtbaar
+    kop = _kopregel(blad)
+    zelfde = [ander for ander in andere if kop and _kopregel(ander) == kop]
+    if zelfde:
+        namen = ", ".join(f"‘{b.title}’" for b in [blad, *zelfde])
+        raise BestandFout(berichten.EXCEL_MEER_BLADEN.format(bladen=namen))
+    return blad
+
+
+def _kopregel(blad) -> tuple[str, ...]:
+    """The column names of the sheet's first row with a value; stops there, so a sheet is not read twice."""
+    for waarden in blad.iter_rows(values_only=True, max_col=MAX_KOLOMMEN):
+        namen = tuple(kolomnaam(waarde) for waarde in waarden if waarde not in (None, ""))
+        if namen:
+            return namen
+    return ()
 
 
 # --- Cells ---------------------------------------------------------------------------------------
