@@ -34,9 +34,6 @@ class JaarFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # a year is whole: '2024.5' is an error, not silently 2024
 
 
-OBJECT_SOORTEN = {
-    soort: SOORTEN[soort] for soort in ("melding", "betrokkene", "afdoening", "melderidentiteit")
-}
 
 
 # ?sorteer= value -> (label, ORDER BY); a minus sorts the other way. Year and volgnummer break ties, so
@@ -226,7 +223,8 @@ class AuditFilter(django_filters.FilterSet):
     )
     object_type = django_filters.ChoiceFilter(
         label="Soort object",
-        choices=list(OBJECT_SOORTEN.items()),
+        # Every kind the trail names; a kind left out of the list would make its filter value invalid.
+        choices=list(SOORTEN.items()),
         empty_label="Alle soorten",
     )
     object = django_filters.CharFilter(

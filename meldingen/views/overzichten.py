@@ -166,11 +166,17 @@ def _auditfilter(request) -> AuditFilter:
     return AuditFilter(request.GET, queryset=selectors.auditregels_voor_gebruiker(gebruiker=request.user))
 
 
+def _gefilterde_regels(filterset: AuditFilter):
+    """The filter's rows, or none while a field is wrong: django-filter would leave that field out and
+    select more than was asked for (a user who no longer exists: everyone's rows)."""
+    return filterset.qs if filterset.is_valid() else filterset.queryset.none()
+
+
 @rol_vereist(r.BEHEERDER)
 @require_safe
 def audit(request):
     filterset = _auditfilter(request)
-    pagina, per_pagina, querystring = _pagina(request, filterset.qs)
+    pagina, per_pagina, querystring = _pagina(request, _gefilterde_regels(filterset))
     context = {
         "filter": filterset,
         "pagina": pagina,
@@ -186,6 +192,9 @@ def audit(request):
 def audit_export(request):
     """The rows of the page's filter as .xlsx; the export itself is an audit row."""
     filterset = _auditfilter(request)
+    if not filterset.is_valid():
+        # Back to the page, which says what is wrong; no file of a wider selection than asked for.
+        return redirect(f"{reverse('meldingen:audit')}?{request.GET.urlencode()}")
     regels = filterset.qs
     aantal = regels.count()
     if aantal > MAX_REGELS:

@@ -266,6 +266,25 @@ def test_het_gebruikersfilter_biedt_geen_systeemaccounts(client, beheerder, maak
     assert vertrokken in keuzes, "wie gedeactiveerd is, blijft in de audittrail te vinden"
 
 
+@pytest.mark.parametrize(
+    "fout",
+    [{"gebruiker": "99999999"}, {"van": "31-12-2030", "tot": "01-01-2020"}],
+    ids=["gebruiker die niet meer bestaat", "omgedraaide periode"],
+)
+def test_een_fout_filter_exporteert_niet_meer_dan_gevraagd(client, maak_melding, analist, beheerder, fout):
+    """django-filter leaves a wrong field out: the page showed the error, its export link then gave every
+    user's rows (or everything since 'van')."""
+    maak_melding(door=analist)
+    client.force_login(beheerder)
+
+    antwoord = client.get(reverse("meldingen:audit_export"), fout)
+
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("meldingen:audit"))
+    assert not AuditRegel.objects.filter(actie=A.GEEXPORTEERD).exists()
+    pagina = client.get(antwoord["Location"])
+    assert pagina.context["pagina"].paginator.count == 0, "de pagina toont evenmin een ruimere selectie"
+
+
 def test_export_naar_xlsx_is_formuleveilig_zonder_redenen_en_zelf_gelogd(
     client, maak_melding, maak_betrokkene, analist, beheerder, maak_gebruiker
 ):
