@@ -7,10 +7,12 @@ ACCOUNT_VENSTER_UUR), every further attempt must wait, a wait that doubles with 
 ACCOUNT_MAX_WACHTTIJD_MINUTEN. Attempts during the wait are refused without looking at the password
 and count as failures too.
 
-Why not simply lock the account: one address may fail at most AXES_FAILURE_LIMIT times per user name
-before axes stops it, and that is below ACCOUNT_DREMPEL, so an attacker at one address cannot start
-the per-account wait of anybody, let alone of a whole team; they need several addresses per account,
-and then the victim waits at most ACCOUNT_MAX_WACHTTIJD_MINUTEN, never indefinitely.
+Why not simply lock the account: a lock per account lets an attacker shut colleagues out. Each address
+counts for at most AXES_FAILURE_LIMIT of an account's failures, which is below ACCOUNT_DREMPEL, so an
+attacker at one address cannot start the per-account wait of anybody, let alone of a whole team, also
+not by coming back every time axes' 15 minutes are over (counted in full, one address reached the 60
+minutes in an hour and kept a team out with a guess every 50 minutes); they need several addresses per
+account, and then the victim waits at most ACCOUNT_MAX_WACHTTIJD_MINUTEN per time.
 """
 
 import datetime as dt
@@ -19,7 +21,7 @@ import ipaddress
 from axes.models import AccessFailureLog, AccessLog
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 
@@ -60,7 +62,7 @@ def account_wachttijd(*, gebruikersnaam: str) -> dt.timedelta | None:
     """How long this user name must still wait before a password is checked again; None = no wait.
 
     Counted in the database from axes' durable failure log: failures since the last successful login
-    within the window, and the time of the latest.
+    within the window, at most AXES_FAILURE_LIMIT of them per address, and the time of the latest.
     """
     if not gebruikersnaam:
         return None
@@ -75,7 +77,8 @@ def account_wachttijd(*, gebruikersnaam: str) -> dt.timedelta | None:
     samenvatting = fouten.aggregate(laatste=Max("attempt_time"))
     if samenvatting["laatste"] is None:
         return None
-    aantal = fouten.count()
+    per_adres = fouten.values("ip_address").annotate(aantal=Count("pk")).values_list("aantal", flat=True)
+    aantal = sum(min(fouten_van_adres, settings.AXES_FAILURE_LIMIT) for fouten_van_adres in per_adres)
     if aantal < settings.ACCOUNT_DREMPEL:
         return None
     minuten = min(2 ** (aantal - settings.ACCOUNT_DREMPEL), settings.ACCOUNT_MAX_WACHTTIJD_MINUTEN)

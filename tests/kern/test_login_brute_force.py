@@ -60,6 +60,27 @@ def test_vanaf_een_adres_legt_niemand_een_heel_team_stil(maak_gebruiker, bevrore
         assert ingelogd(eigen_browser), f"{collega.username} kon niet inloggen van het eigen adres"
 
 
+def test_een_adres_dat_na_elke_blokkade_terugkomt_houdt_niemand_buiten(maak_gebruiker, bevroren):
+    """The attack: five wrong passwords per colleague, wait out axes' 15 minutes, again, four times in an
+    hour; then one guess per colleague every 50 minutes. Counted in full, those failures kept every
+    colleague's account waiting its 60 minutes, day and night, with the right password too."""
+    team = [maak_gebruiker(f"collega{i}", r.OIF_ANALIST) for i in range(3)]
+    aanvaller = "192.0.2.66"
+    for _ in range(4):
+        for collega in team:
+            fout_proberen(Client(), collega.username, 5, adres=aanvaller)
+        bevroren.shift(dt.timedelta(minutes=16))
+    for _ in range(3):
+        bevroren.shift(dt.timedelta(minutes=50))
+        for collega in team:
+            fout_proberen(Client(), collega.username, 1, adres=aanvaller)
+        bevroren.shift(dt.timedelta(minutes=5))
+        for collega in team:
+            eigen_browser = Client()
+            assert poging(eigen_browser, collega.username, WACHTWOORD, adres="10.1.2.3").status_code == 302
+            assert ingelogd(eigen_browser), f"{collega.username} kon niet inloggen van het eigen adres"
+
+
 def test_een_vervalst_proxyheader_geeft_geen_nieuw_adres(client, vertrouwenspersoon, bevroren):
     """Without a trusted proxy X-Forwarded-For is ignored: a new forged address per guess does not help."""
     for i in range(5):
