@@ -166,6 +166,24 @@ def test_na_een_verkeerde_code_wacht_het_raden(client, analist, bevroren):
     assert code_invoeren(client, goed).status_code == 302
 
 
+def test_wie_het_wachtwoord_kent_houdt_de_eigenaar_niet_voorgoed_buiten(client, analist, bevroren, settings):
+    """The attack: one wrong code each time the wait is over; django-otp doubled the wait without end
+    (after 15 wrong codes: four and a half hours). Now it stops growing at the password's longest wait."""
+    from finintegriteit.kern.services.tweestaps import tweestaps_verifieren
+
+    apparaat = bevestigd_totp_apparaat(analist)
+    for poging in range(15):
+        if poging:
+            apparaat.refresh_from_db()
+            bevroren.shift(dt.timedelta(seconds=2 ** (apparaat.throttling_failure_count - 1) + 1))
+        fout = f"{(int(totp_code(apparaat)) + 1) % 1_000_000:06d}"
+        assert tweestaps_verifieren(gebruiker=analist, code=fout) is None
+
+    bevroren.shift(dt.timedelta(minutes=settings.ACCOUNT_MAX_WACHTTIJD_MINUTEN, seconds=1))
+    inloggen_met_wachtwoord(client, "analist")
+    assert code_invoeren(client, totp_code(apparaat)).status_code == 302
+
+
 @pytest.mark.parametrize("rol_fixture", ["analist", "vertrouwenspersoon", "coordinator", "beheerder"])
 def test_zonder_tweede_stap_is_geen_enkele_pagina_bereikbaar(client, request, rol_fixture):
     gebruiker = request.getfixturevalue(rol_fixture)

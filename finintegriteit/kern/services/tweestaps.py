@@ -9,6 +9,7 @@ beheerders' accounts; those of analists, vertrouwenspersonen and coordinators co
 import datetime as dt
 import hashlib
 import hmac
+import math
 import secrets
 
 from django.conf import settings
@@ -183,11 +184,25 @@ def tweestaps_verifieren(*, gebruiker, code: str) -> TOTPDevice | None:
     django-otp locks the device row while it checks and remembers the last accepted time step,
     so a code is accepted once: a second use, even within the same 30 seconds, is refused.
     """
-    for apparaat in TOTPDevice.objects.filter(user=gebruiker, confirmed=True).order_by("pk"):
+    apparaten = TOTPDevice.objects.filter(user=gebruiker, confirmed=True)
+    for apparaat in apparaten.order_by("pk"):
         geverifieerd = verify_token(gebruiker, apparaat.persistent_id, code)
         if geverifieerd is not None:
             return geverifieerd
+    # django-otp doubles the wait after every wrong code without end: whoever knows the password (the
+    # beheerder knows a start password) could keep the right owner out for good with one wrong code per
+    # wait. Capped at the password's longest wait; a million codes still take decades to guess.
+    apparaten.filter(throttling_failure_count__gt=_hoogste_foutenteller()).update(
+        throttling_failure_count=_hoogste_foutenteller()
+    )
     return None
+
+
+def _hoogste_foutenteller() -> int:
+    """The failure count at which django-otp's wait (factor x 2^(count-1) s) reaches at most
+    ACCOUNT_MAX_WACHTTIJD_MINUTEN."""
+    factor = TOTPDevice().get_throttle_factor() or 1
+    return 1 + max(0, math.floor(math.log2(settings.ACCOUNT_MAX_WACHTTIJD_MINUTEN * 60 / factor)))
 
 
 def tweestaps_geblokkeerd(*, gebruiker) -> bool:
