@@ -78,6 +78,22 @@ def test_een_verborgen_werkblad_wordt_niet_gelezen(vp_client):
     assert Adviesvraag.objects.count() == 2
 
 
+def test_een_label_dat_als_formule_begint_komt_terug_zoals_het_sjabloon_het_schreef(vp_client):
+    """The template writes '-Douane' with an apostrophe, so that Excel shows text and not a formula;
+    the Tellijst import then answered 'Onbekende waarde' for the value it offered itself."""
+    from finintegriteit.referentie.models import Onderdeel
+
+    Onderdeel.objects.filter(code="douane").update(label="-Douane")
+    for bestand, naam in (
+        (csv_bytes([rij(onderdeel="'-Douane")]), "t.csv"),
+        (_werkmap(("Tellijst", [rij(onderdeel="'-Douane")], "visible")), "t.xlsx"),
+    ):
+        antwoord = vp_client.post(URL, {"bestand": upload(bestand, naam)})
+        assert "Het bestand is in orde" in antwoord.content.decode(), naam
+        vp_client.post(BEVESTIGEN)
+    assert list(Adviesvraag.objects.values_list("onderdeel__label", flat=True)) == ["-Douane", "-Douane"]
+
+
 def test_voorbeeld_met_fouten_noemt_regel_kolom_waarde_en_toegestane_waarden(vp_client):
     antwoord = vp_client.post(URL, {"bestand": upload(csv_bytes([rij(), rij(onderdeel="Belastingdienstt")]))})
     pagina = html.unescape(antwoord.content.decode())

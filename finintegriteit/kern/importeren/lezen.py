@@ -142,9 +142,17 @@ def _kopregel(blad) -> tuple[str, ...]:
 
 
 def celtekst(waarde) -> str:
-    """A cell as the text a person sees (dates as jjjj-mm-dd); None is ''."""
+    """A cell as the text a person sees (dates as jjjj-mm-dd); None is ''.
+
+    Our own templates and exports write an apostrophe before text that looks like a formula ('-Douane'
+    for a label '-Douane'); it is undone here, for every import alike.
+    """
     if waarde is None:
         return ""
+    if isinstance(waarde, str):
+        kaal = waarde.strip()
+        if kaal.startswith("'") and kaal[1:].startswith(FORMULE_TEKENS):
+            return kaal[1:]
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, float) and waarde.is_integer():
@@ -160,11 +168,7 @@ def celwaarde(waarde):
         return waarde.date()
     if isinstance(waarde, datetime.date):
         return waarde
-    tekst = celtekst(waarde).strip()
-    # Our own exports write a leading apostrophe before text that looks like a formula; undo it.
-    if tekst.startswith("'") and tekst[1:].startswith(FORMULE_TEKENS):
-        tekst = tekst[1:]
-    return tekst
+    return celtekst(waarde).strip()
 
 
 # --- The header -----------------------------------------------------------------------------------
