@@ -34,8 +34,6 @@ class JaarFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # a year is whole: '2024.5' is an error, not silently 2024
 
 
-
-
 # ?sorteer= value -> (label, ORDER BY); a minus sorts the other way. Year and volgnummer break ties, so
 # a page never shows a melding twice or skips one.
 SORTERINGEN = {
