@@ -14,6 +14,7 @@ from finintegriteit.kern.importeren.services import importbestanden_opruimen
 from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
 from tests.afdoeningen.registerbestanden import als_csv, regel
+from tests.bouwstenen.draden import tegelijk
 from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
@@ -52,7 +53,6 @@ def test_twee_vensters_die_hetzelfde_bestand_tegelijk_bevestigen_importeren_het_
     import threading
 
     from django.core.exceptions import ValidationError
-    from django.db import connection
 
     from finintegriteit.kern.importeren import services
     from finintegriteit.kern.importeren.bestand import herken
@@ -85,15 +85,8 @@ def test_twee_vensters_die_hetzelfde_bestand_tegelijk_bevestigen_importeren_het_
             uitkomsten.append("bevestigd")
         except ValidationError as fout:
             uitkomsten.append(fout.code)
-        finally:
-            connection.close()
 
-    draden = [threading.Thread(target=bevestigen, args=(voorbeeld,)) for voorbeeld in voorbeelden]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(30)
-
+    assert tegelijk(bevestigen, voorbeelden) == []
     assert sorted(uitkomsten) == ["al_geimporteerd", "bevestigd"]
     assert Adviesvraag.objects.count() == 2
 

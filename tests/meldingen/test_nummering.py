@@ -8,6 +8,7 @@ from django.db import connection, transaction
 
 from meldingen.models import Melding
 from meldingen.nummering import volgend_meldingsnummer
+from tests.bouwstenen.draden import tegelijk
 
 D = datetime.date
 
@@ -44,27 +45,17 @@ def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_num
     """
     maak_melding(ontvangen_op=D(2025, 1, 2))  # OIF-2025-0001 exists
     start = threading.Barrier(2)
-    nummers, fouten = [], []
+    nummers = []
 
     def registreer(pauze: float):
-        try:
-            start.wait(timeout=10)
-            with transaction.atomic():
-                melding = maak_melding(ontvangen_op=D(2025, 1, 3))
-                # Keep the lock a moment: the other thread is now certainly waiting on it.
-                connection.cursor().execute("SELECT pg_sleep(%s)", [pauze])
-            nummers.append(melding.nummer)
-        except Exception as fout:  # noqa: BLE001 - reported by the assertion below
-            fouten.append(fout)
-        finally:
-            connection.close()
+        start.wait(timeout=10)
+        with transaction.atomic():
+            melding = maak_melding(ontvangen_op=D(2025, 1, 3))
+            # Keep the lock a moment: the other thread is now certainly waiting on it.
+            connection.cursor().execute("SELECT pg_sleep(%s)", [pauze])
+        nummers.append(melding.nummer)
 
-    draden = [threading.Thread(target=registreer, args=(p,)) for p in (0.5, 0.0)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=30)
-    assert fouten == []
+    assert tegelijk(registreer, (0.5, 0.0)) == []
     assert sorted(nummers) == ["OIF-2025-0002", "OIF-2025-0003"]
     assert list(
         Melding.objects.filter(jaar=2025).order_by("volgnummer").values_list("volgnummer", flat=True)
@@ -80,28 +71,18 @@ def test_twee_gelijktijdige_registraties_krijgen_verschillende_opeenvolgende_num
 def test_een_teruggedraaide_gelijktijdige_registratie_laat_geen_gat(maak_melding, analist):
     """The first thread rolls back after taking a number: the waiting second one gets that same number."""
     start = threading.Barrier(2)
-    nummers, fouten = [], []
+    nummers = []
 
     def registreer(mislukt: bool):
-        try:
-            start.wait(timeout=10)
-            if mislukt:
-                with pytest.raises(RuntimeError), transaction.atomic():
-                    maak_melding(ontvangen_op=D(2025, 1, 3))
-                    connection.cursor().execute("SELECT pg_sleep(0.5)")
-                    raise RuntimeError("afgebroken")
-            else:
-                connection.cursor().execute("SELECT pg_sleep(0.1)")
-                nummers.append(maak_melding(ontvangen_op=D(2025, 1, 3)).nummer)
-        except Exception as fout:  # noqa: BLE001
-            fouten.append(fout)
-        finally:
-            connection.close()
+        start.wait(timeout=10)
+        if mislukt:
+            with pytest.raises(RuntimeError), transaction.atomic():
+                maak_melding(ontvangen_op=D(2025, 1, 3))
+                connection.cursor().execute("SELECT pg_sleep(0.5)")
+                raise RuntimeError("afgebroken")
+        else:
+            connection.cursor().execute("SELECT pg_sleep(0.1)")
+            nummers.append(maak_melding(ontvangen_op=D(2025, 1, 3)).nummer)
 
-    draden = [threading.Thread(target=registreer, args=(m,)) for m in (True, False)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=30)
-    assert fouten == []
+    assert tegelijk(registreer, (True, False)) == []
     assert nummers == ["OIF-2025-0001"]
