@@ -14,7 +14,6 @@ from finintegriteit.kern.importeren.services import importbestanden_opruimen
 from finintegriteit.kern.models import Importbestand
 from meldingen.models import Melding
 from tests.afdoeningen.registerbestanden import als_csv, regel
-from tests.bouwstenen.draden import tegelijk
 from tests.bouwstenen.tellijst import TELLIJST_OPEN
 from tests.vertrouwenspersonen.bestanden import csv_bytes, rij
 from vertrouwenspersonen.models import Adviesvraag
@@ -41,54 +40,6 @@ def test_een_tellijst_die_al_geimporteerd_is_telt_niet_nog_eens(vp_client):
 
     vp_client.post(BEVESTIGEN, {"opnieuw": "on"})
     assert Adviesvraag.objects.count() == 4
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_twee_vensters_die_hetzelfde_bestand_tegelijk_bevestigen_importeren_het_een_keer(
-    vertrouwenspersoon, monkeypatch
-):
-    """The attack by accident: a preview in two tabs, both confirmed at the same moment. Both looked for
-    an earlier import before either had claimed its row, found none, and the rows counted twice."""
-    import threading
-
-    from django.core.exceptions import ValidationError
-
-    from finintegriteit.kern.importeren import services
-    from finintegriteit.kern.importeren.bestand import herken
-
-    upload = herken(csv_bytes([rij(), rij(kwartaal="3")]))
-    voorbeelden = [
-        services.importbestand_klaarzetten(
-            soort="tellijst", door=vertrouwenspersoon, bestandsnaam=naam, upload=upload
-        )
-        for naam in ("tab-1.csv", "tab-2.csv")
-    ]
-    # Both confirmations have looked before either goes on, as when they arrive in the same moment.
-    allebei_gekeken = threading.Barrier(2)
-    echt = services.eerdere_import
-
-    def kijken_en_wachten(**kwargs):
-        gevonden = echt(**kwargs)
-        try:
-            allebei_gekeken.wait(timeout=3)
-        except threading.BrokenBarrierError:
-            pass  # the other one waits for this one to commit first
-        return gevonden
-
-    monkeypatch.setattr(services, "eerdere_import", kijken_en_wachten)
-    uitkomsten = []
-
-    def bevestigen(voorbeeld):
-        try:
-            services.importbestand_bevestigen(importbestand=voorbeeld, door=vertrouwenspersoon)
-            uitkomsten.append("bevestigd")
-        except ValidationError as fout:
-            uitkomsten.append(fout.code)
-
-    assert tegelijk(bevestigen, voorbeelden) == []
-    assert sorted(uitkomsten) == ["al_geimporteerd", "bevestigd"]
-    assert Adviesvraag.objects.count() == 2
 
 
 def test_dezelfde_tellijst_van_een_collega_is_geen_herhaling(

@@ -1,7 +1,6 @@
 """Reads of import rows: one's own preview, and an earlier import of the same content."""
 
 from django.core.cache import cache
-from django.db.models import F
 from django.http import Http404
 from django.utils.crypto import salted_hmac
 
@@ -42,17 +41,13 @@ def importbestand_van(*, gebruiker, pk, soort: str) -> Importbestand:
 
 
 def eerdere_import(*, importbestand: Importbestand) -> Importbestand | None:
-    """The most recent import of exactly this content (same sha256) that finished or is under way, if
-    any: a preview confirmed in another tab a moment earlier counts too."""
-    S = Importbestand.Status
+    """The most recent finished import of exactly this content (same sha256), if any."""
     eerdere = Importbestand.objects.filter(
-        soort=importbestand.soort,
-        sha256=importbestand.sha256,
-        status__in=[S.GEIMPORTEERD, S.WACHTRIJ, S.BEZIG],
+        soort=importbestand.soort, sha256=importbestand.sha256, status=Importbestand.Status.GEIMPORTEERD
     ).exclude(pk=importbestand.pk)
     if importsoort(importbestand.soort).anoniem:
         eerdere = eerdere.filter(eigenaar=importbestand.eigenaar)
-    return eerdere.order_by(F("klaar_op").desc(nulls_first=True)).first()
+    return eerdere.order_by("-klaar_op").first()
 
 
 def fouten_van(importbestand: Importbestand) -> list[Fout]:

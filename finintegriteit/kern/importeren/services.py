@@ -30,15 +30,11 @@ from django.utils.formats import date_format
 from ..datums import begin_van_de_dag
 from ..models import Importbestand
 from ..taken import taak_aanbieden
-from ..vergrendeling import schrijvers_na_elkaar
 from . import berichten
 from .bestand import Upload, herken
 from .fouten import BestandFout, Fout
 from .selectors import VOORTGANG_SLEUTEL, eerdere_import, eigenaar_van
 from .soorten import ImportFout, Voortgang, importsoort
-
-# Confirmations wait for each other (only the short step that claims the row, not the import itself).
-BEVESTIGSLOT = 0x494D5054
 
 logger = logging.getLogger(__name__)
 
@@ -119,12 +115,9 @@ def importbestand_bevestigen(
         in_proces = direct(Upload(importbestand.formaat, bytes(importbestand.bestand)))
     if importbestand.status != S.VOORBEELD or importbestand.aantal_fouten:
         raise ValidationError(berichten.NIETS_TE_IMPORTEREN)
+    if not opnieuw and (eerder := eerdere_import(importbestand=importbestand)) is not None:
+        raise ValidationError(berichten.AL_GEIMPORTEERD, code="al_geimporteerd", params=_eerder(eerder))
     with transaction.atomic():
-        # Two previews of one file confirmed at the same moment (two tabs, two colleagues) both found no
-        # earlier import: the second now waits here until the first has committed, and then sees it.
-        schrijvers_na_elkaar(slot=BEVESTIGSLOT, model=Importbestand)
-        if not opnieuw and (eerder := eerdere_import(importbestand=importbestand)) is not None:
-            raise ValidationError(berichten.AL_GEIMPORTEERD, code="al_geimporteerd", params=_eerder(eerder))
         bevestigd = Importbestand.objects.filter(pk=importbestand.pk, status=S.VOORBEELD).update(
             status=S.WACHTRIJ, opnieuw=opnieuw, klaar_op=None
         )
@@ -178,9 +171,8 @@ def weigering(fout: ValidationError, *, opdracht: bool = False) -> str:
 def _eerder(eerder: Importbestand) -> dict:
     # An anonymous import keeps only its day (see _afsluiten): '00:00' would be no time at all.
     formaat = "d-m-Y" if importsoort(eerder.soort).anoniem else "d-m-Y H:i"
-    datum = date_format(timezone.localtime(eerder.klaar_op or eerder.aangemaakt_op), formaat)
     return {
-        "datum": datum if eerder.klaar_op else f"{datum} (die import loopt nog)",
+        "datum": date_format(timezone.localtime(eerder.klaar_op), formaat),
         "rijen": eerder.aantallen.get("rijen", "?"),
     }
 
