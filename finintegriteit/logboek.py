@@ -46,42 +46,32 @@ def zonder_rij_id(tekst: str) -> str:
     return _UUID.sub(WEGGELATEN, tekst)
 
 
-class _VerzoekFilter(logging.Filter):
-    """Drops Django's log records about a request that `gaat_over` (django.request, django.security.*:
-    'Bad Request', 'Forbidden (CSRF cookie not set.)', 'Conflict', 404, 413, 429), which carry the exact
-    time of a step: beside the steps that left no line, that dates them.
+def _verzoekregel_laten(record: logging.LogRecord, *, gaat_over) -> bool:
+    """False for Django's log record about a request that `gaat_over(pad, referer)` (django.request,
+    django.security.*: 'Bad Request', 'Forbidden (CSRF cookie not set.)', 'Conflict', 404, 413, 429),
+    which carries the exact time of a step: beside the steps that left no line, that dates them.
 
     A server error (status 500 and up, or an ERROR without a status) stays, because it must be seen;
     it keeps its message and traceback but loses the request object, so no handler (the admins' e-mail
     renders META) can write the address, browser or cookies. Its time stays: documented.
     """
-
-    @staticmethod
-    def gaat_over(pad: str, referer: str | None) -> bool:
-        raise NotImplementedError
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        request = getattr(record, "request", None)
-        pad = getattr(request, "path_info", None)
-        if not isinstance(pad, str):
-            return True
-        if not self.gaat_over(pad, request.META.get("HTTP_REFERER")):
-            return True
-        status = getattr(record, "status_code", None)
-        if (status or 0) >= 500 or (status is None and record.levelno >= logging.ERROR):
-            record.request = None
-            return True
-        return False
+    request = getattr(record, "request", None)
+    pad = getattr(request, "path_info", None)
+    if not isinstance(pad, str):
+        return True
+    if not gaat_over(pad, request.META.get("HTTP_REFERER")):
+        return True
+    status = getattr(record, "status_code", None)
+    if (status or 0) >= 500 or (status is None and record.levelno >= logging.ERROR):
+        record.request = None
+        return True
+    return False
 
 
-class TellijstFilter(_VerzoekFilter):
+class TellijstFilter(logging.Filter):
     """Rewrites a record's message and traceback without Tellijst row ids, and drops Django's records of
     a Tellijst request (rule 4). Not on a worker's handlers: there the quiet tasks (the imports) lose
     their ids by `StilleTakenFilter`, and the other tasks keep theirs."""
-
-    @staticmethod
-    def gaat_over(pad: str, referer: str | None) -> bool:
-        return verzoek_over_tellijst(pad, referer)
 
     def filter(self, record: logging.LogRecord) -> bool:
         bericht = record.getMessage()
@@ -89,7 +79,7 @@ class TellijstFilter(_VerzoekFilter):
         if schoon != bericht:
             record.msg, record.args = schoon, None
         _traceback_zonder_ids(record)
-        return super().filter(record)
+        return _verzoekregel_laten(record, gaat_over=verzoek_over_tellijst)
 
 
 def _traceback_zonder_ids(record: logging.LogRecord) -> None:
@@ -104,13 +94,12 @@ def _traceback_zonder_ids(record: logging.LogRecord) -> None:
 # 2. Nothing about a melder's request.
 
 
-class MeldkanaalFilter(_VerzoekFilter):
+class MeldkanaalFilter(logging.Filter):
     """Drops Django's records about a melder's request: a refused step next to the successful one
     dates it."""
 
-    @staticmethod
-    def gaat_over(pad: str, referer: str | None) -> bool:
-        return verzoek_van_melder(pad, referer)
+    def filter(self, record: logging.LogRecord) -> bool:
+        return _verzoekregel_laten(record, gaat_over=verzoek_van_melder)
 
 
 # 3. No ordinary line of a quiet task. A worker at INFO writes 'Task <name>[<id>] received' and '...

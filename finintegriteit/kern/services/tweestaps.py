@@ -192,9 +192,8 @@ def tweestaps_verifieren(*, gebruiker, code: str) -> TOTPDevice | None:
     # django-otp doubles the wait after every wrong code without end: whoever knows the password (the
     # beheerder knows a start password) could keep the right owner out for good with one wrong code per
     # wait. Capped at the password's longest wait; a million codes still take decades to guess.
-    apparaten.filter(throttling_failure_count__gt=_hoogste_foutenteller()).update(
-        throttling_failure_count=_hoogste_foutenteller()
-    )
+    hoogste = _hoogste_foutenteller()
+    apparaten.filter(throttling_failure_count__gt=hoogste).update(throttling_failure_count=hoogste)
     return None
 
 
